@@ -1,0 +1,120 @@
+import {createHash, createHmac, timingSafeEqual} from 'node:crypto';
+import {HttpRequest} from '@smithy/protocol-http';
+import {SignatureV4} from '@smithy/signature-v4';
+import {CommonError} from '../errors.js';
+
+// Replaces a hand-written canonical-request builder: the SDK's own signer recomputes the
+// signature, so the sandbox and the clients cannot disagree on canonicalisation rules.
+
+export interface IncomingSigned {
+	method: string;
+	path: string; // decoded path, without query
+	query: URLSearchParams;
+	headers: Record<string, string | string[] | undefined>;
+	body: Buffer;
+}
+
+export interface SignedIdentity {
+	accessKeyId: string;
+	sessionToken?: string;
+	service: string;
+	region: string;
+}
+
+const authorizationPattern =
+	/^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;\-.]+), ?Signature=([0-9a-f]{64})$/;
+const maximumSkewMs = 15 * 60 * 1000;
+
+/** Reads who claims to sign, before the secret is looked up. */
+export function readCredentialScope(headers: IncomingSigned['headers']): (SignedIdentity & {signedHeaders: string[]; signature: string; date: string}) | undefined {
+	const authorization = header(headers, 'authorization');
+	if (!authorization) return undefined;
+	const match = authorizationPattern.exec(authorization.trim());
+	if (!match) throw new CommonError('BadSignature', 'Authorization header requires a valid AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.');
+	const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as string[];
+	const sessionToken = header(headers, 'x-amz-security-token');
+	return {accessKeyId: accessKeyId!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature!, date: date!, ...(sessionToken ? {sessionToken} : {})};
+}
+
+export async function verifySignature(request: IncomingSigned, secretAccessKey: string, now = new Date()): Promise<void> {
+	const scope = readCredentialScope(request.headers);
+	if (!scope) throw new CommonError('MissingAuthentication', 'Missing Authentication Token');
+	const amzDate = header(request.headers, 'x-amz-date') ?? '';
+	const signingDate = parseAmzDate(amzDate);
+	if (!signingDate || !amzDate.startsWith(scope.date)) throw new CommonError('BadSignature', 'The request must contain a valid X-Amz-Date matching the credential scope.');
+	if (Math.abs(now.getTime() - signingDate.getTime()) > maximumSkewMs) {
+		throw new CommonError('BadSignature', `Signature expired: ${amzDate} is now earlier or later than ${formatAmzDate(now)} by more than 15 minutes.`);
+	}
+	const signedHeaders: Record<string, string> = {};
+	for (const name of scope.signedHeaders) {
+		const value = header(request.headers, name);
+		if (value === undefined) throw new CommonError('BadSignature', `Signed header ${name} is missing from the request.`);
+		signedHeaders[name] = value;
+	}
+	const query: Record<string, string | string[]> = {};
+	for (const key of new Set(request.query.keys())) {
+		const values = request.query.getAll(key);
+		query[key] = values.length === 1 ? values[0]! : values;
+	}
+	const signer = new SignatureV4({
+		credentials: {accessKeyId: scope.accessKeyId, secretAccessKey, ...(scope.sessionToken && 'x-amz-security-token' in signedHeaders ? {sessionToken: scope.sessionToken} : {})},
+		region: scope.region,
+		service: scope.service,
+		sha256: NodeSha256,
+		uriEscapePath: scope.service !== 's3',
+		applyChecksum: false,
+	});
+	const unsigned = new HttpRequest({method: request.method, protocol: 'http:', hostname: signedHeaders.host ?? '', path: request.path, query, headers: signedHeaders, body: request.body});
+	const signed = await signer.sign(unsigned, {
+		signingDate,
+		signingRegion: scope.region,
+		signingService: scope.service,
+		signableHeaders: new Set(scope.signedHeaders),
+	});
+	const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? '';
+	if (expected.length !== 64 || !timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature))) {
+		throw new CommonError(
+			'BadSignature',
+			'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+		);
+	}
+}
+
+export function header(headers: IncomingSigned['headers'], name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	return Array.isArray(value) ? value.join(',') : value;
+}
+
+function parseAmzDate(value: string): Date | undefined {
+	const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+	return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+}
+
+function formatAmzDate(date: Date): string {
+	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function bytes(data: SourceData): string | Uint8Array {
+	if (typeof data === 'string') return data;
+	if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+	return new Uint8Array(data);
+}
+
+/** The signer's Checksum contract over node:crypto (HMAC when given a secret). */
+class NodeSha256 {
+	private readonly hash;
+	constructor(secret?: SourceData) {
+		this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+	}
+	update(data: SourceData): void {
+		this.hash.update(bytes(data));
+	}
+	async digest(): Promise<Uint8Array> {
+		return new Uint8Array(this.hash.digest());
+	}
+	reset(): void {}
+}

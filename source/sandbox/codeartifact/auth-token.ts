@@ -1,0 +1,38 @@
+import {createHmac, timingSafeEqual} from 'node:crypto';
+import type {SandboxState} from '../state.js';
+
+/**
+ * CodeArtifact authorization tokens: self-contained and signed with the sandbox's secret, so
+ * the Maven endpoint can check them at every request (and after a restart) without storing
+ * them anywhere. Like AWS's, a token is bound to one domain and to the principal that asked.
+ */
+export interface TokenClaims {
+	principalArn: string;
+	domain: string;
+	domainOwner: string;
+	expiration: number; // epoch seconds
+}
+
+export function issueAuthorizationToken(state: SandboxState, claims: TokenClaims): string {
+	const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+	return `${payload}.${sign(state, payload)}`;
+}
+
+export function readAuthorizationToken(state: SandboxState, token: string, now = new Date()): TokenClaims | undefined {
+	const [payload, signature, extra] = token.split('.');
+	if (!payload || !signature || extra !== undefined) return undefined;
+	const expected = Buffer.from(sign(state, payload));
+	const given = Buffer.from(signature);
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+	let claims: TokenClaims;
+	try {
+		claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+	} catch {
+		return undefined;
+	}
+	return claims.expiration * 1000 > now.getTime() ? claims : undefined;
+}
+
+function sign(state: SandboxState, payload: string): string {
+	return createHmac('sha256', state.tokenSecret).update(payload).digest('base64url');
+}

@@ -1,0 +1,3 @@
+import type {RestRoute} from '../protocols/rest-json.js';
+
+export const codeArtifactRoutes: RestRoute[] = [];

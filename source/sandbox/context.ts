@@ -1,0 +1,21 @@
+import type {Authorize} from './auth/authorize.js';
+import type {Principal} from './auth/principal.js';
+import type {MavenUpstream} from './maven/upstream.js';
+import type {SandboxStore} from './store/sandbox-store.js';
+
+/** What every service handler may use: the world, and how to reach outside it. */
+export interface SandboxContext {
+	readonly store: SandboxStore;
+	/** Base URL clients reach this sandbox at, e.g. http://127.0.0.1:7717 (no trailing slash). */
+	readonly endpoint: string;
+	readonly mavenCentral: MavenUpstream;
+	readonly log: (message: string) => void;
+	now(): Date;
+}
+
+/** One authenticated API request: who is calling, and the check of their permissions. */
+export interface ApiCall {
+	readonly principal: Principal;
+	readonly authorize: Authorize;
+	readonly requestId: string;
+}

@@ -1,0 +1,111 @@
+import {mkdirSync, mkdtempSync} from 'node:fs';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {SandboxContext} from './context.js';
+import {SandboxError} from './errors.js';
+import {parseFaults, type FaultSpec} from './faults.js';
+import {createMavenUpstream} from './maven/upstream.js';
+import {createSandboxServer} from './server.js';
+import type {Scenario} from './state.js';
+import {writeFileAtomic} from './store/atomic-file.js';
+import {acquireDataLock} from './store/data-lock.js';
+import {SandboxStore} from './store/sandbox-store.js';
+
+export interface SandboxOptions {
+	port?: number; // 0 (the default here) picks a free port
+	host?: string;
+	dataDir?: string; // default: a new temporary folder
+	mavenCentral?: string; // URL or directory
+	scenario?: Scenario;
+	region?: string;
+	faults?: string | FaultSpec;
+	maxBodyBytes?: number;
+	log?: (message: string) => void;
+}
+
+export interface RunningSandbox {
+	endpoint: string;
+	region: string;
+	accountId: string;
+	instanceId: string;
+	dataDir: string;
+	admin: {accessKeyId: string; secretAccessKey: string};
+	/** The environment a shell (or a child process) needs to reach the sandbox as the admin. */
+	env: Record<string, string>;
+	stop(): Promise<void>;
+}
+
+export const scenarios: readonly Scenario[] = ['access-denied', 'no-profile'];
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+	const log = options.log ?? (() => {});
+	const host = options.host ?? '127.0.0.1';
+	const scenario = options.scenario ?? 'access-denied';
+	if (!scenarios.includes(scenario)) throw new SandboxError('BadScenario', `Unknown scenario "${scenario}". Use --scenario ${scenarios.join(' or --scenario ')}.`);
+	const region = options.region ?? 'us-east-1';
+	if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new SandboxError('BadRegion', `"${region}" is not a region name. Use for example --region us-east-1.`);
+	const faults = typeof options.faults === 'object' ? options.faults : parseFaults(options.faults);
+	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
+
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
+	mkdirSync(dataDir, {recursive: true, mode: 0o700});
+	const releaseLock = acquireDataLock(dataDir);
+	let store: SandboxStore;
+	try {
+		store = new SandboxStore(dataDir, {region, scenario});
+	} catch (error) {
+		releaseLock();
+		throw error;
+	}
+	const {state} = store;
+	if (!store.created && (state.region !== region && options.region)) log(`notice: ${dataDir} holds a sandbox in ${state.region}; keeping that region.`);
+	if (!store.created && state.scenario !== scenario && options.scenario) log(`notice: ${dataDir} already holds a sandbox started with --scenario ${state.scenario}; a scenario applies to a new data folder only.`);
+
+	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
+	let endpoint = '';
+	const context: SandboxContext = {store, mavenCentral, log, now: () => new Date(), get endpoint() { return endpoint; }};
+	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024});
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? 0, host, () => resolve());
+		});
+	} catch (error) {
+		releaseLock();
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') throw new SandboxError('PortInUse', `Port ${options.port} on ${host} is already in use. Pick another with --port N (0 picks a free one).`);
+		throw error;
+	}
+	const {port} = server.address() as AddressInfo;
+	endpoint = `http://${host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
+	const description = {endpoint, region: state.region, accountId: state.accountId, adminAccessKeyId: admin.accessKeyId, adminSecretAccessKey: admin.secretAccessKey, instanceId: state.instance.instanceId};
+	writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
+
+	let stopping: Promise<void> | undefined;
+	return {
+		endpoint,
+		region: state.region,
+		accountId: state.accountId,
+		instanceId: state.instance.instanceId,
+		dataDir,
+		admin,
+		env: {
+			AWS_ENDPOINT_URL: endpoint,
+			AWS_ACCESS_KEY_ID: admin.accessKeyId,
+			AWS_SECRET_ACCESS_KEY: admin.secretAccessKey,
+			AWS_REGION: state.region,
+			AWS_DEFAULT_REGION: state.region, // the aws CLI v1 reads only this one
+			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${endpoint}/`,
+		},
+		stop() {
+			stopping ??= new Promise<void>(resolve => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}).finally(releaseLock);
+			return stopping;
+		},
+	};
+}

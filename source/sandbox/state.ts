@@ -1,0 +1,139 @@
+// The sandbox's whole world as one JSON-serialisable value: persisted as a snapshot after
+// every change (see store.ts), so a restart or a kill -9 finds exactly what was acknowledged.
+
+export type Scenario = 'access-denied' | 'no-profile';
+export type OriginRestriction = 'ALLOW' | 'BLOCK';
+export type PackageFormat = 'maven' | 'generic' | 'npm' | 'pypi' | 'nuget' | 'swift' | 'ruby' | 'cargo';
+
+export interface DomainRecord {
+	name: string;
+	createdTime: number; // epoch seconds
+	encryptionKey: string;
+	tags: Tag[];
+}
+
+export interface RepositoryRecord {
+	domain: string;
+	name: string;
+	description: string;
+	upstreams: string[]; // repository names, in look-up order
+	externalConnections: string[]; // e.g. 'public:maven-central'
+	createdTime: number;
+	tags: Tag[];
+}
+
+export interface AssetRecord {
+	name: string;
+	size: number;
+	hashes: {'MD5': string; 'SHA-1': string; 'SHA-256': string; 'SHA-512': string};
+	blob: string; // SHA-256 of the content: the blob's address in the store
+}
+
+export interface VersionOrigin {
+	domainEntryPoint: {repositoryName?: string; externalConnectionName?: string};
+	originType: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN';
+}
+
+export interface PackageVersionRecord {
+	version: string;
+	revision: string;
+	status: 'Published' | 'Unfinished' | 'Unlisted' | 'Archived' | 'Disposed' | 'Deleted';
+	publishedTime: number; // epoch seconds, fractional allowed
+	origin: VersionOrigin;
+	assets: AssetRecord[];
+}
+
+export interface PackageRecord {
+	domain: string;
+	repository: string;
+	format: PackageFormat;
+	namespace?: string;
+	name: string;
+	originConfiguration: {restrictions: {publish: OriginRestriction; upstream: OriginRestriction}};
+	versions: PackageVersionRecord[];
+}
+
+export interface Tag {
+	key: string;
+	value: string;
+}
+
+export interface ManagedPolicyRecord {
+	name: string;
+	id: string;
+	path: string;
+	description: string;
+	document: string; // JSON text as given
+	createDate: string; // ISO-8601
+	updateDate: string;
+	tags: Tag[];
+}
+
+export interface RoleRecord {
+	name: string;
+	id: string;
+	path: string;
+	description: string;
+	assumeRolePolicyDocument: string;
+	maxSessionDuration: number;
+	createDate: string;
+	attachedPolicyArns: string[];
+	inlinePolicies: Record<string, string>; // name -> JSON text
+	tags: Tag[];
+}
+
+export interface InstanceProfileRecord {
+	name: string;
+	id: string;
+	path: string;
+	createDate: string;
+	roleNames: string[]; // at most one, as AWS allows
+	tags: Tag[];
+}
+
+export interface AssociationRecord {
+	associationId: string;
+	instanceId: string;
+	instanceProfileName: string;
+	state: 'associating' | 'associated' | 'disassociating' | 'disassociated';
+	timestamp: string;
+}
+
+/** Temporary credentials that instance metadata hands to the simulated build host. */
+export interface InstanceSessionRecord {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken: string;
+	roleName: string;
+	associationId: string;
+	issued: string;
+	expiration: string;
+}
+
+export interface SandboxState {
+	version: 1;
+	accountId: string;
+	region: string;
+	scenario: Scenario;
+	tokenSecret: string; // HMAC key that signs CodeArtifact authorization tokens
+	admin: {userName: string; userId: string; accessKeyId: string; secretAccessKey: string};
+	instance: {instanceId: string; imageId: string; instanceType: string; privateIpAddress: string; launchTime: string};
+	domains: Record<string, DomainRecord>;
+	repositories: Record<string, RepositoryRecord>; // key: `${domain}/${name}`
+	packages: Record<string, PackageRecord>; // key: packageKey()
+	iam: {
+		policies: Record<string, ManagedPolicyRecord>; // key: policy name
+		roles: Record<string, RoleRecord>;
+		instanceProfiles: Record<string, InstanceProfileRecord>;
+	};
+	associations: Record<string, AssociationRecord>;
+	sessions: Record<string, InstanceSessionRecord>; // key: access key id
+}
+
+export function repositoryKey(domain: string, repository: string): string {
+	return `${domain}/${repository}`;
+}
+
+export function packageKey(p: {domain: string; repository: string; format: string; namespace?: string | undefined; name: string}): string {
+	return [p.domain, p.repository, p.format, p.namespace ?? '', p.name].join('\u0000');
+}

@@ -1,0 +1,90 @@
+import {describe, expect, it} from 'vitest';
+import {expandVariables, matchWildcard} from '../../../source/sandbox/policy/wildcard.js';
+
+const lookup = (context: Record<string, string[]>) => (key: string) => context[key.toLowerCase()];
+
+describe('matchWildcard', () => {
+	it.each([
+		['*', '', true],
+		['*', 'anything:at/all', true],
+		['', '', true],
+		['', 'a', false],
+		['?', '', false],
+		['?', 'a', true],
+		['a?c', 'abc', true],
+		['a?c', 'ac', false],
+		['a*c', 'ac', true],
+		['a*c', 'abbbc', true],
+		['a*c', 'abbbd', false],
+		['**', 'x', true],
+		['x*y*z', 'x:y/z', true],
+		['a.c', 'abc', false],
+		['(a|b)', '(a|b)', true],
+	])('%j against %j → %s', (pattern, value, expected) => {
+		expect(matchWildcard(pattern, value)).toBe(expected);
+	});
+
+	it('treats a character outside the BMP as one character for ?', () => {
+		expect(matchWildcard('repo-?', 'repo-📦')).toBe(true);
+		expect(matchWildcard('repo-??', 'repo-📦')).toBe(false);
+	});
+
+	it('folds case only when asked', () => {
+		expect(matchWildcard('CodeArtifact:Get*', 'codeartifact:GETTOKEN')).toBe(false);
+		expect(matchWildcard('CodeArtifact:Get*', 'codeartifact:GETTOKEN', {ignoreCase: true})).toBe(true);
+	});
+
+	it('keeps ARN-mode wildcards inside the first five components', () => {
+		const arn = 'arn:aws:codeartifact:us-east-1:123456789012:repository/dom/repo';
+		expect(matchWildcard('arn:aws:codeartifact:*:123456789012:repository/*', arn, {arn: true})).toBe(true);
+		expect(matchWildcard('arn:aws:*:123456789012:repository/*', arn, {arn: true})).toBe(false);
+		expect(matchWildcard('arn:aws:*:123456789012:repository/*', arn)).toBe(true);
+		expect(matchWildcard('arn:*:*:*:*:*', 'arn:aws:s3:::bucket:with:colons', {arn: true})).toBe(true);
+		expect(matchWildcard('*', 'arn:aws:s3:::bucket', {arn: true})).toBe(false);
+	});
+
+	it('stays fast on patterns that would make a backtracking matcher explode', () => {
+		const started = performance.now();
+		expect(matchWildcard(`${'*a'.repeat(30)}b`, 'a'.repeat(300))).toBe(false);
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+
+	it('resolves policy variables only when given a lookup', () => {
+		const vars = lookup({'aws:username': ['alice']});
+		expect(matchWildcard('user/${aws:username}', 'user/alice', {lookup: vars})).toBe(true);
+		expect(matchWildcard('user/${AWS:UserName}', 'user/alice', {lookup: vars})).toBe(true);
+		expect(matchWildcard('user/${aws:username}', 'user/alice')).toBe(false);
+		expect(matchWildcard('user/${aws:username}', 'user/${aws:username}')).toBe(true);
+	});
+
+	it('does not let a variable value act as a wildcard', () => {
+		const vars = lookup({'aws:username': ['*']});
+		expect(matchWildcard('user/${aws:username}', 'user/alice', {lookup: vars})).toBe(false);
+		expect(matchWildcard('user/${aws:username}', 'user/*', {lookup: vars})).toBe(true);
+	});
+});
+
+describe('expandVariables', () => {
+	const vars = lookup({'aws:username': ['alice'], 'aws:tagkeys': ['a', 'b']});
+
+	it.each([
+		['plain', 'plain'],
+		['${aws:username}-home', 'alice-home'],
+		["${aws:userid, 'nobody'}", 'nobody'],
+		['${*}${?}${$}', '*?$'],
+		['a*b?', 'a*b?'],
+		['${unterminated', '${unterminated'],
+	])('%j → %j', (text, expected) => {
+		expect(expandVariables(text, vars)).toBe(expected);
+	});
+
+	it('is undefined for a missing or multi-valued key without a default', () => {
+		expect(expandVariables('${aws:userid}', vars)).toBeUndefined();
+		expect(expandVariables('${aws:TagKeys}', vars)).toBeUndefined();
+		expect(expandVariables('${not a variable}', vars)).toBeUndefined();
+	});
+
+	it('leaves text untouched without a lookup', () => {
+		expect(expandVariables('${aws:username}')).toBe('${aws:username}');
+	});
+});

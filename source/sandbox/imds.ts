@@ -1,7 +1,155 @@
 import type {IncomingMessage} from 'node:http';
 import type {SandboxContext} from './context.js';
+import {availabilityZone, currentAssociation, privateDnsName, reservationId} from './ec2/shapes.js';
+import {findByName, instanceProfileArn} from './iam/shapes.js';
+import {instanceSession} from './imds/credentials.js';
+import {issueMetadataToken, maxTokenTtl, metadataTokenTtl, minTokenTtl} from './imds/token.js';
 import type {WireResponse} from './protocols/wire-response.js';
 
-export async function handleInstanceMetadata(_request: IncomingMessage, _url: URL, _context: SandboxContext): Promise<WireResponse> {
-	return {status: 404, headers: {}, body: ''};
+// Instance metadata of the simulated build host, IMDSv2 only: a session token from
+// `PUT /latest/api/token` must accompany every read, as on an instance with
+// HttpTokens=required. Served on the sandbox's own port under /latest/.
+
+const tokenTtlHeader = 'x-aws-ec2-metadata-token-ttl-seconds';
+
+/** A directory lists its entries (sub-directories with a trailing slash); a leaf is text, or 404 when it yields undefined. */
+type MetadataNode = {[name: string]: MetadataNode} | (() => string | undefined);
+
+export async function handleInstanceMetadata(request: IncomingMessage, url: URL, context: SandboxContext): Promise<WireResponse> {
+	request.resume(); // a body means nothing here; drain it so the connection stays usable
+	const method = request.method ?? 'GET';
+	const {state} = context.store;
+	const now = context.now();
+	if (url.pathname === '/latest/api/token') {
+		if (method !== 'PUT') return failure(405, {allow: 'OPTIONS, PUT'});
+		// AWS refuses token requests that went through a proxy.
+		if (request.headers['x-forwarded-for'] !== undefined) return failure(403);
+		const ttlText = header(request, tokenTtlHeader);
+		const ttl = Number(ttlText);
+		if (ttlText === undefined || !/^\d+$/.test(ttlText) || ttl < minTokenTtl || ttl > maxTokenTtl) return failure(400);
+		return {status: 200, headers: {'content-type': 'text/plain', [tokenTtlHeader]: String(ttl)}, body: issueMetadataToken(state, ttl, now)};
+	}
+	if (method !== 'GET' && method !== 'HEAD') return failure(405, {allow: 'OPTIONS, GET'});
+	const token = header(request, 'x-aws-ec2-metadata-token');
+	const remaining = token === undefined ? undefined : metadataTokenTtl(state, token, now);
+	if (remaining === undefined) return failure(401);
+
+	let node: MetadataNode | undefined = {latest: metadataRoot(context)};
+	for (const segment of url.pathname.split('/').filter(Boolean)) {
+		node = typeof node === 'object' && Object.hasOwn(node, segment) ? node[segment] : undefined;
+		if (node === undefined) return failure(404);
+	}
+	const body = typeof node === 'function' ? node() : listing(node);
+	if (body === undefined) return failure(404);
+	return {status: 200, headers: {'content-type': 'text/plain', [tokenTtlHeader]: String(remaining)}, body};
+}
+
+function metadataRoot(context: SandboxContext): MetadataNode {
+	const {state} = context.store;
+	const {instance} = state;
+	const text = (value: string) => () => value;
+	const iam = iamNode(context);
+	return {
+		dynamic: {'instance-identity': {document: () => json(identityDocument(context))}},
+		'meta-data': {
+			'ami-id': text(instance.imageId),
+			'ami-launch-index': text('0'),
+			hostname: text(privateDnsName(state)),
+			...(iam ? {iam} : {}),
+			'instance-id': text(instance.instanceId),
+			'instance-life-cycle': text('on-demand'),
+			'instance-type': text(instance.instanceType),
+			'local-hostname': text(privateDnsName(state)),
+			'local-ipv4': text(instance.privateIpAddress),
+			placement: {'availability-zone': text(availabilityZone(state)), region: text(state.region)},
+			'reservation-id': text(reservationId(state)),
+			services: {domain: text('amazonaws.com'), partition: text('aws')},
+		},
+	};
+}
+
+/** `iam/` exists only while the instance has a profile; `security-credentials/` only while that has a role. */
+function iamNode(context: SandboxContext): MetadataNode | undefined {
+	const {state} = context.store;
+	const association = currentAssociation(state);
+	const profile = association && findByName(state.iam.instanceProfiles, association.instanceProfileName);
+	if (!association || !profile) return undefined;
+	const roleName = profile.roleNames.find(name => state.iam.roles[name] !== undefined);
+	const lastUpdated = () => Object.values(state.sessions)
+		.filter(session => session.associationId === association.associationId)
+		.map(session => session.issued)
+		.sort()
+		.at(-1) ?? association.timestamp;
+	const credentials = (name: string) => () => {
+		const {session, issued} = instanceSession(state, association, name, context.now());
+		if (issued) context.store.commit();
+		return json({
+			Code: 'Success',
+			LastUpdated: session.issued,
+			Type: 'AWS-HMAC',
+			AccessKeyId: session.accessKeyId,
+			SecretAccessKey: session.secretAccessKey,
+			Token: session.sessionToken,
+			Expiration: session.expiration,
+		});
+	};
+	return {
+		info: () => json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
+		...(roleName ? {'security-credentials': {[roleName]: credentials(roleName)}} : {}),
+	};
+}
+
+function identityDocument(context: SandboxContext): Record<string, unknown> {
+	const {state} = context.store;
+	const {instance} = state;
+	return {
+		accountId: state.accountId,
+		architecture: 'x86_64',
+		availabilityZone: availabilityZone(state),
+		billingProducts: null,
+		devpayProductCodes: null,
+		marketplaceProductCodes: null,
+		imageId: instance.imageId,
+		instanceId: instance.instanceId,
+		instanceType: instance.instanceType,
+		kernelId: null,
+		pendingTime: instance.launchTime,
+		privateIp: instance.privateIpAddress,
+		ramdiskId: null,
+		region: state.region,
+		version: '2017-09-30',
+	};
+}
+
+function listing(directory: {[name: string]: MetadataNode}): string {
+	return Object.entries(directory).map(([name, child]) => (typeof child === 'function' ? name : `${name}/`)).join('\n');
+}
+
+function json(value: unknown): string {
+	return JSON.stringify(value, null, 2);
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+	const value = request.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+const reasons: Record<number, string> = {400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed'};
+
+/** IMDS answers errors with a small XHTML page. */
+function failure(status: number, headers: Record<string, string> = {}): WireResponse {
+	const title = `${status} - ${reasons[status] ?? 'Error'}`;
+	const body = `<?xml version="1.0" encoding="iso-8859-1"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
+		 "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+ <head>
+  <title>${title}</title>
+ </head>
+ <body>
+  <h1>${title}</h1>
+ </body>
+</html>
+`;
+	return {status, headers: {'content-type': 'text/html', ...headers}, body};
 }

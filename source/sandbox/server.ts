@@ -68,11 +68,11 @@ async function handleApi(request: IncomingMessage, url: URL, context: SandboxCon
 	let scopeService = 'iam';
 	let queryService: QueryService | undefined;
 	const fail = (error: ServiceError | CommonError): WireResponse =>
-		isRest ? restError(error, requestId) : queryError(queryService ?? queryServices[scopeService] ?? iamService, error, requestId);
+		isRest ? restError(error, requestId) : queryError(queryService ?? iamService, error, requestId);
 	try {
 		const scope = readCredentialScope(request.headers);
 		if (scope) scopeService = scope.service;
-		if (!isRest) queryService = queryServices[scopeService];
+		if (!isRest && Object.hasOwn(queryServices, scopeService)) queryService = queryServices[scopeService];
 		const body = await readBody(request, options.maxBodyBytes);
 		if (!scope) throw new CommonError('MissingAuthentication', 'Missing Authentication Token');
 		const {principal, secretAccessKey} = resolveAccessKey(context.store.state, scope.accessKeyId, scope.sessionToken, context.now());

@@ -67,6 +67,18 @@ export interface ManagedPolicyRecord {
 	createDate: string; // ISO-8601
 	updateDate: string;
 	tags: Tag[];
+	/** Versions v1..vN, oldest first; absent on a record made without them (then `document` is v1). */
+	versions?: PolicyVersionRecord[];
+	/** The version used for evaluation; `document` always holds its text. Absent means 'v1'. */
+	defaultVersionId?: string;
+	/** Number of the next version to create (IAM never reuses a version id). */
+	nextVersionNumber?: number;
+}
+
+export interface PolicyVersionRecord {
+	versionId: string; // 'v1', 'v2', …
+	document: string;
+	createDate: string;
 }
 
 export interface RoleRecord {

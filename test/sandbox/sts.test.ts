@@ -10,7 +10,7 @@ describe('STS GetCallerIdentity through the real SDK', () => {
 		const identity = await sts.send(new GetCallerIdentityCommand({}));
 		expect(identity.Account).toBe(sandbox.current.accountId);
 		expect(identity.Arn).toBe(`arn:aws:iam::${sandbox.current.accountId}:user/sandbox-admin`);
-		expect(identity.UserId).toMatch(/^AIDA[A-Z2-7]{16}$/);
+		expect(identity.UserId).toMatch(/^AIDA[A-Z2-7]{17}$/);
 	});
 
 	it('refuses an unknown access key with InvalidClientTokenId', async () => {

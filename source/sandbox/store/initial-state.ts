@@ -31,7 +31,7 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 		region: options.region,
 		scenario: options.scenario,
 		tokenSecret: randomBytes(32).toString('hex'),
-		admin: {userName: 'sandbox-admin', userId: awsId('AIDA'), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey()},
+		admin: {userName: 'sandbox-admin', userId: awsId('AIDA', 17), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey()},
 		instance: {instanceId: hexId('i-', 17), imageId: hexId('ami-', 17), instanceType: 't3.medium', privateIpAddress: '172.31.20.17', launchTime: now},
 		domains: {},
 		repositories: {},
@@ -42,16 +42,16 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 	};
 	if (options.scenario === 'access-denied') {
 		state.iam.policies[buildHost.baselinePolicyName] = {
-			name: buildHost.baselinePolicyName, id: awsId('ANPA'), path: '/', description: 'What the build host could do before CodeArtifact',
+			name: buildHost.baselinePolicyName, id: awsId('ANPA', 17), path: '/', description: 'What the build host could do before CodeArtifact',
 			document: baselinePolicy, createDate: now, updateDate: now, tags: [],
 		};
 		state.iam.roles[buildHost.roleName] = {
-			name: buildHost.roleName, id: awsId('AROA'), path: '/', description: 'Role of the simulated EC2 build host',
+			name: buildHost.roleName, id: awsId('AROA', 17), path: '/', description: 'Role of the simulated EC2 build host',
 			assumeRolePolicyDocument: ec2Trust, maxSessionDuration: 3600, createDate: now,
 			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`], inlinePolicies: {}, tags: [],
 		};
 		state.iam.instanceProfiles[buildHost.instanceProfileName] = {
-			name: buildHost.instanceProfileName, id: awsId('AIPA'), path: '/', createDate: now, roleNames: [buildHost.roleName], tags: [],
+			name: buildHost.instanceProfileName, id: awsId('AIPA', 17), path: '/', createDate: now, roleNames: [buildHost.roleName], tags: [],
 		};
 		const associationId = hexId('iip-assoc-', 17);
 		state.associations[associationId] = {

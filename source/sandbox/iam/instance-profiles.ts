@@ -1,0 +1,103 @@
+import {awsId, isoNow} from '../ids.js';
+import type {QueryHandler} from '../protocols/aws-query.js';
+import {xmlList} from '../protocols/xml.js';
+import type {InstanceProfileRecord} from '../state.js';
+import {alreadyExists, deleteConflict, limitExceeded, quotas} from './documents.js';
+import {Input, paginate, rules} from './input.js';
+import {authorizedInstanceProfile, authorizedRole, findByName, instanceProfileArn, instanceProfileXml, pageXml, roleArn, roleNotFound} from './shapes.js';
+
+// Instance profiles: the container that hands one role to an EC2 instance.
+
+export const CreateInstanceProfile: QueryHandler = (params, call, {store, now}) => {
+	const input = new Input(params);
+	const name = input.required('InstanceProfileName', rules.instanceProfileName);
+	const path = input.optional('Path', rules.path) ?? '/';
+	const tags = input.tags();
+	input.done();
+	const {state} = store;
+	call.authorize('iam:CreateInstanceProfile', instanceProfileArn(state, {path, name}));
+	if (findByName(state.iam.instanceProfiles, name)) throw alreadyExists(`Instance Profile ${name} already exists.`);
+	const profile: InstanceProfileRecord = {name, id: awsId('AIPA', 17), path, createDate: isoNow(now()), roleNames: [], tags};
+	state.iam.instanceProfiles[name] = profile;
+	store.commit();
+	return {InstanceProfile: instanceProfileXml(state, profile, true)};
+};
+
+export const GetInstanceProfile: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('InstanceProfileName', rules.instanceProfileName);
+	input.done();
+	const profile = authorizedInstanceProfile(store.state, call, 'GetInstanceProfile', name);
+	return {InstanceProfile: instanceProfileXml(store.state, profile, true)};
+};
+
+export const ListInstanceProfiles: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const {state} = store;
+	call.authorize('iam:ListInstanceProfiles', `arn:aws:iam::${state.accountId}:instance-profile${pathPrefix}`);
+	const profiles = Object.values(state.iam.instanceProfiles).filter(profile => profile.path.startsWith(pathPrefix));
+	const page = paginate(profiles, profile => profile.name, marker, maxItems);
+	return {InstanceProfiles: xmlList(page.items.map(profile => instanceProfileXml(state, profile)), 'member'), ...pageXml(page)};
+};
+
+export const ListInstanceProfilesForRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const {state} = store;
+	const role = authorizedRole(state, call, 'ListInstanceProfilesForRole', name);
+	const profiles = Object.values(state.iam.instanceProfiles).filter(profile => profile.roleNames.includes(role.name));
+	const page = paginate(profiles, profile => profile.name, marker, maxItems);
+	return {InstanceProfiles: xmlList(page.items.map(profile => instanceProfileXml(state, profile)), 'member'), ...pageXml(page)};
+};
+
+export const DeleteInstanceProfile: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('InstanceProfileName', rules.instanceProfileName);
+	input.done();
+	const {state} = store;
+	const profile = authorizedInstanceProfile(state, call, 'DeleteInstanceProfile', name);
+	if (profile.roleNames.length > 0) throw deleteConflict('Cannot delete entity, must remove roles from instance profile first.');
+	delete state.iam.instanceProfiles[profile.name];
+	store.commit();
+	return undefined;
+};
+
+export const AddRoleToInstanceProfile: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('InstanceProfileName', rules.instanceProfileName);
+	const roleName = input.required('RoleName', rules.roleName);
+	input.done();
+	const {state} = store;
+	const profile = authorizedInstanceProfile(state, call, 'AddRoleToInstanceProfile', name);
+	const role = findByName(state.iam.roles, roleName);
+	// Putting a role in a profile hands it to whatever uses the profile: IAM asks for iam:PassRole.
+	call.authorize('iam:PassRole', roleArn(state, role ?? {path: '/', name: roleName}));
+	if (!role) throw roleNotFound(roleName);
+	if (profile.roleNames.length >= quotas.rolesPerInstanceProfile) {
+		throw limitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${quotas.rolesPerInstanceProfile}`);
+	}
+	profile.roleNames.push(role.name);
+	store.commit();
+	return undefined;
+};
+
+export const RemoveRoleFromInstanceProfile: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('InstanceProfileName', rules.instanceProfileName);
+	const roleName = input.required('RoleName', rules.roleName);
+	input.done();
+	const {state} = store;
+	const profile = authorizedInstanceProfile(state, call, 'RemoveRoleFromInstanceProfile', name);
+	const role = findByName(state.iam.roles, roleName);
+	if (!role || !profile.roleNames.includes(role.name)) throw roleNotFound(roleName);
+	profile.roleNames = profile.roleNames.filter(member => member !== role.name);
+	store.commit();
+	return undefined;
+};

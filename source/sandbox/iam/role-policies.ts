@@ -1,0 +1,109 @@
+import type {ApiCall} from '../context.js';
+import type {QueryHandler} from '../protocols/aws-query.js';
+import {xmlList} from '../protocols/xml.js';
+import {checkDocument, limitExceeded, policySize, quotas} from './documents.js';
+import {Input, paginate, rules} from './input.js';
+import {authorizedRole, encodeDocument, lookupPolicy, noSuchEntity, pageXml, parsePolicyArn} from './shapes.js';
+
+// What a role may do: managed policies attached to it, and its inline policies.
+
+/** IAM offers the policy being attached or detached as the condition key iam:PolicyARN. */
+function withPolicyArn(call: ApiCall, arn: string): ApiCall {
+	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {'iam:PolicyARN': arn, ...context})};
+}
+
+export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const arn = input.required('PolicyArn', rules.arn);
+	input.done();
+	const {state} = store;
+	const role = authorizedRole(state, withPolicyArn(call, arn), 'AttachRolePolicy', name);
+	const policy = lookupPolicy(state, arn);
+	if (!policy) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+	if (role.attachedPolicyArns.includes(arn)) return undefined;
+	if (role.attachedPolicyArns.length >= quotas.managedPoliciesPerRole) throw limitExceeded(`Cannot exceed quota for PoliciesPerRole: ${quotas.managedPoliciesPerRole}`);
+	role.attachedPolicyArns.push(arn);
+	store.commit();
+	return undefined;
+};
+
+export const DetachRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const arn = input.required('PolicyArn', rules.arn);
+	input.done();
+	const {state} = store;
+	const role = authorizedRole(state, withPolicyArn(call, arn), 'DetachRolePolicy', name);
+	if (!arn.startsWith('arn:')) lookupPolicy(state, arn); // throws IAM's InvalidInput for a non-ARN
+	if (!role.attachedPolicyArns.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
+	role.attachedPolicyArns = role.attachedPolicyArns.filter(attached => attached !== arn);
+	store.commit();
+	return undefined;
+};
+
+export const ListAttachedRolePolicies: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const pathPrefix = input.optional('PathPrefix', rules.policyPath) ?? '/';
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const role = authorizedRole(store.state, call, 'ListAttachedRolePolicies', name);
+	const attached = role.attachedPolicyArns
+		.map(arn => ({arn, parts: parsePolicyArn(arn)}))
+		.filter(({parts}) => parts !== undefined && parts.path.startsWith(pathPrefix))
+		.map(({arn, parts}) => ({arn, name: parts?.name ?? arn}));
+	const page = paginate(attached, policy => policy.name, marker, maxItems);
+	return {AttachedPolicies: xmlList(page.items.map(policy => ({PolicyName: policy.name, PolicyArn: policy.arn})), 'member'), ...pageXml(page)};
+};
+
+export const PutRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const policyName = input.required('PolicyName', rules.policyName);
+	const document = input.required('PolicyDocument', rules.policyDocument);
+	input.done();
+	const role = authorizedRole(store.state, call, 'PutRolePolicy', name);
+	checkDocument(document, 'identity');
+	const others = Object.entries(role.inlinePolicies).filter(([other]) => other !== policyName);
+	const total = others.reduce((sum, [, text]) => sum + policySize(text), policySize(document));
+	if (total > quotas.inlinePoliciesPerRole) throw limitExceeded(`Maximum policy size of ${quotas.inlinePoliciesPerRole} bytes exceeded for role ${role.name}`);
+	role.inlinePolicies[policyName] = document;
+	store.commit();
+	return undefined;
+};
+
+export const GetRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const policyName = input.required('PolicyName', rules.policyName);
+	input.done();
+	const role = authorizedRole(store.state, call, 'GetRolePolicy', name);
+	const document = Object.hasOwn(role.inlinePolicies, policyName) ? role.inlinePolicies[policyName] : undefined;
+	if (document === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+	return {RoleName: role.name, PolicyName: policyName, PolicyDocument: encodeDocument(document)};
+};
+
+export const ListRolePolicies: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const role = authorizedRole(store.state, call, 'ListRolePolicies', name);
+	const page = paginate(Object.keys(role.inlinePolicies), policyName => policyName, marker, maxItems);
+	return {PolicyNames: xmlList(page.items, 'member'), ...pageXml(page)};
+};
+
+export const DeleteRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const policyName = input.required('PolicyName', rules.policyName);
+	input.done();
+	const role = authorizedRole(store.state, call, 'DeleteRolePolicy', name);
+	if (!Object.hasOwn(role.inlinePolicies, policyName)) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+	delete role.inlinePolicies[policyName];
+	store.commit();
+	return undefined;
+};

@@ -1,0 +1,123 @@
+import {awsId, isoNow} from '../ids.js';
+import {queryList, type QueryHandler} from '../protocols/aws-query.js';
+import {xmlList} from '../protocols/xml.js';
+import type {RoleRecord, Tag} from '../state.js';
+import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
+import {Input, paginate, rules} from './input.js';
+import {authorizedRole, findByName, lookupPolicy, noSuchEntity, pageXml, roleArn, roleXml} from './shapes.js';
+
+// Roles: their lifecycle, trust policy and tags.
+
+function checkTrustDocument(text: string): void {
+	checkDocument(text, 'trust');
+	if (policySize(text) > quotas.trustPolicySize) throw limitExceeded(`Cannot exceed quota for ACLSizePerRole: ${quotas.trustPolicySize}`);
+}
+
+export const CreateRole: QueryHandler = (params, call, {store, now}) => {
+	const input = new Input(params);
+	const path = input.optional('Path', rules.path) ?? '/';
+	const name = input.required('RoleName', rules.roleName);
+	const trust = input.required('AssumeRolePolicyDocument', rules.policyDocument);
+	const description = input.optional('Description', rules.roleDescription) ?? '';
+	const maxSessionDuration = input.integer('MaxSessionDuration', {min: 3600, max: 43200}) ?? 3600;
+	const boundary = input.optional('PermissionsBoundary', rules.arn);
+	const tags = input.tags();
+	input.done();
+	const {state} = store;
+	call.authorize('iam:CreateRole', roleArn(state, {path, name}));
+	checkTrustDocument(trust);
+	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
+	if (boundary !== undefined && !lookupPolicy(state, boundary)) throw noSuchEntity(`Scope ARN: ${boundary} does not exist or is not attachable.`);
+	const role: RoleRecord = {
+		name, id: awsId('AROA', 17), path, description, assumeRolePolicyDocument: trust, maxSessionDuration,
+		createDate: isoNow(now()), attachedPolicyArns: [], inlinePolicies: {}, tags,
+	};
+	state.iam.roles[name] = role;
+	store.commit();
+	return {Role: roleXml(state, role, true)};
+};
+
+export const GetRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	input.done();
+	return {Role: roleXml(store.state, authorizedRole(store.state, call, 'GetRole', name), true)};
+};
+
+export const ListRoles: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const {state} = store;
+	call.authorize('iam:ListRoles', `arn:aws:iam::${state.accountId}:role${pathPrefix}`);
+	const roles = Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix));
+	const page = paginate(roles, role => role.name, marker, maxItems);
+	return {Roles: xmlList(page.items.map(role => roleXml(state, role)), 'member'), ...pageXml(page)};
+};
+
+export const DeleteRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	input.done();
+	const {state} = store;
+	const role = authorizedRole(state, call, 'DeleteRole', name);
+	if (Object.values(state.iam.instanceProfiles).some(profile => profile.roleNames.includes(role.name))) {
+		throw deleteConflict('Cannot delete entity, must remove roles from instance profile first.');
+	}
+	if (role.attachedPolicyArns.length > 0) throw deleteConflict('Cannot delete entity, must detach all policies first.');
+	if (Object.keys(role.inlinePolicies).length > 0) throw deleteConflict('Cannot delete entity, must delete policies first.');
+	delete state.iam.roles[role.name];
+	store.commit();
+	return undefined;
+};
+
+export const UpdateAssumeRolePolicy: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const trust = input.required('PolicyDocument', rules.policyDocument);
+	input.done();
+	const role = authorizedRole(store.state, call, 'UpdateAssumeRolePolicy', name);
+	checkTrustDocument(trust);
+	role.assumeRolePolicyDocument = trust;
+	store.commit();
+	return undefined;
+};
+
+export const TagRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const tags = input.tags();
+	if (tags.length === 0) input.required('Tags');
+	input.done();
+	const role = authorizedRole(store.state, call, 'TagRole', name);
+	const merged = new Map<string, Tag>(role.tags.map(tag => [tag.key, tag]));
+	for (const tag of tags) merged.set(tag.key, tag);
+	if (merged.size > 50) throw limitExceeded('Cannot exceed quota for TagsPerRole: 50');
+	role.tags = [...merged.values()];
+	store.commit();
+	return undefined;
+};
+
+export const UntagRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const keys = queryList(params, 'TagKeys.member');
+	input.done();
+	const role = authorizedRole(store.state, call, 'UntagRole', name);
+	role.tags = role.tags.filter(tag => !keys.includes(tag.key));
+	store.commit();
+	return undefined;
+};
+
+export const ListRoleTags: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const marker = input.optional('Marker', rules.marker);
+	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	input.done();
+	const role = authorizedRole(store.state, call, 'ListRoleTags', name);
+	const page = paginate(role.tags, tag => tag.key, marker, maxItems);
+	return {Tags: xmlList(page.items.map(tag => ({Key: tag.key, Value: tag.value})), 'member'), ...pageXml(page)};
+};

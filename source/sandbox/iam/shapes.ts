@@ -1,0 +1,154 @@
+import type {ApiCall} from '../context.js';
+import {ServiceError} from '../errors.js';
+import {xmlList, type XmlNode} from '../protocols/xml.js';
+import type {InstanceProfileRecord, ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState, Tag} from '../state.js';
+
+// ARNs, look-ups and the XML shapes IAM answers with.
+
+export function roleArn(state: SandboxState, role: {path: string; name: string}): string {
+	return `arn:aws:iam::${state.accountId}:role${role.path}${role.name}`;
+}
+
+export function policyArn(state: SandboxState, policy: {path: string; name: string}): string {
+	return `arn:aws:iam::${state.accountId}:policy${policy.path}${policy.name}`;
+}
+
+export function instanceProfileArn(state: SandboxState, profile: {path: string; name: string}): string {
+	return `arn:aws:iam::${state.accountId}:instance-profile${profile.path}${profile.name}`;
+}
+
+/** IAM names are unique without regard to case: `MyRole` and `myrole` cannot both exist. */
+export function findByName<T>(records: Record<string, T>, name: string): T | undefined {
+	if (Object.hasOwn(records, name)) return records[name];
+	const lower = name.toLowerCase();
+	const key = Object.keys(records).find(candidate => candidate.toLowerCase() === lower);
+	return key === undefined ? undefined : records[key];
+}
+
+export function noSuchEntity(message: string): ServiceError {
+	return new ServiceError('NoSuchEntity', 404, message);
+}
+
+export function roleNotFound(name: string): ServiceError {
+	return noSuchEntity(`The role with name ${name} cannot be found.`);
+}
+
+export function instanceProfileNotFound(name: string): ServiceError {
+	return noSuchEntity(`Instance Profile ${name} cannot be found.`);
+}
+
+/** The parts of a managed policy ARN, or undefined when the text is no policy ARN at all. */
+export function parsePolicyArn(arn: string): {account: string; path: string; name: string} | undefined {
+	const match = /^arn:aws:iam::(\d{12}|aws):policy(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/.exec(arn);
+	if (!match) return undefined;
+	return {account: match[1]!, path: match[2]!, name: match[3]!};
+}
+
+/** Resolves a policy ARN to this account's policy; InvalidInput for text that is not an ARN. */
+export function lookupPolicy(state: SandboxState, arn: string): ManagedPolicyRecord | undefined {
+	if (!arn.startsWith('arn:')) throw new ServiceError('InvalidInput', 400, `ARN ${arn} is not valid.`);
+	const parts = parsePolicyArn(arn);
+	if (!parts || parts.account !== state.accountId) return undefined;
+	const policy = Object.hasOwn(state.iam.policies, parts.name) ? state.iam.policies[parts.name] : undefined;
+	return policy && policy.path === parts.path ? policy : undefined;
+}
+
+export function policyVersions(policy: ManagedPolicyRecord): PolicyVersionRecord[] {
+	return policy.versions ?? [{versionId: 'v1', document: policy.document, createDate: policy.createDate}];
+}
+
+export function defaultVersionId(policy: ManagedPolicyRecord): string {
+	return policy.defaultVersionId ?? 'v1';
+}
+
+export function attachmentCount(state: SandboxState, arn: string): number {
+	return Object.values(state.iam.roles).filter(role => role.attachedPolicyArns.includes(arn)).length;
+}
+
+/** Documents travel URL-encoded in IAM's replies. */
+export function encodeDocument(text: string): string {
+	return encodeURIComponent(text);
+}
+
+export function tagsXml(tags: Tag[]): XmlNode | string {
+	return xmlList(tags.map(tag => ({Key: tag.key, Value: tag.value})), 'member');
+}
+
+/** Role as IAM shows it; `detail` adds what only GetRole/CreateRole show (tags, last use). */
+export function roleXml(state: SandboxState, role: RoleRecord, detail = false): XmlNode {
+	return {
+		Path: role.path,
+		RoleName: role.name,
+		RoleId: role.id,
+		Arn: roleArn(state, role),
+		CreateDate: role.createDate,
+		AssumeRolePolicyDocument: encodeDocument(role.assumeRolePolicyDocument),
+		Description: role.description === '' ? undefined : role.description,
+		MaxSessionDuration: role.maxSessionDuration,
+		Tags: detail && role.tags.length > 0 ? tagsXml(role.tags) : undefined,
+		RoleLastUsed: detail ? '' : undefined,
+	};
+}
+
+export function policyXml(state: SandboxState, policy: ManagedPolicyRecord, detail = false): XmlNode {
+	const arn = policyArn(state, policy);
+	return {
+		PolicyName: policy.name,
+		PolicyId: policy.id,
+		Arn: arn,
+		Path: policy.path,
+		DefaultVersionId: defaultVersionId(policy),
+		AttachmentCount: attachmentCount(state, arn),
+		PermissionsBoundaryUsageCount: 0,
+		IsAttachable: true,
+		Description: detail && policy.description !== '' ? policy.description : undefined,
+		CreateDate: policy.createDate,
+		UpdateDate: policy.updateDate,
+		Tags: detail && policy.tags.length > 0 ? tagsXml(policy.tags) : undefined,
+	};
+}
+
+export function policyVersionXml(policy: ManagedPolicyRecord, version: PolicyVersionRecord, withDocument = true): XmlNode {
+	return {
+		Document: withDocument ? encodeDocument(version.document) : undefined,
+		VersionId: version.versionId,
+		IsDefaultVersion: version.versionId === defaultVersionId(policy),
+		CreateDate: version.createDate,
+	};
+}
+
+export function instanceProfileXml(state: SandboxState, profile: InstanceProfileRecord, detail = false): XmlNode {
+	const roles = profile.roleNames.map(name => state.iam.roles[name]).filter((role): role is RoleRecord => role !== undefined);
+	return {
+		Path: profile.path,
+		InstanceProfileName: profile.name,
+		InstanceProfileId: profile.id,
+		Arn: instanceProfileArn(state, profile),
+		CreateDate: profile.createDate,
+		Roles: xmlList(roles.map(role => roleXml(state, role)), 'member'),
+		Tags: detail && profile.tags.length > 0 ? tagsXml(profile.tags) : undefined,
+	};
+}
+
+/** The common tail of every IAM list result. */
+export function pageXml(page: {isTruncated: boolean; marker?: string}): XmlNode {
+	return {IsTruncated: page.isTruncated, Marker: page.marker};
+}
+
+/**
+ * Finds a role and checks the caller may act on it. The check comes first, on the ARN the role
+ * would have, so that a caller without permission cannot learn which roles exist.
+ */
+export function authorizedRole(state: SandboxState, call: ApiCall, action: string, name: string): RoleRecord {
+	const role = findByName(state.iam.roles, name);
+	call.authorize(`iam:${action}`, roleArn(state, role ?? {path: '/', name}));
+	if (!role) throw roleNotFound(name);
+	return role;
+}
+
+export function authorizedInstanceProfile(state: SandboxState, call: ApiCall, action: string, name: string): InstanceProfileRecord {
+	const profile = findByName(state.iam.instanceProfiles, name);
+	call.authorize(`iam:${action}`, instanceProfileArn(state, profile ?? {path: '/', name}));
+	if (!profile) throw instanceProfileNotFound(name);
+	return profile;
+}

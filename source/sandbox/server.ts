@@ -3,7 +3,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import FindMyWay from 'find-my-way';
 import {authorizerFor} from './auth/authorize.js';
 import {resolveAccessKey} from './auth/principal.js';
-import {readCredentialScope, verifySignature} from './auth/sigv4.js';
+import {payloadMismatchMessage, readCredentialScope, verifySignature} from './auth/sigv4.js';
 import {codeArtifactRoutes} from './codeartifact/routes.js';
 import type {ApiCall, SandboxContext} from './context.js';
 import {ec2Service} from './ec2/service.js';
@@ -76,7 +76,7 @@ async function handleApi(request: IncomingMessage, url: URL, context: SandboxCon
 		const body = await readBody(request, options.maxBodyBytes);
 		if (!scope) throw new CommonError('MissingAuthentication', 'Missing Authentication Token');
 		const {principal, secretAccessKey} = resolveAccessKey(context.store.state, scope.accessKeyId, scope.sessionToken, context.now());
-		await verifySignature({method, path: decodePath(url.pathname), query: url.searchParams, headers: request.headers, body}, secretAccessKey, context.now());
+		const {payloadMatches} = await verifySignature({method, path: decodePath(url.pathname), query: url.searchParams, headers: request.headers, body}, secretAccessKey, context.now());
 		if (fault === 'Throttling') throw new CommonError('Throttling', 'Rate exceeded');
 		if (fault === 'Internal') throw new CommonError('Internal', 'An internal error occurred (injected by --faults).');
 		const call: ApiCall = {principal, authorize: authorizerFor(context.store.state, principal), requestId};
@@ -84,9 +84,12 @@ async function handleApi(request: IncomingMessage, url: URL, context: SandboxCon
 			const found = restRouter.find(method as FindMyWay.HTTPMethod, url.pathname);
 			const route = (found?.store as {route?: RestRoute} | undefined)?.route;
 			if (!route) throw new CommonError('UnknownOperation', `No CodeArtifact operation matches ${method} ${url.pathname}.`);
+			// The asset's own hash check names the field; everywhere else a mismatch is a bad signature.
+			if (!payloadMatches && route.operation !== 'PublishPackageVersion') throw new CommonError('BadSignature', payloadMismatchMessage);
 			const output = await route.handler(restInput(method, url.searchParams, request.headers, body), call, context);
 			return restSuccess(output, requestId);
 		}
+		if (!payloadMatches) throw new CommonError('BadSignature', payloadMismatchMessage);
 		if (!queryService) throw new CommonError('UnknownOperation', `The sandbox does not emulate the service "${scopeService}".`);
 		const params = new URLSearchParams(method === 'POST' ? body.toString('utf8') : url.search);
 		const action = params.get('Action') ?? '';

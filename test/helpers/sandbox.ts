@@ -11,7 +11,7 @@ export function adminConfig(sandbox: RunningSandbox) {
 	return {
 		endpoint: sandbox.endpoint,
 		region: sandbox.region,
-		credentials: sandbox.admin,
+		credentials: {...sandbox.admin}, // a copy: the SDK annotates the object it is given
 		maxAttempts: 1,
 	};
 }

@@ -36,7 +36,12 @@ export function readCredentialScope(headers: IncomingSigned['headers']): (Signed
 	return {accessKeyId: accessKeyId!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature!, date: date!, ...(sessionToken ? {sessionToken} : {})};
 }
 
-export async function verifySignature(request: IncomingSigned, secretAccessKey: string, now = new Date()): Promise<void> {
+/**
+ * Checks the signature. A declared `x-amz-content-sha256` is signed in place of the body, so
+ * the result says whether the body really has that hash: the caller decides what a mismatch
+ * means (PublishPackageVersion answers it with its own ValidationException).
+ */
+export async function verifySignature(request: IncomingSigned, secretAccessKey: string, now = new Date()): Promise<{payloadMatches: boolean}> {
 	const scope = readCredentialScope(request.headers);
 	if (!scope) throw new CommonError('MissingAuthentication', 'Missing Authentication Token');
 	const amzDate = header(request.headers, 'x-amz-date') ?? '';
@@ -78,7 +83,12 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 			'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
 		);
 	}
+	const declared = header(request.headers, 'x-amz-content-sha256');
+	const payloadMatches = declared === undefined || declared === 'UNSIGNED-PAYLOAD' || declared === createHash('sha256').update(request.body).digest('hex');
+	return {payloadMatches};
 }
+
+export const payloadMismatchMessage = "The provided 'x-amz-content-sha256' header does not match what was computed.";
 
 export function header(headers: IncomingSigned['headers'], name: string): string | undefined {
 	const value = headers[name.toLowerCase()];

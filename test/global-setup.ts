@@ -1,0 +1,7 @@
+import {execFileSync} from 'node:child_process';
+
+// Black-box tests run the built CLI: build it once per test run (esbuild takes about a second).
+export default function setup(): void {
+	if (process.env['CA_WIZARD_SKIP_BUILD'] === '1') return;
+	execFileSync(process.execPath, ['scripts/build.mjs'], {stdio: 'inherit'});
+}

@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+import {questionFlags} from './wizard/question-flags.js';
 
 // Replaces hand-rolled argv scanning: node:util parseArgs rejects unknown and malformed flags.
 
@@ -17,12 +18,40 @@ export type CommandLine =
 	| {kind: 'help'}
 	| {kind: 'error'; message: string}
 	| {kind: 'sandbox'; options: SandboxCommandOptions}
-	| {kind: 'wizard'; args: string[]};
+	| {kind: 'wizard'; options: WizardCommandOptions};
+
+export interface WizardCommandOptions {
+	target: {kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
+	settings?: string;
+	project?: string;
+	workdir?: string;
+	yes: boolean;
+	json: boolean;
+	/** Answers given as flags, by question id. */
+	answers: Record<string, string>;
+}
 
 export const defaultSandboxPort = 7717;
 
 export const usage = `Usage:
+  ca-wizard [options]              walk from an empty AWS account to a Maven build through CodeArtifact
   ca-wizard sandbox [options]      run the offline CodeArtifact sandbox in the foreground
+
+Wizard options:
+  --sandbox                the whole journey offline, on an embedded sandbox (no AWS account)
+  --sandbox-url URL        a sandbox already running; its admin credentials from the environment
+                           (eval the export lines of \`ca-wizard sandbox --print-env\`)
+  --scenario S             with --sandbox: access-denied (default) or no-profile
+  --maven-central URL|DIR  with --sandbox: where public:maven-central fetches from
+  --profile NAME           AWS profile (default: the SDK's default credential chain)
+  --region R               AWS region
+  --settings PATH          settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox,
+                           WORKDIR/settings.xml — your own ~/.m2 is never touched)
+  --project DIR            the Maven project to build (default: this folder's pom.xml, or the demo)
+  --workdir DIR            working folder (default ./ca-wizard-work)
+  --yes                    take the default wherever no flag answers a question
+  --json                   print events as JSON lines instead of the interactive screens
+${questionFlags.map(flag => `  --${`${flag.id} ${flag.value}`.padEnd(23)} ${flag.help}`).join('\n')}
 
 Sandbox options:
   --port N                 port to listen on (default ${defaultSandboxPort}; 0 picks a free one)
@@ -40,7 +69,7 @@ Sandbox options:
 export function parseCommandLine(argv: string[]): CommandLine {
 	const [first, ...rest] = argv;
 	if (first === '-h' || first === '--help' || first === 'help') return {kind: 'help'};
-	if (first !== 'sandbox') return {kind: 'wizard', args: argv};
+	if (first !== 'sandbox') return parseWizard(argv);
 	let values;
 	try {
 		({values} = parseArgs({
@@ -78,6 +107,61 @@ export function parseCommandLine(argv: string[]): CommandLine {
 			region: values.region,
 			faults: values.faults,
 			printEnv: values['print-env'] ?? false,
+		},
+	};
+}
+
+function parseWizard(argv: string[]): CommandLine {
+	let values;
+	try {
+		({values} = parseArgs({
+			args: argv,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				sandbox: {type: 'boolean'},
+				'sandbox-url': {type: 'string'},
+				scenario: {type: 'string'},
+				'maven-central': {type: 'string'},
+				profile: {type: 'string'},
+				region: {type: 'string'},
+				settings: {type: 'string'},
+				project: {type: 'string'},
+				workdir: {type: 'string'},
+				yes: {type: 'boolean', short: 'y'},
+				json: {type: 'boolean'},
+				help: {type: 'boolean', short: 'h'},
+				...Object.fromEntries(questionFlags.map(flag => [flag.id, {type: 'string' as const}])),
+			},
+		}));
+	} catch (error) {
+		return {kind: 'error', message: (error as Error).message};
+	}
+	const value = (name: string) => (values as Record<string, string | boolean | undefined>)[name];
+	if (value('help')) return {kind: 'help'};
+	if (value('sandbox') && value('sandbox-url')) return {kind: 'error', message: 'Use either --sandbox (start one here) or --sandbox-url URL (use a running one), not both.'};
+	if ((value('scenario') || value('maven-central')) && !value('sandbox')) return {kind: 'error', message: '--scenario and --maven-central go with --sandbox.'};
+	if ((value('profile') || value('region')) && (value('sandbox') || value('sandbox-url'))) return {kind: 'error', message: '--profile and --region are for real AWS; a sandbox has its own credentials and region.'};
+	const url = value('sandbox-url') as string | undefined;
+	if (url !== undefined && !/^https?:\/\/[^/]+\/?$/.test(url)) return {kind: 'error', message: `--sandbox-url takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:7717, not "${url}".`};
+	const optional = (name: string) => (typeof value(name) === 'string' ? {[name]: value(name) as string} : {});
+	const target: WizardCommandOptions['target'] = value('sandbox')
+		? {kind: 'sandbox', ...(optional('scenario') as {scenario?: string}), ...(typeof value('maven-central') === 'string' ? {mavenCentral: value('maven-central') as string} : {})}
+		: url
+			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}
+			: {kind: 'aws', ...(optional('profile') as {profile?: string}), ...(optional('region') as {region?: string})};
+	const answers: Record<string, string> = {};
+	for (const flag of questionFlags) if (typeof value(flag.id) === 'string') answers[flag.id] = value(flag.id) as string;
+	return {
+		kind: 'wizard',
+		options: {
+			target,
+			...(optional('settings') as {settings?: string}),
+			...(optional('project') as {project?: string}),
+			...(optional('workdir') as {workdir?: string}),
+			yes: value('yes') === true,
+			json: value('json') === true,
+			answers,
 		},
 	};
 }

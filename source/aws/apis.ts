@@ -1,0 +1,149 @@
+// Narrow, consumer-shaped views of the AWS services the journey uses: only the calls we make,
+// in our own types. SDK adapters (aws/sdk/*) implement them; nothing else imports the SDK.
+
+export interface Identity {
+	account: string;
+	arn: string;
+	userId: string;
+}
+
+export interface StsApi {
+	getCallerIdentity(): Promise<Identity>;
+}
+
+export interface DomainSummary {
+	name: string;
+	owner: string;
+	arn: string;
+	status: string;
+	createdTime?: Date;
+}
+
+export interface RepositoryInfo {
+	name: string;
+	domain: string;
+	domainOwner: string;
+	arn: string;
+	description: string;
+	upstreams: string[];
+	externalConnections: string[];
+}
+
+export interface PackageInfo {
+	format: string;
+	namespace?: string;
+	name: string;
+	publish?: 'ALLOW' | 'BLOCK';
+	upstream?: 'ALLOW' | 'BLOCK';
+}
+
+export interface PackageVersionInfo {
+	version: string;
+	status: string;
+	publishedTime?: Date;
+}
+
+export interface AuthorizationToken {
+	/** Never print, log or write this value. */
+	token: string;
+	expiration: Date;
+}
+
+export interface CodeArtifactApi {
+	listDomains(): Promise<DomainSummary[]>;
+	createDomain(name: string): Promise<DomainSummary>;
+	describeDomain(name: string): Promise<DomainSummary | undefined>;
+	listRepositories(domain: string): Promise<RepositoryInfo[]>;
+	describeRepository(domain: string, repository: string): Promise<RepositoryInfo | undefined>;
+	createRepository(domain: string, repository: string, options: {description?: string; upstreams?: string[]}): Promise<RepositoryInfo>;
+	updateUpstreams(domain: string, repository: string, upstreams: string[]): Promise<RepositoryInfo>;
+	associateExternalConnection(domain: string, repository: string, connection: string): Promise<RepositoryInfo>;
+	getAuthorizationToken(domain: string, options?: {domainOwner?: string; durationSeconds?: number}): Promise<AuthorizationToken>;
+	getRepositoryEndpoint(domain: string, repository: string, format: 'maven'): Promise<string>;
+	listPackages(domain: string, repository: string, options?: {format?: string}): Promise<PackageInfo[]>;
+	/** The versions of one package, newest publish first. */
+	listPackageVersions(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}): Promise<PackageVersionInfo[]>;
+}
+
+export interface RoleInfo {
+	name: string;
+	arn: string;
+	assumeRolePolicyDocument: string; // decoded JSON text
+}
+
+export interface PolicyInfo {
+	name: string;
+	arn: string;
+	defaultVersionId: string;
+}
+
+export interface InstanceProfileInfo {
+	name: string;
+	arn: string;
+	id: string;
+	roleNames: string[];
+}
+
+export interface IamApi {
+	getRole(name: string): Promise<RoleInfo | undefined>;
+	createRole(name: string, trustPolicy: string, description: string): Promise<RoleInfo>;
+	getPolicy(arn: string): Promise<PolicyInfo | undefined>;
+	/** The default version's document, decoded. */
+	getPolicyDocument(arn: string): Promise<string | undefined>;
+	createPolicy(name: string, document: string, description: string): Promise<PolicyInfo>;
+	/** Makes `document` the default version (deleting the oldest non-default one when the five-version limit is reached). */
+	updatePolicyDocument(arn: string, document: string): Promise<void>;
+	listAttachedRolePolicies(roleName: string): Promise<{name: string; arn: string}[]>;
+	attachRolePolicy(roleName: string, policyArn: string): Promise<void>;
+	getInstanceProfile(name: string): Promise<InstanceProfileInfo | undefined>;
+	/** The profile whose ARN this is (association records give ARNs, not names). */
+	getInstanceProfileByArn(arn: string): Promise<InstanceProfileInfo | undefined>;
+	createInstanceProfile(name: string): Promise<InstanceProfileInfo>;
+	addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
+}
+
+export interface ProfileAssociation {
+	associationId: string;
+	instanceId: string;
+	instanceProfileArn: string;
+	state: string;
+}
+
+export interface Ec2Api {
+	/** The instance's current association in state associated/associating, if any. */
+	currentAssociation(instanceId: string): Promise<ProfileAssociation | undefined>;
+	associate(instanceId: string, instanceProfileName: string): Promise<ProfileAssociation>;
+	replace(associationId: string, instanceProfileName: string): Promise<ProfileAssociation>;
+}
+
+/** What instance metadata says about the machine the wizard runs on (absent: not an EC2 host). */
+export interface HostMetadata {
+	instanceId: string;
+	region: string;
+	availabilityZone: string;
+	/** The instance profile's ARN, when one is associated. */
+	instanceProfileArn?: string;
+	/** The role name metadata serves credentials for, when it does. */
+	roleName?: string;
+}
+
+export interface InstanceMetadataApi {
+	/** Undefined when no metadata service answers (not an EC2 host); never throws for that. */
+	describeHost(): Promise<HostMetadata | undefined>;
+}
+
+/** Everything the journey needs from AWS, as the operator (admin) and as the build host. */
+export interface AwsApis {
+	region: string;
+	sts: StsApi;
+	codeartifact: CodeArtifactApi;
+	iam: IamApi;
+	ec2: Ec2Api;
+	metadata: InstanceMetadataApi;
+	/**
+	 * The same services with the build host's own credentials (instance metadata on EC2, else
+	 * the default chain). Each call resolves credentials afresh, so a role attached a moment
+	 * ago is seen as soon as the host sees it.
+	 */
+	buildHost(): {sts: StsApi; codeartifact: CodeArtifactApi};
+}

@@ -1,0 +1,95 @@
+import {buildHostPolicy, ec2TrustPolicy, policyCovers, trustsEc2, type AccessTarget} from '../access-policy.js';
+import {defaults} from '../name-rules.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+
+export function accessTarget(context: StepContext): AccessTarget {
+	const {facts, aws} = context;
+	return {region: aws.region, account: facts.identity!.account, domain: facts.domain!, domainOwner: facts.domainOwner!, repositories: [facts.repository!, facts.upstream!]};
+}
+
+/** Policy, role and instance profile for the build host; existing ones are reused when they fit. */
+export async function accessStep(context: StepContext): Promise<StepOutcome> {
+	const {aws, facts} = context;
+	const target = accessTarget(context);
+	const policy = buildHostPolicy(target);
+	context.host.notify({type: 'policy', step: context.step, name: defaults.policy, document: policy.text, explanations: policy.explanations});
+	const confirmed = await ask(context, {
+		kind: 'confirm',
+		id: 'create-access',
+		message: `Create (or reuse) the policy ${defaults.policy}, the role ${defaults.role} and the instance profile ${defaults.instanceProfile}?`,
+		default: true,
+		canGoBack: true,
+	});
+	if (confirmed === goBack) return 'back';
+	if (!confirmed) stop({code: 'AccessDeclined', message: 'The build host needs these permissions to get a token.', fix: 'Run ca-wizard again and accept, or create an equivalent policy and role yourself.'});
+	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
+	const account = facts.identity!.account;
+
+	// Policy: reuse when its current document already allows everything the host needs.
+	const policyArn = `arn:aws:iam::${account}:policy/${defaults.policy}`;
+	const existingPolicy = await aws.iam.getPolicy(policyArn).catch(fail('Looking up the policy'));
+	if (!existingPolicy) {
+		progress(context, `Creating policy ${defaults.policy}…`);
+		const createdPolicy = await aws.iam.createPolicy(defaults.policy, policy.text, 'Lets a build host read CodeArtifact repositories (ca-wizard)').catch(fail('Creating the policy'));
+		await created(context, {kind: 'iam-policy', name: defaults.policy, arn: createdPolicy.arn});
+	} else {
+		const document = (await aws.iam.getPolicyDocument(policyArn).catch(fail('Reading the policy'))) ?? '';
+		const coverage = policyCovers(document, target);
+		if (coverage.covers) {
+			reused(context, {kind: 'iam-policy', name: defaults.policy, arn: policyArn});
+		} else {
+			note(context, `${defaults.policy} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
+			await aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy'));
+			await created(context, {kind: 'iam-policy', name: `${defaults.policy} (new default version)`, arn: policyArn, details: {versionOf: policyArn}});
+		}
+	}
+	facts.policyArn = policyArn;
+
+	// Role: must trust EC2, or the instance could never wear it.
+	const role = await aws.iam.getRole(defaults.role).catch(fail('Looking up the role'));
+	if (role && !trustsEc2(role.assumeRolePolicyDocument)) {
+		stop({
+			code: 'RoleClash',
+			message: `The role ${defaults.role} exists but does not trust ec2.amazonaws.com, so an EC2 instance cannot use it.`,
+			fix: `Add ec2.amazonaws.com to its trust policy, or delete it and run ca-wizard again.`,
+		});
+	}
+	if (role) {
+		reused(context, {kind: 'iam-role', name: role.name, arn: role.arn});
+	} else {
+		progress(context, `Creating role ${defaults.role}…`);
+		const createdRole = await aws.iam.createRole(defaults.role, ec2TrustPolicy(), 'Role for CodeArtifact build hosts (ca-wizard)').catch(fail('Creating the role'));
+		await created(context, {kind: 'iam-role', name: createdRole.name, arn: createdRole.arn});
+	}
+	const attached = await aws.iam.listAttachedRolePolicies(defaults.role).catch(fail('Listing the role policies'));
+	if (!attached.some(p => p.arn === policyArn)) {
+		await aws.iam.attachRolePolicy(defaults.role, policyArn).catch(fail('Attaching the policy'));
+		await created(context, {kind: 'role-policy-attachment', name: `${defaults.policy} → ${defaults.role}`, details: {role: defaults.role, policyArn}});
+	}
+	facts.roleName = defaults.role;
+
+	// Instance profile: the envelope through which an instance wears a role (one role at most).
+	const profile = await aws.iam.getInstanceProfile(defaults.instanceProfile).catch(fail('Looking up the instance profile'));
+	if (profile && profile.roleNames.some(name => name !== defaults.role)) {
+		stop({
+			code: 'InstanceProfileClash',
+			message: `The instance profile ${defaults.instanceProfile} already holds the role ${profile.roleNames.join(', ')}; a profile holds one role.`,
+			fix: `Remove that role from the profile, or delete the profile, and run ca-wizard again.`,
+		});
+	}
+	if (profile) {
+		reused(context, {kind: 'instance-profile', name: profile.name, arn: profile.arn});
+	} else {
+		const createdProfile = await aws.iam.createInstanceProfile(defaults.instanceProfile).catch(fail('Creating the instance profile'));
+		await created(context, {kind: 'instance-profile', name: createdProfile.name, arn: createdProfile.arn});
+	}
+	if (!profile?.roleNames.includes(defaults.role)) {
+		await aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile'));
+		await created(context, {kind: 'instance-profile-role', name: `${defaults.role} in ${defaults.instanceProfile}`, details: {profile: defaults.instanceProfile, role: defaults.role}});
+	}
+	facts.instanceProfileName = defaults.instanceProfile;
+	progress(context, 'Access for the build host is ready', true);
+	return 'next';
+}

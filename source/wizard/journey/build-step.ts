@@ -1,0 +1,85 @@
+import {join} from 'node:path';
+import {firstErrorLines, parseMavenLine} from '../../maven/maven-log.js';
+import {rowFromMavenDownload} from '../package-table.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {PackageConfirmer} from './package-confirmer.js';
+import {ask, note, progress, stop} from './step-helpers.js';
+
+const confirmEveryMs = 750;
+
+/** Runs mvn compile through CodeArtifact and fills the package table as Maven downloads. */
+export async function buildStep(context: StepContext): Promise<StepOutcome> {
+	const {facts, files, options, tools} = context;
+	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
+	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;
+	const where = await ask(context, {
+		kind: 'select',
+		id: 'local-repository',
+		message: 'Which local Maven repository should the build use?',
+		choices: [
+			{value: 'throwaway', label: 'A new, empty one', hint: 'every dependency really travels through CodeArtifact'},
+			{value: 'user', label: keptRepository ? `A kept one in ${keptRepository}` : 'Your own ~/.m2/repository', hint: 'faster next time; only missing artifacts are fetched'},
+		],
+		default: 'throwaway',
+		canGoBack: true,
+	});
+	if (where === goBack) return 'back';
+	const localRepository = where === 'throwaway' ? await files.makeTemporaryDirectory('ca-wizard-m2-') : keptRepository;
+	const confirmer = new PackageConfirmer(context.aws.codeartifact, facts.domain!, facts.repository!, row => context.host.notify({type: 'package', row}));
+
+	const run = async () => {
+		const lines: string[] = [];
+		let notFound = false;
+		const timer = setInterval(() => void confirmer.flush().catch(() => {}), confirmEveryMs);
+		try {
+			progress(context, 'Running mvn compile…');
+			const result = await tools.runMaven({
+				projectDir: facts.projectDir!,
+				settingsPath: facts.settingsWritten!.path,
+				...(localRepository ? {localRepository} : {}),
+				goals: ['compile'],
+				token: facts.token!.token,
+				signal: options.signal,
+				onLine(line) {
+					lines.push(line);
+					context.host.notify({type: 'maven-output', line});
+					const event = parseMavenLine(line, facts.endpoint);
+					if (event.kind === 'downloaded' && event.artifact) {
+						const row = rowFromMavenDownload(event.artifact);
+						context.host.notify({type: 'package', row});
+						confirmer.add(row);
+					}
+					if (event.kind === 'http-status' && event.status === 404) notFound = true;
+					if (event.kind === 'error' && /Could not find artifact|was not found in/.test(event.line)) notFound = true;
+				},
+			});
+			return {...result, lines, notFound};
+		} finally {
+			clearInterval(timer);
+		}
+	};
+
+	let result = await run();
+	if (!result.success && result.notFound) {
+		// CodeArtifact can answer 404 while it is still fetching a package from Maven Central
+		// for the first time; the next request finds it.
+		note(context, 'CodeArtifact answered 404 for a package it was probably still fetching from Maven Central. Running the build once more…', 'warning');
+		result = await run();
+	}
+	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
+	progress(context, 'Checking the repository for every package Maven fetched…');
+	const packages = await confirmer.reconcile().catch(() => confirmer.confirmedCount);
+	progress(context, `${packages} packages in ${facts.repository}`, true);
+	facts.build = {success: result.success, packages};
+	if (!result.success) {
+		stop({
+			code: 'BuildFailed',
+			message: `mvn compile failed (exit code ${result.exitCode}).`,
+			details: firstErrorLines(result.lines, 8),
+			fix: 'Read the first error lines above; fix the project or the settings, then run ca-wizard again: it reuses everything it created.',
+		});
+	}
+	note(context, `BUILD SUCCESS: ${packages} packages now in ${facts.repository}, fetched through ${facts.upstream}.`, 'success');
+	return 'next';
+}

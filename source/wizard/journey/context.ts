@@ -1,0 +1,93 @@
+import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aws/apis.js';
+import type {CreatedResource, Problem} from '../events.js';
+import type {WizardHost} from '../host.js';
+import type {StepId} from '../steps.js';
+
+/** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
+export interface JourneyTools {
+	detectJava(): Promise<string | undefined>;
+	detectMaven(): Promise<string | undefined>;
+	runMaven(options: {
+		projectDir: string;
+		settingsPath: string;
+		localRepository?: string;
+		goals: string[];
+		token: string;
+		signal: AbortSignal;
+		onLine: (line: string) => void;
+	}): Promise<{exitCode: number; success: boolean}>;
+}
+
+export interface JourneyFiles {
+	readText(path: string): Promise<string | undefined>;
+	/** Atomic, mode 0600, with a backup of what was there. */
+	writeSettings(path: string, text: string): Promise<{backupPath?: string}>;
+	exists(path: string): Promise<boolean>;
+	/** Copies the bundled demo project into `directory` (kept when it is already there). */
+	prepareDemoProject(directory: string): Promise<void>;
+	makeTemporaryDirectory(prefix: string): Promise<string>;
+}
+
+export interface ResourceRecorder {
+	record(resource: CreatedResource): Promise<void>;
+}
+
+export interface JourneyOptions {
+	target: 'aws' | 'sandbox';
+	/** Working folder: the demo project's copy and, in sandbox mode, settings.xml. */
+	workDir: string;
+	/** Current directory, where a pom.xml may already be. */
+	cwd: string;
+	/** An explicit --project folder. */
+	projectDir?: string;
+	settingsPath: string;
+	/** How long to wait for new credentials to reach the build host. */
+	credentialWaitMs: number;
+	pollIntervalMs: number;
+	signal: AbortSignal;
+}
+
+export interface JourneyDeps {
+	aws: AwsApis;
+	host: WizardHost;
+	tools: JourneyTools;
+	files: JourneyFiles;
+	ledger: ResourceRecorder;
+	sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+/** What the steps learn and decide, in order; later steps read what earlier ones set. */
+export interface JourneyFacts {
+	identity?: Identity;
+	hostMetadata?: HostMetadata;
+	projectDir?: string;
+	domain?: string;
+	domainOwner?: string;
+	repository?: string;
+	upstream?: string;
+	policyArn?: string;
+	roleName?: string;
+	instanceProfileName?: string;
+	token?: AuthorizationToken;
+	endpoint?: string;
+	settingsWritten?: {path: string; backupPath?: string};
+	build?: {success: boolean; packages: number};
+	/** Created by this run, or found and reused: both go in the summary. */
+	touched: {resource: CreatedResource; reused: boolean}[];
+}
+
+export interface StepContext extends JourneyDeps {
+	options: JourneyOptions;
+	facts: JourneyFacts;
+	step: StepId;
+}
+
+/** Stops the journey at a step with a problem the user can act on. */
+export class JourneyStop extends Error {
+	constructor(readonly problem: Problem) {
+		super(problem.message);
+		this.name = 'JourneyStop';
+	}
+}
+
+export type StepOutcome = 'next' | 'back';

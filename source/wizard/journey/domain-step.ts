@@ -1,0 +1,39 @@
+import {defaults, domainNameProblem} from '../name-rules.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+
+export async function domainStep(context: StepContext): Promise<StepOutcome> {
+	const {aws, facts} = context;
+	progress(context, 'Listing your CodeArtifact domains…');
+	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
+	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
+	const preferred = domains.find(d => d.name === defaults.domain)?.name ?? domains[0]?.name;
+	const name = await ask(context, {
+		kind: 'select',
+		id: 'domain',
+		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
+		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity?.account ? 'yours' : `owner ${d.owner}`})),
+		default: preferred ?? defaults.domain,
+		custom: {label: 'Create a new domain…', default: defaults.domain, validate: domainNameProblem},
+		canGoBack: true,
+	});
+	if (name === goBack) return 'back';
+	const problem = domainNameProblem(name);
+	if (problem) stop({code: 'BadDomainName', message: `"${name}" is not a valid domain name: ${problem}`, fix: 'Pass a valid name with --domain NAME.'});
+	const existing = domains.find(d => d.name === name) ?? (await aws.codeartifact.describeDomain(name).catch(() => undefined));
+	if (existing) {
+		facts.domain = existing.name;
+		facts.domainOwner = existing.owner;
+		reused(context, {kind: 'domain', name: existing.name, arn: existing.arn});
+		note(context, `Using domain ${existing.name}.`, 'success');
+		return 'next';
+	}
+	progress(context, `Creating domain ${name}…`);
+	const domain = await aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`));
+	facts.domain = domain.name;
+	facts.domainOwner = domain.owner;
+	await created(context, {kind: 'domain', name: domain.name, arn: domain.arn, details: {domain: domain.name, owner: domain.owner}});
+	progress(context, `Domain ${name} created`, true);
+	return 'next';
+}

@@ -1,0 +1,74 @@
+import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
+import type {PackageRow} from '../events.js';
+import {packageKey} from '../package-table.js';
+
+/**
+ * Confirms rows that Maven reported against the repository itself (ListPackages, then the
+ * package's versions), in batches so a burst of downloads costs one listing, not one each.
+ */
+export class PackageConfirmer {
+	private readonly pending = new Map<string, PackageRow>();
+	private readonly confirmed = new Set<string>();
+	private running: Promise<void> | undefined;
+
+	constructor(
+		private readonly codeartifact: CodeArtifactApi,
+		private readonly domain: string,
+		private readonly repository: string,
+		private readonly publish: (row: PackageRow) => void,
+	) {}
+
+	add(row: PackageRow): void {
+		const key = packageKey(row);
+		if (!this.confirmed.has(key)) this.pending.set(key, row);
+	}
+
+	get confirmedCount(): number {
+		return this.confirmed.size;
+	}
+
+	/** One batch; concurrent callers share it. */
+	async flush(): Promise<void> {
+		this.running ??= this.confirmBatch().finally(() => {
+			this.running = undefined;
+		});
+		return this.running;
+	}
+
+	/** Confirms every package the repository lists, reported by Maven or not: the table then matches ListPackages. */
+	async reconcile(): Promise<number> {
+		const packages = await this.codeartifact.listPackages(this.domain, this.repository);
+		for (const info of packages) this.pending.set(packageKey(rowKeyOf(info)), placeholderRow(info));
+		await this.flush();
+		return packages.length;
+	}
+
+	private async confirmBatch(): Promise<void> {
+		if (this.pending.size === 0) return;
+		const listed = new Map((await this.codeartifact.listPackages(this.domain, this.repository)).map(info => [packageKey(rowKeyOf(info)), info]));
+		for (const [key, row] of [...this.pending]) {
+			const info = listed.get(key);
+			if (!info) continue; // not ingested yet: try again next batch
+			const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name});
+			const latest = versions[0];
+			this.pending.delete(key);
+			this.confirmed.add(key);
+			this.publish({
+				...row,
+				latestVersion: latest?.version ?? row.latestVersion,
+				...(latest?.publishedTime ? {latestPublishDate: latest.publishedTime.toISOString()} : {}),
+				publish: info.publish ?? '',
+				upstream: info.upstream ?? '',
+				state: 'confirmed',
+			});
+		}
+	}
+}
+
+function rowKeyOf(info: PackageInfo): {format: string; namespace: string; name: string} {
+	return {format: info.format, namespace: info.namespace ?? '', name: info.name};
+}
+
+function placeholderRow(info: PackageInfo): PackageRow {
+	return {...rowKeyOf(info), latestVersion: '', publish: info.publish ?? '', upstream: info.upstream ?? '', state: 'seen'};
+}

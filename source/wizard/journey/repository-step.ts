@@ -1,0 +1,48 @@
+import {defaults, repositoryNameProblem} from '../name-rules.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {answer, ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+
+export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
+	const {aws, facts} = context;
+	const domain = facts.domain!;
+	progress(context, `Listing repositories in ${domain}…`);
+	const repositories = (await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))).filter(
+		r => r.name !== defaults.upstream,
+	);
+	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
+	const validate = (value: string) => repositoryNameProblem(value) ?? (value === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined);
+	const name = await ask(context, {
+		kind: 'select',
+		id: 'repository',
+		message: repositories.length > 0 ? 'Use an existing repository, or create one?' : 'Name the new repository',
+		choices: repositories.map(r => ({value: r.name, label: r.name, ...(r.description ? {hint: r.description} : {})})),
+		default: repositories.find(r => r.name === defaults.repository)?.name ?? repositories[0]?.name ?? defaults.repository,
+		custom: {label: 'Create a new repository…', default: defaults.repository, validate},
+		canGoBack: true,
+	});
+	if (name === goBack) return 'back';
+	const problem = validate(name);
+	if (problem) stop({code: 'BadRepositoryName', message: `"${name}" cannot be used: ${problem}`, fix: 'Pass a valid name with --repository NAME.'});
+	const existing = repositories.find(r => r.name === name) ?? (await aws.codeartifact.describeRepository(domain, name).catch(() => undefined));
+	facts.repository = name;
+	if (existing) {
+		reused(context, {kind: 'repository', name, arn: existing.arn});
+		note(context, `Using repository ${name}.`, 'success');
+		return 'next';
+	}
+	const description = await answer(context, {
+		kind: 'text',
+		id: 'description',
+		message: 'A description for the repository',
+		default: `Maven dependencies for builds, through ${defaults.upstream}`,
+		validate: value => (value.length > 1000 ? 'At most 1000 characters.' : /\p{C}/u.test(value) ? 'No control characters.' : undefined),
+	});
+	progress(context, `Creating repository ${name}…`);
+	const repository = await aws.codeartifact
+		.createRepository(domain, name, {description})
+		.catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`));
+	await created(context, {kind: 'repository', name, arn: repository.arn, details: {domain, repository: name}});
+	progress(context, `Repository ${name} created`, true);
+	return 'next';
+}

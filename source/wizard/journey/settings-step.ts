@@ -1,0 +1,43 @@
+import {mergeSettings, unifiedDiff} from '../../maven/settings-xml.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {ask, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+
+export const settingsId = 'codeartifact';
+
+/** Shows the change to settings.xml as a diff, then merges it in: atomic, backed up, mode 0600. */
+export async function settingsStep(context: StepContext): Promise<StepOutcome> {
+	const {aws, facts, files, options} = context;
+	const path = options.settingsPath;
+	progress(context, 'Asking CodeArtifact for the repository endpoint…');
+	facts.endpoint = await aws.codeartifact
+		.getRepositoryEndpoint(facts.domain!, facts.repository!, 'maven')
+		.catch((error: unknown) => stopOnAws(error, 'EndpointFailed', 'Getting the repository endpoint'));
+	progress(context, `Endpoint: ${facts.endpoint}`, true);
+	const before = await files.readText(path);
+	const merged = mergeSettings(before, {id: settingsId, url: facts.endpoint});
+	if (!merged.ok) {
+		stop({
+			code: 'SettingsUnreadable',
+			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message}. Nothing was written.`,
+			fix: `Fix that line (the file is left exactly as it was), or pass another file with --settings PATH.`,
+		});
+	}
+	for (const mirror of merged.conflictingMirrors) {
+		note(context, `Another mirror (${mirror}) also claims every repository (mirrorOf *); Maven uses the first one it reads.`, 'warning');
+	}
+	if (!merged.changed) {
+		note(context, `${path} already has this configuration.`, 'success');
+		facts.settingsWritten = {path};
+		return 'next';
+	}
+	context.host.notify({type: 'diff', step: context.step, path, lines: unifiedDiff(before ?? '', merged.text, path)});
+	const write = await ask(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true, canGoBack: true});
+	if (write === goBack) return 'back';
+	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
+	const {backupPath} = await files.writeSettings(path, merged.text);
+	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};
+	await created(context, {kind: 'file', name: path, details: {path, ...(backupPath ? {backupPath} : {})}});
+	note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
+	return 'next';
+}

@@ -1,0 +1,68 @@
+import {AwsFailure} from '../../aws/errors.js';
+import type {CreatedResource, Problem} from '../events.js';
+import {goBack, type Answer, type GoBack, type Question} from '../questions.js';
+import {JourneyStop, type StepContext} from './context.js';
+
+/** Records a created resource in the ledger first (so destroy finds it even after a kill), then shows it. */
+export async function created(context: StepContext, resource: CreatedResource): Promise<void> {
+	await context.ledger.record(resource);
+	context.facts.touched.push({resource, reused: false});
+	context.host.notify({type: 'resource', step: context.step, resource, reused: false});
+}
+
+export function reused(context: StepContext, resource: CreatedResource): void {
+	context.facts.touched.push({resource, reused: true});
+	context.host.notify({type: 'resource', step: context.step, resource, reused: true});
+}
+
+export function note(context: StepContext, message: string, tone: 'info' | 'success' | 'warning' = 'info'): void {
+	context.host.notify({type: 'note', step: context.step, tone, message});
+}
+
+export function progress(context: StepContext, message: string, done = false): void {
+	context.host.notify({type: 'progress', step: context.step, message, done});
+}
+
+export async function ask<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q> | GoBack> {
+	context.options.signal.throwIfAborted();
+	return context.host.ask(question);
+}
+
+/** For questions where going back is not offered: a stray goBack means "stay". */
+export async function answer<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q>> {
+	for (;;) {
+		const value = await ask(context, {...question, canGoBack: false});
+		if (value !== goBack) return value;
+	}
+}
+
+export function stop(problem: Problem): never {
+	throw new JourneyStop(problem);
+}
+
+/** Turns an AWS failure into a stop that says what happened and what to do. */
+export function stopOnAws(error: unknown, code: string, doing: string, fix?: string): never {
+	if (error instanceof JourneyStop) throw error;
+	if (error instanceof AwsFailure) {
+		const problem: Problem = {code, message: `${doing} failed: ${error.message}`, fix: fix ?? fixFor(error)};
+		throw new JourneyStop(problem);
+	}
+	throw error;
+}
+
+function fixFor(error: AwsFailure): string {
+	switch (error.kind) {
+		case 'access-denied':
+			return `Your credentials may not call ${error.operation}. Use a role or user with CodeArtifact and IAM administration rights (--profile NAME), or try --sandbox.`;
+		case 'no-credentials':
+		case 'invalid-credentials':
+		case 'expired-credentials':
+			return 'Configure AWS credentials (aws configure, AWS_PROFILE, or --profile NAME), or try the offline journey with --sandbox.';
+		case 'network':
+			return 'Check the network and the region (--region), then run ca-wizard again: it resumes where it stopped.';
+		case 'throttled':
+			return 'AWS is throttling requests; wait a minute and run ca-wizard again.';
+		default:
+			return 'Run ca-wizard again; what was created so far is kept and reused.';
+	}
+}

@@ -1,0 +1,115 @@
+import type {AuthorizationToken} from '../../aws/apis.js';
+import {defaults} from '../name-rules.js';
+import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+
+const maximumRounds = 3;
+
+/** Asks for a token exactly as the build host will, explains a refusal, applies the chosen fix, and waits for it to take. */
+export async function tokenStep(context: StepContext): Promise<StepOutcome> {
+	let failure = await tryToken(context);
+	for (let round = 1; failure !== undefined; round++) {
+		const diagnosis = triageTokenFailure(failure, triageContext(context));
+		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation, ...(diagnosis.fixes[0] ? {fix: diagnosis.fixes[0].label} : {})}});
+		if (round > maximumRounds || diagnosis.fixes.length === 0) {
+			stop({code: 'TokenRefused', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Fix the build host\'s credentials, then run ca-wizard again: it resumes here.', details: diagnosis.explanation});
+		}
+		const fix = await answer(context, {
+			kind: 'select',
+			id: 'token-fix',
+			message: 'How should the wizard fix this?',
+			choices: [...diagnosis.fixes.map(f => ({value: f.id as string, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
+			default: diagnosis.fixes[0]!.id,
+		});
+		if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
+		await applyFix(context, fix as FixId, diagnosis);
+		failure = await waitForToken(context, failure);
+	}
+	return 'next';
+}
+
+function triageContext(context: StepContext) {
+	const {facts, aws} = context;
+	const host = facts.hostMetadata;
+	return {
+		domain: facts.domain!,
+		domainOwner: facts.domainOwner!,
+		region: aws.region,
+		host: {onEc2: host !== undefined, ...(host?.roleName ? {roleName: host.roleName} : {}), ...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {})},
+	};
+}
+
+/** One token request with the build host's own credentials; undefined when it worked. */
+async function tryToken(context: StepContext): Promise<unknown> {
+	const {facts} = context;
+	progress(context, 'Asking for an authorization token as the build host…');
+	try {
+		const token: AuthorizationToken = await context.aws.buildHost().codeartifact.getAuthorizationToken(facts.domain!, {domainOwner: facts.domainOwner!});
+		facts.token = token; // kept in memory only: never shown, logged or written
+		const hours = Math.round((token.expiration.getTime() - Date.now()) / 360_000) / 10;
+		progress(context, 'The build host got a token', true);
+		note(context, `Token valid until ${token.expiration.toISOString()} (${hours} h). It is never shown or written anywhere.`, 'success');
+		return undefined;
+	} catch (error) {
+		progress(context, 'The build host was refused a token', true);
+		return error;
+	}
+}
+
+async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<void> {
+	const {aws, facts} = context;
+	const host = facts.hostMetadata;
+	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'FixFailed', doing);
+	switch (fix) {
+		case 'attach-to-current-role': {
+			const role = host?.roleName;
+			if (!role) return stop({code: 'NoInstanceRole', message: 'The instance has no role to attach the policy to.', fix: 'Choose to associate the wizard\'s instance profile instead.'});
+			progress(context, `Attaching ${defaults.policy} to the instance's role ${role}…`);
+			await aws.iam.attachRolePolicy(role, facts.policyArn!).catch(fail(`Attaching the policy to ${role}`));
+			await created(context, {kind: 'role-policy-attachment', name: `${defaults.policy} → ${role}`, details: {role, policyArn: facts.policyArn!}});
+			return;
+		}
+		case 'associate-profile':
+		case 'replace-association': {
+			if (!host) return stop({code: 'NotOnEc2', message: 'This machine is not an EC2 instance, so no instance profile can be associated.', fix: 'Run ca-wizard on the build host, or give your own credentials the policy.'});
+			const current = await aws.ec2.currentAssociation(host.instanceId).catch(fail('Looking up the instance profile association'));
+			if (current) {
+				const ok = await answer(context, {
+					kind: 'confirm',
+					id: 'replace-profile',
+					message: `Replace the instance profile ${current.instanceProfileArn} with ${defaults.instanceProfile}?`,
+					detail: `Whatever on this instance relies on the current profile's role${host.roleName ? ` (${host.roleName})` : ''} loses those permissions.`,
+					default: false,
+				});
+				if (!ok) return stop({code: 'ReplaceDeclined', message: diagnosis.title, fix: `Attach ${defaults.policy} to the instance's current role instead (run ca-wizard again).`});
+				const replaced = await aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile'));
+				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: replaced.associationId, instanceId: host.instanceId, previousProfileArn: current.instanceProfileArn}});
+			} else {
+				progress(context, `Associating ${defaults.instanceProfile} with ${host.instanceId}…`);
+				const association = await aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile'));
+				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: association.associationId, instanceId: host.instanceId}});
+			}
+			return;
+		}
+		case 'check-domain-and-region':
+			return stop({code: 'WrongDomainOrRegion', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Check --region and the domain owner.'});
+		default:
+			return; // wait-and-retry, refresh-credentials: nothing to change, only time
+	}
+}
+
+/** New permissions and credentials take a while to reach the host: poll, with a bound. */
+async function waitForToken(context: StepContext, previous: unknown): Promise<unknown> {
+	const {options} = context;
+	const deadline = Date.now() + options.credentialWaitMs;
+	let failure = previous;
+	for (;;) {
+		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
+		failure = await tryToken(context);
+		if (failure === undefined || Date.now() >= deadline) return failure;
+		const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);
+		await context.sleep(options.pollIntervalMs, options.signal);
+	}
+}

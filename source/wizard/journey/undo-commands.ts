@@ -1,0 +1,50 @@
+import type {CreatedResource} from '../events.js';
+
+/** The aws CLI commands that undo what this run created, newest first (dependents before what they depend on). */
+export function undoCommands(created: CreatedResource[], flags: string): string[] {
+	const commands: string[] = [];
+	for (const resource of [...created].reverse()) {
+		const d = resource.details ?? {};
+		switch (resource.kind) {
+			case 'instance-profile-association':
+				commands.push(`aws ec2 disassociate-iam-instance-profile --association-id ${d['associationId']}${flags}`);
+				break;
+			case 'instance-profile-role':
+				commands.push(`aws iam remove-role-from-instance-profile --instance-profile-name ${d['profile']} --role-name ${d['role']}${flags}`);
+				break;
+			case 'instance-profile':
+				commands.push(`aws iam delete-instance-profile --instance-profile-name ${resource.name}${flags}`);
+				break;
+			case 'role-policy-attachment':
+				commands.push(`aws iam detach-role-policy --role-name ${d['role']} --policy-arn ${d['policyArn']}${flags}`);
+				break;
+			case 'iam-role':
+				commands.push(`aws iam delete-role --role-name ${resource.name}${flags}`);
+				break;
+			case 'iam-policy':
+				if (!d['versionOf']) commands.push(`aws iam delete-policy --policy-arn ${resource.arn}${flags}`);
+				break;
+			case 'upstream-link':
+				commands.push(`aws codeartifact update-repository --domain ${d['domain']} --repository ${d['repository']} --upstreams ${upstreamList(d['previous'])}${flags}`);
+				break;
+			case 'external-connection':
+				commands.push(`aws codeartifact disassociate-external-connection --domain ${d['domain']} --repository ${d['repository']} --external-connection ${d['connection']}${flags}`);
+				break;
+			case 'repository':
+				commands.push(`aws codeartifact delete-repository --domain ${d['domain']} --repository ${d['repository']}${flags}`);
+				break;
+			case 'domain':
+				commands.push(`aws codeartifact delete-domain --domain ${d['domain']}${flags}`);
+				break;
+			case 'file':
+				commands.push(d['backupPath'] ? `mv ${d['backupPath']} ${d['path']}` : `rm ${d['path']}`);
+				break;
+		}
+	}
+	return commands;
+}
+
+function upstreamList(previous: string | undefined): string {
+	const names = (previous ?? '').split(',').filter(Boolean);
+	return names.length === 0 ? '[]' : names.map(name => `repositoryName=${name}`).join(' ');
+}

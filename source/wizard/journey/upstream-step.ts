@@ -1,0 +1,62 @@
+import {defaults} from '../name-rules.js';
+import {goBack} from '../questions.js';
+import type {StepContext, StepOutcome} from './context.js';
+import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+
+export const mavenCentralConnection = 'public:maven-central';
+
+export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
+	const {aws, facts} = context;
+	const domain = facts.domain!;
+	const repository = facts.repository!;
+	const store = defaults.upstream;
+	const confirmed = await ask(context, {
+		kind: 'confirm',
+		id: 'upstream',
+		message: `Connect ${repository} to Maven Central through the upstream repository ${store}?`,
+		detail: `${store} holds the external connection ${mavenCentralConnection}; ${repository} lists it as an upstream, after any upstreams it already has.`,
+		default: true,
+		canGoBack: true,
+	});
+	if (confirmed === goBack) return 'back';
+	if (!confirmed) {
+		stop({code: 'UpstreamDeclined', message: `Without an upstream, ${repository} cannot fetch public packages and the build would fail.`, fix: 'Run ca-wizard again and accept the upstream, or add one yourself.'});
+	}
+	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'UpstreamFailed', doing);
+
+	let storeRepository = await aws.codeartifact.describeRepository(domain, store).catch(fail(`Looking up ${store}`));
+	if (storeRepository) {
+		reused(context, {kind: 'repository', name: store, arn: storeRepository.arn});
+	} else {
+		progress(context, `Creating ${store}…`);
+		storeRepository = await aws.codeartifact
+			.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`})
+			.catch(fail(`Creating ${store}`));
+		await created(context, {kind: 'repository', name: store, arn: storeRepository.arn, details: {domain, repository: store}});
+	}
+	const connections = storeRepository.externalConnections;
+	if (!connections.includes(mavenCentralConnection)) {
+		if (connections.length > 0) {
+			stop({
+				code: 'UpstreamClash',
+				message: `${store} already has the external connection ${connections.join(', ')}; a repository can hold only one.`,
+				fix: `Remove that connection from ${store}, or make ${repository} use another upstream by hand.`,
+			});
+		}
+		progress(context, `Connecting ${store} to ${mavenCentralConnection}…`);
+		await aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection'));
+		await created(context, {kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}});
+	}
+	const current = (await aws.codeartifact.describeRepository(domain, repository).catch(fail(`Looking up ${repository}`)))?.upstreams ?? [];
+	if (current.includes(store)) {
+		reused(context, {kind: 'upstream-link', name: `${repository} → ${store}`});
+	} else {
+		progress(context, `Adding ${store} as an upstream of ${repository}…`);
+		await aws.codeartifact.updateUpstreams(domain, repository, [...current, store]).catch(fail('Updating the upstreams'));
+		await created(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store, previous: current.join(',')}});
+	}
+	facts.upstream = store;
+	progress(context, 'Upstream ready', true);
+	note(context, `${repository} → ${store} → ${mavenCentralConnection}`, 'success');
+	return 'next';
+}

@@ -1,0 +1,97 @@
+// Name rules checked as the user types, before any API call. Each problem names what is wrong
+// and then the whole rule, so the learner can fix the name without a round trip to AWS.
+// The rules are AWS's own (botocore models): CodeArtifact domain and repository names, IAM names.
+
+export const defaults = {
+	domain: 'ca-wizard-demo',
+	repository: 'maven-repo',
+	upstream: 'maven-central-store',
+	externalConnection: 'public:maven-central',
+	role: 'ca-wizard-build-host',
+	policy: 'ca-wizard-codeartifact-read',
+	instanceProfile: 'ca-wizard-build-host',
+} as const;
+
+export const domainNameRule =
+	'2–50 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen';
+export const repositoryNameRule =
+	'2–100 characters: letters, digits, dots, underscores and hyphens, starting with a letter or a digit';
+
+export type IamNameKind = 'role' | 'policy' | 'instance-profile';
+
+// RoleName is 1–64 characters; PolicyName and InstanceProfileName are 1–128 (IAM's model).
+const iamMaxLength: Record<IamNameKind, number> = {role: 64, policy: 128, 'instance-profile': 128};
+const iamNoun: Record<IamNameKind, string> = {role: 'Role', policy: 'Policy', 'instance-profile': 'Instance profile'};
+
+export function iamNameRule(kind: IamNameKind): string {
+	return `1–${iamMaxLength[kind]} characters: letters, digits and + = , . @ _ -`;
+}
+
+const DOMAIN_CHAR = /^[a-z0-9-]$/;
+const REPOSITORY_CHAR = /^[A-Za-z0-9._-]$/;
+const IAM_CHAR = /^[A-Za-z0-9_+=,.@-]$/;
+const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
+
+export function domainNameProblem(name: string): string | undefined {
+	return problem('Domain name', domainNameRule, [
+		lengthCheck(name, 2, 50),
+		badCharacter(name, DOMAIN_CHAR),
+		/^[a-z]/.test(name) ? undefined : 'must start with a lowercase letter',
+		name.endsWith('-') ? 'must not end with a hyphen' : undefined,
+	]);
+}
+
+export function repositoryNameProblem(name: string): string | undefined {
+	return problem('Repository name', repositoryNameRule, [
+		lengthCheck(name, 2, 100),
+		badCharacter(name, REPOSITORY_CHAR),
+		LETTER_OR_DIGIT.test(name.charAt(0)) ? undefined : 'must start with a letter or a digit',
+	]);
+}
+
+export function iamNameProblem(kind: IamNameKind, name: string): string | undefined {
+	return problem(`${iamNoun[kind]} name`, iamNameRule(kind), [lengthCheck(name, 1, iamMaxLength[kind]), badCharacter(name, IAM_CHAR)]);
+}
+
+/**
+ * A domain name suggestion: the default, or one made personal from the account alias
+ * (`Acme_Prod` → `ca-wizard-acme-prod`). Always satisfies the domain rule.
+ */
+export function suggestDomainName(accountAlias?: string): string {
+	const slug = (accountAlias ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	if (slug === '') return defaults.domain;
+	return `ca-wizard-${slug}`.slice(0, 50).replace(/-+$/, '');
+}
+
+function problem(subject: string, rule: string, checks: Array<string | undefined>): string | undefined {
+	const first = checks.find(check => check !== undefined);
+	return first === undefined ? undefined : `${subject} ${first}. ${capitalize(subject)}s have ${rule}.`;
+}
+
+function lengthCheck(name: string, min: number, max: number): string | undefined {
+	// Count code points, as a person would: an emoji is one character, not two.
+	const length = [...name].length;
+	if (length === 0) return 'is empty';
+	if (length < min) return `is too short (${length} character${length === 1 ? '' : 's'})`;
+	if (length > max) return `is too long (${length} characters)`;
+	return undefined;
+}
+
+function badCharacter(name: string, allowed: RegExp): string | undefined {
+	const bad = [...name].find(character => !allowed.test(character));
+	return bad === undefined ? undefined : `may not contain ${describeCharacter(bad)}`;
+}
+
+function describeCharacter(character: string): string {
+	if (character === ' ') return 'spaces';
+	if (/^[A-Z]$/.test(character)) return `uppercase letters ("${character}")`;
+	if (/^\s$/.test(character) || /^\p{C}$/u.test(character)) return `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+	return `"${character}"`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+}

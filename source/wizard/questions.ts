@@ -1,0 +1,52 @@
+// Every prompt of the journey is a Question with a stable id; the id is also its command-line
+// flag and its key in --json output, so --yes, no-TTY and scripted runs answer the same
+// questions the screens show.
+
+export interface Choice<V extends string = string> {
+	value: V;
+	label: string;
+	hint?: string;
+}
+
+interface QuestionBase<I extends string> {
+	/** Stable id, e.g. 'domain'. Its flag is `--${id}`. */
+	id: I;
+	/** What the user is asked, one line. */
+	message: string;
+	/** Longer explanation shown under the prompt, optional. */
+	detail?: string;
+	/** Whether Esc (back) is allowed at this prompt: only while the step has created nothing. */
+	canGoBack?: boolean;
+}
+
+export interface SelectQuestion<I extends string = string, V extends string = string> extends QuestionBase<I> {
+	kind: 'select';
+	choices: Choice<V>[];
+	default: V;
+	/**
+	 * An extra last item that lets the user type a value of their own (e.g. "Create a new
+	 * domain…"); the answer is then the typed value. A flag may name any value that passes
+	 * `validate`, listed or not.
+	 */
+	custom?: {label: string; default: string; validate: (value: string) => string | undefined};
+}
+
+export interface TextQuestion<I extends string = string> extends QuestionBase<I> {
+	kind: 'text';
+	default: string;
+	/** Returns a message naming the rule when the value is not acceptable, as the user types. */
+	validate?: (value: string) => string | undefined;
+}
+
+export interface ConfirmQuestion<I extends string = string> extends QuestionBase<I> {
+	kind: 'confirm';
+	default: boolean;
+}
+
+export type Question = SelectQuestion | TextQuestion | ConfirmQuestion;
+
+export type Answer<Q extends Question> = Q extends SelectQuestion<string, infer V> ? V : Q extends TextQuestion ? string : boolean;
+
+/** What a host returns when the user pressed Esc instead of answering. */
+export const goBack = Symbol('go back');
+export type GoBack = typeof goBack;

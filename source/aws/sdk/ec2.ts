@@ -1,0 +1,47 @@
+import {
+	AssociateIamInstanceProfileCommand,
+	EC2Client,
+	paginateDescribeIamInstanceProfileAssociations,
+	ReplaceIamInstanceProfileAssociationCommand,
+	type IamInstanceProfileAssociation,
+} from '@aws-sdk/client-ec2';
+import type {Ec2Api, ProfileAssociation} from '../apis.js';
+import {attempt, present} from './classify-error.js';
+import {clientConfig, type ClientSettings} from './client-config.js';
+
+export function createEc2Api(settings: ClientSettings): Ec2Api {
+	const client = new EC2Client(clientConfig(settings));
+	return {
+		async currentAssociation(instanceId) {
+			return attempt('ec2:DescribeIamInstanceProfileAssociations', async () => {
+				const input = {Filters: [{Name: 'instance-id', Values: [instanceId]}, {Name: 'state', Values: ['associated', 'associating']}]};
+				for await (const page of paginateDescribeIamInstanceProfileAssociations({client}, input)) {
+					const association = page.IamInstanceProfileAssociations?.[0];
+					if (association) return toAssociation(association);
+				}
+				return undefined;
+			});
+		},
+
+		async associate(instanceId, instanceProfileName) {
+			const operation = 'ec2:AssociateIamInstanceProfile';
+			const output = await attempt(operation, () => client.send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: instanceProfileName}})));
+			return toAssociation(present(output.IamInstanceProfileAssociation, operation, 'IamInstanceProfileAssociation'));
+		},
+
+		async replace(associationId, instanceProfileName) {
+			const operation = 'ec2:ReplaceIamInstanceProfileAssociation';
+			const output = await attempt(operation, () => client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}})));
+			return toAssociation(present(output.IamInstanceProfileAssociation, operation, 'IamInstanceProfileAssociation'));
+		},
+	};
+}
+
+function toAssociation(association: IamInstanceProfileAssociation): ProfileAssociation {
+	return {
+		associationId: association.AssociationId ?? '',
+		instanceId: association.InstanceId ?? '',
+		instanceProfileArn: association.IamInstanceProfile?.Arn ?? '',
+		state: association.State ?? '',
+	};
+}

@@ -1,0 +1,154 @@
+import {
+	AddRoleToInstanceProfileCommand,
+	AttachRolePolicyCommand,
+	CreateInstanceProfileCommand,
+	CreatePolicyCommand,
+	CreatePolicyVersionCommand,
+	CreateRoleCommand,
+	DeletePolicyVersionCommand,
+	GetInstanceProfileCommand,
+	GetPolicyCommand,
+	GetPolicyVersionCommand,
+	GetRoleCommand,
+	IAMClient,
+	paginateListAttachedRolePolicies,
+	paginateListPolicyVersions,
+	type InstanceProfile,
+	type Policy,
+	type PolicyVersion,
+	type Role,
+} from '@aws-sdk/client-iam';
+import type {IamApi, InstanceProfileInfo, PolicyInfo, RoleInfo} from '../apis.js';
+import {attempt, attemptFind, present} from './classify-error.js';
+import {clientConfig, type ClientSettings} from './client-config.js';
+
+/** IAM keeps at most this many versions of a managed policy. */
+const maxPolicyVersions = 5;
+
+export function createIamApi(settings: ClientSettings): IamApi {
+	const client = new IAMClient(clientConfig(settings));
+
+	const getPolicy = async (arn: string) => {
+		const output = await attemptFind('iam:GetPolicy', () => client.send(new GetPolicyCommand({PolicyArn: arn})));
+		return output?.Policy && toPolicy(output.Policy);
+	};
+
+	const getInstanceProfile = async (name: string) => {
+		const output = await attemptFind('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})));
+		return output?.InstanceProfile && toInstanceProfile(output.InstanceProfile);
+	};
+
+	const listPolicyVersions = (arn: string) => attempt('iam:ListPolicyVersions', async () => {
+		const versions: PolicyVersion[] = [];
+		for await (const page of paginateListPolicyVersions({client}, {PolicyArn: arn})) versions.push(...(page.Versions ?? []));
+		return versions;
+	});
+
+	return {
+		async getRole(name) {
+			const output = await attemptFind('iam:GetRole', () => client.send(new GetRoleCommand({RoleName: name})));
+			return output?.Role && toRole(output.Role);
+		},
+
+		async createRole(name, trustPolicy, description) {
+			const output = await attempt('iam:CreateRole', () => client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description})));
+			return toRole(present(output.Role, 'iam:CreateRole', 'Role'));
+		},
+
+		getPolicy,
+
+		async getPolicyDocument(arn) {
+			const policy = await getPolicy(arn);
+			if (!policy) return undefined;
+			const output = await attemptFind('iam:GetPolicyVersion', () => client.send(new GetPolicyVersionCommand({PolicyArn: arn, VersionId: policy.defaultVersionId})));
+			const document = output?.PolicyVersion?.Document;
+			return document === undefined ? undefined : decodeDocument(document);
+		},
+
+		async createPolicy(name, document, description) {
+			const output = await attempt('iam:CreatePolicy', () => client.send(new CreatePolicyCommand({PolicyName: name, PolicyDocument: document, Description: description})));
+			return toPolicy(present(output.Policy, 'iam:CreatePolicy', 'Policy'));
+		},
+
+		async updatePolicyDocument(arn, document) {
+			const versions = await listPolicyVersions(arn);
+			if (versions.length >= maxPolicyVersions) {
+				const oldest = versions.filter(version => !version.IsDefaultVersion).sort(byCreation)[0];
+				if (oldest?.VersionId) {
+					const VersionId = oldest.VersionId;
+					await attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId})));
+				}
+			}
+			await attempt('iam:CreatePolicyVersion', () => client.send(new CreatePolicyVersionCommand({PolicyArn: arn, PolicyDocument: document, SetAsDefault: true})));
+		},
+
+		async listAttachedRolePolicies(roleName) {
+			return attempt('iam:ListAttachedRolePolicies', async () => {
+				const attached: {name: string; arn: string}[] = [];
+				for await (const page of paginateListAttachedRolePolicies({client}, {RoleName: roleName})) {
+					for (const policy of page.AttachedPolicies ?? []) attached.push({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''});
+				}
+				return attached;
+			});
+		},
+
+		async attachRolePolicy(roleName, policyArn) {
+			await attempt('iam:AttachRolePolicy', () => client.send(new AttachRolePolicyCommand({RoleName: roleName, PolicyArn: policyArn})));
+		},
+
+		getInstanceProfile,
+
+		async getInstanceProfileByArn(arn) {
+			// arn:aws:iam::123456789012:instance-profile/optional/path/name
+			const resource = arn.split(':')[5] ?? '';
+			if (!resource.startsWith('instance-profile/')) return undefined;
+			const profile = await getInstanceProfile(resource.slice(resource.lastIndexOf('/') + 1));
+			return profile?.arn === arn ? profile : undefined; // a namesake on another path is not it
+		},
+
+		async createInstanceProfile(name) {
+			const output = await attempt('iam:CreateInstanceProfile', () => client.send(new CreateInstanceProfileCommand({InstanceProfileName: name})));
+			return toInstanceProfile(present(output.InstanceProfile, 'iam:CreateInstanceProfile', 'InstanceProfile'));
+		},
+
+		async addRoleToInstanceProfile(profileName, roleName) {
+			await attempt('iam:AddRoleToInstanceProfile', () => client.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})));
+		},
+	};
+}
+
+function toRole(role: Role): RoleInfo {
+	return {name: role.RoleName ?? '', arn: role.Arn ?? '', assumeRolePolicyDocument: decodeDocument(role.AssumeRolePolicyDocument ?? '')};
+}
+
+function toPolicy(policy: Policy): PolicyInfo {
+	return {name: policy.PolicyName ?? '', arn: policy.Arn ?? '', defaultVersionId: policy.DefaultVersionId ?? ''};
+}
+
+function toInstanceProfile(profile: InstanceProfile): InstanceProfileInfo {
+	return {
+		name: profile.InstanceProfileName ?? '',
+		arn: profile.Arn ?? '',
+		id: profile.InstanceProfileId ?? '',
+		roleNames: (profile.Roles ?? []).flatMap(role => (role.RoleName ? [role.RoleName] : [])),
+	};
+}
+
+/** IAM returns policy documents URL-encoded (RFC 3986). */
+function decodeDocument(document: string): string {
+	try {
+		return decodeURIComponent(document);
+	} catch {
+		return document; // not encoded after all (a literal % in plain JSON)
+	}
+}
+
+/** Oldest first: by creation time, then by version number (v2 before v10). */
+function byCreation(a: PolicyVersion, b: PolicyVersion): number {
+	const time = (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0);
+	return time !== 0 ? time : versionNumber(a) - versionNumber(b);
+}
+
+function versionNumber(version: PolicyVersion): number {
+	return Number(version.VersionId?.replace(/^v/, '') ?? 0);
+}

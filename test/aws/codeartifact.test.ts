@@ -112,5 +112,10 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		const versions = await codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'});
 		expect(versions.map(version => [version.version, version.status])).toEqual([['0.1.0', 'Published'], ['1.0.0', 'Published'], ['2.0.0', 'Published']]);
 		await expect(codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).rejects.toMatchObject({kind: 'not-found'});
+
+		const newest = await codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '0.1.0');
+		expect(newest).toMatchObject({version: '0.1.0', status: 'Published'});
+		expect(Date.now() - newest.publishedTime!.getTime()).toBeLessThan(60_000);
+		await expect(codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '9.9')).rejects.toMatchObject({kind: 'not-found'});
 	});
 });

@@ -4,6 +4,7 @@ import {
 	CreateDomainCommand,
 	CreateRepositoryCommand,
 	DescribeDomainCommand,
+	DescribePackageVersionCommand,
 	DescribeRepositoryCommand,
 	GetAuthorizationTokenCommand,
 	GetRepositoryEndpointCommand,
@@ -141,6 +142,14 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 					for (const summary of page.versions ?? []) versions.push({version: summary.version ?? '', status: summary.status ?? ''});
 				}
 				return versions;
+			});
+		},
+		async describePackageVersion(domain, repository, pkg, version) {
+			return attempt('codeartifact:DescribePackageVersion', async () => {
+				const {packageVersion} = await client.send(
+					new DescribePackageVersionCommand({domain, repository, format: pkg.format as PackageFormat, ...(pkg.namespace ? {namespace: pkg.namespace} : {}), package: pkg.name, packageVersion: version}),
+				);
+				return {version: packageVersion?.version ?? version, status: packageVersion?.status ?? '', ...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {})};
 			});
 		},
 	};

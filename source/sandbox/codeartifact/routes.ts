@@ -1,3 +1,36 @@
 import type {RestRoute} from '../protocols/rest-json.js';
+import {getPackageVersionAsset, listPackageVersionAssets} from './assets.js';
+import {getAuthorizationToken} from './authorization.js';
+import {createDomain, deleteDomain, describeDomain, listDomains} from './domains.js';
+import {associateExternalConnection, disassociateExternalConnection} from './external-connections.js';
+import {describePackageVersion, listPackageVersions} from './package-versions.js';
+import {describePackage, listPackages, putPackageOriginConfiguration} from './packages.js';
+import {publishPackageVersion} from './publish.js';
+import {createRepository, deleteRepository, describeRepository, listRepositories, listRepositoriesInDomain, updateRepository} from './repositories.js';
+import {getRepositoryEndpoint} from './repository-endpoint.js';
 
-export const codeArtifactRoutes: RestRoute[] = [];
+/** The CodeArtifact control plane (restJson1): method and path as the model's `http` traits give them. */
+export const codeArtifactRoutes: RestRoute[] = [
+	{method: 'POST', path: '/v1/domain', operation: 'CreateDomain', handler: createDomain},
+	{method: 'GET', path: '/v1/domain', operation: 'DescribeDomain', handler: describeDomain},
+	{method: 'DELETE', path: '/v1/domain', operation: 'DeleteDomain', handler: deleteDomain},
+	{method: 'POST', path: '/v1/domains', operation: 'ListDomains', handler: listDomains},
+	{method: 'POST', path: '/v1/domain/repositories', operation: 'ListRepositoriesInDomain', handler: listRepositoriesInDomain},
+	{method: 'POST', path: '/v1/repository', operation: 'CreateRepository', handler: createRepository},
+	{method: 'GET', path: '/v1/repository', operation: 'DescribeRepository', handler: describeRepository},
+	{method: 'PUT', path: '/v1/repository', operation: 'UpdateRepository', handler: updateRepository},
+	{method: 'DELETE', path: '/v1/repository', operation: 'DeleteRepository', handler: deleteRepository},
+	{method: 'POST', path: '/v1/repositories', operation: 'ListRepositories', handler: listRepositories},
+	{method: 'POST', path: '/v1/repository/external-connection', operation: 'AssociateExternalConnection', handler: associateExternalConnection},
+	{method: 'DELETE', path: '/v1/repository/external-connection', operation: 'DisassociateExternalConnection', handler: disassociateExternalConnection},
+	{method: 'GET', path: '/v1/repository/endpoint', operation: 'GetRepositoryEndpoint', handler: getRepositoryEndpoint},
+	{method: 'POST', path: '/v1/authorization-token', operation: 'GetAuthorizationToken', handler: getAuthorizationToken},
+	{method: 'POST', path: '/v1/packages', operation: 'ListPackages', handler: listPackages},
+	{method: 'GET', path: '/v1/package', operation: 'DescribePackage', handler: describePackage},
+	{method: 'POST', path: '/v1/package', operation: 'PutPackageOriginConfiguration', handler: putPackageOriginConfiguration},
+	{method: 'POST', path: '/v1/package/versions', operation: 'ListPackageVersions', handler: listPackageVersions},
+	{method: 'GET', path: '/v1/package/version', operation: 'DescribePackageVersion', handler: describePackageVersion},
+	{method: 'POST', path: '/v1/package/version/publish', operation: 'PublishPackageVersion', handler: publishPackageVersion},
+	{method: 'GET', path: '/v1/package/version/asset', operation: 'GetPackageVersionAsset', handler: getPackageVersionAsset},
+	{method: 'POST', path: '/v1/package/version/assets', operation: 'ListPackageVersionAssets', handler: listPackageVersionAssets},
+];

@@ -49,8 +49,9 @@ export class PackageConfirmer {
 		for (const [key, row] of [...this.pending]) {
 			const info = listed.get(key);
 			if (!info) continue; // not ingested yet: try again next batch
-			const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name});
-			const latest = versions[0];
+			const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
+			const newest = (await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates))[0];
+			const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
 			this.pending.delete(key);
 			this.confirmed.add(key);
 			this.publish({

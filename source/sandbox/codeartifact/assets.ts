@@ -1,0 +1,62 @@
+import type {RestHandler} from '../protocols/rest-json.js';
+import {packageArn} from './arns.js';
+import {readPackageInputs} from './package-inputs.js';
+import {compareText, paginate} from './pagination.js';
+import {notFound, requireVersion} from './resources.js';
+import {assetSummary} from './shapes.js';
+import {invalid} from './validation.js';
+
+// Generic asset names, as the CodeArtifact user guide states them: Unicode letters and digits
+// (Ll, Lm, Lo, Lt, Lu, Nl, Nd), the specials ~!@^&()-_+[]{};,. and single inner spaces; never
+// `.` or `..`. No slash, backslash or percent sign: a name can never be read as a path (and
+// names never reach the file system anyway: bytes are stored under their SHA-256).
+const assetNameCharacters = /^[\p{Ll}\p{Lm}\p{Lo}\p{Lt}\p{Lu}\p{Nl}\p{Nd}~!@^&()\-_+[\]{};,. ]+$/u;
+
+export function checkGenericAssetName(name: string): void {
+	const reason =
+		!assetNameCharacters.test(name) ? 'may contain only Unicode letters and digits, spaces and the characters ~!@^&()-_+[]{};,.'
+		: name === '.' || name === '..' ? 'cannot be . or ..'
+		: name.startsWith(' ') || name.endsWith(' ') || name.includes('  ') ? 'cannot start or end with a space, or contain consecutive spaces'
+		: undefined;
+	if (reason) throw invalid(`Invalid asset name '${name}': an asset name ${reason}.`);
+}
+
+export const getPackageVersionAsset: RestHandler = (input, call, context) => {
+	const {domainOwner, coordinates, packageVersion, asset, packageVersionRevision} = readPackageInputs(input, ['packageVersion', 'asset'], ['packageVersionRevision']);
+	const {state} = context.store;
+	call.authorize('codeartifact:GetPackageVersionAsset', packageArn(state, coordinates));
+	const {record} = requireVersion(state, coordinates, packageVersion, domainOwner);
+	if (packageVersionRevision !== undefined && packageVersionRevision !== record.revision) {
+		throw notFound('package-version', packageVersion, `Package version ${packageVersion} has no revision ${packageVersionRevision}; its current revision is ${record.revision}.`);
+	}
+	const found = record.assets.find(a => a.name === asset);
+	if (!found) throw notFound('asset', asset, `Asset ${asset} was not found in package version ${packageVersion}.`);
+	return {
+		raw: context.store.blobs.get(found.blob),
+		headers: {'x-assetname': headerText(found.name), 'x-packageversion': headerText(record.version), 'x-packageversionrevision': record.revision},
+	};
+};
+
+export const listPackageVersionAssets: RestHandler = (input, call, context) => {
+	const {domainOwner, coordinates, packageVersion, maxResults, nextToken} = readPackageInputs(input, ['packageVersion'], ['maxResults', 'nextToken']);
+	const {state} = context.store;
+	call.authorize('codeartifact:ListPackageVersionAssets', packageArn(state, coordinates));
+	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
+	const page = paginate([...record.assets].sort((a, b) => compareText(a.name, b.name)), 'ListPackageVersionAssets', maxResults, nextToken);
+	return {
+		json: {
+			format: pkg.format,
+			...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+			package: pkg.name,
+			version: record.version,
+			versionRevision: record.revision,
+			assets: page.items.map(assetSummary),
+			...(page.nextToken ? {nextToken: page.nextToken} : {}),
+		},
+	};
+};
+
+/** HTTP header values are bytes: a non-ASCII name travels as its UTF-8 bytes (Node refuses wider characters). */
+function headerText(value: string): string {
+	return Buffer.from(value, 'utf8').toString('latin1');
+}

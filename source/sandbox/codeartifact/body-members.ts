@@ -1,0 +1,57 @@
+import type {RestInput} from '../protocols/rest-json.js';
+import type {OriginRestriction, Tag} from '../state.js';
+import {checkRequired, nestedSpecs, validationError} from './validation.js';
+
+// Structured JSON-body members (lists and nested structures), checked like the scalars in
+// validation.ts and reported with AWS's member paths, e.g. `upstreams.2.member.repositoryName`.
+
+const maxTags = 200;
+
+export function readTags(input: RestInput): Tag[] {
+	const value = input.json().tags;
+	if (value === undefined || value === null) return [];
+	const problems: string[] = [];
+	if (!Array.isArray(value)) throw validationError([`Value at 'tags' failed to satisfy constraint: Member must be a list`]);
+	if (value.length > maxTags) problems.push(`Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${maxTags}`);
+	const tags: Tag[] = [];
+	value.forEach((item: unknown, index) => {
+		const path = `tags.${index + 1}.member`;
+		const tag = asRecord(item);
+		const found = [...checkRequired(nestedSpecs.tagKey, `${path}.key`, tag.key), ...checkRequired(nestedSpecs.tagValue, `${path}.value`, tag.value)];
+		problems.push(...found);
+		if (found.length === 0) tags.push({key: tag.key as string, value: tag.value as string});
+	});
+	if (problems.length > 0) throw validationError(problems);
+	return tags;
+}
+
+/** The upstreams member: undefined when absent (UpdateRepository then keeps the current list). */
+export function readUpstreams(input: RestInput): string[] | undefined {
+	const value = input.json().upstreams;
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value)) throw validationError([`Value at 'upstreams' failed to satisfy constraint: Member must be a list`]);
+	const problems: string[] = [];
+	const names = value.map((item: unknown, index) => {
+		const name = asRecord(item).repositoryName;
+		problems.push(...checkRequired(nestedSpecs.repositoryName, `upstreams.${index + 1}.member.repositoryName`, name));
+		return String(name);
+	});
+	if (problems.length > 0) throw validationError(problems);
+	return names;
+}
+
+export function readRestrictions(input: RestInput): {publish: OriginRestriction; upstream: OriginRestriction} {
+	const value = input.json().restrictions;
+	if (value === undefined || value === null) throw validationError([`Value null at 'restrictions' failed to satisfy constraint: Member must not be null`]);
+	const restrictions = asRecord(value);
+	const problems: string[] = [];
+	for (const member of ['publish', 'upstream'] as const) {
+		problems.push(...checkRequired(nestedSpecs.restriction, `restrictions.${member}`, restrictions[member]));
+	}
+	if (problems.length > 0) throw validationError(problems);
+	return {publish: restrictions.publish as OriginRestriction, upstream: restrictions.upstream as OriginRestriction};
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,90 @@
+import type {RestHandler} from '../protocols/rest-json.js';
+import {repositoryKey, type RepositoryRecord, type SandboxState} from '../state.js';
+import {domainArn, repositoryArn} from './arns.js';
+import {readTags, readUpstreams} from './body-members.js';
+import {compareText, paginate} from './pagination.js';
+import {conflict, findRepository, requireDomain, requireRepository} from './resources.js';
+import {epochSeconds, repositoryDescription, repositorySummary} from './shapes.js';
+import {checkUpstreams, downstreamsOf} from './upstreams.js';
+import {readInputs} from './validation.js';
+
+export const createRepository: RestHandler = (input, call, context) => {
+	const {domain, domainOwner, repository, description} = readInputs(input, ['domain', 'repository'], ['domainOwner', 'description']);
+	const upstreams = readUpstreams(input) ?? [];
+	const tags = readTags(input);
+	const {state} = context.store;
+	call.authorize('codeartifact:CreateRepository', repositoryArn(state, domain, repository));
+	requireDomain(state, domain, domainOwner);
+	if (findRepository(state, domain, repository)) throw conflict('repository', repository, `Repository ${repository} already exists in domain ${domain}.`);
+	checkUpstreams(state, call, domain, repository, upstreams);
+	const record: RepositoryRecord = {domain, name: repository, description: description ?? '', upstreams, externalConnections: [], createdTime: epochSeconds(context.now()), tags};
+	state.repositories[repositoryKey(domain, repository)] = record;
+	context.store.commit();
+	return {json: {repository: repositoryDescription(state, record)}};
+};
+
+export const describeRepository: RestHandler = (input, call, context) => {
+	const {domain, domainOwner, repository} = readInputs(input, ['domain', 'repository'], ['domainOwner']);
+	const {state} = context.store;
+	call.authorize('codeartifact:DescribeRepository', repositoryArn(state, domain, repository));
+	return {json: {repository: repositoryDescription(state, requireRepository(state, domain, repository, domainOwner))}};
+};
+
+/** Absent members stay as they are; `upstreams: []` removes every upstream. Order is search order. */
+export const updateRepository: RestHandler = (input, call, context) => {
+	const {domain, domainOwner, repository, description} = readInputs(input, ['domain', 'repository'], ['domainOwner', 'description']);
+	const upstreams = readUpstreams(input);
+	const {state} = context.store;
+	call.authorize('codeartifact:UpdateRepository', repositoryArn(state, domain, repository));
+	const record = requireRepository(state, domain, repository, domainOwner);
+	if (upstreams) checkUpstreams(state, call, domain, repository, upstreams);
+	if (description !== undefined) record.description = description;
+	if (upstreams) record.upstreams = upstreams;
+	context.store.commit();
+	return {json: {repository: repositoryDescription(state, record)}};
+};
+
+/** Deleting a repository deletes its packages; one that is still another's upstream is refused. */
+export const deleteRepository: RestHandler = (input, call, context) => {
+	const {domain, domainOwner, repository} = readInputs(input, ['domain', 'repository'], ['domainOwner']);
+	const {state} = context.store;
+	call.authorize('codeartifact:DeleteRepository', repositoryArn(state, domain, repository));
+	const record = requireRepository(state, domain, repository, domainOwner);
+	const downstreams = downstreamsOf(state, domain, repository);
+	if (downstreams.length > 0) {
+		throw conflict('repository', repository, `Repository ${repository} is an upstream repository of ${downstreams.join(', ')}. Remove it from their upstreams (UpdateRepository) before deleting it.`);
+	}
+	const description = repositoryDescription(state, record);
+	delete state.repositories[repositoryKey(domain, repository)];
+	for (const [key, pkg] of Object.entries(state.packages)) if (pkg.domain === domain && pkg.repository === repository) delete state.packages[key];
+	context.store.commit();
+	return {json: {repository: description}};
+};
+
+export const listRepositories: RestHandler = (input, call, context) => {
+	const {repositoryPrefix, maxResults, nextToken} = readInputs(input, [], ['repositoryPrefix', 'maxResults', 'nextToken']);
+	const {state} = context.store;
+	call.authorize('codeartifact:ListRepositories', '*');
+	const matching = sortedRepositories(state, r => repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix));
+	return listOutput(state, paginate(matching, 'ListRepositories', maxResults, nextToken));
+};
+
+export const listRepositoriesInDomain: RestHandler = (input, call, context) => {
+	const {domain, domainOwner, administratorAccount, repositoryPrefix, maxResults, nextToken} =
+		readInputs(input, ['domain'], ['domainOwner', 'administratorAccount', 'repositoryPrefix', 'maxResults', 'nextToken']);
+	const {state} = context.store;
+	call.authorize('codeartifact:ListRepositoriesInDomain', domainArn(state, domain));
+	requireDomain(state, domain, domainOwner);
+	// Every repository here is administered by the sandbox's one account.
+	const matching = sortedRepositories(state, r =>
+		r.domain === domain && (administratorAccount === undefined || administratorAccount === state.accountId) && (repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix)));
+	return listOutput(state, paginate(matching, 'ListRepositoriesInDomain', maxResults, nextToken));
+};
+
+function sortedRepositories(state: SandboxState, keep: (r: RepositoryRecord) => boolean): RepositoryRecord[] {
+	return Object.values(state.repositories).filter(keep).sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain));
+}
+
+function listOutput(state: SandboxState, page: {items: RepositoryRecord[]; nextToken?: string}) {
+	return {json: {repositories: page.items.map(r => repositorySummary(state, r)), ...(page.nextToken ? {nextToken: page.nextToken} : {})}};
+}

@@ -1,0 +1,58 @@
+import {ServiceError} from '../errors.js';
+import {repositoryKey, type DomainRecord, type PackageRecord, type PackageVersionRecord, type RepositoryRecord, type SandboxState} from '../state.js';
+import {findPackage, type PackageCoordinates} from './package-store.js';
+
+export type ResourceType = 'domain' | 'repository' | 'package' | 'package-version' | 'asset';
+
+export function notFound(resourceType: ResourceType, resourceId: string, message: string): ServiceError {
+	return new ServiceError('ResourceNotFoundException', 404, message, {resourceId, resourceType});
+}
+
+export function conflict(resourceType: ResourceType, resourceId: string, message: string): ServiceError {
+	return new ServiceError('ConflictException', 409, message, {resourceId, resourceType});
+}
+
+/** The sandbox is one account: a domain-owner naming any other account finds nothing. */
+export function checkOwner(state: SandboxState, domain: string, owner: string | undefined): void {
+	if (owner !== undefined && owner !== state.accountId) {
+		throw notFound('domain', domain, `Domain ${domain} owned by account ${owner} was not found. This sandbox emulates account ${state.accountId} only.`);
+	}
+}
+
+export function requireDomain(state: SandboxState, domain: string, owner?: string): DomainRecord {
+	checkOwner(state, domain, owner);
+	const record = Object.hasOwn(state.domains, domain) ? state.domains[domain] : undefined;
+	if (!record) throw notFound('domain', domain, `Domain ${domain} was not found in account ${state.accountId}.`);
+	return record;
+}
+
+export function findRepository(state: SandboxState, domain: string, repository: string): RepositoryRecord | undefined {
+	const key = repositoryKey(domain, repository);
+	return Object.hasOwn(state.repositories, key) ? state.repositories[key] : undefined;
+}
+
+export function requireRepository(state: SandboxState, domain: string, repository: string, owner?: string): RepositoryRecord {
+	requireDomain(state, domain, owner);
+	const record = findRepository(state, domain, repository);
+	if (!record) throw notFound('repository', repository, `Repository ${repository} was not found in domain ${domain}.`);
+	return record;
+}
+
+export function requirePackage(state: SandboxState, coordinates: PackageCoordinates, owner?: string): PackageRecord {
+	requireRepository(state, coordinates.domain, coordinates.repository, owner);
+	const record = findPackage(state, coordinates);
+	if (!record) throw notFound('package', coordinates.name, `Package ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
+	return record;
+}
+
+export function requireVersion(state: SandboxState, coordinates: PackageCoordinates, version: string, owner?: string): {pkg: PackageRecord; record: PackageVersionRecord} {
+	const pkg = requirePackage(state, coordinates, owner);
+	const record = pkg.versions.find(v => v.version === version);
+	if (!record) throw notFound('package-version', version, `Package version ${version} of ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
+	return {pkg, record};
+}
+
+/** `format:namespace/name`, or `format:name` without a namespace, for messages. */
+export function describeCoordinates(c: {format: string; namespace?: string | undefined; name: string}): string {
+	return `${c.format}:${c.namespace ? `${c.namespace}/` : ''}${c.name}`;
+}

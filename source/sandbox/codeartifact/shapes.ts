@@ -1,0 +1,107 @@
+import type {AssetRecord, DomainRecord, PackageRecord, PackageVersionRecord, RepositoryRecord, SandboxState} from '../state.js';
+import {domainArn, repositoryArn} from './arns.js';
+import {externalConnectionFormat} from './external-connection-names.js';
+
+// The output structures of the CodeArtifact model, built from the stored records.
+// Timestamps are epoch seconds: restJson1 sends them as JSON numbers.
+
+export function epochSeconds(date: Date): number {
+	return date.getTime() / 1000;
+}
+
+export function domainSummary(state: SandboxState, domain: DomainRecord, status: 'Active' | 'Deleted' = 'Active') {
+	return {
+		name: domain.name,
+		owner: state.accountId,
+		arn: domainArn(state, domain.name),
+		status,
+		createdTime: domain.createdTime,
+		encryptionKey: domain.encryptionKey,
+	};
+}
+
+export function domainDescription(state: SandboxState, domain: DomainRecord, status: 'Active' | 'Deleted' = 'Active') {
+	const repositories = Object.values(state.repositories).filter(r => r.domain === domain.name);
+	// A domain stores each distinct blob once, however many repositories hold it.
+	const blobs = new Map<string, number>();
+	for (const pkg of Object.values(state.packages)) {
+		if (pkg.domain !== domain.name) continue;
+		for (const version of pkg.versions) for (const asset of version.assets) blobs.set(asset.blob, asset.size);
+	}
+	return {
+		...domainSummary(state, domain, status),
+		repositoryCount: repositories.length,
+		assetSizeBytes: [...blobs.values()].reduce((sum, size) => sum + size, 0),
+		s3BucketArn: `arn:aws:s3:::assets-${state.accountId}-${state.region}`,
+	};
+}
+
+export function repositorySummary(state: SandboxState, repository: RepositoryRecord) {
+	return {
+		name: repository.name,
+		administratorAccount: state.accountId,
+		domainName: repository.domain,
+		domainOwner: state.accountId,
+		arn: repositoryArn(state, repository.domain, repository.name),
+		...(repository.description ? {description: repository.description} : {}),
+		createdTime: repository.createdTime,
+	};
+}
+
+export function repositoryDescription(state: SandboxState, repository: RepositoryRecord) {
+	return {
+		...repositorySummary(state, repository),
+		upstreams: repository.upstreams.map(repositoryName => ({repositoryName})),
+		externalConnections: repository.externalConnections.map(externalConnectionName => ({
+			externalConnectionName,
+			packageFormat: externalConnectionFormat(externalConnectionName),
+			status: 'Available',
+		})),
+	};
+}
+
+export function packageSummary(pkg: PackageRecord) {
+	return {
+		format: pkg.format,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		package: pkg.name,
+		originConfiguration: originConfiguration(pkg),
+	};
+}
+
+/** PackageDescription names the package `name`, where PackageSummary says `package`. */
+export function packageDescription(pkg: PackageRecord) {
+	const {package: name, ...rest} = packageSummary(pkg);
+	return {...rest, name};
+}
+
+export function originConfiguration(pkg: PackageRecord) {
+	return {restrictions: {...pkg.originConfiguration.restrictions}};
+}
+
+export function versionSummary(version: PackageVersionRecord) {
+	return {version: version.version, revision: version.revision, status: version.status, origin: origin(version)};
+}
+
+export function versionDescription(pkg: PackageRecord, version: PackageVersionRecord) {
+	return {
+		format: pkg.format,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		packageName: pkg.name,
+		displayName: pkg.name,
+		version: version.version,
+		publishedTime: version.publishedTime,
+		licenses: [],
+		revision: version.revision,
+		status: version.status,
+		origin: origin(version),
+	};
+}
+
+export function assetSummary(asset: AssetRecord) {
+	return {name: asset.name, size: asset.size, hashes: {...asset.hashes}};
+}
+
+function origin(version: PackageVersionRecord) {
+	return {domainEntryPoint: {...version.origin.domainEntryPoint}, originType: version.origin.originType};
+}

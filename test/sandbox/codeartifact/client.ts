@@ -1,0 +1,48 @@
+import {CodeartifactClient} from '@aws-sdk/client-codeartifact';
+import type {RunningSandbox} from '../../../source/sandbox/index.js';
+import {adminConfig} from '../../helpers/sandbox.js';
+
+export interface TamperableRequest {
+	query: Record<string, string | string[] | null>;
+	headers: Record<string, string>;
+	body?: unknown;
+}
+
+/** The official client, as the sandbox's admin. */
+export function adminClient(sandbox: RunningSandbox): CodeartifactClient {
+	return new CodeartifactClient(adminConfig(sandbox));
+}
+
+/**
+ * A client whose requests are altered after serialisation and before signing: how the tests
+ * send what the SDK itself never would (a missing required member, a forged token) while
+ * still signing like the real SDK.
+ */
+export function tamperingClient(
+	sandbox: RunningSandbox,
+	tamper: (request: TamperableRequest) => void,
+): CodeartifactClient {
+	const client = adminClient(sandbox);
+	client.middlewareStack.add(
+		next => async args => {
+			const request = args.request as TamperableRequest;
+			const before = request.body;
+			tamper(request);
+			// The length was computed from the original body: keep it true, or the server waits for bytes that never come.
+			if (request.body !== before) {
+				for (const name of Object.keys(request.headers)) if (name.toLowerCase() === 'content-length') delete request.headers[name];
+				request.headers['content-length'] = String(Buffer.byteLength(String(request.body ?? '')));
+			}
+			return next(args);
+		},
+		{step: 'build', priority: 'low', name: 'tamperForTest'},
+	);
+	return client;
+}
+
+let counter = 0;
+/** A fresh, valid name per test so tests in one file never collide. */
+export function uniqueName(prefix: string): string {
+	counter += 1;
+	return `${prefix}-${process.pid % 1000}-${counter}`;
+}

@@ -1,0 +1,67 @@
+import {randomBytes} from 'node:crypto';
+import {constants} from 'node:fs';
+import {chmod, copyFile, mkdir, open, realpath, rename, stat, unlink} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+
+export interface WriteFileSafelyOptions {
+	/** The final file's permissions, e.g. 0o600; by default an existing file keeps its own. */
+	mode?: number;
+	/** Copy an existing file to `PATH.bak-YYYYMMDDHHMMSS` first (default true). */
+	backup?: boolean;
+}
+
+/**
+ * Replace a user's file without ever leaving it half-written: create the folders, back up the
+ * old file (same permissions), write a temporary sibling, then rename it over the file. A
+ * symbolic link (a dotfiles checkout, say) is followed, so the link stays a link.
+ */
+export async function writeFileSafely(path: string, content: string, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
+	await mkdir(dirname(path), {recursive: true});
+	const target = await realpath(path).catch(() => path);
+	const existing = await stat(target).catch(() => undefined);
+	const mode = options.mode ?? (existing ? existing.mode & 0o7777 : 0o666 & ~process.umask());
+
+	let backupPath: string | undefined;
+	if (existing && options.backup !== false) {
+		backupPath = await copyToBackup(target, path, existing.mode & 0o7777);
+	}
+
+	const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		const handle = await open(temporary, 'wx', mode);
+		try {
+			await handle.writeFile(content, 'utf8');
+			// The umask may have narrowed the mode at creation; set exactly what was asked.
+			await handle.chmod(mode);
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
+		await rename(temporary, target);
+	} catch (error) {
+		await unlink(temporary).catch(() => undefined);
+		throw error;
+	}
+	return backupPath === undefined ? {} : {backupPath};
+}
+
+async function copyToBackup(source: string, path: string, mode: number): Promise<string> {
+	const stamp = timestamp(new Date());
+	for (let attempt = 0; ; attempt++) {
+		const backupPath = `${path}.bak-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
+		try {
+			await copyFile(source, backupPath, constants.COPYFILE_EXCL);
+			await chmod(backupPath, mode);
+			return backupPath;
+		} catch (error) {
+			// Two writes within one second: keep both backups.
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+		}
+	}
+}
+
+/** Local time as YYYYMMDDHHMMSS. */
+function timestamp(date: Date): string {
+	const pad = (value: number): string => String(value).padStart(2, '0');
+	return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}

@@ -1,0 +1,85 @@
+import {chmod, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {detectJava, detectMaven, mavenCommand, runMaven} from '../../source/maven/mvn.js';
+
+let project: string;
+const token = 'eyJ2ZXIiOjEsImlzdSI6MTcwMDAwMDAwMH0.secret-token-value';
+
+beforeEach(async () => {
+	project = await mkdtemp(join(tmpdir(), 'ca-wizard-mvn-'));
+});
+afterEach(async () => {
+	await rm(project, {recursive: true, force: true});
+});
+
+/** A stand-in for the Maven wrapper: prints its arguments and the token's length, never the token. */
+async function fakeWrapper(body = 'exit 0'): Promise<void> {
+	const script = ['#!/bin/sh', 'for argument in "$@"; do echo "arg: $argument"; done', 'echo "token length: ${#CODEARTIFACT_AUTH_TOKEN}"', body, ''].join('\n');
+	await writeFile(join(project, 'mvnw'), script);
+	await chmod(join(project, 'mvnw'), 0o755);
+}
+
+describe('runMaven', () => {
+	test('uses ./mvnw, passes the token only through the environment', async () => {
+		await fakeWrapper();
+		const lines: string[] = [];
+		const result = await runMaven({
+			projectDir: project,
+			settingsPath: '/home/me/.m2/settings.xml',
+			localRepository: join(project, 'repo'),
+			goals: ['-q', 'dependency:resolve'],
+			token,
+			onLine: line => lines.push(line),
+		});
+		expect(result).toEqual({exitCode: 0, success: true});
+		expect(lines).toEqual([
+			'arg: -B',
+			'arg: -s',
+			'arg: /home/me/.m2/settings.xml',
+			`arg: -Dmaven.repo.local=${join(project, 'repo')}`,
+			'arg: -q',
+			'arg: dependency:resolve',
+			`token length: ${token.length}`,
+		]);
+		expect(lines.join('\n')).not.toContain(token);
+	});
+
+	test('a failed build is a result', async () => {
+		await fakeWrapper('exit 1');
+		expect(await runMaven({projectDir: project, settingsPath: 's.xml', goals: ['verify'], token})).toEqual({exitCode: 1, success: false});
+	});
+
+	test('masks the token if the build ever prints it', async () => {
+		await fakeWrapper('echo "debug: password=$CODEARTIFACT_AUTH_TOKEN"');
+		const lines: string[] = [];
+		await runMaven({projectDir: project, settingsPath: 's.xml', goals: [], token, onLine: line => lines.push(line)});
+		expect(lines).toContain('debug: password=****');
+	});
+});
+
+describe('mavenCommand', () => {
+	test('the wrapper only when it is an executable file', async () => {
+		expect(mavenCommand(project)).toEqual({command: 'mvn', wrapper: false});
+		await writeFile(join(project, 'mvnw'), '#!/bin/sh\n');
+		expect(mavenCommand(project)).toEqual({command: 'mvn', wrapper: false});
+		await chmod(join(project, 'mvnw'), 0o755);
+		expect(mavenCommand(project)).toEqual({command: join(project, 'mvnw'), wrapper: true});
+	});
+
+	test('a folder named mvnw is not a wrapper', async () => {
+		await mkdir(join(project, 'mvnw'));
+		expect(mavenCommand(project)).toEqual({command: 'mvn', wrapper: false});
+	});
+});
+
+describe('detection', () => {
+	test('detectMaven reads `mvn -v`', async () => {
+		expect(await detectMaven()).toMatch(/^Apache Maven \d+\.\d+\.\d+/);
+	});
+
+	test('detectJava reads `java -version` from stderr', async () => {
+		expect(await detectJava()).toMatch(/version "\d+/);
+	});
+});

@@ -1,5 +1,6 @@
 import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
 import type {PackageRow} from '../events.js';
+import {compareMavenVersions} from '../maven-version.js';
 import {packageKey} from '../package-table.js';
 
 /**
@@ -50,7 +51,9 @@ export class PackageConfirmer {
 			const info = listed.get(key);
 			if (!info) continue; // not ingested yet: try again next batch
 			const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
-			const newest = (await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates))[0];
+			// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
+			const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
+			const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best), undefined);
 			const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
 			this.pending.delete(key);
 			this.confirmed.add(key);

@@ -1,0 +1,92 @@
+import type {WizardEvent} from '../wizard/events.js';
+import type {WizardHost} from '../wizard/host.js';
+import type {Answer, GoBack, Question} from '../wizard/questions.js';
+import {stepIds, steps} from '../wizard/steps.js';
+import {answerFromFlags, type FlagAnswers} from './answers.js';
+
+// The host for no terminal (a pipe, CI, --yes): every event becomes plain lines, with no
+// spinners and no colours, and every question is answered from flags or defaults at once.
+
+/** Where a host writes: process.stdout, or anything with a write method. */
+export interface TextSink {
+	write(text: string): unknown;
+}
+
+export interface PlainHostOptions extends FlagAnswers {
+	out: TextSink;
+}
+
+export function createPlainHost(options: PlainHostOptions): WizardHost {
+	const format = createPlainFormatter();
+	const print = (lines: string[]) => {
+		if (lines.length > 0) options.out.write(lines.map(line => `${line}\n`).join(''));
+	};
+	return {
+		notify(event) {
+			print(format(event));
+		},
+		async ask<Q extends Question>(question: Q): Promise<Answer<Q> | GoBack> {
+			const {value, from} = answerFromFlags(question, options);
+			print([`? ${question.message} ${shown(question, value)} (${from === 'flag' ? `--${question.id}` : 'default'})`]);
+			return value as Answer<Q>;
+		},
+	};
+}
+
+function shown(question: Question, value: string | boolean): string {
+	if (typeof value === 'boolean') return value ? 'yes' : 'no';
+	if (question.kind !== 'select') return value;
+	return question.choices.find(choice => choice.value === value)?.label ?? value;
+}
+
+/** Turns events into lines; remembers just enough to skip repeats (the same progress, a package seen twice). */
+export function createPlainFormatter(): (event: WizardEvent) => string[] {
+	const lastProgress = new Map<string, string>();
+	const packagesShown = new Set<string>();
+	return event => {
+		switch (event.type) {
+			case 'step': {
+				const label = `[${stepIds.indexOf(event.step) + 1}/${stepIds.length}] ${steps[event.step].title}`;
+				if (event.status === 'active') return ['', label];
+				if (event.status === 'pending') return [`${label}: back`];
+				return [`${label}: ${event.status}`];
+			}
+			case 'note':
+				return [`  ${event.tone === 'info' ? '' : `${event.tone}: `}${event.message}`];
+			case 'facts':
+				return event.facts.map(fact => `  ${fact.label}: ${fact.value}${fact.tone === 'bad' || fact.tone === 'warn' ? ' (!)' : ''}`);
+			case 'resource': {
+				const {kind, name, arn} = event.resource;
+				return [`  ${event.reused ? 'reused' : 'created'} ${kind} ${name}${arn ? ` (${arn})` : ''}`];
+			}
+			case 'policy':
+				return [`  policy ${event.name}:`, ...indent(event.document.split('\n')), ...event.explanations.map(line => `    - ${line}`)];
+			case 'diff':
+				return [`  ${event.path}:`, ...indent(event.lines)];
+			case 'progress': {
+				if (lastProgress.get(event.step) === event.message) return [];
+				lastProgress.set(event.step, event.message);
+				return [`  ${event.message}`];
+			}
+			case 'maven-output':
+				return [`  | ${event.line}`];
+			case 'package': {
+				const {row} = event;
+				const key = `${row.namespace}:${row.name}:${row.latestVersion}`;
+				if (row.state !== 'confirmed' || packagesShown.has(key)) return [];
+				packagesShown.add(key);
+				return [`  package ${row.namespace ? `${row.namespace}:` : ''}${row.name} ${row.latestVersion} is in the repository`];
+			}
+			case 'problem': {
+				const {code, message, fix, details} = event.problem;
+				return [`error [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
+			}
+			case 'summary':
+				return ['', ...event.lines];
+		}
+	};
+}
+
+function indent(lines: string[]): string[] {
+	return lines.map(line => `    ${line}`);
+}

@@ -1,0 +1,58 @@
+import {renderInk} from '../helpers/render.js';
+import {describe, expect, it} from 'vitest';
+import {PackageTable} from '../../source/components/PackageTable.js';
+import type {PackageRow} from '../../source/wizard/events.js';
+import {mergeRow} from '../../source/wizard/package-table.js';
+
+function row(name: string, patch: Partial<PackageRow> = {}): PackageRow {
+	return {name, namespace: 'org.example', format: 'maven', latestVersion: '1.0.0', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed', latestPublishDate: '2024-03-05T10:00:00Z', ...patch};
+}
+
+/** Rows as the view builds them: each report merged in, the latest on top. */
+function reported(...rows: PackageRow[]): PackageRow[] {
+	return rows.reduce(mergeRow, [] as PackageRow[]);
+}
+
+function bodyLines(frame: string): string[] {
+	return frame.split('\n').slice(2);
+}
+
+describe('PackageTable', () => {
+	it("shows the console's columns and a count", () => {
+		const table = renderInk(<PackageTable rows={reported(row('junit', {namespace: 'junit', latestVersion: '4.13.2'}))} capacity={10} />);
+		const [count, header, first] = table.frame().split('\n');
+		expect(count).toBe('Packages (1)');
+		expect(header?.split(/\s{2,}|\s(?=[A-Z])/).filter(Boolean)).toEqual(['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream']);
+		expect(first?.split(/\s+/)).toEqual(['junit', 'junit', 'maven', '4.13.2', '5', 'Mar', '2024', 'BLOCK', 'ALLOW']);
+	});
+
+	it('lists the newest first', () => {
+		const rows = reported(row('first'), row('second'), row('third'), row('first', {latestVersion: '2.0.0'}));
+		const table = renderInk(<PackageTable rows={rows} capacity={10} />);
+		expect(bodyLines(table.frame()).map(line => line.split(/\s+/)[0])).toEqual(['first', 'third', 'second']);
+		expect(table.frame()).toContain('2.0.0');
+	});
+
+	it('shows as many rows as fit and counts the rest as "N more"', () => {
+		const rows = reported(...Array.from({length: 9}, (_, index) => row(`artifact-${index}`)));
+		const table = renderInk(<PackageTable rows={rows} capacity={4} />);
+		const lines = bodyLines(table.frame());
+		expect(lines).toHaveLength(4);
+		expect(lines.slice(0, 3).map(line => line.split(/\s+/)[0])).toEqual(['artifact-8', 'artifact-7', 'artifact-6']);
+		expect(lines[3]).toBe('… 6 more');
+		expect(table.frame()).toContain('Packages (9)');
+	});
+
+	it('shows every row when they fit, and a row Maven reported before the repository confirms it', () => {
+		const table = renderInk(<PackageTable rows={reported(row('seen-only', {state: 'seen', publish: '', upstream: '', latestPublishDate: undefined}), row('b'))} capacity={2} />);
+		expect(table.frame()).not.toContain('more');
+		expect(bodyLines(table.frame()).map(line => line.trim().split(/\s+/))).toEqual([
+			['b', 'org.example', 'maven', '1.0.0', '5', 'Mar', '2024', 'BLOCK', 'ALLOW'],
+			['seen-only', 'org.example', 'maven', '1.0.0'],
+		]);
+	});
+
+	it('says so when there is nothing yet', () => {
+		expect(renderInk(<PackageTable rows={[]} capacity={5} />).frame()).toContain('No packages yet');
+	});
+});

@@ -1,0 +1,112 @@
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {createAwsApis} from '../../source/aws/create-aws-apis.js';
+import {journeyFiles, journeyTools, sleep} from '../../source/commands/journey-deps.js';
+import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
+import type {Scenario} from '../../source/sandbox/state.js';
+import type {PackageRow} from '../../source/wizard/events.js';
+import {RunLedger} from '../../source/wizard/ledger.js';
+import {runJourney} from '../../source/wizard/journey/run-journey.js';
+import {mergeRow, packageKey} from '../../source/wizard/package-table.js';
+import {questionFlagIds} from '../../source/wizard/question-flags.js';
+import {mavenUnavailable} from '../helpers/mvn.js';
+import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
+import {ScriptedHost} from '../helpers/scripted-host.js';
+
+const unavailable = mavenUnavailable();
+const inCi = process.env['CI'] === 'true';
+const sandboxes: RunningSandbox[] = [];
+afterAll(async () => {
+	for (const sandbox of sandboxes) await sandbox.stop();
+});
+
+/** Every file below a folder, for the token canary. */
+function allFiles(directory: string): string[] {
+	return readdirSync(directory).flatMap(name => {
+		const path = join(directory, name);
+		return statSync(path).isDirectory() ? allFiles(path) : [path];
+	});
+}
+
+async function walk(scenario: Scenario) {
+	const workDir = temporaryDirectory('ca-wizard-journey-');
+	const sandbox = await startSandbox({dataDir: join(workDir, 'sandbox-data'), scenario, mavenCentral: offlineMavenCentral});
+	sandboxes.push(sandbox);
+	const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
+	const host = new ScriptedHost(); // Enter on every screen: the defaults
+	const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
+	const controller = new AbortController();
+	const result = await runJourney(
+		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep},
+		{target: 'sandbox', workDir, cwd: workDir, settingsPath: join(workDir, 'settings.xml'), credentialWaitMs: 15_000, pollIntervalMs: 250, signal: controller.signal},
+	);
+	let rows: PackageRow[] = [];
+	for (const event of host.of('package')) rows = mergeRow(rows, event.row);
+	return {workDir, sandbox, aws, host, result, rows, ledger};
+}
+
+describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against the sandbox, taking every default', () => {
+	it('has Maven and the offline Maven Central (required in CI)', () => {
+		expect(unavailable).toBeUndefined();
+	});
+
+	for (const scenario of ['access-denied', 'no-profile'] as const) {
+		it(`${scenario}: detects the refusal, fixes it, builds green, and the table matches ListPackages`, {timeout: 180_000}, async () => {
+			const {workDir, aws, host, result, rows, ledger} = await walk(scenario);
+			const problems = host.of('problem').map(p => p.problem);
+			expect(result.status, JSON.stringify(problems)).toBe('completed');
+
+			// The refusal was told apart, and the default fix fits the scenario.
+			const refusal = problems[0]!;
+			const fix = host.questions.find(q => q.id === 'token-fix');
+			if (scenario === 'access-denied') {
+				expect(refusal.code).toBe('denied-token');
+				expect(fix?.default).toBe('attach-to-current-role');
+				expect(ledger.resources.some(r => r.kind === 'role-policy-attachment' && r.details?.['role'] === 'build-host-role')).toBe(true);
+			} else {
+				expect(refusal.code).toBe('no-credentials');
+				expect(fix?.default).toBe('associate-profile');
+				expect(ledger.resources.some(r => r.kind === 'instance-profile-association')).toBe(true);
+			}
+
+			// Green build, and a table that is exactly what the repository lists.
+			expect(result.facts.build?.success).toBe(true);
+			const listed = await aws.codeartifact.listPackages(result.facts.domain!, result.facts.repository!);
+			expect(listed.length).toBeGreaterThan(20);
+			expect(rows.map(packageKey).sort()).toEqual(listed.map(p => packageKey({format: p.format, namespace: p.namespace ?? '', name: p.name})).sort());
+			for (const row of rows) {
+				expect(row).toMatchObject({state: 'confirmed', format: 'maven', publish: 'BLOCK', upstream: 'ALLOW'});
+				expect(row.latestVersion).not.toBe('');
+				expect(row.latestPublishDate).toBeDefined();
+			}
+			expect(host.of('maven-output').some(e => e.line.includes('BUILD SUCCESS'))).toBe(true);
+
+			// Every question asked has a flag; the summary says how to undo.
+			for (const question of host.questions) expect(questionFlagIds.has(question.id), question.id).toBe(true);
+			const summary = host.of('summary')[0]!.lines.join('\n');
+			expect(summary).toContain('aws codeartifact delete-domain --domain ca-wizard-demo');
+
+			// Token canary: the token appears in no event and in no file the run wrote.
+			const token = result.facts.token!.token;
+			expect(token.length).toBeGreaterThan(20);
+			expect(JSON.stringify(host.events)).not.toContain(token);
+			for (const file of allFiles(workDir)) expect(readFileSync(file).includes(token), file).toBe(false);
+			const settings = readFileSync(join(workDir, 'settings.xml'), 'utf8');
+			expect(settings).toContain('<password>${env.CODEARTIFACT_AUTH_TOKEN}</password>');
+			expect(statSync(join(workDir, 'settings.xml')).mode & 0o777).toBe(0o600);
+		});
+	}
+
+	it('a second run reuses everything and creates nothing', {timeout: 180_000}, async () => {
+		const first = await walk('access-denied');
+		const host = new ScriptedHost({'local-repository': 'throwaway'});
+		const again = await runJourney(
+			{aws: first.aws, host, tools: journeyTools, files: journeyFiles, ledger: first.ledger, sleep},
+			{target: 'sandbox', workDir: first.workDir, cwd: first.workDir, settingsPath: join(first.workDir, 'settings.xml'), credentialWaitMs: 5_000, pollIntervalMs: 250, signal: new AbortController().signal},
+		);
+		expect(again.status).toBe('completed');
+		expect(host.of('resource').filter(r => !r.reused)).toEqual([]);
+		expect(host.of('problem')).toEqual([]);
+	});
+});

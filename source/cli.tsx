@@ -20,8 +20,8 @@ async function main(argv: string[]): Promise<number> {
 		const {runSandboxCommand} = await import('./commands/sandbox-command.js');
 		return runSandboxCommand(parsed.options);
 	}
-	process.stderr.write(`ca-wizard: the interactive wizard is not available yet; start the sandbox with \`ca-wizard sandbox\`.\n`);
-	return 2;
+	const {runWizardCommand} = await import('./commands/wizard-command.js');
+	return runWizardCommand(parsed.options);
 }
 
 main(process.argv.slice(2)).then(

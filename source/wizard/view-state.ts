@@ -55,7 +55,7 @@ export interface ViewState {
 	maven: {tail: string[]; total: number};
 	/** The package table's rows, merged by package: see package-table.ts. */
 	packages: PackageRow[];
-	/** The problem that stopped a step, until that step runs again. */
+	/** The problem that stopped a step, until that step runs again or completes. */
 	problem: {step: StepId; problem: Problem} | undefined;
 	/** The question waiting for an answer, if any. */
 	question: Question | undefined;
@@ -109,8 +109,9 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 	switch (event.type) {
 		case 'step': {
 			const next = updateStep(state, event.step, step => ({...step, status: event.status}));
-			if (event.status !== 'active') return next;
-			const problem = state.problem?.step === event.step ? undefined : state.problem;
+			// A step that runs again or gets past its problem (the token step, after a fix) clears it.
+			const problem = state.problem?.step === event.step && (event.status === 'active' || event.status === 'done') ? undefined : state.problem;
+			if (event.status !== 'active') return {...next, problem};
 			return {...next, active: event.step, problem};
 		}
 		case 'note':

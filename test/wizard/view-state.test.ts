@@ -117,3 +117,19 @@ describe('reduceView', () => {
 		expect(initialViewState).toEqual(frozen);
 	});
 });
+
+describe('a problem that its step gets past', () => {
+	it('is cleared when the step completes (the token step after a fix)', () => {
+		let state = reduceView(initialViewState, {type: 'event', event: {type: 'step', step: 'token', status: 'active'}});
+		state = reduceView(state, {type: 'event', event: {type: 'problem', step: 'token', problem: {code: 'denied-token', message: 'refused'}}});
+		expect(state.problem?.problem.code).toBe('denied-token');
+		state = reduceView(state, {type: 'event', event: {type: 'step', step: 'token', status: 'done'}});
+		expect(state.problem).toBeUndefined();
+	});
+
+	it('stays when the step failed', () => {
+		let state = reduceView(initialViewState, {type: 'event', event: {type: 'problem', step: 'build', problem: {code: 'BuildFailed', message: 'failed'}}});
+		state = reduceView(state, {type: 'event', event: {type: 'step', step: 'build', status: 'failed'}});
+		expect(state.problem?.problem.code).toBe('BuildFailed');
+	});
+});

@@ -1,0 +1,53 @@
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import type {WizardCommandOptions} from '../command-line.js';
+import type {AwsApis} from '../aws/apis.js';
+import {createAwsApis} from '../aws/create-aws-apis.js';
+import type {Scenario} from '../sandbox/state.js';
+
+export interface Connection {
+	aws: AwsApis;
+	kind: 'aws' | 'sandbox';
+	/** settings.xml to merge into: never the user's own ~/.m2 for a sandbox. */
+	settingsPath: string;
+	/** Stops an embedded sandbox; nothing for the others. */
+	close(): Promise<void>;
+}
+
+export class TargetError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TargetError';
+	}
+}
+
+/** The one place the journey's target is chosen: only the endpoint and the credentials differ. */
+export async function connectTarget(options: WizardCommandOptions, workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+	const target = options.target;
+	const sandboxSettings = options.settings ?? join(workDir, 'settings.xml');
+	if (target.kind === 'sandbox') {
+		// Loaded only here: a run against AWS never parses the emulator's code.
+		const {startSandbox} = await import('../sandbox/index.js');
+		const sandbox = await startSandbox({
+			dataDir: join(workDir, 'sandbox-data'),
+			...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
+			...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
+		});
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
+		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop()};
+	}
+	if (target.kind === 'sandbox-url') {
+		const accessKeyId = env['AWS_ACCESS_KEY_ID'];
+		const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
+		const region = env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
+		if (!accessKeyId || !secretAccessKey || !region) {
+			throw new TargetError(
+				'--sandbox-url needs the sandbox\'s admin credentials and region in the environment. In this shell run: eval "$(ca-wizard sandbox --print-env | grep ^export)" — or see the export lines the running sandbox printed.',
+			);
+		}
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}});
+		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: async () => {}};
+	}
+	const aws = await createAwsApis({kind: 'aws', ...(target.profile ? {profile: target.profile} : {}), ...(target.region ? {region: target.region} : {})});
+	return {aws, kind: 'aws', settingsPath: options.settings ?? join(homedir(), '.m2', 'settings.xml'), close: async () => {}};
+}

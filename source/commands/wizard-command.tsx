@@ -1,0 +1,96 @@
+import {join, resolve} from 'node:path';
+import process from 'node:process';
+import type {WizardCommandOptions} from '../command-line.js';
+import {AwsFailure} from '../aws/errors.js';
+import {NoAnswerError} from '../host/answers.js';
+import {withFlagAnswers} from '../host/flag-answers.js';
+import {createJsonHost} from '../host/json-host.js';
+import {createPlainHost} from '../host/plain-host.js';
+import type {WizardHost} from '../wizard/host.js';
+import {RunLedger} from '../wizard/ledger.js';
+import {runJourney, type JourneyResult} from '../wizard/journey/run-journey.js';
+import {connectTarget, TargetError, type Connection} from './connect-target.js';
+import {journeyFiles, journeyTools, sleep} from './journey-deps.js';
+
+/** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
+export function canPrompt(options: WizardCommandOptions, env: NodeJS.ProcessEnv = process.env): boolean {
+	return !options.json && Boolean(process.stdin.isTTY && process.stdout.isTTY) && env['CI'] !== 'true' && env['CI'] !== '1';
+}
+
+interface Session {
+	host: WizardHost;
+	signal: AbortSignal;
+	/** Shows a failure that happened outside the journey (the target, the ledger). */
+	fail(message: string): void;
+	close(): void;
+}
+
+/** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
+async function openSession(options: WizardCommandOptions): Promise<Session> {
+	const flags = {answers: options.answers, yes: options.yes};
+	if (canPrompt(options)) {
+		const [{createViewStore}, {createInkHost}, {renderApp}] = await Promise.all([import('../host/view-store.js'), import('../host/ink-host.js'), import('../app.js')]);
+		const store = createViewStore();
+		const inkHost = createInkHost(store);
+		const ink = renderApp({store, host: inkHost});
+		return {
+			host: withFlagAnswers(inkHost, flags),
+			signal: inkHost.signal,
+			fail: message => inkHost.notify({type: 'problem', step: 'preflight', problem: {code: 'Setup', message}}),
+			close: () => ink.unmount(),
+		};
+	}
+	const controller = new AbortController();
+	const onSignal = () => controller.abort();
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	const host = options.json ? createJsonHost({out: process.stdout, ...flags}) : createPlainHost({out: process.stdout, ...flags});
+	return {
+		host,
+		signal: controller.signal,
+		fail: message => process.stderr.write(`ca-wizard: ${message}\n`),
+		close() {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+		},
+	};
+}
+
+export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
+	const cwd = process.cwd();
+	const workDir = resolve(options.workdir ?? join(cwd, 'ca-wizard-work'));
+	const session = await openSession(options);
+	let connection: Connection | undefined;
+	try {
+		connection = await connectTarget(options, workDir);
+		const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
+		const result: JourneyResult = await runJourney(
+			{aws: connection.aws, host: session.host, tools: journeyTools, files: journeyFiles, ledger, sleep},
+			{
+				target: connection.kind,
+				workDir,
+				cwd,
+				...(options.project ? {projectDir: resolve(options.project)} : {}),
+				settingsPath: resolve(connection.settingsPath),
+				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
+				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
+				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
+				signal: session.signal,
+			},
+		);
+		return result.status === 'completed' ? 0 : result.status === 'cancelled' ? 130 : 1;
+	} catch (error) {
+		if (session.signal.aborted) return 130;
+		if (error instanceof NoAnswerError) {
+			session.fail(error.message);
+			return 2;
+		}
+		const known = error instanceof TargetError || error instanceof AwsFailure || (error instanceof Error && ['SandboxError', 'LedgerError'].includes(error.name));
+		if (!known) throw error;
+		session.fail((error as Error).message);
+		return 1;
+	} finally {
+		session.close();
+		await connection?.close();
+	}
+}

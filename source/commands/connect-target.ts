@@ -1,6 +1,6 @@
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import type {WizardCommandOptions} from '../command-line.js';
+import {defaultSandboxPort, type WizardCommandOptions} from '../command-line.js';
 import type {AwsApis} from '../aws/apis.js';
 import {createAwsApis} from '../aws/create-aws-apis.js';
 import type {Scenario} from '../sandbox/state.js';
@@ -10,6 +10,8 @@ export interface Connection {
 	kind: 'aws' | 'sandbox';
 	/** settings.xml to merge into: never the user's own ~/.m2 for a sandbox. */
 	settingsPath: string;
+	/** For an embedded sandbox: how to start it again once the wizard has stopped it. */
+	restartHint?: string;
 	/** Stops an embedded sandbox; nothing for the others. */
 	close(): Promise<void>;
 }
@@ -28,13 +30,22 @@ export async function connectTarget(options: WizardCommandOptions, workDir: stri
 	if (target.kind === 'sandbox') {
 		// Loaded only here: a run against AWS never parses the emulator's code.
 		const {startSandbox} = await import('../sandbox/index.js');
-		const sandbox = await startSandbox({
-			dataDir: join(workDir, 'sandbox-data'),
-			...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
-			...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
+		const dataDir = join(workDir, 'sandbox-data');
+		const start = (port: number) =>
+			startSandbox({
+				dataDir,
+				port,
+				...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
+				...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
+			});
+		// The usual port keeps settings.xml's URL valid for `ca-wizard sandbox` later; any free one if it is taken.
+		const sandbox = await start(defaultSandboxPort).catch((error: unknown) => {
+			if ((error as {code?: string}).code === 'PortInUse') return start(0);
+			throw error;
 		});
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
-		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop()};
+		const port = new URL(sandbox.endpoint).port;
+		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop(), restartHint: `ca-wizard sandbox --data ${dataDir} --port ${port} --print-env`};
 	}
 	if (target.kind === 'sandbox-url') {
 		const accessKeyId = env['AWS_ACCESS_KEY_ID'];

@@ -76,6 +76,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
+				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
 			},
 		);
 		return result.status === 'completed' ? 0 : result.status === 'cancelled' ? 130 : 1;

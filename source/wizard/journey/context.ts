@@ -45,6 +45,8 @@ export interface JourneyOptions {
 	credentialWaitMs: number;
 	pollIntervalMs: number;
 	signal: AbortSignal;
+	/** An embedded sandbox stops with the wizard: the command that brings it back, for the summary. */
+	sandboxRestart?: string;
 }
 
 export interface JourneyDeps {

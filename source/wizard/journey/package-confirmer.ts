@@ -7,6 +7,8 @@ import {packageKey} from '../package-table.js';
  * Confirms rows that Maven reported against the repository itself (ListPackages, then the
  * package's versions), in batches so a burst of downloads costs one listing, not one each.
  */
+const confirmConcurrency = 4;
+
 export class PackageConfirmer {
 	private readonly pending = new Map<string, PackageRow>();
 	private readonly confirmed = new Set<string>();
@@ -47,25 +49,29 @@ export class PackageConfirmer {
 	private async confirmBatch(): Promise<void> {
 		if (this.pending.size === 0) return;
 		const listed = new Map((await this.codeartifact.listPackages(this.domain, this.repository)).map(info => [packageKey(rowKeyOf(info)), info]));
-		for (const [key, row] of [...this.pending]) {
-			const info = listed.get(key);
-			if (!info) continue; // not ingested yet: try again next batch
-			const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
-			// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
-			const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
-			const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best), undefined);
-			const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
-			this.pending.delete(key);
-			this.confirmed.add(key);
-			this.publish({
-				...row,
-				latestVersion: latest?.version ?? row.latestVersion,
-				...(latest?.publishedTime ? {latestPublishDate: latest.publishedTime.toISOString()} : {}),
-				publish: info.publish ?? '',
-				upstream: info.upstream ?? '',
-				state: 'confirmed',
-			});
+		const ready = [...this.pending].filter(([key]) => listed.has(key)); // the rest are not ingested yet: next batch
+		// A few at a time: quick on a big table, gentle on the API's rate limits.
+		for (let index = 0; index < ready.length; index += confirmConcurrency) {
+			await Promise.all(ready.slice(index, index + confirmConcurrency).map(([key, row]) => this.confirm(key, row, listed.get(key)!)));
 		}
+	}
+
+	private async confirm(key: string, row: PackageRow, info: PackageInfo): Promise<void> {
+		const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
+		// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
+		const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
+		const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best), undefined);
+		const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
+		this.pending.delete(key);
+		this.confirmed.add(key);
+		this.publish({
+			...row,
+			latestVersion: latest?.version ?? row.latestVersion,
+			...(latest?.publishedTime ? {latestPublishDate: latest.publishedTime.toISOString()} : {}),
+			publish: info.publish ?? '',
+			upstream: info.upstream ?? '',
+			state: 'confirmed',
+		});
 	}
 }
 

@@ -18,6 +18,11 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		lines.push('Files:');
 		lines.push(`  ${facts.settingsWritten.path}${facts.settingsWritten.backupPath ? ` (backup: ${facts.settingsWritten.backupPath})` : ''}`);
 	}
+	if (options.sandboxRestart) {
+		lines.push('The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:');
+		lines.push(`  ${options.sandboxRestart}`);
+		lines.push('  then, in your shell, the export lines it prints (eval "$(… | grep ^export)").');
+	}
 	lines.push('A token in a new shell (valid 12 h):');
 	lines.push(
 		`  export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ${facts.domain} --domain-owner ${facts.domainOwner} --query authorizationToken --output text${flags})`,

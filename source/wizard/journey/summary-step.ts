@@ -6,6 +6,9 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;
 	const createdNow = facts.touched.filter(t => !t.reused).map(t => t.resource);
 	const lines: string[] = [];
+	if (facts.build) {
+		lines.push(`Build: ${facts.build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${facts.build.packages} packages in ${facts.repository}, fetched through ${facts.upstream} from Maven Central.`);
+	}
 	lines.push('Created:');
 	for (const resource of createdNow) lines.push(`  + ${resource.name}${resource.arn ? `  ${resource.arn}` : ''}`);
 	if (createdNow.length === 0) lines.push('  (nothing: everything already existed)');

@@ -1,0 +1,63 @@
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {cliPath} from '../helpers/cli-process.js';
+import {mavenUnavailable} from '../helpers/mvn.js';
+import {temporaryDirectory} from '../helpers/sandbox.js';
+import {plain, Terminal} from '../helpers/terminal.js';
+
+const unavailable = mavenUnavailable();
+const terminals: Terminal[] = [];
+afterEach(() => {
+	for (const terminal of terminals.splice(0)) terminal.kill();
+});
+
+function allFiles(directory: string): string[] {
+	return readdirSync(directory).flatMap(name => {
+		const path = join(directory, name);
+		return statSync(path).isDirectory() ? allFiles(path) : [path];
+	});
+}
+
+// Our tokens are base64url JSON claims and a signature: this finds one anywhere it leaked.
+const tokenShape = /eyJ[A-Za-z0-9_-]{30,}\.[A-Za-z0-9_-]{30,}/;
+
+describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the built CLI under a pseudo-terminal', () => {
+	it('takes every default with Enter, from the first screen to the summary, with a green build', {timeout: 240_000}, async () => {
+		expect(unavailable).toBeUndefined();
+		const workDir = temporaryDirectory('ca-wizard-pty-');
+		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1'};
+		delete env['CI']; // a person at a terminal, not a CI log: the interactive screens
+		const terminal = new Terminal(process.execPath, [cliPath, '--sandbox', '--workdir', workDir], {cwd: workDir, env});
+		terminals.push(terminal);
+
+		let pressed = 0;
+		let done = false;
+		void terminal.exited.then(() => (done = true));
+		while (!done) {
+			await terminal.quiet(250);
+			if (done) break;
+			const screen = plain(terminal.text.slice(-20_000));
+			// The key hints say when a question waits: Enter takes the highlighted default.
+			if (/Enter (select|accept|yes|no)/.test(screen.slice(screen.lastIndexOf('ca-wizard ·')))) {
+				terminal.press('\r');
+				pressed++;
+				await new Promise(resolve => setTimeout(resolve, 150));
+			}
+		}
+		const {exitCode} = await terminal.exited;
+		const shown = plain(terminal.text);
+		expect(exitCode, shown.slice(-3000)).toBe(0);
+		expect(pressed).toBeGreaterThanOrEqual(8);
+		expect(shown).toContain('The build host may not ask for a token');
+		expect(shown).toMatch(/Packages \(\d{2}\)/);
+		for (const column of ['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream']) expect(shown).toContain(column);
+		expect(shown).toContain('BUILD SUCCESS');
+		expect(shown).toContain('To undo, newest first:');
+		expect(shown).toContain('ca-wizard sandbox --data');
+
+		// Token canary: nothing on the screen and nothing in the working folder looks like a token.
+		expect(terminal.text).not.toMatch(tokenShape);
+		for (const file of allFiles(workDir)) expect(tokenShape.test(readFileSync(file, 'latin1')), file).toBe(false);
+	});
+});

@@ -1,0 +1,52 @@
+import {spawn, type IPty} from 'node-pty';
+
+/**
+ * Runs a command under a pseudo-terminal, as a person would: it sees a TTY, renders its
+ * screens, and reads keys. Keeps everything it printed; `quiet()` waits for the output to settle.
+ */
+export class Terminal {
+	private output = '';
+	private lastData = Date.now();
+	readonly exited: Promise<{exitCode: number; signal?: number}>;
+	private readonly pty: IPty;
+
+	constructor(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number}) {
+		this.pty = spawn(command, args, {name: 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 45, cwd: options.cwd, env: options.env as Record<string, string>});
+		this.pty.onData(data => {
+			this.output += data;
+			this.lastData = Date.now();
+		});
+		this.exited = new Promise(resolve => this.pty.onExit(resolve));
+	}
+
+	get text(): string {
+		return this.output;
+	}
+
+	/** What printed since `from` (an offset into text). */
+	since(from: number): string {
+		return this.output.slice(from);
+	}
+
+	press(keys: string): void {
+		this.pty.write(keys);
+	}
+
+	/** Resolves once nothing has been printed for `ms`. */
+	async quiet(ms = 300): Promise<void> {
+		// Always yield to the event loop at least once: a loop of resolved promises would starve the pty's reads.
+		do await new Promise(resolve => setTimeout(resolve, 50));
+		while (Date.now() - this.lastData < ms);
+	}
+
+	kill(): void {
+		try {
+			this.pty.kill('SIGKILL');
+		} catch {}
+	}
+}
+
+/** Without ANSI escapes: what a person reads. */
+export function plain(text: string): string {
+	return text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B[()][A-Z0-9]|\u001B[=>]/g, '');
+}

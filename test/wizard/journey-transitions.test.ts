@@ -1,0 +1,106 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {createAwsApis} from '../../source/aws/create-aws-apis.js';
+import {journeyFiles, journeyTools, sleep} from '../../source/commands/journey-deps.js';
+import type {JourneyTools} from '../../source/wizard/journey/context.js';
+import {runJourney} from '../../source/wizard/journey/run-journey.js';
+import {RunLedger} from '../../source/wizard/ledger.js';
+import {goBack, type Question} from '../../source/wizard/questions.js';
+import type {RunningSandbox} from '../../source/sandbox/index.js';
+import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
+import {ScriptedHost} from '../helpers/scripted-host.js';
+
+// Step transitions of the journey against a real sandbox; Maven is replaced where the build
+// itself is not the point (the build path has its own tests with real mvn).
+const noMaven: JourneyTools = {
+	detectJava: async () => 'java 17',
+	detectMaven: async () => 'Apache Maven 3.8.7',
+	runMaven: async () => ({exitCode: 0, success: true}),
+};
+
+function journeyOn(sandbox: {readonly current: RunningSandbox}) {
+	return async function journey(host: ScriptedHost, options: {tools?: JourneyTools; settings?: string; abort?: AbortController} = {}) {
+		const workDir = temporaryDirectory('ca-wizard-steps-');
+		const settingsPath = join(workDir, 'settings.xml');
+		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		const ledger = await RunLedger.open(join(workDir, 'run.json'));
+		const result = await runJourney(
+			{aws, host, tools: options.tools ?? noMaven, files: journeyFiles, ledger, sleep},
+			{target: 'sandbox', workDir, cwd: workDir, settingsPath, credentialWaitMs: 2_000, pollIntervalMs: 100, signal: (options.abort ?? new AbortController()).signal},
+		);
+		return {result, settingsPath, ledger};
+	};
+}
+
+describe('journey transitions', () => {
+	const journey = journeyOn(useSandbox());
+
+	it('Esc at the repository goes back to the domain, which is asked again', async () => {
+		let backs = 0;
+		const host = new ScriptedHost({repository: (q: Question) => (backs++ === 0 ? (goBack as never) : q.default as string), domain: 'transitions'});
+		const {result} = await journey(host);
+		expect(result.status).toBe('completed');
+		const order = host.questions.map(q => q.id);
+		expect(order.slice(0, 4)).toEqual(['project-choice', 'domain', 'repository', 'domain']);
+		const steps = host.of('step').map(e => `${e.step}:${e.status}`);
+		expect(steps).toContain('repository:pending');
+		expect(steps.indexOf('domain:active', steps.indexOf('repository:pending'))).toBeGreaterThan(-1);
+	});
+
+	it('stops at settings.xml that does not parse, names line and column, and leaves the file byte for byte', async () => {
+		const broken = '<settings>\r\n  <servers>\r\n    <server><id>x</id>\r\n  </servers>\r\n</settings>\r\n';
+		const host = new ScriptedHost({domain: 'broken-settings'});
+		const {result, settingsPath} = await journey(host, {settings: broken});
+		expect(result).toMatchObject({status: 'stopped', step: 'settings'});
+		const problem = host.of('problem').at(-1)!.problem;
+		expect(problem.code).toBe('SettingsUnreadable');
+		expect(problem.message).toMatch(/line \d+, column \d+/);
+		expect(problem.fix).toContain('--settings PATH');
+		expect(readFileSync(settingsPath, 'utf8')).toBe(broken);
+	});
+
+	it('a failed build shows Maven\'s first error lines and the next step', async () => {
+		const failing: JourneyTools = {
+			...noMaven,
+			async runMaven({onLine}) {
+				for (const line of ['[INFO] Scanning for projects...', '[ERROR] COMPILATION ERROR :', '[ERROR] App.java:[3,1] class, interface, enum, or record expected', '[INFO] BUILD FAILURE']) onLine(line);
+				return {exitCode: 1, success: false};
+			},
+		};
+		const host = new ScriptedHost({domain: 'failing-build'});
+		const {result} = await journey(host, {tools: failing});
+		expect(result).toMatchObject({status: 'stopped', step: 'build'});
+		const problem = host.of('problem').at(-1)!.problem;
+		expect(problem.code).toBe('BuildFailed');
+		expect(problem.details?.join('\n')).toContain('class, interface, enum, or record expected');
+		expect(problem.fix).toContain('run ca-wizard again');
+	});
+
+	it('Ctrl-C (an abort) mid-journey ends as cancelled, with what was created already in the ledger', async () => {
+		const abort = new AbortController();
+		const host = new ScriptedHost({
+			domain: 'cancelled-run',
+			'create-access': () => {
+				abort.abort();
+				return true;
+			},
+		});
+		const {result, ledger} = await journey(host, {abort});
+		expect(result.status).toBe('cancelled');
+		expect(ledger.resources.map(r => r.kind)).toEqual(expect.arrayContaining(['domain', 'repository']));
+	});
+});
+
+describe('journey transitions on a build host that was never fixed', () => {
+	const journey = journeyOn(useSandbox());
+
+	it('declining the token fix stops at the token step with the diagnosis', async () => {
+		const host = new ScriptedHost({domain: 'declined-fix', 'token-fix': 'stop'});
+		const {result} = await journey(host);
+		expect(result).toMatchObject({status: 'stopped', step: 'token'});
+		expect(host.of('problem')[0]!.problem.code).toBe('denied-token');
+		expect(host.of('problem').at(-1)!.problem.code).toBe('TokenRefused');
+	});
+});

@@ -8,7 +8,7 @@ import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
 import {createSandboxServer} from './server.js';
 import type {Scenario} from './state.js';
-import {writeFileAtomic} from './store/atomic-file.js';
+import {writeFileAtomic} from '../files/atomic-file.js';
 import {acquireDataLock} from './store/data-lock.js';
 import {SandboxStore} from './store/sandbox-store.js';
 

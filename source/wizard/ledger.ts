@@ -4,7 +4,7 @@
 
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
-import {writeFileAtomic} from '../sandbox/store/atomic-file.js';
+import {writeFileAtomic} from '../files/atomic-file.js';
 import type {CreatedResource} from './events.js';
 
 export interface LedgerFile {

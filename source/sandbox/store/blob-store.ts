@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AssetRecord} from '../state.js';
-import {writeFileAtomic} from './atomic-file.js';
+import {writeFileAtomic} from '../../files/atomic-file.js';
 
 /** Content-addressed asset bytes: a blob's name is its SHA-256, so a write is idempotent. */
 export class BlobStore {

@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {SandboxState, Scenario} from '../state.js';
 import {SandboxError} from '../errors.js';
-import {writeFileAtomic} from './atomic-file.js';
+import {writeFileAtomic} from '../../files/atomic-file.js';
 import {BlobStore} from './blob-store.js';
 import {initialState} from './initial-state.js';
 

@@ -11,7 +11,8 @@ const confirmConcurrency = 4;
 
 export class PackageConfirmer {
 	private readonly pending = new Map<string, PackageRow>();
-	private readonly confirmed = new Set<string>();
+	/** Confirmed packages and the version their row was confirmed with. */
+	private readonly confirmed = new Map<string, string>();
 	private running: Promise<void> | undefined;
 
 	constructor(
@@ -23,7 +24,8 @@ export class PackageConfirmer {
 
 	add(row: PackageRow): void {
 		const key = packageKey(row);
-		if (!this.confirmed.has(key)) this.pending.set(key, row);
+		// A package seen again at another version (junit-bom 5.10.0, then 5.10.2) is confirmed again.
+		if (this.confirmed.get(key) !== row.latestVersion) this.pending.set(key, row);
 	}
 
 	get confirmedCount(): number {
@@ -62,12 +64,13 @@ export class PackageConfirmer {
 		const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
 		const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best), undefined);
 		const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
+		if (!latest?.publishedTime) return; // listed before its first version is: ask again next batch
 		this.pending.delete(key);
-		this.confirmed.add(key);
+		this.confirmed.set(key, latest.version);
 		this.publish({
 			...row,
-			latestVersion: latest?.version ?? row.latestVersion,
-			...(latest?.publishedTime ? {latestPublishDate: latest.publishedTime.toISOString()} : {}),
+			latestVersion: latest.version,
+			latestPublishDate: latest.publishedTime.toISOString(),
 			publish: info.publish ?? '',
 			upstream: info.upstream ?? '',
 			state: 'confirmed',

@@ -149,3 +149,8 @@ export function repositoryKey(domain: string, repository: string): string {
 export function packageKey(p: {domain: string; repository: string; format: string; namespace?: string | undefined; name: string}): string {
 	return [p.domain, p.repository, p.format, p.namespace ?? '', p.name].join('\u0000');
 }
+
+/** A record's own entry: names from requests (`constructor`, `__proto__`) never reach Object's prototype. */
+export function entry<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -1,5 +1,5 @@
 import {denialMessage, evaluatePolicies, type PolicyDocument} from '../policy/evaluate.js';
-import type {SandboxState} from '../state.js';
+import {entry, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import type {Principal} from './principal.js';
 
@@ -16,12 +16,12 @@ export function authorizerFor(state: SandboxState, principal: Principal): Author
 }
 
 function rolePolicies(state: SandboxState, roleName: string): PolicyDocument[] {
-	const role = state.iam.roles[roleName];
+	const role = entry(state.iam.roles, roleName);
 	if (!role) return [];
 	const documents: PolicyDocument[] = [];
 	for (const arn of role.attachedPolicyArns) {
 		const name = arn.slice(arn.lastIndexOf('/') + 1);
-		const policy = state.iam.policies[name];
+		const policy = entry(state.iam.policies, name);
 		if (policy) documents.push(parseJson(policy.document));
 	}
 	for (const text of Object.values(role.inlinePolicies)) documents.push(parseJson(text));

@@ -1,4 +1,4 @@
-import type {SandboxState} from '../state.js';
+import {entry, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 
 export type Principal =
@@ -10,12 +10,12 @@ export function resolveAccessKey(state: SandboxState, accessKeyId: string, sessi
 	if (accessKeyId === state.admin.accessKeyId) {
 		return {principal: adminPrincipal(state), secretAccessKey: state.admin.secretAccessKey};
 	}
-	const session = state.sessions[accessKeyId];
+	const session = entry(state.sessions, accessKeyId);
 	if (!session) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 	if (session.sessionToken !== sessionToken) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 	if (Date.parse(session.expiration) <= now.getTime()) throw new CommonError('ExpiredToken', 'The security token included in the request is expired');
 	// Credentials live only while the association that issued them does.
-	const association = state.associations[session.associationId];
+	const association = entry(state.associations, session.associationId);
 	if (!association || association.state !== 'associated') {
 		throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 	}
@@ -27,7 +27,7 @@ export function adminPrincipal(state: SandboxState): Principal {
 }
 
 export function roleSessionPrincipal(state: SandboxState, roleName: string, sessionName: string): Principal {
-	const role = state.iam.roles[roleName];
+	const role = entry(state.iam.roles, roleName);
 	return {
 		kind: 'role-session',
 		arn: `arn:aws:sts::${state.accountId}:assumed-role/${roleName}/${sessionName}`,

@@ -6,6 +6,9 @@ import {writeFileAtomic} from '../../files/atomic-file.js';
 
 /** Content-addressed asset bytes: a blob's name is its SHA-256, so a write is idempotent. */
 export class BlobStore {
+	/** Fan-out folders known to exist: a build stores dozens of blobs, each needing one. */
+	private readonly folders = new Set<string>();
+
 	constructor(private readonly directory: string) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 	}
@@ -15,7 +18,11 @@ export class BlobStore {
 		const hashes = hashAll(body);
 		const path = this.pathOf(hashes['SHA-256']);
 		if (!existsSync(path)) {
-			mkdirSync(join(path, '..'), {recursive: true, mode: 0o700});
+			const folder = join(path, '..');
+			if (!this.folders.has(folder)) {
+				mkdirSync(folder, {recursive: true, mode: 0o700});
+				this.folders.add(folder);
+			}
 			writeFileAtomic(path, body);
 		}
 		return {name, size: body.length, hashes, blob: hashes['SHA-256']};

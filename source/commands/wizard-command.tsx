@@ -7,10 +7,8 @@ import {withFlagAnswers} from '../host/flag-answers.js';
 import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
-import {RunLedger} from '../wizard/ledger.js';
-import {runJourney, type JourneyResult} from '../wizard/journey/run-journey.js';
-import {connectTarget, TargetError, type Connection} from './connect-target.js';
-import {journeyFiles, journeyTools, sleep} from './journey-deps.js';
+import type {JourneyResult} from '../wizard/journey/run-journey.js';
+import type {Connection} from './connect-target.js';
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
 export function canPrompt(options: WizardCommandOptions, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -60,6 +58,13 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const cwd = process.cwd();
 	const workDir = resolve(options.workdir ?? join(cwd, 'ca-wizard-work'));
 	const session = await openSession(options);
+	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
+	const [{connectTarget, TargetError}, {RunLedger}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
+		import('./connect-target.js'),
+		import('../wizard/ledger.js'),
+		import('../wizard/journey/run-journey.js'),
+		import('./journey-deps.js'),
+	]);
 	let connection: Connection | undefined;
 	try {
 		connection = await connectTarget(options, workDir);

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// How close the wizard's first frame comes to a bare bundled Ink app's (the design's goal).
+//
+// Starts, under a pseudo-terminal, N times each and interleaved: the built CLI
+// (`dist/cli.js --sandbox`) until its first screen shows, and a bare Ink app bundled with the
+// same esbuild settings until its text shows. Prints both medians and their ratio.
+//
+//   npm run build && node bench/first-frame.mjs [--runs N]
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {build} from 'esbuild';
+import {spawn} from 'node-pty';
+import {root} from './build-sandbox-bundle.mjs';
+
+const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}});
+const runs = Number(values.runs);
+
+const bare = join(root, 'node_modules', '.cache', 'ca-wizard-bench', 'bare-ink.mjs');
+mkdirSync(dirname(bare), {recursive: true});
+await build({
+	stdin: {contents: "import {render, Text} from 'ink';\nrender(<Text>first frame</Text>);\n", resolveDir: root, loader: 'tsx', sourcefile: 'bare-ink.tsx'},
+	outfile: bare,
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	packages: 'external',
+	jsx: 'automatic',
+	logLevel: 'warning',
+});
+
+const env = {...process.env, TERM: 'xterm-256color'};
+delete env.CI; // the interactive screens, as a person sees them
+
+/** Milliseconds from spawn until `marker` is on the screen. */
+function timeToText(args, marker) {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const pty = spawn(process.execPath, args, {cols: 120, rows: 40, cwd: root, env});
+		let output = '';
+		const timer = setTimeout(() => {
+			pty.kill('SIGKILL');
+			reject(new Error(`no "${marker}" within 20 s: ${output.slice(-500)}`));
+		}, 20_000);
+		pty.onData(data => {
+			output += data;
+			if (output.includes(marker)) {
+				const elapsed = performance.now() - started;
+				clearTimeout(timer);
+				pty.kill('SIGKILL');
+				resolve(elapsed);
+			}
+		});
+	});
+}
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const wizardTimes = [];
+const bareTimes = [];
+for (let run = 0; run < runs; run++) {
+	const workDir = mkdtempSync(join(tmpdir(), 'ca-wizard-first-frame-'));
+	wizardTimes.push(await timeToText([join(root, 'dist', 'cli.js'), '--sandbox', '--workdir', workDir], 'ca-wizard · step'));
+	bareTimes.push(await timeToText([bare], 'first frame'));
+	rmSync(workDir, {recursive: true, force: true});
+}
+const wizard = median(wizardTimes);
+const baseline = median(bareTimes);
+console.log(`ca-wizard first frame: median ${wizard.toFixed(0)} ms over ${runs} runs`);
+console.log(`bare bundled Ink app:  median ${baseline.toFixed(0)} ms over ${runs} runs`);
+console.log(`ratio: ${(wizard / baseline).toFixed(2)}`);

@@ -1,4 +1,5 @@
 import type {QueryService} from './protocols/aws-query.js';
+import {queryCommonErrors} from './protocols/query-common-errors.js';
 
 /** STS: only GetCallerIdentity is an API call here (GetServiceBearerToken is an IAM action only). */
 export const stsService: QueryService = {
@@ -10,16 +11,5 @@ export const stsService: QueryService = {
 		// Needs no permission, as in AWS: it is how anyone finds out who they are.
 		GetCallerIdentity: (_params, call) => ({UserId: call.principal.userId, Account: call.principal.accountId, Arn: call.principal.arn}),
 	},
-	common: {
-		MissingAuthentication: ['MissingAuthenticationToken', 403],
-		UnknownAccessKey: ['InvalidClientTokenId', 403],
-		BadSignature: ['SignatureDoesNotMatch', 403],
-		ExpiredToken: ['ExpiredToken', 403],
-		AccessDenied: ['AccessDenied', 403],
-		Throttling: ['Throttling', 400],
-		Internal: ['InternalFailure', 500],
-		UnknownOperation: ['InvalidAction', 400],
-		MalformedBody: ['MalformedQueryString', 400],
-		TooLarge: ['RequestEntityTooLarge', 413],
-	},
+	common: queryCommonErrors(),
 };

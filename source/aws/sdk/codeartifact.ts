@@ -16,10 +16,12 @@ import {
 	type DomainDescription,
 	type DomainSummary as SdkDomainSummary,
 	type PackageFormat,
+	type PackageSummary,
 	type RepositoryDescription,
 } from '@aws-sdk/client-codeartifact';
-import type {CodeArtifactApi, DomainSummary, PackageInfo, PackageVersionInfo, RepositoryInfo} from '../apis.js';
-import {attempt, attemptFind, present} from './classify-error.js';
+import type {CodeArtifactApi, DomainSummary, PackageInfo, RepositoryInfo} from '../apis.js';
+import {attemptMember, attemptPages, findMember} from './answer-members.js';
+import {attempt, present} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
 
 /** How many repositories listRepositories describes at once (the list itself omits upstreams). */
@@ -28,38 +30,25 @@ const describeConcurrency = 4;
 export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi {
 	const client = new CodeartifactClient(clientConfig(settings));
 
-	const describeRepository = async (domain: string, repository: string) => {
-		const output = await attemptFind('codeartifact:DescribeRepository', () => client.send(new DescribeRepositoryCommand({domain, repository})));
-		return output?.repository && toRepository(output.repository);
-	};
+	const describeRepository = (domain: string, repository: string) =>
+		findMember('codeartifact:DescribeRepository', () => client.send(new DescribeRepositoryCommand({domain, repository})), 'repository', toRepository);
 
 	return {
 		async listDomains() {
-			return attempt('codeartifact:ListDomains', async () => {
-				const domains: DomainSummary[] = [];
-				for await (const page of paginateListDomains({client}, {})) domains.push(...(page.domains ?? []).map(toDomain));
-				return domains;
-			});
+			return attemptPages('codeartifact:ListDomains', () => paginateListDomains({client}, {}), page => (page.domains ?? []).map(toDomain));
 		},
 
 		async createDomain(name) {
-			const output = await attempt('codeartifact:CreateDomain', () => client.send(new CreateDomainCommand({domain: name})));
-			return toDomain(present(output.domain, 'codeartifact:CreateDomain', 'domain'));
+			return attemptMember('codeartifact:CreateDomain', () => client.send(new CreateDomainCommand({domain: name})), 'domain', toDomain);
 		},
 
 		async describeDomain(name) {
-			const output = await attemptFind('codeartifact:DescribeDomain', () => client.send(new DescribeDomainCommand({domain: name})));
-			return output?.domain && toDomain(output.domain);
+			return findMember('codeartifact:DescribeDomain', () => client.send(new DescribeDomainCommand({domain: name})), 'domain', toDomain);
 		},
 
 		async listRepositories(domain) {
-			const names = await attempt('codeartifact:ListRepositoriesInDomain', async () => {
-				const found: string[] = [];
-				for await (const page of paginateListRepositoriesInDomain({client}, {domain})) {
-					for (const repository of page.repositories ?? []) if (repository.name) found.push(repository.name);
-				}
-				return found;
-			});
+			const names = await attemptPages('codeartifact:ListRepositoriesInDomain', () => paginateListRepositoriesInDomain({client}, {domain}),
+				page => (page.repositories ?? []).flatMap(repository => (repository.name ? [repository.name] : [])));
 			const described = await inBatches(names, describeConcurrency, name => describeRepository(domain, name));
 			return described.filter(repository => repository !== undefined); // one deleted in between is gone
 		},
@@ -67,27 +56,25 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		describeRepository,
 
 		async createRepository(domain, repository, options) {
-			const output = await attempt('codeartifact:CreateRepository', () => client.send(new CreateRepositoryCommand({
+			return attemptMember('codeartifact:CreateRepository', () => client.send(new CreateRepositoryCommand({
 				domain,
 				repository,
 				...(options.description ? {description: options.description} : {}),
 				...(options.upstreams ? {upstreams: options.upstreams.map(repositoryName => ({repositoryName}))} : {}),
-			})));
-			return toRepository(present(output.repository, 'codeartifact:CreateRepository', 'repository'));
+			})), 'repository', toRepository);
 		},
 
 		async updateUpstreams(domain, repository, upstreams) {
-			const output = await attempt('codeartifact:UpdateRepository', () => client.send(new UpdateRepositoryCommand({
+			return attemptMember('codeartifact:UpdateRepository', () => client.send(new UpdateRepositoryCommand({
 				domain,
 				repository,
 				upstreams: upstreams.map(repositoryName => ({repositoryName})),
-			})));
-			return toRepository(present(output.repository, 'codeartifact:UpdateRepository', 'repository'));
+			})), 'repository', toRepository);
 		},
 
 		async associateExternalConnection(domain, repository, connection) {
-			const output = await attempt('codeartifact:AssociateExternalConnection', () => client.send(new AssociateExternalConnectionCommand({domain, repository, externalConnection: connection})));
-			return toRepository(present(output.repository, 'codeartifact:AssociateExternalConnection', 'repository'));
+			const send = () => client.send(new AssociateExternalConnectionCommand({domain, repository, externalConnection: connection}));
+			return attemptMember('codeartifact:AssociateExternalConnection', send, 'repository', toRepository);
 		},
 
 		async getAuthorizationToken(domain, options = {}) {
@@ -108,42 +95,23 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async listPackages(domain, repository, options = {}) {
-			return attempt('codeartifact:ListPackages', async () => {
-				const packages: PackageInfo[] = [];
-				const input = {domain, repository, ...(options.format ? {format: options.format as PackageFormat} : {})};
-				for await (const page of paginateListPackages({client}, input)) {
-					for (const summary of page.packages ?? []) {
-						const restrictions = summary.originConfiguration?.restrictions;
-						packages.push({
-							format: summary.format ?? '',
-							...(summary.namespace ? {namespace: summary.namespace} : {}),
-							name: summary.package ?? '',
-							...(restrictions?.publish ? {publish: restrictions.publish} : {}),
-							...(restrictions?.upstream ? {upstream: restrictions.upstream} : {}),
-						});
-					}
-				}
-				return packages;
-			});
+			const input = {domain, repository, ...(options.format ? {format: options.format as PackageFormat} : {})};
+			return attemptPages('codeartifact:ListPackages', () => paginateListPackages({client}, input), page => (page.packages ?? []).map(toPackage));
 		},
 
 		async listPackageVersions(domain, repository, pkg) {
-			return attempt('codeartifact:ListPackageVersions', async () => {
-				const versions: PackageVersionInfo[] = [];
-				const input = {
-					domain,
-					repository,
-					format: pkg.format as PackageFormat,
-					...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-					package: pkg.name,
-					sortBy: 'PUBLISHED_TIME' as const, // most recently published first
-				};
-				for await (const page of paginateListPackageVersions({client}, input)) {
-					for (const summary of page.versions ?? []) versions.push({version: summary.version ?? '', status: summary.status ?? ''});
-				}
-				return versions;
-			});
+			const input = {
+				domain,
+				repository,
+				format: pkg.format as PackageFormat,
+				...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+				package: pkg.name,
+				sortBy: 'PUBLISHED_TIME' as const, // most recently published first
+			};
+			return attemptPages('codeartifact:ListPackageVersions', () => paginateListPackageVersions({client}, input),
+				page => (page.versions ?? []).map(summary => ({version: summary.version ?? '', status: summary.status ?? ''})));
 		},
+
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
 				const {packageVersion} = await client.send(
@@ -162,6 +130,17 @@ function toDomain(domain: SdkDomainSummary | DomainDescription): DomainSummary {
 		arn: domain.arn ?? '',
 		status: domain.status ?? '',
 		...(domain.createdTime ? {createdTime: new Date(domain.createdTime)} : {}),
+	};
+}
+
+function toPackage(summary: PackageSummary): PackageInfo {
+	const restrictions = summary.originConfiguration?.restrictions;
+	return {
+		format: summary.format ?? '',
+		...(summary.namespace ? {namespace: summary.namespace} : {}),
+		name: summary.package ?? '',
+		...(restrictions?.publish ? {publish: restrictions.publish} : {}),
+		...(restrictions?.upstream ? {upstream: restrictions.upstream} : {}),
 	};
 }
 

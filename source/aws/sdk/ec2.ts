@@ -6,7 +6,8 @@ import {
 	type IamInstanceProfileAssociation,
 } from '@aws-sdk/client-ec2';
 import type {Ec2Api, ProfileAssociation} from '../apis.js';
-import {attempt, present} from './classify-error.js';
+import {attemptMember} from './answer-members.js';
+import {attempt} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
 
 export function createEc2Api(settings: ClientSettings): Ec2Api {
@@ -24,15 +25,13 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 		},
 
 		async associate(instanceId, instanceProfileName) {
-			const operation = 'ec2:AssociateIamInstanceProfile';
-			const output = await attempt(operation, () => client.send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: instanceProfileName}})));
-			return toAssociation(present(output.IamInstanceProfileAssociation, operation, 'IamInstanceProfileAssociation'));
+			const send = () => client.send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: instanceProfileName}}));
+			return attemptMember('ec2:AssociateIamInstanceProfile', send, 'IamInstanceProfileAssociation', toAssociation);
 		},
 
 		async replace(associationId, instanceProfileName) {
-			const operation = 'ec2:ReplaceIamInstanceProfileAssociation';
-			const output = await attempt(operation, () => client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}})));
-			return toAssociation(present(output.IamInstanceProfileAssociation, operation, 'IamInstanceProfileAssociation'));
+			const send = () => client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}}));
+			return attemptMember('ec2:ReplaceIamInstanceProfileAssociation', send, 'IamInstanceProfileAssociation', toAssociation);
 		},
 	};
 }

@@ -19,7 +19,8 @@ import {
 	type Role,
 } from '@aws-sdk/client-iam';
 import type {IamApi, InstanceProfileInfo, PolicyInfo, RoleInfo} from '../apis.js';
-import {attempt, attemptFind, present} from './classify-error.js';
+import {attemptMember, attemptPages, findMember} from './answer-members.js';
+import {attempt, attemptFind} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
 
 /** IAM keeps at most this many versions of a managed policy. */
@@ -28,31 +29,21 @@ const maxPolicyVersions = 5;
 export function createIamApi(settings: ClientSettings): IamApi {
 	const client = new IAMClient(clientConfig(settings));
 
-	const getPolicy = async (arn: string) => {
-		const output = await attemptFind('iam:GetPolicy', () => client.send(new GetPolicyCommand({PolicyArn: arn})));
-		return output?.Policy && toPolicy(output.Policy);
-	};
+	const getPolicy = (arn: string) => findMember('iam:GetPolicy', () => client.send(new GetPolicyCommand({PolicyArn: arn})), 'Policy', toPolicy);
 
-	const getInstanceProfile = async (name: string) => {
-		const output = await attemptFind('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})));
-		return output?.InstanceProfile && toInstanceProfile(output.InstanceProfile);
-	};
+	const getInstanceProfile = (name: string) =>
+		findMember('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})), 'InstanceProfile', toInstanceProfile);
 
-	const listPolicyVersions = (arn: string) => attempt('iam:ListPolicyVersions', async () => {
-		const versions: PolicyVersion[] = [];
-		for await (const page of paginateListPolicyVersions({client}, {PolicyArn: arn})) versions.push(...(page.Versions ?? []));
-		return versions;
-	});
+	const listPolicyVersions = (arn: string) => attemptPages('iam:ListPolicyVersions', () => paginateListPolicyVersions({client}, {PolicyArn: arn}), page => page.Versions ?? []);
 
 	return {
 		async getRole(name) {
-			const output = await attemptFind('iam:GetRole', () => client.send(new GetRoleCommand({RoleName: name})));
-			return output?.Role && toRole(output.Role);
+			return findMember('iam:GetRole', () => client.send(new GetRoleCommand({RoleName: name})), 'Role', toRole);
 		},
 
 		async createRole(name, trustPolicy, description) {
-			const output = await attempt('iam:CreateRole', () => client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description})));
-			return toRole(present(output.Role, 'iam:CreateRole', 'Role'));
+			const send = () => client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description}));
+			return attemptMember('iam:CreateRole', send, 'Role', toRole);
 		},
 
 		getPolicy,
@@ -66,8 +57,8 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		},
 
 		async createPolicy(name, document, description) {
-			const output = await attempt('iam:CreatePolicy', () => client.send(new CreatePolicyCommand({PolicyName: name, PolicyDocument: document, Description: description})));
-			return toPolicy(present(output.Policy, 'iam:CreatePolicy', 'Policy'));
+			const send = () => client.send(new CreatePolicyCommand({PolicyName: name, PolicyDocument: document, Description: description}));
+			return attemptMember('iam:CreatePolicy', send, 'Policy', toPolicy);
 		},
 
 		async updatePolicyDocument(arn, document) {
@@ -83,13 +74,8 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		},
 
 		async listAttachedRolePolicies(roleName) {
-			return attempt('iam:ListAttachedRolePolicies', async () => {
-				const attached: {name: string; arn: string}[] = [];
-				for await (const page of paginateListAttachedRolePolicies({client}, {RoleName: roleName})) {
-					for (const policy of page.AttachedPolicies ?? []) attached.push({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''});
-				}
-				return attached;
-			});
+			return attemptPages('iam:ListAttachedRolePolicies', () => paginateListAttachedRolePolicies({client}, {RoleName: roleName}),
+				page => (page.AttachedPolicies ?? []).map(policy => ({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''})));
 		},
 
 		async attachRolePolicy(roleName, policyArn) {
@@ -107,8 +93,8 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		},
 
 		async createInstanceProfile(name) {
-			const output = await attempt('iam:CreateInstanceProfile', () => client.send(new CreateInstanceProfileCommand({InstanceProfileName: name})));
-			return toInstanceProfile(present(output.InstanceProfile, 'iam:CreateInstanceProfile', 'InstanceProfile'));
+			const send = () => client.send(new CreateInstanceProfileCommand({InstanceProfileName: name}));
+			return attemptMember('iam:CreateInstanceProfile', send, 'InstanceProfile', toInstanceProfile);
 		},
 
 		async addRoleToInstanceProfile(profileName, roleName) {

@@ -1,4 +1,5 @@
 import type {QueryService} from '../protocols/aws-query.js';
+import {queryCommonErrors} from '../protocols/query-common-errors.js';
 import * as associations from './associations.js';
 import * as instances from './instances.js';
 
@@ -9,7 +10,8 @@ export const ec2Service: QueryService = {
 	namespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
 	style: 'ec2Query',
 	actions: {...instances, ...associations},
-	common: {
+	// EC2 words authentication, denial and throttling its own way; the rest as every query service.
+	common: queryCommonErrors({
 		MissingAuthentication: ['AuthFailure', 401],
 		UnknownAccessKey: ['AuthFailure', 401],
 		BadSignature: ['AuthFailure', 401],
@@ -17,8 +19,5 @@ export const ec2Service: QueryService = {
 		AccessDenied: ['UnauthorizedOperation', 403],
 		Throttling: ['RequestLimitExceeded', 503],
 		Internal: ['InternalError', 500],
-		UnknownOperation: ['InvalidAction', 400],
-		MalformedBody: ['MalformedQueryString', 400],
-		TooLarge: ['RequestEntityTooLarge', 413],
-	},
+	}),
 };

@@ -81,6 +81,13 @@ export class Input {
 		return text === 'true';
 	}
 
+	/** `Marker` and `MaxItems`, which every IAM list operation takes. */
+	paging(): Paging {
+		const marker = this.optional('Marker', rules.marker);
+		const maxItems = this.integer('MaxItems', {min: 1, max: 1000});
+		return {marker, maxItems};
+	}
+
 	/** `Tags.member.N.Key` / `.Value`. */
 	tags(name = 'Tags'): Tag[] {
 		const tags = queryStructList(this.params, `${name}.member`).map(({Key, Value}) => ({key: Key ?? '', value: Value ?? ''}));
@@ -114,6 +121,12 @@ function member(name: string): string {
 	return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
+/** What a list request asks for: where to start and how many at most. */
+export interface Paging {
+	marker?: string | undefined;
+	maxItems?: number | undefined;
+}
+
 export interface Page<T> {
 	items: T[];
 	isTruncated: boolean;
@@ -124,7 +137,7 @@ export interface Page<T> {
  * IAM's Marker/MaxItems paging over items sorted by `key`. The marker names the first item of
  * the next page, so a page stays correct when items are added or removed in between.
  */
-export function paginate<T>(items: T[], key: (item: T) => string, marker: string | undefined, maxItems = 100): Page<T> {
+export function paginate<T>(items: T[], key: (item: T) => string, {marker, maxItems = 100}: Paging): Page<T> {
 	const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
 	let start = 0;
 	if (marker !== undefined) {

@@ -1,10 +1,11 @@
+import type {ApiCall} from '../context.js';
 import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import {xmlList} from '../protocols/xml.js';
-import type {InstanceProfileRecord} from '../state.js';
+import type {InstanceProfileRecord, SandboxState} from '../state.js';
+import {authorizedInstanceProfile, authorizedRole} from './authorized-lookups.js';
 import {alreadyExists, deleteConflict, limitExceeded, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {authorizedInstanceProfile, authorizedRole, findByName, instanceProfileArn, instanceProfileXml, pageXml, roleArn, roleNotFound} from './shapes.js';
+import {findByName, instanceProfileArn, instanceProfileXml, listXml, roleNotFound} from './shapes.js';
 
 // Instance profiles: the container that hands one role to an EC2 instance.
 
@@ -34,27 +35,25 @@ export const GetInstanceProfile: QueryHandler = (params, call, {store}) => {
 export const ListInstanceProfiles: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:ListInstanceProfiles', `arn:aws:iam::${state.accountId}:instance-profile${pathPrefix}`);
 	const profiles = Object.values(state.iam.instanceProfiles).filter(profile => profile.path.startsWith(pathPrefix));
-	const page = paginate(profiles, profile => profile.name, marker, maxItems);
-	return {InstanceProfiles: xmlList(page.items.map(profile => instanceProfileXml(state, profile)), 'member'), ...pageXml(page)};
+	const page = paginate(profiles, profile => profile.name, paging);
+	return listXml('InstanceProfiles', page, profile => instanceProfileXml(state, profile));
 };
 
 export const ListInstanceProfilesForRole: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const {state} = store;
 	const role = authorizedRole(state, call, 'ListInstanceProfilesForRole', name);
 	const profiles = Object.values(state.iam.instanceProfiles).filter(profile => profile.roleNames.includes(role.name));
-	const page = paginate(profiles, profile => profile.name, marker, maxItems);
-	return {InstanceProfiles: xmlList(page.items.map(profile => instanceProfileXml(state, profile)), 'member'), ...pageXml(page)};
+	const page = paginate(profiles, profile => profile.name, paging);
+	return listXml('InstanceProfiles', page, profile => instanceProfileXml(state, profile));
 };
 
 export const DeleteInstanceProfile: QueryHandler = (params, call, {store}) => {
@@ -69,17 +68,20 @@ export const DeleteInstanceProfile: QueryHandler = (params, call, {store}) => {
 	return undefined;
 };
 
-export const AddRoleToInstanceProfile: QueryHandler = (params, call, {store}) => {
+/** Reads InstanceProfileName and RoleName and finds the profile, once the caller may `action` it. */
+function requestedMembership(params: URLSearchParams, call: ApiCall, state: SandboxState, action: string): {profile: InstanceProfileRecord; roleName: string} {
 	const input = new Input(params);
 	const name = input.required('InstanceProfileName', rules.instanceProfileName);
 	const roleName = input.required('RoleName', rules.roleName);
 	input.done();
+	return {profile: authorizedInstanceProfile(state, call, action, name), roleName};
+}
+
+export const AddRoleToInstanceProfile: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
-	const profile = authorizedInstanceProfile(state, call, 'AddRoleToInstanceProfile', name);
-	const role = findByName(state.iam.roles, roleName);
+	const {profile, roleName} = requestedMembership(params, call, state, 'AddRoleToInstanceProfile');
 	// Putting a role in a profile hands it to whatever uses the profile: IAM asks for iam:PassRole.
-	call.authorize('iam:PassRole', roleArn(state, role ?? {path: '/', name: roleName}));
-	if (!role) throw roleNotFound(roleName);
+	const role = authorizedRole(state, call, 'PassRole', roleName);
 	if (profile.roleNames.length >= quotas.rolesPerInstanceProfile) {
 		throw limitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${quotas.rolesPerInstanceProfile}`);
 	}
@@ -89,12 +91,8 @@ export const AddRoleToInstanceProfile: QueryHandler = (params, call, {store}) =>
 };
 
 export const RemoveRoleFromInstanceProfile: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const name = input.required('InstanceProfileName', rules.instanceProfileName);
-	const roleName = input.required('RoleName', rules.roleName);
-	input.done();
 	const {state} = store;
-	const profile = authorizedInstanceProfile(state, call, 'RemoveRoleFromInstanceProfile', name);
+	const {profile, roleName} = requestedMembership(params, call, state, 'RemoveRoleFromInstanceProfile');
 	const role = findByName(state.iam.roles, roleName);
 	if (!role || !profile.roleNames.includes(role.name)) throw roleNotFound(roleName);
 	profile.roleNames = profile.roleNames.filter(member => member !== role.name);

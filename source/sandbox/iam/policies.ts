@@ -1,17 +1,24 @@
+import type {ApiCall} from '../context.js';
 import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import {xmlList} from '../protocols/xml.js';
-import type {ManagedPolicyRecord, SandboxState} from '../state.js';
+import type {ManagedPolicyRecord, PolicyVersionRecord, SandboxState} from '../state.js';
+import {authorizedPolicy} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {attachmentCount, defaultVersionId, findByName, lookupPolicy, noSuchEntity, pageXml, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
+import {attachmentCount, defaultVersionId, findByName, listXml, noSuchEntity, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
 
 // Customer managed policies and their versions.
 
-function requirePolicy(state: SandboxState, arn: string): ManagedPolicyRecord {
-	const policy = lookupPolicy(state, arn);
-	if (!policy) throw noSuchEntity(`Policy ${arn} was not found.`);
-	return policy;
+/** Reads PolicyArn and VersionId, checks the caller may `action` the policy, and finds that version. */
+function requestedVersion(params: URLSearchParams, call: ApiCall, state: SandboxState, action: string): {policy: ManagedPolicyRecord; version: PolicyVersionRecord} {
+	const input = new Input(params);
+	const arn = input.required('PolicyArn', rules.arn);
+	const versionId = input.required('VersionId', rules.versionId);
+	input.done();
+	const policy = authorizedPolicy(state, call, action, arn);
+	const version = policyVersions(policy).find(v => v.versionId === versionId);
+	if (!version) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+	return {policy, version};
 }
 
 function checkManagedDocument(text: string): void {
@@ -45,8 +52,7 @@ export const GetPolicy: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const arn = input.required('PolicyArn', rules.arn);
 	input.done();
-	call.authorize('iam:GetPolicy', arn);
-	return {Policy: policyXml(store.state, requirePolicy(store.state, arn), true)};
+	return {Policy: policyXml(store.state, authorizedPolicy(store.state, call, 'GetPolicy', arn), true)};
 };
 
 export const DeletePolicy: QueryHandler = (params, call, {store}) => {
@@ -54,8 +60,7 @@ export const DeletePolicy: QueryHandler = (params, call, {store}) => {
 	const arn = input.required('PolicyArn', rules.arn);
 	input.done();
 	const {state} = store;
-	call.authorize('iam:DeletePolicy', arn);
-	const policy = requirePolicy(state, arn);
+	const policy = authorizedPolicy(state, call, 'DeletePolicy', arn);
 	if (attachmentCount(state, arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
 	if (policyVersions(policy).length > 1) {
 		throw deleteConflict("This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.");
@@ -71,8 +76,7 @@ export const ListPolicies: QueryHandler = (params, call, {store}) => {
 	const onlyAttached = input.boolean('OnlyAttached') ?? false;
 	const pathPrefix = input.optional('PathPrefix', rules.policyPath) ?? '/';
 	input.optional('PolicyUsageFilter', {enum: ['PermissionsPolicy', 'PermissionsBoundary']});
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:ListPolicies', '*');
@@ -80,8 +84,8 @@ export const ListPolicies: QueryHandler = (params, call, {store}) => {
 	const policies = scope === 'AWS' ? [] : Object.values(state.iam.policies)
 		.filter(policy => policy.path.startsWith(pathPrefix))
 		.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
-	const page = paginate(policies, policy => policy.name, marker, maxItems);
-	return {Policies: xmlList(page.items.map(policy => policyXml(state, policy)), 'member'), ...pageXml(page)};
+	const page = paginate(policies, policy => policy.name, paging);
+	return listXml('Policies', page, policy => policyXml(state, policy));
 };
 
 export const CreatePolicyVersion: QueryHandler = (params, call, {store, now}) => {
@@ -90,8 +94,7 @@ export const CreatePolicyVersion: QueryHandler = (params, call, {store, now}) =>
 	const document = input.required('PolicyDocument', rules.policyDocument);
 	const setAsDefault = input.boolean('SetAsDefault') ?? false;
 	input.done();
-	call.authorize('iam:CreatePolicyVersion', arn);
-	const policy = requirePolicy(store.state, arn);
+	const policy = authorizedPolicy(store.state, call, 'CreatePolicyVersion', arn);
 	checkManagedDocument(document);
 	const versions = policyVersions(policy);
 	if (versions.length >= quotas.policyVersions) {
@@ -109,55 +112,33 @@ export const CreatePolicyVersion: QueryHandler = (params, call, {store, now}) =>
 };
 
 export const GetPolicyVersion: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const arn = input.required('PolicyArn', rules.arn);
-	const versionId = input.required('VersionId', rules.versionId);
-	input.done();
-	call.authorize('iam:GetPolicyVersion', arn);
-	const policy = requirePolicy(store.state, arn);
-	const version = policyVersions(policy).find(v => v.versionId === versionId);
-	if (!version) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+	const {policy, version} = requestedVersion(params, call, store.state, 'GetPolicyVersion');
 	return {PolicyVersion: policyVersionXml(policy, version)};
 };
 
 export const ListPolicyVersions: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const arn = input.required('PolicyArn', rules.arn);
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
-	call.authorize('iam:ListPolicyVersions', arn);
-	const policy = requirePolicy(store.state, arn);
+	const policy = authorizedPolicy(store.state, call, 'ListPolicyVersions', arn);
 	// Newest first, as IAM lists them; the key sorts by descending version number.
 	const key = (v: {versionId: string}): string => String(1e9 - Number(v.versionId.slice(1))).padStart(10, '0');
-	const page = paginate(policyVersions(policy), key, marker, maxItems);
-	return {Versions: xmlList(page.items.map(v => policyVersionXml(policy, v, false)), 'member'), ...pageXml(page)};
+	const page = paginate(policyVersions(policy), key, paging);
+	return listXml('Versions', page, v => policyVersionXml(policy, v, false));
 };
 
 export const DeletePolicyVersion: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const arn = input.required('PolicyArn', rules.arn);
-	const versionId = input.required('VersionId', rules.versionId);
-	input.done();
-	call.authorize('iam:DeletePolicyVersion', arn);
-	const policy = requirePolicy(store.state, arn);
-	const versions = policyVersions(policy);
-	if (!versions.some(v => v.versionId === versionId)) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
-	if (versionId === defaultVersionId(policy)) throw deleteConflict('Cannot delete the default version of a policy.');
-	policy.versions = versions.filter(v => v.versionId !== versionId);
+	const {policy, version} = requestedVersion(params, call, store.state, 'DeletePolicyVersion');
+	if (version.versionId === defaultVersionId(policy)) throw deleteConflict('Cannot delete the default version of a policy.');
+	policy.versions = policyVersions(policy).filter(v => v.versionId !== version.versionId);
 	store.commit();
 	return undefined;
 };
 
 export const SetDefaultPolicyVersion: QueryHandler = (params, call, {store, now}) => {
-	const input = new Input(params);
-	const arn = input.required('PolicyArn', rules.arn);
-	const versionId = input.required('VersionId', rules.versionId);
-	input.done();
-	call.authorize('iam:SetDefaultPolicyVersion', arn);
-	const policy = requirePolicy(store.state, arn);
-	if (!policyVersions(policy).some(v => v.versionId === versionId)) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
-	makeDefault(policy, versionId, isoNow(now()));
+	const {policy, version} = requestedVersion(params, call, store.state, 'SetDefaultPolicyVersion');
+	makeDefault(policy, version.versionId, isoNow(now()));
 	store.commit();
 	return undefined;
 };
@@ -179,21 +160,14 @@ export const ListEntitiesForPolicy: QueryHandler = (params, call, {store}) => {
 	const filter = input.optional('EntityFilter', rules.entityFilter);
 	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
 	input.optional('PolicyUsageFilter', {enum: ['PermissionsPolicy', 'PermissionsBoundary']});
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const {state} = store;
-	call.authorize('iam:ListEntitiesForPolicy', arn);
-	requirePolicy(state, arn);
+	authorizedPolicy(state, call, 'ListEntitiesForPolicy', arn);
 	// The sandbox has roles only: users and groups are always empty lists.
 	const roles = filter === undefined || filter === 'Role'
 		? Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix) && role.attachedPolicyArns.includes(arn))
 		: [];
-	const page = paginate(roles, role => role.name, marker, maxItems);
-	return {
-		PolicyGroups: '',
-		PolicyUsers: '',
-		PolicyRoles: xmlList(page.items.map(role => ({RoleName: role.name, RoleId: role.id})), 'member'),
-		...pageXml(page),
-	};
+	const page = paginate(roles, role => role.name, paging);
+	return {PolicyGroups: '', PolicyUsers: '', ...listXml('PolicyRoles', page, role => ({RoleName: role.name, RoleId: role.id}))};
 };

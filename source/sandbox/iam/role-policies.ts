@@ -1,9 +1,10 @@
 import type {ApiCall} from '../context.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import {xmlList} from '../protocols/xml.js';
+import type {RoleRecord, SandboxState} from '../state.js';
+import {authorizedRole} from './authorized-lookups.js';
 import {checkDocument, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {authorizedRole, encodeDocument, lookupPolicy, noSuchEntity, pageXml, parsePolicyArn} from './shapes.js';
+import {encodeDocument, listXml, lookupPolicy, noSuchEntity, parsePolicyArn, policyNotFound} from './shapes.js';
 
 // What a role may do: managed policies attached to it, and its inline policies.
 
@@ -12,13 +13,25 @@ function withPolicyArn(call: ApiCall, arn: string): ApiCall {
 	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {'iam:PolicyARN': arn, ...context})};
 }
 
-export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
+/** The document of the role's inline policy `policyName`, or NoSuchEntity. */
+function requireInlinePolicy(role: RoleRecord, policyName: string): string {
+	const document = Object.hasOwn(role.inlinePolicies, policyName) ? role.inlinePolicies[policyName] : undefined;
+	if (document === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+	return document;
+}
+
+/** Reads RoleName and PolicyArn and finds the role, once the caller may `action` it with that policy. */
+function requestedAttachment(params: URLSearchParams, call: ApiCall, state: SandboxState, action: string): {role: RoleRecord; arn: string} {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
 	const arn = input.required('PolicyArn', rules.arn);
 	input.done();
+	return {role: authorizedRole(state, withPolicyArn(call, arn), action, name), arn};
+}
+
+export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
-	const role = authorizedRole(state, withPolicyArn(call, arn), 'AttachRolePolicy', name);
+	const {role, arn} = requestedAttachment(params, call, state, 'AttachRolePolicy');
 	const policy = lookupPolicy(state, arn);
 	if (!policy) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
 	if (role.attachedPolicyArns.includes(arn)) return undefined;
@@ -29,14 +42,10 @@ export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
 };
 
 export const DetachRolePolicy: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const name = input.required('RoleName', rules.roleName);
-	const arn = input.required('PolicyArn', rules.arn);
-	input.done();
 	const {state} = store;
-	const role = authorizedRole(state, withPolicyArn(call, arn), 'DetachRolePolicy', name);
+	const {role, arn} = requestedAttachment(params, call, state, 'DetachRolePolicy');
 	if (!arn.startsWith('arn:')) lookupPolicy(state, arn); // throws IAM's InvalidInput for a non-ARN
-	if (!role.attachedPolicyArns.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
+	if (!role.attachedPolicyArns.includes(arn)) throw policyNotFound(arn);
 	role.attachedPolicyArns = role.attachedPolicyArns.filter(attached => attached !== arn);
 	store.commit();
 	return undefined;
@@ -46,16 +55,15 @@ export const ListAttachedRolePolicies: QueryHandler = (params, call, {store}) =>
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
 	const pathPrefix = input.optional('PathPrefix', rules.policyPath) ?? '/';
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const role = authorizedRole(store.state, call, 'ListAttachedRolePolicies', name);
 	const attached = role.attachedPolicyArns
 		.map(arn => ({arn, parts: parsePolicyArn(arn)}))
 		.filter(({parts}) => parts !== undefined && parts.path.startsWith(pathPrefix))
 		.map(({arn, parts}) => ({arn, name: parts?.name ?? arn}));
-	const page = paginate(attached, policy => policy.name, marker, maxItems);
-	return {AttachedPolicies: xmlList(page.items.map(policy => ({PolicyName: policy.name, PolicyArn: policy.arn})), 'member'), ...pageXml(page)};
+	const page = paginate(attached, policy => policy.name, paging);
+	return listXml('AttachedPolicies', page, policy => ({PolicyName: policy.name, PolicyArn: policy.arn}));
 };
 
 export const PutRolePolicy: QueryHandler = (params, call, {store}) => {
@@ -80,20 +88,18 @@ export const GetRolePolicy: QueryHandler = (params, call, {store}) => {
 	const policyName = input.required('PolicyName', rules.policyName);
 	input.done();
 	const role = authorizedRole(store.state, call, 'GetRolePolicy', name);
-	const document = Object.hasOwn(role.inlinePolicies, policyName) ? role.inlinePolicies[policyName] : undefined;
-	if (document === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+	const document = requireInlinePolicy(role, policyName);
 	return {RoleName: role.name, PolicyName: policyName, PolicyDocument: encodeDocument(document)};
 };
 
 export const ListRolePolicies: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const role = authorizedRole(store.state, call, 'ListRolePolicies', name);
-	const page = paginate(Object.keys(role.inlinePolicies), policyName => policyName, marker, maxItems);
-	return {PolicyNames: xmlList(page.items, 'member'), ...pageXml(page)};
+	const page = paginate(Object.keys(role.inlinePolicies), policyName => policyName, paging);
+	return listXml('PolicyNames', page, policyName => policyName);
 };
 
 export const DeleteRolePolicy: QueryHandler = (params, call, {store}) => {
@@ -102,7 +108,7 @@ export const DeleteRolePolicy: QueryHandler = (params, call, {store}) => {
 	const policyName = input.required('PolicyName', rules.policyName);
 	input.done();
 	const role = authorizedRole(store.state, call, 'DeleteRolePolicy', name);
-	if (!Object.hasOwn(role.inlinePolicies, policyName)) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+	requireInlinePolicy(role, policyName);
 	delete role.inlinePolicies[policyName];
 	store.commit();
 	return undefined;

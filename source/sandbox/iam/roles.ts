@@ -1,10 +1,10 @@
 import {awsId, isoNow} from '../ids.js';
 import {queryList, type QueryHandler} from '../protocols/aws-query.js';
-import {xmlList} from '../protocols/xml.js';
 import type {RoleRecord, Tag} from '../state.js';
+import {authorizedRole} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {authorizedRole, findByName, lookupPolicy, noSuchEntity, pageXml, roleArn, roleXml} from './shapes.js';
+import {findByName, listXml, lookupPolicy, noSuchEntity, roleArn, roleXml, tagXml} from './shapes.js';
 
 // Roles: their lifecycle, trust policy and tags.
 
@@ -47,14 +47,13 @@ export const GetRole: QueryHandler = (params, call, {store}) => {
 export const ListRoles: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:ListRoles', `arn:aws:iam::${state.accountId}:role${pathPrefix}`);
 	const roles = Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix));
-	const page = paginate(roles, role => role.name, marker, maxItems);
-	return {Roles: xmlList(page.items.map(role => roleXml(state, role)), 'member'), ...pageXml(page)};
+	const page = paginate(roles, role => role.name, paging);
+	return listXml('Roles', page, role => roleXml(state, role));
 };
 
 export const DeleteRole: QueryHandler = (params, call, {store}) => {
@@ -114,10 +113,9 @@ export const UntagRole: QueryHandler = (params, call, {store}) => {
 export const ListRoleTags: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
-	const marker = input.optional('Marker', rules.marker);
-	const maxItems = input.integer('MaxItems', {min: 1, max: 1000});
+	const paging = input.paging();
 	input.done();
 	const role = authorizedRole(store.state, call, 'ListRoleTags', name);
-	const page = paginate(role.tags, tag => tag.key, marker, maxItems);
-	return {Tags: xmlList(page.items.map(tag => ({Key: tag.key, Value: tag.value})), 'member'), ...pageXml(page)};
+	const page = paginate(role.tags, tag => tag.key, paging);
+	return listXml('Tags', page, tagXml);
 };

@@ -1,4 +1,5 @@
 import type {QueryService} from '../protocols/aws-query.js';
+import {queryCommonErrors} from '../protocols/query-common-errors.js';
 import * as instanceProfiles from './instance-profiles.js';
 import * as policies from './policies.js';
 import * as rolePolicies from './role-policies.js';
@@ -11,16 +12,5 @@ export const iamService: QueryService = {
 	namespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
 	style: 'awsQuery',
 	actions: {...policies, ...roles, ...rolePolicies, ...instanceProfiles},
-	common: {
-		MissingAuthentication: ['MissingAuthenticationToken', 403],
-		UnknownAccessKey: ['InvalidClientTokenId', 403],
-		BadSignature: ['SignatureDoesNotMatch', 403],
-		ExpiredToken: ['ExpiredToken', 403],
-		AccessDenied: ['AccessDenied', 403],
-		Throttling: ['Throttling', 400],
-		Internal: ['ServiceFailure', 500],
-		UnknownOperation: ['InvalidAction', 400],
-		MalformedBody: ['MalformedQueryString', 400],
-		TooLarge: ['RequestEntityTooLarge', 413],
-	},
+	common: queryCommonErrors({Internal: ['ServiceFailure', 500]}),
 };

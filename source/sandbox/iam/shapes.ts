@@ -1,7 +1,7 @@
-import type {ApiCall} from '../context.js';
 import {ServiceError} from '../errors.js';
-import {xmlList, type XmlNode} from '../protocols/xml.js';
+import {xmlList, type XmlNode, type XmlValue} from '../protocols/xml.js';
 import type {InstanceProfileRecord, ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState, Tag} from '../state.js';
+import type {Page} from './input.js';
 
 // ARNs, look-ups and the XML shapes IAM answers with.
 
@@ -37,6 +37,10 @@ export function instanceProfileNotFound(name: string): ServiceError {
 	return noSuchEntity(`Instance Profile ${name} cannot be found.`);
 }
 
+export function policyNotFound(arn: string): ServiceError {
+	return noSuchEntity(`Policy ${arn} was not found.`);
+}
+
 /** The parts of a managed policy ARN, or undefined when the text is no policy ARN at all. */
 export function parsePolicyArn(arn: string): {account: string; path: string; name: string} | undefined {
 	const match = /^arn:aws:iam::(\d{12}|aws):policy(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/.exec(arn);
@@ -70,8 +74,12 @@ export function encodeDocument(text: string): string {
 	return encodeURIComponent(text);
 }
 
+export function tagXml(tag: Tag): XmlNode {
+	return {Key: tag.key, Value: tag.value};
+}
+
 export function tagsXml(tags: Tag[]): XmlNode | string {
-	return xmlList(tags.map(tag => ({Key: tag.key, Value: tag.value})), 'member');
+	return xmlList(tags.map(tagXml), 'member');
 }
 
 /** Role as IAM shows it; `detail` adds what only GetRole/CreateRole show (tags, last use). */
@@ -130,25 +138,7 @@ export function instanceProfileXml(state: SandboxState, profile: InstanceProfile
 	};
 }
 
-/** The common tail of every IAM list result. */
-export function pageXml(page: {isTruncated: boolean; marker?: string}): XmlNode {
-	return {IsTruncated: page.isTruncated, Marker: page.marker};
-}
-
-/**
- * Finds a role and checks the caller may act on it. The check comes first, on the ARN the role
- * would have, so that a caller without permission cannot learn which roles exist.
- */
-export function authorizedRole(state: SandboxState, call: ApiCall, action: string, name: string): RoleRecord {
-	const role = findByName(state.iam.roles, name);
-	call.authorize(`iam:${action}`, roleArn(state, role ?? {path: '/', name}));
-	if (!role) throw roleNotFound(name);
-	return role;
-}
-
-export function authorizedInstanceProfile(state: SandboxState, call: ApiCall, action: string, name: string): InstanceProfileRecord {
-	const profile = findByName(state.iam.instanceProfiles, name);
-	call.authorize(`iam:${action}`, instanceProfileArn(state, profile ?? {path: '/', name}));
-	if (!profile) throw instanceProfileNotFound(name);
-	return profile;
+/** Every IAM list result: the page's items as the `member`s of `name`, then the paging tail. */
+export function listXml<T>(name: string, page: Page<T>, itemXml: (item: T) => XmlValue): XmlNode {
+	return {[name]: xmlList(page.items.map(itemXml), 'member'), IsTruncated: page.isTruncated, Marker: page.marker};
 }

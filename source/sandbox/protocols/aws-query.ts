@@ -1,6 +1,7 @@
-import {CommonError, type CommonFailure, ServiceError} from '../errors.js';
+import {CommonError, ServiceError} from '../errors.js';
 import type {ApiCall, SandboxContext} from '../context.js';
 import {buildXml, type XmlNode} from './xml.js';
+import type {CommonErrorTable} from './query-common-errors.js';
 import type {WireResponse} from './wire-response.js';
 import {retryAfter} from './rest-json.js';
 
@@ -15,7 +16,7 @@ export interface QueryService {
 	style: 'awsQuery' | 'ec2Query';
 	actions: Record<string, QueryHandler>;
 	/** How this service names the failures all services share: [code, status]. */
-	common: Record<CommonFailure, [string, number]>;
+	common: CommonErrorTable;
 }
 
 export function querySuccess(service: QueryService, action: string, result: XmlNode | undefined, requestId: string): WireResponse {

@@ -11,11 +11,7 @@ import {rmSync} from 'node:fs';
 import {afterAll, describe, expect, it} from 'vitest';
 import {SandboxStore} from '../../../source/sandbox/store/sandbox-store.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
-
-const ec2Trust = JSON.stringify({
-	Version: '2012-10-17',
-	Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}],
-});
+import {ec2Trust} from '../../helpers/trust-policies.js';
 
 describe('EC2 instance profile associations through the real SDK', () => {
 	const sandbox = useSandbox({scenario: 'no-profile'});

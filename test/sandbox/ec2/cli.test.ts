@@ -1,29 +1,10 @@
-import {execFile} from 'node:child_process';
-import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import type {RunningSandbox} from '../../../source/sandbox/index.js';
+import {adminAwsCli} from '../../helpers/aws-cli.js';
 import {useSandbox} from '../../helpers/sandbox.js';
-
-const run = promisify(execFile);
-
-/** The sandbox's admin and nothing else: no AWS_* variable, profile or config file of whoever runs the tests. */
-function cliEnvironment(sandbox: RunningSandbox): Record<string, string> {
-	const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => !entry[0].startsWith('AWS_') && entry[1] !== undefined);
-	const missing = join(sandbox.dataDir, 'no-aws-config');
-	return {...Object.fromEntries(inherited), AWS_CONFIG_FILE: missing, AWS_SHARED_CREDENTIALS_FILE: missing, ...sandbox.env};
-}
 
 describe('EC2 through the aws CLI v1', {timeout: 120_000}, () => {
 	const sandbox = useSandbox({scenario: 'access-denied'});
-
-	async function aws(...args: string[]): Promise<unknown> {
-		const {endpoint, region} = sandbox.current;
-		const {stdout} = await run('aws', ['--endpoint-url', endpoint, '--region', region, '--output', 'json', ...args], {
-			env: cliEnvironment(sandbox.current),
-		});
-		return stdout.trim() === '' ? undefined : JSON.parse(stdout);
-	}
+	const aws = adminAwsCli(sandbox);
 
 	it('describes the instance profile association', async () => {
 		const output = await aws('ec2', 'describe-iam-instance-profile-associations') as {IamInstanceProfileAssociations: Array<Record<string, unknown>>};

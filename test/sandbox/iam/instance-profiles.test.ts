@@ -12,11 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import {describe, expect, it} from 'vitest';
 import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
-
-const ec2Trust = JSON.stringify({
-	Version: '2012-10-17',
-	Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}],
-});
+import {ec2Trust} from '../../helpers/trust-policies.js';
 
 describe('IAM instance profiles through the real SDK', () => {
 	const sandbox = useSandbox({scenario: 'access-denied'});

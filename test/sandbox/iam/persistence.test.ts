@@ -5,6 +5,7 @@ import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {afterAll, describe, expect, it} from 'vitest';
 import {startSandbox, type RunningSandbox} from '../../../source/sandbox/index.js';
 import {adminConfig, offlineMavenCentral, temporaryDirectory} from '../../helpers/sandbox.js';
+import {ec2Trust} from '../../helpers/trust-policies.js';
 
 describe('IAM, EC2 and instance credentials survive a restart', () => {
 	const dataDir = temporaryDirectory('ca-wizard-sandbox-');
@@ -17,8 +18,7 @@ describe('IAM, EC2 and instance credentials survive a restart', () => {
 	it('keeps what was acknowledged', async () => {
 		running = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
 		const iam = new IAMClient(adminConfig(running));
-		const trust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
-		await iam.send(new CreateRoleCommand({RoleName: 'kept', AssumeRolePolicyDocument: trust}));
+		await iam.send(new CreateRoleCommand({RoleName: 'kept', AssumeRolePolicyDocument: ec2Trust}));
 		const {Policy: policy} = await iam.send(new CreatePolicyCommand({
 			PolicyName: 'kept-policy', PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:*', Resource: '*'}]}),
 		}));

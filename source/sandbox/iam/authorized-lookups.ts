@@ -1,0 +1,32 @@
+import type {ApiCall} from '../context.js';
+import type {ServiceError} from '../errors.js';
+import type {InstanceProfileRecord, ManagedPolicyRecord, RoleRecord, SandboxState} from '../state.js';
+import {findByName, instanceProfileArn, instanceProfileNotFound, lookupPolicy, policyNotFound, roleArn, roleNotFound} from './shapes.js';
+
+// Each finds a resource and checks the caller may act on it. The check comes first, on the ARN
+// the resource would have, so that a caller without permission cannot learn which ones exist.
+
+type Named = {path: string; name: string};
+
+function authorizedByName<T extends Named>(records: Record<string, T>, call: ApiCall, action: string, name: string, arnOf: (record: Named) => string, notFound: (name: string) => ServiceError): T {
+	const record = findByName(records, name);
+	call.authorize(`iam:${action}`, arnOf(record ?? {path: '/', name}));
+	if (!record) throw notFound(name);
+	return record;
+}
+
+export function authorizedRole(state: SandboxState, call: ApiCall, action: string, name: string): RoleRecord {
+	return authorizedByName(state.iam.roles, call, action, name, role => roleArn(state, role), roleNotFound);
+}
+
+export function authorizedInstanceProfile(state: SandboxState, call: ApiCall, action: string, name: string): InstanceProfileRecord {
+	return authorizedByName(state.iam.instanceProfiles, call, action, name, profile => instanceProfileArn(state, profile), instanceProfileNotFound);
+}
+
+/** A policy is named by its ARN, so the check is on the ARN as given. */
+export function authorizedPolicy(state: SandboxState, call: ApiCall, action: string, arn: string): ManagedPolicyRecord {
+	call.authorize(`iam:${action}`, arn);
+	const policy = lookupPolicy(state, arn);
+	if (!policy) throw policyNotFound(arn);
+	return policy;
+}

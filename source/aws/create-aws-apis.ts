@@ -58,8 +58,11 @@ function services(settings: ClientSettings): {sts: StsApi; codeartifact: CodeArt
 async function defaultRegion(profile: string | undefined): Promise<string> {
 	const region = await (await import('./sdk/sts.js')).resolveDefaultRegion(profile);
 	if (region) return region;
+	// A bare EC2 build host often has no AWS config at all: its own region is the one to use.
+	const host = await (await import('./sdk/instance-metadata.js')).createInstanceMetadataApi().describeHost();
+	if (host) return host.region;
 	const where = profile ? `region in profile ${profile} (~/.aws/config)` : 'region in your AWS profile (aws configure)';
-	throw new AwsFailure('validation', 'RegionMissing', `No AWS region is set. Pass --region, set AWS_REGION, or set ${where}.`, 'config:Region');
+	throw new AwsFailure('validation', 'RegionMissing', `No AWS region is set, and this is not an EC2 instance that could tell its own. Pass --region, set AWS_REGION, or set ${where}.`, 'config:Region');
 }
 
 // The method names of each interface, so a stand-in can exist before its module is loaded.

@@ -141,8 +141,13 @@ describe('createAwsApis in the bundled CLI', () => {
 		expect(given).toMatchObject({result: {value: {region: 'eu-north-1'}}, packages: []});
 	});
 
+	it('on a bare EC2 build host with no AWS config, takes the instance\'s own region', async () => {
+		const [created] = await probeWith({kind: 'aws'}, [], {AWS_CONFIG_FILE: join(home, 'absent'), AWS_EC2_METADATA_SERVICE_ENDPOINT: `${sandbox.current.endpoint}/`});
+		expect(created?.result.value).toEqual({region: sandbox.current.region});
+	});
+
 	it('says how to set a region when none is found', async () => {
-		const [created] = await probeWith({kind: 'aws', profile: 'nowhere'}, [], {AWS_CONFIG_FILE: join(home, 'absent')});
+		const [created] = await probeWith({kind: 'aws', profile: 'nowhere'}, [], {AWS_CONFIG_FILE: join(home, 'absent'), AWS_EC2_METADATA_DISABLED: 'true'});
 		expect(created?.result.error).toMatchObject({name: 'AwsFailure', kind: 'validation', code: 'RegionMissing'});
 		expect(created?.result.error?.message).toMatch(/--region.*AWS_REGION.*profile nowhere/);
 	});

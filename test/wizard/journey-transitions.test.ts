@@ -49,11 +49,12 @@ describe('journey transitions', () => {
 		expect(steps.indexOf('domain:active', steps.indexOf('repository:pending'))).toBeGreaterThan(-1);
 	});
 
-	it('stops at settings.xml that does not parse, names line and column, and leaves the file byte for byte', async () => {
+	it('stops in preflight at settings.xml that does not parse, before creating anything, and leaves the file byte for byte', async () => {
 		const broken = '<settings>\r\n  <servers>\r\n    <server><id>x</id>\r\n  </servers>\r\n</settings>\r\n';
 		const host = new ScriptedHost({domain: 'broken-settings'});
-		const {result, settingsPath} = await journey(host, {settings: broken});
-		expect(result).toMatchObject({status: 'stopped', step: 'settings'});
+		const {result, settingsPath, ledger} = await journey(host, {settings: broken});
+		expect(result).toMatchObject({status: 'stopped', step: 'preflight'});
+		expect(ledger.resources).toEqual([]);
 		const problem = host.of('problem').at(-1)!.problem;
 		expect(problem.code).toBe('SettingsUnreadable');
 		expect(problem.message).toMatch(/line \d+, column \d+/);

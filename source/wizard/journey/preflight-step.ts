@@ -1,5 +1,7 @@
 import {join} from 'node:path';
+import {mergeSettings} from '../../maven/settings-xml.js';
 import type {Fact} from '../events.js';
+import {settingsId} from './settings-step.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {JourneyStop} from './context.js';
 import {answer, note, stopOnAws} from './step-helpers.js';
@@ -37,9 +39,25 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 		});
 	}
 	if (!java || !maven) note(context, `${!java ? 'Java' : 'Maven'} was not found: the AWS steps work, but the build step will need ${!java ? 'a JDK (17+)' : 'Maven (3.8+)'} on the PATH.`, 'warning');
+	await checkSettingsFile(context);
 	facts.projectDir = await chooseProject(context);
 	note(context, `Project: ${facts.projectDir}`, 'success');
 	return 'next';
+}
+
+/** A settings.xml that cannot be merged stops the run now, before anything is created in AWS. */
+async function checkSettingsFile(context: StepContext): Promise<void> {
+	const path = context.options.settingsPath;
+	const text = await context.files.readText(path);
+	if (text === undefined) return;
+	const merged = mergeSettings(text, {id: settingsId, url: 'http://127.0.0.1/placeholder/'});
+	if (!merged.ok) {
+		throw new JourneyStop({
+			code: 'SettingsUnreadable',
+			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message}. Nothing was created or written.`,
+			fix: 'Fix that line (the file is left exactly as it was), or pass another file with --settings PATH, then run ca-wizard again.',
+		});
+	}
 }
 
 async function chooseProject(context: StepContext): Promise<string> {

@@ -52,7 +52,7 @@ async function tryToken(context: StepContext): Promise<unknown> {
 		note(context, `Token valid until ${token.expiration.toISOString()} (${hours} h). It is never shown or written anywhere.`, 'success');
 		return undefined;
 	} catch (error) {
-		progress(context, 'The build host was refused a token', true);
+		progress(context, 'Asked for a token as the build host: refused (see below)', true);
 		return error;
 	}
 }

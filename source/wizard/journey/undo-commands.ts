@@ -46,5 +46,5 @@ export function undoCommands(created: CreatedResource[], flags: string): string[
 
 function upstreamList(previous: string | undefined): string {
 	const names = (previous ?? '').split(',').filter(Boolean);
-	return names.length === 0 ? '[]' : names.map(name => `repositoryName=${name}`).join(' ');
+	return names.length === 0 ? "'[]'" : names.map(name => `repositoryName=${name}`).join(' ');
 }

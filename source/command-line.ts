@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+import {domainNameProblem, repositoryNameProblem} from './wizard/name-rules.js';
 import {questionFlags} from './wizard/question-flags.js';
 
 // Replaces hand-rolled argv scanning: node:util parseArgs rejects unknown and malformed flags.
@@ -152,6 +153,9 @@ function parseWizard(argv: string[]): CommandLine {
 			: {kind: 'aws', ...(optional('profile') as {profile?: string}), ...(optional('region') as {region?: string})};
 	const answers: Record<string, string> = {};
 	for (const flag of questionFlags) if (typeof value(flag.id) === 'string') answers[flag.id] = value(flag.id) as string;
+	// Names are checked here, before any AWS call; the rest when their question comes.
+	const nameProblem = (answers['domain'] !== undefined ? domainNameProblem(answers['domain']) : undefined) ?? (answers['repository'] !== undefined ? repositoryNameProblem(answers['repository']) : undefined);
+	if (nameProblem) return {kind: 'error', message: `${answers['domain'] !== undefined && domainNameProblem(answers['domain']) ? `--domain "${answers['domain']}"` : `--repository "${answers['repository']}"`}: ${nameProblem}`};
 	return {
 		kind: 'wizard',
 		options: {

@@ -1,0 +1,55 @@
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {describe, expect, it} from 'vitest';
+import {cliPath} from '../helpers/cli-process.js';
+import {mavenUnavailable} from '../helpers/mvn.js';
+import {temporaryDirectory} from '../helpers/sandbox.js';
+
+const run = promisify(execFile);
+type Failure = {code: number; stdout: string; stderr: string};
+
+describe('the built CLI without a terminal', () => {
+	it('never waits: a question without a flag fails at once, naming the flag and --yes', async () => {
+		const started = Date.now();
+		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		expect(failure.code).toBe(2);
+		expect(failure.stderr).toContain('pass --project-choice VALUE, or --yes to take the defaults');
+		expect(Date.now() - started).toBeLessThan(20_000);
+	});
+
+	it('refuses a flag value its question would not accept, before calling AWS', async () => {
+		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--yes', '--domain', 'Bad_Name', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch(
+			(error: Failure) => error,
+		)) as Failure;
+		expect(failure.code).toBe(2);
+		expect(failure.stderr).toMatch(/--domain "Bad_Name": .*lowercase/);
+		expect(failure.stderr).not.toContain('Preflight');
+	});
+
+	it('--sandbox-url without the sandbox\'s credentials says how to get them', async () => {
+		const env: NodeJS.ProcessEnv = {...process.env, CI: 'true'};
+		delete env['AWS_ACCESS_KEY_ID'];
+		const failure = (await run(process.execPath, [cliPath, '--sandbox-url', 'http://127.0.0.1:7717', '--yes'], {env}).catch((error: Failure) => error)) as Failure;
+		expect(failure.code).toBe(1);
+		expect(failure.stderr).toContain('ca-wizard sandbox --print-env');
+	});
+
+	it('rejects unknown and conflicting options with usage and exit code 2', async () => {
+		const unknown = (await run(process.execPath, [cliPath, '--colour'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('Usage:');
+		const both = (await run(process.execPath, [cliPath, '--sandbox', '--sandbox-url', 'http://127.0.0.1:1'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		expect(both.code).toBe(2);
+		expect(both.stderr).toContain('not both');
+	});
+
+	it.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true')('--json --yes walks the whole journey as JSON lines', {timeout: 180_000}, async () => {
+		const {stdout} = await run(process.execPath, [cliPath, '--sandbox', '--yes', '--json', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}, maxBuffer: 64 * 1024 * 1024});
+		const events = stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; step?: string; status?: string; row?: {state: string}});
+		expect(events.filter(e => e.type === 'step' && e.status === 'done').map(e => e.step)).toEqual([
+			'preflight', 'domain', 'repository', 'upstream', 'access', 'token', 'settings', 'build', 'summary',
+		]);
+		expect(events.some(e => e.type === 'package' && e.row?.state === 'confirmed')).toBe(true);
+		expect(events.filter(e => e.type === 'answer').length).toBeGreaterThanOrEqual(8);
+	});
+});

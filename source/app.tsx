@@ -8,23 +8,20 @@ import type {InkHost} from './host/ink-host.js';
 import type {ViewStore} from './host/view-store.js';
 import {AccessScreen} from './screens/AccessScreen.js';
 import {BuildScreen} from './screens/BuildScreen.js';
-import {DomainScreen} from './screens/DomainScreen.js';
 import {PreflightScreen} from './screens/PreflightScreen.js';
-import {RepositoryScreen} from './screens/RepositoryScreen.js';
+import {ResourceStepScreen} from './screens/ResourceStepScreen.js';
 import {SettingsScreen} from './screens/SettingsScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
-import {TokenScreen} from './screens/TokenScreen.js';
-import {UpstreamScreen} from './screens/UpstreamScreen.js';
 import type {StepId} from './wizard/steps.js';
 import type {ViewState} from './wizard/view-state.js';
 
 const screens: Record<StepId, FunctionComponent<{state: ViewState}>> = {
 	preflight: PreflightScreen,
-	domain: DomainScreen,
-	repository: RepositoryScreen,
-	upstream: UpstreamScreen,
+	domain: ({state}) => <ResourceStepScreen state={state} id="domain" />,
+	repository: ({state}) => <ResourceStepScreen state={state} id="repository" />,
+	upstream: ({state}) => <ResourceStepScreen state={state} id="upstream" />,
 	access: AccessScreen,
-	token: TokenScreen,
+	token: ({state}) => <ResourceStepScreen state={state} id="token" />,
 	settings: SettingsScreen,
 	build: BuildScreen,
 	summary: SummaryScreen,

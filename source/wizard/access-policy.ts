@@ -3,9 +3,9 @@
 // Coverage is decided by evaluating the documents (the sandbox's pure IAM evaluator), so a
 // broader grant such as `codeartifact:*` on `*` counts and a Deny takes coverage away.
 
-import {evaluatePolicies, type AuthorizationRequest} from '../sandbox/policy/evaluate.js';
-import {isRecord, statementList, stringList} from '../sandbox/policy/json.js';
-import {matchWildcard} from '../sandbox/policy/wildcard.js';
+import {evaluatePolicies, type AuthorizationRequest} from '../iam-policy/evaluate.js';
+import {isRecord, statementList, stringList} from '../iam-policy/json.js';
+import {matchWildcard} from '../iam-policy/wildcard.js';
 
 export interface AccessTarget {
 	/** `aws` unless the account lives in another partition (aws-cn, aws-us-gov). */

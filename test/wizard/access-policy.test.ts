@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parsePolicyDocument} from '../../source/sandbox/policy/evaluate.js';
+import {parsePolicyDocument} from '../../source/iam-policy/evaluate.js';
 import {buildHostPolicy, domainArn, ec2TrustPolicy, policyCovers, repositoryArn, trustsEc2, type AccessTarget} from '../../source/wizard/access-policy.js';
 
 const target: AccessTarget = {region: 'eu-west-1', account: '123456789012', domain: 'd', repositories: ['maven-repo', 'maven-central-store']};

@@ -1,4 +1,4 @@
-import {denialMessage, evaluatePolicies, type PolicyDocument} from '../policy/evaluate.js';
+import {denialMessage, evaluatePolicies, type PolicyDocument} from '../../iam-policy/evaluate.js';
 import {entry, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import type {Principal} from './principal.js';

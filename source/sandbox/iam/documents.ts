@@ -1,5 +1,5 @@
 import {ServiceError} from '../errors.js';
-import {parsePolicyDocument, type PolicyKind} from '../policy/evaluate.js';
+import {parsePolicyDocument, type PolicyKind} from '../../iam-policy/evaluate.js';
 
 /** Refuses a document IAM would refuse, with IAM's MalformedPolicyDocument message. */
 export function checkDocument(text: string, kind: PolicyKind): void {

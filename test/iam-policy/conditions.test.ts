@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseOperator} from '../../../source/sandbox/policy/conditions.js';
-import {evaluatePolicies, type AuthorizationRequest} from '../../../source/sandbox/policy/evaluate.js';
+import {parseOperator} from '../../source/iam-policy/conditions.js';
+import {evaluatePolicies, type AuthorizationRequest} from '../../source/iam-policy/evaluate.js';
 
 const ACCOUNT = '123456789012';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/builder`;

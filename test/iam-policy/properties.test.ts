@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {evaluatePolicies, parsePolicyDocument, type AuthorizationRequest} from '../../../source/sandbox/policy/evaluate.js';
-import {matchWildcard} from '../../../source/sandbox/policy/wildcard.js';
+import {evaluatePolicies, parsePolicyDocument, type AuthorizationRequest} from '../../source/iam-policy/evaluate.js';
+import {matchWildcard} from '../../source/iam-policy/wildcard.js';
 
 const service = fc.constantFrom('codeartifact', 'sts', 'iam', 'ec2');
 const actionName = fc.stringMatching(/^[A-Z][A-Za-z]{0,12}$/);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {expandVariables, matchWildcard} from '../../../source/sandbox/policy/wildcard.js';
+import {expandVariables, matchWildcard} from '../../source/iam-policy/wildcard.js';
 
 const lookup = (context: Record<string, string[]>) => (key: string) => context[key.toLowerCase()];
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {denialMessage, evaluatePolicies, type AuthorizationRequest} from '../../../source/sandbox/policy/evaluate.js';
+import {denialMessage, evaluatePolicies, type AuthorizationRequest} from '../../source/iam-policy/evaluate.js';
 
 const ACCOUNT = '123456789012';
 const DOMAIN_ARN = `arn:aws:codeartifact:us-east-1:${ACCOUNT}:domain/my-domain`;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parsePolicyDocument} from '../../../source/sandbox/policy/evaluate.js';
+import {parsePolicyDocument} from '../../source/iam-policy/evaluate.js';
 
 const SYNTAX = 'Syntax errors in policy.';
 const statement = (extra: object = {}) => ({Effect: 'Allow', Action: 'codeartifact:GetAuthorizationToken', Resource: '*', ...extra});

@@ -1,4 +1,4 @@
-import {access, cp, mkdtemp, readFile} from 'node:fs/promises';
+import {access, cp, mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -33,6 +33,7 @@ export const journeyFiles: JourneyFiles = {
 		await cp(join(packageRoot(), 'assets', 'demo-project'), directory, {recursive: true, errorOnExist: false});
 	},
 	makeTemporaryDirectory: prefix => mkdtemp(join(tmpdir(), prefix)),
+	removeDirectory: path => rm(path, {recursive: true, force: true}),
 };
 
 export async function sleep(ms: number, signal: AbortSignal): Promise<void> {

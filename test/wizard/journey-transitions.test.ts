@@ -20,8 +20,8 @@ const noMaven: JourneyTools = {
 };
 
 function journeyOn(sandbox: {readonly current: RunningSandbox}) {
-	return async function journey(host: ScriptedHost, options: {tools?: JourneyTools; settings?: string; abort?: AbortController} = {}) {
-		const workDir = temporaryDirectory('ca-wizard-steps-');
+	return async function journey(host: ScriptedHost, options: {tools?: JourneyTools; settings?: string; abort?: AbortController; workDir?: string} = {}) {
+		const workDir = options.workDir ?? temporaryDirectory('ca-wizard-steps-');
 		const settingsPath = join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
@@ -30,12 +30,13 @@ function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 			{aws, host, tools: options.tools ?? noMaven, files: journeyFiles, ledger, sleep},
 			{target: 'sandbox', workDir, cwd: workDir, settingsPath, credentialWaitMs: 2_000, pollIntervalMs: 100, signal: (options.abort ?? new AbortController()).signal},
 		);
-		return {result, settingsPath, ledger};
+		return {result, settingsPath, ledger, workDir};
 	};
 }
 
 describe('journey transitions', () => {
-	const journey = journeyOn(useSandbox());
+	const sandbox = useSandbox();
+	const journey = journeyOn(sandbox);
 
 	it('Esc at the repository goes back to the domain, which is asked again', async () => {
 		let backs = 0;
@@ -79,6 +80,35 @@ describe('journey transitions', () => {
 		expect(problem.fix).toContain('run ca-wizard again');
 	});
 
+	it('stops in preflight, before creating anything, when Maven is missing', async () => {
+		const host = new ScriptedHost({domain: 'no-maven'});
+		const {result, ledger} = await journey(host, {tools: {...noMaven, detectMaven: async () => undefined}});
+		expect(result).toMatchObject({status: 'stopped', step: 'preflight'});
+		expect(host.of('problem').at(-1)!.problem).toMatchObject({code: 'MavenMissing', fix: expect.stringContaining('apt-get install maven')});
+		expect(ledger.resources).toEqual([]);
+	});
+
+	it('a run resumed after Ctrl-C lists, and undoes, what the stopped run created too', async () => {
+		const abort = new AbortController();
+		const first = await journey(new ScriptedHost({domain: 'resumed-run', 'create-access': () => (abort.abort(), true)}), {abort});
+		expect(first.result.status).toBe('cancelled');
+		const host = new ScriptedHost({domain: 'resumed-run'});
+		const second = await journey(host, {workDir: first.workDir});
+		expect(second.result.status).toBe('completed');
+		const summary = host.of('summary')[0]!.lines.join('\n');
+		expect(summary, summary).toMatch(/\+ resumed-run .*\(an earlier run\)/);
+		expect(summary).toContain('aws codeartifact delete-domain --domain resumed-run');
+		expect(summary).not.toMatch(/= resumed-run /);
+	});
+
+	it('keeps the first domain\'s access when a second run sets up another domain', async () => {
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		await journey(new ScriptedHost({domain: 'first-team'}));
+		await journey(new ScriptedHost({domain: 'second-team'}));
+		const token = await aws.buildHost().codeartifact.getAuthorizationToken('first-team');
+		expect(token.expiration.getTime()).toBeGreaterThan(Date.now());
+	});
+
 	it('Ctrl-C (an abort) mid-journey ends as cancelled, with what was created already in the ledger', async () => {
 		const abort = new AbortController();
 		const host = new ScriptedHost({
@@ -103,5 +133,21 @@ describe('journey transitions on a build host that was never fixed', () => {
 		expect(result).toMatchObject({status: 'stopped', step: 'token'});
 		expect(host.of('problem')[0]!.problem.code).toBe('denied-token');
 		expect(host.of('problem').at(-1)!.problem.code).toBe('TokenRefused');
+	});
+
+	it('declining to replace the instance profile brings the choice back; replacing is undone by putting the old profile back', async () => {
+		const fixes = ['replace-association', 'replace-association'];
+		let asked = 0;
+		const host = new ScriptedHost({
+			domain: 'replace-choice',
+			'token-fix': () => fixes.shift() ?? 'stop',
+			'replace-profile': () => asked++ > 0, // No the first time (the default), yes the second
+		});
+		const {result} = await journey(host);
+		expect(result.status).toBe('completed');
+		expect(host.questions.filter(q => q.id === 'token-fix')).toHaveLength(2);
+		const summary = host.of('summary')[0]!.lines.join('\n');
+		expect(summary).toMatch(/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile/);
+		expect(summary).not.toContain('disassociate-iam-instance-profile');
 	});
 });

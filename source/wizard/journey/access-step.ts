@@ -4,45 +4,59 @@ import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
-export function accessTarget(context: StepContext): AccessTarget {
+export function accessTarget(context: StepContext, alsoRepositories: string[] = []): AccessTarget {
 	const {facts, aws} = context;
-	return {region: aws.region, account: facts.identity!.account, domain: facts.domain!, domainOwner: facts.domainOwner!, repositories: [facts.repository!, facts.upstream!]};
+	const repositories = [...new Set([facts.repository!, facts.upstream!, ...alsoRepositories])];
+	return {region: aws.region, account: facts.identity!.account, domain: facts.domain!, domainOwner: facts.domainOwner!, repositories};
+}
+
+/** One policy per domain, so a second run for another domain never takes the first one's access away. */
+export function policyNameFor(domain: string): string {
+	return `${defaults.policy}-${domain}`;
+}
+
+/** The repositories of `domain` an existing policy document already grants, to keep them when it is updated. */
+function grantedRepositories(document: string, domain: string): string[] {
+	const names = new Set<string>();
+	for (const match of document.matchAll(new RegExp(`:repository/${domain.replace(/[-]/g, '\\-')}/([A-Za-z0-9._\\-]+)`, 'g'))) names.add(match[1]!);
+	return [...names];
 }
 
 /** Policy, role and instance profile for the build host; existing ones are reused when they fit. */
 export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
-	const target = accessTarget(context);
+	const policyName = policyNameFor(facts.domain!);
+	const policyArn = `arn:aws:iam::${facts.identity!.account}:policy/${policyName}`;
+	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
+	const existingPolicy = await aws.iam.getPolicy(policyArn).catch(fail('Looking up the policy'));
+	const existingDocument = existingPolicy ? ((await aws.iam.getPolicyDocument(policyArn).catch(fail('Reading the policy'))) ?? '') : undefined;
+	const target = accessTarget(context, existingDocument ? grantedRepositories(existingDocument, facts.domain!) : []);
 	const policy = buildHostPolicy(target);
-	context.host.notify({type: 'policy', step: context.step, name: defaults.policy, document: policy.text, explanations: policy.explanations});
+	context.host.notify({type: 'policy', step: context.step, name: policyName, document: policy.text, explanations: policy.explanations});
 	const confirmed = await ask(context, {
 		kind: 'confirm',
 		id: 'create-access',
-		message: `Create (or reuse) the policy ${defaults.policy}, the role ${defaults.role} and the instance profile ${defaults.instanceProfile}?`,
+		message: `Create (or reuse) the policy ${policyName}, the role ${defaults.role} and the instance profile ${defaults.instanceProfile}?`,
 		default: true,
 		canGoBack: true,
 	});
 	if (confirmed === goBack) return 'back';
 	if (!confirmed) stop({code: 'AccessDeclined', message: 'The build host needs these permissions to get a token.', fix: 'Run ca-wizard again and accept, or create an equivalent policy and role yourself.'});
-	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
-	const account = facts.identity!.account;
 
-	// Policy: reuse when its current document already allows everything the host needs.
-	const policyArn = `arn:aws:iam::${account}:policy/${defaults.policy}`;
-	const existingPolicy = await aws.iam.getPolicy(policyArn).catch(fail('Looking up the policy'));
-	if (!existingPolicy) {
-		progress(context, `Creating policy ${defaults.policy}…`);
-		const createdPolicy = await aws.iam.createPolicy(defaults.policy, policy.text, 'Lets a build host read CodeArtifact repositories (ca-wizard)').catch(fail('Creating the policy'));
-		await created(context, {kind: 'iam-policy', name: defaults.policy, arn: createdPolicy.arn});
+	// Policy: reuse when its current document already allows everything the host needs; an
+	// update keeps the repositories it granted before.
+	if (existingDocument === undefined) {
+		progress(context, `Creating policy ${policyName}…`);
+		const createdPolicy = await aws.iam.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`).catch(fail('Creating the policy'));
+		await created(context, {kind: 'iam-policy', name: policyName, arn: createdPolicy.arn});
 	} else {
-		const document = (await aws.iam.getPolicyDocument(policyArn).catch(fail('Reading the policy'))) ?? '';
-		const coverage = policyCovers(document, target);
+		const coverage = policyCovers(existingDocument, target);
 		if (coverage.covers) {
-			reused(context, {kind: 'iam-policy', name: defaults.policy, arn: policyArn});
+			reused(context, {kind: 'iam-policy', name: policyName, arn: policyArn});
 		} else {
-			note(context, `${defaults.policy} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
+			note(context, `${policyName} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
 			await aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy'));
-			await created(context, {kind: 'iam-policy', name: `${defaults.policy} (new default version)`, arn: policyArn, details: {versionOf: policyArn}});
+			await created(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn}});
 		}
 	}
 	facts.policyArn = policyArn;
@@ -66,7 +80,7 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	const attached = await aws.iam.listAttachedRolePolicies(defaults.role).catch(fail('Listing the role policies'));
 	if (!attached.some(p => p.arn === policyArn)) {
 		await aws.iam.attachRolePolicy(defaults.role, policyArn).catch(fail('Attaching the policy'));
-		await created(context, {kind: 'role-policy-attachment', name: `${defaults.policy} → ${defaults.role}`, details: {role: defaults.role, policyArn}});
+		await created(context, {kind: 'role-policy-attachment', name: `${policyName} → ${defaults.role}`, details: {role: defaults.role, policyArn}});
 	}
 	facts.roleName = defaults.role;
 

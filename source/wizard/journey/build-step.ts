@@ -1,10 +1,9 @@
 import {join} from 'node:path';
 import {firstErrorLines, parseMavenLine} from '../../maven/maven-log.js';
 import {rowFromMavenDownload} from '../package-table.js';
-import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {PackageConfirmer} from './package-confirmer.js';
-import {ask, note, progress, stop} from './step-helpers.js';
+import {answer, note, progress, stop} from './step-helpers.js';
 
 const confirmEveryMs = 750;
 
@@ -13,7 +12,8 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	const {facts, files, options, tools} = context;
 	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
 	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;
-	const where = await ask(context, {
+	// No Esc here: the steps before would only pass again and come straight back.
+	const where = await answer(context, {
 		kind: 'select',
 		id: 'local-repository',
 		message: 'Which local Maven repository should the build use?',
@@ -22,9 +22,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 			{value: 'user', label: keptRepository ? `A kept one in ${keptRepository}` : 'Your own ~/.m2/repository', hint: 'faster next time; only missing artifacts are fetched'},
 		],
 		default: 'throwaway',
-		canGoBack: true,
 	});
-	if (where === goBack) return 'back';
 	const localRepository = where === 'throwaway' ? await files.makeTemporaryDirectory('ca-wizard-m2-') : keptRepository;
 	const confirmer = new PackageConfirmer(context.aws.codeartifact, facts.domain!, facts.repository!, row => context.host.notify({type: 'package', row}));
 
@@ -60,12 +58,22 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		}
 	};
 
-	let result = await run();
-	if (!result.success && result.notFound) {
-		// CodeArtifact can answer 404 while it is still fetching a package from Maven Central
-		// for the first time; the next request finds it.
-		note(context, 'CodeArtifact answered 404 for a package it was probably still fetching from Maven Central. Running the build once more…', 'warning');
+	let result;
+	try {
 		result = await run();
+		if (!result.success && result.notFound) {
+			// CodeArtifact can answer 404 while it is still fetching a package from Maven Central
+			// for the first time; the next request finds it.
+			note(context, 'CodeArtifact answered 404 for a package it was probably still fetching from Maven Central. Running the build once more…', 'warning');
+			result = await run();
+		}
+	} catch (error) {
+		const failure = error as {name?: string; message?: string; fix?: string};
+		if (failure.name !== 'ProcessError' || options.signal.aborted) throw error;
+		stop({code: 'MavenDidNotRun', message: `Maven could not run: ${failure.message}`, fix: failure.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.'});
+	} finally {
+		// A throwaway repository has done its job once the packages are in CodeArtifact.
+		if (where === 'throwaway' && localRepository) await files.removeDirectory(localRepository).catch(() => {});
 	}
 	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
 	progress(context, 'Checking the repository for every package Maven fetched…');

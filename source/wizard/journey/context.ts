@@ -26,10 +26,13 @@ export interface JourneyFiles {
 	/** Copies the bundled demo project into `directory` (kept when it is already there). */
 	prepareDemoProject(directory: string): Promise<void>;
 	makeTemporaryDirectory(prefix: string): Promise<string>;
+	removeDirectory(path: string): Promise<void>;
 }
 
+/** The run ledger: what ca-wizard created here, this run and the runs before it. */
 export interface ResourceRecorder {
 	record(resource: CreatedResource): Promise<void>;
+	readonly resources: readonly CreatedResource[];
 }
 
 export interface JourneyOptions {
@@ -76,6 +79,8 @@ export interface JourneyFacts {
 	build?: {success: boolean; packages: number};
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
+	/** The summary's lines, once written (the CLI prints them again, ready to copy). */
+	summary?: string[];
 }
 
 export interface StepContext extends JourneyDeps {

@@ -1,7 +1,7 @@
 import {defaults, domainNameProblem} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
@@ -15,7 +15,7 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
 		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity?.account ? 'yours' : `owner ${d.owner}`})),
 		default: preferred ?? defaults.domain,
-		custom: {label: 'Create a new domain…', default: defaults.domain, validate: domainNameProblem},
+		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate: domainNameProblem},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';

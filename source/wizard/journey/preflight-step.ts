@@ -38,7 +38,14 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 			fix: 'Sign in as an IAM user or role with administrator rights (aws configure, or --profile NAME), then run ca-wizard again.',
 		});
 	}
-	if (!java || !maven) note(context, `${!java ? 'Java' : 'Maven'} was not found: the AWS steps work, but the build step will need ${!java ? 'a JDK (17+)' : 'Maven (3.8+)'} on the PATH.`, 'warning');
+	// The journey ends in a Maven build: better to say so now than after creating everything in AWS.
+	if (!java || !maven) {
+		throw new JourneyStop({
+			code: !java ? 'JavaMissing' : 'MavenMissing',
+			message: `${!java ? 'Java (a JDK)' : 'Maven'} was not found on the PATH; the build step needs ${!java ? 'a JDK 17 or later' : 'Maven 3.8 or later'}. Nothing was created.`,
+			fix: 'Install it (Debian/Ubuntu: sudo apt-get install maven openjdk-17-jdk-headless; Amazon Linux: sudo dnf install maven java-17-amazon-corretto-devel), then run ca-wizard again.',
+		});
+	}
 	await checkSettingsFile(context);
 	facts.projectDir = await chooseProject(context);
 	note(context, `Project: ${facts.projectDir}`, 'success');
@@ -54,7 +61,7 @@ async function checkSettingsFile(context: StepContext): Promise<void> {
 	if (!merged.ok) {
 		throw new JourneyStop({
 			code: 'SettingsUnreadable',
-			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message}. Nothing was created or written.`,
+			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}. Nothing was created or written.`,
 			fix: 'Fix that line (the file is left exactly as it was), or pass another file with --settings PATH, then run ca-wizard again.',
 		});
 	}

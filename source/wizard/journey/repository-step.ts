@@ -1,7 +1,7 @@
 import {defaults, repositoryNameProblem} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {answer, ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
@@ -18,7 +18,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		message: repositories.length > 0 ? 'Use an existing repository, or create one?' : 'Name the new repository',
 		choices: repositories.map(r => ({value: r.name, label: r.name, ...(r.description ? {hint: r.description} : {})})),
 		default: repositories.find(r => r.name === defaults.repository)?.name ?? repositories[0]?.name ?? defaults.repository,
-		custom: {label: 'Create a new repository…', default: defaults.repository, validate},
+		custom: {label: 'Create a new repository…', default: unusedName(defaults.repository, repositories.map(r => r.name)), validate},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';

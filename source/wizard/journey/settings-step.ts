@@ -1,7 +1,6 @@
 import {mergeSettings, unifiedDiff} from '../../maven/settings-xml.js';
-import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
 
 export const settingsId = 'codeartifact';
 
@@ -19,12 +18,12 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	if (!merged.ok) {
 		stop({
 			code: 'SettingsUnreadable',
-			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message}. Nothing was written.`,
+			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}. Nothing was written.`,
 			fix: `Fix that line (the file is left exactly as it was), or pass another file with --settings PATH.`,
 		});
 	}
 	for (const mirror of merged.conflictingMirrors) {
-		note(context, `Another mirror (${mirror}) also claims every repository (mirrorOf *); Maven uses the first one it reads.`, 'warning');
+		note(context, `The mirror "${mirror}" in ${path} also matches repositories (its <mirrorOf> overlaps *): downloads it matches may not go through CodeArtifact. Check its <mirrorOf>, or remove it while you use CodeArtifact.`, 'warning');
 	}
 	if (!merged.changed) {
 		note(context, `${path} already has this configuration.`, 'success');
@@ -32,8 +31,8 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 		return 'next';
 	}
 	context.host.notify({type: 'diff', step: context.step, path, lines: unifiedDiff(before ?? '', merged.text, path)});
-	const write = await ask(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true, canGoBack: true});
-	if (write === goBack) return 'back';
+	// No Esc here: the step before (the token check) would only pass again and come straight back.
+	const write = await answer(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true});
 	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
 	const {backupPath} = await files.writeSettings(path, merged.text);
 	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};

@@ -66,3 +66,9 @@ function fixFor(error: AwsFailure): string {
 			return 'Run ca-wizard again; what was created so far is kept and reused.';
 	}
 }
+
+/** The suggestion for "Create a new …": the usual name, or the first numbered one not yet taken. */
+export function unusedName(base: string, taken: readonly string[]): string {
+	if (!taken.includes(base)) return base;
+	for (let index = 2; ; index++) if (!taken.includes(`${base}-${index}`)) return `${base}-${index}`;
+}

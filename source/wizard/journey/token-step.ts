@@ -11,19 +11,23 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 	let failure = await tryToken(context);
 	for (let round = 1; failure !== undefined; round++) {
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
-		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation, ...(diagnosis.fixes[0] ? {fix: diagnosis.fixes[0].label} : {})}});
+		// The fixes are the question's choices below, so the banner explains without naming one.
+		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
 		if (round > maximumRounds || diagnosis.fixes.length === 0) {
 			stop({code: 'TokenRefused', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Fix the build host\'s credentials, then run ca-wizard again: it resumes here.', details: diagnosis.explanation});
 		}
-		const fix = await answer(context, {
-			kind: 'select',
-			id: 'token-fix',
-			message: 'How should the wizard fix this?',
-			choices: [...diagnosis.fixes.map(f => ({value: f.id as string, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
-			default: diagnosis.fixes[0]!.id,
-		});
-		if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
-		await applyFix(context, fix as FixId, diagnosis);
+		// Declining a confirmation (replacing the profile) brings the choice back rather than ending the run.
+		for (;;) {
+			const fix = await answer(context, {
+				kind: 'select',
+				id: 'token-fix',
+				message: 'How should the wizard fix this?',
+				choices: [...diagnosis.fixes.map(f => ({value: f.id as string, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
+				default: diagnosis.fixes[0]!.id,
+			});
+			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
+			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
+		}
 		failure = await waitForToken(context, failure);
 	}
 	return 'next';
@@ -41,7 +45,7 @@ function triageContext(context: StepContext) {
 }
 
 /** One token request with the build host's own credentials; undefined when it worked. */
-async function tryToken(context: StepContext): Promise<unknown> {
+async function tryToken(context: StepContext, announceRefusal = true): Promise<unknown> {
 	const {facts} = context;
 	progress(context, 'Asking for an authorization token as the build host…');
 	try {
@@ -52,12 +56,13 @@ async function tryToken(context: StepContext): Promise<unknown> {
 		note(context, `Token valid until ${token.expiration.toISOString()} (${hours} h). It is never shown or written anywhere.`, 'success');
 		return undefined;
 	} catch (error) {
-		progress(context, 'Asked for a token as the build host: refused (see below)', true);
+		progress(context, 'Asked for a token as the build host', true);
+		if (announceRefusal) note(context, 'The build host was refused a token (see below).', 'warning');
 		return error;
 	}
 }
 
-async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<void> {
+async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<'applied' | 'declined'> {
 	const {aws, facts} = context;
 	const host = facts.hostMetadata;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'FixFailed', doing);
@@ -65,10 +70,10 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 		case 'attach-to-current-role': {
 			const role = host?.roleName;
 			if (!role) return stop({code: 'NoInstanceRole', message: 'The instance has no role to attach the policy to.', fix: 'Choose to associate the wizard\'s instance profile instead.'});
-			progress(context, `Attaching ${defaults.policy} to the instance's role ${role}…`);
+			progress(context, `Attaching ${policyName(facts.policyArn!)} to the instance's role ${role}…`);
 			await aws.iam.attachRolePolicy(role, facts.policyArn!).catch(fail(`Attaching the policy to ${role}`));
-			await created(context, {kind: 'role-policy-attachment', name: `${defaults.policy} → ${role}`, details: {role, policyArn: facts.policyArn!}});
-			return;
+			await created(context, {kind: 'role-policy-attachment', name: `${policyName(facts.policyArn!)} → ${role}`, details: {role, policyArn: facts.policyArn!}});
+			return 'applied';
 		}
 		case 'associate-profile':
 		case 'replace-association': {
@@ -82,7 +87,7 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 					detail: `Whatever on this instance relies on the current profile's role${host.roleName ? ` (${host.roleName})` : ''} loses those permissions.`,
 					default: false,
 				});
-				if (!ok) return stop({code: 'ReplaceDeclined', message: diagnosis.title, fix: `Attach ${defaults.policy} to the instance's current role instead (run ca-wizard again).`});
+				if (!ok) return 'declined';
 				const replaced = await aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile'));
 				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: replaced.associationId, instanceId: host.instanceId, previousProfileArn: current.instanceProfileArn}});
 			} else {
@@ -90,14 +95,16 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 				const association = await aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile'));
 				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: association.associationId, instanceId: host.instanceId}});
 			}
-			return;
+			return 'applied';
 		}
 		case 'check-domain-and-region':
 			return stop({code: 'WrongDomainOrRegion', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Check --region and the domain owner.'});
 		default:
-			return; // wait-and-retry, refresh-credentials: nothing to change, only time
+			return 'applied'; // wait-and-retry, refresh-credentials: nothing to change, only time
 	}
 }
+
+const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
 async function waitForToken(context: StepContext, previous: unknown): Promise<unknown> {
@@ -106,7 +113,7 @@ async function waitForToken(context: StepContext, previous: unknown): Promise<un
 	let failure = previous;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
-		failure = await tryToken(context);
+		failure = await tryToken(context, false);
 		if (failure === undefined || Date.now() >= deadline) return failure;
 		const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
 		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);

@@ -7,7 +7,12 @@ export function undoCommands(created: CreatedResource[], flags: string): string[
 		const d = resource.details ?? {};
 		switch (resource.kind) {
 			case 'instance-profile-association':
-				commands.push(`aws ec2 disassociate-iam-instance-profile --association-id ${d['associationId']}${flags}`);
+				// A replaced profile is put back: disassociating would leave the instance with no role at all.
+				commands.push(
+					d['previousProfileArn']
+						? `aws ec2 replace-iam-instance-profile-association --association-id ${d['associationId']} --iam-instance-profile Arn=${d['previousProfileArn']}${flags}`
+						: `aws ec2 disassociate-iam-instance-profile --association-id ${d['associationId']}${flags}`,
+				);
 				break;
 			case 'instance-profile-role':
 				commands.push(`aws iam remove-role-from-instance-profile --instance-profile-name ${d['profile']} --role-name ${d['role']}${flags}`);

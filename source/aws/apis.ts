@@ -63,6 +63,8 @@ export interface CodeArtifactApi {
 	listPackages(domain: string, repository: string, options?: {format?: string}): Promise<PackageInfo[]>;
 	/** The versions of one package, newest publish first. */
 	listPackageVersions(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}): Promise<PackageVersionInfo[]>;
+	/** One package and its origin controls; undefined while the repository does not have it. */
+	describePackage(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}): Promise<PackageInfo | undefined>;
 	/** One version with its publish time (lists do not carry it). */
 	describePackageVersion(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}, version: string): Promise<PackageVersionInfo>;
 }

@@ -71,7 +71,7 @@ const stsMethods = {getCallerIdentity: true} satisfies Methods<StsApi>;
 const codeArtifactMethods = {
 	listDomains: true, createDomain: true, describeDomain: true, listRepositories: true, describeRepository: true,
 	createRepository: true, updateUpstreams: true, associateExternalConnection: true, getAuthorizationToken: true,
-	getRepositoryEndpoint: true, listPackages: true, listPackageVersions: true, describePackageVersion: true,
+	getRepositoryEndpoint: true, listPackages: true, listPackageVersions: true, describePackageVersion: true, describePackage: true,
 } satisfies Methods<CodeArtifactApi>;
 const iamMethods = {
 	getRole: true, createRole: true, getPolicy: true, getPolicyDocument: true, createPolicy: true, updatePolicyDocument: true,

@@ -113,6 +113,9 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		expect(versions.map(version => [version.version, version.status])).toEqual([['0.1.0', 'Published'], ['1.0.0', 'Published'], ['2.0.0', 'Published']]);
 		await expect(codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).rejects.toMatchObject({kind: 'not-found'});
 
+		expect(await codeartifact.describePackage('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'})).toEqual(packages[0]);
+		expect(await codeartifact.describePackage('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).toBeUndefined();
+
 		const newest = await codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '0.1.0');
 		expect(newest).toMatchObject({version: '0.1.0', status: 'Published'});
 		expect(Date.now() - newest.publishedTime!.getTime()).toBeLessThan(60_000);

@@ -4,6 +4,7 @@ import {
 	CreateDomainCommand,
 	CreateRepositoryCommand,
 	DescribeDomainCommand,
+	DescribePackageCommand,
 	DescribePackageVersionCommand,
 	DescribeRepositoryCommand,
 	GetAuthorizationTokenCommand,
@@ -110,6 +111,13 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 			};
 			return attemptPages('codeartifact:ListPackageVersions', () => paginateListPackageVersions({client}, input),
 				page => (page.versions ?? []).map(summary => ({version: summary.version ?? '', status: summary.status ?? ''})));
+		},
+
+		async describePackage(domain, repository, pkg) {
+			const input = {domain, repository, format: pkg.format as PackageFormat, ...(pkg.namespace ? {namespace: pkg.namespace} : {}), package: pkg.name};
+			return findMember('codeartifact:DescribePackage', () => client.send(new DescribePackageCommand(input)), 'package', description =>
+				toPackage({format: description.format, namespace: description.namespace, package: description.name, originConfiguration: description.originConfiguration}),
+			);
 		},
 
 		async describePackageVersion(domain, repository, pkg, version) {

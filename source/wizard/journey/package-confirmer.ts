@@ -40,21 +40,30 @@ export class PackageConfirmer {
 		return this.running;
 	}
 
-	/** Confirms every package the repository lists, reported by Maven or not: the table then matches ListPackages. */
+	/**
+	 * Once, after the build: confirms every package the repository lists, reported by Maven or
+	 * not, so the table matches ListPackages.
+	 */
 	async reconcile(): Promise<number> {
 		const packages = await this.codeartifact.listPackages(this.domain, this.repository);
-		for (const info of packages) this.pending.set(packageKey(rowKeyOf(info)), placeholderRow(info));
+		for (const info of packages) {
+			const key = packageKey(rowKeyOf(info));
+			if (!this.confirmed.has(key)) this.pending.set(key, placeholderRow(info));
+		}
 		await this.flush();
 		return packages.length;
 	}
 
 	private async confirmBatch(): Promise<void> {
-		if (this.pending.size === 0) return;
-		const listed = new Map((await this.codeartifact.listPackages(this.domain, this.repository)).map(info => [packageKey(rowKeyOf(info)), info]));
-		const ready = [...this.pending].filter(([key]) => listed.has(key)); // the rest are not ingested yet: next batch
-		// A few at a time: quick on a big table, gentle on the API's rate limits.
-		for (let index = 0; index < ready.length; index += confirmConcurrency) {
-			await Promise.all(ready.slice(index, index + confirmConcurrency).map(([key, row]) => this.confirm(key, row, listed.get(key)!)));
+		// Per pending package (DescribePackage), never the whole repository: a real one may hold thousands.
+		const batch = [...this.pending];
+		for (let index = 0; index < batch.length; index += confirmConcurrency) {
+			await Promise.all(
+				batch.slice(index, index + confirmConcurrency).map(async ([key, row]) => {
+					const info = await this.codeartifact.describePackage(this.domain, this.repository, {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name});
+					if (info) await this.confirm(key, row, info); // else not ingested yet: next batch
+				}),
+			);
 		}
 	}
 

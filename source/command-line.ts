@@ -34,6 +34,8 @@ export interface WizardCommandOptions {
 
 export const defaultSandboxPort = 7717;
 
+const flagWidth = Math.max(23, ...questionFlags.map(flag => flag.id.length + flag.value.length + 2));
+
 export const usage = `Usage:
   ca-wizard [options]              walk from an empty AWS account to a Maven build through CodeArtifact
   ca-wizard sandbox [options]      run the offline CodeArtifact sandbox in the foreground
@@ -52,7 +54,9 @@ Wizard options:
   --workdir DIR            working folder (default ./ca-wizard-work)
   --yes                    take the default wherever no flag answers a question
   --json                   print events as JSON lines instead of the interactive screens
-${questionFlags.map(flag => `  --${`${flag.id} ${flag.value}`.padEnd(23)} ${flag.help}`).join('\n')}
+
+Answers (every question the wizard asks has its flag):
+${questionFlags.map(flag => `  --${`${flag.id} ${flag.value}`.padEnd(flagWidth)} ${flag.help}`).join('\n')}
 
 Sandbox options:
   --port N                 port to listen on (default ${defaultSandboxPort}; 0 picks a free one)

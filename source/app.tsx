@@ -1,30 +1,35 @@
 import {Box, render, useInput, useStdout, type Instance, type RenderOptions} from 'ink';
-import {useEffect, useSyncExternalStore, type FunctionComponent} from 'react';
+import {Fragment, useEffect, useSyncExternalStore} from 'react';
 import {ErrorBanner} from './components/ErrorBanner.js';
 import {KeyHints} from './components/KeyHints.js';
+import {finishedSteps, planScreen, type ScreenPlan} from './components/layout.js';
 import {Prompt} from './components/Prompt.js';
+import {clampOffset, TextWindow, type ScreenBody} from './components/Rows.js';
+import {StepFrame} from './components/StepFrame.js';
+import {StepLog} from './components/StepLog.js';
 import {StepRail} from './components/StepRail.js';
 import type {InkHost} from './host/ink-host.js';
 import type {ViewStore} from './host/view-store.js';
-import {AccessScreen} from './screens/AccessScreen.js';
-import {BuildScreen} from './screens/BuildScreen.js';
-import {PreflightScreen} from './screens/PreflightScreen.js';
-import {ResourceStepScreen} from './screens/ResourceStepScreen.js';
-import {SettingsScreen} from './screens/SettingsScreen.js';
-import {SummaryScreen} from './screens/SummaryScreen.js';
+import {accessScreen} from './screens/AccessScreen.js';
+import {buildScreen} from './screens/BuildScreen.js';
+import {preflightScreen} from './screens/PreflightScreen.js';
+import {resourceStepScreen} from './screens/ResourceStepScreen.js';
+import type {Screen} from './screens/screen.js';
+import {settingsScreen} from './screens/SettingsScreen.js';
+import {summaryScreen} from './screens/SummaryScreen.js';
 import type {StepId} from './wizard/steps.js';
-import type {ViewState} from './wizard/view-state.js';
+import type {Outcome, ViewState} from './wizard/view-state.js';
 
-const screens: Record<StepId, FunctionComponent<{state: ViewState}>> = {
-	preflight: PreflightScreen,
-	domain: ({state}) => <ResourceStepScreen state={state} id="domain" />,
-	repository: ({state}) => <ResourceStepScreen state={state} id="repository" />,
-	upstream: ({state}) => <ResourceStepScreen state={state} id="upstream" />,
-	access: AccessScreen,
-	token: ({state}) => <ResourceStepScreen state={state} id="token" />,
-	settings: SettingsScreen,
-	build: BuildScreen,
-	summary: SummaryScreen,
+const screens: Record<StepId, Screen> = {
+	preflight: preflightScreen,
+	domain: resourceStepScreen('domain'),
+	repository: resourceStepScreen('repository'),
+	upstream: resourceStepScreen('upstream'),
+	access: accessScreen,
+	token: resourceStepScreen('token'),
+	settings: settingsScreen,
+	build: buildScreen,
+	summary: summaryScreen,
 };
 
 export interface AppProps {
@@ -32,30 +37,68 @@ export interface AppProps {
 	host: InkHost;
 }
 
-/** The root: the step rail, the current step's screen, a problem, the waiting question and the keys. */
+/** The root: the step rail, finished steps, the current step's screen, a problem, the waiting question and the keys, sized to the terminal. */
 export function App({store, host}: AppProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	useTerminalSize(store);
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') host.quit();
-		// While a question waits, its prompt decides what q means (in a text field it is a letter).
-		else if (input === 'q' && !state.question) host.quit();
-	});
-	const Screen = screens[state.active];
+	const body = screens[state.active](state, state.terminal.columns);
+	const plan = planScreen(state, body);
+	useKeys(store, host, state, body, plan);
+	const asking = state.question !== undefined && !state.quitting;
 	return (
-		<Box flexDirection="column" gap={1}>
+		<Box flexDirection="column" gap={plan.frame.gap}>
 			<StepRail steps={state.steps} active={state.active} />
-			<Screen state={state} />
-			{state.problem ? <ErrorBanner problem={state.problem.problem} /> : null}
-			{state.question && !state.quitting ? (
-				<Prompt key={state.asked} question={state.question} onAnswer={value => host.answer(value)} onBack={() => host.back()} onQuit={() => host.quit()} />
+			<StepLog log={finishedSteps(state)} rows={plan.log} />
+			<StepFrame id={state.active} view={state.steps[state.active]} columns={state.terminal.columns} plan={plan.frame} waiting={asking}>
+				{plan.window !== undefined && body.fullText ? (
+					<TextWindow rows={body.fullText} offset={state.fullText.offset} height={plan.window} />
+				) : (
+					body.parts.map((part, index) => <Fragment key={index}>{plan.parts[index]! > 0 ? part.render(plan.parts[index]!) : null}</Fragment>)
+				)}
+			</StepFrame>
+			{state.problem ? <ErrorBanner problem={state.problem.problem} columns={state.terminal.columns} detailRows={plan.bannerDetails} /> : null}
+			{asking ? (
+				<Prompt
+					key={state.asked}
+					question={state.question!}
+					columns={state.terminal.columns}
+					typing={state.typing}
+					onAnswer={value => host.answer(value)}
+					onBack={() => host.back()}
+					onTyping={typing => store.dispatch({type: 'typing', typing})}
+				/>
 			) : null}
-			<KeyHints question={state.quitting ? undefined : state.question} quitting={state.quitting} />
+			<KeyHints question={asking ? state.question : undefined} typing={state.typing} quitting={state.quitting} finished={state.finished} fullText={plan.fullText} />
 		</Box>
 	);
 }
 
-/** Keeps the view's terminal size current, so the package table fits the window after a resize. */
+/**
+ * The app's own keys: Ctrl-C always quits; while a text field is open every other key is
+ * text. Otherwise q quits, v opens or closes the long text, and arrows or PgUp/PgDn scroll it
+ * (arrows only where no list takes them). Answers are the prompt's keys.
+ */
+function useKeys(store: ViewStore, host: InkHost, state: ViewState, body: ScreenBody, plan: ScreenPlan) {
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			host.quit();
+			return;
+		}
+		if (state.finished || state.quitting || state.typing) return;
+		if (input === 'q') {
+			host.quit();
+		} else if (input === 'v' && plan.fullText !== 'none') {
+			store.dispatch({type: 'full-text', open: plan.fullText === 'cut'});
+		} else if (plan.window !== undefined && body.fullText) {
+			const page = Math.max(1, plan.window - 2);
+			const arrows = state.question?.kind !== 'select';
+			const by = key.pageDown ? page : key.pageUp ? -page : arrows && key.downArrow ? 1 : arrows && key.upArrow ? -1 : 0;
+			if (by !== 0) store.dispatch({type: 'scroll', offset: clampOffset(clampOffset(state.fullText.offset, body.fullText.length, plan.window) + by, body.fullText.length, plan.window)});
+		}
+	});
+}
+
+/** Keeps the view's terminal size current, so every screen fits the window after a resize. */
 function useTerminalSize(store: ViewStore) {
 	const {stdout} = useStdout();
 	useEffect(() => {
@@ -73,4 +116,15 @@ function useTerminalSize(store: ViewStore) {
 /** Mounts the wizard's UI. Ctrl-C is the app's quit intent (host.quit), not Ink's exit; the CLI unmounts when the journey ends. */
 export function renderApp({store, host}: AppProps, options: Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'> = {}): Instance {
 	return render(<App store={store} host={host} />, {...options, exitOnCtrlC: false, maxFps: 20});
+}
+
+/**
+ * Ends the screens: shows how the run ended, then unmounts. React draws a store update one
+ * microtask later, so an unmount in the same tick would leave the previous frame (with its
+ * key hints) on the terminal.
+ */
+export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome): Promise<void> {
+	store.dispatch({type: 'finished', outcome});
+	await new Promise(resolve => setImmediate(resolve));
+	instance.unmount();
 }

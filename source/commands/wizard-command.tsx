@@ -18,24 +18,31 @@ export function canPrompt(options: WizardCommandOptions, env: NodeJS.ProcessEnv 
 interface Session {
 	host: WizardHost;
 	signal: AbortSignal;
-	/** Shows a failure that happened outside the journey (the target, the ledger). */
-	fail(message: string): void;
-	close(): void;
+	/** Shows a failure that happened outside the journey (the target, the ledger), with its fix. */
+	fail(message: string, fix?: string): void;
+	/** Ends the session; `summary` is printed as plain lines after the screens are gone, ready to copy. */
+	close(outcome: 'completed' | 'stopped' | 'cancelled', summary?: string[]): Promise<void>;
 }
 
 /** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
 async function openSession(options: WizardCommandOptions): Promise<Session> {
 	const flags = {answers: options.answers, yes: options.yes};
 	if (canPrompt(options)) {
-		const [{createViewStore}, {createInkHost}, {renderApp}] = await Promise.all([import('../host/view-store.js'), import('../host/ink-host.js'), import('../app.js')]);
+		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await Promise.all([import('../host/view-store.js'), import('../host/ink-host.js'), import('../app.js')]);
 		const store = createViewStore();
 		const inkHost = createInkHost(store);
 		const ink = renderApp({store, host: inkHost});
+		let failure: string | undefined;
 		return {
 			host: withFlagAnswers(inkHost, flags),
 			signal: inkHost.signal,
-			fail: message => inkHost.notify({type: 'problem', step: 'preflight', problem: {code: 'Setup', message}}),
-			close: () => ink.unmount(),
+			// Written after the screens unmount: a frame drawn just before unmounting may never show.
+			fail: (message, fix) => (failure = `ca-wizard: ${message}\n${fix ? `  fix: ${fix}\n` : ''}`),
+			async close(outcome, summary) {
+				await finishApp(ink, store, outcome); // the last frame says how the run ended, without key hints
+				if (summary) process.stdout.write(`\n${summary.join('\n')}\n`);
+				if (failure) process.stderr.write(failure);
+			},
 		};
 	}
 	const controller = new AbortController();
@@ -46,8 +53,11 @@ async function openSession(options: WizardCommandOptions): Promise<Session> {
 	return {
 		host,
 		signal: controller.signal,
-		fail: message => process.stderr.write(`ca-wizard: ${message}\n`),
-		close() {
+		fail: (message, fix) =>
+			options.json
+				? process.stdout.write(`${JSON.stringify({type: 'error', message, ...(fix ? {fix} : {})})}\n`)
+				: process.stderr.write(`ca-wizard: ${message}\n${fix ? `  fix: ${fix}\n` : ''}`),
+		async close() {
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
 		},
@@ -66,6 +76,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		import('./journey-deps.js'),
 	]);
 	let connection: Connection | undefined;
+	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
+	let summary: string[] | undefined;
 	try {
 		connection = await connectTarget(options, workDir);
 		const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
@@ -84,19 +96,25 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
 			},
 		);
+		outcome = result.status;
+		summary = result.facts.summary;
 		return result.status === 'completed' ? 0 : result.status === 'cancelled' ? 130 : 1;
 	} catch (error) {
-		if (session.signal.aborted) return 130;
+		if (session.signal.aborted) {
+			outcome = 'cancelled';
+			return 130;
+		}
 		if (error instanceof NoAnswerError) {
 			session.fail(error.message);
 			return 2;
 		}
 		const known = error instanceof TargetError || error instanceof AwsFailure || (error instanceof Error && ['SandboxError', 'LedgerError'].includes(error.name));
 		if (!known) throw error;
-		session.fail((error as Error).message);
+		session.fail((error as Error).message, (error as {fix?: string}).fix);
 		return 1;
 	} finally {
-		session.close();
+		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
+		await session.close(outcome, canPrompt(options) ? summary : undefined);
 		await connection?.close();
 	}
 }

@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
 import type {FileDiff} from '../wizard/view-state.js';
+import {clipRows, Rows} from './Rows.js';
+import {codeRows, type Row} from './text-rows.js';
 
 function lineColor(line: string): string | undefined {
 	if (line.startsWith('+')) return 'green';
@@ -9,27 +10,23 @@ function lineColor(line: string): string | undefined {
 
 export interface DiffViewProps {
 	diff: FileDiff;
-	/** At most this many lines of the change; the rest are counted. */
-	maxLines?: number;
+	columns: number;
+	/** At most this many rows; the rest are counted. */
+	maxRows?: number;
 }
 
 /** A file's change, added lines green and removed lines red. */
-export function DiffView({diff, maxLines = Number.POSITIVE_INFINITY}: DiffViewProps) {
-	const shown = diff.lines.length > maxLines ? diff.lines.slice(0, Math.max(1, maxLines - 1)) : diff.lines;
-	return (
-		<Box flexDirection="column">
-			<Text bold>{diff.path}</Text>
-			<Box flexDirection="column" paddingLeft={2}>
-				{shown.map((line, index) => {
-					const color = lineColor(line);
-					return (
-						<Text key={index} color={color} dimColor={!color}>
-							{line}
-						</Text>
-					);
-				})}
-				{shown.length < diff.lines.length ? <Text dimColor>… {diff.lines.length - shown.length} more lines</Text> : null}
-			</Box>
-		</Box>
-	);
+export function DiffView({diff, columns, maxRows = Number.POSITIVE_INFINITY}: DiffViewProps) {
+	return <Rows rows={clipRows(diffRows(diff, columns), maxRows, hidden => `… ${hidden} more lines`)} />;
+}
+
+/** The change as rows in `columns`: the path, then each line indented (a long line wraps under itself). */
+export function diffRows(diff: FileDiff, columns: number): Row[] {
+	return [
+		{text: diff.path, bold: true},
+		...diff.lines.flatMap(line => {
+			const color = lineColor(line);
+			return codeRows(line, columns, '  ', color ? {color} : {dim: true});
+		}),
+	];
 }

@@ -1,19 +1,46 @@
 import {Box, Text} from 'ink';
 import type {Problem} from '../wizard/events.js';
+import {rowCount, wrapRows} from './text-rows.js';
 
-/** The one place a problem is shown: its code, what happened, and the fix. */
-export function ErrorBanner({problem}: {problem: Problem}) {
+/** The border and the padding take two columns on each side. */
+const frame = 4;
+
+export interface ErrorBannerProps {
+	problem: Problem;
+	/** The terminal's width: the detail lines wrap within it. */
+	columns: number;
+	/** At most this many rows of details; the rest are counted. All of them by default. */
+	detailRows?: number;
+}
+
+/** The one place a problem is shown: what happened and its code, the fix when there is one, and the details, wrapped. */
+export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFINITY}: ErrorBannerProps) {
+	const details = bannerDetailRows(problem, columns);
+	const cut = details.length > detailRows;
+	const shown = cut ? details.slice(0, Math.max(0, detailRows - 1)) : details;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
 			<Text color="red" bold>
 				✖ {problem.message} <Text dimColor>[{problem.code}]</Text>
 			</Text>
 			{problem.fix ? <Text>Fix: {problem.fix}</Text> : null}
-			{(problem.details ?? []).map((line, index) => (
+			{shown.map((row, index) => (
 				<Text key={index} dimColor wrap="truncate-end">
-					{line}
+					{row}
 				</Text>
 			))}
+			{cut ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
 		</Box>
 	);
+}
+
+/** Rows the banner takes without its details (border, what happened, the fix), in `columns`. */
+export function bannerHeight(problem: Problem, columns: number): number {
+	const width = columns - frame;
+	return 2 + rowCount(`✖ ${problem.message} [${problem.code}]`, width) + (problem.fix ? rowCount(`Fix: ${problem.fix}`, width) : 0);
+}
+
+/** The details as the rows they wrap to inside the banner. */
+export function bannerDetailRows(problem: Problem, columns: number): string[] {
+	return (problem.details ?? []).flatMap(line => wrapRows(line, columns - frame).map((row, index) => (index > 0 ? row.replace(/^ /, '') : row)));
 }

@@ -1,37 +1,34 @@
-import {Box, Text} from 'ink';
 import type {Fact} from '../wizard/events.js';
 import type {ResourceView} from '../wizard/view-state.js';
+import {Rows, rowsPart, type Part} from './Rows.js';
+import {gutterRows, type Row} from './text-rows.js';
 
 const toneColor = {ok: 'green', warn: 'yellow', bad: 'red'} as const;
 
-/** Label: value lines, labels aligned. */
-export function Facts({facts}: {facts: Fact[]}) {
+/** Label: value lines, labels aligned; a long value wraps under itself. */
+export function Facts({facts, columns}: {facts: Fact[]; columns: number}) {
 	if (facts.length === 0) return null;
+	return <Rows rows={factRows(facts, columns)} />;
+}
+
+function factRows(facts: Fact[], columns: number): Row[] {
+	if (facts.length === 0) return [];
 	const width = Math.max(...facts.map(fact => fact.label.length)) + 2;
-	return (
-		<Box flexDirection="column">
-			{facts.map(fact => (
-				<Box key={fact.label}>
-					<Box width={width} flexShrink={0}>
-						<Text dimColor>{fact.label}:</Text>
-					</Box>
-					<Text color={fact.tone ? toneColor[fact.tone] : undefined}>{fact.value}</Text>
-				</Box>
-			))}
-		</Box>
-	);
+	return facts.flatMap(fact => gutterRows(fact.value, columns, `${fact.label}:`.padEnd(width), ' '.repeat(width), fact.tone ? {color: toneColor[fact.tone]} : {}));
 }
 
 /** What the step created or reused, one line each. */
 export function Resources({resources}: {resources: ResourceView[]}) {
 	if (resources.length === 0) return null;
-	return (
-		<Box flexDirection="column">
-			{resources.map(({resource, reused}) => (
-				<Text key={`${resource.kind} ${resource.name}`} wrap="truncate-end">
-					<Text color={reused ? 'blue' : 'green'}>{reused ? '= reused ' : '+ created'}</Text> {resource.kind} <Text bold>{resource.name}</Text>
-				</Text>
-			))}
-		</Box>
-	);
+	return <Rows rows={resourceRows(resources)} />;
+}
+
+export function resourceRows(resources: ResourceView[]): Row[] {
+	return resources.map(({resource, reused}) => ({gutter: reused ? '= reused  ' : '+ created ', gutterColor: reused ? 'blue' : 'green', text: `${resource.kind} ${resource.name}`}));
+}
+
+/** A step's facts and resources as body parts: they come before a long text when rows are short. */
+export function detailParts(facts: Fact[], resources: ResourceView[], columns: number): Part[] {
+	const rows = [factRows(facts, columns), resourceRows(resources)];
+	return rows.filter(part => part.length > 0).map(part => rowsPart(part, {priority: 0}));
 }

@@ -1,27 +1,59 @@
 import {Text} from 'ink';
 import type {Question} from '../wizard/questions.js';
+import type {Outcome} from '../wizard/view-state.js';
+
+/** Whether the screen has a long text that `v` opens: 'cut' while part of it is hidden, 'open' while all of it shows. */
+export type FullTextStatus = 'none' | 'cut' | 'open';
 
 export interface KeyHintsProps {
 	question: Question | undefined;
+	/** A text field has the keys: letters are text, only Enter, Esc and Ctrl-C do something. */
+	typing: boolean;
 	quitting: boolean;
+	finished: Outcome | undefined;
+	fullText: FullTextStatus;
 }
 
-/** One dim line that says which keys do what right now. */
-export function KeyHints({question, quitting}: KeyHintsProps) {
-	return <Text dimColor>{keyHints(question, quitting).join(' · ')}</Text>;
+/** The last line: which keys do what right now, or, once the run is over, how it ended. */
+export function KeyHints(props: KeyHintsProps) {
+	const ending = endingLine(props.finished);
+	if (ending !== undefined) return ending ? <Text>{ending}</Text> : null;
+	return <Text dimColor>{keyHints(props).join(' · ')}</Text>;
 }
 
-export function keyHints(question: Question | undefined, quitting: boolean): string[] {
+/** What the last frame says once the run is over ('' for nothing); undefined while it runs. */
+export function endingLine(finished: Outcome | undefined): string | undefined {
+	switch (finished) {
+		case undefined:
+			return undefined;
+		case 'completed':
+			return '';
+		case 'cancelled':
+			return 'Stopped. What was created is kept; run ca-wizard again to resume.';
+		case 'stopped':
+			return 'Stopped at the problem above. What was created is kept; run ca-wizard again to resume.';
+	}
+}
+
+export function keyHints({question, typing, quitting, finished, fullText}: KeyHintsProps): string[] {
+	if (finished) return [];
 	if (quitting) return ['stopping…'];
 	const back = question?.canGoBack ? ['Esc back'] : [];
+	if (typing) {
+		// In a list's "new name" field, Esc returns to the list.
+		const leave = question?.kind === 'select' && question.choices.length > 0 ? ['Esc back'] : back;
+		return ['Enter accept', ...leave, 'Ctrl-C quit'];
+	}
+	const scroll = fullText === 'open' ? [question?.kind === 'select' ? 'PgUp/PgDn scroll' : '↑↓ scroll', 'v close'] : [];
+	const view = fullText === 'cut' ? ['v view all'] : [];
 	switch (question?.kind) {
 		case undefined:
-			return ['q quit'];
+			return [...scroll, ...view, 'q quit'];
 		case 'select':
-			return ['↑↓ choose', 'Enter select', ...back, 'q quit'];
+			return [...scroll, '↑↓ choose', 'Enter select', ...view, ...back, 'q quit'];
 		case 'text':
 			return ['Enter accept', ...back, 'Ctrl-C quit'];
 		case 'confirm':
-			return ['y/n', `Enter ${question.default ? 'yes' : 'no'}`, ...back, 'q quit'];
+			return [...scroll, 'y/n', `Enter ${question.default ? 'yes' : 'no'}`, ...view, ...back, 'q quit'];
 	}
 }

@@ -18,9 +18,17 @@ export function MavenTail({tail, total, lines = 4}: MavenTailProps) {
 			{tail.slice(-lines).map((line, index) => (
 				<Text key={index} dimColor wrap="truncate-end">
 					{'│ '}
-					{line}
+					{shortenRepositoryUrls(line)}
 				</Text>
 			))}
 		</Box>
 	);
+}
+
+/**
+ * Every line of a download names the same repository URL; what differs is the artifact's
+ * path after it. `http…/maven/REPO/org/x/y.pom` becomes `org/x/y.pom`.
+ */
+export function shortenRepositoryUrls(line: string): string {
+	return line.replace(/https?:\/\/\S*?\/maven\/[^/\s]+\//g, '');
 }

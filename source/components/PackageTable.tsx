@@ -10,10 +10,13 @@ interface Column {
 	cell(row: PackageRow): string;
 }
 
+const name: Column = {title: 'Package name', grow: 1, cell: row => row.name};
+const namespace: Column = {title: 'Namespace', grow: 1, cell: row => row.namespace};
+
 // The CodeArtifact console's columns, in its order.
-const columns: Column[] = [
-	{title: 'Package name', grow: 1, cell: row => row.name},
-	{title: 'Namespace', grow: 1, cell: row => row.namespace},
+const wideColumns: Column[] = [
+	name,
+	namespace,
 	{title: 'Format', width: 6, cell: row => row.format},
 	{title: 'Latest version', width: 14, cell: row => row.latestVersion},
 	{title: 'Latest publish date', width: 19, cell: row => formatPublishDate(row.latestPublishDate)},
@@ -21,23 +24,32 @@ const columns: Column[] = [
 	{title: 'Upstream', width: 8, cell: row => row.upstream},
 ];
 
+// On a narrow terminal the names need the room: format, publish and upstream go, the rest get short titles.
+const narrowColumns: Column[] = [name, namespace, {title: 'Version', width: 12, cell: row => row.latestVersion}, {title: 'Published', width: 13, cell: row => formatPublishDate(row.latestPublishDate)}];
+
+/** Below this width the table drops the columns that are the same for every Maven package. */
+const wideTableColumns = 100;
+
 export interface PackageTableProps {
 	rows: PackageRow[];
 	/** How many rows fit on the screen; the rest are counted as "N more". */
 	capacity: number;
+	/** The terminal's width, which decides the columns. */
+	columns?: number;
 }
 
 /** The repository's packages as the console lists them, newest first, as many as fit. */
-export function PackageTable({rows, capacity}: PackageTableProps) {
+export function PackageTable({rows, capacity, columns: width = wideTableColumns}: PackageTableProps) {
 	const visible = visibleRows(rows, capacity);
+	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
 	return (
 		<Box flexDirection="column">
 			<Text bold>
 				Packages ({rows.length})
 			</Text>
-			<Line cells={columns.map(column => column.title)} bold />
+			<Line columns={columns} cells={columns.map(column => column.title)} bold />
 			{visible.rows.map(row => (
-				<Line key={`${row.format}:${row.namespace}:${row.name}`} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />
+				<Line key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />
 			))}
 			{rows.length === 0 ? <Text dimColor>No packages yet: they appear as Maven fetches them.</Text> : null}
 			{visible.more > 0 ? <Text dimColor>… {visible.more} more</Text> : null}
@@ -45,7 +57,7 @@ export function PackageTable({rows, capacity}: PackageTableProps) {
 	);
 }
 
-function Line({cells, bold, dim}: {cells: string[]; bold?: boolean; dim?: boolean}) {
+function Line({columns, cells, bold, dim}: {columns: Column[]; cells: string[]; bold?: boolean; dim?: boolean}) {
 	return (
 		<Box columnGap={1}>
 			{columns.map((column, index) => (

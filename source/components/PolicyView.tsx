@@ -1,31 +1,24 @@
-import {Box, Text} from 'ink';
 import type {PolicyView as Policy} from '../wizard/view-state.js';
+import {clipRows, Rows} from './Rows.js';
+import {codeRows, gutterRows, type Row} from './text-rows.js';
 
 export interface PolicyViewProps {
 	policy: Policy;
-	/** At most this many lines of the document; the rest are counted. */
-	maxLines?: number;
+	columns: number;
+	/** At most this many rows; the rest are counted. */
+	maxRows?: number;
 }
 
 /** The policy document as JSON, and one line for each statement's reason. */
-export function PolicyView({policy, maxLines = Number.POSITIVE_INFINITY}: PolicyViewProps) {
-	const lines = policy.document.split('\n');
-	const shown = lines.length > maxLines ? lines.slice(0, Math.max(1, maxLines - 1)) : lines;
-	return (
-		<Box flexDirection="column">
-			<Text bold>Policy {policy.name}</Text>
-			<Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-				{shown.map((line, index) => (
-					<Text key={index}>{line}</Text>
-				))}
-				{shown.length < lines.length ? <Text dimColor>… {lines.length - shown.length} more lines</Text> : null}
-			</Box>
-			{policy.explanations.map((line, index) => (
-				<Text key={index}>
-					<Text dimColor>• </Text>
-					{line}
-				</Text>
-			))}
-		</Box>
-	);
+export function PolicyView({policy, columns, maxRows = Number.POSITIVE_INFINITY}: PolicyViewProps) {
+	return <Rows rows={clipRows(policyRows(policy, columns), maxRows, hidden => `… ${hidden} more lines`)} />;
+}
+
+/** The policy as rows in `columns`: its name, the document behind a gutter, then the reasons. */
+export function policyRows(policy: Policy, columns: number): Row[] {
+	return [
+		{text: `Policy ${policy.name}`, bold: true},
+		...policy.document.split('\n').flatMap(line => codeRows(line, columns, '│ ')),
+		...policy.explanations.flatMap(line => gutterRows(line, columns, '• ', '  ')),
+	];
 }

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {StepStatus} from '../wizard/events.js';
 import {stepIds, stepIndex, steps, type StepId} from '../wizard/steps.js';
+import {textWidth} from './text-rows.js';
 
 const marks: Record<StepStatus, {mark: string; color?: string}> = {
 	pending: {mark: '○'},
@@ -9,6 +10,23 @@ const marks: Record<StepStatus, {mark: string; color?: string}> = {
 	skipped: {mark: '–'},
 	failed: {mark: '✖', color: 'red'},
 };
+
+const itemGap = 2;
+
+/** Rows the rail takes in `columns`: its title, then the steps wrapped as Ink wraps them. */
+export function stepRailHeight(columns: number): number {
+	let rows = 1;
+	let used = 0;
+	for (const id of stepIds) {
+		const width = textWidth(`● ${steps[id].title}`);
+		if (used > 0 && used + itemGap + width > columns) {
+			rows++;
+			used = 0;
+		}
+		used += (used > 0 ? itemGap : 0) + width;
+	}
+	return rows + 1;
+}
 
 export interface StepRailProps {
 	steps: Record<StepId, {status: StepStatus}>;
@@ -22,7 +40,7 @@ export function StepRail({steps: views, active}: StepRailProps) {
 			<Text dimColor>
 				ca-wizard · step {stepIndex(active) + 1} of {stepIds.length}
 			</Text>
-			<Box flexWrap="wrap" columnGap={2}>
+			<Box flexWrap="wrap" columnGap={itemGap}>
 				{stepIds.map(id => {
 					const {status} = views[id];
 					const {mark, color} = marks[status];

@@ -1,19 +1,14 @@
-import {Facts, Resources} from '../components/Facts.js';
-import {PolicyView} from '../components/PolicyView.js';
-import {StepFrame} from '../components/StepFrame.js';
-import type {ViewState} from '../wizard/view-state.js';
+import {detailParts} from '../components/Facts.js';
+import {policyRows} from '../components/PolicyView.js';
+import {longTextPart} from '../components/Rows.js';
+import type {Screen} from './screen.js';
 
-/** Lines the rest of the screen takes around the policy document (rail, concept, reasons, prompt, hints). */
-export const accessScreenReserve = 22;
-
-/** The least-privilege policy with its reasons, then the role and instance profile. */
-export function AccessScreen({state}: {state: ViewState}) {
+/** The least-privilege policy with its reasons (all of it with `v`), then the role and instance profile. */
+export const accessScreen: Screen = (state, columns) => {
 	const view = state.steps.access;
-	return (
-		<StepFrame id="access" view={view}>
-			{view.policy ? <PolicyView policy={view.policy} maxLines={Math.max(6, state.terminal.rows - accessScreenReserve)} /> : null}
-			<Facts facts={view.facts} />
-			<Resources resources={view.resources} />
-		</StepFrame>
-	);
-}
+	const policy = view.policy ? policyRows(view.policy, columns) : undefined;
+	return {
+		parts: [...(policy ? [{...longTextPart(policy), priority: 1}] : []), ...detailParts(view.facts, view.resources, columns)],
+		...(policy ? {fullText: policy} : {}),
+	};
+};

@@ -1,13 +1,8 @@
-import {Facts} from '../components/Facts.js';
-import {StepFrame} from '../components/StepFrame.js';
-import type {ViewState} from '../wizard/view-state.js';
+import {detailParts} from '../components/Facts.js';
+import type {Screen} from './screen.js';
 
 /** Who and where: identity, region, build host, Java, Maven and the project. */
-export function PreflightScreen({state}: {state: ViewState}) {
+export const preflightScreen: Screen = (state, columns) => {
 	const view = state.steps.preflight;
-	return (
-		<StepFrame id="preflight" view={view}>
-			<Facts facts={view.facts} />
-		</StepFrame>
-	);
-}
+	return {parts: detailParts(view.facts, view.resources, columns)};
+};

@@ -1,21 +1,15 @@
-import {DiffView} from '../components/DiffView.js';
-import {Facts, Resources} from '../components/Facts.js';
-import {StepFrame} from '../components/StepFrame.js';
-import type {ViewState} from '../wizard/view-state.js';
+import {diffRows} from '../components/DiffView.js';
+import {detailParts} from '../components/Facts.js';
+import {longTextPart} from '../components/Rows.js';
+import type {Screen} from './screen.js';
 
-/** Lines the rest of the screen takes around the change (rail, concept, prompt, hints). */
-export const settingsScreenReserve = 16;
-
-/** The change to settings.xml, before it is written. */
-export function SettingsScreen({state}: {state: ViewState}) {
+/** The change to settings.xml (all of it with `v`), before it is written. */
+export const settingsScreen: Screen = (state, columns) => {
 	const view = state.steps.settings;
-	return (
-		<StepFrame id="settings" view={view}>
-			{view.diffs.map(diff => (
-				<DiffView key={diff.path} diff={diff} maxLines={Math.max(6, state.terminal.rows - settingsScreenReserve)} />
-			))}
-			<Facts facts={view.facts} />
-			<Resources resources={view.resources} />
-		</StepFrame>
-	);
-}
+	const change = view.diffs.flatMap(diff => diffRows(diff, columns));
+	const long = change.length > 0;
+	return {
+		parts: [...(long ? [{...longTextPart(change), priority: 1}] : []), ...detailParts(view.facts, view.resources, columns)],
+		...(long ? {fullText: change} : {}),
+	};
+};

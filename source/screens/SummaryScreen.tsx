@@ -1,24 +1,79 @@
-import {Box, Text} from 'ink';
-import {Resources} from '../components/Facts.js';
-import {StepFrame} from '../components/StepFrame.js';
+import {resourceRows} from '../components/Facts.js';
+import {clipRows, Rows, rowsPart} from '../components/Rows.js';
+import {wrapRows, type Row} from '../components/text-rows.js';
 import {stepIds} from '../wizard/steps.js';
-import type {ViewState} from '../wizard/view-state.js';
+import type {Screen} from './screen.js';
 
-/** What was made, where the files are, and how to undo it: the journey's summary lines. */
-export function SummaryScreen({state}: {state: ViewState}) {
-	const view = state.steps.summary;
-	const resources = stepIds.flatMap(id => state.steps[id].resources);
-	return (
-		<StepFrame id="summary" view={view}>
-			{state.summary.length > 0 ? (
-				<Box flexDirection="column">
-					{state.summary.map((line, index) => (
-						<Text key={index}>{line || ' '}</Text>
-					))}
-				</Box>
-			) : (
-				<Resources resources={resources} />
-			)}
-		</StepFrame>
-	);
+/** Where the commands are: the CLI prints the whole summary as plain text below the last frame, where it can be copied. */
+const commandsBelow = 'Commands are printed below the screen, ready to copy.';
+
+/** What was made until the summary arrives; then the summary without its commands, which would wrap and not paste. */
+export const summaryScreen: Screen = (state, columns) => {
+	if (state.summary.length === 0) {
+		const resources = resourceRows(stepIds.flatMap(id => state.steps[id].resources));
+		return {parts: resources.length > 0 ? [rowsPart(resources)] : []};
+	}
+	const blocks = summaryBlocks(state.summary, columns);
+	return {
+		parts: [
+			{
+				min: fitted(blocks, 0).length,
+				want: fitted(blocks, Number.POSITIVE_INFINITY).length,
+				render: rows => <Rows rows={fitSummary(blocks, rows)} />,
+			},
+		],
+	};
+};
+
+/** A line of the summary that is a shell command: two spaces, then a command word (export, mvn, aws, rm, ca-wizard…). */
+export function isCommandLine(line: string): boolean {
+	return /^ {2}[a-z][\w.-]*(?: |$)/.test(line);
+}
+
+/** The summary's rows: headings (wrapped), runs of items (a row each, shortened first when rows are few). */
+interface Block {
+	rows: Row[];
+	items: boolean;
+}
+
+/** Headings wrap, items take a row each, each run of commands becomes one line that says where they are. */
+function summaryBlocks(lines: string[], columns: number): Block[] {
+	const blocks: Block[] = [];
+	let commands = 0;
+	const flush = () => {
+		if (commands > 0) blocks.push({items: false, rows: [{text: `  ↓ ${commands} command${commands === 1 ? '' : 's'}, printed below`, dim: true}]});
+		commands = 0;
+	};
+	for (const line of lines) {
+		if (isCommandLine(line)) {
+			commands++;
+			continue;
+		}
+		flush();
+		const last = blocks.at(-1);
+		if (!line.startsWith('  ')) blocks.push({items: false, rows: wrapRows(line || ' ', columns).map(text => ({text}))});
+		else if (last?.items) last.rows.push({text: line});
+		else blocks.push({items: true, rows: [{text: line}]});
+	}
+	flush();
+	if (lines.some(isCommandLine)) blocks.push({items: false, rows: [{text: commandsBelow, dim: true}]});
+	return blocks;
+}
+
+/** The rows with every run of items cut to `items` rows and a count. */
+function fitted(blocks: Block[], items: number): Row[] {
+	return blocks.flatMap(block => {
+		if (!block.items || block.rows.length <= items + 1) return block.rows;
+		return [...block.rows.slice(0, items), {text: `  … ${block.rows.length - items} more, printed below`, dim: true}];
+	});
+}
+
+/** As many items per run as fit in `height`: headings, command lines and the note stay. */
+function fitSummary(blocks: Block[], height: number): Row[] {
+	const longest = Math.max(0, ...blocks.map(block => (block.items ? block.rows.length : 0)));
+	for (let items = longest; items >= 0; items--) {
+		const rows = fitted(blocks, items);
+		if (rows.length <= height) return rows;
+	}
+	return clipRows(fitted(blocks, 0), height, hidden => `… ${hidden} more`);
 }

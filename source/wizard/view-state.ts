@@ -47,6 +47,16 @@ export interface StepView {
 	progress: Progress | undefined;
 }
 
+/** One line about a finished step, kept above the screen once the step is done. */
+export interface StepResult {
+	step: StepId;
+	/** What the step achieved: its last success note, else what it created or reused. */
+	result: string;
+}
+
+/** How the run ended, as the CLI reports it right before it unmounts the screens. */
+export type Outcome = 'completed' | 'stopped' | 'cancelled';
+
 export interface ViewState {
 	steps: Record<StepId, StepView>;
 	/** The step whose screen is shown: the last one the journey made active. */
@@ -65,6 +75,14 @@ export interface ViewState {
 	terminal: {columns: number; rows: number};
 	/** The user asked to quit; the journey is being stopped. */
 	quitting: boolean;
+	/** Set once the run is over: no question, no keys, no hints any more. */
+	finished: Outcome | undefined;
+	/** The user is typing into a text field (a text question, or a list's "new name" item): letters are text, not keys. */
+	typing: boolean;
+	/** `v` shows the step's long text (the policy, the settings change) in full, scrolled to `offset` rows. */
+	fullText: {open: boolean; offset: number};
+	/** One line per finished step, in step order. */
+	log: StepResult[];
 }
 
 export type ViewAction =
@@ -72,7 +90,11 @@ export type ViewAction =
 	| {type: 'question'; question: Question}
 	| {type: 'answered'}
 	| {type: 'resize'; columns: number; rows: number}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	| {type: 'typing'; typing: boolean}
+	| {type: 'full-text'; open: boolean}
+	| {type: 'scroll'; offset: number}
+	| {type: 'finished'; outcome: Outcome};
 
 const emptyStep: StepView = {status: 'pending', notes: [], facts: [], resources: [], policy: undefined, diffs: [], progress: undefined};
 
@@ -87,21 +109,46 @@ export const initialViewState: ViewState = {
 	summary: [],
 	terminal: {columns: 80, rows: 24},
 	quitting: false,
+	finished: undefined,
+	typing: false,
+	fullText: {open: false, offset: 0},
+	log: [],
 };
+
+const closedText = {open: false, offset: 0};
+
+/** Whether a question opens on a text field: a text question, or a list with nothing to choose but a new name. */
+export function startsTyping(question: Question): boolean {
+	return question.kind === 'text' || (question.kind === 'select' && question.custom !== undefined && question.choices.length === 0);
+}
 
 export function reduceView(state: ViewState, action: ViewAction): ViewState {
 	switch (action.type) {
 		case 'event':
 			return reduceEvent(state, action.event);
 		case 'question':
-			return {...state, question: action.question, asked: state.asked + 1};
-		case 'answered':
-			return state.question ? {...state, question: undefined} : state;
+			return {...state, question: action.question, asked: state.asked + 1, typing: startsTyping(action.question)};
+		case 'answered': {
+			if (!state.question) return state;
+			// Answering at the step that reported a problem (e.g. choosing a fix) puts that problem behind.
+			const problem = state.problem?.step === state.active ? undefined : state.problem;
+			return {...state, question: undefined, typing: false, fullText: closedText, problem};
+		}
 		case 'resize':
 			if (action.columns === state.terminal.columns && action.rows === state.terminal.rows) return state;
 			return {...state, terminal: {columns: action.columns, rows: action.rows}};
 		case 'quit':
-			return state.quitting ? state : {...state, quitting: true};
+			return state.quitting ? state : {...state, quitting: true, typing: false};
+		case 'typing':
+			return action.typing === state.typing || !state.question ? state : {...state, typing: action.typing};
+		case 'full-text':
+			return action.open === state.fullText.open ? state : {...state, fullText: {open: action.open, offset: 0}};
+		case 'scroll': {
+			const offset = Math.max(0, Math.floor(action.offset));
+			return !state.fullText.open || offset === state.fullText.offset ? state : {...state, fullText: {open: true, offset}};
+		}
+		case 'finished':
+			return {...state, finished: action.outcome, question: undefined, typing: false, fullText: closedText};
 	}
 }
 
@@ -111,8 +158,9 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			const next = updateStep(state, event.step, step => ({...step, status: event.status}));
 			// A step that runs again or gets past its problem (the token step, after a fix) clears it.
 			const problem = state.problem?.step === event.step && (event.status === 'active' || event.status === 'done') ? undefined : state.problem;
-			if (event.status !== 'active') return {...next, problem};
-			return {...next, active: event.step, problem};
+			const log = logStep(state.log, event.step, event.status === 'done' ? stepResult(next.steps[event.step]) : undefined);
+			if (event.status !== 'active') return {...next, problem, log};
+			return {...next, active: event.step, problem, log, fullText: event.step === state.active ? state.fullText : closedText};
 		}
 		case 'note':
 			return updateStep(state, event.step, step => ({...step, notes: [...step.notes, {tone: event.tone, message: event.message}].slice(-notesPerStep)}));
@@ -137,6 +185,59 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 		case 'summary':
 			return {...state, summary: event.lines};
 	}
+}
+
+/** The log with `step`'s line set (in step order), or removed when the step is no longer done. */
+function logStep(log: StepResult[], step: StepId, result: string | undefined): StepResult[] {
+	const others = log.filter(entry => entry.step !== step);
+	if (result === undefined) return others.length === log.length ? log : others;
+	return [...others, {step, result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
+}
+
+const resourceNouns: Record<CreatedResource['kind'], string> = {
+	domain: 'domain',
+	repository: 'repository',
+	'external-connection': 'external connection',
+	'upstream-link': 'upstream link',
+	'iam-policy': 'policy',
+	'iam-role': 'role',
+	'role-policy-attachment': 'policy attachment',
+	'instance-profile': 'instance profile',
+	'instance-profile-role': 'role in profile',
+	'instance-profile-association': 'profile association',
+	file: 'file',
+};
+/** Kinds that only join two others: named only when nothing else was made. */
+const glue = new Set<CreatedResource['kind']>(['role-policy-attachment', 'instance-profile-role']);
+
+/** A finished step in a few words: the first sentence of its last success note, else what it made or reused, else its last finished progress. */
+function stepResult(view: StepView): string {
+	const success = view.notes.findLast(note => note.tone === 'success');
+	if (success) return lowerFirst(firstSentence(success.message));
+	const made = describeResources(view.resources);
+	if (made) return made;
+	return view.progress?.done ? lowerFirst(firstSentence(view.progress.message)) : '';
+}
+
+function describeResources(resources: ResourceView[]): string {
+	const phrase = (reused: boolean) => {
+		const mine = resources.filter(view => view.reused === reused).map(view => view.resource);
+		if (mine.length === 1) return `${resourceNouns[mine[0]!.kind]} ${mine[0]!.name}`;
+		const shown = mine.some(resource => !glue.has(resource.kind)) ? mine.filter(resource => !glue.has(resource.kind)) : mine;
+		return [...new Set(shown.map(resource => resourceNouns[resource.kind]))].join(', ');
+	};
+	const created = phrase(false);
+	const reused = phrase(true);
+	return [created && `created ${created}`, reused && `reused ${reused}`].filter(Boolean).join('; ');
+}
+
+function firstSentence(text: string): string {
+	return (/^(.+?)\.(?:\s|$)/.exec(text)?.[1] ?? text).trim();
+}
+
+/** 'Token valid…' → 'token valid…', but 'BUILD SUCCESS' and 'CodeArtifact' stay as they are. */
+function lowerFirst(text: string): string {
+	return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function updateStep(state: ViewState, id: StepId, update: (step: StepView) => StepView): ViewState {

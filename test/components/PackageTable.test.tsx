@@ -1,4 +1,5 @@
 import {renderInk} from '../helpers/render.js';
+import {Box} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {PackageTable} from '../../source/components/PackageTable.js';
 import type {PackageRow} from '../../source/wizard/events.js';
@@ -50,6 +51,19 @@ describe('PackageTable', () => {
 			['b', 'org.example', 'maven', '1.0.0', '5', 'Mar', '2024', 'BLOCK', 'ALLOW'],
 			['seen-only', 'org.example', 'maven', '1.0.0'],
 		]);
+	});
+
+	it('below 100 columns keeps the names whole: no Format, Publish or Upstream, short titles', () => {
+		const rows = reported(row('maven-resources-plugin', {namespace: 'org.apache.maven.plugins', latestVersion: '3.3.1'}));
+		const [, header, first] = renderInk(
+			<Box width={80} flexDirection="column">
+				<PackageTable rows={rows} capacity={5} columns={80} />
+			</Box>,
+		)
+			.frame()
+			.split('\n');
+		expect(header?.split(/\s{2,}/)).toEqual(['Package name', 'Namespace', 'Version', 'Published']);
+		expect(first?.split(/\s+/)).toEqual(['maven-resources-plugin', 'org.apache.maven.plugins', '3.3.1', '5', 'Mar', '2024']);
 	});
 
 	it('says so when there is nothing yet', () => {

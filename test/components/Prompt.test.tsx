@@ -1,7 +1,9 @@
 import {keys, renderInk, waitFor} from '../helpers/render.js';
+import {useState} from 'react';
 import {describe, expect, it, vi} from 'vitest';
-import {Prompt} from '../../source/components/Prompt.js';
+import {Prompt, type PromptIntents} from '../../source/components/Prompt.js';
 import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../../source/wizard/questions.js';
+import {startsTyping} from '../../source/wizard/view-state.js';
 
 const nameRule = (value: string) => (/^[a-z][a-z0-9-]{1,49}$/.test(value) ? undefined : 'Use 2–50 lower-case letters, digits and hyphens.');
 
@@ -21,15 +23,57 @@ const select: SelectQuestion = {
 const text: TextQuestion = {kind: 'text', id: 'description', message: 'Describe the repository', default: 'maven-packages', validate: nameRule};
 const confirm: ConfirmQuestion = {kind: 'confirm', id: 'upstream', message: 'Connect to Maven Central?', default: true};
 
+/** The prompt as the app holds it: the typing state lives outside, the prompt asks to change it. */
+function Holder({question, intents}: {question: Question; intents: PromptIntents}) {
+	const [typing, setTyping] = useState(startsTyping(question));
+	return (
+		<Prompt
+			question={question}
+			columns={100}
+			typing={typing}
+			{...intents}
+			onTyping={value => {
+				intents.onTyping(value);
+				setTyping(value);
+			}}
+		/>
+	);
+}
+
 function renderPrompt(question: Question) {
-	const intents = {onAnswer: vi.fn(), onBack: vi.fn(), onQuit: vi.fn()};
-	return {...renderInk(<Prompt question={question} {...intents} />), ...intents};
+	const intents = {onAnswer: vi.fn(), onBack: vi.fn(), onTyping: vi.fn()};
+	return {...renderInk(<Holder question={question} intents={intents} />), ...intents};
 }
 
 describe('Prompt: select', () => {
-	it('shows the message, the detail, hints, and highlights the default', () => {
+	it('shows the message, the detail and the labels, and highlights the default', () => {
 		const prompt = renderPrompt(select);
-		expect(prompt.frame()).toBe(['? Use an existing domain, or create one?', 'A domain holds repositories.', '  alpha  (yours)', '❯ beta', '  Create a new domain…'].join('\n'));
+		expect(prompt.frame()).toBe(['? Use an existing domain, or create one?', 'A domain holds repositories.', '  alpha', '❯ beta', '  Create a new domain…'].join('\n'));
+	});
+
+	it("shows the highlighted choice's hint on its own line under the list", async () => {
+		const prompt = renderPrompt(select);
+		await prompt.press(keys.up);
+		await prompt.waitForText('❯ alpha');
+		expect(prompt.frame().split('\n').slice(2)).toEqual(['❯ alpha', '  beta', '  Create a new domain…', '  yours']);
+	});
+
+	it('a long label stays on one row, its pointer and space intact, and a long hint wraps under the list', () => {
+		const long: SelectQuestion = {
+			kind: 'select',
+			id: 'token-fix',
+			message: 'How should the wizard fix this?',
+			choices: [
+				{value: 'attach', label: 'Attach the CodeArtifact read policy to role build-host-role (recommended) and carry on with the journey', hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.'},
+				{value: 'stop', label: 'Stop here; I will fix it myself'},
+			],
+			default: 'attach',
+		};
+		const lines = renderPrompt(long).frame().split('\n');
+		expect(lines[1]).toMatch(/^❯ Attach the CodeArtifact read policy .*…$/);
+		expect(lines[2]).toBe('  Stop here; I will fix it myself');
+		expect(lines.slice(3).join(' ').replace(/\s+/g, ' ').trim()).toBe(long.choices[0]!.hint);
+		expect(lines.slice(3).every(line => line.startsWith('  '))).toBe(true);
 	});
 
 	it('Enter takes the highlighted default', async () => {
@@ -44,10 +88,11 @@ describe('Prompt: select', () => {
 		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('alpha');
 	});
 
-	it('the custom item opens a text field that validates as you type; Enter on it empty takes its default', async () => {
+	it('the custom item opens a text field (and says so) that validates as you type; Enter on it empty takes its default', async () => {
 		const prompt = renderPrompt(select);
 		await prompt.press(keys.down, keys.enter);
 		await prompt.waitForText('› my-domain');
+		expect(prompt.onTyping).toHaveBeenLastCalledWith(true);
 		await prompt.press('Bad');
 		await prompt.waitForText('Use 2–50 lower-case letters, digits and hyphens.');
 		await prompt.press(keys.enter);
@@ -58,10 +103,10 @@ describe('Prompt: select', () => {
 		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('my-domain');
 	});
 
-	it('a typed custom name is the answer', async () => {
+	it('a typed custom name is the answer, q included', async () => {
 		const prompt = renderPrompt(select);
-		await prompt.press(keys.down, keys.enter, 'team-domain', keys.enter);
-		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('team-domain');
+		await prompt.press(keys.down, keys.enter, 'team-q', keys.enter);
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('team-q');
 	});
 
 	it('with no choices it asks for the name at once, offering the default', async () => {
@@ -77,15 +122,15 @@ describe('Prompt: select', () => {
 		await prompt.waitForText('› my-domain');
 		await prompt.press(keys.escape);
 		await prompt.waitForText('❯ Create a new domain…');
+		expect(prompt.onTyping).toHaveBeenLastCalledWith(false);
 		expect(prompt.onBack).not.toHaveBeenCalled();
 		await prompt.press(keys.escape);
 		await waitFor(() => expect(prompt.onBack).toHaveBeenCalledOnce());
 	});
 
-	it('Esc does nothing where going back is not allowed; q quits', async () => {
+	it('Esc does nothing where going back is not allowed', async () => {
 		const prompt = renderPrompt({...select, canGoBack: false});
-		await prompt.press(keys.escape, 'q');
-		await waitFor(() => expect(prompt.onQuit).toHaveBeenCalledOnce());
+		await prompt.press(keys.escape);
 		expect(prompt.onBack).not.toHaveBeenCalled();
 	});
 });
@@ -108,11 +153,21 @@ describe('Prompt: text', () => {
 		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('libs');
 	});
 
-	it('q is a letter here, not quit', async () => {
+	it('a long reason wraps onto a second row, and no further', async () => {
+		const rule = 'Domain name is too short (1 character). Domain names have 2–50 characters: lower-case letters, digits and hyphens, starting with a letter, and they are unique in the account and the region, so pick one that no other team in this account already uses.';
+		const prompt = renderPrompt({...text, validate: value => (value.length < 2 ? rule : undefined)});
+		await prompt.press('q');
+		const frame = await prompt.waitForText('Domain name is too short');
+		const lines = frame.split('\n');
+		expect(lines.slice(2)).toHaveLength(2);
+		expect(lines[2]).toMatch(/^Domain name is too short .* Domain names have/);
+		expect(lines[3]).toMatch(/…$/);
+	});
+
+	it('q is a letter here', async () => {
 		const prompt = renderPrompt(text);
 		await prompt.press('q');
 		await prompt.waitForText('› q');
-		expect(prompt.onQuit).not.toHaveBeenCalled();
 	});
 });
 

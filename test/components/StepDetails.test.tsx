@@ -3,13 +3,14 @@ import {describe, expect, it} from 'vitest';
 import {DiffView} from '../../source/components/DiffView.js';
 import {Facts, Resources} from '../../source/components/Facts.js';
 import {MavenTail} from '../../source/components/MavenTail.js';
-import {PolicyView} from '../../source/components/PolicyView.js';
+import {PolicyView, policyRows} from '../../source/components/PolicyView.js';
 import {StepFrame} from '../../source/components/StepFrame.js';
+import {StepLog} from '../../source/components/StepLog.js';
 import {initialViewState} from '../../source/wizard/view-state.js';
 
 describe('step details', () => {
 	it('Facts aligns labels; Resources says created or reused', () => {
-		expect(renderInk(<Facts facts={[{label: 'Account', value: '111122223333'}, {label: 'Region', value: 'us-east-1', tone: 'ok'}]} />).frame()).toBe('Account: 111122223333\nRegion:  us-east-1');
+		expect(renderInk(<Facts facts={[{label: 'Account', value: '111122223333'}, {label: 'Region', value: 'us-east-1', tone: 'ok'}]} columns={100} />).frame()).toBe('Account: 111122223333\nRegion:  us-east-1');
 		expect(
 			renderInk(
 				<Resources
@@ -23,25 +24,33 @@ describe('step details', () => {
 	});
 
 	it('PolicyView shows the document and why each part is there', () => {
-		const frame = renderInk(<PolicyView policy={{name: 'CodeArtifactRead', document: '{\n  "Version": "2012-10-17"\n}', explanations: ['GetAuthorizationToken: Maven needs a token.']}} />).frame();
+		const frame = renderInk(<PolicyView policy={{name: 'CodeArtifactRead', document: '{\n  "Version": "2012-10-17"\n}', explanations: ['GetAuthorizationToken: Maven needs a token.']}} columns={100} />).frame();
 		expect(frame).toContain('Policy CodeArtifactRead');
 		expect(frame).toContain('"Version": "2012-10-17"');
 		expect(frame).toContain('• GetAuthorizationToken: Maven needs a token.');
 	});
 
 	it('DiffView shows the path and the lines', () => {
-		expect(renderInk(<DiffView diff={{path: '~/.m2/settings.xml', lines: ['  <settings>', '+   <mirrors>', '-   <old/>']}} />).frame()).toBe('~/.m2/settings.xml\n    <settings>\n  +   <mirrors>\n  -   <old/>');
+		expect(renderInk(<DiffView diff={{path: '~/.m2/settings.xml', lines: ['  <settings>', '+   <mirrors>', '-   <old/>']}} columns={100} />).frame()).toBe('~/.m2/settings.xml\n    <settings>\n  +   <mirrors>\n  -   <old/>');
 	});
 
 	it('a long document or change shows what fits and counts the rest', () => {
 		const document = Array.from({length: 30}, (_, index) => `line ${index}`).join('\n');
-		const policy = renderInk(<PolicyView policy={{name: 'P', document, explanations: []}} maxLines={6} />).frame();
-		expect(policy).toContain('line 4');
-		expect(policy).not.toContain('line 5');
-		expect(policy).toContain('… 25 more lines');
-		const diff = renderInk(<DiffView diff={{path: 'settings.xml', lines: document.split('\n')}} maxLines={10} />).frame();
-		expect(diff.split('\n')).toHaveLength(11);
-		expect(diff).toContain('… 21 more lines');
+		const policy = renderInk(<PolicyView policy={{name: 'P', document, explanations: []}} maxRows={6} columns={100} />).frame();
+		expect(policy).toContain('line 3');
+		expect(policy).not.toContain('line 4');
+		expect(policy).toContain('… 26 more lines');
+		const diff = renderInk(<DiffView diff={{path: 'settings.xml', lines: document.split('\n')}} maxRows={10} columns={100} />).frame();
+		expect(diff.split('\n')).toHaveLength(10);
+		expect(diff).toContain('… 22 more lines');
+	});
+
+	it('a long line of the document wraps under its gutter, so every row is counted', () => {
+		const policy = {name: 'P', document: `{\n  "Resource": "${'x'.repeat(60)}"\n}`, explanations: ['Why: a reason that is long enough to wrap onto a second row here.']};
+		const frame = renderInk(<PolicyView policy={policy} columns={40} />).frame();
+		expect(frame.split('\n')).toEqual(policyRows(policy, 40).map(row => `${row.gutter ?? ''}${row.text}`.trimEnd()));
+		expect(frame.split('\n').every(line => line.length <= 40)).toBe(true);
+		expect(frame.split('\n').filter(line => line.startsWith('│ '))).toHaveLength(5);
 	});
 
 	it('MavenTail shows only the latest lines and the total', () => {
@@ -50,13 +59,44 @@ describe('step details', () => {
 		expect(renderInk(<MavenTail tail={[]} total={0} />).frame()).toBe('');
 	});
 
+	it("MavenTail shows a download's artifact path, not the repository URL every line repeats", () => {
+		const tail = [
+			'[INFO] Downloading from codeartifact: https://dom-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/maven-repo/org/apache/maven/plugins/maven-resources-plugin/2.6/maven-resources-plugin-2.6.pom',
+			'[INFO] Downloaded from codeartifact: http://127.0.0.1:7717/d/dom-1/maven/maven-repo/junit/junit/4.13.2/junit-4.13.2.jar (385 kB at 1.2 MB/s)',
+		];
+		const [, downloading, downloaded] = renderInk(<MavenTail tail={tail} total={2} />).frame().split('\n');
+		expect(downloading).toMatch(/^│ \[INFO\] Downloading from codeartifact: org\/apache\/maven\/plugins\/maven-resources-plugin\/2\.6\//);
+		expect(downloaded).toBe('│ [INFO] Downloaded from codeartifact: junit/junit/4.13.2/junit-4.13.2.jar (385 kB at 1.2 MB/s)');
+	});
+
 	it("StepFrame shows the step's title, concept, notes and progress (a still mark when not a terminal)", () => {
 		const view = {...initialViewState.steps.domain, status: 'active' as const, notes: [{tone: 'warning' as const, message: 'Careful.'}], progress: {message: 'Creating domain…', done: false}};
-		const frame = renderInk(<StepFrame id="domain" view={view} />).frame();
+		const frame = renderInk(<StepFrame id="domain" columns={100} view={view} />).frame();
 		expect(frame).toMatch(/^Domain\nA CodeArtifact domain groups repositories/);
 		expect(frame).toContain('⚠ Careful.');
 		expect(frame).toContain('… Creating domain…');
-		const finished = renderInk(<StepFrame id="domain" view={{...view, progress: {message: 'Created.', done: true}}} />).frame();
+		const finished = renderInk(<StepFrame id="domain" columns={100} view={{...view, progress: {message: 'Created.', done: true}}} />).frame();
 		expect(finished).toContain('✔ Created.');
+	});
+
+	it('StepFrame marks a warning ⚠ and a success ✔', () => {
+		const view = {...initialViewState.steps.token, status: 'active' as const, notes: [{tone: 'warning' as const, message: 'The build host was refused a token (see below).'}, {tone: 'success' as const, message: 'Token valid.'}]};
+		const frame = renderInk(<StepFrame id="token" columns={100} view={view} />).frame();
+		expect(frame).toContain('⚠ The build host was refused a token (see below).\n✔ Token valid.');
+	});
+
+	it('StepFrame stops the spinner while a question waits: the step waits for the user', () => {
+		const view = {...initialViewState.steps.token, status: 'active' as const, progress: {message: 'Asking for a token…', done: false}};
+		expect(renderInk(<StepFrame id="token" columns={100} view={view} waiting />).frame()).toContain('· Asking for a token…');
+	});
+
+	it('StepLog shows the latest finished steps, one line each', () => {
+		const log = [
+			{step: 'preflight' as const, result: 'project: /tmp/demo'},
+			{step: 'token' as const, result: 'token valid until 10:39 (12 h)'},
+			{step: 'access' as const, result: ''},
+		];
+		expect(renderInk(<StepLog log={log} rows={2} />).frame()).toBe('✔ Token check — token valid until 10:39 (12 h)\n✔ Build host access');
+		expect(renderInk(<StepLog log={log} rows={0} />).frame()).toBe('');
 	});
 });

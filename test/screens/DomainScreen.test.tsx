@@ -1,4 +1,4 @@
-import {keys, renderWizard} from '../helpers/render.js';
+import {keys, renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
 import {goBack, type SelectQuestion} from '../../source/wizard/questions.js';
 
@@ -20,13 +20,15 @@ function domainStep() {
 	]);
 }
 
+const lastLine = (frame: string) => frame.trimEnd().split('\n').at(-1);
+
 it('Enter takes the highlighted default, and the journey gets it', async () => {
 	const wizard = domainStep();
 	const answer = wizard.host.ask(question);
 	const frame = await wizard.waitForText('? Use an existing domain, or create one?');
 	expect(frame).toContain('A CodeArtifact domain groups repositories');
 	expect(frame).toContain('✔ 1 domain found');
-	expect(frame).toContain('❯ shared  (yours)');
+	expect(frame).toContain('❯ shared\n  Create a new domain…\n  yours');
 	await wizard.press(keys.enter);
 	await expect(answer).resolves.toBe('shared');
 	await wizard.waitForText('q quit');
@@ -39,6 +41,34 @@ it('a new name typed into the custom field is the answer', async () => {
 	await wizard.waitForText('Create a new domain…');
 	await wizard.press(keys.down, keys.enter, 'team-artifacts', keys.enter);
 	await expect(answer).resolves.toBe('team-artifacts');
+});
+
+it('while a name is typed the keys say so, and q is a letter, not quit', async () => {
+	const wizard = domainStep();
+	const answer = wizard.host.ask(question);
+	expect(lastLine(await wizard.waitForText('Create a new domain…'))).toBe('↑↓ choose · Enter select · Esc back · q quit');
+	await wizard.press(keys.down, keys.enter);
+	await wizard.waitForText('› my-domain');
+	expect(lastLine(wizard.frame())).toBe('Enter accept · Esc back · Ctrl-C quit');
+	await wizard.press('q');
+	await wizard.waitForText('› q');
+	expect(wizard.host.signal.aborted).toBe(false);
+	await wizard.press(keys.escape);
+	await wizard.waitForText('❯ Create a new domain…');
+	expect(lastLine(wizard.frame())).toBe('↑↓ choose · Enter select · Esc back · q quit');
+	const refused = expect(answer).rejects.toThrow('Stopped');
+	await wizard.press('q');
+	await waitFor(() => expect(wizard.host.signal.aborted).toBe(true));
+	await refused;
+});
+
+it('a list with nothing to choose opens on the name, with the typing keys', async () => {
+	const wizard = domainStep();
+	const answer = wizard.host.ask({...question, message: 'Name the new domain', choices: [], default: 'ca-wizard-demo'});
+	const frame = await wizard.waitForText('› ca-wizard-demo');
+	expect(lastLine(frame)).toBe('Enter accept · Esc back · Ctrl-C quit');
+	await wizard.press(keys.enter);
+	await expect(answer).resolves.toBe('ca-wizard-demo');
 });
 
 it('Esc goes back', async () => {

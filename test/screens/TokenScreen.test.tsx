@@ -1,5 +1,6 @@
-import {keys, renderWizard} from '../helpers/render.js';
+import {keys, renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
+import {reachStep, tokenEvents, tokenFix} from './journey-fixtures.js';
 
 it('shows why the token was refused and takes the chosen fix', async () => {
 	const wizard = renderWizard([
@@ -37,4 +38,57 @@ it('the problem goes when the step runs again', async () => {
 	wizard.host.notify({type: 'step', step: 'token', status: 'active'});
 	await wizard.waitForText('● Token check');
 	expect(wizard.frame()).not.toContain('Refused.');
+});
+
+it('the refusal goes once a fix is chosen, while the fix is applied and waited for', async () => {
+	const wizard = renderWizard(tokenEvents);
+	const answer = wizard.host.ask(tokenFix);
+	await wizard.waitForText('[denied-token]');
+	await wizard.press(keys.enter);
+	await expect(answer).resolves.toBe('attach-to-current-role');
+	wizard.host.notify({type: 'progress', step: 'token', message: 'Waiting for the change to reach the build host (up to 12 s more)…'});
+	const frame = await wizard.waitForText('Waiting for the change');
+	expect(frame).not.toContain('denied-token');
+	expect(frame).not.toContain('Fix: Attach');
+	expect(frame).toContain('⚠ Asked for a token as the build host: refused (see below)');
+});
+
+it('at 80×24 the rail, the whole explanation, the choices and the keys fit; only the highlighted hint shows', async () => {
+	const wizard = renderWizard(tokenEvents, {columns: 80, rows: 24});
+	void wizard.host.ask(tokenFix);
+	const frame = await wizard.waitForText('? How should the wizard fix this?');
+	const lines = frame.split('\n');
+	expect(lines[0]).toBe('ca-wizard · step 6 of 9');
+	expect(wizard.height()).toBeLessThan(24);
+	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · q quit');
+	// The details wrap inside the banner: every word of them is there, nothing cut with "…".
+	const inside = lines.filter(line => line.startsWith('│ ')).map(line => line.slice(2).replace(/\s*│$/, ''));
+	expect(inside.join(' ').replace(/\s+/g, ' ')).toContain(tokenEvents.flatMap(event => (event.type === 'problem' ? (event.problem.details ?? []) : [])).join(' '));
+	expect(frame).not.toMatch(/…\s*│/);
+	expect(lines.filter(line => /^[❯ ] (Attach|Replace|Stop)/.test(line))).toEqual([
+		'❯ Attach the CodeArtifact read policy to role build-host-role (recommended)',
+		'  Replace instance profile build-host-profile with ca-wizard-build-host',
+		'  Stop here; I will fix it myself',
+	]);
+	expect(frame).toContain('  Adds only the token and read permissions');
+	expect(frame).not.toContain('The instance would stop wearing');
+	await wizard.press(keys.down);
+	await wizard.waitForText('  The instance would stop wearing');
+	expect(wizard.frame()).not.toContain('Adds only the token');
+	expect(wizard.height()).toBeLessThan(24);
+});
+
+it("a finished step's result stays above the next screen", async () => {
+	const wizard = renderWizard([
+		...reachStep('token'),
+		{type: 'progress', step: 'token', message: 'The build host got a token', done: true},
+		{type: 'note', step: 'token', tone: 'success', message: 'Token valid until 2026-01-01T10:39:00.000Z (12 h). It is never shown or written anywhere.'},
+	]);
+	const during = await wizard.waitForText('✔ Token valid until');
+	expect(during).not.toContain('✔ Token check —');
+	wizard.host.notify({type: 'step', step: 'token', status: 'done'});
+	wizard.host.notify({type: 'step', step: 'settings', status: 'active'});
+	const after = await wizard.waitForText('✔ Token check — token valid until 2026-01-01T10:39:00.000Z (12 h)');
+	expect(after.indexOf('✔ Token check —')).toBeLessThan(after.indexOf('Maven reads repositories'));
+	await waitFor(() => expect(wizard.frame()).not.toContain('It is never shown'));
 });

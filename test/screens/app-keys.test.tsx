@@ -1,6 +1,10 @@
 import {keys, renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
+import {finishApp} from '../../source/app.js';
 import {WizardQuit} from '../../source/host/ink-host.js';
+import type {Question} from '../../source/wizard/questions.js';
+
+const lastLine = (frame: string) => frame.trimEnd().split('\n').at(-1);
 
 it('q quits when no question waits', async () => {
 	const wizard = renderWizard([{type: 'step', step: 'domain', status: 'active'}]);
@@ -8,6 +12,21 @@ it('q quits when no question waits', async () => {
 	await wizard.press('q');
 	await waitFor(() => expect(wizard.host.signal.aborted).toBe(true));
 	await wizard.waitForText('stopping…');
+});
+
+it('q quits at a list and at a yes/no question, and the question is refused', async () => {
+	const questions: Question[] = [
+		{kind: 'select', id: 'project-choice', message: 'Which project?', choices: [{value: 'demo', label: 'The demo'}], default: 'demo'},
+		{kind: 'confirm', id: 'upstream', message: 'Connect?', default: true},
+	];
+	for (const question of questions) {
+		const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}]);
+		const refused = expect(wizard.host.ask(question)).rejects.toBeInstanceOf(WizardQuit);
+		await wizard.waitForText(question.message);
+		await wizard.press('q');
+		await refused;
+		await wizard.waitForText('stopping…');
+	}
 });
 
 it('Ctrl-C quits even in a text field, and the waiting question is refused', async () => {
@@ -22,6 +41,53 @@ it('Ctrl-C quits even in a text field, and the waiting question is refused', asy
 	await refused;
 	await wizard.waitForText('stopping…');
 	expect(wizard.frame()).not.toContain('Describe the repository');
+});
+
+it('after a quit, the last frame says plainly what happened and offers no keys', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'upstream', status: 'active'}]);
+	void wizard.host.ask({kind: 'confirm', id: 'upstream', message: 'Connect?', default: true}).catch(() => {});
+	await wizard.waitForText('Connect?');
+	await wizard.press('q');
+	await wizard.waitForText('stopping…');
+	wizard.store.dispatch({type: 'finished', outcome: 'cancelled'});
+	const frame = await wizard.waitForText('Stopped.');
+	expect(lastLine(frame)).toBe('Stopped. What was created is kept; run ca-wizard again to resume.');
+	expect(frame).not.toContain('quit');
+	expect(frame).not.toContain('stopping');
+});
+
+it('finishApp draws the ending before it unmounts', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'domain', status: 'active'}]);
+	await wizard.waitForText('q quit');
+	await wizard.press('q');
+	await finishApp(wizard.instance, wizard.store, 'cancelled');
+	expect(lastLine(wizard.frame())).toBe('Stopped. What was created is kept; run ca-wizard again to resume.');
+});
+
+it('a run that stopped at a problem keeps the problem and ends without key hints', async () => {
+	const wizard = renderWizard([
+		{type: 'step', step: 'settings', status: 'active'},
+		{type: 'problem', step: 'settings', problem: {code: 'SettingsDeclined', message: 'settings.xml was left as it was.', fix: 'Run ca-wizard again.'}},
+		{type: 'step', step: 'settings', status: 'failed'},
+	]);
+	wizard.store.dispatch({type: 'finished', outcome: 'stopped'});
+	const frame = await wizard.waitForText('Stopped at the problem above.');
+	expect(frame).toContain('✖ settings.xml was left as it was. [SettingsDeclined]');
+	expect(frame).not.toContain('q quit');
+});
+
+it('a completed run ends on its summary, with no key hints', async () => {
+	const wizard = renderWizard([
+		{type: 'step', step: 'summary', status: 'active'},
+		{type: 'summary', lines: ['Created:', '  + my-domain']},
+		{type: 'step', step: 'summary', status: 'done'},
+	]);
+	await wizard.waitForText('q quit');
+	wizard.store.dispatch({type: 'finished', outcome: 'completed'});
+	await waitFor(() => expect(wizard.frame()).not.toContain('q quit'));
+	expect(lastLine(wizard.frame())).toBe('  + my-domain');
+	await wizard.press('q');
+	expect(wizard.host.signal.aborted).toBe(false);
 });
 
 it('Esc does nothing where the question does not allow going back', async () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {PackageRow, WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
-import {initialViewState, mavenTailSize, notesPerStep, reduceView, type ViewAction, type ViewState} from '../../source/wizard/view-state.js';
+import {initialViewState, mavenTailSize, notesPerStep, reduceView, startsTyping, type ViewAction, type ViewState} from '../../source/wizard/view-state.js';
 
 function apply(actions: ViewAction[], state: ViewState = initialViewState): ViewState {
 	return actions.reduce(reduceView, state);
@@ -131,5 +131,108 @@ describe('a problem that its step gets past', () => {
 		let state = reduceView(initialViewState, {type: 'event', event: {type: 'problem', step: 'build', problem: {code: 'BuildFailed', message: 'failed'}}});
 		state = reduceView(state, {type: 'event', event: {type: 'step', step: 'build', status: 'failed'}});
 		expect(state.problem?.problem.code).toBe('BuildFailed');
+	});
+});
+
+// Journey events and the host's actions share no type names: a test lists them together.
+const viewActions = new Set<string>(['event', 'question', 'answered', 'resize', 'quit', 'typing', 'full-text', 'scroll', 'finished']);
+
+function run(...actions: Array<ViewAction | WizardEvent>): ViewState {
+	return actions.reduce<ViewState>((state, action) => reduceView(state, viewActions.has(action.type) ? (action as ViewAction) : {type: 'event', event: action as WizardEvent}), initialViewState);
+}
+
+const fix: Question = {kind: 'select', id: 'token-fix', message: 'How should the wizard fix this?', choices: [{value: 'attach', label: 'Attach'}], default: 'attach'};
+const name: Question = {kind: 'select', id: 'domain', message: 'Name the new domain', choices: [], default: 'demo', custom: {label: 'New…', default: 'demo', validate: () => undefined}};
+const refused: WizardEvent = {type: 'problem', step: 'token', problem: {code: 'denied-token', message: 'Refused.', fix: 'Attach the policy.'}};
+
+describe('a problem and the answer at its step', () => {
+	it('goes once the user answers a question at its step (the fix is chosen)', () => {
+		const asked = run({type: 'step', step: 'token', status: 'active'}, refused, {type: 'question', question: fix});
+		expect(asked.problem?.step).toBe('token');
+		expect(run({type: 'step', step: 'token', status: 'active'}, refused, {type: 'question', question: fix}, {type: 'answered'}).problem).toBeUndefined();
+	});
+
+	it('stays when the question belongs to another step', () => {
+		const state = run({type: 'step', step: 'preflight', status: 'active'}, {type: 'problem', step: 'domain', problem: {code: 'X', message: 'x'}}, {type: 'question', question: fix}, {type: 'answered'});
+		expect(state.problem?.step).toBe('domain');
+	});
+
+	it('goes when its step runs again or completes, and stays when the step failed', () => {
+		const failed = run({type: 'step', step: 'token', status: 'active'}, refused, {type: 'step', step: 'token', status: 'failed'});
+		expect(failed.problem?.step).toBe('token');
+		expect(reduceView(failed, {type: 'event', event: {type: 'step', step: 'token', status: 'active'}}).problem).toBeUndefined();
+		expect(run({type: 'step', step: 'token', status: 'active'}, refused, {type: 'step', step: 'token', status: 'done'}).problem).toBeUndefined();
+	});
+});
+
+describe('typing', () => {
+	it('starts with a text field for text questions and lists with nothing to choose', () => {
+		expect(startsTyping(name)).toBe(true);
+		expect(startsTyping(fix)).toBe(false);
+		expect(startsTyping({kind: 'text', id: 't', message: 'm', default: ''})).toBe(true);
+		expect(run({type: 'question', question: name}).typing).toBe(true);
+		expect(run({type: 'question', question: fix}).typing).toBe(false);
+	});
+
+	it('follows the prompt, and ends with the answer', () => {
+		const typing = run({type: 'question', question: fix}, {type: 'typing', typing: true});
+		expect(typing.typing).toBe(true);
+		expect(reduceView(typing, {type: 'answered'}).typing).toBe(false);
+		expect(run({type: 'typing', typing: true}).typing).toBe(false);
+	});
+});
+
+describe('the long text (v)', () => {
+	it('opens at the top, scrolls, and closes with the answer or another step', () => {
+		const open = run({type: 'step', step: 'access', status: 'active'}, {type: 'question', question: fix}, {type: 'full-text', open: true}, {type: 'scroll', offset: 7});
+		expect(open.fullText).toEqual({open: true, offset: 7});
+		expect(reduceView(open, {type: 'scroll', offset: -3}).fullText).toEqual({open: true, offset: 0});
+		expect(reduceView(open, {type: 'answered'}).fullText).toEqual({open: false, offset: 0});
+		expect(reduceView(open, {type: 'event', event: {type: 'step', step: 'token', status: 'active'}}).fullText.open).toBe(false);
+		expect(run({type: 'scroll', offset: 4}).fullText).toEqual({open: false, offset: 0});
+	});
+});
+
+describe('finished', () => {
+	it('records how the run ended, and nothing waits any more', () => {
+		const state = run({type: 'question', question: name}, {type: 'quit'}, {type: 'finished', outcome: 'cancelled'});
+		expect(state).toMatchObject({finished: 'cancelled', quitting: true, question: undefined, typing: false});
+	});
+});
+
+describe('the log of finished steps', () => {
+	it("keeps a finished step's first sentence of its last success note", () => {
+		const state = run(
+			{type: 'step', step: 'token', status: 'active'},
+			{type: 'progress', step: 'token', message: 'The build host got a token', done: true},
+			{type: 'note', step: 'token', tone: 'success', message: 'Token valid until 2026-01-01T10:39:00.000Z (12 h). It is never shown or written anywhere.'},
+			{type: 'step', step: 'token', status: 'done'},
+		);
+		expect(state.log).toEqual([{step: 'token', result: 'token valid until 2026-01-01T10:39:00.000Z (12 h)'}]);
+	});
+
+	it('else what the step created or reused, naming a single resource', () => {
+		const made = (kind: 'iam-policy' | 'iam-role' | 'role-policy-attachment' | 'instance-profile' | 'instance-profile-role', reused = false): WizardEvent => ({type: 'resource', step: 'access', resource: {kind, name: kind}, reused});
+		const access = run({type: 'step', step: 'access', status: 'active'}, made('iam-policy'), made('iam-role'), made('role-policy-attachment'), made('instance-profile'), made('instance-profile-role'), {type: 'step', step: 'access', status: 'done'});
+		expect(access.log).toEqual([{step: 'access', result: 'created policy, role, instance profile'}]);
+		const mixed = run({type: 'step', step: 'access', status: 'active'}, made('iam-policy', true), made('iam-role'), {type: 'step', step: 'access', status: 'done'});
+		expect(mixed.log[0]?.result).toBe('created role iam-role; reused policy iam-policy');
+		const domain = run({type: 'step', step: 'domain', status: 'active'}, {type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'demo'}, reused: false}, {type: 'step', step: 'domain', status: 'done'});
+		expect(domain.log[0]?.result).toBe('created domain demo');
+	});
+
+	it('stays in step order, and a step that runs again leaves it', () => {
+		const done = (step: 'preflight' | 'domain'): WizardEvent[] => [
+			{type: 'step', step, status: 'active'},
+			{type: 'note', step, tone: 'success', message: `${step} ok.`},
+			{type: 'step', step, status: 'done'},
+		];
+		const state = run(...done('preflight'), ...done('domain'));
+		expect(state.log.map(entry => entry.step)).toEqual(['preflight', 'domain']);
+		const back = reduceView(state, {type: 'event', event: {type: 'step', step: 'domain', status: 'pending'}});
+		expect(back.log.map(entry => entry.step)).toEqual(['preflight']);
+		const again = run(...done('domain'), ...done('preflight'));
+		expect(again.log.map(entry => entry.step)).toEqual(['preflight', 'domain']);
+		expect(again.log[1]?.result).toBe('domain ok');
 	});
 });

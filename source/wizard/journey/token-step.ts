@@ -53,7 +53,8 @@ async function tryToken(context: StepContext, announceRefusal = true): Promise<u
 		facts.token = token; // kept in memory only: never shown, logged or written
 		const hours = Math.round((token.expiration.getTime() - Date.now()) / 360_000) / 10;
 		progress(context, 'The build host got a token', true);
-		note(context, `Token valid until ${token.expiration.toISOString()} (${hours} h). It is never shown or written anywhere.`, 'success');
+		const until = `${token.expiration.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+		note(context, `Token valid until ${until} (${hours} h). It is never shown or written anywhere.`, 'success');
 		return undefined;
 	} catch (error) {
 		progress(context, 'Asked for a token as the build host', true);

@@ -1,0 +1,71 @@
+import {renderWizard} from '../helpers/render.js';
+import {describe, expect, it} from 'vitest';
+import type {WizardEvent} from '../../source/wizard/events.js';
+import type {Question} from '../../source/wizard/questions.js';
+import {accessEvents, createAccess, reachStep, settingsEvents, tokenEvents, tokenFix, writeSettings} from './journey-fixtures.js';
+
+// Whatever the screen, the frame fits the terminal: the rail stays on top, the question and
+// the keys at the bottom (Ink redraws a taller frame from the top of the screen, rail gone).
+
+const preflight: WizardEvent[] = [
+	...reachStep('preflight'),
+	{
+		type: 'facts',
+		step: 'preflight',
+		facts: [
+			{label: 'Identity', value: 'arn:aws:iam::549480709600:user/sandbox-admin'},
+			{label: 'Account', value: '549480709600'},
+			{label: 'Region', value: 'us-east-1'},
+			{label: 'EC2 build host', value: 'i-4394d90c444055828 (us-east-1a)'},
+			{label: 'Instance profile', value: 'arn:aws:iam::549480709600:instance-profile/build-host-profile'},
+			{label: 'Instance role', value: 'build-host-role'},
+			{label: 'Java', value: 'openjdk version "17.0.15" 2025-04-15'},
+			{label: 'Maven', value: 'Apache Maven 3.8.7'},
+		],
+	},
+	{type: 'note', step: 'preflight', tone: 'warning', message: 'Maven was not found: the AWS steps work, but the build step will need Maven (3.8+) on the PATH.'},
+];
+const project: Question = {kind: 'select', id: 'project-choice', message: 'Which Maven project should the build step compile?', choices: [{value: 'demo', label: 'The bundled demo project (copied to /tmp/ui-check-1/demo-project)'}], default: 'demo'};
+const domains: Question = {
+	kind: 'select',
+	id: 'domain',
+	message: 'Use an existing domain, or create one?',
+	choices: Array.from({length: 12}, (_, index) => ({value: `domain-${index}`, label: `domain-${index}`, hint: `owned by 549480709600, ${index} repositories`})),
+	default: 'domain-0',
+	custom: {label: 'Create a new domain…', default: 'ca-wizard-demo', validate: () => undefined},
+	canGoBack: true,
+};
+
+const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question}> = [
+	{name: 'preflight', events: preflight, question: project},
+	{name: 'domain with many domains', events: [...reachStep('domain'), {type: 'progress', step: 'domain', message: '12 domains found', done: true}], question: domains},
+	{name: 'access', events: accessEvents, question: createAccess},
+	{name: 'token refused', events: tokenEvents, question: tokenFix},
+	{name: 'settings', events: settingsEvents, question: writeSettings},
+	{
+		name: 'build',
+		events: [
+			...reachStep('build'),
+			{type: 'progress', step: 'build', message: 'Running mvn compile…'},
+			...Array.from({length: 20}, (_, index): WizardEvent => ({type: 'maven-output', line: `[INFO] line ${index}`})),
+			...Array.from({length: 40}, (_, index): WizardEvent => ({type: 'package', row: {name: `artifact-${index}`, namespace: 'org.example', format: 'maven', latestVersion: '1.0', publish: '', upstream: '', state: 'seen'}})),
+		],
+	},
+];
+
+describe.each([
+	{columns: 80, rows: 24},
+	{columns: 120, rows: 45},
+	{columns: 100, rows: 30},
+])('at $columns×$rows', size => {
+	it.each(scenarios)('$name fits, with the rail on top and the keys last', async ({events, question}) => {
+		const wizard = renderWizard(events, size);
+		if (question) void wizard.host.ask(question);
+		const frame = await wizard.waitForText(question ? `? ${question.message.slice(0, 20)}` : 'q quit');
+		const lines = frame.split('\n');
+		expect(lines[0]).toMatch(/^ca-wizard · step \d of 9$/);
+		expect(lines.at(-1)).toMatch(/q quit$/);
+		expect(wizard.height()).toBeLessThan(size.rows);
+		expect(lines.every(line => line.length <= size.columns)).toBe(true);
+	});
+});

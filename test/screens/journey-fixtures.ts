@@ -1,0 +1,104 @@
+import {buildHostPolicy} from '../../source/wizard/access-policy.js';
+import type {WizardEvent} from '../../source/wizard/events.js';
+import type {ConfirmQuestion, SelectQuestion} from '../../source/wizard/questions.js';
+import {stepIds, type StepId} from '../../source/wizard/steps.js';
+
+// What the journey really notifies at the long screens (the policy, the token's refusal, the
+// settings change, the build), for tests that check a frame fits a small terminal.
+
+/** The steps before `step`, done, and `step` active: the rail and the log as the journey leaves them. */
+export function reachStep(step: StepId): WizardEvent[] {
+	const before = stepIds.slice(0, stepIds.indexOf(step));
+	return [...before.map((id): WizardEvent => ({type: 'step', step: id, status: 'done'})), {type: 'step', step, status: 'active'}];
+}
+
+const target = {region: 'us-east-1', account: '549480709600', domain: 'ca-wizard-demo', domainOwner: '549480709600', repositories: ['maven-repo', 'maven-central-store']};
+export const policy = buildHostPolicy(target);
+
+export const accessEvents: WizardEvent[] = [
+	...reachStep('access'),
+	{type: 'policy', step: 'access', name: 'ca-wizard-codeartifact-read', document: policy.text, explanations: policy.explanations},
+];
+
+export const createAccess: ConfirmQuestion = {
+	kind: 'confirm',
+	id: 'create-access',
+	message: 'Create (or reuse) the policy ca-wizard-codeartifact-read, the role ca-wizard-build-host and the instance profile ca-wizard-build-host?',
+	default: true,
+	canGoBack: true,
+};
+
+export const tokenEvents: WizardEvent[] = [
+	...reachStep('token'),
+	{type: 'progress', step: 'token', message: 'Asking for an authorization token as the build host…'},
+	{type: 'note', step: 'token', tone: 'warning', message: 'Asked for a token as the build host: refused (see below)'},
+	{
+		type: 'problem',
+		step: 'token',
+		problem: {
+			code: 'denied-token',
+			message: 'The build host may not ask for a token',
+			fix: 'Attach the CodeArtifact read policy to role build-host-role (recommended)',
+			details: [
+				'AWS refused role build-host-role permission to call codeartifact:GetAuthorizationToken on arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo.',
+				'Maven needs a token to read the repository, and nothing allows this identity to call codeartifact:GetAuthorizationToken: no identity-based policy allows the action.',
+			],
+		},
+	},
+];
+
+export const tokenFix: SelectQuestion = {
+	kind: 'select',
+	id: 'token-fix',
+	message: 'How should the wizard fix this?',
+	choices: [
+		{value: 'attach-to-current-role', label: 'Attach the CodeArtifact read policy to role build-host-role (recommended)', hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.'},
+		{value: 'replace-association', label: 'Replace instance profile build-host-profile with ca-wizard-build-host', hint: 'The instance would stop wearing role build-host-role and lose every permission it grants (anything else on this host that uses AWS through it would break). Choose this only if nothing does.'},
+		{value: 'stop', label: 'Stop here; I will fix it myself'},
+	],
+	default: 'attach-to-current-role',
+};
+
+const settingsXml = [
+	'<?xml version="1.0" encoding="UTF-8"?>',
+	'<settings xmlns="http://maven.apache.org/SETTINGS/1.2.0"',
+	'          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+	'          xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.2.0 https://maven.apache.org/xsd/settings-1.2.0.xsd">',
+	'  <servers>',
+	'    <server>',
+	'      <id>codeartifact</id>',
+	'      <username>aws</username>',
+	'      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>',
+	'    </server>',
+	'  </servers>',
+	'  <profiles>',
+	'    <profile>',
+	'      <id>codeartifact</id>',
+	'      <repositories>',
+	'        <repository>',
+	'          <id>codeartifact</id>',
+	'          <url>http://127.0.0.1:7717/d/ca-wizard-demo-549480709600/maven/maven-repo/</url>',
+	'        </repository>',
+	'      </repositories>',
+	'    </profile>',
+	'  </profiles>',
+	'  <activeProfiles>',
+	'    <activeProfile>codeartifact</activeProfile>',
+	'  </activeProfiles>',
+	'  <mirrors>',
+	'    <mirror>',
+	'      <id>codeartifact</id>',
+	'      <mirrorOf>*</mirrorOf>',
+	'      <url>http://127.0.0.1:7717/d/ca-wizard-demo-549480709600/maven/maven-repo/</url>',
+	'    </mirror>',
+	'  </mirrors>',
+	'</settings>',
+];
+
+export const settingsEvents: WizardEvent[] = [
+	...reachStep('settings'),
+	{type: 'progress', step: 'settings', message: 'Endpoint: http://127.0.0.1:7717/d/ca-wizard-demo-549480709600/maven/maven-repo/', done: true},
+	{type: 'diff', step: 'settings', path: '/tmp/ui-check-1/settings.xml', lines: ['--- /dev/null', '+++ b/tmp/ui-check-1/settings.xml', `@@ -0,0 +1,${settingsXml.length} @@`, ...settingsXml.map(line => `+${line}`)]},
+];
+
+export const writeSettings: ConfirmQuestion = {kind: 'confirm', id: 'write-settings', message: 'Write this change to /tmp/ui-check-1/settings.xml?', default: true};

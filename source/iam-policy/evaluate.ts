@@ -38,11 +38,15 @@ export function evaluatePolicies(documents: PolicyDocument[], request: Authoriza
 	return allowed ? 'Allow' : 'ImplicitDeny';
 }
 
-/** The AccessDenied message AWS returns for an identity-policy denial. */
-export function denialMessage(principalArn: string, request: AuthorizationRequest, decision: Exclude<Decision, 'Allow'>): string {
+/** Which kind of policy decided a denial: the identity's own policies, or its permissions boundary. */
+export type PolicySource = 'identity' | 'boundary';
+
+/** The AccessDenied message AWS returns for a denial by an identity policy or a permissions boundary. */
+export function denialMessage(principalArn: string, request: AuthorizationRequest, decision: Exclude<Decision, 'Allow'>, source: PolicySource = 'identity'): string {
+	const kind = source === 'boundary' ? 'permissions boundary' : 'identity-based policy';
 	const reason = decision === 'ExplicitDeny'
-		? 'an explicit deny in an identity-based policy'
-		: `no identity-based policy allows the ${request.action} action`;
+		? `an explicit deny in ${source === 'boundary' ? 'a' : 'an'} ${kind}`
+		: `no ${kind} allows the ${request.action} action`;
 	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${reason}`;
 }
 

@@ -8,6 +8,8 @@ export interface MatchOptions {
 	lookup?: ContextLookup;
 	/** ArnLike: wildcards in the first five ARN components must not cross a `:`. */
 	arn?: boolean;
+	/** EC2 filters: a backslash makes the next character literal (`\*` is a star). */
+	escapes?: boolean;
 }
 
 type Unit = string | {wildcard: '*' | '?'; inSegment: boolean};
@@ -69,6 +71,10 @@ function compile(pattern: string, options: MatchOptions): Unit[] | undefined {
 	const chars = Array.from(pattern);
 	for (let i = 0; i < chars.length; i++) {
 		const char = chars[i]!;
+		if (options.escapes && char === '\\' && i + 1 < chars.length) {
+			literal(chars[++i]!);
+			continue;
+		}
 		if (char === '*' || char === '?') {
 			units.push({wildcard: char, inSegment: Boolean(options.arn) && colons < ARN_PREFIX_COLONS});
 			continue;

@@ -1,8 +1,7 @@
 import type {IncomingMessage} from 'node:http';
 import type {SandboxContext} from './context.js';
-import {availabilityZone, currentAssociation, privateDnsName, reservationId} from './ec2/shapes.js';
-import {findByName, instanceProfileArn} from './iam/shapes.js';
-import {instanceSession} from './imds/credentials.js';
+import {availabilityZone, privateDnsName, reservationId} from './ec2/shapes.js';
+import {iamNode, json, type MetadataNode} from './imds/role-credentials.js';
 import {issueMetadataToken, maxTokenTtl, metadataTokenTtl, minTokenTtl} from './imds/token.js';
 import type {WireResponse} from './protocols/wire-response.js';
 
@@ -11,9 +10,6 @@ import type {WireResponse} from './protocols/wire-response.js';
 // HttpTokens=required. Served on the sandbox's own port under /latest/.
 
 const tokenTtlHeader = 'x-aws-ec2-metadata-token-ttl-seconds';
-
-/** A directory lists its entries (sub-directories with a trailing slash); a leaf is text, or 404 when it yields undefined. */
-type MetadataNode = {[name: string]: MetadataNode} | (() => string | undefined);
 
 export async function handleInstanceMetadata(request: IncomingMessage, url: URL, context: SandboxContext): Promise<WireResponse> {
 	request.resume(); // a body means nothing here; drain it so the connection stays usable
@@ -68,37 +64,6 @@ function metadataRoot(context: SandboxContext): MetadataNode {
 	};
 }
 
-/** `iam/` exists only while the instance has a profile; `security-credentials/` only while that has a role. */
-function iamNode(context: SandboxContext): MetadataNode | undefined {
-	const {state} = context.store;
-	const association = currentAssociation(state);
-	const profile = association && findByName(state.iam.instanceProfiles, association.instanceProfileName);
-	if (!association || !profile) return undefined;
-	const roleName = profile.roleNames.find(name => state.iam.roles[name] !== undefined);
-	const lastUpdated = () => Object.values(state.sessions)
-		.filter(session => session.associationId === association.associationId)
-		.map(session => session.issued)
-		.sort()
-		.at(-1) ?? association.timestamp;
-	const credentials = (name: string) => () => {
-		const {session, issued} = instanceSession(state, association, name, context.now());
-		if (issued) context.store.commit();
-		return json({
-			Code: 'Success',
-			LastUpdated: session.issued,
-			Type: 'AWS-HMAC',
-			AccessKeyId: session.accessKeyId,
-			SecretAccessKey: session.secretAccessKey,
-			Token: session.sessionToken,
-			Expiration: session.expiration,
-		});
-	};
-	return {
-		info: () => json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
-		...(roleName ? {'security-credentials': {[roleName]: credentials(roleName)}} : {}),
-	};
-}
-
 function identityDocument(context: SandboxContext): Record<string, unknown> {
 	const {state} = context.store;
 	const {instance} = state;
@@ -123,10 +88,6 @@ function identityDocument(context: SandboxContext): Record<string, unknown> {
 
 function listing(directory: {[name: string]: MetadataNode}): string {
 	return Object.entries(directory).map(([name, child]) => (typeof child === 'function' ? name : `${name}/`)).join('\n');
-}
-
-function json(value: unknown): string {
-	return JSON.stringify(value, null, 2);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

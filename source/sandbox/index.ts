@@ -39,6 +39,14 @@ export interface RunningSandbox {
 export const scenarios: readonly Scenario[] = ['access-denied', 'no-profile'];
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
+/**
+ * The address to listen on for `--host`. `localhost` may resolve to ::1 alone, while the
+ * endpoint the sandbox advertises (and Maven's plain-http exception) is 127.0.0.1: bind that.
+ */
+export function bindAddress(host: string): string {
+	return host.toLowerCase() === 'localhost' ? '127.0.0.1' : host;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
 	const log = options.log ?? (() => {});
 	const host = options.host ?? '127.0.0.1';
@@ -70,7 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	try {
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(options.port ?? 0, host, () => resolve());
+			server.listen(options.port ?? 0, bindAddress(host), () => resolve());
 		});
 	} catch (error) {
 		releaseLock();
@@ -79,7 +87,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		throw error;
 	}
 	const {port} = server.address() as AddressInfo;
-	endpoint = `http://${host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+	const bound = bindAddress(host);
+	endpoint = `http://${bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound}:${port}`;
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
 	const description = {endpoint, region: state.region, accountId: state.accountId, adminAccessKeyId: admin.accessKeyId, adminSecretAccessKey: admin.secretAccessKey, instanceId: state.instance.instanceId};
 	writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});

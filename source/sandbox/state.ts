@@ -92,6 +92,8 @@ export interface RoleRecord {
 	attachedPolicyArns: string[];
 	inlinePolicies: Record<string, string>; // name -> JSON text
 	tags: Tag[];
+	/** ARN of the managed policy that bounds what the role's policies can grant. */
+	permissionsBoundary?: string;
 }
 
 export interface InstanceProfileRecord {
@@ -153,4 +155,33 @@ export function packageKey(p: {domain: string; repository: string; format: strin
 /** A record's own entry: names from requests (`constructor`, `__proto__`) never reach Object's prototype. */
 export function entry<T>(record: Record<string, T>, key: string): T | undefined {
 	return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * An empty name-keyed record without a prototype: `record['__proto__'] = x` (a name IAM allows)
+ * then stores an entry instead of replacing the prototype and storing nothing.
+ */
+export function emptyRecord<T>(): Record<string, T> {
+	return Object.create(null) as Record<string, T>;
+}
+
+function withoutPrototype<T>(source: Record<string, T> | undefined): Record<string, T> {
+	const record = emptyRecord<T>();
+	// Object.entries sees an own `__proto__` key, which JSON.parse creates as a plain property.
+	for (const [key, value] of Object.entries(source ?? {})) record[key] = value;
+	return record;
+}
+
+/** Re-creates every name-keyed record of a state (e.g. one JSON.parse made) without a prototype, in place. */
+export function protectRecords(state: SandboxState): SandboxState {
+	state.domains = withoutPrototype(state.domains);
+	state.repositories = withoutPrototype(state.repositories);
+	state.packages = withoutPrototype(state.packages);
+	state.iam.policies = withoutPrototype(state.iam.policies);
+	state.iam.roles = withoutPrototype(state.iam.roles);
+	for (const role of Object.values(state.iam.roles)) role.inlinePolicies = withoutPrototype(role.inlinePolicies);
+	state.iam.instanceProfiles = withoutPrototype(state.iam.instanceProfiles);
+	state.associations = withoutPrototype(state.associations);
+	state.sessions = withoutPrototype(state.sessions);
+	return state;
 }

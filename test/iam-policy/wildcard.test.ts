@@ -24,6 +24,21 @@ describe('matchWildcard', () => {
 		expect(matchWildcard(pattern, value)).toBe(expected);
 	});
 
+	it('takes a backslash as an escape only when asked (EC2 filters)', () => {
+		expect(matchWildcard('run\\*', 'run*', {escapes: true})).toBe(true);
+		expect(matchWildcard('run\\*', 'running', {escapes: true})).toBe(false);
+		expect(matchWildcard('a\\?c', 'a?c', {escapes: true})).toBe(true);
+		expect(matchWildcard('a\\?c', 'abc', {escapes: true})).toBe(false);
+		expect(matchWildcard('a\\\\b', 'a\\b', {escapes: true})).toBe(true);
+		expect(matchWildcard('a\\*', 'a\\xyz')).toBe(true);
+	});
+
+	it('stays fast on many stars that cannot match', () => {
+		const started = Date.now();
+		expect(matchWildcard(`${'*'.repeat(5000)}Z`, 'x'.repeat(2000), {escapes: true})).toBe(false);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+
 	it('treats a character outside the BMP as one character for ?', () => {
 		expect(matchWildcard('repo-?', 'repo-📦')).toBe(true);
 		expect(matchWildcard('repo-??', 'repo-📦')).toBe(false);

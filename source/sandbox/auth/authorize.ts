@@ -1,31 +1,39 @@
-import {denialMessage, evaluatePolicies, type PolicyDocument} from '../../iam-policy/evaluate.js';
-import {entry, type SandboxState} from '../state.js';
+import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
+import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import type {Principal} from './principal.js';
 
 export type Authorize = (action: string, resource: string, context?: Record<string, string>) => void;
 
-/** Identity-based policy evaluation; the admin is allowed everything, like an AdministratorAccess user. */
+/**
+ * Identity-based policy evaluation, within the role's permissions boundary if it has one: an
+ * action is allowed only when the role's policies allow it AND the boundary allows it, and an
+ * explicit deny in either wins. The admin is allowed everything, like an AdministratorAccess user.
+ */
 export function authorizerFor(state: SandboxState, principal: Principal): Authorize {
 	return (action, resource, context = {}) => {
 		if (principal.kind === 'admin') return;
 		const request = {action, resource, context: {'aws:PrincipalArn': principal.roleArn, 'aws:RequestedRegion': state.region, ...context}};
-		const decision = evaluatePolicies(rolePolicies(state, principal.roleName), request);
-		if (decision !== 'Allow') throw new CommonError('AccessDenied', denialMessage(principal.arn, request, decision));
+		const role = entry(state.iam.roles, principal.roleName);
+		const identity = evaluatePolicies(role ? rolePolicies(state, role) : [], request);
+		const boundary = role?.permissionsBoundary === undefined ? 'Allow' : evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request);
+		const deny = (decision: Exclude<Decision, 'Allow'>, source: 'identity' | 'boundary') =>
+			new CommonError('AccessDenied', denialMessage(principal.arn, request, decision, source));
+		if (identity === 'ExplicitDeny') throw deny(identity, 'identity');
+		if (boundary === 'ExplicitDeny') throw deny(boundary, 'boundary');
+		if (identity !== 'Allow') throw deny(identity, 'identity');
+		if (boundary !== 'Allow') throw deny(boundary, 'boundary');
 	};
 }
 
-function rolePolicies(state: SandboxState, roleName: string): PolicyDocument[] {
-	const role = entry(state.iam.roles, roleName);
-	if (!role) return [];
-	const documents: PolicyDocument[] = [];
-	for (const arn of role.attachedPolicyArns) {
-		const name = arn.slice(arn.lastIndexOf('/') + 1);
-		const policy = entry(state.iam.policies, name);
-		if (policy) documents.push(parseJson(policy.document));
-	}
-	for (const text of Object.values(role.inlinePolicies)) documents.push(parseJson(text));
-	return documents;
+function rolePolicies(state: SandboxState, role: RoleRecord): PolicyDocument[] {
+	return [...role.attachedPolicyArns.flatMap(arn => managedPolicy(state, arn)), ...Object.values(role.inlinePolicies).map(parseJson)];
+}
+
+/** The default version of a managed policy, by ARN; none when it does not exist (grants nothing). */
+function managedPolicy(state: SandboxState, arn: string): PolicyDocument[] {
+	const policy = entry(state.iam.policies, arn.slice(arn.lastIndexOf('/') + 1));
+	return policy ? [parseJson(policy.document)] : [];
 }
 
 function parseJson(text: string): PolicyDocument {

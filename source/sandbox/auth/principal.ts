@@ -14,11 +14,9 @@ export function resolveAccessKey(state: SandboxState, accessKeyId: string, sessi
 	if (!session) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 	if (session.sessionToken !== sessionToken) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 	if (Date.parse(session.expiration) <= now.getTime()) throw new CommonError('ExpiredToken', 'The security token included in the request is expired');
-	// Credentials live only while the association that issued them does.
-	const association = entry(state.associations, session.associationId);
-	if (!association || association.state !== 'associated') {
-		throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
-	}
+	// As with any STS credentials, a session stays valid until it expires, even once the
+	// association that issued it is replaced or removed (that only stops new ones being issued).
+	// What it may do is decided at each request by its role's policies as they are then.
 	return {principal: roleSessionPrincipal(state, session.roleName, state.instance.instanceId), secretAccessKey: session.secretAccessKey};
 }
 

@@ -37,6 +37,20 @@ export function readCredentialScope(headers: IncomingSigned['headers']): (Signed
 }
 
 /**
+ * Checks that a credential scope fits the request before anything else is done with it: the
+ * sandbox's region (`regions`), the service being served, and `host` and `x-amz-date` signed.
+ * Refusals are the service's signature error, in AWS's words.
+ */
+export function checkScope(scope: {region: string; service: string; signedHeaders: string[]}, expected: {regions: readonly string[]; service?: string | undefined}): void {
+	if (!expected.regions.includes(scope.region)) throw new CommonError('BadSignature', 'Credential should be scoped to a valid region.');
+	if (expected.service !== undefined && scope.service !== expected.service) {
+		throw new CommonError('BadSignature', `Credential should be scoped to correct service: '${expected.service}'.`);
+	}
+	if (!scope.signedHeaders.includes('host')) throw new CommonError('BadSignature', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+	if (!scope.signedHeaders.includes('x-amz-date')) throw new CommonError('BadSignature', "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+}
+
+/**
  * Checks the signature. A declared `x-amz-content-sha256` is signed in place of the body, so
  * the result says whether the body really has that hash: the caller decides what a mismatch
  * means (PublishPackageVersion answers it with its own ValidationException).
@@ -50,13 +64,14 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 	if (Math.abs(now.getTime() - signingDate.getTime()) > maximumSkewMs) {
 		throw new CommonError('BadSignature', `Signature expired: ${amzDate} is now earlier or later than ${formatAmzDate(now)} by more than 15 minutes.`);
 	}
-	const signedHeaders: Record<string, string> = {};
+	// Without a prototype, a `__proto__` key is a key like any other (not dropped, as `{}` would).
+	const signedHeaders = Object.create(null) as Record<string, string>;
 	for (const name of scope.signedHeaders) {
 		const value = header(request.headers, name);
 		if (value === undefined) throw new CommonError('BadSignature', `Signed header ${name} is missing from the request.`);
 		signedHeaders[name] = value;
 	}
-	const query: Record<string, string | string[]> = {};
+	const query = Object.create(null) as Record<string, string | string[]>;
 	for (const key of new Set(request.query.keys())) {
 		const values = request.query.getAll(key);
 		query[key] = values.length === 1 ? values[0]! : values;

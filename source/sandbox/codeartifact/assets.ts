@@ -19,7 +19,16 @@ export function checkGenericAssetName(name: string): void {
 		: name.startsWith(' ') || name.endsWith(' ') || name.includes('  ') ? 'cannot start or end with a space, or contain consecutive spaces'
 		: undefined;
 	if (reason) throw invalid(`Invalid asset name '${name}': an asset name ${reason}.`);
+	const wide = [...name].find(char => !headerSafe.test(char));
+	if (wide !== undefined) {
+		throw invalid(
+			`Invalid asset name '${name}': the sandbox accepts asset names in Latin-1 only (up to U+00FF). GetPackageVersionAsset returns the name in the X-AssetName header, which the AWS SDKs and CLI read as Latin-1, so '${wide}' would come back garbled. Rename the asset (e.g. with ASCII letters).`,
+		);
+	}
 }
+
+/** What an HTTP header carries unchanged to clients that read it as Latin-1. */
+const headerSafe = /^[\u0000-\u00ff]*$/;
 
 export const getPackageVersionAsset: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion, asset, packageVersionRevision} = readPackageInputs(input, ['packageVersion', 'asset'], ['packageVersionRevision']);
@@ -56,7 +65,12 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 	};
 };
 
-/** HTTP header values are bytes: a non-ASCII name travels as its UTF-8 bytes (Node refuses wider characters). */
+/**
+ * HTTP header values are bytes, and both the SDK (Node's HTTP parser) and the aws CLI (Python's
+ * http.client) read them as Latin-1: a name within U+0000–U+00FF goes out as Latin-1 and comes
+ * back unchanged. Publishing refuses wider names (see checkGenericAssetName); one that came in
+ * another way (a Maven file name) goes out as its UTF-8 bytes, as AWS sends it.
+ */
 function headerText(value: string): string {
-	return Buffer.from(value, 'utf8').toString('latin1');
+	return headerSafe.test(value) ? value : Buffer.from(value, 'utf8').toString('latin1');
 }

@@ -1,7 +1,7 @@
 import {readCredentialScope} from '../auth/sigv4.js';
 import type {ApiCall} from '../context.js';
 import type {RestHandler, RestInput} from '../protocols/rest-json.js';
-import type {SandboxState} from '../state.js';
+import {entry, type SandboxState} from '../state.js';
 import {domainArn} from './arns.js';
 import {issueAuthorizationToken} from './auth-token.js';
 import {requireDomain} from './resources.js';
@@ -35,7 +35,7 @@ export const getAuthorizationToken: RestHandler = (input, call, context) => {
 function sessionExpiration(state: SandboxState, input: RestInput, call: ApiCall): number | undefined {
 	if (call.principal.kind !== 'role-session') return undefined;
 	const accessKeyId = readCredentialScope(input.headers)?.accessKeyId;
-	const session = accessKeyId !== undefined && Object.hasOwn(state.sessions, accessKeyId) ? state.sessions[accessKeyId] : undefined;
+	const session = accessKeyId === undefined ? undefined : entry(state.sessions, accessKeyId);
 	const expires = session ? Date.parse(session.expiration) : Number.NaN;
 	return Number.isNaN(expires) ? undefined : Math.floor(expires / 1000);
 }

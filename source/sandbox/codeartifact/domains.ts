@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {RestHandler} from '../protocols/rest-json.js';
-import type {DomainRecord, SandboxState} from '../state.js';
+import {entry, type DomainRecord, type SandboxState} from '../state.js';
 import {domainArn} from './arns.js';
 import {readTags} from './body-members.js';
 import {compareText, paginate} from './pagination.js';
@@ -13,7 +13,7 @@ export const createDomain: RestHandler = (input, call, context) => {
 	const tags = readTags(input);
 	const {state} = context.store;
 	call.authorize('codeartifact:CreateDomain', domainArn(state, domain));
-	if (Object.hasOwn(state.domains, domain)) throw conflict('domain', domain, `Domain ${domain} already exists in account ${state.accountId}.`);
+	if (entry(state.domains, domain)) throw conflict('domain', domain, `Domain ${domain} already exists in account ${state.accountId}.`);
 	const record: DomainRecord = {name: domain, createdTime: epochSeconds(context.now()), encryptionKey: encryptionKey ?? managedKeyArn(state), tags};
 	state.domains[domain] = record;
 	context.store.commit();

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {packageKey, repositoryKey, type AssetRecord, type OriginRestriction, type PackageFormat, type PackageRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
+import {entry, packageKey, repositoryKey, type AssetRecord, type OriginRestriction, type PackageFormat, type PackageRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
 
 /** Shared by the control plane (publish, list) and the Maven endpoint (ingest from upstreams). */
 export interface PackageCoordinates {
@@ -11,7 +11,7 @@ export interface PackageCoordinates {
 }
 
 export function findPackage(state: SandboxState, coordinates: PackageCoordinates): PackageRecord | undefined {
-	return state.packages[packageKey(coordinates)];
+	return entry(state.packages, packageKey(coordinates));
 }
 
 export function findVersion(state: SandboxState, coordinates: PackageCoordinates, version: string): PackageVersionRecord | undefined {
@@ -21,7 +21,7 @@ export function findVersion(state: SandboxState, coordinates: PackageCoordinates
 /** Creates the package on first sight with the origin controls AWS gives it for how it arrived. */
 export function ensurePackage(state: SandboxState, coordinates: PackageCoordinates, arrival: 'external' | 'published'): PackageRecord {
 	const key = packageKey(coordinates);
-	const existing = state.packages[key];
+	const existing = entry(state.packages, key);
 	if (existing) return existing;
 	const restrictions: {publish: OriginRestriction; upstream: OriginRestriction} =
 		arrival === 'external' ? {publish: 'BLOCK', upstream: 'ALLOW'} : {publish: 'ALLOW', upstream: 'BLOCK'};
@@ -65,7 +65,7 @@ export function searchOrder(state: SandboxState, domain: string, repository: str
 	const order: string[] = [];
 	const visit = (name: string) => {
 		if (order.includes(name)) return;
-		const record = state.repositories[repositoryKey(domain, name)];
+		const record = entry(state.repositories, repositoryKey(domain, name));
 		if (!record) return;
 		order.push(name);
 		for (const upstream of record.upstreams) visit(upstream);

@@ -1,5 +1,5 @@
 import {ServiceError} from '../errors.js';
-import {repositoryKey, type DomainRecord, type PackageRecord, type PackageVersionRecord, type RepositoryRecord, type SandboxState} from '../state.js';
+import {entry, repositoryKey, type DomainRecord, type PackageRecord, type PackageVersionRecord, type RepositoryRecord, type SandboxState} from '../state.js';
 import {findPackage, type PackageCoordinates} from './package-store.js';
 
 export type ResourceType = 'domain' | 'repository' | 'package' | 'package-version' | 'asset';
@@ -21,14 +21,13 @@ export function checkOwner(state: SandboxState, domain: string, owner: string | 
 
 export function requireDomain(state: SandboxState, domain: string, owner?: string): DomainRecord {
 	checkOwner(state, domain, owner);
-	const record = Object.hasOwn(state.domains, domain) ? state.domains[domain] : undefined;
+	const record = entry(state.domains, domain);
 	if (!record) throw notFound('domain', domain, `Domain ${domain} was not found in account ${state.accountId}.`);
 	return record;
 }
 
 export function findRepository(state: SandboxState, domain: string, repository: string): RepositoryRecord | undefined {
-	const key = repositoryKey(domain, repository);
-	return Object.hasOwn(state.repositories, key) ? state.repositories[key] : undefined;
+	return entry(state.repositories, repositoryKey(domain, repository));
 }
 
 export function requireRepository(state: SandboxState, domain: string, repository: string, owner?: string): RepositoryRecord {

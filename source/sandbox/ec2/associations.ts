@@ -4,13 +4,14 @@ import {findByName, roleArn} from '../iam/shapes.js';
 import {hexId, isoNow} from '../ids.js';
 import {queryList, type QueryHandler} from '../protocols/aws-query.js';
 import {xmlList} from '../protocols/xml.js';
-import type {AssociationRecord, InstanceProfileRecord, SandboxState} from '../state.js';
+import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
 import {authorizeEc2, decodeNextToken, encodeNextToken, matchesFilters, readFilters, readMaxResults, requiredParameter} from './params.js';
 import {associationXml, checkInstanceIds, currentAssociation, findAssociation, instanceArn, profileFromSpecification} from './shapes.js';
 
 // Which instance profile the build host has. An association that ends is removed from the state
-// at once, together with the credentials instance metadata issued through it: from then on
-// those credentials are refused (see auth/principal.ts), and a new association gets new ones.
+// at once. Credentials instance metadata issued through it stay valid until they expire, as on
+// AWS (see auth/principal.ts); instance metadata issues none through it any more, and a new
+// association gets new ones.
 
 /** Handing a profile to an instance hands over its role: EC2 asks for iam:PassRole on it. */
 function authorizePassRole(state: SandboxState, call: ApiCall, profile: InstanceProfileRecord): void {
@@ -30,7 +31,6 @@ function associate(state: SandboxState, instanceId: string, profile: InstancePro
 
 function endAssociation(state: SandboxState, association: AssociationRecord): void {
 	delete state.associations[association.associationId];
-	for (const [key, session] of Object.entries(state.sessions)) if (session.associationId === association.associationId) delete state.sessions[key];
 }
 
 export const AssociateIamInstanceProfile: QueryHandler = (params, call, {store, now}) => {
@@ -78,7 +78,7 @@ function firstAtOrAfter(associations: AssociationRecord[], id: string): number {
 export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call, {store, now}) => {
 	const {state} = store;
 	const associationId = requiredParameter(params, 'AssociationId');
-	const existing = Object.hasOwn(state.associations, associationId) ? state.associations[associationId] : undefined;
+	const existing = entry(state.associations, associationId);
 	authorizeEc2(call, params, 'ReplaceIamInstanceProfileAssociation', instanceArn(state, existing?.instanceId ?? state.instance.instanceId));
 	const old = findAssociation(state, associationId);
 	const profile = profileFromSpecification(state, params);
@@ -92,7 +92,7 @@ export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call,
 export const DisassociateIamInstanceProfile: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
 	const associationId = requiredParameter(params, 'AssociationId');
-	const existing = Object.hasOwn(state.associations, associationId) ? state.associations[associationId] : undefined;
+	const existing = entry(state.associations, associationId);
 	authorizeEc2(call, params, 'DisassociateIamInstanceProfile', instanceArn(state, existing?.instanceId ?? state.instance.instanceId));
 	const association = findAssociation(state, associationId);
 	const reply = associationXml(state, association, 'disassociating');

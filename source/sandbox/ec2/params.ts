@@ -1,6 +1,7 @@
 import type {ApiCall} from '../context.js';
 import {CommonError, ServiceError} from '../errors.js';
 import {queryList, queryStructList} from '../protocols/aws-query.js';
+import {matchWildcard} from '../../iam-policy/wildcard.js';
 
 // EC2's side of the query protocol: its parameter shapes, its filters and its error words.
 
@@ -46,28 +47,15 @@ export function readFilters(params: URLSearchParams, known: readonly string[]): 
 	});
 }
 
-/** True when every filter has a value that matches one of the item's values (`*` and `?` are wildcards). */
+/**
+ * True when every filter has a value that matches one of the item's values (`*` and `?` are
+ * wildcards, `\` escapes). Linear-time matching: a pattern like `*a*a*…` cannot stall the server.
+ */
 export function matchesFilters(filters: Filter[], valuesOf: (name: string) => Array<string | undefined>): boolean {
 	return filters.every(filter => {
 		const candidates = valuesOf(filter.name).filter((value): value is string => value !== undefined);
-		return filter.values.some(pattern => candidates.some(value => wildcard(pattern).test(value)));
+		return filter.values.some(pattern => candidates.some(value => matchWildcard(pattern, value, {escapes: true})));
 	});
-}
-
-function wildcard(pattern: string): RegExp {
-	let source = '';
-	for (let index = 0; index < pattern.length; index++) {
-		const char = pattern[index]!;
-		if (char === '\\' && index + 1 < pattern.length) source += escape(pattern[++index]!);
-		else if (char === '*') source += '.*';
-		else if (char === '?') source += '.';
-		else source += escape(char);
-	}
-	return new RegExp(`^${source}$`, 's');
-}
-
-function escape(char: string): string {
-	return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** `MaxResults` within EC2's bounds for the operation, or undefined when absent. */

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {ServiceError} from '../errors.js';
 import {findByName, instanceProfileArn} from '../iam/shapes.js';
 import type {XmlNode} from '../protocols/xml.js';
-import type {AssociationRecord, InstanceProfileRecord, SandboxState} from '../state.js';
+import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
 import {invalidParameterValue} from './params.js';
 
 // The simulated instance and its instance-profile associations, as EC2 shows them.
@@ -39,7 +39,7 @@ export function currentAssociation(state: SandboxState, instanceId = state.insta
 }
 
 export function findAssociation(state: SandboxState, associationId: string): AssociationRecord {
-	const association = Object.hasOwn(state.associations, associationId) ? state.associations[associationId] : undefined;
+	const association = entry(state.associations, associationId);
 	if (!association) throw new ServiceError('InvalidAssociationID.NotFound', 400, `The association ID '${associationId}' does not exist`);
 	return association;
 }

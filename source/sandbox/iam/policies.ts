@@ -1,11 +1,11 @@
 import type {ApiCall} from '../context.js';
 import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import type {ManagedPolicyRecord, PolicyVersionRecord, SandboxState} from '../state.js';
+import type {ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState} from '../state.js';
 import {authorizedPolicy} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {attachmentCount, defaultVersionId, findByName, listXml, noSuchEntity, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
+import {attachmentCount, boundaryUsageCount, defaultVersionId, findByName, listXml, noSuchEntity, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
 
 // Customer managed policies and their versions.
 
@@ -61,7 +61,7 @@ export const DeletePolicy: QueryHandler = (params, call, {store}) => {
 	input.done();
 	const {state} = store;
 	const policy = authorizedPolicy(state, call, 'DeletePolicy', arn);
-	if (attachmentCount(state, arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+	if (attachmentCount(state, arn) + boundaryUsageCount(state, arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
 	if (policyVersions(policy).length > 1) {
 		throw deleteConflict("This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.");
 	}
@@ -159,14 +159,17 @@ export const ListEntitiesForPolicy: QueryHandler = (params, call, {store}) => {
 	const arn = input.required('PolicyArn', rules.arn);
 	const filter = input.optional('EntityFilter', rules.entityFilter);
 	const pathPrefix = input.optional('PathPrefix', rules.pathPrefix) ?? '/';
-	input.optional('PolicyUsageFilter', {enum: ['PermissionsPolicy', 'PermissionsBoundary']});
+	const usage = input.optional('PolicyUsageFilter', {enum: ['PermissionsPolicy', 'PermissionsBoundary']});
 	const paging = input.paging();
 	input.done();
 	const {state} = store;
 	authorizedPolicy(state, call, 'ListEntitiesForPolicy', arn);
+	// A role uses the policy as a permissions policy (attached) or as its permissions boundary.
+	const uses = (role: RoleRecord) =>
+		(usage !== 'PermissionsBoundary' && role.attachedPolicyArns.includes(arn)) || (usage !== 'PermissionsPolicy' && role.permissionsBoundary === arn);
 	// The sandbox has roles only: users and groups are always empty lists.
 	const roles = filter === undefined || filter === 'Role'
-		? Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix) && role.attachedPolicyArns.includes(arn))
+		? Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix) && uses(role))
 		: [];
 	const page = paginate(roles, role => role.name, paging);
 	return {PolicyGroups: '', PolicyUsers: '', ...listXml('PolicyRoles', page, role => ({RoleName: role.name, RoleId: role.id}))};

@@ -1,6 +1,6 @@
 import type {ApiCall} from '../context.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import type {RoleRecord, SandboxState} from '../state.js';
+import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {authorizedRole} from './authorized-lookups.js';
 import {checkDocument, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
@@ -15,7 +15,7 @@ function withPolicyArn(call: ApiCall, arn: string): ApiCall {
 
 /** The document of the role's inline policy `policyName`, or NoSuchEntity. */
 function requireInlinePolicy(role: RoleRecord, policyName: string): string {
-	const document = Object.hasOwn(role.inlinePolicies, policyName) ? role.inlinePolicies[policyName] : undefined;
+	const document = entry(role.inlinePolicies, policyName);
 	if (document === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
 	return document;
 }

@@ -1,12 +1,18 @@
 import {awsId, isoNow} from '../ids.js';
 import {queryList, type QueryHandler} from '../protocols/aws-query.js';
-import type {RoleRecord, Tag} from '../state.js';
+import type {ApiCall} from '../context.js';
+import {emptyRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
 import {authorizedRole} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
 import {findByName, listXml, lookupPolicy, noSuchEntity, roleArn, roleXml, tagXml} from './shapes.js';
 
 // Roles: their lifecycle, trust policy and tags.
+
+/** IAM offers a request's boundary as the condition key iam:PermissionsBoundary. */
+function withContext(call: ApiCall, extra: Record<string, string>): ApiCall {
+	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {...extra, ...context})};
+}
 
 function checkTrustDocument(text: string): void {
 	checkDocument(text, 'trust');
@@ -24,17 +30,48 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 	const tags = input.tags();
 	input.done();
 	const {state} = store;
-	call.authorize('iam:CreateRole', roleArn(state, {path, name}));
+	call.authorize('iam:CreateRole', roleArn(state, {path, name}), boundary === undefined ? {} : {'iam:PermissionsBoundary': boundary});
 	checkTrustDocument(trust);
 	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
-	if (boundary !== undefined && !lookupPolicy(state, boundary)) throw noSuchEntity(`Scope ARN: ${boundary} does not exist or is not attachable.`);
+	if (boundary !== undefined) checkBoundary(state, boundary);
 	const role: RoleRecord = {
 		name, id: awsId('AROA', 17), path, description, assumeRolePolicyDocument: trust, maxSessionDuration,
-		createDate: isoNow(now()), attachedPolicyArns: [], inlinePolicies: {}, tags,
+		createDate: isoNow(now()), attachedPolicyArns: [], inlinePolicies: emptyRecord(), tags,
+		...(boundary === undefined ? {} : {permissionsBoundary: boundary}),
 	};
 	state.iam.roles[name] = role;
 	store.commit();
 	return {Role: roleXml(state, role, true)};
+};
+
+/** A permissions boundary is a managed policy of this account (the sandbox holds no AWS managed ones). */
+function checkBoundary(state: SandboxState, arn: string): void {
+	if (!lookupPolicy(state, arn)) throw noSuchEntity(`Scope ARN: ${arn} does not exist or is not attachable.`);
+}
+
+export const PutRolePermissionsBoundary: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const boundary = input.required('PermissionsBoundary', rules.arn);
+	input.done();
+	const {state} = store;
+	const role = authorizedRole(state, withContext(call, {'iam:PermissionsBoundary': boundary}), 'PutRolePermissionsBoundary', name);
+	checkBoundary(state, boundary);
+	role.permissionsBoundary = boundary;
+	store.commit();
+	return undefined;
+};
+
+/** Idempotent, like IAM's: a role without a boundary stays without one. */
+export const DeleteRolePermissionsBoundary: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	input.done();
+	const role = authorizedRole(store.state, call, 'DeleteRolePermissionsBoundary', name);
+	if (role.permissionsBoundary === undefined) return undefined;
+	delete role.permissionsBoundary;
+	store.commit();
+	return undefined;
 };
 
 export const GetRole: QueryHandler = (params, call, {store}) => {

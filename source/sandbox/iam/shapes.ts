@@ -1,6 +1,6 @@
 import {ServiceError} from '../errors.js';
 import {xmlList, type XmlNode, type XmlValue} from '../protocols/xml.js';
-import type {InstanceProfileRecord, ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState, Tag} from '../state.js';
+import {entry, type InstanceProfileRecord, type ManagedPolicyRecord, type PolicyVersionRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
 import type {Page} from './input.js';
 
 // ARNs, look-ups and the XML shapes IAM answers with.
@@ -19,10 +19,11 @@ export function instanceProfileArn(state: SandboxState, profile: {path: string; 
 
 /** IAM names are unique without regard to case: `MyRole` and `myrole` cannot both exist. */
 export function findByName<T>(records: Record<string, T>, name: string): T | undefined {
-	if (Object.hasOwn(records, name)) return records[name];
+	const exact = entry(records, name);
+	if (exact !== undefined) return exact;
 	const lower = name.toLowerCase();
 	const key = Object.keys(records).find(candidate => candidate.toLowerCase() === lower);
-	return key === undefined ? undefined : records[key];
+	return key === undefined ? undefined : entry(records, key);
 }
 
 export function noSuchEntity(message: string): ServiceError {
@@ -53,7 +54,7 @@ export function lookupPolicy(state: SandboxState, arn: string): ManagedPolicyRec
 	if (!arn.startsWith('arn:')) throw new ServiceError('InvalidInput', 400, `ARN ${arn} is not valid.`);
 	const parts = parsePolicyArn(arn);
 	if (!parts || parts.account !== state.accountId) return undefined;
-	const policy = Object.hasOwn(state.iam.policies, parts.name) ? state.iam.policies[parts.name] : undefined;
+	const policy = entry(state.iam.policies, parts.name);
 	return policy && policy.path === parts.path ? policy : undefined;
 }
 
@@ -67,6 +68,11 @@ export function defaultVersionId(policy: ManagedPolicyRecord): string {
 
 export function attachmentCount(state: SandboxState, arn: string): number {
 	return Object.values(state.iam.roles).filter(role => role.attachedPolicyArns.includes(arn)).length;
+}
+
+/** How many roles have the policy as their permissions boundary. */
+export function boundaryUsageCount(state: SandboxState, arn: string): number {
+	return Object.values(state.iam.roles).filter(role => role.permissionsBoundary === arn).length;
 }
 
 /** Documents travel URL-encoded in IAM's replies. */
@@ -93,6 +99,9 @@ export function roleXml(state: SandboxState, role: RoleRecord, detail = false): 
 		AssumeRolePolicyDocument: encodeDocument(role.assumeRolePolicyDocument),
 		Description: role.description === '' ? undefined : role.description,
 		MaxSessionDuration: role.maxSessionDuration,
+		PermissionsBoundary: detail && role.permissionsBoundary !== undefined
+			? {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary}
+			: undefined,
 		Tags: detail && role.tags.length > 0 ? tagsXml(role.tags) : undefined,
 		RoleLastUsed: detail ? '' : undefined,
 	};
@@ -107,7 +116,7 @@ export function policyXml(state: SandboxState, policy: ManagedPolicyRecord, deta
 		Path: policy.path,
 		DefaultVersionId: defaultVersionId(policy),
 		AttachmentCount: attachmentCount(state, arn),
-		PermissionsBoundaryUsageCount: 0,
+		PermissionsBoundaryUsageCount: boundaryUsageCount(state, arn),
 		IsAttachable: true,
 		Description: detail && policy.description !== '' ? policy.description : undefined,
 		CreateDate: policy.createDate,
@@ -126,7 +135,7 @@ export function policyVersionXml(policy: ManagedPolicyRecord, version: PolicyVer
 }
 
 export function instanceProfileXml(state: SandboxState, profile: InstanceProfileRecord, detail = false): XmlNode {
-	const roles = profile.roleNames.map(name => state.iam.roles[name]).filter((role): role is RoleRecord => role !== undefined);
+	const roles = profile.roleNames.map(name => entry(state.iam.roles, name)).filter((role): role is RoleRecord => role !== undefined);
 	return {
 		Path: profile.path,
 		InstanceProfileName: profile.name,

@@ -12,11 +12,11 @@ import type {SandboxContext} from '../context.js';
 import {CommonError} from '../errors.js';
 import {readBody} from '../http/read-body.js';
 import type {WireResponse} from '../protocols/wire-response.js';
-import {repositoryKey} from '../state.js';
+import {entry, repositoryKey} from '../state.js';
 import {authenticate} from './basic-auth.js';
 import {parseMavenPath, type MavenPath} from './maven-path.js';
 import {resolveMetadata} from './maven-metadata.js';
-import {publish} from './publish-artifact.js';
+import {authorizePut, publish} from './publish-artifact.js';
 import {parseRepositoryPath, rawRequestPath} from './repository-path.js';
 import {resolveArtifact} from './resolve-artifact.js';
 import {checksumOf, checksumResponse, errorResponse, fileResponse, MavenHttpError, textResponse} from './responses.js';
@@ -45,15 +45,17 @@ async function route(request: IncomingMessage, url: URL, context: SandboxContext
 	const {state} = context.store;
 	const principal = authenticate(state, request.headers.authorization, target.domain, target.owner, context.now());
 	const {domain, repository} = target;
-	if (target.owner !== state.accountId || !Object.hasOwn(state.domains, domain)) throw new MavenHttpError(404, `Domain ${domain} owned by ${target.owner} not found.`);
-	if (!Object.hasOwn(state.repositories, repositoryKey(domain, repository))) throw new MavenHttpError(404, `Repository ${repository} not found in domain ${domain}.`);
+	if (target.owner !== state.accountId || !entry(state.domains, domain)) throw new MavenHttpError(404, `Domain ${domain} owned by ${target.owner} not found.`);
+	if (!entry(state.repositories, repositoryKey(domain, repository))) throw new MavenHttpError(404, `Repository ${repository} not found in domain ${domain}.`);
 	if (target.format !== 'maven') throw new MavenHttpError(404, `The sandbox serves only the maven format, not ${target.format}.`);
 	const path = parseMavenPath(target.rest);
 	if (path.kind === 'invalid') throw new MavenHttpError(400, `Bad request: ${path.reason}.`);
 	const authorize = authorizerFor(state, principal);
 	if (method === 'PUT') {
+		// Who may publish is settled before the upload is read: a refused one is never buffered.
+		authorizePut(context, {domain, repository}, path, authorize);
 		const body = await readBody(request, maxBodyBytes);
-		return publish(context, {domain, repository, authorize}, path, body);
+		return publish(context, {domain, repository}, path, body);
 	}
 	authorize('codeartifact:ReadFromRepository', repositoryArn(state, domain, repository));
 	return read(context, domain, repository, path);

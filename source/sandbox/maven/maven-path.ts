@@ -7,6 +7,8 @@
  * that could change the directory structure after decoding is rejected.
  */
 
+import {checkValue, fields} from '../codeartifact/validation.js';
+
 export type MavenChecksum = 'sha1' | 'md5' | 'sha256' | 'sha512';
 
 export type MavenPath =
@@ -85,6 +87,20 @@ function fileNameMatches(fileName: string, artifactId: string, version: string):
 	return prefixes.some((prefix) => new RegExp(`^${prefix}${rest}`, 's').test(fileName));
 }
 
+/**
+ * The first of the model's constraints that Maven coordinates (and the file's asset name) break:
+ * a package the API could not name (`my lib`, `a#b`, a 300-character version) is never created.
+ */
+function coordinateProblem(parts: {namespace: string; package: string; version?: string; asset?: string}): string | undefined {
+	const checks = [
+		checkValue(fields.namespace, 'namespace (groupId)', parts.namespace),
+		checkValue(fields.package, 'package (artifactId)', parts.package),
+		parts.version === undefined ? [] : checkValue(fields.packageVersion, 'version', parts.version),
+		parts.asset === undefined ? [] : checkValue(fields.asset, 'asset (file name)', parts.asset),
+	];
+	return checks.flat()[0];
+}
+
 export function parseMavenPath(path: string): MavenPath | InvalidMavenPath {
 	if (path === '') return invalid('empty path');
 	if (path.startsWith('/') || path.startsWith('\\')) return invalid('absolute path');
@@ -99,6 +115,11 @@ export function parseMavenPath(path: string): MavenPath | InvalidMavenPath {
 		// Group-level (plugin prefixes), artifact-level or SNAPSHOT version-level metadata;
 		// a metadata file at the repository root is meaningless.
 		if (segments.length < 2) return invalid('maven-metadata.xml at repository root');
+		const folders = segments.slice(0, -1);
+		const problem = folders.length === 1
+			? coordinateProblem({namespace: folders[0]!, package: folders[0]!}) // group-level (plugin prefixes)
+			: coordinateProblem({namespace: folders.slice(0, -1).join('.'), package: folders.at(-1)!});
+		if (problem) return invalid(problem);
 		return {kind: 'metadata', path: [...segments.slice(0, -1), base].join('/'), ...withChecksum};
 	}
 
@@ -106,6 +127,8 @@ export function parseMavenPath(path: string): MavenPath | InvalidMavenPath {
 	const version = segments.at(-2)!;
 	const artifactId = segments.at(-3)!;
 	const groupId = segments.slice(0, -3).join('.');
+	const problem = coordinateProblem({namespace: groupId, package: artifactId, version, asset: base});
+	if (problem) return invalid(problem);
 	if (!fileNameMatches(base, artifactId, version)) {
 		return invalid(`file name "${base}" does not belong to ${artifactId}:${version}`);
 	}

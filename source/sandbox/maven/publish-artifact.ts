@@ -18,9 +18,23 @@ import {checksumOf, MavenHttpError, textResponse} from './responses.js';
 export interface PublishTarget {
 	domain: string;
 	repository: string;
-	authorize: Authorize;
 }
 
+/**
+ * What a PUT of `path` needs, checked before its body is read: PublishPackageVersion for an
+ * artifact file or its checksum, PutPackageMetadata for a package's maven-metadata.xml.
+ */
+export function authorizePut(context: SandboxContext, target: PublishTarget, path: Exclude<MavenPath, {kind: 'invalid'}>, authorize: Authorize): void {
+	const {state} = context.store;
+	if (path.kind === 'artifact') {
+		authorize('codeartifact:PublishPackageVersion', packageArn(state, mavenCoordinates(target.domain, target.repository, path)));
+		return;
+	}
+	const about = metadataTarget(path.path);
+	if (about) authorize('codeartifact:PutPackageMetadata', packageArn(state, mavenCoordinates(target.domain, target.repository, about)));
+}
+
+/** Stores what a PUT carries; the caller has checked authorizePut() first. */
 export function publish(context: SandboxContext, target: PublishTarget, path: Exclude<MavenPath, {kind: 'invalid'}>, body: Buffer): WireResponse {
 	if (path.kind === 'metadata') return publishMetadata(context, target, path.path, path.checksum, body);
 	return path.checksum ? verifyChecksum(context, target, path, path.checksum, body) : publishAsset(context, target, path, body);
@@ -29,7 +43,6 @@ export function publish(context: SandboxContext, target: PublishTarget, path: Ex
 function publishAsset(context: SandboxContext, target: PublishTarget, file: ArtifactFile, body: Buffer): WireResponse {
 	const {state} = context.store;
 	const coordinates = mavenCoordinates(target.domain, target.repository, file);
-	target.authorize('codeartifact:PublishPackageVersion', packageArn(state, coordinates));
 	const pkg = findPackage(state, coordinates);
 	if (pkg?.originConfiguration.restrictions.publish === 'BLOCK') {
 		throw new MavenHttpError(409, `Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the package's origin configuration (publish: BLOCK); its versions come from upstream. Allow publishing with PutPackageOriginConfiguration first.`);
@@ -60,7 +73,6 @@ const readDigest = (body: Buffer) => body.toString('utf8').trim().split(/\s+/)[0
 function verifyChecksum(context: SandboxContext, target: PublishTarget, file: ArtifactFile, checksum: MavenChecksum, body: Buffer): WireResponse {
 	const {state} = context.store;
 	const coordinates = mavenCoordinates(target.domain, target.repository, file);
-	target.authorize('codeartifact:PublishPackageVersion', packageArn(state, coordinates));
 	const asset = findVersion(state, coordinates, file.version)?.assets.find(a => a.name === file.fileName);
 	if (asset && readDigest(body) !== checksumOf(asset.hashes, checksum)) {
 		throw new MavenHttpError(400, `Checksum mismatch: the ${checksum} given for ${file.fileName} does not match the stored asset.`);
@@ -74,7 +86,6 @@ function publishMetadata(context: SandboxContext, target: PublishTarget, path: s
 	const about = metadataTarget(path);
 	if (!about) return textResponse(200, 'OK'); // group-level (plugin prefix) metadata: nothing to record
 	const coordinates = mavenCoordinates(target.domain, target.repository, about);
-	target.authorize('codeartifact:PutPackageMetadata', packageArn(state, coordinates));
 	if (checksum) return textResponse(200, 'OK');
 	const listed = about.version === undefined ? new Set([...body.toString('utf8').matchAll(/<version>\s*([^<\s]+)\s*<\/version>/g)].map(m => m[1]!)) : new Set([about.version]);
 	const now = context.now().getTime() / 1000;

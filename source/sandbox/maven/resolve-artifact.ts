@@ -7,7 +7,7 @@
  */
 import type {SandboxContext} from '../context.js';
 import {ensurePackage, findPackage, findVersion, putVersionAsset, searchOrder, type PackageCoordinates} from '../codeartifact/package-store.js';
-import {repositoryKey, type AssetRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
+import {entry, repositoryKey, type AssetRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
 import {commitSoon} from './group-commit.js';
 import {MavenHttpError} from './responses.js';
 import {SingleFlight} from './single-flight.js';
@@ -68,7 +68,7 @@ export function upstreamAllowed(state: SandboxState, coordinates: PackageCoordin
 
 /** The first repository in search order that holds the Maven Central external connection. */
 export function externalConnectionHolder(state: SandboxState, order: readonly string[], domain: string): string | undefined {
-	return order.find(name => state.repositories[repositoryKey(domain, name)]?.externalConnections.includes(mavenCentralConnection));
+	return order.find(name => entry(state.repositories, repositoryKey(domain, name))?.externalConnections.includes(mavenCentralConnection));
 }
 
 /** Records `asset` on `version` of the package in one repository, unless it already holds exactly it. */

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import type {SandboxState, Scenario} from '../state.js';
+import {emptyRecord, type SandboxState, type Scenario} from '../state.js';
 import {accountId, awsId, hexId, isoNow, secretKey} from '../ids.js';
 
 export const buildHost = {
@@ -33,12 +33,12 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 		tokenSecret: randomBytes(32).toString('hex'),
 		admin: {userName: 'sandbox-admin', userId: awsId('AIDA', 17), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey()},
 		instance: {instanceId: hexId('i-', 17), imageId: hexId('ami-', 17), instanceType: 't3.medium', privateIpAddress: '172.31.20.17', launchTime: now},
-		domains: {},
-		repositories: {},
-		packages: {},
-		iam: {policies: {}, roles: {}, instanceProfiles: {}},
-		associations: {},
-		sessions: {},
+		domains: emptyRecord(),
+		repositories: emptyRecord(),
+		packages: emptyRecord(),
+		iam: {policies: emptyRecord(), roles: emptyRecord(), instanceProfiles: emptyRecord()},
+		associations: emptyRecord(),
+		sessions: emptyRecord(),
 	};
 	if (options.scenario === 'access-denied') {
 		state.iam.policies[buildHost.baselinePolicyName] = {
@@ -48,7 +48,7 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 		state.iam.roles[buildHost.roleName] = {
 			name: buildHost.roleName, id: awsId('AROA', 17), path: '/', description: 'Role of the simulated EC2 build host',
 			assumeRolePolicyDocument: ec2Trust, maxSessionDuration: 3600, createDate: now,
-			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`], inlinePolicies: {}, tags: [],
+			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`], inlinePolicies: emptyRecord(), tags: [],
 		};
 		state.iam.instanceProfiles[buildHost.instanceProfileName] = {
 			name: buildHost.instanceProfileName, id: awsId('AIPA', 17), path: '/', createDate: now, roleNames: [buildHost.roleName], tags: [],

@@ -75,6 +75,11 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 		const downloaded = await aws('get-package-version-asset', ...coordinates, '--asset', 'asset.tar.gz', target);
 		expect(downloaded).toMatchObject({assetName: 'asset.tar.gz', packageVersion: '1.0.0', packageVersionRevision: published.versionRevision});
 		expect(readFileSync(target)).toEqual(bytes);
+		// A Latin-1 name survives the X-AssetName header: the CLI reads header values as Latin-1.
+		const accented = ['--package-version', '1.0.1', '--asset', 'café ünïcödé.tar.gz'];
+		await aws('publish-package-version', ...coordinates.slice(0, -2), ...accented.slice(0, 2), '--asset-content', file, '--asset-name', accented[3]!, '--asset-sha256', hash);
+		const again = await aws('get-package-version-asset', ...coordinates.slice(0, -2), ...accented, join(home, 'accented.tar.gz'));
+		expect(again.assetName).toBe('café ünïcödé.tar.gz');
 	});
 
 	it('lets the CLI paginate list-domains by itself', {timeout: 90_000}, async () => {

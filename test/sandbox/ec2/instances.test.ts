@@ -36,6 +36,20 @@ describe('EC2 DescribeInstances through the real SDK', () => {
 		expect(none.Reservations).toEqual([]);
 	});
 
+	it('matches filter wildcards in linear time, with backslash escapes', async () => {
+		// As a RegExp, `^.*.*…Z$` backtracks polynomially: 12 stars took seconds (and 25 hung the server).
+		const started = Date.now();
+		const stars = await ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'private-dns-name', Values: [`${'*'.repeat(12)}Z`]}]}));
+		expect(stars.Reservations).toEqual([]);
+		expect(Date.now() - started).toBeLessThan(1000);
+		const many = await ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-id', Values: [`${'*'.repeat(25)}Z`]}]}));
+		expect(many.Reservations).toEqual([]);
+		const escaped = await ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-state-name', Values: ['run\\*']}]}));
+		expect(escaped.Reservations).toEqual([]);
+		const single = await ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-state-name', Values: ['runn?ng']}]}));
+		expect(single.Reservations).toHaveLength(1);
+	});
+
 	it('refuses unknown and malformed ids and unknown filters in EC2 words', async () => {
 		await expect(ec2().send(new DescribeInstancesCommand({InstanceIds: ['i-0123456789abcdef0']}))).rejects.toMatchObject({
 			name: 'InvalidInstanceID.NotFound', message: "The instance ID 'i-0123456789abcdef0' does not exist", $metadata: {httpStatusCode: 400},

@@ -12,15 +12,18 @@ import {
 	CreatePolicyCommand,
 	CreatePolicyVersionCommand,
 	CreateRoleCommand,
+	DetachRolePolicyCommand,
 	IAMClient,
 	ListRolesCommand,
 	SetDefaultPolicyVersionCommand,
+	UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromInstanceMetadata} from '@aws-sdk/credential-providers';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
 import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
+import {ec2Trust} from '../../helpers/trust-policies.js';
 
 const endpointVariable = 'AWS_EC2_METADATA_SERVICE_ENDPOINT';
 
@@ -90,14 +93,20 @@ describe('scenario access-denied: the build host and its role, end to end', () =
 		expect((denied as Error).message).toContain(`is not authorized to perform: ec2:DisassociateIamInstanceProfile on resource: arn:aws:ec2:${sandbox.current.region}:${sandbox.current.accountId}:instance/${instanceId}`);
 	});
 
-	it('loses its credentials when the admin disassociates the profile', async () => {
+	it('keeps issued credentials valid after the admin disassociates the profile, and issues no new ones', async () => {
 		const credentials = await fromInstanceMetadata({timeout: 2000, maxRetries: 0})();
-		const sts = new STSClient({endpoint: sandbox.current.endpoint, region: sandbox.current.region, maxAttempts: 1, credentials});
-		await sts.send(new GetCallerIdentityCommand({}));
+		const config = {endpoint: sandbox.current.endpoint, region: sandbox.current.region, maxAttempts: 1, credentials};
+		await new STSClient(config).send(new GetCallerIdentityCommand({}));
 		const admin = new EC2Client(adminConfig(sandbox.current));
 		const [association] = (await admin.send(new DescribeIamInstanceProfileAssociationsCommand({}))).IamInstanceProfileAssociations ?? [];
 		await admin.send(new DisassociateIamInstanceProfileCommand({AssociationId: association?.AssociationId}));
-		await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'InvalidClientTokenId'});
+		// As with any STS credentials: valid until they expire, with the role's policies as they are now.
+		const identity = await new STSClient(config).send(new GetCallerIdentityCommand({}));
+		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/build-host-role/${sandbox.current.instanceId}`);
+		await new EC2Client(config).send(new DescribeInstancesCommand({}));
+		const iam = new IAMClient(adminConfig(sandbox.current));
+		await iam.send(new DetachRolePolicyCommand({RoleName: 'build-host-role', PolicyArn: `arn:aws:iam::${sandbox.current.accountId}:policy/build-host-baseline`}));
+		await expect(new EC2Client(config).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({name: 'UnauthorizedOperation'});
 		// The instance has no profile any more: instance metadata answers 404 under iam/.
 		await expect(fromInstanceMetadata({timeout: 2000, maxRetries: 0})()).rejects.toMatchObject({statusCode: 404});
 	});
@@ -124,5 +133,33 @@ describe('scenario no-profile: no credentials until the admin provides a profile
 		await admin.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'fresh-profile', RoleName: 'fresh-role'}));
 		const identity = await new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}));
 		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/fresh-role/${sandbox.current.instanceId}`);
+	});
+});
+
+describe('a role that does not trust EC2: instance metadata vends nothing', () => {
+	const sandbox = useSandbox({scenario: 'no-profile'});
+	useMetadataEndpoint(sandbox);
+
+	it('answers AssumeRoleUnauthorizedAccess without keys until the trust policy lets EC2 assume the role', async () => {
+		const admin = new IAMClient(adminConfig(sandbox.current));
+		const lambdaTrust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
+		await admin.send(new CreateRoleCommand({RoleName: 'lambda-role', AssumeRolePolicyDocument: lambdaTrust}));
+		await admin.send(new CreateInstanceProfileCommand({InstanceProfileName: 'lambda-profile'}));
+		await admin.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'lambda-profile', RoleName: 'lambda-role'}));
+		await new EC2Client(adminConfig(sandbox.current)).send(new AssociateIamInstanceProfileCommand({
+			InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'lambda-profile'},
+		}));
+		const token = await (await fetch(`${sandbox.current.endpoint}/latest/api/token`, {method: 'PUT', headers: {'x-aws-ec2-metadata-token-ttl-seconds': '60'}})).text();
+		const read = async (path: string) => (await fetch(`${sandbox.current.endpoint}/latest/meta-data/iam/${path}`, {headers: {'x-aws-ec2-metadata-token': token}})).text();
+		expect(JSON.parse(await read('info'))).toMatchObject({Code: 'AssumeRoleUnauthorizedAccess', Message: expect.stringContaining('EC2 cannot assume the role lambda-role')});
+		expect(await read('security-credentials/')).toBe('lambda-role');
+		const refused = JSON.parse(await read('security-credentials/lambda-role')) as Record<string, unknown>;
+		expect(refused).toMatchObject({Code: 'AssumeRoleUnauthorizedAccess'});
+		expect(refused).not.toHaveProperty('AccessKeyId');
+		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'CredentialsProviderError', message: 'Invalid response received from instance metadata service.'});
+		await admin.send(new UpdateAssumeRolePolicyCommand({RoleName: 'lambda-role', PolicyDocument: ec2Trust}));
+		expect(JSON.parse(await read('info'))).toMatchObject({Code: 'Success'});
+		const identity = await new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}));
+		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/lambda-role/${sandbox.current.instanceId}`);
 	});
 });

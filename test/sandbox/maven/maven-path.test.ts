@@ -65,12 +65,32 @@ describe('parseMavenPath', () => {
 	});
 
 	it('decodes segments once', () => {
-		expect(parseMavenPath('com/example/my%20app/1.0/my%20app-1.0.jar')).toMatchObject({
-			artifactId: 'my app',
-			fileName: 'my app-1.0.jar',
+		expect(parseMavenPath('com/example/my%2Bapp/1.0/my%2Bapp-1.0.jar')).toMatchObject({
+			artifactId: 'my+app',
+			fileName: 'my+app-1.0.jar',
 		});
 		// %252e%252e decodes once to the literal "%2e%2e", which is a harmless name.
 		expect(parseMavenPath('com/%252e%252e/app/1.0/app-1.0.jar')).toMatchObject({groupId: 'com.%2e%2e'});
+	});
+
+	it('rejects coordinates the CodeArtifact API could not name ([^#/\\s]+, 1 to 255 characters)', () => {
+		const long = 'v'.repeat(256);
+		for (const path of [
+			'com/example/my%20app/1.0/my%20app-1.0.jar',
+			'com/example/app/1.0%231/app-1.0%231.jar',
+			'com/ex%09ample/app/1.0/app-1.0.jar',
+			`com/example/app/${long}/app-${long}.jar`,
+			`${'g/'.repeat(129)}app/1.0/app-1.0.jar`, // a groupId of 257 characters
+			'com/example/my%20app/maven-metadata.xml',
+			'com/ex%23ample/app/maven-metadata.xml',
+		]) {
+			const result = parseMavenPath(path);
+			expect(result.kind, path).toBe('invalid');
+			expect((result as {reason: string}).reason, path).toMatch(/failed to satisfy constraint/);
+		}
+		expect(parseMavenPath(`com/example/app/${'v'.repeat(240)}/app-${'v'.repeat(240)}.jar`).kind).toBe('artifact');
+		expect(parseMavenPath(`${'g/'.repeat(128)}app/1.0/app-1.0.jar`).kind).toBe('artifact'); // a groupId of 255 characters
+		expect(parseMavenPath('com/example/app/1.0/app-1.0%E2%80%8B.jar').kind).toBe('invalid'); // a format character in the asset name
 	});
 
 	it('rejects file names that do not belong to the coordinates', () => {

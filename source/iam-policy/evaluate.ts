@@ -1,6 +1,6 @@
 import {conditionsHold, contextLookup} from './conditions.js';
 import type {PolicyDocument} from './document.js';
-import {isRecord, statementList, stringList} from './json.js';
+import {asPolicy, isRecord, statementList, stringList} from './json.js';
 import {matchWildcard, type ContextLookup} from './wildcard.js';
 
 export {parsePolicyDocument, type ParseResult, type PolicyDocument, type PolicyKind} from './document.js';
@@ -50,16 +50,6 @@ export function denialMessage(principalArn: string, request: AuthorizationReques
 	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${reason}`;
 }
 
-// Callers may hold a policy as stored text rather than parsed JSON.
-function asPolicy(document: PolicyDocument): Record<string, unknown> | undefined {
-	if (typeof document !== 'string') return isRecord(document) ? document : undefined;
-	try {
-		const parsed: unknown = JSON.parse(document);
-		return isRecord(parsed) ? parsed : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 function statementApplies(
 	statement: Record<string, unknown>,

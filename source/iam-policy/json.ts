@@ -16,3 +16,14 @@ export function statementList(value: unknown): unknown[] | undefined {
 	if (isRecord(value)) return [value];
 	return Array.isArray(value) ? value : undefined;
 }
+
+/** A policy as an object, whether callers hold it parsed or as the stored JSON text; undefined when it is neither. */
+export function asPolicy(document: unknown): Record<string, unknown> | undefined {
+	if (typeof document !== 'string') return isRecord(document) ? document : undefined;
+	try {
+		const parsed: unknown = JSON.parse(document);
+		return isRecord(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,7 +1,7 @@
 import {conditionsHold, contextLookup} from './conditions.js';
 import type {PolicyDocument} from './document.js';
 import type {Decision} from './evaluate.js';
-import {isRecord, statementList, stringList} from './json.js';
+import {asPolicy, isRecord, statementList, stringList} from './json.js';
 import {matchWildcard} from './wildcard.js';
 
 /** An AWS service asking to act through a role, e.g. EC2 (`ec2.amazonaws.com`) for an instance profile. */
@@ -65,12 +65,3 @@ function actionApplies(statement: Record<string, unknown>, action: string): bool
 	return patterns.some(pattern => matchWildcard(pattern, action, {ignoreCase: true})) !== negated;
 }
 
-function asPolicy(document: PolicyDocument): Record<string, unknown> | undefined {
-	if (typeof document !== 'string') return isRecord(document) ? document : undefined;
-	try {
-		const parsed: unknown = JSON.parse(document);
-		return isRecord(parsed) ? parsed : undefined;
-	} catch {
-		return undefined;
-	}
-}

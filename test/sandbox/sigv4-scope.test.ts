@@ -1,4 +1,3 @@
-import {createHash, createHmac} from 'node:crypto';
 import {CodeartifactClient, ListDomainsCommand} from '@aws-sdk/client-codeartifact';
 import {DescribeInstancesCommand, EC2Client} from '@aws-sdk/client-ec2';
 import {IAMClient, ListRolesCommand} from '@aws-sdk/client-iam';
@@ -7,21 +6,9 @@ import {HttpRequest} from '@smithy/protocol-http';
 import {SignatureV4} from '@smithy/signature-v4';
 import {describe, expect, it} from 'vitest';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
+import {NodeSha256} from '../../source/sandbox/auth/sigv4.js';
 import {adminConfig, useSandbox} from '../helpers/sandbox.js';
 
-class Sha256 {
-	private readonly hash;
-	constructor(secret?: string | Uint8Array) {
-		this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
-	}
-	update(data: string | Uint8Array): void {
-		this.hash.update(data);
-	}
-	async digest(): Promise<Uint8Array> {
-		return new Uint8Array(this.hash.digest());
-	}
-	reset(): void {}
-}
 
 /** Signs a request as the admin, for `service`, the way the SDK does. */
 async function signedFetch(sandbox: RunningSandbox, options: {path: string; body: string; contentType: string; service: string; edit?: (authorization: string) => string}) {
@@ -30,7 +17,7 @@ async function signedFetch(sandbox: RunningSandbox, options: {path: string; body
 		method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: options.path,
 		headers: {host: url.host, 'content-type': options.contentType}, body: options.body,
 	});
-	const signer = new SignatureV4({credentials: sandbox.admin, region: sandbox.region, service: options.service, sha256: Sha256 as never});
+	const signer = new SignatureV4({credentials: sandbox.admin, region: sandbox.region, service: options.service, sha256: NodeSha256});
 	const headers = (await signer.sign(request)).headers as Record<string, string>;
 	if (options.edit) headers['authorization'] = options.edit(headers['authorization']!);
 	const response = await fetch(`${sandbox.endpoint}${options.path}`, {method: 'POST', headers, body: options.body});

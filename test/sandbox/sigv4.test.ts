@@ -1,22 +1,9 @@
-import {createHash, createHmac} from 'node:crypto';
 import {HttpRequest} from '@smithy/protocol-http';
 import {SignatureV4} from '@smithy/signature-v4';
 import {describe, expect, it} from 'vitest';
+import {NodeSha256} from '../../source/sandbox/auth/sigv4.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
-class Sha256 {
-	private readonly hash;
-	constructor(secret?: string | Uint8Array) {
-		this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
-	}
-	update(data: string | Uint8Array): void {
-		this.hash.update(data);
-	}
-	async digest(): Promise<Uint8Array> {
-		return new Uint8Array(this.hash.digest());
-	}
-	reset(): void {}
-}
 
 describe('SigV4 verification', () => {
 	const sandbox = useSandbox({maxBodyBytes: 4096});
@@ -38,7 +25,7 @@ describe('SigV4 verification', () => {
 			credentials: {accessKeyId: sandbox.current.admin.accessKeyId, secretAccessKey: options.secret ?? sandbox.current.admin.secretAccessKey},
 			region: sandbox.current.region,
 			service: options.service ?? 'codeartifact',
-			sha256: Sha256 as never,
+			sha256: NodeSha256,
 		});
 		const result = await signer.sign(request, options.date ? {signingDate: options.date} : {});
 		return {headers: result.headers as Record<string, string>, body};

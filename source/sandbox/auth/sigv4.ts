@@ -130,7 +130,7 @@ function bytes(data: SourceData): string | Uint8Array {
 }
 
 /** The signer's Checksum contract over node:crypto (HMAC when given a secret). */
-class NodeSha256 {
+export class NodeSha256 {
 	private readonly hash;
 	constructor(secret?: SourceData) {
 		this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));

@@ -33,6 +33,8 @@ export interface RunningSandbox {
 	admin: {accessKeyId: string; secretAccessKey: string};
 	/** The environment a shell (or a child process) needs to reach the sandbox as the admin. */
 	env: Record<string, string>;
+	/** Writes the snapshot now, including cache fills that would otherwise be written a moment later. */
+	flush(): void;
 	stop(): Promise<void>;
 }
 
@@ -109,11 +111,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			AWS_DEFAULT_REGION: state.region, // the aws CLI v1 reads only this one
 			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${endpoint}/`,
 		},
+		flush: () => store.flush(),
 		stop() {
 			stopping ??= new Promise<void>(resolve => {
 				server.close(() => resolve());
 				server.closeAllConnections();
-			}).finally(releaseLock);
+			})
+				.then(() => store.flush())
+				.finally(releaseLock);
 			return stopping;
 		},
 	};

@@ -8,7 +8,6 @@
 import type {SandboxContext} from '../context.js';
 import {ensurePackage, findPackage, findVersion, putVersionAsset, searchOrder, type PackageCoordinates} from '../codeartifact/package-store.js';
 import {entry, repositoryKey, type AssetRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
-import {commitSoon} from './group-commit.js';
 import {MavenHttpError} from './responses.js';
 import {SingleFlight} from './single-flight.js';
 
@@ -111,7 +110,7 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 		const found = storedAsset(state, {...coordinates, repository: name}, file);
 		if (found) {
 			const {changed, ...retained} = retain(state, coordinates, file.version, found.asset, found.version.origin, nowSeconds(context));
-			if (changed) await commitSoon(context.store);
+			if (changed) context.store.commitLater();
 			return retained;
 		}
 	}
@@ -128,7 +127,7 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 	if (upstreamAllowed(state, coordinates) && !holdsUnservable(state, coordinates, file.version)) {
 		retained = retain(state, coordinates, file.version, ingested.asset, externalOrigin(), nowSeconds(context));
 	}
-	await commitSoon(context.store); // the holder's record too, whoever started the fetch
+	context.store.commitLater(); // the holder's record too, whoever started the fetch
 	return retained && {...retained, body: ingested.body};
 }
 

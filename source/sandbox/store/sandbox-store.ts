@@ -42,6 +42,10 @@ export class SandboxStore {
 
 	/** Persists the state; on failure, restores the last persisted state into memory (in place) and rethrows. */
 	commit(): void {
+		if (this.pending) {
+			clearTimeout(this.pending); // this snapshot includes what was waiting
+			this.pending = undefined;
+		}
 		const text = JSON.stringify(this.state);
 		try {
 			this.write(this.statePath, text);
@@ -50,6 +54,34 @@ export class SandboxStore {
 			throw error;
 		}
 		this.lastSnapshot = text;
+	}
+
+	private pending: NodeJS.Timeout | undefined;
+
+	/**
+	 * For cache fills only (a version retained from an upstream as Maven reads it): one snapshot
+	 * for a burst of them instead of one each, a few hundred milliseconds later. Nothing a client
+	 * wrote waits here, so a kill -9 in between loses only cache entries, fetched again on demand;
+	 * the snapshot on disk stays whole either way.
+	 */
+	commitLater(delayMs = 250): void {
+		this.pending ??= setTimeout(() => {
+			this.pending = undefined;
+			try {
+				this.commit();
+			} catch {
+				// commit() has already restored memory to the last good snapshot: the cache entries are simply gone.
+			}
+		}, delayMs);
+		this.pending.unref();
+	}
+
+	/** Writes what commitLater() still holds; stopping the sandbox calls it. */
+	flush(): void {
+		if (!this.pending) return;
+		clearTimeout(this.pending);
+		this.pending = undefined;
+		this.commit();
 	}
 
 	/** Handlers hold `store.state` itself: its members are replaced, the object stays the same. */

@@ -76,8 +76,9 @@ async function get(repository: string, path: string, init: RequestInit & {passwo
 	return fetch(base(repository) + path, {...rest, headers: {authorization: basic(password), ...(rest.headers as Record<string, string> | undefined)}});
 }
 
-/** The persisted snapshot: every acknowledged change is on disk before the reply. */
+/** The persisted snapshot (cache fills are written a moment later; flush asks for them now). */
 function persisted(): SandboxState {
+	sandbox.flush();
 	return JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as SandboxState;
 }
 

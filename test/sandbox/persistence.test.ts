@@ -1,11 +1,23 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, DescribeDomainCommand, GetPackageVersionAssetCommand, ListDomainsCommand, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
+import {
+	AssociateExternalConnectionCommand,
+	CodeartifactClient,
+	CreateDomainCommand,
+	CreateRepositoryCommand,
+	DescribeDomainCommand,
+	GetAuthorizationTokenCommand,
+	GetPackageVersionAssetCommand,
+	GetRepositoryEndpointCommand,
+	ListDomainsCommand,
+	ListPackagesCommand,
+	PublishPackageVersionCommand,
+} from '@aws-sdk/client-codeartifact';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import {exitOf, startSandboxProcess} from '../helpers/cli-process.js';
-import {adminConfig, temporaryDirectory} from '../helpers/sandbox.js';
+import {adminConfig, offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 
 const running: RunningSandbox[] = [];
 afterEach(async () => {
@@ -57,6 +69,28 @@ describe('sandbox persistence', () => {
 			new GetPackageVersionAssetCommand({domain: 'assets', repository: 'generic-store', format: 'generic', namespace: 'tools', package: 'kit', packageVersion: '1.0.0', asset: 'kit.tar.gz'}),
 		);
 		expect(Buffer.from(await asset.asset!.transformToByteArray())).toEqual(bytes);
+	});
+
+	it('writes the versions it retained from Maven Central when it stops, so a restart still lists them', async () => {
+		const dataDir = temporaryDirectory();
+		const first = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
+		running.push(first);
+		const client = new CodeartifactClient(adminConfig(first));
+		await client.send(new CreateDomainCommand({domain: 'cache'}));
+		await client.send(new CreateRepositoryCommand({domain: 'cache', repository: 'central'}));
+		await client.send(new AssociateExternalConnectionCommand({domain: 'cache', repository: 'central', externalConnection: 'public:maven-central'}));
+		const {authorizationToken} = await client.send(new GetAuthorizationTokenCommand({domain: 'cache'}));
+		const {repositoryEndpoint} = await client.send(new GetRepositoryEndpointCommand({domain: 'cache', repository: 'central', format: 'maven'}));
+		const pom = await fetch(`${repositoryEndpoint}org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom`, {
+			headers: {authorization: `Basic ${Buffer.from(`aws:${authorizationToken}`).toString('base64')}`},
+		});
+		expect(pom.status).toBe(200);
+		await first.stop();
+		running.length = 0;
+
+		const second = await start(dataDir);
+		const {packages} = await new CodeartifactClient(adminConfig(second)).send(new ListPackagesCommand({domain: 'cache', repository: 'central'}));
+		expect(packages?.map(p => `${p.namespace}:${p.package}`)).toEqual(['org.apache.commons:commons-lang3']);
 	});
 
 	it('survives kill -9 in the middle of a burst of writes: every acknowledged change is there', async () => {

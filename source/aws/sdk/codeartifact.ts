@@ -24,6 +24,7 @@ import type {CodeArtifactApi, DomainSummary, PackageInfo, RepositoryInfo} from '
 import {attemptMember, attemptPages, findMember} from './answer-members.js';
 import {attempt, present} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
+import {inBatches} from '../../in-batches.js';
 
 /** How many repositories listRepositories describes at once (the list itself omits upstreams). */
 const describeConcurrency = 4;
@@ -164,8 +165,3 @@ function toRepository(repository: RepositoryDescription): RepositoryInfo {
 	};
 }
 
-async function inBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = [];
-	for (let start = 0; start < items.length; start += size) results.push(...await Promise.all(items.slice(start, start + size).map(map)));
-	return results;
-}

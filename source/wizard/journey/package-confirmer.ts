@@ -1,5 +1,6 @@
 import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
 import type {PackageRow} from '../events.js';
+import {inBatches} from '../../in-batches.js';
 import {compareMavenVersions} from '../maven-version.js';
 import {packageKey} from '../package-table.js';
 
@@ -56,15 +57,10 @@ export class PackageConfirmer {
 
 	private async confirmBatch(): Promise<void> {
 		// Per pending package (DescribePackage), never the whole repository: a real one may hold thousands.
-		const batch = [...this.pending];
-		for (let index = 0; index < batch.length; index += confirmConcurrency) {
-			await Promise.all(
-				batch.slice(index, index + confirmConcurrency).map(async ([key, row]) => {
-					const info = await this.codeartifact.describePackage(this.domain, this.repository, {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name});
-					if (info) await this.confirm(key, row, info); // else not ingested yet: next batch
-				}),
-			);
-		}
+		await inBatches([...this.pending], confirmConcurrency, async ([key, row]) => {
+			const info = await this.codeartifact.describePackage(this.domain, this.repository, {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name});
+			if (info) await this.confirm(key, row, info); // else not ingested yet: next batch
+		});
 	}
 
 	private async confirm(key: string, row: PackageRow, info: PackageInfo): Promise<void> {

@@ -1,7 +1,7 @@
 import type {Fact} from '../wizard/events.js';
 import type {ResourceView} from '../wizard/view-state.js';
 import {Rows, rowsPart, type Part} from './Rows.js';
-import {gutterRows, type Row} from './text-rows.js';
+import {gutterRows, textWidth, type Row} from './text-rows.js';
 
 const toneColor = {ok: 'green', warn: 'yellow', bad: 'red'} as const;
 
@@ -13,7 +13,7 @@ export function Facts({facts, columns}: {facts: Fact[]; columns: number}) {
 
 function factRows(facts: Fact[], columns: number): Row[] {
 	if (facts.length === 0) return [];
-	const width = Math.max(...facts.map(fact => fact.label.length)) + 2;
+	const width = Math.max(...facts.map(fact => textWidth(fact.label))) + 2;
 	return facts.flatMap(fact => gutterRows(fact.value, columns, `${fact.label}:`.padEnd(width), ' '.repeat(width), fact.tone ? {color: toneColor[fact.tone]} : {}));
 }
 

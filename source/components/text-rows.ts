@@ -1,6 +1,9 @@
-// How many terminal rows a text takes, computed the way Ink wraps a <Text> (wrap-ansi with
-// {hard: true, trim: false}), so that a screen can be planned to fit the terminal before it
-// is drawn. Plain text only: the screens never put escape codes in their strings.
+// How many terminal rows a text takes, computed with the very functions Ink wraps a <Text> with
+// (wrap-ansi with {hard: true, trim: false}, string-width), so that a screen can be planned to
+// fit the terminal before it is drawn — wide characters and emoji included.
+
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 /** One styled row of pre-wrapped text: exactly one terminal row. */
 export interface Row {
@@ -13,66 +16,19 @@ export interface Row {
 	bold?: boolean;
 }
 
-/** Columns a string takes: one per code point (the screens' text has no wide characters). */
+/** Columns a string takes as the terminal draws it: wide CJK characters and emoji take two. */
 export function textWidth(text: string): number {
-	return [...text].length;
+	return stringWidth(text);
 }
 
 /** The rows Ink would draw `text` on in `width` columns; '' is one empty row. */
 export function wrapRows(text: string, width: number): string[] {
-	const columns = Math.max(1, Math.floor(width));
-	return text.split('\n').flatMap(line => wrapLine(line, columns));
+	return wrapAnsi(text, Math.max(1, Math.floor(width)), {hard: true, trim: false}).split('\n');
 }
 
 /** How many rows `text` takes in `width` columns. */
 export function rowCount(text: string, width: number): number {
 	return wrapRows(text, width).length;
-}
-
-function wrapLine(line: string, columns: number): string[] {
-	const rows = [''];
-	const last = () => rows.length - 1;
-	line.split(' ').forEach((word, index) => {
-		let rowLength = textWidth(rows[last()]!);
-		if (index !== 0) {
-			if (rowLength >= columns) {
-				rows.push('');
-				rowLength = 0;
-			}
-			rows[last()] += ' ';
-			rowLength++;
-		}
-		const length = textWidth(word);
-		if (length > columns) {
-			// A word longer than the row is cut at the edge, starting on this row when that saves a break.
-			const remaining = columns - rowLength;
-			const breaksStartingHere = 1 + Math.floor((length - remaining - 1) / columns);
-			const breaksStartingNext = Math.floor((length - 1) / columns);
-			if (breaksStartingNext < breaksStartingHere) rows.push('');
-			cutWord(rows, word, columns);
-			return;
-		}
-		if (rowLength + length > columns && rowLength > 0 && length > 0) rows.push('');
-		rows[last()] += word;
-	});
-	return rows;
-}
-
-function cutWord(rows: string[], word: string, columns: number): void {
-	const characters = [...word];
-	let visible = textWidth(rows.at(-1)!);
-	characters.forEach((character, index) => {
-		if (visible + 1 <= columns) rows[rows.length - 1] += character;
-		else {
-			rows.push(character);
-			visible = 0;
-		}
-		visible++;
-		if (visible === columns && index < characters.length - 1) {
-			rows.push('');
-			visible = 0;
-		}
-	});
 }
 
 /** Wraps `text` under a gutter: the first row gets `first`, the rest `rest` (same width), all in `width` columns. */

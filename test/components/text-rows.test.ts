@@ -13,6 +13,12 @@ describe('wrapRows: rows as Ink wraps a text', () => {
 		expect(wrapRows('see https://example.com/a/very/long/path', 12)).toEqual(['see ', 'https://exam', 'ple.com/a/ve', 'ry/long/path']);
 	});
 
+	it('counts wide characters and emoji as two columns, as the terminal draws them', () => {
+		expect(wrapRows('日本語のテキスト', 5)).toEqual(['日本', '語の', 'テキ', 'スト']);
+		expect(wrapRows('ok 👍🏽 done', 4)).toEqual(['ok ', '👍🏽 ', 'done']);
+		expect(rowCount('构建主机 ✔', 6)).toBe(2);
+	});
+
 	it('keeps line breaks', () => {
 		expect(rowCount('one\ntwo three', 5)).toBe(3);
 	});

@@ -1,8 +1,21 @@
 import {defineConfig} from 'vitest/config';
 
+// Tests that drive the real mvn, the aws CLI or a pseudo-terminal: they need those tools and
+// take most of the run. `npm run test:fast` leaves them out for the inner loop; `npm test` runs both.
+const e2e = [
+	'test/cli/wizard-pty.test.ts',
+	'test/cli/wizard-no-tty.test.ts',
+	'test/integration/**/*.test.ts',
+	'test/maven/maven-build.test.ts',
+	'test/maven/mvn.test.ts',
+	'test/sandbox/cli.test.ts',
+	'test/sandbox/*/cli.test.ts',
+	'test/sandbox/codeartifact/aws-cli.test.ts',
+	'test/sandbox/maven/mvn-build.test.ts',
+];
+
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.{ts,tsx}'],
 		globalSetup: ['test/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
@@ -11,5 +24,10 @@ export default defineConfig({
 		// .ci/run asks for a machine-readable copy of the results to print its summary line.
 		reporters: process.env['VITEST_JSON_REPORT'] ? ['default', ['json', {outputFile: process.env['VITEST_JSON_REPORT']}]] : ['default'],
 		env: {AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
+		projects: [
+			// The fast project tells the mvn, aws CLI and terminal helpers so, and they refuse to run in it.
+			{extends: true, test: {name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: e2e, env: {CA_WIZARD_TEST_PROJECT: 'fast'}}},
+			{extends: true, test: {name: 'e2e', include: e2e}},
+		],
 	},
 });

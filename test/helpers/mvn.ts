@@ -2,12 +2,14 @@ import {execFileSync} from 'node:child_process';
 import {cpSync, existsSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {requireE2eProject} from './e2e-only.js';
 import {offlineMavenCentral} from './sandbox.js';
 
 export const demoProject = fileURLToPath(new URL('../../assets/demo-project', import.meta.url));
 
 /** Why a real Maven build cannot run here, or undefined when it can. */
 export function mavenUnavailable(): string | undefined {
+	requireE2eProject('mvn');
 	try {
 		execFileSync('mvn', ['-v'], {stdio: 'ignore', timeout: 30_000});
 	} catch {

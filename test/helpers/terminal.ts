@@ -1,4 +1,5 @@
 import {spawn, type IPty} from 'node-pty';
+import {requireE2eProject} from './e2e-only.js';
 
 /**
  * Runs a command under a pseudo-terminal, as a person would: it sees a TTY, renders its
@@ -11,6 +12,7 @@ export class Terminal {
 	private readonly pty: IPty;
 
 	constructor(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number}) {
+		requireE2eProject('a pseudo-terminal');
 		this.pty = spawn(command, args, {name: 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 45, cwd: options.cwd, env: options.env as Record<string, string>});
 		this.pty.onData(data => {
 			this.output += data;

@@ -61,7 +61,10 @@ export async function runProcess(command: string, args: readonly string[], optio
 	const output = {stdout: new OutputTail(outputCap), stderr: new OutputTail(outputCap)};
 	// A throwing onLine must not break the pipe to a running build: remember it, raise it at the end.
 	let callbackError: {error: unknown} | undefined;
+	// An execa line transform that yields nothing: we keep the lines ourselves, capped, instead of
+	// letting execa buffer the whole output of a long build.
 	const collect = (stream: OutputStream) =>
+		// eslint-disable-next-line require-yield
 		function* (line: unknown) {
 			output[stream].push(String(line));
 			try {

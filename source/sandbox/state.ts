@@ -119,6 +119,8 @@ export interface InstanceSessionRecord {
 	secretAccessKey: string;
 	sessionToken: string;
 	roleName: string;
+	/** The role's unique id when the session was issued; absent in a state written before it was recorded (then the session is refused). */
+	roleId?: string;
 	associationId: string;
 	issued: string;
 	expiration: string;

@@ -39,3 +39,17 @@ export function useSandbox(options: SandboxOptions = {}): {readonly current: Run
 		},
 	};
 }
+
+const metadataEndpointVariable = 'AWS_EC2_METADATA_SERVICE_ENDPOINT';
+
+/** Points the SDK's instance-metadata provider at the sandbox for the enclosing tests, and back afterwards. */
+export function useMetadataEndpoint(sandbox: {readonly current: RunningSandbox}): void {
+	const saved = process.env[metadataEndpointVariable];
+	beforeAll(() => {
+		process.env[metadataEndpointVariable] = sandbox.current.env[metadataEndpointVariable];
+	});
+	afterAll(() => {
+		if (saved === undefined) delete process.env[metadataEndpointVariable];
+		else process.env[metadataEndpointVariable] = saved;
+	});
+}

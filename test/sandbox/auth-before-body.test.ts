@@ -79,7 +79,7 @@ describe('authentication before the body', () => {
 		const url = `${sandbox.endpoint}/d/${domain}-${state.accountId}/maven/app/com/example/lib/1.0/lib-1.0.jar`;
 		expect((await partialUpload(url, 'PUT', {})).status).toBe(401);
 		const token = issueAuthorizationToken(state, {
-			principalArn: `arn:aws:sts::${state.accountId}:assumed-role/reader-role/i-0123456789abcdef0`, domain, domainOwner: state.accountId, expiration: Math.floor(Date.now() / 1000) + 3600,
+			principalArn: `arn:aws:sts::${state.accountId}:assumed-role/reader-role/i-0123456789abcdef0`, principalId: 'AROAREADERXXXXXXXXXXX:i-0123456789abcdef0', domain, domainOwner: state.accountId, expiration: Math.floor(Date.now() / 1000) + 3600,
 		});
 		const authorization = `Basic ${Buffer.from(`aws:${token}`).toString('base64')}`;
 		const refused = await partialUpload(url, 'PUT', {authorization});

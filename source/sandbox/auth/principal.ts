@@ -5,19 +5,35 @@ export type Principal =
 	| {kind: 'admin'; arn: string; userId: string; accountId: string}
 	| {kind: 'role-session'; arn: string; userId: string; accountId: string; roleName: string; roleArn: string; sessionName: string};
 
-/** Finds who owns an access key, and the secret to check their signature with. */
+/**
+ * Finds who owns an access key, and the secret to check their signature with. Every refusal of
+ * the credentials themselves is AWS's InvalidClientTokenId (each protocol names it in its own
+ * words: UnrecognizedClientException, AuthFailure): "The security token included in the
+ * request is invalid.", which is also what AWS answers for deleted credentials.
+ */
 export function resolveAccessKey(state: SandboxState, accessKeyId: string, sessionToken: string | undefined, now = new Date()): {principal: Principal; secretAccessKey: string} {
 	if (accessKeyId === state.admin.accessKeyId) {
+		// Long-term keys have no session: a session token sent with them is one nobody issued.
+		if (sessionToken !== undefined) throw invalidToken();
 		return {principal: adminPrincipal(state), secretAccessKey: state.admin.secretAccessKey};
 	}
 	const session = entry(state.sessions, accessKeyId);
-	if (!session) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
-	if (session.sessionToken !== sessionToken) throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
+	if (!session || session.sessionToken !== sessionToken) throw invalidToken();
 	if (Date.parse(session.expiration) <= now.getTime()) throw new CommonError('ExpiredToken', 'The security token included in the request is expired');
+	// A session belongs to the role's unique id (AROA…), not to its name: once that role is
+	// deleted, a role created again under the same name is another role, and the old session
+	// gets none of its permissions. A session recorded before ids were (no roleId) cannot be
+	// tied to a role, so it is refused too; instance metadata then issues a fresh one.
+	const role = entry(state.iam.roles, session.roleName);
+	if (!role || session.roleId === undefined || role.id !== session.roleId) throw invalidToken();
 	// As with any STS credentials, a session stays valid until it expires, even once the
 	// association that issued it is replaced or removed (that only stops new ones being issued).
 	// What it may do is decided at each request by its role's policies as they are then.
 	return {principal: roleSessionPrincipal(state, session.roleName, state.instance.instanceId), secretAccessKey: session.secretAccessKey};
+}
+
+function invalidToken(): CommonError {
+	return new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 }
 
 export function adminPrincipal(state: SandboxState): Principal {

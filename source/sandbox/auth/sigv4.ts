@@ -54,6 +54,16 @@ export function checkScope(scope: {region: string; service: string; signedHeader
  * Checks the signature. A declared `x-amz-content-sha256` is signed in place of the body, so
  * the result says whether the body really has that hash: the caller decides what a mismatch
  * means (PublishPackageVersion answers it with its own ValidationException).
+ *
+ * `UNSIGNED-PAYLOAD` is refused outright. A model lets an operation leave its body unsigned
+ * with `"authtype": "v4-unsigned-body"` / the `unsignedPayload` trait, and no operation of
+ * CodeArtifact, IAM, STS or EC2 carries it (botocore 1.43 and SDK v3 models: only S3, EBS,
+ * Lex runtime, MediaStore data and Omics do). PublishPackageVersion is no exception: its
+ * `x-amz-content-sha256` is the asset's SHA-256 (assetSHA256, 64 hex digits), so its body is
+ * signed too. These services compute the payload hash themselves, so a signature over
+ * UNSIGNED-PAYLOAD is one they cannot reproduce: SignatureDoesNotMatch (InvalidSignature-
+ * Exception, AuthFailure on EC2), in the usual words. The refusal needs no byte of the body,
+ * so it holds whether the body has been read yet or not.
  */
 export async function verifySignature(request: IncomingSigned, secretAccessKey: string, now = new Date()): Promise<{payloadMatches: boolean}> {
 	const scope = readCredentialScope(request.headers);
@@ -64,6 +74,8 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 	if (Math.abs(now.getTime() - signingDate.getTime()) > maximumSkewMs) {
 		throw new CommonError('BadSignature', `Signature expired: ${amzDate} is now earlier or later than ${formatAmzDate(now)} by more than 15 minutes.`);
 	}
+	const declared = header(request.headers, 'x-amz-content-sha256');
+	if (declared === unsignedPayload) throw signatureMismatch();
 	// Without a prototype, a `__proto__` key is a key like any other (not dropped, as `{}` would).
 	const signedHeaders = Object.create(null) as Record<string, string>;
 	for (const name of scope.signedHeaders) {
@@ -92,15 +104,18 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 		signableHeaders: new Set(scope.signedHeaders),
 	});
 	const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? '';
-	if (expected.length !== 64 || !timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature))) {
-		throw new CommonError(
-			'BadSignature',
-			'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-		);
-	}
-	const declared = header(request.headers, 'x-amz-content-sha256');
-	const payloadMatches = declared === undefined || declared === 'UNSIGNED-PAYLOAD' || declared === createHash('sha256').update(request.body).digest('hex');
+	if (expected.length !== 64 || !timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature))) throw signatureMismatch();
+	const payloadMatches = declared === undefined || declared === createHash('sha256').update(request.body).digest('hex');
 	return {payloadMatches};
+}
+
+const unsignedPayload = 'UNSIGNED-PAYLOAD';
+
+function signatureMismatch(): CommonError {
+	return new CommonError(
+		'BadSignature',
+		'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+	);
 }
 
 export const payloadMismatchMessage = "The provided 'x-amz-content-sha256' header does not match what was computed.";

@@ -4,10 +4,13 @@ import type {SandboxState} from '../state.js';
 /**
  * CodeArtifact authorization tokens: self-contained and signed with the sandbox's secret, so
  * the Maven endpoint can check them at every request (and after a restart) without storing
- * them anywhere. Like AWS's, a token is bound to one domain and to the principal that asked.
+ * them anywhere. Like AWS's, a token is bound to one domain and to the principal that asked,
+ * by its unique id as well as its ARN: a role re-created under the same name is not it.
  */
 export interface TokenClaims {
 	principalArn: string;
+	/** aws:userid of the principal: the user's id (AIDA…), or the role's id and session name (AROA…:session). */
+	principalId: string;
 	domain: string;
 	domainOwner: string;
 	expiration: number; // epoch seconds
@@ -30,6 +33,8 @@ export function readAuthorizationToken(state: SandboxState, token: string, now =
 	} catch {
 		return undefined;
 	}
+	// A token issued before principalId was recorded cannot be tied to a principal: refused.
+	if (typeof claims.principalId !== 'string' || typeof claims.expiration !== 'number') return undefined;
 	return claims.expiration * 1000 > now.getTime() ? claims : undefined;
 }
 

@@ -27,7 +27,7 @@ export const getAuthorizationToken: RestHandler = (input, call, context) => {
 	requireDomain(state, domain, domainOwner);
 	const now = Math.floor(context.now().getTime() / 1000);
 	const expiration = durationSeconds === 0 ? sessionExpiration(state, input, call) ?? now + defaultTokenSeconds : now + (durationSeconds ?? defaultTokenSeconds);
-	const authorizationToken = issueAuthorizationToken(state, {principalArn: call.principal.arn, domain, domainOwner: state.accountId, expiration});
+	const authorizationToken = issueAuthorizationToken(state, {principalArn: call.principal.arn, principalId: call.principal.userId, domain, domainOwner: state.accountId, expiration});
 	return {json: {authorizationToken, expiration}};
 };
 

@@ -37,10 +37,10 @@ export function iamNode(context: SandboxContext): MetadataNode | undefined {
 		Message: `EC2 cannot assume the role ${role.name}.  Please see documentation at https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html#troubleshoot_iam-ec2_errors-info-doc.`,
 		LastUpdated: lastUpdated(),
 	}) : undefined;
-	const credentials = (name: string) => () => {
+	const credentials = (assumed: RoleRecord) => () => {
 		const refusal = refused();
 		if (refusal) return refusal;
-		const {session, issued} = instanceSession(state, association, name, context.now());
+		const {session, issued} = instanceSession(state, association, assumed, context.now());
 		if (issued) context.store.commit();
 		return json({
 			Code: 'Success',
@@ -54,7 +54,7 @@ export function iamNode(context: SandboxContext): MetadataNode | undefined {
 	};
 	return {
 		info: () => refused() ?? json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
-		...(roleName ? {'security-credentials': {[roleName]: credentials(roleName)}} : {}),
+		...(role ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
 	};
 }
 

@@ -37,9 +37,19 @@ export function authenticate(state: SandboxState, authorization: string | undefi
 	if (claims.domain !== domain || claims.domainOwner !== owner) {
 		throw new MavenHttpError(401, `Unauthorized: the authorization token is not valid for the domain ${domain} owned by ${owner}.`, challenge);
 	}
+	const principal = tokenPrincipal(state, claims.principalArn);
+	if (!principal) throw new MavenHttpError(401, 'Unauthorized: the authorization token names an unknown principal.', challenge);
+	// The principal's unique id must still be the one the token was issued to (AWS ties tokens to
+	// it): a role deleted, or deleted and created again under its name, has no valid tokens left.
+	if (principal.userId !== claims.principalId) {
+		throw new MavenHttpError(401, 'Unauthorized: the authorization token belongs to a role that no longer exists (a role created again under the same name is a new role). Get a new token.', challenge);
+	}
+	return principal;
+}
+
+function tokenPrincipal(state: SandboxState, principalArn: string): Principal | undefined {
 	const admin = adminPrincipal(state);
-	if (claims.principalArn === admin.arn) return admin;
-	const role = assumedRole.exec(claims.principalArn);
-	if (role && role[1] === state.accountId) return roleSessionPrincipal(state, role[2]!, role[3]!);
-	throw new MavenHttpError(401, 'Unauthorized: the authorization token names an unknown principal.', challenge);
+	if (principalArn === admin.arn) return admin;
+	const role = assumedRole.exec(principalArn);
+	return role && role[1] === state.accountId ? roleSessionPrincipal(state, role[2]!, role[3]!) : undefined;
 }

@@ -28,7 +28,7 @@ export function seedRoleSessions(dataDir: string, roles: Record<string, object>,
 		};
 		state.iam.roles[roleName].inlinePolicies['test-policy'] = JSON.stringify(policy);
 		const credentials = {accessKeyId: awsId('ASIA'), secretAccessKey: secretKey(), sessionToken: randomBytes(48).toString('base64')};
-		state.sessions[credentials.accessKeyId] = {...credentials, roleName, associationId, issued: isoNow(now), expiration: isoNow(expiration)};
+		state.sessions[credentials.accessKeyId] = {...credentials, roleName, roleId: state.iam.roles[roleName].id, associationId, issued: isoNow(now), expiration: isoNow(expiration)};
 		sessions.push({roleName, credentials, expiration});
 	}
 	store.commit();

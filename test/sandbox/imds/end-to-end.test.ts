@@ -20,24 +20,10 @@ import {
 } from '@aws-sdk/client-iam';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {fromInstanceMetadata} from '@aws-sdk/credential-providers';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
-import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
+import {adminConfig, useMetadataEndpoint, useSandbox} from '../../helpers/sandbox.js';
 import {ec2Trust} from '../../helpers/trust-policies.js';
-
-const endpointVariable = 'AWS_EC2_METADATA_SERVICE_ENDPOINT';
-
-/** Points the SDK's instance-metadata provider at the sandbox for this file's tests. */
-function useMetadataEndpoint(sandbox: {readonly current: RunningSandbox}): void {
-	const saved = process.env[endpointVariable];
-	beforeAll(() => {
-		process.env[endpointVariable] = sandbox.current.env[endpointVariable];
-	});
-	afterAll(() => {
-		if (saved === undefined) delete process.env[endpointVariable];
-		else process.env[endpointVariable] = saved;
-	});
-}
 
 /** Client configuration as the build host: credentials from instance metadata through the SDK's own provider. */
 function instanceConfig(sandbox: RunningSandbox) {

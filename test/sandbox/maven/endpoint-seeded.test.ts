@@ -7,6 +7,7 @@ import {createServer, request as httpRequest, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {adminPrincipal, roleSessionPrincipal, type Principal} from '../../../source/sandbox/auth/principal.js';
 import {issueAuthorizationToken} from '../../../source/sandbox/codeartifact/auth-token.js';
 import {startSandbox, type RunningSandbox} from '../../../source/sandbox/index.js';
 import type {PackageRecord, SandboxState} from '../../../source/sandbox/state.js';
@@ -63,11 +64,12 @@ function seed(): SandboxState {
 	return seeded;
 }
 
-function token(principalArn = `arn:aws:iam::${state.accountId}:user/sandbox-admin`, tokenDomain = domain, owner = state.accountId): string {
-	return issueAuthorizationToken(state, {principalArn, domain: tokenDomain, domainOwner: owner, expiration: Math.floor(Date.now() / 1000) + 3600});
+/** A token as GetAuthorizationToken would issue it to `principal` (the admin by default). */
+function token(principal: Principal = adminPrincipal(state), tokenDomain = domain, owner = state.accountId, expiration = Math.floor(Date.now() / 1000) + 3600): string {
+	return issueAuthorizationToken(state, {principalArn: principal.arn, principalId: principal.userId, domain: tokenDomain, domainOwner: owner, expiration});
 }
 
-const roleToken = (role: string) => token(`arn:aws:sts::${state.accountId}:assumed-role/${role}/i-0123456789abcdef0`);
+const roleToken = (role: string) => token(roleSessionPrincipal(state, role, 'i-0123456789abcdef0'));
 const basic = (password: string, user = 'aws') => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const base = (repository: string, tokenDomain = domain) => `${sandbox.endpoint}/d/${tokenDomain}-${state.accountId}/maven/${repository}/`;
 
@@ -144,7 +146,7 @@ describe('authentication', () => {
 	});
 
 	it('refuses an expired token', async () => {
-		const expired = issueAuthorizationToken(state, {principalArn: `arn:aws:iam::${state.accountId}:user/sandbox-admin`, domain, domainOwner: state.accountId, expiration: Math.floor(Date.now() / 1000) - 1});
+		const expired = token(undefined, domain, state.accountId, Math.floor(Date.now() / 1000) - 1);
 		expect((await get('app', 'com/example/lib/1.0/lib-1.0.pom', {password: expired})).status).toBe(401);
 	});
 

@@ -20,7 +20,7 @@ import {
 import {DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand} from '@aws-sdk/client-iam';
 import {fromInstanceMetadata} from '@aws-sdk/credential-providers';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {adminConfig, offlineMavenCentral, useSandbox} from '../../helpers/sandbox.js';
+import {adminConfig, offlineMavenCentral, useMetadataEndpoint, useSandbox} from '../../helpers/sandbox.js';
 
 const domain = 'demo-corp';
 const lang3 = 'org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0';
@@ -185,15 +185,7 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 	});
 
 	describe('a role session, authorized at each request', () => {
-		const variable = 'AWS_EC2_METADATA_SERVICE_ENDPOINT';
-		const saved = process.env[variable];
-		beforeAll(() => {
-			process.env[variable] = sandbox.current.env[variable];
-		});
-		afterAll(() => {
-			if (saved === undefined) delete process.env[variable];
-			else process.env[variable] = saved;
-		});
+		useMetadataEndpoint(sandbox);
 
 		it('is refused without codeartifact:ReadFromRepository, then served once a policy allows it', async () => {
 			const {accountId, instanceId, region} = sandbox.current;

@@ -13,13 +13,15 @@ export interface RequestFacts {
 	/** The peer's address; absent when the socket no longer knows it. */
 	sourceIp?: string;
 	time: Date;
+	/** The service the request was sent to (its signing name), e.g. `iam`; absent for the Maven endpoint. */
+	service?: string;
 }
 
-export function requestFacts(request: IncomingMessage, time: Date): RequestFacts {
+export function requestFacts(request: IncomingMessage, time: Date, service?: string): RequestFacts {
 	const address = request.socket.remoteAddress;
 	// A dual-stack socket reports an IPv4 peer as ::ffff:a.b.c.d; AWS reports a.b.c.d.
 	const sourceIp = address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-	return sourceIp ? {sourceIp, time} : {time};
+	return {...(sourceIp ? {sourceIp} : {}), time, ...(service === undefined ? {} : {service})};
 }
 
 export interface AuthorizationContext {
@@ -39,7 +41,8 @@ export function authorizationContext(state: SandboxState, principal: Principal, 
 		...(principal.kind === 'admin' ? {'aws:username': state.admin.userName} : {}),
 		...tagKeys('aws:PrincipalTag/', role?.tags ?? []),
 		...tagKeys('aws:ResourceTag/', onResource ?? []),
-		'aws:RequestedRegion': state.region,
+		// IAM is a global service: AWS reports us-east-1 for a request sent to it.
+		'aws:RequestedRegion': facts.service === 'iam' ? 'us-east-1' : state.region,
 		'aws:CurrentTime': facts.time.toISOString().replace(/\.\d+Z$/, 'Z'),
 		'aws:EpochTime': String(Math.floor(facts.time.getTime() / 1000)),
 		// The sandbox speaks plain HTTP on loopback (Maven accepts plain http only there), and AWS

@@ -42,10 +42,16 @@ describe('the global condition keys of a request', () => {
 		expect(values).not.toHaveProperty('aws:SourceIp'); // not known: left unmodelled, so it fails closed
 	});
 
+	it('reports us-east-1 as the requested region of a request sent to IAM, a global service', () => {
+		const region = (service?: string) => authorizationContext(state, adminPrincipal(state), {time, ...(service ? {service} : {})}, '*').values['aws:RequestedRegion'];
+		expect([region('iam'), region('ec2'), region('codeartifact'), region()]).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1', 'eu-west-1']);
+	});
+
 	it('reports an IPv4 peer of a dual-stack socket as AWS does, without the ::ffff: prefix', () => {
 		const request = (remoteAddress: string | undefined) => ({socket: {remoteAddress}}) as IncomingMessage;
 		expect(requestFacts(request('::ffff:127.0.0.1'), time)).toEqual({sourceIp: '127.0.0.1', time});
 		expect(requestFacts(request('::1'), time)).toEqual({sourceIp: '::1', time});
 		expect(requestFacts(request(undefined), time)).toEqual({time});
+		expect(requestFacts(request('::1'), time, 'iam')).toEqual({sourceIp: '::1', time, service: 'iam'});
 	});
 });

@@ -24,6 +24,12 @@ export function requestFacts(request: IncomingMessage, time: Date, service?: str
 	return {...(sourceIp ? {sourceIp} : {}), time, ...(service === undefined ? {} : {service})};
 }
 
+/** Keys AWS supplies only when a service makes a request on a principal's behalf. */
+const BY_A_SERVICE_ONLY = [
+	'aws:PrincipalServiceName', 'aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths',
+	'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast',
+];
+
 export interface AuthorizationContext {
 	values: ContextValues;
 	modelled: ModelledKeys;
@@ -38,7 +44,7 @@ export function authorizationContext(state: SandboxState, principal: Principal, 
 		'aws:PrincipalAccount': principal.accountId,
 		'aws:PrincipalType': principal.kind === 'role-session' ? 'AssumedRole' : 'User',
 		'aws:userid': principal.userId,
-		...(principal.kind === 'admin' ? {'aws:username': state.admin.userName} : {}),
+		'aws:username': principal.kind === 'admin' ? state.admin.userName : undefined, // a role session has none
 		...tagKeys('aws:PrincipalTag/', role?.tags ?? []),
 		...tagKeys('aws:ResourceTag/', onResource ?? []),
 		// IAM is a global service: AWS reports us-east-1 for a request sent to it.
@@ -50,11 +56,13 @@ export function authorizationContext(state: SandboxState, principal: Principal, 
 		'aws:SecureTransport': 'false',
 		...(facts.sourceIp === undefined ? {} : {'aws:SourceIp': facts.sourceIp}),
 		'aws:ViaAWSService': 'false',
+		// Every request is the principal's own: no AWS service acts on its behalf, so these are absent.
+		'aws:PrincipalIsAWSService': 'false',
+		...Object.fromEntries(BY_A_SERVICE_ONLY.map(key => [key, undefined])),
 		...extra,
 	};
-	// Modelled though absent: a user name for a role, a tag the principal or resource does not carry.
-	const modelled: ModelledKeys = key => key === 'aws:username'
-		|| key.startsWith('aws:principaltag/')
+	// Modelled though absent: a tag the principal or the resource does not carry.
+	const modelled: ModelledKeys = key => key.startsWith('aws:principaltag/')
 		|| (onResource !== undefined && key.startsWith('aws:resourcetag/'));
 	return {values, modelled};
 }

@@ -32,13 +32,17 @@ describe('the global condition keys of a request', () => {
 		});
 		expect(modelled('aws:principaltag/team')).toBe(true);
 		expect(modelled('aws:sourcevpc')).toBe(false);
+		// Direct calls: the keys a service acting for the principal would bring are absent.
+		expect(values).toMatchObject({'aws:PrincipalIsAWSService': 'false'});
+		expect(values).toHaveProperty('aws:CalledVia', undefined);
+		expect(values).toHaveProperty('aws:SourceArn', undefined);
 	});
 
 	it('gives a role session no user name, and its role id and session as aws:userid', () => {
 		const role = Object.values(state.iam.roles)[0]!;
 		const {values} = authorizationContext(state, roleSessionPrincipal(state, role.name, 'i-0123'), {time}, '*');
 		expect(values).toMatchObject({'aws:PrincipalType': 'AssumedRole', 'aws:userid': `${role.id}:i-0123`});
-		expect(values).not.toHaveProperty('aws:username');
+		expect(values).toHaveProperty('aws:username', undefined); // known to be absent, as on AWS
 		expect(values).not.toHaveProperty('aws:SourceIp'); // not known: left unmodelled, so it fails closed
 	});
 

@@ -30,6 +30,7 @@ const principalCases: Record<string, {deny: (facts: {account: string; userid: st
 	'principal-tag': {deny: () => denyWhen({StringEquals: {'aws:PrincipalTag/team': 'builders'}}), denied: true},
 	'other-principal-tag': {deny: () => denyWhen({StringEquals: {'aws:PrincipalTag/owner': 'builders'}}), denied: false},
 	'no-username': {deny: () => denyWhen({Null: {'aws:username': 'true'}}), denied: true},
+	'not-via-a-service': {deny: () => denyWhen({'ForAnyValue:StringEquals': {'aws:CalledVia': 'cloudformation.amazonaws.com'}}), denied: false},
 	'unmodelled-key': {deny: () => denyWhen({StringEquals: {'aws:PrincipalOrgID': 'o-exampleorg'}}), denied: true},
 };
 

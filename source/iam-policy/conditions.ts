@@ -1,6 +1,7 @@
 import {BlockList, isIP} from 'node:net';
 import {isRecord} from './json.js';
-import {expandVariables, matchWildcard, type ContextLookup} from './wildcard.js';
+import {allOf, type Truth} from './truth.js';
+import {expandVariables, matchWildcard, variableKeys, type ContextLookup} from './wildcard.js';
 
 /** `vars` is set only for 2012-10-17 documents, where policy variables are interpreted. */
 type Comparator = (actual: string, expected: string, vars: ContextLookup | undefined) => boolean;
@@ -117,28 +118,54 @@ export function conditionValues(raw: unknown): string[] | undefined {
 	return values;
 }
 
-export function contextLookup(context: Record<string, string | string[]> = {}): ContextLookup {
-	const byKey = new Map<string, string[]>();
-	for (const [key, value] of Object.entries(context)) byKey.set(key.toLowerCase(), typeof value === 'string' ? [value] : value);
-	return key => byKey.get(key.toLowerCase());
+/** Condition keys and their values; `undefined` says the key is known to be absent. */
+export type ContextValues = Record<string, string | string[] | undefined>;
+
+/** Which condition keys a caller models, asked with the key in lower case. */
+export type ModelledKeys = (key: string) => boolean;
+
+/**
+ * What a caller knows of a request: the condition keys it holds, and which keys it models at all.
+ * A modelled key missing from the values is absent, as AWS leaves keys absent (`aws:username` for
+ * a role session); an unmodelled one is unknown, and whatever depends on it fails closed.
+ */
+export interface RequestContext {
+	lookup: ContextLookup;
+	modelled: (key: string) => boolean;
+}
+
+/** A key given as `undefined` is modelled and absent. Without `modelled`, every key is taken as modelled. */
+export function requestContext(values: ContextValues = {}, modelled: ModelledKeys = () => true): RequestContext {
+	const byKey = new Map<string, string[] | undefined>();
+	for (const [key, value] of Object.entries(values)) byKey.set(key.toLowerCase(), typeof value === 'string' ? [value] : value);
+	return {lookup: key => byKey.get(key.toLowerCase()), modelled: key => byKey.has(key.toLowerCase()) || modelled(key.toLowerCase())};
+}
+
+/** Whether `text` holds a policy variable whose key the caller does not model (its value is then unknown). */
+export function namesUnmodelledVariable(text: string, context: RequestContext): boolean {
+	return variableKeys(text).some(key => !context.modelled(key));
 }
 
 /**
- * Operators AND together, keys within an operator AND, values for one key OR.
- * Anything malformed (unknown operator, bad value) fails closed.
+ * Operators AND together, keys within an operator AND, values for one key OR. A key the caller
+ * does not model, or a variable naming one, makes its test unknown rather than false.
+ * Anything malformed (unknown operator, bad value) never holds.
  */
-export function conditionsHold(block: unknown, lookup: ContextLookup, variables: boolean): boolean {
+export function conditionsHold(block: unknown, context: RequestContext, variables: boolean): Truth {
 	if (block === undefined) return true;
 	if (!isRecord(block)) return false;
+	const tests: Truth[] = [];
 	for (const [name, keys] of Object.entries(block)) {
 		const operator = parseOperator(name);
 		if (!operator || !isRecord(keys)) return false;
 		for (const [key, raw] of Object.entries(keys)) {
 			const expected = conditionValues(raw);
-			if (!expected || !keyHolds(operator, lookup(key), expected, variables ? lookup : undefined)) return false;
+			if (!expected) return false;
+			const unknown = !context.modelled(key) || (variables && expected.some(value => namesUnmodelledVariable(value, context)));
+			tests.push(unknown ? 'unknown' : keyHolds(operator, context.lookup(key), expected, variables ? context.lookup : undefined));
 		}
 	}
-	return true;
+	return allOf(tests);
 }
 
 function keyHolds(operator: ConditionOperator, actual: string[] | undefined, expected: string[], vars: ContextLookup | undefined): boolean {

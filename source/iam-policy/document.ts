@@ -1,4 +1,5 @@
 import {conditionValues, parseOperator} from './conditions.js';
+import {duplicateKey} from './duplicate-keys.js';
 import {isRecord, statementList, stringList} from './json.js';
 
 /** Parsed JSON of an IAM policy. */
@@ -48,6 +49,8 @@ export function parsePolicyDocument(text: string, options: {kind?: PolicyKind} =
 	} catch {
 		return {ok: false, message: SYNTAX};
 	}
+	// The evaluator would otherwise see only the last of two equal keys, where a reader sees both.
+	if (duplicateKey(text) !== undefined) return {ok: false, message: SYNTAX};
 	const statements = syntax(document);
 	const message = statements ? firstProblem(statements, options.kind ?? 'identity') : SYNTAX;
 	return message === undefined ? {ok: true, document} : {ok: false, message};

@@ -1,7 +1,7 @@
-import {conditionsHold, contextLookup} from './conditions.js';
+import {conditionsHold, requestContext} from './conditions.js';
 import type {PolicyDocument} from './document.js';
-import type {Decision} from './evaluate.js';
 import {asPolicy, isRecord, statementList, stringList} from './json.js';
+import {decide, type Decision} from './truth.js';
 import {matchWildcard} from './wildcard.js';
 
 /** An AWS service asking to act through a role, e.g. EC2 (`ec2.amazonaws.com`) for an instance profile. */
@@ -22,17 +22,13 @@ export function evaluateTrust(document: PolicyDocument, request: ServiceTrustReq
 	const policy = asPolicy(document);
 	if (!policy) return 'ImplicitDeny';
 	const action = request.action ?? 'sts:AssumeRole';
-	const lookup = contextLookup({'aws:PrincipalServiceName': request.service, ...request.context});
+	const context = requestContext({'aws:PrincipalServiceName': request.service, ...request.context});
 	const variables = policy.Version === '2012-10-17';
-	let allowed = false;
-	for (const statement of statementList(policy.Statement) ?? []) {
-		if (!isRecord(statement) || (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')) continue;
-		if (!principalApplies(statement, request.service) || !actionApplies(statement, action)) continue;
-		if (!conditionsHold(statement.Condition, lookup, variables)) continue;
-		if (statement.Effect === 'Deny') return 'ExplicitDeny';
-		allowed = true;
-	}
-	return allowed ? 'Allow' : 'ImplicitDeny';
+	return decide((statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
+		effect: statement.Effect,
+		applies: () => principalApplies(statement, request.service) && actionApplies(statement, action)
+			&& conditionsHold(statement.Condition, context, variables),
+	})));
 }
 
 function principalApplies(statement: Record<string, unknown>, service: string): boolean {

@@ -94,10 +94,20 @@ function compile(pattern: string, options: MatchOptions): Unit[] | undefined {
 	return units;
 }
 
+const VARIABLE_BODY = /^\s*([^\s,]+)\s*(?:,\s*'([^']*)'\s*)?$/;
+const isEscape = (body: string): boolean => body === '*' || body === '?' || body === '$';
+
+/** The context keys a pattern's policy variables name, found as `compile` finds them (a `${` up to the next `}`). */
+export function variableKeys(pattern: string): string[] {
+	return [...pattern.matchAll(/\$\{([^}]*)\}/g)]
+		.map(([, body = '']) => (isEscape(body) ? undefined : VARIABLE_BODY.exec(body)?.[1]))
+		.filter((key): key is string => key !== undefined);
+}
+
 /** `${key}`, `${key, 'default'}`, and the escapes `${*}`, `${?}`, `${$}`. */
 function resolveVariable(body: string, lookup: ContextLookup): string | undefined {
-	if (body === '*' || body === '?' || body === '$') return body;
-	const match = /^\s*([^\s,]+)\s*(?:,\s*'([^']*)'\s*)?$/.exec(body);
+	if (isEscape(body)) return body;
+	const match = VARIABLE_BODY.exec(body);
 	if (!match) return undefined;
 	const values = lookup(match[1]!);
 	// Multi-valued keys cannot be used as policy variables.

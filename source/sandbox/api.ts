@@ -2,6 +2,7 @@ import type {IncomingMessage} from 'node:http';
 import FindMyWay from 'find-my-way';
 import {authorizerFor} from './auth/authorize.js';
 import {resolveAccessKey} from './auth/principal.js';
+import {requestFacts} from './auth/request-context.js';
 import {checkScope, payloadMismatchMessage, readCredentialScope, verifySignature} from './auth/sigv4.js';
 import {codeArtifactRoutes} from './codeartifact/routes.js';
 import type {ApiCall, SandboxContext} from './context.js';
@@ -62,7 +63,7 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		const {payloadMatches} = await verifySignature({method, path: decodePath(url.pathname), query: url.searchParams, headers: request.headers, body}, secretAccessKey, context.now());
 		if (fault === 'Throttling') throw new CommonError('Throttling', 'Rate exceeded');
 		if (fault === 'Internal') throw new CommonError('Internal', 'An internal error occurred (injected by --faults).');
-		const call: ApiCall = {principal, authorize: authorizerFor(state, principal), requestId};
+		const call: ApiCall = {principal, authorize: authorizerFor(state, principal, requestFacts(request, context.now(), scope.service)), requestId};
 		if (!params) {
 			const found = restRouter.find(method as FindMyWay.HTTPMethod, url.pathname);
 			const route = (found?.store as {route?: RestRoute} | undefined)?.route;

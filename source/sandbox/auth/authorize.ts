@@ -2,18 +2,23 @@ import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} fro
 import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import type {Principal} from './principal.js';
+import {authorizationContext, type RequestFacts} from './request-context.js';
 
-export type Authorize = (action: string, resource: string, context?: Record<string, string>) => void;
+/** `context` holds the action's own condition keys; `undefined` marks one AWS leaves out of this request. */
+export type Authorize = (action: string, resource: string, context?: Record<string, string | undefined>) => void;
 
 /**
  * Identity-based policy evaluation, within the role's permissions boundary if it has one: an
  * action is allowed only when the role's policies allow it AND the boundary allows it, and an
- * explicit deny in either wins. The admin is allowed everything, like an AdministratorAccess user.
+ * explicit deny in either wins. A statement that depends on a condition key the sandbox does not
+ * model fails closed: such a Deny applies, such an Allow does not. The admin is allowed
+ * everything, like an AdministratorAccess user.
  */
-export function authorizerFor(state: SandboxState, principal: Principal): Authorize {
-	return (action, resource, context = {}) => {
+export function authorizerFor(state: SandboxState, principal: Principal, facts: RequestFacts): Authorize {
+	return (action, resource, extra) => {
 		if (principal.kind === 'admin') return;
-		const request = {action, resource, context: {'aws:PrincipalArn': principal.roleArn, 'aws:RequestedRegion': state.region, ...context}};
+		const {values, modelled} = authorizationContext(state, principal, facts, resource, extra);
+		const request = {action, resource, context: values, modelled};
 		const role = entry(state.iam.roles, principal.roleName);
 		const identity = evaluatePolicies(role ? rolePolicies(state, role) : [], request);
 		const boundary = role?.permissionsBoundary === undefined ? 'Allow' : evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request);

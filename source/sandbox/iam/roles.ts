@@ -30,7 +30,7 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 	const tags = input.tags();
 	input.done();
 	const {state} = store;
-	call.authorize('iam:CreateRole', roleArn(state, {path, name}), boundary === undefined ? {} : {'iam:PermissionsBoundary': boundary});
+	call.authorize('iam:CreateRole', roleArn(state, {path, name}), {'iam:PermissionsBoundary': boundary}); // undefined: known to be absent
 	checkTrustDocument(trust);
 	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
 	if (boundary !== undefined) checkBoundary(state, boundary);

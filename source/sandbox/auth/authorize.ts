@@ -1,7 +1,7 @@
 import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
 import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
-import type {Principal} from './principal.js';
+import {principalRole, type Principal} from './principal.js';
 import {authorizationContext, type RequestFacts} from './request-context.js';
 
 /** `context` holds the action's own condition keys; `undefined` marks one AWS leaves out of this request. */
@@ -19,7 +19,7 @@ export function authorizerFor(state: SandboxState, principal: Principal, facts: 
 		if (principal.kind === 'admin') return;
 		const {values, modelled} = authorizationContext(state, principal, facts, resource, extra);
 		const request = {action, resource, context: values, modelled};
-		const role = entry(state.iam.roles, principal.roleName);
+		const role = principalRole(state, principal);
 		const identity = evaluatePolicies(role ? rolePolicies(state, role) : [], request);
 		const boundary = role?.permissionsBoundary === undefined ? 'Allow' : evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request);
 		const deny = (decision: Exclude<Decision, 'Allow'>, source: 'identity' | 'boundary') =>

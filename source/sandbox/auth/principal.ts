@@ -1,4 +1,4 @@
-import {entry, type SandboxState} from '../state.js';
+import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 
 export type Principal =
@@ -34,6 +34,17 @@ export function resolveAccessKey(state: SandboxState, accessKeyId: string, sessi
 
 function invalidToken(): CommonError {
 	return new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
+}
+
+/**
+ * The live role a session acts as: by name, but only while it is still the role the session was
+ * issued for (its unique id leads the session's userId). Between the key check and a later
+ * look-up the role may have been deleted and created again; the newcomer lends nothing.
+ */
+export function principalRole(state: SandboxState, principal: Principal): RoleRecord | undefined {
+	if (principal.kind !== 'role-session') return undefined;
+	const role = entry(state.iam.roles, principal.roleName);
+	return role && principal.userId.startsWith(`${role.id}:`) ? role : undefined;
 }
 
 export function adminPrincipal(state: SandboxState): Principal {

@@ -1,7 +1,7 @@
 import type {IncomingMessage} from 'node:http';
 import type {ContextValues, ModelledKeys} from '../../iam-policy/conditions.js';
-import {entry, type SandboxState, type Tag} from '../state.js';
-import type {Principal} from './principal.js';
+import type {SandboxState, Tag} from '../state.js';
+import {principalRole, type Principal} from './principal.js';
 import {resourceTags} from './resource-tags.js';
 
 // The global condition keys AWS puts in a request's context, as the sandbox knows them. A key
@@ -37,7 +37,7 @@ export interface AuthorizationContext {
 
 /** The context of one request by `principal` on `resource`; `extra` holds the action's own keys. */
 export function authorizationContext(state: SandboxState, principal: Principal, facts: RequestFacts, resource: string, extra: ContextValues = {}): AuthorizationContext {
-	const role = principal.kind === 'role-session' ? entry(state.iam.roles, principal.roleName) : undefined;
+	const role = principalRole(state, principal);
 	const onResource = resourceTags(state, resource);
 	const values: ContextValues = {
 		'aws:PrincipalArn': principal.kind === 'role-session' ? principal.roleArn : principal.arn,

@@ -2,6 +2,7 @@ import {join, resolve} from 'node:path';
 import process from 'node:process';
 import type {WizardCommandOptions} from '../command-line.js';
 import {AwsFailure} from '../aws/errors.js';
+import {lockFolder} from '../files/folder-lock.js';
 import {NoAnswerError} from '../host/answers.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
 import {createJsonHost} from '../host/json-host.js';
@@ -76,9 +77,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		import('./journey-deps.js'),
 	]);
 	let connection: Connection | undefined;
+	let releaseWorkDir: (() => void) | undefined;
 	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
 	let summary: string[] | undefined;
 	try {
+		// Two runs on one folder would overwrite each other's ledger: one at a time.
+		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
 		const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
 		const result: JourneyResult = await runJourney(
@@ -108,7 +112,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 			session.fail(error.message);
 			return 2;
 		}
-		const known = error instanceof TargetError || error instanceof AwsFailure || (error instanceof Error && ['SandboxError', 'LedgerError'].includes(error.name));
+		const known = error instanceof TargetError || error instanceof AwsFailure || (error instanceof Error && ['SandboxError', 'LedgerError', 'FolderInUseError'].includes(error.name));
 		if (!known) throw error;
 		session.fail((error as Error).message, (error as {fix?: string}).fix);
 		return 1;
@@ -116,5 +120,6 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
 		await session.close(outcome, canPrompt(options) ? summary : undefined);
 		await connection?.close();
+		releaseWorkDir?.();
 	}
 }

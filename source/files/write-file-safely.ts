@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
 import {chmod, copyFile, mkdir, open, realpath, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
+import {FileWriteError} from './file-write-error.js';
 
 export interface WriteFileSafelyOptions {
 	/** The final file's permissions, e.g. 0o600; by default an existing file keeps its own. */
@@ -14,6 +15,10 @@ export interface WriteFileSafelyOptions {
  * Replace a user's file without ever leaving it half-written: create the folders, back up the
  * old file (same permissions), write a temporary sibling, then rename it over the file. A
  * symbolic link (a dotfiles checkout, say) is followed, so the link stays a link.
+ * Any failure (a full disk during the backup, the write, the chmod or the sync) throws a
+ * FileWriteError and leaves the file as it was, with no temporary file and no backup of a
+ * change that never happened. The write is synced before the rename: a user's file must
+ * survive power loss too (see writeFileAtomic).
  */
 export async function writeFileSafely(path: string, content: string, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
 	await mkdir(dirname(path), {recursive: true});
@@ -30,7 +35,7 @@ export async function writeFileSafely(path: string, content: string, options: Wr
 	try {
 		const handle = await open(temporary, 'wx', mode);
 		try {
-			await handle.writeFile(content, 'utf8');
+			await handle.writeFile(content, 'utf8'); // loops over short writes until all is written or it throws
 			// The umask may have narrowed the mode at creation; set exactly what was asked.
 			await handle.chmod(mode);
 			await handle.sync();
@@ -39,10 +44,15 @@ export async function writeFileSafely(path: string, content: string, options: Wr
 		}
 		await rename(temporary, target);
 	} catch (error) {
-		await unlink(temporary).catch(() => undefined);
-		throw error;
+		await removeQuietly(temporary);
+		if (backupPath !== undefined) await removeQuietly(backupPath);
+		throw new FileWriteError(target, error);
 	}
 	return backupPath === undefined ? {} : {backupPath};
+}
+
+async function removeQuietly(path: string): Promise<void> {
+	await unlink(path).catch(() => undefined);
 }
 
 async function copyToBackup(source: string, path: string, mode: number): Promise<string> {
@@ -51,11 +61,19 @@ async function copyToBackup(source: string, path: string, mode: number): Promise
 		const backupPath = `${path}.bak-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
 		try {
 			await copyFile(source, backupPath, constants.COPYFILE_EXCL);
+		} catch (error) {
+			// Two writes within one second: keep both backups.
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
+			// A copy cut short by a full disk is no backup: remove it (EEXIST means it was never ours).
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await removeQuietly(backupPath);
+			throw new FileWriteError(backupPath, error);
+		}
+		try {
 			await chmod(backupPath, mode);
 			return backupPath;
 		} catch (error) {
-			// Two writes within one second: keep both backups.
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+			await removeQuietly(backupPath);
+			throw new FileWriteError(backupPath, error);
 		}
 	}
 }

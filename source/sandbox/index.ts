@@ -9,6 +9,7 @@ import {createMavenUpstream} from './maven/upstream.js';
 import {createSandboxServer} from './server.js';
 import type {Scenario} from './state.js';
 import {writeFileAtomic} from '../files/atomic-file.js';
+import type {FileWriteError} from '../files/file-write-error.js';
 import {acquireDataLock} from './store/data-lock.js';
 import {SandboxStore} from './store/sandbox-store.js';
 
@@ -70,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		throw error;
 	}
 	const {state} = store;
+	for (const notice of store.notices) log(notice);
 	if (!store.created && (state.region !== region && options.region)) log(`notice: ${dataDir} holds a sandbox in ${state.region}; keeping that region.`);
 	if (!store.created && state.scenario !== scenario && options.scenario) log(`notice: ${dataDir} already holds a sandbox started with --scenario ${state.scenario}; a scenario applies to a new data folder only.`);
 
@@ -93,7 +95,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	endpoint = `http://${bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound}:${port}`;
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
 	const description = {endpoint, region: state.region, accountId: state.accountId, adminAccessKeyId: admin.accessKeyId, adminSecretAccessKey: admin.secretAccessKey, instanceId: state.instance.instanceId};
-	writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
+	try {
+		writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
+	} catch (error) {
+		// Nobody could find this sandbox's credentials: do not run without them.
+		await new Promise(resolve => server.close(resolve));
+		releaseLock();
+		const failure = error as FileWriteError;
+		throw new SandboxError('DataFolderUnwritable', `${failure.message} ${failure.fix ?? ''}`.trim());
+	}
 
 	let stopping: Promise<void> | undefined;
 	return {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {writeFileSafely} from '../../source/files/write-file-safely.js';
+import {smallDisk, type SmallDisk} from '../helpers/small-disk.js';
 
 let folder: string;
 const modeOf = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
@@ -76,4 +77,27 @@ describe('writeFileSafely', () => {
 		await expect(writeFileSafely(path, 'new', {backup: false})).rejects.toThrow();
 		expect(await readdir(folder)).toEqual(['settings.xml']);
 	});
+});
+
+describe('writeFileSafely on a full disk (a 2 MB tmpfs; skipped where mounting is not allowed)', () => {
+	const old = 'x'.repeat(600_000);
+	const onFullDisk = async (spareBytes: number, skip: () => void) => {
+		const disk = smallDisk();
+		disks.push(disk);
+		if (disk.kind !== 'tmpfs') skip();
+		const path = join(disk.folder, 'settings.xml');
+		await writeFile(path, old);
+		disk.fill(spareBytes);
+		await expect(writeFileSafely(path, 'y'.repeat(600_000), {mode: 0o600})).rejects.toMatchObject({name: 'FileWriteError', code: 'ENOSPC', fix: expect.stringContaining('Free space')});
+		// Nothing changed: the file as it was, no temporary file, no backup of a change that never happened.
+		expect(await readFile(path, 'utf8')).toBe(old);
+		expect((await readdir(disk.folder)).sort()).toEqual(['filler', 'settings.xml']);
+	};
+	const disks: SmallDisk[] = [];
+	afterEach(() => {
+		for (const disk of disks.splice(0)) disk.remove();
+	});
+
+	test('when the backup does not fit', async context => onFullDisk(300_000, () => context.skip()));
+	test('when the backup fits and the new file does not', async context => onFullDisk(900_000, () => context.skip()));
 });

@@ -4,9 +4,15 @@ import {join} from 'node:path';
 
 export const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
-/** Starts `ca-wizard sandbox …` as a child process and waits for its `endpoint:` line. */
-export async function startSandboxProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{child: ChildProcess; endpoint: string; stdout: () => string; stderr: () => string}> {
-	const child = spawn(process.execPath, [cliPath, 'sandbox', ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+type Wrap = (command: string, args: string[]) => [string, string[]];
+
+/** Starts `ca-wizard sandbox …` as a child process and waits for its `endpoint:` line; `wrap` may prefix the command (a resource limit). */
+export async function startSandboxProcess(
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+	wrap: Wrap = (command, rest) => [command, rest],
+): Promise<{child: ChildProcess; endpoint: string; stdout: () => string; stderr: () => string}> {
+	const child = spawn(...wrap(process.execPath, [cliPath, 'sandbox', ...args]), {env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout!.on('data', chunk => (stdout += String(chunk)));

@@ -41,7 +41,7 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 		children.push(first.child);
 		const second = await run(process.execPath, [cliPath, 'sandbox', '--port', '0', '--data', data]).catch((error: {code: number; stderr: string}) => error);
 		expect(second).toMatchObject({code: 1});
-		expect((second as {stderr: string}).stderr).toMatch(/in use by another sandbox \(pid \d+\).*--data DIR/);
+		expect((second as {stderr: string}).stderr).toMatch(/in use by pid \d+ \(another sandbox; lock file .*\.ca-wizard\.lock\/\d+\).*--data DIR/);
 	});
 
 	it('rejects bad options with a message that names the fix and a non-zero exit', async () => {

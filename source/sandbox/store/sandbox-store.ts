@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync} from 'node:fs';
+import {existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync} from 'node:fs';
 import {join} from 'node:path';
 import {protectRecords, type SandboxState, type Scenario} from '../state.js';
 import {SandboxError} from '../errors.js';
@@ -6,38 +6,83 @@ import {writeFileAtomic} from '../../files/atomic-file.js';
 import {BlobStore} from './blob-store.js';
 import {initialState} from './initial-state.js';
 
-/** Writes a whole snapshot, atomically (the default); replaceable so tests can make it fail. */
+/**
+ * Writes a whole snapshot, atomically (the default); replaceable so tests can make it fail.
+ * It must replace the file (write a new one, rename it over), not rewrite it in place:
+ * state.json.prev is a hard link to the snapshot before.
+ */
 export type SnapshotWriter = (path: string, text: string) => void;
 
 /**
  * Holds the state in memory and persists a full snapshot on every commit. Snapshots are small
  * (metadata only; asset bytes live in the blob store), and a synchronous write before the
  * reply means an acknowledged change survives a kill -9 at any moment. A commit that fails
- * takes memory back to the last snapshot written, so what the sandbox serves next is what the
- * disk holds, and the failed change is not half-kept for a later commit to persist.
+ * (a full disk, say) throws — the request is answered with a 500, never a 200 — and takes
+ * memory back to the last snapshot written, so what the sandbox serves next is what the disk
+ * holds, and the failed change is not half-kept for a later commit to persist.
+ *
+ * No fsync: a kill -9 keeps the page cache, so the snapshot is safe without one; power loss
+ * is not, but this is a local emulator whose every request writes a snapshot, and an fsync
+ * costs milliseconds each. Against a snapshot torn anyway (power loss on a file system that
+ * does not order a replacing rename after the data, a disk error), the snapshot before it is
+ * kept as state.json.prev — as dpkg keeps status-old — and start-up falls back to it, keeping
+ * the damaged file for inspection.
  */
 export class SandboxStore {
 	readonly state: SandboxState;
 	readonly blobs: BlobStore;
 	readonly created: boolean;
+	/** What start-up had to repair (a damaged state.json), for the sandbox's log. */
+	readonly notices: string[] = [];
 	private readonly statePath: string;
+	private readonly previousPath: string;
 	/** The text of the last snapshot written: exactly what state.json holds (the write is atomic). */
 	private lastSnapshot: string | undefined;
 
 	constructor(readonly directory: string, defaults: {region: string; scenario: Scenario}, private readonly write: SnapshotWriter = writeFileAtomic) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 		this.statePath = join(directory, 'state.json');
+		this.previousPath = `${this.statePath}.prev`;
 		this.blobs = new BlobStore(join(directory, 'blobs'));
 		if (existsSync(this.statePath)) {
-			const text = readText(this.statePath);
-			this.state = parseState(this.statePath, text);
-			this.lastSnapshot = text;
+			const loaded = this.load();
+			this.state = loaded.state;
+			this.lastSnapshot = loaded.text;
 			this.created = false;
+			if (loaded.recovered) this.commit(); // state.json again, from the previous snapshot
 		} else {
 			this.state = protectRecords(initialState(defaults));
 			this.created = true;
 			this.commit();
 		}
+	}
+
+	/** state.json, or — when it cannot be read — the snapshot before it, moving the damaged file aside. */
+	private load(): {state: SandboxState; text: string; recovered: boolean} {
+		let damage: SandboxError;
+		try {
+			const text = readText(this.statePath);
+			return {state: parseState(this.statePath, text), text, recovered: false};
+		} catch (error) {
+			if (!(error instanceof SandboxError) || error.code !== 'CorruptState') throw error;
+			damage = error;
+		}
+		let previous: {state: SandboxState; text: string};
+		try {
+			const text = readText(this.previousPath);
+			previous = {state: parseState(this.previousPath, text), text};
+		} catch {
+			throw new SandboxError(
+				'CorruptState',
+				`${damage.message} There is no readable earlier snapshot (${this.previousPath}) to start from. Fix: restore ${this.statePath} from a backup, or move it aside (mv ${this.statePath} ${this.statePath}.damaged) to start an empty sandbox, or pass another folder with --data DIR.`,
+			);
+		}
+		const aside = `${this.statePath}.damaged-${Date.now()}`;
+		renameSync(this.statePath, aside);
+		this.notices.push(
+			`notice: ${damage.message} Started from the snapshot before it (${this.previousPath}): the last change made before the damage may be missing. The damaged file is kept as ${aside}.`,
+		);
+		return {...previous, recovered: true};
 	}
 
 	/** Persists the state; on failure, restores the last persisted state into memory (in place) and rethrows. */
@@ -48,6 +93,7 @@ export class SandboxStore {
 		}
 		const text = JSON.stringify(this.state);
 		try {
+			this.keepPrevious();
 			this.write(this.statePath, text);
 		} catch (error) {
 			this.restore();
@@ -84,6 +130,19 @@ export class SandboxStore {
 		this.commit();
 	}
 
+	/** state.json.prev: the snapshot on disk now, which the write is about to replace. */
+	private keepPrevious(): void {
+		if (this.lastSnapshot === undefined) return;
+		try {
+			unlinkSync(this.previousPath);
+		} catch {}
+		try {
+			linkSync(this.statePath, this.previousPath);
+		} catch {
+			// Best effort: a file system without hard links keeps no previous snapshot; state.json is whole either way.
+		}
+	}
+
 	/** Handlers hold `store.state` itself: its members are replaced, the object stays the same. */
 	private restore(): void {
 		if (this.lastSnapshot === undefined) return;
@@ -98,7 +157,7 @@ function readText(path: string): string {
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new SandboxError('CorruptState', `The sandbox state ${path} cannot be read (${(error as Error).message}). Move it away or pass another folder with --data DIR.`);
+		throw new SandboxError('UnreadableState', `The sandbox state ${path} cannot be read (${(error as Error).message}). Make it readable by this user, or pass another folder with --data DIR.`);
 	}
 }
 
@@ -107,10 +166,14 @@ function parseState(path: string, text: string): SandboxState {
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		throw new SandboxError('CorruptState', `The sandbox state ${path} cannot be read (${(error as Error).message}). Move it away or pass another folder with --data DIR.`);
+		throw new SandboxError('CorruptState', `The sandbox state ${path} is not valid JSON (${(error as Error).message}).`);
 	}
-	if (typeof parsed !== 'object' || parsed === null || (parsed as {version?: unknown}).version !== 1) {
-		throw new SandboxError('CorruptState', `The sandbox state ${path} is not a version-1 sandbox state. Pass another folder with --data DIR.`);
+	const version = (parsed as {version?: unknown} | null)?.version;
+	if (typeof version === 'number' && version > 1) {
+		throw new SandboxError('NewerState', `The sandbox state ${path} was written by a newer ca-wizard (format version ${version}). Use that version, or pass another folder with --data DIR.`);
+	}
+	if (typeof parsed !== 'object' || parsed === null || version !== 1) {
+		throw new SandboxError('CorruptState', `The sandbox state ${path} is not a version-1 sandbox state.`);
 	}
 	// JSON.parse makes ordinary objects: name-keyed records get no prototype again.
 	return protectRecords(parsed as SandboxState);

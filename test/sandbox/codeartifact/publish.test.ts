@@ -173,7 +173,7 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 				name: 'ValidationException', $metadata: {httpStatusCode: 400}, message: expect.stringContaining('Latin-1 only'),
 			});
 		}
-		const unexpected = filesUnder(dataDir).filter(path => !/^(state\.json|sandbox\.json|sandbox\.lock|blobs\/[0-9a-f]{2}\/[0-9a-f]{64})$/.test(path));
+		const unexpected = filesUnder(dataDir).filter(path => !/^(state\.json(\.prev)?|sandbox\.json|\.ca-wizard\.lock\/\d+|blobs\/[0-9a-f]{2}\/[0-9a-f]{64})$/.test(path));
 		expect(unexpected).toEqual([]);
 	});
 });

@@ -1,0 +1,98 @@
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, GetPackageVersionAssetCommand, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
+import {CreatePolicyCommand, IAMClient, paginateListPolicies} from '@aws-sdk/client-iam';
+import {afterEach, describe, expect, it} from 'vitest';
+import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
+import {exitOf, startSandboxProcess} from '../helpers/cli-process.js';
+import {adminConfig, offlineMavenCentral} from '../helpers/sandbox.js';
+import {smallDisk, type SmallDisk} from '../helpers/small-disk.js';
+
+// A disk that fills up under a running sandbox: every write is whole or refused with a 5xx,
+// never a 200 over a cut-off file; after a kill -9 and a restart, every acknowledged change is there.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function sandboxOn(disk: SmallDisk) {
+	const dataDir = join(disk.folder, 'data');
+	const child = await startSandboxProcess(['--port', '0', '--data', dataDir, '--maven-central', offlineMavenCentral], process.env, disk.wrap);
+	cleanups.push(() => void child.child.kill('SIGKILL'));
+	const description = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
+	const config = {endpoint: child.endpoint, region: description.region, credentials: {accessKeyId: description.adminAccessKeyId, secretAccessKey: description.adminSecretAccessKey}, maxAttempts: 1};
+	return {dataDir, child, config};
+}
+
+async function restart(dataDir: string): Promise<RunningSandbox> {
+	const sandbox = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
+	cleanups.push(() => sandbox.stop());
+	return sandbox;
+}
+
+const temporaryFiles = (folder: string) => readdirSync(folder, {recursive: true}).map(String).filter(name => name.endsWith('.tmp'));
+const statusOf = (error: unknown) => (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode;
+
+function disk(): SmallDisk {
+	const created = smallDisk();
+	cleanups.push(() => created.remove());
+	return created;
+}
+
+describe('a full disk under the sandbox', () => {
+	it('answers 500 when state.json cannot be written whole, and a restart after kill -9 has every acknowledged record', async () => {
+		const small = disk();
+		const {dataDir, child, config} = await sandboxOn(small);
+		small.fill(24 * 1024);
+		const iam = new IAMClient(config);
+		const document = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: `arn:aws:codeartifact:*:*:repository/${'x'.repeat(1500)}`}]});
+		const acknowledged: string[] = [];
+		let refused = 0;
+		for (let index = 0; index < 400 && refused < 3; index++) {
+			try {
+				await iam.send(new CreatePolicyCommand({PolicyName: `policy-${index}`, PolicyDocument: document}));
+				acknowledged.push(`policy-${index}`);
+			} catch (error) {
+				expect(statusOf(error), String(error)).toBe(500);
+				refused++;
+			}
+		}
+		expect(refused, `the ${small.kind} never filled up`).toBe(3);
+		expect(acknowledged.length).toBeGreaterThan(0);
+		expect(temporaryFiles(dataDir)).toEqual([]);
+
+		child.child.kill('SIGKILL');
+		await exitOf(child.child);
+		small.free();
+		const restarted = new IAMClient(adminConfig(await restart(dataDir)));
+		const listed = new Set<string>();
+		for await (const page of paginateListPolicies({client: restarted}, {Scope: 'Local'})) for (const policy of page.Policies ?? []) listed.add(policy.PolicyName!);
+		for (const name of acknowledged) expect(listed.has(name), name).toBe(true);
+	});
+
+	it('never acknowledges or serves a cut-off blob; publishing the same bytes again stores them whole', async () => {
+		const small = disk();
+		const {dataDir, child, config} = await sandboxOn(small);
+		const client = new CodeartifactClient(config);
+		await client.send(new CreateDomainCommand({domain: 'full'}));
+		await client.send(new CreateRepositoryCommand({domain: 'full', repository: 'store'}));
+		small.fill(48 * 1024);
+		const bytes = Buffer.from(Array.from({length: 150_000}, (_, index) => (index * 7) % 251));
+		const asset = {domain: 'full', repository: 'store', format: 'generic', namespace: 'tools', package: 'kit', packageVersion: '1.0.0', assetName: 'kit.bin'} as const;
+		const publish = (to: CodeartifactClient) => to.send(new PublishPackageVersionCommand({...asset, assetContent: bytes, assetSHA256: createHash('sha256').update(bytes).digest('hex')}));
+		const get = (from: CodeartifactClient) =>
+			from.send(new GetPackageVersionAssetCommand({...asset, asset: asset.assetName})).then(async output => Buffer.from(await output.asset!.transformToByteArray()));
+		await expect(publish(client)).rejects.toSatisfy(error => statusOf(error) === 500);
+		expect(temporaryFiles(dataDir)).toEqual([]);
+
+		child.child.kill('SIGKILL');
+		await exitOf(child.child);
+		small.free();
+		const again = new CodeartifactClient(adminConfig(await restart(dataDir)));
+		await expect(get(again)).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await publish(again);
+		expect((await get(again)).equals(bytes)).toBe(true);
+	});
+});

@@ -15,7 +15,7 @@ export interface WriteFileSafelyOptions {
  * old file (same permissions), write a temporary sibling, then rename it over the file. A
  * symbolic link (a dotfiles checkout, say) is followed, so the link stays a link.
  */
-export async function writeFileSafely(path: string, content: string, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
+export async function writeFileSafely(path: string, content: string | Uint8Array, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
 	await mkdir(dirname(path), {recursive: true});
 	const target = await realpath(path).catch(() => path);
 	const existing = await stat(target).catch(() => undefined);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {XMLParser} from 'fast-xml-parser';
 import {describe, expect, test} from 'vitest';
 import {applyEdits, planSettingsEdits} from '../../source/maven/settings-xml-edits.js';
-import {mergeSettings, type CodeArtifactSettings} from '../../source/maven/settings-xml.js';
+import {mergeSettings, settingsDiff, type CodeArtifactSettings} from '../../source/maven/settings-xml.js';
 
 const ours: CodeArtifactSettings = {id: 'codeartifact', url: 'https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/'};
 const oldUrl = 'https://old-111111111111.d.codeartifact.eu-west-1.amazonaws.com/maven/old/';
@@ -197,6 +197,18 @@ describe('mergeSettings on generated settings files', () => {
 				const once = mergeSettings(text, ours);
 				if (!once.ok) throw new Error(once.message);
 				expect(mergeSettings(once.text, ours)).toEqual({...once, changed: false});
+			}),
+			{numRuns: 300},
+		);
+	});
+
+	test('the diff never shows a password: only ********, our placeholder or nothing', () => {
+		fc.assert(
+			fc.property(fc.boolean().chain(documents), ({text}) => {
+				const result = mergeSettings(text, ours);
+				if (!result.ok) throw new Error(result.message);
+				const shown = settingsDiff(text, result.text, 'settings.xml').join('\n');
+				for (const [, content] of shown.matchAll(/<password>([\s\S]*?)<\/password>/g)) expect(['********', '${env.CODEARTIFACT_AUTH_TOKEN}', '']).toContain(content);
 			}),
 			{numRuns: 300},
 		);

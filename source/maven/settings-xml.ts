@@ -1,7 +1,8 @@
 import {unifiedDiff} from './settings-xml-diff.js';
 import {applyEdits, planSettingsEdits} from './settings-xml-edits.js';
 import {maskSecrets} from './settings-xml-mask.js';
-import type {OwnedItem} from './settings-xml-ownership.js';
+import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
+import {childrenNamed, childText, parseXmlElements} from './settings-xml-parse.js';
 import {mavenSettingsHeader} from './settings-xml-render.js';
 
 export {unifiedDiff};
@@ -50,4 +51,16 @@ export function mergeSettings(existing: string | undefined, settings: CodeArtifa
 /** The change as a unified diff, with every secret in either text masked (see maskSecrets). */
 export function settingsDiff(before: string, after: string, path: string): string[] {
 	return unifiedDiff(maskSecrets(before), maskSecrets(after), path);
+}
+
+/**
+ * The URL our mirror already has in `existing` (found as mergeSettings finds it), for checking
+ * a file before the repository is chosen: merging with it shows whether anything else would change.
+ */
+export function configuredUrl(existing: string | undefined, id: string): string | undefined {
+	const parsed = parseXmlElements(existing ?? '');
+	if (!parsed.ok) return undefined;
+	const ours = chooseId(parsed.root, {id, url: ''}).id;
+	const mirror = childrenNamed(parsed.root, 'mirrors').flatMap(container => childrenNamed(container, 'mirror')).find(element => childText(element, 'id') === ours);
+	return mirror && childText(mirror, 'url');
 }

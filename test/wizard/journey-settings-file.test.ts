@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {journeyOn} from '../helpers/journey.js';
@@ -54,6 +54,16 @@ describe('the settings.xml the journey is given', () => {
 		expect(second.of('problem')[0]!.problem).toMatchObject({code: 'SettingsNotWritable', message: `${readOnly}: this file is read-only, and ca-wizard does not replace a file you protected. Nothing was created or written.`, fix: expect.stringContaining(`chmod u+w ${readOnly}`)});
 		expect(statSync(readOnly).mode & 0o777).toBe(0o444);
 		expect(readFileSync(readOnly, 'utf8')).toBe('<settings/>\n');
+	});
+
+	it('a read-only file that already has our configuration needs no write: the run goes through and leaves it read-only', async () => {
+		const first = await journey(new ScriptedHost());
+		expect(first.result.status).toBe('completed');
+		chmodSync(first.settingsPath, 0o444);
+		const host = new ScriptedHost();
+		expect((await journey(host, {workDir: first.workDir})).result.status).toBe('completed');
+		expect(host.of('note').map(n => n.message)).toContain(`${first.settingsPath} already has this configuration.`);
+		expect(statSync(first.settingsPath).mode & 0o777).toBe(0o444);
 	});
 
 	it('ISO-8859-1 is written back in ISO-8859-1, byte for byte outside our block', async () => {

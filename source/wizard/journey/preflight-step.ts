@@ -46,7 +46,7 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 		});
 	}
 	// A settings.xml that cannot be merged or written stops the run now, before anything is created in AWS.
-	await loadSettings(context, 'http://127.0.0.1/placeholder/', 'Nothing was created or written.');
+	await loadSettings(context, undefined, 'Nothing was created or written.');
 	facts.projectDir = await chooseProject(context);
 	note(context, `Project: ${facts.projectDir}`, 'success');
 	return 'next';

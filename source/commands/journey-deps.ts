@@ -1,6 +1,7 @@
-import {access, cp, mkdtemp, readFile, rm} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {access, cp, mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {writeFileSafely} from '../files/write-file-safely.js';
 import {detectJava, detectMaven, runMaven} from '../maven/mvn.js';
@@ -11,23 +12,26 @@ import type {JourneyFiles, JourneyTools} from '../wizard/journey/context.js';
 export const journeyTools: JourneyTools = {detectJava, detectMaven, runMaven};
 
 export const journeyFiles: JourneyFiles = {
-	async readText(path) {
+	async readBytes(path) {
 		try {
-			return await readFile(path, 'utf8');
+			return await readFile(path);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 			throw error;
 		}
 	},
-	writeSettings: (path, text) => writeFileSafely(path, text, {mode: 0o600, backup: true}),
-	async exists(path) {
-		try {
-			await access(path);
-			return true;
-		} catch {
-			return false;
-		}
+	async writeBlocker(path) {
+		// writeFileSafely follows a link and writes next to its target, creating missing folders.
+		const target = await realpath(path).catch(() => path);
+		const existing = await stat(target).catch(() => undefined);
+		// The mode bits too: root may write anything, but a file nobody may write was made read-only on purpose.
+		if (existing?.isFile() && ((existing.mode & 0o222) === 0 || !(await canAccess(target, constants.W_OK)))) return {kind: 'read-only-file', path: target};
+		let folder = dirname(target);
+		while (!(await canAccess(folder, constants.F_OK)) && dirname(folder) !== folder) folder = dirname(folder);
+		return (await canAccess(folder, constants.W_OK | constants.X_OK)) ? undefined : {kind: 'read-only-folder', path: folder};
 	},
+	writeSettings: (path, content) => writeFileSafely(path, content, {mode: 0o600, backup: true}),
+	exists: path => canAccess(path, constants.F_OK),
 	async prepareDemoProject(directory) {
 		if (await journeyFiles.exists(join(directory, 'pom.xml'))) return;
 		await cp(join(packageRoot(), 'assets', 'demo-project'), directory, {recursive: true, errorOnExist: false});
@@ -35,6 +39,15 @@ export const journeyFiles: JourneyFiles = {
 	makeTemporaryDirectory: prefix => mkdtemp(join(tmpdir(), prefix)),
 	removeDirectory: path => rm(path, {recursive: true, force: true}),
 };
+
+async function canAccess(path: string, mode: number): Promise<boolean> {
+	try {
+		await access(path, mode);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
 	await delay(ms, undefined, {signal});

@@ -20,7 +20,7 @@ export interface WriteFileSafelyOptions {
  * change that never happened. The write is synced before the rename: a user's file must
  * survive power loss too (see writeFileAtomic).
  */
-export async function writeFileSafely(path: string, content: string, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
+export async function writeFileSafely(path: string, content: string | Uint8Array, options: WriteFileSafelyOptions = {}): Promise<{backupPath?: string}> {
 	await mkdir(dirname(path), {recursive: true});
 	const target = await realpath(path).catch(() => path);
 	const existing = await stat(target).catch(() => undefined);

@@ -12,7 +12,7 @@ export interface MavenRunOptions {
 	/** The CodeArtifact token: put only in the child's environment, never in its arguments. */
 	token: string;
 	signal?: AbortSignal;
-	/** Each output line, with any occurrence of the token masked. */
+	/** Each output line, with any occurrence of the token and any quoted XML (see maskLine) masked. */
 	onLine?: (line: string, stream: OutputStream) => void;
 }
 
@@ -55,7 +55,7 @@ export async function runMaven(options: MavenRunOptions): Promise<MavenRunResult
 		cwd: options.projectDir,
 		env: {[tokenVariable]: options.token},
 		...(options.signal && {signal: options.signal}),
-		...(onLine && {onLine: (line: string, stream: OutputStream) => onLine(mask(line, options.token), stream)}),
+		...(onLine && {onLine: (line: string, stream: OutputStream) => onLine(maskLine(line, options.token), stream)}),
 		missingCommandFix: installMaven,
 	});
 	return {exitCode: result.exitCode, success: result.exitCode === 0};
@@ -71,6 +71,12 @@ export async function detectMaven(): Promise<string | undefined> {
 	return commandVersion('mvn', ['-v']);
 }
 
-function mask(line: string, token: string): string {
-	return token.length >= 8 ? line.replaceAll(token, '****') : line;
+/**
+ * The token, masked; and the text Maven's XML parser quotes around a problem in settings.xml or
+ * a pom ("(position: START_TAG seen ...<password>hunter2<x/>... @3:40)"), which may hold a
+ * password: the line and column stay, the quoted text goes.
+ */
+export function maskLine(line: string, token: string): string {
+	const masked = token.length >= 8 ? line.replaceAll(token, '****') : line;
+	return masked.replace(/(\(position: [A-Z_]+) seen .*\.\.\. ([^@]*@\d+:\d+\))/, '$1 seen (not shown) $2');
 }

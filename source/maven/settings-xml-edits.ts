@@ -1,3 +1,5 @@
+import {mavenSettingsProblem} from './settings-xml-maven-rules.js';
+import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
 import {childrenNamed, childText, parseXmlElements, positionOf, type XmlElement} from './settings-xml-parse.js';
 import {codeArtifactNodes, renderNode, type TextStyle, type XmlNode} from './settings-xml-render.js';
 import type {CodeArtifactSettings} from './settings-xml.js';
@@ -10,7 +12,7 @@ export interface TextEdit {
 }
 
 export type SettingsEditPlan =
-	| {ok: true; edits: TextEdit[]; conflictingMirrors: string[]}
+	| {ok: true; edits: TextEdit[]; conflictingMirrors: string[]; id: string; foreign: OwnedItem[]}
 	| {ok: false; line: number; column: number; message: string};
 
 interface Section {
@@ -28,7 +30,9 @@ const wildcardMirrorOf = new Set(['*', 'external:*', 'external:http:*', 'central
 /**
  * The edits that put our CodeArtifact server, mirror, profile and active profile into a
  * settings.xml text: our items (by id) are replaced where they are, missing ones are added to
- * their list, missing lists are added at the end of `<settings>`. Nothing else is touched.
+ * their list, missing lists are added at the end of `<settings>`. Nothing else is touched: when
+ * someone else's item holds `settings.id`, ours take the first free `ID-N` (see chooseId).
+ * A file Maven could not read is refused like one that does not parse.
  */
 export function planSettingsEdits(source: string, settings: CodeArtifactSettings): SettingsEditPlan {
 	const parsed = parseXmlElements(source);
@@ -38,9 +42,13 @@ export function planSettingsEdits(source: string, settings: CodeArtifactSettings
 		return {ok: false, ...positionOf(source, root.start), message: `the root element is <${root.name}>, not <settings>: this is not a Maven settings file.`};
 	}
 
+	const unreadable = mavenSettingsProblem(source, root);
+	if (unreadable) return {ok: false, ...unreadable};
+
 	const layout = new Layout(source, root);
-	const nodes = codeArtifactNodes(settings);
-	const hasOurId = (element: XmlElement): boolean => childText(element, 'id') === settings.id;
+	const {id, foreign} = chooseId(root, settings);
+	const nodes = codeArtifactNodes({...settings, id});
+	const hasOurId = (element: XmlElement): boolean => childText(element, 'id') === id;
 	const sections: Section[] = [
 		{container: 'servers', item: 'server', node: nodes.server, isOurs: hasOurId, place: 'last'},
 		{container: 'mirrors', item: 'mirror', node: nodes.mirror, isOurs: hasOurId, place: 'first'},
@@ -49,7 +57,7 @@ export function planSettingsEdits(source: string, settings: CodeArtifactSettings
 			container: 'activeProfiles',
 			item: 'activeProfile',
 			node: nodes.activeProfile,
-			isOurs: element => element.children.length === 0 && element.text.trim() === settings.id,
+			isOurs: element => element.children.length === 0 && element.text.trim() === id,
 			place: 'last',
 		},
 	];
@@ -75,7 +83,7 @@ export function planSettingsEdits(source: string, settings: CodeArtifactSettings
 		.filter(mirror => !hasOurId(mirror))
 		.filter(mirror => (childText(mirror, 'mirrorOf') ?? '').split(',').some(pattern => wildcardMirrorOf.has(pattern.trim())))
 		.map(mirror => childText(mirror, 'id') ?? '(no id)');
-	return {ok: true, edits, conflictingMirrors};
+	return {ok: true, edits, conflictingMirrors, id, foreign};
 }
 
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {

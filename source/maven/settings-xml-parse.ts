@@ -17,7 +17,21 @@ export interface XmlElement {
 	text: string;
 }
 
-export type XmlParseResult = {ok: true; root: XmlElement} | {ok: false; line: number; column: number; message: string};
+/** Where a comment sits in the source: `start` at its `<!--`, `end` just after its `-->`. */
+export interface XmlRange {
+	start: number;
+	end: number;
+}
+
+export type XmlParseResult = {ok: true; root: XmlElement; comments: XmlRange[]} | {ok: false; line: number; column: number; message: string};
+
+/**
+ * Elements whose text is a secret wherever they stand (servers, proxies, in any namespace
+ * prefix or letter case): never echoed, in a diff or an error.
+ */
+export function isSecretElementName(name: string): boolean {
+	return /^(?:[^:]*:)?(?:password|passphrase|privatekey)$/i.test(name);
+}
 
 class StopParsing extends Error {}
 
@@ -32,23 +46,32 @@ export function parseXmlElements(source: string): XmlParseResult {
 	let root: XmlElement | undefined;
 	let failure: {line: number; column: number; message: string} | undefined;
 	let lastClosed: XmlElement | undefined;
+	const comments: XmlRange[] = [];
+	const fail = (message: string, offset?: number): never => {
+		failure = {...(offset === undefined ? {line: parser.line, column: Math.max(1, parser.column)} : positionOf(source, offset)), message};
+		throw new StopParsing();
+	};
 
 	parser.on('error', error => {
 		let message = error.message.replace(/^\d+:\d+: /, '');
+		// saxes names what it saw (a tag, an attribute): inside a password that may be part of it.
+		const secret = stack.find(element => isSecretElementName(element.name));
+		if (secret) fail(`the content of <${secret.name}> is not well-formed XML (it is not shown: it is a secret). Write & as &amp; and < as &lt;, or wrap the value in <![CDATA[ ]]>.`);
 		// saxes has just closed the element that the stray end tag should have closed: name it.
 		if (message.startsWith('unexpected close tag') && lastClosed) {
 			const opened = positionOf(source, lastClosed.start);
 			message = `unexpected close tag: <${lastClosed.name}> opened at line ${opened.line}, column ${opened.column} is not closed.`;
 		}
-		failure = {line: parser.line, column: Math.max(1, parser.column), message};
-		throw new StopParsing();
+		fail(message);
 	});
-	parser.on('doctype', doctype => {
-		// saxes does not read a DTD: register the internal subset's simple entities so that a
-		// file using them (rare, but valid) is not rejected.
-		for (const match of doctype.matchAll(/<!ENTITY\s+([^\s%]+)\s+(["'])([^"'&<]*)\2\s*>/g)) {
-			parser.ENTITIES[match[1]!] = match[3]!;
-		}
+	// Maven's settings reader (MXParser) skips a DTD and then fails on the entities it declares:
+	// refuse any DOCTYPE here rather than write a file Maven stops on later.
+	parser.on('doctype', () => {
+		fail('a <!DOCTYPE> declaration: Maven does not read DTDs or the entities they declare. Remove it, writing out any &name; it declares.', source.lastIndexOf('<!DOCTYPE', parser.position));
+	});
+	parser.on('comment', () => {
+		// A comment cannot hold "--", so the last "<!--" before its end is its start.
+		comments.push({start: source.lastIndexOf('<!--', parser.position - 3), end: parser.position});
 	});
 	parser.on('opentagstart', tag => {
 		const element: XmlElement = {
@@ -91,7 +114,7 @@ export function parseXmlElements(source: string): XmlParseResult {
 	}
 	if (failure) return {ok: false, ...failure};
 	if (!root) return {ok: false, line: 1, column: 1, message: 'document must contain a root element.'};
-	return {ok: true, root};
+	return {ok: true, root, comments};
 }
 
 /** 1-based line and column of a string offset, for errors found after parsing. */

@@ -1,10 +1,17 @@
+import {unifiedDiff} from './settings-xml-diff.js';
 import {applyEdits, planSettingsEdits} from './settings-xml-edits.js';
+import {maskSecrets} from './settings-xml-mask.js';
+import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
+import {childrenNamed, childText, parseXmlElements} from './settings-xml-parse.js';
 import {mavenSettingsHeader} from './settings-xml-render.js';
 
-export {unifiedDiff} from './settings-xml-diff.js';
+export {unifiedDiff};
 
 export interface CodeArtifactSettings {
-	/** Used for the server id, profile id, mirror id and repository ids, e.g. 'codeartifact'. */
+	/**
+	 * Used for the server id, profile id, mirror id and repository ids, e.g. 'codeartifact'; when
+	 * someone else's item has it, ours take the first free `ID-2`, `ID-3`….
+	 */
 	id: string;
 	/** The repository endpoint, with its trailing slash. */
 	url: string;
@@ -20,6 +27,10 @@ export type MergeResult =
 		 * take requests away from CodeArtifact, so the caller should warn.
 		 */
 		conflictingMirrors: string[];
+		/** The id our items have: `settings.id`, or `ID-N` when that belongs to someone else. */
+		id: string;
+		/** Which of someone else's items held `settings.id` (empty when ours could use it). */
+		foreign: OwnedItem[];
 	}
 	| {ok: false; line: number; column: number; message: string};
 
@@ -34,5 +45,22 @@ export function mergeSettings(existing: string | undefined, settings: CodeArtifa
 	const plan = planSettingsEdits(base, settings);
 	if (!plan.ok) return plan;
 	const text = applyEdits(base, plan.edits);
-	return {ok: true, text, changed: text !== existing, conflictingMirrors: plan.conflictingMirrors};
+	return {ok: true, text, changed: text !== existing, conflictingMirrors: plan.conflictingMirrors, id: plan.id, foreign: plan.foreign};
+}
+
+/** The change as a unified diff, with every secret in either text masked (see maskSecrets). */
+export function settingsDiff(before: string, after: string, path: string): string[] {
+	return unifiedDiff(maskSecrets(before), maskSecrets(after), path);
+}
+
+/**
+ * The URL our mirror already has in `existing` (found as mergeSettings finds it), for checking
+ * a file before the repository is chosen: merging with it shows whether anything else would change.
+ */
+export function configuredUrl(existing: string | undefined, id: string): string | undefined {
+	const parsed = parseXmlElements(existing ?? '');
+	if (!parsed.ok) return undefined;
+	const ours = chooseId(parsed.root, {id, url: ''}).id;
+	const mirror = childrenNamed(parsed.root, 'mirrors').flatMap(container => childrenNamed(container, 'mirror')).find(element => childText(element, 'id') === ours);
+	return mirror && childText(mirror, 'url');
 }

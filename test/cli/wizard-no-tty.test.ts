@@ -1,6 +1,9 @@
 import {execFile} from 'node:child_process';
+import {chmodSync, chownSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
+import {canarySettings} from '../helpers/canary-settings.js';
 import {cliPath} from '../helpers/cli-process.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
@@ -34,6 +37,26 @@ describe('the built CLI without a terminal', () => {
 		expect(failure.stderr).toContain('ca-wizard sandbox --print-env');
 	});
 
+	it('settings.xml in a folder it may not write in: a sentence with the fix and exit 1, before anything is created', async () => {
+		// Root writes anywhere: run as nobody then, for whom a root-owned folder is read-only.
+		const asRoot = process.getuid?.() === 0;
+		const workDir = temporaryDirectory();
+		const folder = temporaryDirectory();
+		const settings = join(folder, 'settings.xml');
+		writeFileSync(settings, '<settings/>\n', {mode: asRoot ? 0o666 : 0o644});
+		chmodSync(settings, asRoot ? 0o666 : 0o644);
+		chmodSync(folder, 0o555);
+		if (asRoot) chownSync(workDir, 65534, 65534);
+		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--yes', '--workdir', workDir, '--settings', settings], {
+			env: {...process.env, CI: 'true', HOME: workDir},
+			...(asRoot ? {uid: 65534, gid: 65534} : {}),
+		}).catch((error: Failure) => error)) as Failure;
+		expect(failure.code).toBe(1);
+		expect(failure.stderr + failure.stdout).toContain(`${settings}: ca-wizard cannot write in ${folder} (the new file, its backup and a temporary file go there). Nothing was created or written.`);
+		expect(failure.stdout).not.toContain('[2/9]');
+		expect(readFileSync(settings, 'utf8')).toBe('<settings/>\n');
+	});
+
 	it('rejects unknown and conflicting options with usage and exit code 2', async () => {
 		const unknown = (await run(process.execPath, [cliPath, '--colour'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
 		expect(unknown.code).toBe(2);
@@ -44,7 +67,11 @@ describe('the built CLI without a terminal', () => {
 	});
 
 	it.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true')('--json --yes walks the whole journey as JSON lines', {timeout: 180_000}, async () => {
-		const {stdout} = await run(process.execPath, [cliPath, '--sandbox', '--yes', '--json', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}, maxBuffer: 64 * 1024 * 1024});
+		// The user's settings.xml holds secrets in every form: none may reach any output stream.
+		const settings = join(temporaryDirectory(), 'settings.xml');
+		writeFileSync(settings, canarySettings);
+		const {stdout, stderr} = await run(process.execPath, [cliPath, '--sandbox', '--yes', '--json', '--workdir', temporaryDirectory(), '--settings', settings], {env: {...process.env, CI: 'true'}, maxBuffer: 64 * 1024 * 1024});
+		expect(stdout + stderr).not.toMatch(/canary/i);
 		const events = stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; step?: string; status?: string; row?: {state: string}});
 		expect(events.filter(e => e.type === 'step' && e.status === 'done').map(e => e.step)).toEqual([
 			'preflight', 'domain', 'repository', 'upstream', 'access', 'token', 'settings', 'build', 'summary',

@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
@@ -10,6 +10,7 @@ import {RunLedger} from '../../source/wizard/ledger.js';
 import {runJourney} from '../../source/wizard/journey/run-journey.js';
 import {mergeRow, packageKey} from '../../source/wizard/package-table.js';
 import {questionFlagIds} from '../../source/wizard/question-flags.js';
+import {canarySettings} from '../helpers/canary-settings.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
@@ -37,6 +38,7 @@ async function walk(scenario: Scenario) {
 	const host = new ScriptedHost(); // Enter on every screen: the defaults
 	const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
 	const controller = new AbortController();
+	writeFileSync(join(workDir, 'settings.xml'), canarySettings);
 	const result = await runJourney(
 		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep},
 		{target: 'sandbox', workDir, cwd: workDir, settingsPath: join(workDir, 'settings.xml'), credentialWaitMs: 15_000, pollIntervalMs: 250, signal: controller.signal},
@@ -92,7 +94,11 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 			expect(token.length).toBeGreaterThan(20);
 			expect(JSON.stringify(host.events)).not.toContain(token);
 			for (const file of allFiles(workDir)) expect(readFileSync(file).includes(token), file).toBe(false);
+			// Password canary: what the user's settings.xml already held is in no event and no other file.
+			expect(JSON.stringify(host.events)).not.toMatch(/canary/i);
+			for (const file of allFiles(workDir).filter(path => !/\/settings\.xml(\.bak-\d+)?$/.test(path))) expect(readFileSync(file).includes('canary'), file).toBe(false);
 			const settings = readFileSync(join(workDir, 'settings.xml'), 'utf8');
+			expect(settings).toContain(canarySettings.slice(canarySettings.indexOf('  <proxies>'), canarySettings.indexOf('  </servers>')));
 			expect(settings).toContain('<password>${env.CODEARTIFACT_AUTH_TOKEN}</password>');
 			expect(statSync(join(workDir, 'settings.xml')).mode & 0o777).toBe(0o600);
 		});

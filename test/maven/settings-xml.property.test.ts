@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {XMLParser} from 'fast-xml-parser';
 import {describe, expect, test} from 'vitest';
 import {applyEdits, planSettingsEdits} from '../../source/maven/settings-xml-edits.js';
-import {mergeSettings, type CodeArtifactSettings} from '../../source/maven/settings-xml.js';
+import {mergeSettings, settingsDiff, type CodeArtifactSettings} from '../../source/maven/settings-xml.js';
 
 const ours: CodeArtifactSettings = {id: 'codeartifact', url: 'https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/'};
 const oldUrl = 'https://old-111111111111.d.codeartifact.eu-west-1.amazonaws.com/maven/old/';
@@ -42,7 +42,8 @@ const otherProfile = fc
 const otherActiveProfile = otherId.map(id => leaf('activeProfile', id));
 
 const ourItems = (url: string, idText: string): Record<string, Node> => ({
-	servers: branch('server', [leaf('id', idText), leaf('username', 'aws'), leaf('password', 'old')], {ours: true}),
+	// What ca-wizard writes (the aws user and the token variable): anything else is someone else's.
+	servers: branch('server', [leaf('id', idText), leaf('username', 'aws'), leaf('password', '${env.CODEARTIFACT_AUTH_TOKEN}')], {ours: true}),
 	mirrors: branch('mirror', [leaf('id', idText), leaf('url', url), leaf('mirrorOf', '*')], {ours: true, inline: true}),
 	profiles: branch('profile', [leaf('id', idText), branch('repositories', [branch('repository', [leaf('id', 'codeartifact'), leaf('url', url)])])], {ours: true}),
 	activeProfiles: leaf('activeProfile', idText),
@@ -65,7 +66,10 @@ const documentModel = fc.record({
 	lists: fc
 		.tuple(list('servers', otherServer), list('mirrors', otherMirror), list('profiles', otherProfile), list('activeProfiles', otherActiveProfile))
 		.chain(all => fc.shuffledSubarray(all)),
-	extras: fc.array(fc.oneof(comment, fc.constant(leaf('localRepository', '/data/m2')), fc.constant(branch('pluginGroups', [leaf('pluginGroup', 'org.x')]))), {maxLength: 3}),
+	// Maven reads each of these once: a second one is a file it refuses (and so do we).
+	extras: fc
+		.tuple(fc.array(comment, {maxLength: 2}), fc.boolean(), fc.boolean())
+		.map(([comments, local, groups]) => [...comments, ...(local ? [leaf('localRepository', '/data/m2')] : []), ...(groups ? [branch('pluginGroups', [leaf('pluginGroup', 'org.x')])] : [])]),
 	idText: fc.constantFrom('codeartifact', ' codeartifact ', '\n codeartifact\n'),
 	trailing: fc.constantFrom('', '\n', '\n\n'),
 });
@@ -193,6 +197,18 @@ describe('mergeSettings on generated settings files', () => {
 				const once = mergeSettings(text, ours);
 				if (!once.ok) throw new Error(once.message);
 				expect(mergeSettings(once.text, ours)).toEqual({...once, changed: false});
+			}),
+			{numRuns: 300},
+		);
+	});
+
+	test('the diff never shows a password: only ********, our placeholder or nothing', () => {
+		fc.assert(
+			fc.property(fc.boolean().chain(documents), ({text}) => {
+				const result = mergeSettings(text, ours);
+				if (!result.ok) throw new Error(result.message);
+				const shown = settingsDiff(text, result.text, 'settings.xml').join('\n');
+				for (const [, content] of shown.matchAll(/<password>([\s\S]*?)<\/password>/g)) expect(['********', '${env.CODEARTIFACT_AUTH_TOKEN}', '']).toContain(content);
 			}),
 			{numRuns: 300},
 		);

@@ -122,10 +122,59 @@ describe('mergeSettings', () => {
 		expectOurConfiguration(text, {id: 'codeartifact', url: 'https://host/maven/r/?a=1&b=<2>'});
 	});
 
-	test('keeps a DOCTYPE with its entities', () => {
-		const existing = '<!DOCTYPE settings [<!ENTITY home "/home/me">]>\n<settings>\n  <localRepository>&home;/m2</localRepository>\n</settings>\n';
-		const {text} = merged(existing);
-		expect(text.startsWith('<!DOCTYPE settings [<!ENTITY home "/home/me">]>\n<settings>\n  <localRepository>&home;/m2</localRepository>\n  <servers>')).toBe(true);
+	test('refuses what Maven 3.8 stops on although the XML is well-formed', () => {
+		const refused = (text: string) => {
+			const result = mergeSettings(text, settings);
+			if (result.ok) throw new Error(`merged: ${text}`);
+			return result;
+		};
+		// MXParser skips a DTD, then fails on the entities it declares: any DOCTYPE is refused.
+		expect(refused('<!DOCTYPE settings [<!ENTITY home "/home/me">]>\n<settings>\n  <localRepository>&home;/m2</localRepository>\n</settings>\n')).toMatchObject({line: 1, column: 1, message: expect.stringContaining('DOCTYPE')});
+		expect(refused('<?xml version="1.0"?>\n<!DOCTYPE settings>\n<settings/>')).toMatchObject({line: 2, column: 1});
+		// "Duplicated tag": a section, or a field of an item, given twice.
+		expect(refused('<settings>\n  <servers/>\n  <mirrors/>\n  <servers/>\n</settings>')).toMatchObject({line: 4, column: 3, message: expect.stringMatching(/^a second <servers> in <settings> \(the first is at line 2, column 3\)/)});
+		expect(refused('<settings><localRepository>/a</localRepository><localRepository>/b</localRepository></settings>').message).toContain('<localRepository>');
+		expect(refused('<settings><proxies><proxy><host>a</host><host>b</host></proxy></proxies></settings>').message).toContain('a second <host> in <proxy>');
+		// "TEXT must be immediately followed by END_TAG": markup inside a text field.
+		expect(refused('<settings><servers><server><id>a<b/></id></server></servers></settings>').message).toContain('<id> holds an element (<b>)');
+	});
+
+	test('lists, properties and configuration may repeat what they hold', () => {
+		const existing = '<settings><servers><server><id>a</id><configuration><h>1</h><h>2</h></configuration></server><server><id>b</id></server></servers>'
+			+ '<profiles><profile><id>p</id><properties><x>1</x><x>2</x></properties></profile></profiles></settings>';
+		expectOurConfiguration(merged(existing).text);
+	});
+
+	test('someone else\'s server or mirror with our id is kept, and ours take the first free id', () => {
+		const foreign = [
+			'<settings>',
+			'  <servers>',
+			'    <server><id>codeartifact</id><username>deploy</username><password>literal</password></server>',
+			'  </servers>',
+			'  <mirrors>',
+			'    <mirror><id>codeartifact-2</id><url>https://nexus.example/m2/</url><mirrorOf>*</mirrorOf></mirror>',
+			'  </mirrors>',
+			'</settings>',
+			'',
+		].join('\n');
+		const first = merged(foreign);
+		expect(first).toMatchObject({id: 'codeartifact-3', foreign: ['server']});
+		expectOurConfiguration(first.text, {...settings, id: 'codeartifact-3'});
+		for (const line of foreign.split('\n')) expect(first.text).toContain(line);
+		expect(first.text).not.toContain('<id>codeartifact</id>\n');
+		// A second run recognises its own items and changes nothing.
+		expect(merged(first.text)).toMatchObject({id: 'codeartifact-3', foreign: ['server'], changed: false});
+	});
+
+	test('what AWS\'s guide (or an earlier run) wrote is ours: updated in place, under the usual id', () => {
+		const old = 'https://old-111111111111.d.codeartifact.eu-west-1.amazonaws.com/maven/old/';
+		const guide = `<settings><servers><server><id>codeartifact</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>`
+			+ `<mirrors><mirror><id>codeartifact</id><url>${old}</url><mirrorOf>*</mirrorOf></mirror></mirrors>`
+			+ `<profiles><profile><id>codeartifact</id><repositories><repository><id>codeartifact</id><url>${old}</url></repository></repositories></profile></profiles></settings>`;
+		const result = merged(guide);
+		expect(result).toMatchObject({id: 'codeartifact', foreign: []});
+		expect(result.text).not.toContain(old);
+		expect(result.text.match(/<id>codeartifact<\/id>/g)).toHaveLength(5);
 	});
 
 	test('reports mirrors of everything that are not ours', () => {

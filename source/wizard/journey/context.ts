@@ -19,9 +19,12 @@ export interface JourneyTools {
 }
 
 export interface JourneyFiles {
-	readText(path: string): Promise<string | undefined>;
+	/** A file's bytes; undefined when there is none (a folder or an unreadable file throws, with its errno code). */
+	readBytes(path: string): Promise<Uint8Array | undefined>;
+	/** What would stop `writeSettings`: a read-only file, or a folder (the nearest existing one) we cannot write in. */
+	writeBlocker(path: string): Promise<{kind: 'read-only-file' | 'read-only-folder'; path: string} | undefined>;
 	/** Atomic, mode 0600, with a backup of what was there. */
-	writeSettings(path: string, text: string): Promise<{backupPath?: string}>;
+	writeSettings(path: string, content: Uint8Array): Promise<{backupPath?: string}>;
 	exists(path: string): Promise<boolean>;
 	/** Copies the bundled demo project into `directory` (kept when it is already there). */
 	prepareDemoProject(directory: string): Promise<void>;

@@ -1,9 +1,8 @@
 import {join} from 'node:path';
-import {mergeSettings} from '../../maven/settings-xml.js';
 import type {Fact} from '../events.js';
-import {settingsId} from './settings-step.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {JourneyStop} from './context.js';
+import {loadSettings} from './settings-file.js';
 import {answer, note, stopOnAws} from './step-helpers.js';
 
 export async function preflightStep(context: StepContext): Promise<StepOutcome> {
@@ -46,25 +45,11 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 			fix: 'Install it (Debian/Ubuntu: sudo apt-get install maven openjdk-17-jdk-headless; Amazon Linux: sudo dnf install maven java-17-amazon-corretto-devel), then run ca-wizard again.',
 		});
 	}
-	await checkSettingsFile(context);
+	// A settings.xml that cannot be merged or written stops the run now, before anything is created in AWS.
+	await loadSettings(context, undefined, 'Nothing was created or written.');
 	facts.projectDir = await chooseProject(context);
 	note(context, `Project: ${facts.projectDir}`, 'success');
 	return 'next';
-}
-
-/** A settings.xml that cannot be merged stops the run now, before anything is created in AWS. */
-async function checkSettingsFile(context: StepContext): Promise<void> {
-	const path = context.options.settingsPath;
-	const text = await context.files.readText(path);
-	if (text === undefined) return;
-	const merged = mergeSettings(text, {id: settingsId, url: 'http://127.0.0.1/placeholder/'});
-	if (!merged.ok) {
-		throw new JourneyStop({
-			code: 'SettingsUnreadable',
-			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}. Nothing was created or written.`,
-			fix: 'Fix that line (the file is left exactly as it was), or pass another file with --settings PATH, then run ca-wizard again.',
-		});
-	}
 }
 
 async function chooseProject(context: StepContext): Promise<string> {

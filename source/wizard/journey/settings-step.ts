@@ -1,10 +1,9 @@
-import {mergeSettings, unifiedDiff} from '../../maven/settings-xml.js';
+import {settingsDiff} from '../../maven/settings-xml.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {loadSettings, settingsId} from './settings-file.js';
 import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
 
-export const settingsId = 'codeartifact';
-
-/** Shows the change to settings.xml as a diff, then merges it in: atomic, backed up, mode 0600. */
+/** Shows the change to settings.xml as a diff (secrets masked), then merges it in: atomic, backed up, mode 0600. */
 export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts, files, options} = context;
 	const path = options.settingsPath;
@@ -13,14 +12,9 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 		.getRepositoryEndpoint(facts.domain!, facts.repository!, 'maven')
 		.catch((error: unknown) => stopOnAws(error, 'EndpointFailed', 'Getting the repository endpoint'));
 	progress(context, `Endpoint: ${facts.endpoint}`, true);
-	const before = await files.readText(path);
-	const merged = mergeSettings(before, {id: settingsId, url: facts.endpoint});
-	if (!merged.ok) {
-		stop({
-			code: 'SettingsUnreadable',
-			message: `${path} does not parse at line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}. Nothing was written.`,
-			fix: `Fix that line (the file is left exactly as it was), or pass another file with --settings PATH.`,
-		});
+	const {before, encoding, merged} = await loadSettings(context, facts.endpoint, 'Nothing was written.');
+	if (merged.foreign.length > 0) {
+		note(context, `${path} already has a ${merged.foreign.join(', a ')} with the id "${settingsId}" that ca-wizard did not write (not the aws user with \${env.CODEARTIFACT_AUTH_TOKEN}, or not a CodeArtifact URL). It is kept as it is; ca-wizard's server, mirror and profile use the id "${merged.id}".`, 'warning');
 	}
 	for (const mirror of merged.conflictingMirrors) {
 		note(context, `The mirror "${mirror}" in ${path} also matches repositories (its <mirrorOf> overlaps *): downloads it matches may not go through CodeArtifact. Check its <mirrorOf>, or remove it while you use CodeArtifact.`, 'warning');
@@ -30,13 +24,24 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 		facts.settingsWritten = {path};
 		return 'next';
 	}
-	context.host.notify({type: 'diff', step: context.step, path, lines: unifiedDiff(before ?? '', merged.text, path)});
+	const content = (encoding?.encode ?? utf8)(merged.text);
+	if (!content) {
+		stop({code: 'SettingsUnreadable', message: `${path} is in ${encoding?.name}, which cannot hold the CodeArtifact URL ${facts.endpoint}. Nothing was written.`, fix: 'Convert the file to UTF-8 (with encoding="UTF-8" in its first line), or pass another file with --settings PATH.'});
+	}
+	context.host.notify({type: 'diff', step: context.step, path, lines: settingsDiff(before ?? '', merged.text, path)});
 	// No Esc here: the step before (the token check) would only pass again and come straight back.
 	const write = await answer(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true});
 	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
-	const {backupPath} = await files.writeSettings(path, merged.text);
+	const {backupPath} = await files.writeSettings(path, content).catch((error: NodeJS.ErrnoException) =>
+		// The new text goes to a temporary file renamed over the old one: a failure leaves the old one whole.
+		stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}),
+	);
 	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};
 	await created(context, {kind: 'file', name: path, details: {path, ...(backupPath ? {backupPath} : {})}});
 	note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
 	return 'next';
+}
+
+function utf8(text: string): Uint8Array {
+	return Buffer.from(text, 'utf8');
 }

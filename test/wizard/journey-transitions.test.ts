@@ -1,38 +1,11 @@
-import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
-import {journeyFiles, journeyTools, sleep} from '../../source/commands/journey-deps.js';
 import type {JourneyTools} from '../../source/wizard/journey/context.js';
-import {runJourney} from '../../source/wizard/journey/run-journey.js';
-import {RunLedger} from '../../source/wizard/ledger.js';
 import {goBack, type Question} from '../../source/wizard/questions.js';
-import type {RunningSandbox} from '../../source/sandbox/index.js';
-import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
+import {journeyOn, noMaven} from '../helpers/journey.js';
+import {useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
-
-// Step transitions of the journey against a real sandbox; Maven is replaced where the build
-// itself is not the point (the build path has its own tests with real mvn).
-const noMaven: JourneyTools = {
-	detectJava: async () => 'java 17',
-	detectMaven: async () => 'Apache Maven 3.8.7',
-	runMaven: async () => ({exitCode: 0, success: true}),
-};
-
-function journeyOn(sandbox: {readonly current: RunningSandbox}) {
-	return async function journey(host: ScriptedHost, options: {tools?: JourneyTools; settings?: string; abort?: AbortController; workDir?: string} = {}) {
-		const workDir = options.workDir ?? temporaryDirectory('ca-wizard-steps-');
-		const settingsPath = join(workDir, 'settings.xml');
-		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
-		const ledger = await RunLedger.open(join(workDir, 'run.json'));
-		const result = await runJourney(
-			{aws, host, tools: options.tools ?? noMaven, files: journeyFiles, ledger, sleep},
-			{target: 'sandbox', workDir, cwd: workDir, settingsPath, credentialWaitMs: 2_000, pollIntervalMs: 100, signal: (options.abort ?? new AbortController()).signal},
-		);
-		return {result, settingsPath, ledger, workDir};
-	};
-}
 
 describe('journey transitions', () => {
 	const sandbox = useSandbox();

@@ -1,10 +1,12 @@
-import {defaults, domainNameProblem} from '../name-rules.js';
+import {defaults} from '../name-rules.js';
+import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
+	const {validate} = questionFlags.domain;
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
@@ -15,11 +17,11 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
 		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity?.account ? 'yours' : `owner ${d.owner}`})),
 		default: preferred ?? defaults.domain,
-		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate: domainNameProblem},
+		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';
-	const problem = domainNameProblem(name);
+	const problem = validate(name);
 	if (problem) stop({code: 'BadDomainName', message: `"${name}" is not a valid domain name: ${problem}`, fix: 'Pass a valid name with --domain NAME.'});
 	const existing = domains.find(d => d.name === name) ?? (await aws.codeartifact.describeDomain(name).catch(() => undefined));
 	if (existing) {

@@ -1,4 +1,5 @@
-import {defaults, repositoryNameProblem} from '../name-rules.js';
+import {defaults} from '../name-rules.js';
+import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {answer, ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
@@ -11,7 +12,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		r => r.name !== defaults.upstream,
 	);
 	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
-	const validate = (value: string) => repositoryNameProblem(value) ?? (value === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined);
+	const {validate} = questionFlags.repository;
 	const name = await ask(context, {
 		kind: 'select',
 		id: 'repository',
@@ -36,7 +37,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		id: 'description',
 		message: 'A description for the repository',
 		default: `Maven dependencies for builds, through ${defaults.upstream}`,
-		validate: value => (value.length > 1000 ? 'At most 1000 characters.' : /\p{C}/u.test(value) ? 'No control characters.' : undefined),
+		validate: questionFlags.description.validate,
 	});
 	progress(context, `Creating repository ${name}…`);
 	const repository = await aws.codeartifact

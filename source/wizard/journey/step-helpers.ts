@@ -1,6 +1,7 @@
 import {AwsFailure} from '../../aws/errors.js';
 import type {CreatedResource, Problem} from '../events.js';
-import {goBack, type Answer, type GoBack, type Question} from '../questions.js';
+import type {JourneyQuestion} from '../question-flags.js';
+import {goBack, type Answer, type GoBack} from '../questions.js';
 import {JourneyStop, type StepContext} from './context.js';
 
 /** Records a created resource in the ledger first (so destroy finds it even after a kill), then shows it. */
@@ -23,13 +24,14 @@ export function progress(context: StepContext, message: string, done = false): v
 	context.host.notify({type: 'progress', step: context.step, message, done});
 }
 
-export async function ask<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q> | GoBack> {
+/** Every question has its flag: its id and kind must be the ones declared in question-flags.ts. */
+export async function ask<Q extends JourneyQuestion>(context: StepContext, question: Q): Promise<Answer<Q> | GoBack> {
 	context.options.signal.throwIfAborted();
 	return context.host.ask(question);
 }
 
 /** For questions where going back is not offered: a stray goBack means "stay". */
-export async function answer<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q>> {
+export async function answer<Q extends JourneyQuestion>(context: StepContext, question: Q): Promise<Answer<Q>> {
 	for (;;) {
 		const value = await ask(context, {...question, canGoBack: false});
 		if (value !== goBack) return value;

@@ -22,7 +22,7 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 				kind: 'select',
 				id: 'token-fix',
 				message: 'How should the wizard fix this?',
-				choices: [...diagnosis.fixes.map(f => ({value: f.id as string, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
+				choices: [...diagnosis.fixes.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
 				default: diagnosis.fixes[0]!.id,
 			});
 			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});

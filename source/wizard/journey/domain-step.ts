@@ -2,11 +2,14 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {settleUnfinished} from './unfinished.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
 	const {validate} = questionFlags.domain;
+	// The first step that creates anything: first, what a stopped run may have left unconfirmed.
+	await settleUnfinished(context);
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
@@ -27,15 +30,19 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	if (existing) {
 		facts.domain = existing.name;
 		facts.domainOwner = existing.owner;
-		reused(context, {kind: 'domain', name: existing.name, arn: existing.arn});
+		await reused(context, {kind: 'domain', name: existing.name, arn: existing.arn, details: {domain: existing.name, owner: existing.owner}});
 		note(context, `Using domain ${existing.name}.`, 'success');
 		return 'next';
 	}
 	progress(context, `Creating domain ${name}…`);
-	const domain = await aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`));
+	const domain = await create(
+		context,
+		{kind: 'domain', name, details: {domain: name}},
+		() => aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`)),
+		made => ({arn: made.arn, details: {owner: made.owner}}),
+	);
 	facts.domain = domain.name;
 	facts.domainOwner = domain.owner;
-	await created(context, {kind: 'domain', name: domain.name, arn: domain.arn, details: {domain: domain.name, owner: domain.owner}});
 	progress(context, `Domain ${name} created`, true);
 	return 'next';
 }

@@ -2,7 +2,7 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {answer, ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
@@ -28,7 +28,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 	const existing = repositories.find(r => r.name === name) ?? (await aws.codeartifact.describeRepository(domain, name).catch(() => undefined));
 	facts.repository = name;
 	if (existing) {
-		reused(context, {kind: 'repository', name, arn: existing.arn});
+		await reused(context, {kind: 'repository', name, arn: existing.arn, details: {domain, repository: name}});
 		note(context, `Using repository ${name}.`, 'success');
 		return 'next';
 	}
@@ -40,10 +40,12 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		validate: questionFlags.description.validate,
 	});
 	progress(context, `Creating repository ${name}…`);
-	const repository = await aws.codeartifact
-		.createRepository(domain, name, {description})
-		.catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`));
-	await created(context, {kind: 'repository', name, arn: repository.arn, details: {domain, repository: name}});
+	await create(
+		context,
+		{kind: 'repository', name, details: {domain, repository: name}},
+		() => aws.codeartifact.createRepository(domain, name, {description}).catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`)),
+		made => ({arn: made.arn}),
+	);
 	progress(context, `Repository ${name} created`, true);
 	return 'next';
 }

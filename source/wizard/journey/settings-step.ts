@@ -1,6 +1,6 @@
 import {mergeSettings, unifiedDiff} from '../../maven/settings-xml.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, create, note, progress, stop, stopOnAws} from './step-helpers.js';
 
 export const settingsId = 'codeartifact';
 
@@ -34,9 +34,13 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	// No Esc here: the step before (the token check) would only pass again and come straight back.
 	const write = await answer(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true});
 	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
-	const {backupPath} = await files.writeSettings(path, merged.text);
+	const {backupPath} = await create(
+		context,
+		{kind: 'file', name: path, details: {path, existed: before === undefined ? 'no' : 'yes'}},
+		() => files.writeSettings(path, merged.text),
+		made => (made.backupPath ? {details: {backupPath: made.backupPath}} : {}),
+	);
 	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};
-	await created(context, {kind: 'file', name: path, details: {path, ...(backupPath ? {backupPath} : {})}});
 	note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
 	return 'next';
 }

@@ -9,7 +9,7 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 async function main(argv: string[]): Promise<number> {
 	const parsed = parseCommandLine(argv);
 	if (parsed.kind === 'error') {
-		process.stderr.write(`ca-wizard: ${parsed.message}\n\n${usage}`);
+		process.stderr.write(`ca-wizard: ${parsed.message}\n${parsed.alone ? '' : `\n${usage}`}`);
 		return 2;
 	}
 	if (parsed.kind === 'help') {

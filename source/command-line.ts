@@ -1,6 +1,5 @@
 import {parseArgs} from 'node:util';
-import {domainNameProblem, repositoryNameProblem} from './wizard/name-rules.js';
-import {questionFlags} from './wizard/question-flags.js';
+import {flagUsage, flagValueProblem, questionIds, refusedFlag} from './wizard/question-flags.js';
 
 // Replaces hand-rolled argv scanning: node:util parseArgs rejects unknown and malformed flags.
 
@@ -17,7 +16,8 @@ export interface SandboxCommandOptions {
 
 export type CommandLine =
 	| {kind: 'help'}
-	| {kind: 'error'; message: string}
+	/** `alone`: the message says all there is (a refused value names the accepted ones), without the usage below it. */
+	| {kind: 'error'; message: string; alone?: true}
 	| {kind: 'sandbox'; options: SandboxCommandOptions}
 	| {kind: 'wizard'; options: WizardCommandOptions};
 
@@ -34,7 +34,8 @@ export interface WizardCommandOptions {
 
 export const defaultSandboxPort = 7717;
 
-const flagWidth = Math.max(23, ...questionFlags.map(flag => flag.id.length + flag.value.length + 2));
+const answerFlags = questionIds.map(id => ({id, ...flagUsage(id)}));
+const flagWidth = Math.max(23, ...answerFlags.map(flag => flag.id.length + flag.value.length + 2));
 
 export const usage = `Usage:
   ca-wizard [options]              walk from an empty AWS account to a Maven build through CodeArtifact
@@ -56,7 +57,7 @@ Wizard options:
   --json                   print events as JSON lines instead of the interactive screens
 
 Answers (every question the wizard asks has its flag):
-${questionFlags.map(flag => `  --${`${flag.id} ${flag.value}`.padEnd(flagWidth)} ${flag.help}`).join('\n')}
+${answerFlags.map(flag => `  --${`${flag.id} ${flag.value}`.padEnd(flagWidth)} ${flag.help}`).join('\n')}
 
 Sandbox options:
   --port N                 port to listen on (default ${defaultSandboxPort}; 0 picks a free one)
@@ -136,7 +137,7 @@ function parseWizard(argv: string[]): CommandLine {
 				yes: {type: 'boolean', short: 'y'},
 				json: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
-				...Object.fromEntries(questionFlags.map(flag => [flag.id, {type: 'string' as const}])),
+				...Object.fromEntries(questionIds.map(id => [id, {type: 'string' as const}])),
 			},
 		}));
 	} catch (error) {
@@ -155,11 +156,19 @@ function parseWizard(argv: string[]): CommandLine {
 		: url
 			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}
 			: {kind: 'aws', ...(optional('profile') as {profile?: string}), ...(optional('region') as {region?: string})};
+	// Every answer is checked here, before the first AWS call: a value its question would refuse
+	// must not surface only after the steps before it have created things.
 	const answers: Record<string, string> = {};
-	for (const flag of questionFlags) if (typeof value(flag.id) === 'string') answers[flag.id] = value(flag.id) as string;
-	// Names are checked here, before any AWS call; the rest when their question comes.
-	const nameProblem = (answers['domain'] !== undefined ? domainNameProblem(answers['domain']) : undefined) ?? (answers['repository'] !== undefined ? repositoryNameProblem(answers['repository']) : undefined);
-	if (nameProblem) return {kind: 'error', message: `${answers['domain'] !== undefined && domainNameProblem(answers['domain']) ? `--domain "${answers['domain']}"` : `--repository "${answers['repository']}"`}: ${nameProblem}`};
+	for (const id of questionIds) {
+		const raw = value(id);
+		if (typeof raw !== 'string') continue;
+		const problem = flagValueProblem(id, raw);
+		if (problem) return {kind: 'error', message: refusedFlag(id, raw, problem), alone: true};
+		answers[id] = raw;
+	}
+	if (answers['project-choice'] !== undefined && value('project') !== undefined) {
+		return {kind: 'error', message: '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two.'};
+	}
 	return {
 		kind: 'wizard',
 		options: {

@@ -1,22 +1,18 @@
-import type {Question} from '../wizard/questions.js';
+import {refusedFlag} from '../wizard/question-flags.js';
+import {yesOrNo, type Question} from '../wizard/questions.js';
 
 // What counts as an answer to a question, for every host: a screen's choice, a flag's text or
 // --yes all pass through checkAnswer, so the same value is accepted or refused everywhere.
 
 export type CheckedAnswer = {ok: true; value: string | boolean} | {ok: false; problem: string};
 
-const yes = new Set(['yes', 'y', 'true']);
-const no = new Set(['no', 'n', 'false']);
-
 /** Accepts a typed value (from a screen) or a flag's text; says why when it is not acceptable. */
 export function checkAnswer(question: Question, raw: string | boolean): CheckedAnswer {
 	switch (question.kind) {
 		case 'confirm': {
 			if (typeof raw === 'boolean') return {ok: true, value: raw};
-			const word = raw.trim().toLowerCase();
-			if (yes.has(word)) return {ok: true, value: true};
-			if (no.has(word)) return {ok: true, value: false};
-			return {ok: false, problem: 'answer yes or no'};
+			const value = yesOrNo(raw);
+			return value === undefined ? {ok: false, problem: 'answer yes or no'} : {ok: true, value};
 		}
 		case 'text': {
 			if (typeof raw !== 'string') return {ok: false, problem: 'type some text'};
@@ -59,7 +55,7 @@ export function answerFromFlags(question: Question, options: FlagAnswers): {valu
 	const raw = Object.hasOwn(options.answers, question.id) ? options.answers[question.id] : undefined;
 	if (raw !== undefined) {
 		const checked = checkAnswer(question, raw);
-		if (!checked.ok) throw new NoAnswerError('BadFlag', question.id, `--${question.id} "${raw}" is not accepted: ${checked.problem.replace(/\.$/, '')}.`);
+		if (!checked.ok) throw new NoAnswerError('BadFlag', question.id, refusedFlag(question.id, raw, checked.problem));
 		return {value: checked.value, from: 'flag'};
 	}
 	if (options.yes) return {value: question.default, from: 'default'};

@@ -15,6 +15,21 @@ export interface CreatedResource {
 	details?: Record<string, string>;
 }
 
+/** What each kind is called in a sentence. */
+export const resourceNouns: Record<CreatedResource['kind'], string> = {
+	domain: 'domain',
+	repository: 'repository',
+	'external-connection': 'external connection',
+	'upstream-link': 'upstream link',
+	'iam-policy': 'policy',
+	'iam-role': 'role',
+	'role-policy-attachment': 'policy attachment',
+	'instance-profile': 'instance profile',
+	'instance-profile-role': 'role in profile',
+	'instance-profile-association': 'profile association',
+	file: 'file',
+};
+
 /** A row of the live package table, in the CodeArtifact console's columns. */
 export interface PackageRow {
 	name: string;

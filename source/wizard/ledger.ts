@@ -1,16 +1,36 @@
-// The record of what a run created, written the moment each resource exists, so a later
-// run can resume and `destroy` can undo exactly what was made. Every write replaces the whole
-// file atomically (temp file + rename, mode 0600): a crash leaves the old record or the new.
+// The record of what runs in this work folder created, so a later run can resume and `destroy`
+// can undo exactly that, newest first. Each resource is recorded twice: its intent before the
+// create call, its confirmation (ARN, details) once the call has returned. A run killed between
+// the two leaves an intent, which the next run settles: found, the resource is ours; not
+// found, the intent is dropped. What a run found and used without creating it is recorded as
+// reused, and nothing undoes it. Every write replaces the whole file atomically (temp file +
+// rename, mode 0600): a crash leaves the old record or the new.
 
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import type {CreatedResource} from './events.js';
 
+/** intended: a create call was about to be made (it may or may not have happened); created: it returned; reused: found, not made by ca-wizard. */
+export type EntryState = 'intended' | 'created' | 'reused';
+
+export interface LedgerEntry extends CreatedResource {
+	state: EntryState;
+	/** When the create call was about to be made (ISO-8601). */
+	intendedAt?: string;
+	/** When it was confirmed: the call returned, or a later run found what it made. */
+	createdAt?: string;
+	/** Set when the run that made it was stopped before it could confirm; a later run found it. */
+	confirmedLater?: true;
+	/** When a run found it already there. */
+	foundAt?: string;
+}
+
 export interface LedgerFile {
-	version: 1;
+	/** 2 adds intents and reused entries; a version 1 file held created resources only. */
+	version: 2;
 	startedAt: string;
-	resources: CreatedResource[];
+	resources: LedgerEntry[];
 }
 
 /** A ledger file that cannot be read as one; nothing was overwritten. */
@@ -30,53 +50,108 @@ const KINDS: ReadonlySet<string> = new Set<CreatedResource['kind']>([
 	'domain', 'repository', 'external-connection', 'upstream-link', 'iam-policy', 'iam-role', 'role-policy-attachment',
 	'instance-profile', 'instance-profile-role', 'instance-profile-association', 'file',
 ]);
+const STATES: ReadonlySet<string> = new Set<EntryState>(['intended', 'created', 'reused']);
+const TIMES = ['intendedAt', 'createdAt', 'foundAt'] as const;
 
 export class RunLedger {
-	private list: readonly CreatedResource[];
-	// Writes happen one at a time, in the order record() was called.
+	private list: readonly LedgerEntry[];
+	// Writes happen one at a time, in the order they were asked for.
 	private queue: Promise<void> = Promise.resolve();
 
 	private constructor(
 		readonly path: string,
 		readonly startedAt: string,
-		resources: CreatedResource[],
+		entries: LedgerEntry[],
+		private readonly clock: () => Date,
 	) {
-		this.list = Object.freeze(resources);
+		this.list = Object.freeze(entries);
 	}
 
-	/** Reads the record at `path`, or starts an empty one (written on the first record()). */
-	static async open(path: string, now: Date = new Date()): Promise<RunLedger> {
+	/** Reads the record at `path`, or starts an empty one (written on the first change). */
+	static async open(path: string, now: Date = new Date(), clock: () => Date = () => new Date()): Promise<RunLedger> {
 		let text: string;
 		try {
 			text = await readFile(path, 'utf8');
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RunLedger(path, now.toISOString(), []);
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RunLedger(path, now.toISOString(), [], clock);
 			throw error;
 		}
 		const file = parseLedger(path, text);
-		return new RunLedger(path, file.startedAt, file.resources);
+		return new RunLedger(path, file.startedAt, file.resources, clock);
 	}
 
-	/** Everything recorded so far, oldest first. A snapshot: later records do not change it. */
-	get resources(): readonly CreatedResource[] {
+	/** Every entry, oldest first: intents, created and reused. A snapshot: later changes do not alter it. */
+	get entries(): readonly LedgerEntry[] {
 		return this.list;
 	}
 
+	/** What ca-wizard created (confirmed), oldest first: what the undo commands and destroy act on. */
+	get resources(): readonly LedgerEntry[] {
+		return this.list.filter(entry => entry.state === 'created');
+	}
+
+	/** Intents never confirmed: a run stopped between a create call and its confirmation. */
+	get pending(): readonly LedgerEntry[] {
+		return this.list.filter(entry => entry.state === 'intended');
+	}
+
 	has(kind: CreatedResource['kind'], name: string): boolean {
-		return this.list.some(resource => resource.kind === kind && resource.name === name);
+		return this.resources.some(resource => resource.kind === kind && resource.name === name);
 	}
 
 	/**
-	 * Appends `resource` and persists the whole record before resolving. Recording the same
-	 * resource again (same kind, name, ARN and details) changes nothing, so resume can re-record.
+	 * Records, before the create call, that `resource` is about to be made: kind, name, and the
+	 * details known already. Any earlier entry for it (it was deleted since, or never confirmed)
+	 * makes way, so the order of entries stays the order of creation.
 	 */
-	async record(resource: CreatedResource): Promise<void> {
-		const entry = copyResource(resource);
+	intend(resource: CreatedResource): Promise<void> {
+		const entry: LedgerEntry = {...resource, state: 'intended', intendedAt: this.now()};
+		return this.change(list => [...list.filter(existing => !sameTarget(existing, resource)), entry]);
+	}
+
+	/**
+	 * Confirms that `resource` exists because ca-wizard made it, with what the call returned
+	 * (ARN, details). Takes its intent's place; without an intent it is appended. Confirming
+	 * the same resource again changes nothing. `later`: a run settling what a stopped run made.
+	 */
+	confirm(resource: CreatedResource, options: {later?: boolean} = {}): Promise<void> {
+		return this.change(list => {
+			const index = list.findIndex(existing => sameTarget(existing, resource));
+			const previous = index === -1 ? undefined : list[index]!;
+			if (previous?.state === 'created' && sameResource(previous, resource)) return undefined;
+			const entry: LedgerEntry = {
+				...resource,
+				state: 'created',
+				...(previous?.intendedAt ? {intendedAt: previous.intendedAt} : {}),
+				createdAt: this.now(),
+				...(options.later ? {confirmedLater: true as const} : {}),
+			};
+			return index === -1 ? [...list, entry] : list.map((existing, at) => (at === index ? entry : existing));
+		});
+	}
+
+	/** Forgets an intent whose resource was never made. A confirmed entry stays. */
+	drop(resource: CreatedResource): Promise<void> {
+		return this.change(list => (list.some(entry => entry.state === 'intended' && sameTarget(entry, resource)) ? list.filter(entry => !(entry.state === 'intended' && sameTarget(entry, resource))) : undefined));
+	}
+
+	/** Notes a resource found and used as it was; an entry already there (ours, say) stays as it is. */
+	reused(resource: CreatedResource): Promise<void> {
+		return this.change(list => (list.some(entry => sameTarget(entry, resource)) ? undefined : [...list, {...resource, state: 'reused', foundAt: this.now()}]));
+	}
+
+	private now(): string {
+		return this.clock().toISOString();
+	}
+
+	/** Applies `edit` after the writes before it and persists the result before resolving; undefined means no change. */
+	private change(edit: (list: readonly LedgerEntry[]) => LedgerEntry[] | undefined): Promise<void> {
 		const write = this.queue.then(async () => {
-			if (this.list.some(existing => sameResource(existing, entry))) return;
-			const next = [...this.list, entry];
+			const edited = edit(this.list);
+			if (edited === undefined) return;
+			const next = edited.map(copyEntry);
 			await mkdir(dirname(this.path), {recursive: true, mode: 0o700});
-			const file: LedgerFile = {version: 1, startedAt: this.startedAt, resources: next};
+			const file: LedgerFile = {version: 2, startedAt: this.startedAt, resources: next};
 			writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, {mode: 0o600, fsync: true});
 			this.list = Object.freeze(next); // only once it is on disk
 		});
@@ -94,21 +169,23 @@ function parseLedger(path: string, text: string): LedgerFile {
 		throw new LedgerError(path, `it is not valid JSON (${(error as Error).message})`, fix);
 	}
 	if (!isObject(data)) throw new LedgerError(path, 'it is not a JSON object', fix);
-	if (typeof data.version === 'number' && data.version > 1) {
+	if (typeof data.version === 'number' && data.version > 2) {
 		throw new LedgerError(path, `it was written by a newer ca-wizard (format version ${data.version})`, 'Use the newer ca-wizard for this run, or move the file aside.');
 	}
-	if (data.version !== 1) throw new LedgerError(path, 'it has no "version": 1', fix);
+	if (data.version !== 1 && data.version !== 2) throw new LedgerError(path, 'it has no "version" (1 or 2)', fix);
 	if (typeof data.startedAt !== 'string') throw new LedgerError(path, 'it has no "startedAt" time', fix);
 	if (!Array.isArray(data.resources)) throw new LedgerError(path, 'it has no "resources" list', fix);
+	const version = data.version;
 	const resources = data.resources.map((entry: unknown, index: number) => {
-		const problem = resourceProblem(entry);
+		const problem = entryProblem(entry, version);
 		if (problem) throw new LedgerError(path, `resources[${index}] ${problem}`, fix);
-		return copyResource(entry as CreatedResource);
+		// Version 1 recorded a resource only once it existed: every entry is a confirmed one.
+		return copyEntry(version === 1 ? {...(entry as CreatedResource), state: 'created'} : (entry as LedgerEntry));
 	});
-	return {version: 1, startedAt: data.startedAt, resources};
+	return {version: 2, startedAt: data.startedAt, resources};
 }
 
-function resourceProblem(entry: unknown): string | undefined {
+function entryProblem(entry: unknown, version: 1 | 2): string | undefined {
 	if (!isObject(entry)) return 'is not an object';
 	if (typeof entry.kind !== 'string' || !KINDS.has(entry.kind)) return `has an unknown kind ${JSON.stringify(entry.kind)}`;
 	if (typeof entry.name !== 'string') return 'has no name';
@@ -117,21 +194,37 @@ function resourceProblem(entry: unknown): string | undefined {
 	if (details !== undefined && !(isObject(details) && Object.values(details).every(value => typeof value === 'string'))) {
 		return 'has details that are not all strings';
 	}
-	return undefined;
+	if (version === 1) return undefined;
+	if (typeof entry.state !== 'string' || !STATES.has(entry.state)) return `has an unknown state ${JSON.stringify(entry.state)}`;
+	const time = TIMES.find(key => entry[key] !== undefined && typeof entry[key] !== 'string');
+	return time ? `has a ${time} that is not a string` : undefined;
 }
 
-/** A private, frozen copy, so callers cannot change the record behind its back. */
-function copyResource(resource: CreatedResource): CreatedResource {
+/** A private, frozen copy with only the known fields, so callers cannot change the record behind its back. */
+function copyEntry(entry: LedgerEntry): LedgerEntry {
 	return Object.freeze({
-		kind: resource.kind,
-		name: resource.name,
-		...(resource.arn === undefined ? {} : {arn: resource.arn}),
-		...(resource.details === undefined ? {} : {details: Object.freeze({...resource.details})}),
+		kind: entry.kind,
+		name: entry.name,
+		state: entry.state,
+		...(entry.arn === undefined ? {} : {arn: entry.arn}),
+		...(entry.details === undefined ? {} : {details: Object.freeze({...entry.details})}),
+		...(entry.intendedAt === undefined ? {} : {intendedAt: entry.intendedAt}),
+		...(entry.createdAt === undefined ? {} : {createdAt: entry.createdAt}),
+		...(entry.confirmedLater ? {confirmedLater: true as const} : {}),
+		...(entry.foundAt === undefined ? {} : {foundAt: entry.foundAt}),
 	});
 }
 
+/**
+ * Entries about the same resource: same kind and name, and the same domain for what lives in
+ * one (a repository's name is unique only within its domain).
+ */
+function sameTarget(a: CreatedResource, b: CreatedResource): boolean {
+	return a.kind === b.kind && a.name === b.name && a.details?.['domain'] === b.details?.['domain'];
+}
+
 function sameResource(a: CreatedResource, b: CreatedResource): boolean {
-	return a.kind === b.kind && a.name === b.name && a.arn === b.arn && JSON.stringify(sortedDetails(a)) === JSON.stringify(sortedDetails(b));
+	return a.arn === b.arn && JSON.stringify(sortedDetails(a)) === JSON.stringify(sortedDetails(b));
 }
 
 function sortedDetails(resource: CreatedResource): Array<[string, string]> | undefined {

@@ -49,6 +49,21 @@ export function repositoryNameProblem(name: string): string | undefined {
 	]);
 }
 
+/** A repository the journey may use as the build's repository: any valid name but the upstream it manages itself. */
+export function repositoryChoiceProblem(name: string): string | undefined {
+	return repositoryNameProblem(name) ?? (name === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined);
+}
+
+// CodeArtifact's model: a repository description matches \P{C}* and has at most 1000 characters.
+export const descriptionRule = 'at most 1000 characters, none of them control or format characters';
+
+export function descriptionProblem(description: string): string | undefined {
+	const length = [...description].length;
+	const control = /\p{C}/u.exec(description)?.[0];
+	const first = length > 1000 ? `is too long (${length} characters)` : control !== undefined ? `may not contain ${describeCharacter(control)}` : undefined;
+	return first === undefined ? undefined : `The description ${first}. A description has ${descriptionRule}.`;
+}
+
 export function iamNameProblem(kind: IamNameKind, name: string): string | undefined {
 	return problem(`${iamNoun[kind]} name`, iamNameRule(kind), [lengthCheck(name, 1, iamMaxLength[kind]), badCharacter(name, IAM_CHAR)]);
 }

@@ -1,24 +1,86 @@
-// Every question the journey may ask, by id: each is also a command-line flag (`--ID VALUE`),
-// so a scripted or no-TTY run can answer anything the screens ask. A test checks that the
-// journey asks nothing that is missing here.
+// Every question the journey may ask, declared once by id: its flag (`--ID VALUE`), the kind
+// of question and the values it accepts. The steps' questions are typed against this
+// declaration (a choice it does not list does not compile), the command line checks every
+// flag value against it before the first AWS call, and a test checks that the questions the
+// journey really asks offer exactly the values declared here.
 
-export interface QuestionFlag {
-	id: string;
-	value: string;
-	help: string;
+import {descriptionProblem, domainNameProblem, repositoryChoiceProblem} from './name-rules.js';
+import {yesOrNo, type ConfirmQuestion, type SelectQuestion, type TextQuestion} from './questions.js';
+import {fixIds} from './triage-fixes.js';
+
+type Rule = (value: string) => string | undefined;
+
+export type QuestionFlag =
+	/** yes or no (also y/n, true/false). */
+	| {question: 'confirm'; help: string}
+	/** One of a fixed list; `placeholder` stands for a list too long for the usage line. */
+	| {question: 'select'; values: readonly string[]; placeholder?: string; help: string}
+	/** An existing name from a list, or a new one: any value `validate` accepts. */
+	| {question: 'select'; placeholder: string; validate: Rule; help: string}
+	| {question: 'text'; placeholder: string; validate: Rule; help: string};
+
+export const questionFlags = {
+	'project-choice': {question: 'select', values: ['current', 'demo'], help: 'build this folder\'s pom.xml, or the bundled demo project'},
+	domain: {question: 'select', placeholder: 'NAME', validate: domainNameProblem, help: 'CodeArtifact domain to use or create'},
+	repository: {question: 'select', placeholder: 'NAME', validate: repositoryChoiceProblem, help: 'repository to use or create'},
+	description: {question: 'text', placeholder: 'TEXT', validate: descriptionProblem, help: 'description of a new repository'},
+	upstream: {question: 'confirm', help: 'connect the repository to Maven Central through maven-central-store'},
+	'create-access': {question: 'confirm', help: 'create the build host\'s policy, role and instance profile'},
+	'token-fix': {question: 'select', values: [...fixIds, 'stop'], placeholder: 'FIX', help: 'how to fix a refused token'},
+	'replace-profile': {question: 'confirm', help: 'replace the instance\'s current instance profile'},
+	'write-settings': {question: 'confirm', help: 'write the settings.xml change'},
+	'local-repository': {question: 'select', values: ['throwaway', 'user'], help: 'local Maven repository for the build'},
+} as const satisfies Record<string, QuestionFlag>;
+
+export type QuestionId = keyof typeof questionFlags;
+
+export const questionIds = Object.keys(questionFlags) as QuestionId[];
+
+type Declared = typeof questionFlags;
+
+/**
+ * What a step may ask under each id: a declared id, of the declared kind; a fixed list offers
+ * no value of one's own. (That its choices are declared values is checked by a test: a type
+ * would not survive choices built conditionally.)
+ */
+export type JourneyQuestion = {
+	[I in QuestionId]: Declared[I] extends {question: 'confirm'}
+		? ConfirmQuestion<I>
+		: Declared[I] extends {question: 'text'}
+			? TextQuestion<I>
+			: Declared[I] extends {values: readonly string[]}
+				? SelectQuestion<I> & {custom?: undefined}
+				: SelectQuestion<I> & {custom: NonNullable<SelectQuestion['custom']>};
+}[QuestionId];
+
+/** The flag's line in --help: how its value is written, and what it does. */
+export function flagUsage(id: QuestionId): {value: string; help: string} {
+	const flag: QuestionFlag = questionFlags[id];
+	if (flag.question === 'confirm') return {value: 'yes|no', help: flag.help};
+	if (!('values' in flag)) return {value: flag.placeholder, help: flag.help};
+	if (flag.placeholder === undefined) return {value: flag.values.join('|'), help: flag.help};
+	return {value: flag.placeholder, help: `${flag.help}: ${flag.values.join(', ')}`};
 }
 
-export const questionFlags: readonly QuestionFlag[] = [
-	{id: 'project-choice', value: 'current|demo', help: 'build this folder\'s pom.xml, or the bundled demo project'},
-	{id: 'domain', value: 'NAME', help: 'CodeArtifact domain to use or create'},
-	{id: 'repository', value: 'NAME', help: 'repository to use or create'},
-	{id: 'description', value: 'TEXT', help: 'description of a new repository'},
-	{id: 'upstream', value: 'yes|no', help: 'connect the repository to Maven Central through maven-central-store'},
-	{id: 'create-access', value: 'yes|no', help: 'create the build host\'s policy, role and instance profile'},
-	{id: 'token-fix', value: 'FIX', help: 'how to fix a refused token: attach-to-current-role, associate-profile, replace-association, wait-and-retry, stop'},
-	{id: 'replace-profile', value: 'yes|no', help: 'replace the instance\'s current instance profile'},
-	{id: 'write-settings', value: 'yes|no', help: 'write the settings.xml change'},
-	{id: 'local-repository', value: 'throwaway|user', help: 'local Maven repository for the build'},
-];
+/** Why `raw` is not a value the flag accepts, naming what it does accept; undefined when it is. */
+export function flagValueProblem(id: QuestionId, raw: string): string | undefined {
+	const flag: QuestionFlag = questionFlags[id];
+	if (flag.question === 'confirm') return yesOrNo(raw) === undefined ? 'answer yes or no' : undefined;
+	if ('values' in flag) return flag.values.includes(raw) ? undefined : `choose one of ${flag.values.join(', ')}`;
+	return flag.validate(raw);
+}
 
-export const questionFlagIds = new Set(questionFlags.map(flag => flag.id));
+/** The one wording for a refused flag value, on the command line and at its question alike. */
+export function refusedFlag(id: string, raw: string, problem: string): string {
+	return `--${id} ${quoted(raw)} is not accepted: ${problem.replace(/\.$/, '')}.`;
+}
+
+/** The value as typed, but safe for a terminal: control characters escaped, a long value cut. */
+function quoted(raw: string): string {
+	const characters = [...raw];
+	const shown = characters
+		.slice(0, 60)
+		.map(character => (/\p{C}/u.test(character) ? `\\u{${character.codePointAt(0)!.toString(16).toUpperCase()}}` : character))
+		.join('');
+	return `"${shown}${characters.length > 60 ? '…' : ''}"`;
+}

@@ -50,3 +50,12 @@ export type Answer<Q extends Question> = Q extends SelectQuestion<string, infer 
 /** What a host returns when the user pressed Esc instead of answering. */
 export const goBack = Symbol('go back');
 export type GoBack = typeof goBack;
+
+const yes = new Set(['yes', 'y', 'true']);
+const no = new Set(['no', 'n', 'false']);
+
+/** A yes/no answer typed as a word (a flag's value): true, false, or undefined when it is neither. */
+export function yesOrNo(word: string): boolean | undefined {
+	const normalized = word.trim().toLowerCase();
+	return yes.has(normalized) ? true : no.has(normalized) ? false : undefined;
+}

@@ -3,7 +3,9 @@
 
 import {defaults} from './name-rules.js';
 
-export type FixId = 'attach-to-current-role' | 'associate-profile' | 'replace-association' | 'wait-and-retry' | 'refresh-credentials' | 'check-domain-and-region';
+/** Every fix the token check may offer; its question's flag accepts these (and "stop"). */
+export const fixIds = ['attach-to-current-role', 'associate-profile', 'replace-association', 'wait-and-retry', 'refresh-credentials', 'check-domain-and-region'] as const;
+export type FixId = (typeof fixIds)[number];
 
 export interface Fix {
 	id: FixId;

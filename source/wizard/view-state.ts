@@ -1,4 +1,4 @@
-import type {CreatedResource, Fact, PackageRow, Problem, StepStatus, WizardEvent} from './events.js';
+import {resourceNouns, type CreatedResource, type Fact, type PackageRow, type Problem, type StepStatus, type WizardEvent} from './events.js';
 import {mergeRow} from './package-table.js';
 import type {Question} from './questions.js';
 import {stepIds, type StepId} from './steps.js';
@@ -194,19 +194,6 @@ function logStep(log: StepResult[], step: StepId, result: string | undefined): S
 	return [...others, {step, result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
 }
 
-const resourceNouns: Record<CreatedResource['kind'], string> = {
-	domain: 'domain',
-	repository: 'repository',
-	'external-connection': 'external connection',
-	'upstream-link': 'upstream link',
-	'iam-policy': 'policy',
-	'iam-role': 'role',
-	'role-policy-attachment': 'policy attachment',
-	'instance-profile': 'instance profile',
-	'instance-profile-role': 'role in profile',
-	'instance-profile-association': 'profile association',
-	file: 'file',
-};
 /** Kinds that only join two others: named only when nothing else was made. */
 const glue = new Set<CreatedResource['kind']>(['role-policy-attachment', 'instance-profile-role']);
 

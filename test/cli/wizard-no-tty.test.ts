@@ -25,7 +25,7 @@ describe('the built CLI without a terminal', () => {
 			(error: Failure) => error,
 		)) as Failure;
 		expect(failure.code).toBe(2);
-		expect(failure.stderr).toMatch(/--domain "Bad_Name": .*lowercase/);
+		expect(failure.stderr).toMatch(/--domain "Bad_Name" is not accepted: .*lowercase/);
 		expect(failure.stderr).not.toContain('Preflight');
 	});
 

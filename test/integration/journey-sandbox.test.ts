@@ -9,7 +9,7 @@ import type {PackageRow} from '../../source/wizard/events.js';
 import {RunLedger} from '../../source/wizard/ledger.js';
 import {runJourney} from '../../source/wizard/journey/run-journey.js';
 import {mergeRow, packageKey} from '../../source/wizard/package-table.js';
-import {questionFlagIds} from '../../source/wizard/question-flags.js';
+import {questionFlags} from '../../source/wizard/question-flags.js';
 import {canarySettings} from '../helpers/canary-settings.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
@@ -85,7 +85,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 			expect(host.of('maven-output').some(e => e.line.includes('BUILD SUCCESS'))).toBe(true);
 
 			// Every question asked has a flag; the summary says how to undo.
-			for (const question of host.questions) expect(questionFlagIds.has(question.id), question.id).toBe(true);
+			for (const question of host.questions) expect(Object.hasOwn(questionFlags, question.id), question.id).toBe(true);
 			const summary = host.of('summary')[0]!.lines.join('\n');
 			expect(summary).toContain('aws codeartifact delete-domain --domain ca-wizard-demo');
 

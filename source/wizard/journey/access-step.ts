@@ -2,7 +2,7 @@ import {buildHostPolicy, ec2TrustPolicy, policyCovers, trustsEc2, type AccessTar
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {ask, create, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
 export function accessTarget(context: StepContext, alsoRepositories: string[] = []): AccessTarget {
 	const {facts, aws} = context;
@@ -47,16 +47,22 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	// update keeps the repositories it granted before.
 	if (existingDocument === undefined) {
 		progress(context, `Creating policy ${policyName}…`);
-		const createdPolicy = await aws.iam.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`).catch(fail('Creating the policy'));
-		await created(context, {kind: 'iam-policy', name: policyName, arn: createdPolicy.arn});
+		await create(
+			context,
+			{kind: 'iam-policy', name: policyName, arn: policyArn},
+			() => aws.iam.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`).catch(fail('Creating the policy')),
+			made => ({arn: made.arn}),
+		);
 	} else {
 		const coverage = policyCovers(existingDocument, target);
 		if (coverage.covers) {
-			reused(context, {kind: 'iam-policy', name: policyName, arn: policyArn});
+			await reused(context, {kind: 'iam-policy', name: policyName, arn: policyArn});
 		} else {
 			note(context, `${policyName} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
-			await aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy'));
-			await created(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn}});
+			// The version it replaces as the default: how a later run tells whether this update happened.
+			await create(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn, previousVersion: existingPolicy!.defaultVersionId}}, () =>
+				aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy')),
+			);
 		}
 	}
 	facts.policyArn = policyArn;
@@ -71,16 +77,21 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		});
 	}
 	if (role) {
-		reused(context, {kind: 'iam-role', name: role.name, arn: role.arn});
+		await reused(context, {kind: 'iam-role', name: role.name, arn: role.arn});
 	} else {
 		progress(context, `Creating role ${defaults.role}…`);
-		const createdRole = await aws.iam.createRole(defaults.role, ec2TrustPolicy(), 'Role for CodeArtifact build hosts (ca-wizard)').catch(fail('Creating the role'));
-		await created(context, {kind: 'iam-role', name: createdRole.name, arn: createdRole.arn});
+		await create(
+			context,
+			{kind: 'iam-role', name: defaults.role},
+			() => aws.iam.createRole(defaults.role, ec2TrustPolicy(), 'Role for CodeArtifact build hosts (ca-wizard)').catch(fail('Creating the role')),
+			made => ({arn: made.arn}),
+		);
 	}
 	const attached = await aws.iam.listAttachedRolePolicies(defaults.role).catch(fail('Listing the role policies'));
 	if (!attached.some(p => p.arn === policyArn)) {
-		await aws.iam.attachRolePolicy(defaults.role, policyArn).catch(fail('Attaching the policy'));
-		await created(context, {kind: 'role-policy-attachment', name: `${policyName} → ${defaults.role}`, details: {role: defaults.role, policyArn}});
+		await create(context, {kind: 'role-policy-attachment', name: `${policyName} → ${defaults.role}`, details: {role: defaults.role, policyArn}}, () =>
+			aws.iam.attachRolePolicy(defaults.role, policyArn).catch(fail('Attaching the policy')),
+		);
 	}
 	facts.roleName = defaults.role;
 
@@ -94,14 +105,19 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		});
 	}
 	if (profile) {
-		reused(context, {kind: 'instance-profile', name: profile.name, arn: profile.arn});
+		await reused(context, {kind: 'instance-profile', name: profile.name, arn: profile.arn});
 	} else {
-		const createdProfile = await aws.iam.createInstanceProfile(defaults.instanceProfile).catch(fail('Creating the instance profile'));
-		await created(context, {kind: 'instance-profile', name: createdProfile.name, arn: createdProfile.arn});
+		await create(
+			context,
+			{kind: 'instance-profile', name: defaults.instanceProfile},
+			() => aws.iam.createInstanceProfile(defaults.instanceProfile).catch(fail('Creating the instance profile')),
+			made => ({arn: made.arn}),
+		);
 	}
 	if (!profile?.roleNames.includes(defaults.role)) {
-		await aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile'));
-		await created(context, {kind: 'instance-profile-role', name: `${defaults.role} in ${defaults.instanceProfile}`, details: {profile: defaults.instanceProfile, role: defaults.role}});
+		await create(context, {kind: 'instance-profile-role', name: `${defaults.role} in ${defaults.instanceProfile}`, details: {profile: defaults.instanceProfile, role: defaults.role}}, () =>
+			aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile')),
+		);
 	}
 	facts.instanceProfileName = defaults.instanceProfile;
 	progress(context, 'Access for the build host is ready', true);

@@ -32,10 +32,20 @@ export interface JourneyFiles {
 	removeDirectory(path: string): Promise<void>;
 }
 
-/** The run ledger: what ca-wizard created here, this run and the runs before it. */
+/** The run ledger (RunLedger): what ca-wizard created here, this run and the runs before it. */
 export interface ResourceRecorder {
-	record(resource: CreatedResource): Promise<void>;
+	/** Before a create call: what is about to be made. */
+	intend(resource: CreatedResource): Promise<void>;
+	/** After it returned (or, `later`, when a rerun finds what a stopped run made): it exists, and is ours. */
+	confirm(resource: CreatedResource, options?: {later?: boolean}): Promise<void>;
+	/** An intent whose resource was never made. */
+	drop(resource: CreatedResource): Promise<void>;
+	/** Found and used as it was: never undone. */
+	reused(resource: CreatedResource): Promise<void>;
+	/** Confirmed creations, oldest first. */
 	readonly resources: readonly CreatedResource[];
+	/** Intents never confirmed. */
+	readonly pending: readonly CreatedResource[];
 }
 
 export interface JourneyOptions {

@@ -1,10 +1,15 @@
-import {defaults, domainNameProblem} from '../name-rules.js';
+import {defaults} from '../name-rules.js';
+import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {settleUnfinished} from './unfinished.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
+	const {validate} = questionFlags.domain;
+	// The first step that creates anything: first, what a stopped run may have left unconfirmed.
+	await settleUnfinished(context);
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
@@ -15,25 +20,29 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
 		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity?.account ? 'yours' : `owner ${d.owner}`})),
 		default: preferred ?? defaults.domain,
-		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate: domainNameProblem},
+		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';
-	const problem = domainNameProblem(name);
+	const problem = validate(name);
 	if (problem) stop({code: 'BadDomainName', message: `"${name}" is not a valid domain name: ${problem}`, fix: 'Pass a valid name with --domain NAME.'});
 	const existing = domains.find(d => d.name === name) ?? (await aws.codeartifact.describeDomain(name).catch(() => undefined));
 	if (existing) {
 		facts.domain = existing.name;
 		facts.domainOwner = existing.owner;
-		reused(context, {kind: 'domain', name: existing.name, arn: existing.arn});
+		await reused(context, {kind: 'domain', name: existing.name, arn: existing.arn, details: {domain: existing.name, owner: existing.owner}});
 		note(context, `Using domain ${existing.name}.`, 'success');
 		return 'next';
 	}
 	progress(context, `Creating domain ${name}…`);
-	const domain = await aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`));
+	const domain = await create(
+		context,
+		{kind: 'domain', name, details: {domain: name}},
+		() => aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`)),
+		made => ({arn: made.arn, details: {owner: made.owner}}),
+	);
 	facts.domain = domain.name;
 	facts.domainOwner = domain.owner;
-	await created(context, {kind: 'domain', name: domain.name, arn: domain.arn, details: {domain: domain.name, owner: domain.owner}});
 	progress(context, `Domain ${name} created`, true);
 	return 'next';
 }

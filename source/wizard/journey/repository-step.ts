@@ -1,7 +1,8 @@
-import {defaults, repositoryNameProblem} from '../name-rules.js';
+import {defaults} from '../name-rules.js';
+import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, ask, created, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {answer, ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, facts} = context;
@@ -11,7 +12,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		r => r.name !== defaults.upstream,
 	);
 	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
-	const validate = (value: string) => repositoryNameProblem(value) ?? (value === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined);
+	const {validate} = questionFlags.repository;
 	const name = await ask(context, {
 		kind: 'select',
 		id: 'repository',
@@ -27,7 +28,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 	const existing = repositories.find(r => r.name === name) ?? (await aws.codeartifact.describeRepository(domain, name).catch(() => undefined));
 	facts.repository = name;
 	if (existing) {
-		reused(context, {kind: 'repository', name, arn: existing.arn});
+		await reused(context, {kind: 'repository', name, arn: existing.arn, details: {domain, repository: name}});
 		note(context, `Using repository ${name}.`, 'success');
 		return 'next';
 	}
@@ -36,13 +37,15 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		id: 'description',
 		message: 'A description for the repository',
 		default: `Maven dependencies for builds, through ${defaults.upstream}`,
-		validate: value => (value.length > 1000 ? 'At most 1000 characters.' : /\p{C}/u.test(value) ? 'No control characters.' : undefined),
+		validate: questionFlags.description.validate,
 	});
 	progress(context, `Creating repository ${name}…`);
-	const repository = await aws.codeartifact
-		.createRepository(domain, name, {description})
-		.catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`));
-	await created(context, {kind: 'repository', name, arn: repository.arn, details: {domain, repository: name}});
+	await create(
+		context,
+		{kind: 'repository', name, details: {domain, repository: name}},
+		() => aws.codeartifact.createRepository(domain, name, {description}).catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`)),
+		made => ({arn: made.arn}),
+	);
 	progress(context, `Repository ${name} created`, true);
 	return 'next';
 }

@@ -1,7 +1,7 @@
 import {settingsDiff} from '../../maven/settings-xml.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {loadSettings, settingsId} from './settings-file.js';
-import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, create, note, progress, stop, stopOnAws} from './step-helpers.js';
 
 /** Shows the change to settings.xml as a diff (secrets masked), then merges it in: atomic, backed up, mode 0600. */
 export async function settingsStep(context: StepContext): Promise<StepOutcome> {
@@ -32,12 +32,17 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	// No Esc here: the step before (the token check) would only pass again and come straight back.
 	const write = await answer(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true});
 	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
-	const {backupPath} = await files.writeSettings(path, content).catch((error: NodeJS.ErrnoException) =>
-		// The new text goes to a temporary file renamed over the old one: a failure leaves the old one whole.
-		stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}),
+	const {backupPath} = await create(
+		context,
+		{kind: 'file', name: path, details: {path, existed: before === undefined ? 'no' : 'yes'}},
+		() =>
+			files.writeSettings(path, content).catch((error: NodeJS.ErrnoException) =>
+				// The new text goes to a temporary file renamed over the old one: a failure leaves the old one whole.
+				stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}),
+			),
+		made => (made.backupPath ? {details: {backupPath: made.backupPath}} : {}),
 	);
 	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};
-	await created(context, {kind: 'file', name: path, details: {path, ...(backupPath ? {backupPath} : {})}});
 	note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
 	return 'next';
 }

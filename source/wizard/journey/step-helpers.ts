@@ -1,16 +1,37 @@
 import {AwsFailure} from '../../aws/errors.js';
 import type {CreatedResource, Problem} from '../events.js';
-import {goBack, type Answer, type GoBack, type Question} from '../questions.js';
+import type {JourneyQuestion} from '../question-flags.js';
+import {goBack, type Answer, type GoBack} from '../questions.js';
 import {JourneyStop, type StepContext} from './context.js';
 
-/** Records a created resource in the ledger first (so destroy finds it even after a kill), then shows it. */
-export async function created(context: StepContext, resource: CreatedResource): Promise<void> {
-	await context.ledger.record(resource);
+/**
+ * Makes a resource with its intent on record first: `planned` (kind, name, what it will be)
+ * goes into the ledger before `call`, and the confirmation with what `call` returned (ARN,
+ * details) after it. A run killed in between leaves the intent, and the next run settles it
+ * (settleUnfinished): the resource is then still known to be ours, and undone with the rest.
+ */
+export async function create<T>(context: StepContext, planned: CreatedResource, call: () => Promise<T>, made: (result: T) => Learned = () => ({})): Promise<T> {
+	await context.ledger.intend(planned);
+	const result = await call();
+	const resource = asMade(planned, made(result));
+	await context.ledger.confirm(resource);
 	context.facts.touched.push({resource, reused: false});
 	context.host.notify({type: 'resource', step: context.step, resource, reused: false});
+	return result;
 }
 
-export function reused(context: StepContext, resource: CreatedResource): void {
+/** What only the create call (or a later look-up) tells: the ARN, and details such as an association id. */
+export type Learned = {arn?: string; details?: Record<string, string>};
+
+/** The planned resource as it turned out. */
+export function asMade(planned: CreatedResource, learned: Learned): CreatedResource {
+	const details = planned.details || learned.details ? {details: {...planned.details, ...learned.details}} : {};
+	return {...planned, ...(learned.arn === undefined ? {} : {arn: learned.arn}), ...details};
+}
+
+/** Found and used as it is: shown, and noted in the ledger as not ours (unless an earlier run made it). */
+export async function reused(context: StepContext, resource: CreatedResource): Promise<void> {
+	await context.ledger.reused(resource);
 	context.facts.touched.push({resource, reused: true});
 	context.host.notify({type: 'resource', step: context.step, resource, reused: true});
 }
@@ -23,13 +44,14 @@ export function progress(context: StepContext, message: string, done = false): v
 	context.host.notify({type: 'progress', step: context.step, message, done});
 }
 
-export async function ask<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q> | GoBack> {
+/** Every question has its flag: its id and kind must be the ones declared in question-flags.ts. */
+export async function ask<Q extends JourneyQuestion>(context: StepContext, question: Q): Promise<Answer<Q> | GoBack> {
 	context.options.signal.throwIfAborted();
 	return context.host.ask(question);
 }
 
 /** For questions where going back is not offered: a stray goBack means "stay". */
-export async function answer<Q extends Question>(context: StepContext, question: Q): Promise<Answer<Q>> {
+export async function answer<Q extends JourneyQuestion>(context: StepContext, question: Q): Promise<Answer<Q>> {
 	for (;;) {
 		const value = await ask(context, {...question, canGoBack: false});
 		if (value !== goBack) return value;

@@ -2,7 +2,7 @@ import type {AuthorizationToken} from '../../aws/apis.js';
 import {defaults} from '../name-rules.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, created, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, create, note, progress, stop, stopOnAws} from './step-helpers.js';
 
 const maximumRounds = 3;
 
@@ -22,7 +22,7 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 				kind: 'select',
 				id: 'token-fix',
 				message: 'How should the wizard fix this?',
-				choices: [...diagnosis.fixes.map(f => ({value: f.id as string, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
+				choices: [...diagnosis.fixes.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
 				default: diagnosis.fixes[0]!.id,
 			});
 			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
@@ -72,8 +72,9 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 			const role = host?.roleName;
 			if (!role) return stop({code: 'NoInstanceRole', message: 'The instance has no role to attach the policy to.', fix: 'Choose to associate the wizard\'s instance profile instead.'});
 			progress(context, `Attaching ${policyName(facts.policyArn!)} to the instance's role ${role}…`);
-			await aws.iam.attachRolePolicy(role, facts.policyArn!).catch(fail(`Attaching the policy to ${role}`));
-			await created(context, {kind: 'role-policy-attachment', name: `${policyName(facts.policyArn!)} → ${role}`, details: {role, policyArn: facts.policyArn!}});
+			await create(context, {kind: 'role-policy-attachment', name: `${policyName(facts.policyArn!)} → ${role}`, details: {role, policyArn: facts.policyArn!}}, () =>
+				aws.iam.attachRolePolicy(role, facts.policyArn!).catch(fail(`Attaching the policy to ${role}`)),
+			);
 			return 'applied';
 		}
 		case 'associate-profile':
@@ -89,12 +90,20 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 					default: false,
 				});
 				if (!ok) return 'declined';
-				const replaced = await aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile'));
-				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: replaced.associationId, instanceId: host.instanceId, previousProfileArn: current.instanceProfileArn}});
+				await create(
+					context,
+					{kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile: defaults.instanceProfile, previousProfileArn: current.instanceProfileArn}},
+					() => aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile')),
+					made => ({details: {associationId: made.associationId}}),
+				);
 			} else {
 				progress(context, `Associating ${defaults.instanceProfile} with ${host.instanceId}…`);
-				const association = await aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile'));
-				await created(context, {kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {associationId: association.associationId, instanceId: host.instanceId}});
+				await create(
+					context,
+					{kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile: defaults.instanceProfile}},
+					() => aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile')),
+					made => ({details: {associationId: made.associationId}}),
+				);
 			}
 			return 'applied';
 		}

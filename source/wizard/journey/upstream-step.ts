@@ -1,7 +1,7 @@
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, created, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {ask, create, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
 export const mavenCentralConnection = 'public:maven-central';
 
@@ -26,13 +26,15 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 
 	let storeRepository = await aws.codeartifact.describeRepository(domain, store).catch(fail(`Looking up ${store}`));
 	if (storeRepository) {
-		reused(context, {kind: 'repository', name: store, arn: storeRepository.arn});
+		await reused(context, {kind: 'repository', name: store, arn: storeRepository.arn, details: {domain, repository: store}});
 	} else {
 		progress(context, `Creating ${store}…`);
-		storeRepository = await aws.codeartifact
-			.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`})
-			.catch(fail(`Creating ${store}`));
-		await created(context, {kind: 'repository', name: store, arn: storeRepository.arn, details: {domain, repository: store}});
+		storeRepository = await create(
+			context,
+			{kind: 'repository', name: store, details: {domain, repository: store}},
+			() => aws.codeartifact.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`}).catch(fail(`Creating ${store}`)),
+			made => ({arn: made.arn}),
+		);
 	}
 	const connections = storeRepository.externalConnections;
 	if (!connections.includes(mavenCentralConnection)) {
@@ -44,16 +46,18 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 			});
 		}
 		progress(context, `Connecting ${store} to ${mavenCentralConnection}…`);
-		await aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection'));
-		await created(context, {kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}});
+		await create(context, {kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}}, () =>
+			aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection')),
+		);
 	}
 	const current = (await aws.codeartifact.describeRepository(domain, repository).catch(fail(`Looking up ${repository}`)))?.upstreams ?? [];
 	if (current.includes(store)) {
-		reused(context, {kind: 'upstream-link', name: `${repository} → ${store}`});
+		await reused(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store}});
 	} else {
 		progress(context, `Adding ${store} as an upstream of ${repository}…`);
-		await aws.codeartifact.updateUpstreams(domain, repository, [...current, store]).catch(fail('Updating the upstreams'));
-		await created(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store, previous: current.join(',')}});
+		await create(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store, previous: current.join(',')}}, () =>
+			aws.codeartifact.updateUpstreams(domain, repository, [...current, store]).catch(fail('Updating the upstreams')),
+		);
 	}
 	facts.upstream = store;
 	progress(context, 'Upstream ready', true);

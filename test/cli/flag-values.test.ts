@@ -1,0 +1,93 @@
+import {execFile} from 'node:child_process';
+import {createServer, request, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {cliPath} from '../helpers/cli-process.js';
+import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
+
+const run = promisify(execFile);
+type Outcome = {code: number; stdout: string; stderr: string};
+
+// Every flag value is checked before the first AWS call: the built CLI talks to a sandbox
+// through a proxy that counts what reaches it, and a refused value must leave it at zero.
+describe('the built CLI refuses a bad flag value before any request', () => {
+	const sandbox = useSandbox();
+	let proxy: Server;
+	let proxyUrl = '';
+	let requests: string[] = [];
+
+	beforeAll(async () => {
+		const target = new URL(sandbox.current.endpoint);
+		proxy = createServer((incoming, outgoing) => {
+			requests.push(`${incoming.method} ${incoming.url}`);
+			// Headers go through untouched: the SigV4 signature covers the Host the client used.
+			const forward = request({host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers}, answer => {
+				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(outgoing);
+			});
+			forward.on('error', () => outgoing.destroy());
+			incoming.pipe(forward);
+		});
+		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+		proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => {
+		proxy.closeAllConnections();
+		await new Promise(resolve => proxy.close(resolve));
+	});
+
+	async function wizard(args: string[]): Promise<Outcome & {requests: string[]}> {
+		requests = [];
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			...sandbox.current.env,
+			AWS_ENDPOINT_URL: proxyUrl,
+			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxyUrl}/`,
+			CI: 'true',
+		};
+		const outcome = await run(process.execPath, [cliPath, '--sandbox-url', proxyUrl, '--workdir', temporaryDirectory(), ...args], {env}).then(
+			({stdout, stderr}) => ({code: 0, stdout, stderr}),
+			(error: Outcome) => error,
+		);
+		return {...outcome, requests: [...requests]};
+	}
+
+	it('counts what the wizard asks of the sandbox (the check of this test itself)', async () => {
+		const outcome = await wizard(['--domain', 'counted']); // no --project-choice and no --yes: stops at that question, after preflight's calls
+		expect(outcome.code).toBe(2);
+		expect(outcome.stderr).toContain('pass --project-choice VALUE');
+		expect(outcome.requests.length).toBeGreaterThan(0);
+	});
+
+	it.each([
+		[['--local-repository', 'bogus'], '--local-repository "bogus" is not accepted: choose one of throwaway, user.'],
+		[['--write-settings', 'maybe'], '--write-settings "maybe" is not accepted: answer yes or no.'],
+		[['--token-fix', 'bogus'], '--token-fix "bogus" is not accepted: choose one of attach-to-current-role, associate-profile, replace-association, wait-and-retry, refresh-credentials, check-domain-and-region, stop.'],
+		[['--create-access', 'sometimes'], '--create-access "sometimes" is not accepted: answer yes or no.'],
+		[['--upstream', 'perhaps'], '--upstream "perhaps" is not accepted: answer yes or no.'],
+		[['--replace-profile', 'later'], '--replace-profile "later" is not accepted: answer yes or no.'],
+		[['--project-choice', 'bogus'], '--project-choice "bogus" is not accepted: choose one of current, demo.'],
+		[['--description', 'Maven \u001b[31mred'], '--description "Maven \\u{1B}[31mred" is not accepted: The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.'],
+		[['--description', 'x'.repeat(1001)], `--description "${'x'.repeat(60)}…" is not accepted: The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.`],
+		[['--domain', 'Bad_Name'], '--domain "Bad_Name" is not accepted: Domain name may not contain uppercase letters ("B").'],
+		[['--repository', 'maven-central-store'], '--repository "maven-central-store" is not accepted: maven-central-store is the upstream the wizard manages; choose another name.'],
+	])('%s …: one line naming the flag and what it accepts, exit 2, no request', async (args, message) => {
+		const outcome = await wizard(['--yes', ...args]);
+		expect(outcome.code).toBe(2);
+		expect(outcome.stderr.startsWith(`ca-wizard: ${message}`), outcome.stderr).toBe(true);
+		expect(outcome.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(outcome.stderr).not.toContain('\u001b'); // a control character typed in a value never reaches the terminal raw
+		expect(outcome.requests).toEqual([]);
+	});
+
+	it('--project-choice is not ignored next to --project: the two together are refused', async () => {
+		const outcome = await wizard(['--yes', '--project-choice', 'bogus', '--project', temporaryDirectory()]);
+		expect(outcome.code).toBe(2);
+		expect(outcome.stderr).toContain('--project-choice "bogus" is not accepted');
+		const both = await wizard(['--yes', '--project-choice', 'demo', '--project', temporaryDirectory()]);
+		expect(both.code).toBe(2);
+		expect(both.stderr).toMatch(/--project DIR already chooses the project to build; --project-choice is for a run without it/);
+		expect([...outcome.requests, ...both.requests]).toEqual([]);
+	});
+});

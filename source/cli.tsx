@@ -1,36 +1,39 @@
 import process from 'node:process';
-import {parseCommandLine, usage} from './command-line.js';
+import packageJson from '../package.json' with {type: 'json'};
+import {commandHelp, mainHelp} from './commands/help.js';
+import {parseInvocation} from './commands/parse-invocation.js';
+import {commands, defaultCommand} from './commands/registry.js';
+import {describeFailure, failureEvent, failureLines} from './errors.js';
 
 // The SDK's notice about future Node versions would tear the wizard's frame; the engines
 // field already states what we support.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
-// The only place that exits: commands return an exit code, errors become one clear message.
+// The only place that exits: commands return an exit code, a failure becomes one clear message.
 async function main(argv: string[]): Promise<number> {
-	const parsed = parseCommandLine(argv);
-	if (parsed.kind === 'error') {
-		process.stderr.write(`ca-wizard: ${parsed.message}\n${parsed.alone ? '' : `\n${usage}`}`);
-		return 2;
+	const invocation = parseInvocation(argv, commands, defaultCommand);
+	switch (invocation.kind) {
+		case 'version':
+			process.stdout.write(`${packageJson.version}\n`);
+			return 0;
+		case 'help':
+			process.stdout.write(invocation.command ? commandHelp(invocation.command) : mainHelp(commands, defaultCommand, packageJson.description));
+			return 0;
+		case 'run':
+			return invocation.command.run(invocation.values, invocation.positionals);
 	}
-	if (parsed.kind === 'help') {
-		process.stdout.write(usage);
-		return 0;
-	}
-	if (parsed.kind === 'sandbox') {
-		const {runSandboxCommand} = await import('./commands/sandbox-command.js');
-		return runSandboxCommand(parsed.options);
-	}
-	const {runWizardCommand} = await import('./commands/wizard-command.js');
-	return runWizardCommand(parsed.options);
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
 	code => {
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		const known = error instanceof Error && error.name === 'SandboxError';
-		process.stderr.write(`ca-wizard: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
-		process.exitCode = 1;
+		const failure = describeFailure(error);
+		// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
+		if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(failureEvent(failure))}\n`);
+		else process.stderr.write(failureLines(failure));
+		process.exitCode = failure.exitCode;
 	},
 );

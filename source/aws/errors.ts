@@ -1,3 +1,4 @@
+import {CliError} from '../errors.js';
 // AWS errors in our own terms, so the journey and its triage never look at SDK classes.
 
 export type AwsFailureKind =
@@ -12,16 +13,15 @@ export type AwsFailureKind =
 	| 'network'
 	| 'service';
 
-export class AwsFailure extends Error {
+export class AwsFailure extends CliError {
 	constructor(
 		readonly kind: AwsFailureKind,
 		/** The service's own error code, e.g. AccessDeniedException, NoSuchEntity. */
-		readonly code: string,
+		code: string,
 		message: string,
 		/** The operation that failed, e.g. codeartifact:GetAuthorizationToken. */
 		readonly operation: string,
 	) {
-		super(message);
-		this.name = 'AwsFailure';
+		super(code, message);
 	}
 }

@@ -1,9 +1,19 @@
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {defaultSandboxPort, type WizardCommandOptions} from '../command-line.js';
 import type {AwsApis} from '../aws/apis.js';
 import {createAwsApis} from '../aws/create-aws-apis.js';
+import {CliError} from '../errors.js';
 import type {Scenario} from '../sandbox/state.js';
+import {defaultSandboxPort} from './defaults.js';
+
+/** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
+export type Target = {kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
+
+export interface TargetOptions {
+	target: Target;
+	/** settings.xml to merge into, when the user named one. */
+	settings?: string;
+}
 
 export interface Connection {
 	aws: AwsApis;
@@ -16,15 +26,10 @@ export interface Connection {
 	close(): Promise<void>;
 }
 
-export class TargetError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'TargetError';
-	}
-}
+export class TargetError extends CliError {}
 
 /** The one place the journey's target is chosen: only the endpoint and the credentials differ. */
-export async function connectTarget(options: WizardCommandOptions, workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+export async function connectTarget(options: TargetOptions, workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
 	const target = options.target;
 	const sandboxSettings = options.settings ?? join(workDir, 'settings.xml');
 	if (target.kind === 'sandbox') {
@@ -53,7 +58,9 @@ export async function connectTarget(options: WizardCommandOptions, workDir: stri
 		const region = env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
 		if (!accessKeyId || !secretAccessKey || !region) {
 			throw new TargetError(
-				'--sandbox-url needs the sandbox\'s admin credentials and region in the environment. In this shell run: eval "$(ca-wizard sandbox --print-env | grep ^export)" — or see the export lines the running sandbox printed.',
+				'SandboxCredentialsMissing',
+				'--sandbox-url needs the sandbox\'s admin credentials and region in the environment.',
+				'In this shell run: eval "$(ca-wizard sandbox --print-env | grep ^export)" — or use the export lines the running sandbox printed.',
 			);
 		}
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}});

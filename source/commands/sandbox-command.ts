@@ -1,9 +1,19 @@
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
-import type {SandboxCommandOptions} from '../command-line.js';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
+
+export interface SandboxCommandOptions {
+	port: number;
+	host: string;
+	dataDir: string | undefined;
+	mavenCentral: string | undefined;
+	scenario: string | undefined;
+	region: string | undefined;
+	faults: string | undefined;
+	printEnv: boolean;
+}
 
 export const defaultSandboxData = join(homedir(), '.ca-wizard', 'sandbox');
 
@@ -23,6 +33,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	process.stdout.write(`endpoint: ${sandbox.endpoint}\n`);
 	if (options.printEnv) {
 		for (const [name, value] of Object.entries(sandbox.env)) process.stdout.write(`export ${name}=${shellQuote(value)}\n`);
+		// A session token left in the shell from real AWS would travel with the sandbox's long-term
+		// keys and be refused, as AWS refuses it; an empty one is no token to the aws CLI and the SDKs.
+		process.stdout.write('export AWS_SESSION_TOKEN=\n');
 	} else {
 		log(`data: ${sandbox.dataDir} (admin credentials in sandbox.json; --print-env prints them as export lines)`);
 	}

@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {linkSync, mkdirSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describeOwner, identify, isAlive, type Owner} from './process-identity.js';
+import {CliError} from '../errors.js';
 
 /** The folder, inside the locked one, that holds the lock files. */
 export const lockFolderName = '.ca-wizard.lock';
@@ -16,15 +17,13 @@ export interface FolderLockOptions {
 }
 
 /** The folder is held by a live process (or could not be locked): the message names the pid, the lock file and the fix. */
-export class FolderInUseError extends Error {
-	readonly code = 'FolderInUse';
+export class FolderInUseError extends CliError {
 	constructor(
 		message: string,
-		readonly fix: string,
+		fix: string,
 		readonly lockFile: string,
 	) {
-		super(message);
-		this.name = 'FolderInUseError';
+		super('FolderInUse', message, fix);
 	}
 }
 

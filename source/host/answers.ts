@@ -1,4 +1,5 @@
-import {refusedFlag} from '../wizard/question-flags.js';
+import {CliError, exitCodes} from '../errors.js';
+import {refusedValue} from '../text/refused-value.js';
 import {yesOrNo, type Question} from '../wizard/questions.js';
 
 // What counts as an answer to a question, for every host: a screen's choice, a flag's text or
@@ -32,14 +33,15 @@ export function checkAnswer(question: Question, raw: string | boolean): CheckedA
 }
 
 /** Why a host without a terminal could not answer: stable codes, a message that names the flag. */
-export class NoAnswerError extends Error {
+export class NoAnswerError extends CliError {
+	declare readonly code: 'NoTerminal' | 'BadFlag';
 	constructor(
-		readonly code: 'NoTerminal' | 'BadFlag',
+		code: 'NoTerminal' | 'BadFlag',
 		readonly questionId: string,
 		message: string,
 	) {
-		super(message);
-		this.name = 'NoAnswerError';
+		// Like a wrong option: the command line did not say enough, so it exits as a usage error.
+		super(code, message, undefined, {exitCode: exitCodes.usage});
 	}
 }
 
@@ -55,7 +57,7 @@ export function answerFromFlags(question: Question, options: FlagAnswers): {valu
 	const raw = Object.hasOwn(options.answers, question.id) ? options.answers[question.id] : undefined;
 	if (raw !== undefined) {
 		const checked = checkAnswer(question, raw);
-		if (!checked.ok) throw new NoAnswerError('BadFlag', question.id, refusedFlag(question.id, raw, checked.problem));
+		if (!checked.ok) throw new NoAnswerError('BadFlag', question.id, refusedValue(question.id, raw, checked.problem));
 		return {value: checked.value, from: 'flag'};
 	}
 	if (options.yes) return {value: question.default, from: 'default'};

@@ -2,13 +2,12 @@ import type {WizardHost} from '../wizard/host.js';
 import {goBack, type Answer, type GoBack, type Question} from '../wizard/questions.js';
 import {checkAnswer} from './answers.js';
 import type {ViewStore} from './view-store.js';
+import {CliError, exitCodes} from '../errors.js';
 
 /** The user pressed q or Ctrl-C: the journey stops, a waiting question is refused with this. */
-export class WizardQuit extends Error {
-	readonly code = 'Quit';
+export class WizardQuit extends CliError {
 	constructor() {
-		super('Stopped at your request.');
-		this.name = 'WizardQuit';
+		super('Quit', 'Stopped at your request.', undefined, {exitCode: exitCodes.cancelled});
 	}
 }
 

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {constants} from 'node:os';
 import {stripVTControlCharacters} from 'node:util';
 import {execa} from 'execa';
+import {ProcessError} from './process-error.js';
 
 // The one module that starts processes: every command goes through runProcess, so streaming,
 // capped output, cancellation and "command not found" behave the same everywhere.
@@ -31,21 +32,7 @@ export interface RunResult {
 	stderr: string;
 }
 
-export type ProcessErrorCode = 'CommandNotFound' | 'Aborted' | 'TimedOut' | 'SpawnFailed';
-
-export class ProcessError extends Error {
-	constructor(
-		readonly code: ProcessErrorCode,
-		/** The command as it was asked for, e.g. `mvn`. */
-		readonly command: string,
-		message: string,
-		/** What the user can do about it, also included in the message. */
-		readonly fix?: string,
-	) {
-		super(fix ? `${message} ${fix}` : message);
-		this.name = 'ProcessError';
-	}
-}
+export {ProcessError, type ProcessErrorCode} from './process-error.js';
 
 const outputCap = 200 * 1024;
 /** Time between SIGTERM and SIGKILL when stopping a process tree. */

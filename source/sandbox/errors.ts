@@ -1,3 +1,4 @@
+import {CliError} from '../errors.js';
 /** An error a service answers with: the protocol layer renders code, status and message on the wire. */
 export class ServiceError extends Error {
 	constructor(
@@ -37,12 +38,4 @@ export class CommonError extends Error {
 }
 
 /** A problem starting the sandbox itself (bad option, folder in use): shown to the user with its fix. */
-export class SandboxError extends Error {
-	constructor(
-		readonly code: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'SandboxError';
-	}
-}
+export class SandboxError extends CliError {}

@@ -7,7 +7,7 @@ import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
 import {createSandboxServer} from './server.js';
-import type {Scenario} from './state.js';
+import {scenarios, type Scenario} from './state.js';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import type {FileWriteError} from '../files/file-write-error.js';
 import {acquireDataLock} from './store/data-lock.js';
@@ -39,7 +39,6 @@ export interface RunningSandbox {
 	stop(): Promise<void>;
 }
 
-export const scenarios: readonly Scenario[] = ['access-denied', 'no-profile'];
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /**

@@ -2,6 +2,7 @@
 // every change (see store.ts), so a restart or a kill -9 finds exactly what was acknowledged.
 
 export type Scenario = 'access-denied' | 'no-profile';
+export const scenarios: readonly Scenario[] = ['access-denied', 'no-profile'];
 export type OriginRestriction = 'ALLOW' | 'BLOCK';
 export type PackageFormat = 'maven' | 'generic' | 'npm' | 'pypi' | 'nuget' | 'swift' | 'ruby' | 'cargo';
 

@@ -10,6 +10,7 @@ import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import type {CreatedResource} from './events.js';
+import {CliError} from '../errors.js';
 
 /** intended: a create call was about to be made (it may or may not have happened); created: it returned; reused: found, not made by ca-wizard. */
 export type EntryState = 'intended' | 'created' | 'reused';
@@ -34,15 +35,13 @@ export interface LedgerFile {
 }
 
 /** A ledger file that cannot be read as one; nothing was overwritten. */
-export class LedgerError extends Error {
-	readonly code = 'LedgerUnreadable';
+export class LedgerError extends CliError {
 	constructor(
 		readonly path: string,
 		readonly reason: string,
-		readonly fix: string,
+		fix: string,
 	) {
-		super(`The run record ${path} cannot be read: ${reason}.`);
-		this.name = 'LedgerError';
+		super('LedgerUnreadable', `The run record ${path} cannot be read: ${reason}.`, fix);
 	}
 }
 

@@ -69,18 +69,3 @@ export function flagValueProblem(id: QuestionId, raw: string): string | undefine
 	if ('values' in flag) return flag.values.includes(raw) ? undefined : `choose one of ${flag.values.join(', ')}`;
 	return flag.validate(raw);
 }
-
-/** The one wording for a refused flag value, on the command line and at its question alike. */
-export function refusedFlag(id: string, raw: string, problem: string): string {
-	return `--${id} ${quoted(raw)} is not accepted: ${problem.replace(/\.$/, '')}.`;
-}
-
-/** The value as typed, but safe for a terminal: control characters escaped, a long value cut. */
-function quoted(raw: string): string {
-	const characters = [...raw];
-	const shown = characters
-		.slice(0, 60)
-		.map(character => (/\p{C}/u.test(character) ? `\\u{${character.codePointAt(0)!.toString(16).toUpperCase()}}` : character))
-		.join('');
-	return `"${shown}${characters.length > 60 ? '…' : ''}"`;
-}

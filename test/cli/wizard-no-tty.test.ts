@@ -57,10 +57,10 @@ describe('the built CLI without a terminal', () => {
 		expect(readFileSync(settings, 'utf8')).toBe('<settings/>\n');
 	});
 
-	it('rejects unknown and conflicting options with usage and exit code 2', async () => {
-		const unknown = (await run(process.execPath, [cliPath, '--colour'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+	it('rejects unknown and conflicting options with one line and exit code 2', async () => {
+		const unknown = (await run(process.execPath, [cliPath, '--prfile', 'dev'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
 		expect(unknown.code).toBe(2);
-		expect(unknown.stderr).toContain('Usage:');
+		expect(unknown.stderr).toBe('ca-wizard: unknown option --prfile; did you mean --profile? See ca-wizard --help.\n');
 		const both = (await run(process.execPath, [cliPath, '--sandbox', '--sandbox-url', 'http://127.0.0.1:1'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
 		expect(both.code).toBe(2);
 		expect(both.stderr).toContain('not both');

@@ -150,7 +150,7 @@ describe('runProcess', () => {
 		const error: unknown = await runProcess('ca-wizard-no-such-command', ['-v'], {missingCommandFix: 'Install the thing.'}).catch((error_: unknown) => error_);
 		expect(error).toBeInstanceOf(ProcessError);
 		expect(error).toMatchObject({code: 'CommandNotFound', command: 'ca-wizard-no-such-command', fix: 'Install the thing.'});
-		expect((error as Error).message).toBe('The command "ca-wizard-no-such-command" was not found. Install the thing.');
+		expect((error as Error).message).toBe('The command "ca-wizard-no-such-command" was not found.');
 	});
 
 	test('a missing working folder is not reported as a missing command', async () => {

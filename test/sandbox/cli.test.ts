@@ -47,16 +47,17 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 	it('rejects bad options with a message that names the fix and a non-zero exit', async () => {
 		const badPort = await run(process.execPath, [cliPath, 'sandbox', '--port', 'abc']).catch((error: {code: number; stderr: string}) => error);
 		expect(badPort).toMatchObject({code: 2});
-		expect((badPort as {stderr: string}).stderr).toContain('--port takes a whole number');
+		expect((badPort as {stderr: string}).stderr).toContain('--port "abc" is not accepted: takes a whole number from 0 to 65535');
 		const badFaults = await run(process.execPath, [cliPath, 'sandbox', '--port', '0', '--data', temporaryDirectory(), '--faults', 'throttle=lots']).catch(
 			(error: {code: number; stderr: string}) => error,
 		);
-		expect(badFaults).toMatchObject({code: 1});
+		expect(badFaults).toMatchObject({code: 2}); // checked with the other options, before anything starts
 		expect((badFaults as {stderr: string}).stderr).toContain('--faults throttle=0.2,error=0.05,latency=200');
 		const badScenario = await run(process.execPath, [cliPath, 'sandbox', '--port', '0', '--data', temporaryDirectory(), '--scenario', 'nope']).catch(
 			(error: {code: number; stderr: string}) => error,
 		);
-		expect((badScenario as {stderr: string}).stderr).toContain('--scenario access-denied or --scenario no-profile');
+		expect(badScenario).toMatchObject({code: 2});
+		expect((badScenario as {stderr: string}).stderr).toContain('--scenario "nope" is not accepted: use access-denied or no-profile');
 		const unknown = await run(process.execPath, [cliPath, 'sandbox', '--colour']).catch((error: {code: number; stderr: string}) => error);
 		expect(unknown).toMatchObject({code: 2});
 	});

@@ -1,5 +1,6 @@
 import {join} from 'node:path';
 import {firstErrorLines, parseMavenLine} from '../../maven/maven-log.js';
+import {ProcessError} from '../../process/process-error.js';
 import {rowFromMavenDownload} from '../package-table.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {PackageConfirmer} from './package-confirmer.js';
@@ -68,9 +69,8 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 			result = await run();
 		}
 	} catch (error) {
-		const failure = error as {name?: string; message?: string; fix?: string};
-		if (failure.name !== 'ProcessError' || options.signal.aborted) throw error;
-		stop({code: 'MavenDidNotRun', message: `Maven could not run: ${failure.message}`, fix: failure.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.'});
+		if (!(error instanceof ProcessError) || options.signal.aborted) throw error;
+		stop({code: 'MavenDidNotRun', message: `Maven could not run: ${error.message}`, fix: error.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.'});
 	} finally {
 		// A throwaway repository has done its job once the packages are in CodeArtifact.
 		if (where === 'throwaway' && localRepository) await files.removeDirectory(localRepository).catch(() => {});

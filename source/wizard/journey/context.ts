@@ -2,6 +2,7 @@ import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aw
 import type {CreatedResource, Problem} from '../events.js';
 import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
+import {CliError} from '../../errors.js';
 
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
 export interface JourneyTools {
@@ -103,10 +104,9 @@ export interface StepContext extends JourneyDeps {
 }
 
 /** Stops the journey at a step with a problem the user can act on. */
-export class JourneyStop extends Error {
+export class JourneyStop extends CliError {
 	constructor(readonly problem: Problem) {
-		super(problem.message);
-		this.name = 'JourneyStop';
+		super(problem.code, problem.message, problem.fix);
 	}
 }
 

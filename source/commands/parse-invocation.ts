@@ -1,0 +1,92 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {UsageError} from '../errors.js';
+import {refusedValue} from '../text/refused-value.js';
+import {closestSpelling} from './closest-spelling.js';
+import type {Command} from './command.js';
+
+// Turns argv into the command to run and its checked values, from the registry alone. A
+// mistake is one line that names it, the closest valid spelling and where help is; exit 2.
+
+export type Invocation =
+	| {kind: 'version'}
+	| {kind: 'help'; command?: Command}
+	| {kind: 'run'; command: Command; values: Record<string, string | boolean | undefined>; positionals: string[]; debug: boolean};
+
+/** Accepted by every command, besides its own options. */
+export const globalOptions = {
+	help: {type: 'boolean', short: 'h', help: 'show help (ca-wizard COMMAND --help for one command)'},
+	version: {type: 'boolean', short: 'v', help: 'print the version'},
+	debug: {type: 'boolean', help: 'show the stack of an unexpected error (or CA_WIZARD_DEBUG=1)'},
+} as const;
+
+export function parseInvocation(argv: readonly string[], commands: readonly Command[], defaultCommand: Command): Invocation {
+	const [first, ...rest] = argv;
+	if (first === '--version' || first === '-v') return {kind: 'version'};
+	if (first === 'help') return {kind: 'help', ...(rest[0] === undefined ? {} : {command: commandNamed(rest[0], commands)})};
+	const named = first !== undefined && !first.startsWith('-');
+	const command = named ? commandNamed(first, commands) : defaultCommand;
+	const args = named ? rest : argv;
+	const {values, positionals} = parseOptions(command, args, commands);
+	if (values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
+	if (values['version'] === true) return {kind: 'version'};
+	for (const [name, option] of Object.entries(command.options)) {
+		const value = values[name];
+		const problem = typeof value === 'string' ? option.check?.(value) : undefined;
+		if (problem) throw usage('BadOptionValue', refusedValue(name, value as string, problem), command);
+	}
+	const conflict = command.validate?.(values);
+	if (conflict) throw usage('ConflictingOptions', conflict, command);
+	return {kind: 'run', command, values, positionals, debug: values['debug'] === true};
+}
+
+function commandNamed(name: string, commands: readonly Command[]): Command {
+	const found = commands.find(command => command.name === name);
+	if (found) return found;
+	const guess = closestSpelling(name, commands.map(command => command.name));
+	throw new UsageError('UnknownCommand', `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : '.'} See ca-wizard --help.`);
+}
+
+function parseOptions(command: Command, args: readonly string[], commands: readonly Command[]): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
+	const options: ParseArgsConfig['options'] = {};
+	for (const [name, option] of Object.entries({...command.options, ...globalOptions})) {
+		options[name] = {type: option.type, ...('short' in option && option.short ? {short: option.short} : {})};
+	}
+	try {
+		const {values, positionals} = parseArgs({args: [...args], options, strict: true, allowPositionals: false});
+		return {values: values as Record<string, string | boolean | undefined>, positionals};
+	} catch (error) {
+		throw translate(error as NodeJS.ErrnoException, command, commands);
+	}
+}
+
+/** parseArgs' own messages, made short and helpful. */
+function translate(error: NodeJS.ErrnoException, command: Command, commands: readonly Command[]): UsageError {
+	const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+	switch (error.code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+			const names = Object.keys({...command.options, ...globalOptions});
+			const typed = quoted.replace(/^-+/, '').replace(/=.*$/, '');
+			const guess = closestSpelling(typed, names);
+			// An option of another command: say which one takes it.
+			const elsewhere = guess ? undefined : commands.find(other => other !== command && Object.hasOwn(other.options, typed));
+			const hint = guess ? `; did you mean --${guess}?` : elsewhere ? `; it is an option of ca-wizard ${elsewhere.name}.` : '.';
+			return usage('UnknownOption', `unknown option ${quoted}${hint}`, command);
+		}
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+			const name = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? quoted;
+			const takes = /does not take an argument/.test(error.message) ? 'takes no value' : 'needs a value';
+			return usage('BadOptionValue', `${name} ${takes}.`, command);
+		}
+		case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+			const word = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+			return usage('UnexpectedArgument', `unexpected argument "${word}" (options start with --).`, command);
+		}
+		default:
+			return usage('BadArguments', error.message, command);
+	}
+}
+
+function usage(code: string, message: string, command: Command): UsageError {
+	const help = command.name === '' ? 'ca-wizard --help' : `ca-wizard ${command.name} --help`;
+	return new UsageError(code, `${message.replace(/\.$/, '')}. See ${help}.`.replace(/\?\. See/, '? See'));
+}

@@ -1,0 +1,11 @@
+import type {Command} from './command.js';
+import {sandboxCommand} from './sandbox.js';
+import {wizardCommand} from './wizard.js';
+
+// Every command, declared once in its own file: the parser, --help and the README's tables read
+// this list. A new command is a new file and a line here.
+
+/** The wizard runs when no command is named (`ca-wizard --sandbox`). */
+export const defaultCommand: Command = wizardCommand;
+
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand];

@@ -1,0 +1,55 @@
+import {parseFaults} from '../sandbox/faults.js';
+import {scenarios, type Scenario} from '../sandbox/state.js';
+import {defineCommand} from './command.js';
+import {defaultSandboxPort} from './defaults.js';
+
+export const sandboxCommand = defineCommand({
+	name: 'sandbox',
+	summary: 'run the offline sandbox: CodeArtifact, IAM, STS, EC2, metadata and Maven',
+	usage: '[options]',
+	options: {
+		port: {type: 'string', value: 'N', help: `port to listen on (default ${defaultSandboxPort}; 0 picks a free one)`, check: portProblem},
+		host: {type: 'string', value: 'ADDRESS', help: 'address to bind (default 127.0.0.1; anything else is reachable by others, and warned about)'},
+		data: {type: 'string', value: 'DIR', help: 'folder that keeps the sandbox\'s state (default ~/.ca-wizard/sandbox); one sandbox per folder'},
+		'maven-central': {type: 'string', value: 'URL|DIR', help: 'where public:maven-central fetches from (default Maven Central, falling back to ~/.m2/repository when it cannot be reached)'},
+		scenario: {type: 'string', value: 'S', help: 'the simulated EC2 build host at start: access-denied (default: a role without CodeArtifact permissions) or no-profile (no instance profile, no credentials)', check: scenarioProblem},
+		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
+		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
+		'print-env': {type: 'boolean', help: 'print export lines: AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_DEFAULT_REGION, AWS_EC2_METADATA_SERVICE_ENDPOINT, and an empty AWS_SESSION_TOKEN'},
+	},
+	examples: [
+		{command: 'ca-wizard sandbox --print-env', about: 'start it, and print the export lines that point the aws CLI and the SDKs at it'},
+		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
+	],
+	async run(values) {
+		const {runSandboxCommand} = await import('./sandbox-command.js');
+		return runSandboxCommand({
+			port: values.port === undefined ? defaultSandboxPort : Number(values.port),
+			host: values.host ?? '127.0.0.1',
+			dataDir: values.data,
+			mavenCentral: values['maven-central'],
+			scenario: values.scenario as Scenario | undefined,
+			region: values.region,
+			faults: values.faults,
+			printEnv: values['print-env'] ?? false,
+		});
+	},
+});
+
+function portProblem(value: string): string | undefined {
+	const port = Number(value);
+	return /^\d+$/.test(value) && port <= 65_535 ? undefined : 'takes a whole number from 0 to 65535';
+}
+
+function scenarioProblem(value: string): string | undefined {
+	return (scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`;
+}
+
+function faultsProblem(value: string): string | undefined {
+	try {
+		parseFaults(value);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message.replace(/^--faults: /, '');
+	}
+}

@@ -1,0 +1,90 @@
+import {scenarios} from '../sandbox/state.js';
+import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
+import type {TargetOptions} from './connect-target.js';
+import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
+import {defaultSandboxPort} from './defaults.js';
+
+/** What the wizard runs with, once the command line has been read and checked. */
+export interface WizardCommandOptions extends TargetOptions {
+	project?: string;
+	workdir?: string;
+	yes: boolean;
+	json: boolean;
+	/** Answers given as flags, by question id. */
+	answers: Partial<Record<QuestionId, string>>;
+}
+
+const targetOptions = {
+	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
+	'sandbox-url': {
+		type: 'string',
+		value: 'URL',
+		help: 'a sandbox already running; its admin credentials from the environment (eval the export lines of `ca-wizard sandbox --print-env`)',
+		check: url => (/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`),
+	},
+	scenario: {type: 'string', value: 'S', help: `with --sandbox: ${scenarios.join(' (default) or ')}`, check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`)},
+	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from'},
+	profile: {type: 'string', value: 'NAME', help: 'AWS profile (default: the SDK\'s default credential chain)'},
+	region: {type: 'string', value: 'R', help: 'AWS region'},
+	settings: {type: 'string', value: 'PATH', help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)'},
+	project: {type: 'string', value: 'DIR', help: 'the Maven project to build (default: this folder\'s pom.xml, or the demo)'},
+	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
+	yes: {type: 'boolean', short: 'y', help: 'take the default wherever no flag answers a question'},
+	json: {type: 'boolean', help: 'print events as JSON lines instead of the interactive screens'},
+} as const satisfies Record<string, OptionDefinition>;
+
+/** Every question the wizard asks is also a flag, checked against the question's own declaration. */
+const answerOptions = Object.fromEntries(
+	questionIds.map(id => {
+		const {value, help} = flagUsage(id);
+		return [id, {type: 'string', value, help, group: 'Answers (every question the wizard asks has its flag)', check: (raw: string) => flagValueProblem(id, raw)} satisfies OptionDefinition];
+	}),
+) as Record<QuestionId, OptionDefinition & {type: 'string'}>;
+
+const options = {...targetOptions, ...answerOptions};
+
+export const wizardCommand = defineCommand({
+	name: '',
+	summary: 'walk from an empty AWS account to a Maven build through CodeArtifact',
+	usage: '[options]',
+	options,
+	examples: [
+		{command: 'npx ca-wizard --sandbox', about: 'the whole journey offline, on an embedded sandbox'},
+		{command: 'ca-wizard --profile dev --region eu-west-1', about: 'in a real AWS account'},
+		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
+	],
+	validate: conflicts,
+	async run(values) {
+		const {runWizardCommand} = await import('./wizard-command.js');
+		return runWizardCommand(wizardOptions(values));
+	},
+});
+
+function conflicts(values: OptionValues<typeof options>): string | undefined {
+	if (values.sandbox && values['sandbox-url']) return 'use either --sandbox (start one here) or --sandbox-url URL (use a running one), not both';
+	if ((values.scenario || values['maven-central']) && !values.sandbox) return '--scenario and --maven-central go with --sandbox';
+	if ((values.profile || values.region) && (values.sandbox || values['sandbox-url'])) return '--profile and --region are for real AWS; a sandbox has its own credentials and region';
+	if (values['project-choice'] !== undefined && values.project !== undefined) return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
+	return undefined;
+}
+
+export function wizardOptions(values: OptionValues<typeof options>): WizardCommandOptions {
+	const url = values['sandbox-url'];
+	const target: WizardCommandOptions['target'] = values.sandbox
+		? {kind: 'sandbox', ...(values.scenario ? {scenario: values.scenario} : {}), ...(values['maven-central'] ? {mavenCentral: values['maven-central']} : {})}
+		: url
+			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}
+			: {kind: 'aws', ...(values.profile ? {profile: values.profile} : {}), ...(values.region ? {region: values.region} : {})};
+	const answers: WizardCommandOptions['answers'] = {};
+	for (const id of questionIds) if (values[id] !== undefined) answers[id] = values[id];
+	return {
+		target,
+		...(values.settings ? {settings: values.settings} : {}),
+		...(values.project ? {project: values.project} : {}),
+		...(values.workdir ? {workdir: values.workdir} : {}),
+		yes: values.yes === true,
+		json: values.json === true,
+		answers,
+	};
+}
+

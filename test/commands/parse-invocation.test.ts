@@ -1,0 +1,60 @@
+import {describe, expect, it} from 'vitest';
+import {parseInvocation} from '../../source/commands/parse-invocation.js';
+import {commands, defaultCommand} from '../../source/commands/registry.js';
+import {UsageError} from '../../source/errors.js';
+
+const parse = (...argv: string[]) => parseInvocation(argv, commands, defaultCommand);
+
+/** The usage error's one line, or a failure when the arguments were accepted. */
+function refusal(...argv: string[]): string {
+	try {
+		parse(...argv);
+	} catch (error) {
+		expect(error).toBeInstanceOf(UsageError);
+		expect((error as UsageError).exitCode).toBe(2);
+		return (error as Error).message;
+	}
+	throw new Error(`accepted: ${argv.join(' ')}`);
+}
+
+describe('the command line, read from the registry', () => {
+	it('runs the wizard when no command is named, and a named command otherwise', () => {
+		expect(parse('--sandbox', '--yes')).toMatchObject({kind: 'run', command: defaultCommand, values: {sandbox: true, yes: true}});
+		expect(parse('sandbox', '--port', '0')).toMatchObject({kind: 'run', command: {name: 'sandbox'}, values: {port: '0'}});
+	});
+
+	it('--version, -v and help, for all or for one command', () => {
+		expect(parse('--version')).toEqual({kind: 'version'});
+		expect(parse('-v')).toEqual({kind: 'version'});
+		expect(parse('--help')).toEqual({kind: 'help'});
+		expect(parse('help')).toEqual({kind: 'help'});
+		expect(parse('sandbox', '--help')).toMatchObject({kind: 'help', command: {name: 'sandbox'}});
+		expect(parse('help', 'sandbox')).toMatchObject({kind: 'help', command: {name: 'sandbox'}});
+	});
+
+	it('a mistyped option or command: one line with the closest spelling and where help is', () => {
+		expect(refusal('--prfile', 'dev')).toBe('unknown option --prfile; did you mean --profile? See ca-wizard --help.');
+		expect(refusal('sandbox', '--prot', '1')).toBe('unknown option --prot; did you mean --port? See ca-wizard sandbox --help.');
+		expect(refusal('sandbx')).toBe('unknown command "sandbx"; did you mean "sandbox"? See ca-wizard --help.');
+		expect(refusal('--colour')).toBe('unknown option --colour. See ca-wizard --help.');
+		expect(refusal('--port', '1')).toBe('unknown option --port; it is an option of ca-wizard sandbox. See ca-wizard --help.');
+	});
+
+	it('values are checked by the option that declares them, before anything runs', () => {
+		expect(refusal('sandbox', '--port', '70000')).toBe('--port "70000" is not accepted: takes a whole number from 0 to 65535. See ca-wizard sandbox --help.');
+		expect(refusal('sandbox', '--scenario', 'nope')).toMatch(/^--scenario "nope" is not accepted: use access-denied or no-profile\./);
+		expect(refusal('sandbox', '--faults', 'throttle=2')).toMatch(/^--faults "throttle=2" is not accepted: throttle is a share/);
+		expect(refusal('--upstream', 'perhaps')).toMatch(/^--upstream "perhaps" is not accepted: answer yes or no\./);
+		expect(refusal('--sandbox-url', 'ftp://x')).toMatch(/^--sandbox-url "ftp:\/\/x" is not accepted: takes the endpoint/);
+		expect(refusal('--region')).toBe('--region needs a value. See ca-wizard --help.');
+		expect(refusal('--yes=1')).toBe('--yes takes no value. See ca-wizard --help.');
+		expect(refusal('extra')).toMatch(/^unknown command "extra"/);
+		expect(refusal('sandbox', 'extra')).toBe('unexpected argument "extra" (options start with --). See ca-wizard sandbox --help.');
+	});
+
+	it('options that exclude each other are refused together', () => {
+		expect(refusal('--sandbox', '--sandbox-url', 'http://127.0.0.1:7717')).toMatch(/not both/);
+		expect(refusal('--scenario', 'no-profile')).toMatch(/go with --sandbox/);
+		expect(refusal('--sandbox', '--profile', 'dev')).toMatch(/are for real AWS/);
+	});
+});

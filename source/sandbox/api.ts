@@ -7,7 +7,7 @@ import {codeArtifactRoutes} from './codeartifact/routes.js';
 import type {ApiCall, SandboxContext} from './context.js';
 import {ec2Service} from './ec2/service.js';
 import {CommonError, ServiceError} from './errors.js';
-import {readBody} from './http/read-body.js';
+import {BodyAborted, readBody} from './http/read-body.js';
 import {iamService} from './iam/service.js';
 import {requestId as newRequestId} from './ids.js';
 import {queryError, querySuccess, type QueryService} from './protocols/aws-query.js';
@@ -91,6 +91,7 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		return querySuccess(queryService, action, await handler(params, call, context), requestId);
 	} catch (error) {
 		if (error instanceof ServiceError || error instanceof CommonError) return fail(error);
+		if (error instanceof BodyAborted) throw error; // nobody to answer: the server notes it quietly
 		// E.g. a snapshot that could not be written: the change was undone (see SandboxStore.commit).
 		context.log(`internal error: ${(error as Error).stack ?? String(error)}`);
 		return fail(new CommonError('Internal', 'The sandbox could not complete the request; nothing was changed. See its log for the cause.'));

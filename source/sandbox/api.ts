@@ -8,7 +8,7 @@ import {codeArtifactRoutes} from './codeartifact/routes.js';
 import type {ApiCall, SandboxContext} from './context.js';
 import {ec2Service} from './ec2/service.js';
 import {CommonError, ServiceError} from './errors.js';
-import {readBody} from './http/read-body.js';
+import {BodyAborted, readBody} from './http/read-body.js';
 import {iamService} from './iam/service.js';
 import {requestId as newRequestId} from './ids.js';
 import {queryError, querySuccess, type QueryService} from './protocols/aws-query.js';
@@ -28,9 +28,19 @@ const queryServicesByVersion: Record<string, QueryService> = {[iamService.versio
 // Replaces a hand-written path matcher: find-my-way tells an unknown operation from a known one.
 const restRouter = FindMyWay<FindMyWay.HTTPVersion.V1>({ignoreTrailingSlash: true});
 for (const route of codeArtifactRoutes) restRouter.on(route.method, route.path, () => {}, {route});
+const restRouteOf = (method: string, path: string) => (restRouter.find(method as FindMyWay.HTTPMethod, path)?.store as {route?: RestRoute} | undefined)?.route;
 
 /** Enough of an unsigned form to find its Version, never more: nobody is known to have sent it. */
 const unsignedFormLimit = 16 * 1024;
+
+/**
+ * A form (IAM, STS, EC2) or a JSON body (CodeArtifact) is parsed whole, so it gets a limit of
+ * its own, well under maxBodyBytes (which sizes uploads: PublishPackageVersion's asset here, a
+ * Maven artifact at the repository endpoint). The largest legitimate form is an IAM policy of
+ * 131,072 characters up to U+00FF, 6 bytes each percent-encoded, with 50 tags: about 1 MB.
+ * 2 MiB of form or JSON parses in about 0.1 s; 64 MiB of `[{},{},…]` took 45 s and 1.5 GB.
+ */
+const parsedBodyLimit = 2 * 1024 * 1024;
 
 export async function handleApi(request: IncomingMessage, url: URL, context: SandboxContext, options: ServerOptions, fault: string): Promise<WireResponse> {
 	const requestId = newRequestId();
@@ -52,7 +62,8 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		const {principal, secretAccessKey} = resolveAccessKey(state, scope.accessKeyId, scope.sessionToken, context.now());
 		const scopedService = isRest ? 'codeartifact' : queryService?.name;
 		checkScope(scope, {regions: regions(scopedService), service: scopedService});
-		const body = await readBody(request, options.maxBodyBytes);
+		const uploads = isRest && restRouteOf(method, url.pathname)?.operation === 'PublishPackageVersion';
+		const body = await readBody(request, uploads ? options.maxBodyBytes : Math.min(options.maxBodyBytes, parsedBodyLimit));
 		const params = isRest ? undefined : new URLSearchParams(method === 'POST' ? body.toString('utf8') : url.search);
 		// The form's Version says which query service is served; the scope must be that service's.
 		const named = params && serviceOfVersion(params.get('Version'));
@@ -81,6 +92,7 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		return querySuccess(queryService, action, await handler(params, call, context), requestId);
 	} catch (error) {
 		if (error instanceof ServiceError || error instanceof CommonError) return fail(error);
+		if (error instanceof BodyAborted) throw error; // nobody to answer: the server notes it quietly
 		// E.g. a snapshot that could not be written: the change was undone (see SandboxStore.commit).
 		context.log(`internal error: ${(error as Error).stack ?? String(error)}`);
 		return fail(new CommonError('Internal', 'The sandbox could not complete the request; nothing was changed. See its log for the cause.'));

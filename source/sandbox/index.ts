@@ -6,7 +6,7 @@ import type {SandboxContext} from './context.js';
 import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
-import {createSandboxServer} from './server.js';
+import {createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
 import {scenarios, type Scenario} from './state.js';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import type {FileWriteError} from '../files/file-write-error.js';
@@ -22,6 +22,8 @@ export interface SandboxOptions {
 	region?: string;
 	faults?: string | FaultSpec;
 	maxBodyBytes?: number;
+	/** How long a connection may stall (see server.ts); tests shorten them. */
+	timeouts?: Partial<ServerTimeouts>;
 	log?: (message: string) => void;
 }
 
@@ -77,7 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
 	let endpoint = '';
 	const context: SandboxContext = {store, mavenCentral, log, now: () => new Date(), get endpoint() { return endpoint; }};
-	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024});
+	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024, timeouts: {...defaultTimeouts, ...options.timeouts}});
 	try {
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);

@@ -3,6 +3,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {handleApi} from './api.js';
 import type {SandboxContext} from './context.js';
 import {decideFault, type FaultSpec} from './faults.js';
+import {BodyAborted} from './http/read-body.js';
 import {handleInstanceMetadata} from './imds.js';
 import {handleMaven, mavenPathPrefix} from './maven/endpoint.js';
 import {send} from './protocols/wire-response.js';
@@ -10,16 +11,64 @@ import {send} from './protocols/wire-response.js';
 export interface ServerOptions {
 	faults: FaultSpec;
 	maxBodyBytes: number;
+	timeouts: ServerTimeouts;
 }
 
+/** How long a connection may take over each part of its life before the sandbox drops it. */
+export interface ServerTimeouts {
+	/** Until a request's headers are whole. */
+	headersMs: number;
+	/** Until a whole request, headers and body, has arrived (the answer's time is not counted). */
+	requestMs: number;
+	/** How long a connection stays open, idle, for a next request. */
+	keepAliveMs: number;
+}
+
+// The sandbox listens on loopback for a build on the same machine, so the limits are about
+// clients that stall or hold sockets on purpose, never about a slow network:
+// - headers: every client here sends its head in one write, in microseconds. 20 s leaves room
+//   for a paused or swapping client, and a slowloris trickling header lines loses its socket
+//   then (Node's own default is 60 s, checked only every 30 s).
+// - request: the body is what takes time. The largest is an upload of maxBodyBytes (64 MiB by
+//   default: a Maven artifact, a generic asset); 10 minutes lets it arrive at 110 KB/s, a
+//   thousandth of loopback speed, so a slow `mvn deploy` is never cut, while a client that
+//   never finishes its body cannot hold the socket past that (Node's default is 5 minutes).
+// - keep-alive: Node's 5 s, kept on purpose. Each answer announces it (Keep-Alive: timeout=5)
+//   to clients that pool connections, as Maven's HTTP transport does, and Node closes the
+//   socket a second after that, so a client never sends into one being closed. An idle socket
+//   costs the sandbox a descriptor; a new one on loopback costs a client next to nothing.
+// - header size: Node's 16 KiB, also on purpose: SigV4 and a CodeArtifact token fit in a few
+//   KiB, and it bounds the request line too, so a query string is never larger.
+export const defaultTimeouts: ServerTimeouts = {headersMs: 20_000, requestMs: 10 * 60_000, keepAliveMs: 5_000};
+const maxHeaderBytes = 16 * 1024;
+
 export function createSandboxServer(context: SandboxContext, options: ServerOptions): Server {
-	return createServer((request, response) => {
-		handle(request, response, context, options).catch(error => {
-			context.log(`internal error: ${(error as Error).stack ?? String(error)}`);
-			if (!response.headersSent) send(response, {status: 500, headers: {'content-type': 'text/plain'}, body: 'Internal sandbox error'});
-			else response.destroy();
-		});
-	});
+	const {headersMs, requestMs, keepAliveMs} = options.timeouts;
+	const server = createServer(
+		{
+			headersTimeout: Math.min(headersMs, requestMs), // Node requires it: the head is part of the request
+			requestTimeout: requestMs,
+			keepAliveTimeout: keepAliveMs,
+			maxHeaderSize: maxHeaderBytes,
+			// How often Node looks for connections past the first two limits (its default, 30 s,
+			// would let a stalled client keep its socket half a minute longer than stated).
+			connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(Math.min(headersMs, requestMs) / 4))),
+		},
+		(request, response) => {
+			handle(request, response, context, options).catch(error => {
+				if (error instanceof BodyAborted) {
+					// Not the sandbox's failure: one line, no 500 (there is nobody to send it to).
+					context.log(`${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://sandbox.invalid').pathname}: ${error.message}; nothing was stored.`);
+					response.destroy();
+					return;
+				}
+				context.log(`internal error: ${(error as Error).stack ?? String(error)}`);
+				if (!response.headersSent) send(response, {status: 500, headers: {'content-type': 'text/plain'}, body: 'Internal sandbox error'});
+				else response.destroy();
+			});
+		},
+	);
+	return server;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: SandboxContext, options: ServerOptions): Promise<void> {

@@ -1,18 +1,22 @@
 import type {RestInput} from '../protocols/rest-json.js';
 import type {OriginRestriction, Tag} from '../state.js';
+import {checkUpstreamCount} from './upstreams.js';
 import {checkRequired, nestedSpecs, validationError} from './validation.js';
 
 // Structured JSON-body members (lists and nested structures), checked like the scalars in
 // validation.ts and reported with AWS's member paths, e.g. `upstreams.2.member.repositoryName`.
+// A list's length is checked before its members: a list too long is refused whole, without a
+// word about each member (a body of a million bad members would otherwise get a reply as long).
+// Handlers read lists once the caller is authorized.
 
-const maxTags = 200;
+const maxTags = 200; // the model's TagList
 
 export function readTags(input: RestInput): Tag[] {
 	const value = input.json().tags;
 	if (value === undefined || value === null) return [];
 	const problems: string[] = [];
 	if (!Array.isArray(value)) throw validationError([`Value at 'tags' failed to satisfy constraint: Member must be a list`]);
-	if (value.length > maxTags) problems.push(`Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${maxTags}`);
+	if (value.length > maxTags) throw validationError([`Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${maxTags}`]);
 	const tags: Tag[] = [];
 	value.forEach((item: unknown, index) => {
 		const path = `tags.${index + 1}.member`;
@@ -25,11 +29,15 @@ export function readTags(input: RestInput): Tag[] {
 	return tags;
 }
 
-/** The upstreams member: undefined when absent (UpdateRepository then keeps the current list). */
-export function readUpstreams(input: RestInput): string[] | undefined {
+/**
+ * The upstreams member: undefined when absent (UpdateRepository then keeps the current list).
+ * The model bounds the list by nothing; AWS's quota of upstreams per repository does.
+ */
+export function readUpstreams(input: RestInput, repository: string): string[] | undefined {
 	const value = input.json().upstreams;
 	if (value === undefined || value === null) return undefined;
 	if (!Array.isArray(value)) throw validationError([`Value at 'upstreams' failed to satisfy constraint: Member must be a list`]);
+	checkUpstreamCount(repository, value.length);
 	const problems: string[] = [];
 	const names = value.map((item: unknown, index) => {
 		const name = asRecord(item).repositoryName;

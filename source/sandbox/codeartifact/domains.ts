@@ -10,9 +10,9 @@ import {readInputs} from './validation.js';
 
 export const createDomain: RestHandler = (input, call, context) => {
 	const {domain, encryptionKey} = readInputs(input, ['domain'], ['encryptionKey']);
-	const tags = readTags(input);
 	const {state} = context.store;
 	call.authorize('codeartifact:CreateDomain', domainArn(state, domain));
+	const tags = readTags(input);
 	if (entry(state.domains, domain)) throw conflict('domain', domain, `Domain ${domain} already exists in account ${state.accountId}.`);
 	const record: DomainRecord = {name: domain, createdTime: epochSeconds(context.now()), encryptionKey: encryptionKey ?? managedKeyArn(state), tags};
 	state.domains[domain] = record;

@@ -10,10 +10,10 @@ import {readInputs} from './validation.js';
 
 export const createRepository: RestHandler = (input, call, context) => {
 	const {domain, domainOwner, repository, description} = readInputs(input, ['domain', 'repository'], ['domainOwner', 'description']);
-	const upstreams = readUpstreams(input) ?? [];
-	const tags = readTags(input);
 	const {state} = context.store;
 	call.authorize('codeartifact:CreateRepository', repositoryArn(state, domain, repository));
+	const upstreams = readUpstreams(input, repository) ?? [];
+	const tags = readTags(input);
 	requireDomain(state, domain, domainOwner);
 	if (findRepository(state, domain, repository)) throw conflict('repository', repository, `Repository ${repository} already exists in domain ${domain}.`);
 	checkUpstreams(state, call, domain, repository, upstreams);
@@ -33,9 +33,9 @@ export const describeRepository: RestHandler = (input, call, context) => {
 /** Absent members stay as they are; `upstreams: []` removes every upstream. Order is search order. */
 export const updateRepository: RestHandler = (input, call, context) => {
 	const {domain, domainOwner, repository, description} = readInputs(input, ['domain', 'repository'], ['domainOwner', 'description']);
-	const upstreams = readUpstreams(input);
 	const {state} = context.store;
 	call.authorize('codeartifact:UpdateRepository', repositoryArn(state, domain, repository));
+	const upstreams = readUpstreams(input, repository);
 	const record = requireRepository(state, domain, repository, domainOwner);
 	if (upstreams) checkUpstreams(state, call, domain, repository, upstreams);
 	if (description !== undefined) record.description = description;

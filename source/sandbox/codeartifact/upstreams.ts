@@ -8,15 +8,20 @@ import {invalid} from './validation.js';
 /** AWS's quota on upstream repositories per repository. */
 export const maxUpstreams = 10;
 
+/** AWS's quota on upstreams per repository, applied to a list as long as it is given. */
+export function checkUpstreamCount(repository: string, count: number): void {
+	if (count > maxUpstreams) {
+		throw new ServiceError('ServiceQuotaExceededException', 402, `A repository can have at most ${maxUpstreams} upstream repositories; ${count} were given.`, {resourceId: repository, resourceType: 'repository'});
+	}
+}
+
 /**
  * Checks a repository's new upstream list before it is stored: each upstream exists in the
  * same domain, appears once, does not lead back to the repository (no cycles), and the caller
  * may associate with it. `repository` need not exist yet (CreateRepository).
  */
 export function checkUpstreams(state: SandboxState, call: ApiCall, domain: string, repository: string, upstreams: readonly string[]): void {
-	if (upstreams.length > maxUpstreams) {
-		throw new ServiceError('ServiceQuotaExceededException', 402, `A repository can have at most ${maxUpstreams} upstream repositories; ${upstreams.length} were given.`, {resourceId: repository, resourceType: 'repository'});
-	}
+	checkUpstreamCount(repository, upstreams.length);
 	const seen = new Set<string>();
 	for (const upstream of upstreams) {
 		if (seen.has(upstream)) throw invalid(`Upstream repository ${upstream} is listed more than once.`);

@@ -15,8 +15,19 @@ export interface FieldSpec {
 	readonly min?: number;
 	readonly max?: number;
 	readonly enum?: readonly string[];
+	/** Refuses control characters the model's pattern lets through (see packagePart). */
+	readonly noControls?: true;
 }
 
+// The model's patterns, in its words (AWS quotes them in its messages). One rule is the
+// sandbox's own: the model's package-part pattern, `[^#/\s]+`, lets U+0001 and every other
+// control character that is not whitespace through. Yet a version travels back in
+// GetPackageVersionAsset's X-PackageVersion header, where HTTP allows no control character
+// but tab, and a Maven group, artifact and version go into maven-metadata.xml, where XML 1.0
+// allows none of C0 but tab and line breaks. A version published with one could never be
+// fetched (each GetPackageVersionAsset answered 500), so package, namespace and version refuse
+// control characters (Unicode Cc) wherever they come in: every API operation, and the Maven
+// endpoint's paths (maven-path.ts checks them with these same specs).
 const patterns = {
 	domain: '[a-z][a-z0-9\\-]{0,48}[a-z0-9]',
 	account: '[0-9]{12}',
@@ -44,10 +55,10 @@ export const fields = {
 	repositoryPrefix: query({member: 'repositoryPrefix', wire: 'repository-prefix', pattern: patterns.repository, min: 2, max: 100}),
 	externalConnection: query({member: 'externalConnection', wire: 'external-connection', pattern: patterns.externalConnection, min: 2, max: 100}),
 	format: query({member: 'format', wire: 'format', enum: packageFormats}),
-	namespace: query({member: 'namespace', wire: 'namespace', pattern: patterns.packagePart, min: 1, max: 255}),
-	package: query({member: 'package', wire: 'package', pattern: patterns.packagePart, min: 1, max: 255}),
-	packagePrefix: query({member: 'packagePrefix', wire: 'package-prefix', pattern: patterns.packagePart, min: 1, max: 255}),
-	packageVersion: query({member: 'packageVersion', wire: 'version', pattern: patterns.packagePart, min: 1, max: 255}),
+	namespace: query({member: 'namespace', wire: 'namespace', pattern: patterns.packagePart, min: 1, max: 255, noControls: true}),
+	package: query({member: 'package', wire: 'package', pattern: patterns.packagePart, min: 1, max: 255, noControls: true}),
+	packagePrefix: query({member: 'packagePrefix', wire: 'package-prefix', pattern: patterns.packagePart, min: 1, max: 255, noControls: true}),
+	packageVersion: query({member: 'packageVersion', wire: 'version', pattern: patterns.packagePart, min: 1, max: 255, noControls: true}),
 	packageVersionRevision: query({member: 'packageVersionRevision', wire: 'revision', pattern: patterns.nonBlank, min: 1, max: 50}),
 	asset: query({member: 'asset', wire: 'asset', pattern: patterns.printable, min: 1, max: 255}),
 	assetName: query({member: 'assetName', wire: 'asset', pattern: patterns.printable, min: 1, max: 255}),
@@ -117,6 +128,7 @@ export function checkValue(spec: Omit<FieldSpec, 'member' | 'in' | 'wire'>, path
 	if (spec.max !== undefined && length > spec.max) return fail(`have length less than or equal to ${spec.max}`);
 	if (spec.enum && !spec.enum.includes(value)) return fail(`satisfy enum value set: [${spec.enum.join(', ')}]`);
 	if (spec.pattern && !fullMatch(spec.pattern).test(value)) return fail(`satisfy regular expression pattern: ${spec.pattern}`);
+	if (spec.noControls && controlCharacter.test(value)) return fail('not contain control characters');
 	return [];
 }
 
@@ -150,6 +162,8 @@ function parseText(text: string, spec: FieldSpec): unknown {
 	if (spec.type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
 	return text;
 }
+
+const controlCharacter = /\p{Cc}/u;
 
 const compiled = new Map<string, RegExp>();
 function fullMatch(pattern: string): RegExp {

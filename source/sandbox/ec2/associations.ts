@@ -2,10 +2,10 @@ import type {ApiCall} from '../context.js';
 import {ServiceError} from '../errors.js';
 import {findByName, roleArn} from '../iam/shapes.js';
 import {hexId, isoNow} from '../ids.js';
-import {queryList, type QueryHandler} from '../protocols/aws-query.js';
+import type {QueryHandler} from '../protocols/aws-query.js';
 import {xmlList} from '../protocols/xml.js';
 import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
-import {authorizeEc2, decodeNextToken, encodeNextToken, matchesFilters, readFilters, readMaxResults, requiredParameter} from './params.js';
+import {authorizeEc2, decodeNextToken, dryRunEnds, encodeNextToken, matchesFilters, permitEc2, readFilters, readIds, readMaxResults, requiredParameter} from './params.js';
 import {associationXml, checkInstanceIds, currentAssociation, findAssociation, instanceArn, profileFromSpecification} from './shapes.js';
 
 // Which instance profile the build host has. An association that ends is removed from the state
@@ -51,11 +51,13 @@ const associationFilters = ['instance-id', 'state'] as const;
 
 export const DescribeIamInstanceProfileAssociations: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
-	const ids = queryList(params, 'AssociationId');
-	const filters = readFilters(params, associationFilters);
 	const maxResults = readMaxResults(params, 5, 1000);
 	const nextToken = params.get('NextToken') || undefined;
-	authorizeEc2(call, params, 'DescribeIamInstanceProfileAssociations', '*');
+	// The lists are read once the caller may describe associations: nobody else gets them looked at.
+	permitEc2(call, 'DescribeIamInstanceProfileAssociations', '*');
+	const ids = readIds(params, 'AssociationId');
+	const filters = readFilters(params, associationFilters);
+	dryRunEnds(params);
 	for (const id of ids) findAssociation(state, id);
 	const matching = Object.values(state.associations)
 		.filter(a => ids.length === 0 || ids.includes(a.associationId))

@@ -1,8 +1,8 @@
 import {ServiceError} from '../errors.js';
-import {queryList, type QueryHandler} from '../protocols/aws-query.js';
+import type {QueryHandler} from '../protocols/aws-query.js';
 import {xmlList} from '../protocols/xml.js';
 import type {SandboxState} from '../state.js';
-import {authorizeEc2, matchesFilters, readFilters, readMaxResults} from './params.js';
+import {dryRunEnds, matchesFilters, permitEc2, readFilters, readIds, readMaxResults} from './params.js';
 import {availabilityZone, checkInstanceIds, currentAssociation, instanceXml, profileReference, reservationId} from './shapes.js';
 
 const instanceFilters = [
@@ -34,13 +34,15 @@ function filterValues(state: SandboxState, name: string): Array<string | undefin
 /** The one simulated build host, in one reservation. */
 export const DescribeInstances: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
-	const ids = queryList(params, 'InstanceId');
-	const filters = readFilters(params, instanceFilters);
 	const maxResults = readMaxResults(params, 5, 1000);
+	// The lists are read once the caller may describe instances: nobody else gets them looked at.
+	permitEc2(call, 'DescribeInstances', '*');
+	const ids = readIds(params, 'InstanceId');
+	const filters = readFilters(params, instanceFilters);
 	if (maxResults !== undefined && ids.length > 0) {
 		throw new ServiceError('InvalidParameterCombination', 400, 'The parameter instancesSet cannot be used with the parameter maxResults');
 	}
-	authorizeEc2(call, params, 'DescribeInstances', '*');
+	dryRunEnds(params);
 	checkInstanceIds(state, ids);
 	const shown = matchesFilters(filters, name => filterValues(state, name));
 	const reservations = shown

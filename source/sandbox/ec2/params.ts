@@ -20,6 +20,12 @@ export function requiredParameter(params: URLSearchParams, name: string): string
  * permitted request with DryRun=true ends here with DryRunOperation, as AWS does.
  */
 export function authorizeEc2(call: ApiCall, params: URLSearchParams, action: string, resource: string, context?: Record<string, string>): void {
+	permitEc2(call, action, resource, context);
+	dryRunEnds(params);
+}
+
+/** authorizeEc2() without the DryRun ending: for an operation that reads its lists once permitted, then ends a dry run. */
+export function permitEc2(call: ApiCall, action: string, resource: string, context?: Record<string, string>): void {
 	try {
 		call.authorize(`ec2:${action}`, resource, context);
 	} catch (error) {
@@ -28,6 +34,10 @@ export function authorizeEc2(call: ApiCall, params: URLSearchParams, action: str
 		}
 		throw error;
 	}
+}
+
+/** A permitted request with DryRun=true ends with DryRunOperation, as on AWS. */
+export function dryRunEnds(params: URLSearchParams): void {
 	if (params.get('DryRun') === 'true') throw new ServiceError('DryRunOperation', 412, 'Request would have succeeded, but DryRun flag is set.');
 }
 
@@ -36,15 +46,40 @@ export interface Filter {
 	values: string[];
 }
 
+// EC2's model bounds none of these lists. AWS answers a DescribeInstances call with more than 200
+// filter values in all with FilterLimitExceeded, "The maximum number of filter values specified
+// on a single call is 200" (as clients working around it quote it); the sandbox applies that to
+// both of its describe operations. For IDs, EC2's developer guide asks for at most 1,000 per call
+// and names no error: the sandbox refuses more with InvalidParameterValue, EC2's word for a
+// parameter out of bounds (as for MaxResults).
+export const maxFilterValues = 200;
+export const maxIds = 1000;
+
+function filterLimitExceeded(): ServiceError {
+	return new ServiceError('FilterLimitExceeded', 400, `The maximum number of filter values specified on a single call is ${maxFilterValues}`);
+}
+
 /** `Filter.N.Name` and `Filter.N.Value.M`; a filter name outside `known` is refused as AWS does. */
 export function readFilters(params: URLSearchParams, known: readonly string[]): Filter[] {
-	return queryStructList(params, 'Filter').map((item, index) => {
+	const items = queryStructList(params, 'Filter', maxFilterValues);
+	if (items.length > maxFilterValues) throw filterLimitExceeded();
+	let valueCount = 0;
+	return items.map((item, index) => {
 		const name = item['Name'];
 		if (name === undefined || name === '') throw new ServiceError('InvalidParameterValue', 400, `The filter name in Filter.${index + 1} must not be empty`);
 		if (!known.includes(name)) throw invalidParameterValue(`The filter '${name}' is invalid`);
-		const values = queryList(new URLSearchParams(Object.entries(item)), 'Value');
+		const values = queryList(Object.entries(item), 'Value', maxFilterValues - valueCount);
+		valueCount += values.length;
+		if (valueCount > maxFilterValues) throw filterLimitExceeded();
 		return {name, values};
 	});
+}
+
+/** `Name.N` IDs (InstanceId.N, AssociationId.N): at most 1,000. */
+export function readIds(params: URLSearchParams, name: string): string[] {
+	const ids = queryList(params, name, maxIds);
+	if (ids.length > maxIds) throw invalidParameterValue(`The request names more than ${maxIds} values for ${name}; name at most ${maxIds} in one call.`);
+	return ids;
 }
 
 /**

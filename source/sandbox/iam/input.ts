@@ -1,5 +1,5 @@
 import {ServiceError} from '../errors.js';
-import {queryStructList} from '../protocols/aws-query.js';
+import {queryList, queryStructList} from '../protocols/aws-query.js';
 import type {Tag} from '../state.js';
 
 /** A member's constraints, as the IAM model states them. */
@@ -29,6 +29,9 @@ export const rules = {
 	tagKey: {min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+'},
 	tagValue: {min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'},
 } as const satisfies Record<string, Rule>;
+
+/** The model's bound on tagListType and tagKeyListType, the only lists IAM's emulated operations take. */
+const maxListItems = 50;
 
 const compiled = new Map<string, RegExp>();
 function fullMatch(pattern: string, value: string): boolean {
@@ -88,15 +91,39 @@ export class Input {
 		return {marker, maxItems};
 	}
 
-	/** `Tags.member.N.Key` / `.Value`. */
-	tags(name = 'Tags'): Tag[] {
-		const tags = queryStructList(this.params, `${name}.member`).map(({Key, Value}) => ({key: Key ?? '', value: Value ?? ''}));
+	/**
+	 * `Tags.member.N.Key` / `.Value`: at most 50 (the model's tagListType). A longer list is
+	 * refused whole, without a word about each of its members.
+	 */
+	tags(name = 'Tags', {required = false} = {}): Tag[] {
+		const items = queryStructList(this.params, `${name}.member`, maxListItems);
+		if (this.tooLong(name, items)) return [];
+		if (items.length === 0 && required) this.required(name);
+		const tags = items.map(({Key, Value}) => ({key: Key ?? '', value: Value ?? ''}));
 		tags.forEach((tag, index) => {
 			this.check(`${name}.${index + 1}.member.key`, tag.key, rules.tagKey);
 			this.check(`${name}.${index + 1}.member.value`, tag.value, rules.tagValue);
 		});
-		if (tags.length > 50) this.errors.push(`Value '[…]' at '${member(name)}' failed to satisfy constraint: Member must have length less than or equal to 50`);
 		return tags;
+	}
+
+	/** `TagKeys.member.N`: at most 50 (the model's tagKeyListType). */
+	tagKeys(name = 'TagKeys'): string[] {
+		const keys = queryList(this.params, `${name}.member`, maxListItems);
+		if (this.tooLong(name, keys)) return [];
+		keys.forEach((key, index) => this.check(`${name}.${index + 1}.member`, key, rules.tagKey));
+		return keys;
+	}
+
+	/**
+	 * Reads lists with `read` and throws what they break. A caller chooses how long a list is,
+	 * so a handler reads its scalars, calls done(), authorizes the caller, and only then reads
+	 * its lists through this: a caller who may not call the operation gets no list looked at.
+	 */
+	afterAuthorization<T>(read: () => T): T {
+		const value = read();
+		this.done();
+		return value;
 	}
 
 	/** Throws the collected errors, if any. Call after reading every parameter. */
@@ -104,6 +131,12 @@ export class Input {
 		const count = this.errors.length;
 		if (count === 0) return;
 		throw new ServiceError('ValidationError', 400, `${count} validation error${count === 1 ? '' : 's'} detected: ${this.errors.join('; ')}`);
+	}
+
+	private tooLong(name: string, items: readonly unknown[]): boolean {
+		if (items.length <= maxListItems) return false;
+		this.errors.push(`Value '[…]' at '${member(name)}' failed to satisfy constraint: Member must have length less than or equal to ${maxListItems}`);
+		return true;
 	}
 
 	private check(name: string, value: string, rule: Rule): void {

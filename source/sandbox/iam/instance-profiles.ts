@@ -13,10 +13,10 @@ export const CreateInstanceProfile: QueryHandler = (params, call, {store, now}) 
 	const input = new Input(params);
 	const name = input.required('InstanceProfileName', rules.instanceProfileName);
 	const path = input.optional('Path', rules.path) ?? '/';
-	const tags = input.tags();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:CreateInstanceProfile', instanceProfileArn(state, {path, name}));
+	const tags = input.afterAuthorization(() => input.tags());
 	if (findByName(state.iam.instanceProfiles, name)) throw alreadyExists(`Instance Profile ${name} already exists.`);
 	const profile: InstanceProfileRecord = {name, id: awsId('AIPA', 17), path, createDate: isoNow(now()), roleNames: [], tags};
 	state.iam.instanceProfiles[name] = profile;

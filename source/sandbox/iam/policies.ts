@@ -32,10 +32,10 @@ export const CreatePolicy: QueryHandler = (params, call, {store, now}) => {
 	const path = input.optional('Path', rules.policyPath) ?? '/';
 	const document = input.required('PolicyDocument', rules.policyDocument);
 	const description = input.optional('Description', rules.policyDescription) ?? '';
-	const tags = input.tags();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:CreatePolicy', policyArn(state, {path, name}));
+	const tags = input.afterAuthorization(() => input.tags());
 	checkManagedDocument(document);
 	if (findByName(state.iam.policies, name)) throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
 	const date = isoNow(now());

@@ -1,5 +1,5 @@
 import {awsId, isoNow} from '../ids.js';
-import {queryList, type QueryHandler} from '../protocols/aws-query.js';
+import type {QueryHandler} from '../protocols/aws-query.js';
 import type {ApiCall} from '../context.js';
 import {emptyRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
 import {authorizedRole} from './authorized-lookups.js';
@@ -27,10 +27,10 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 	const description = input.optional('Description', rules.roleDescription) ?? '';
 	const maxSessionDuration = input.integer('MaxSessionDuration', {min: 3600, max: 43200}) ?? 3600;
 	const boundary = input.optional('PermissionsBoundary', rules.arn);
-	const tags = input.tags();
 	input.done();
 	const {state} = store;
 	call.authorize('iam:CreateRole', roleArn(state, {path, name}), {'iam:PermissionsBoundary': boundary}); // undefined: known to be absent
+	const tags = input.afterAuthorization(() => input.tags());
 	checkTrustDocument(trust);
 	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
 	if (boundary !== undefined) checkBoundary(state, boundary);
@@ -124,10 +124,9 @@ export const UpdateAssumeRolePolicy: QueryHandler = (params, call, {store}) => {
 export const TagRole: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
-	const tags = input.tags();
-	if (tags.length === 0) input.required('Tags');
 	input.done();
 	const role = authorizedRole(store.state, call, 'TagRole', name);
+	const tags = input.afterAuthorization(() => input.tags('Tags', {required: true}));
 	const merged = new Map<string, Tag>(role.tags.map(tag => [tag.key, tag]));
 	for (const tag of tags) merged.set(tag.key, tag);
 	if (merged.size > 50) throw limitExceeded('Cannot exceed quota for TagsPerRole: 50');
@@ -139,9 +138,9 @@ export const TagRole: QueryHandler = (params, call, {store}) => {
 export const UntagRole: QueryHandler = (params, call, {store}) => {
 	const input = new Input(params);
 	const name = input.required('RoleName', rules.roleName);
-	const keys = queryList(params, 'TagKeys.member');
 	input.done();
 	const role = authorizedRole(store.state, call, 'UntagRole', name);
+	const keys = input.afterAuthorization(() => input.tagKeys());
 	role.tags = role.tags.filter(tag => !keys.includes(tag.key));
 	store.commit();
 	return undefined;

@@ -7,7 +7,7 @@ import {chmodSync, rmSync} from 'node:fs';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
+	entryPoints: ['source/cli.ts'],
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -1,18 +1,9 @@
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
-import type {TargetOptions} from './connect-target.js';
+import type {WizardCommandOptions} from './wizard-options.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 
-/** What the wizard runs with, once the command line has been read and checked. */
-export interface WizardCommandOptions extends TargetOptions {
-	project?: string;
-	workdir?: string;
-	yes: boolean;
-	json: boolean;
-	/** Answers given as flags, by question id. */
-	answers: Partial<Record<QuestionId, string>>;
-}
 
 const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},

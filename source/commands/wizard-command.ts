@@ -1,6 +1,6 @@
 import {join, resolve} from 'node:path';
 import process from 'node:process';
-import type {WizardCommandOptions} from './wizard.js';
+import type {WizardCommandOptions} from './wizard-options.js';
 import {exitCodes} from '../errors.js';
 import {lockFolder} from '../files/folder-lock.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';

@@ -1,0 +1,12 @@
+import type {QuestionId} from '../wizard/question-flags.js';
+import type {TargetOptions} from './connect-target.js';
+
+/** What the wizard runs with, once the command line has been read and checked. */
+export interface WizardCommandOptions extends TargetOptions {
+	project?: string;
+	workdir?: string;
+	yes: boolean;
+	json: boolean;
+	/** Answers given as flags, by question id. */
+	answers: Partial<Record<QuestionId, string>>;
+}

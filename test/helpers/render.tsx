@@ -35,7 +35,7 @@ export async function settle(): Promise<void> {
 /** Polls until `condition` returns something other than false and does not throw; fails with its last error after `timeout` ms. */
 export async function waitFor<T>(condition: () => T, {timeout = 3000}: {timeout?: number} = {}): Promise<Exclude<T, false>> {
 	const started = Date.now();
-	let lastError: unknown = new Error('condition was false');
+	let lastError: unknown;
 	for (;;) {
 		try {
 			const result = condition();

@@ -12,7 +12,6 @@ type Node =
 	| {kind: 'comment'; text: string}
 	| {kind: 'leaf'; name: string; value: string}
 	| {kind: 'branch'; name: string; children: Node[]; inline: boolean; ours: boolean; gap: number};
-interface Style {newline: string; unit: string}
 interface Document {text: string; others: string[]; oursCount: number}
 
 const leaf = (name: string, value: string): Node => ({kind: 'leaf', name, value});

@@ -1,5 +1,4 @@
 import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import type {JourneyTools} from '../../source/wizard/journey/context.js';

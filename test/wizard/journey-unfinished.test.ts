@@ -6,7 +6,7 @@ import type {Scenario} from '../../source/sandbox/state.js';
 import type {CreatedResource} from '../../source/wizard/events.js';
 import type {ResourceRecorder} from '../../source/wizard/journey/context.js';
 import type {LedgerEntry, LedgerFile, RunLedger} from '../../source/wizard/ledger.js';
-import {journeyOn, type JourneyRun} from '../helpers/journey.js';
+import {journeyOn} from '../helpers/journey.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 

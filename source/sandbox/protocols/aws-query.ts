@@ -1,4 +1,4 @@
-import {CommonError, ServiceError} from '../errors.js';
+import {ServiceError, type CommonError} from '../errors.js';
 import type {ApiCall, SandboxContext} from '../context.js';
 import {buildXml, type XmlNode} from './xml.js';
 import type {CommonErrorTable} from './query-common-errors.js';

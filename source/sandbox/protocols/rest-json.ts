@@ -1,4 +1,4 @@
-import {CommonError, type CommonFailure, ServiceError} from '../errors.js';
+import {ServiceError, type CommonError, type CommonFailure} from '../errors.js';
 import type {ApiCall, SandboxContext} from '../context.js';
 import type {WireResponse} from './wire-response.js';
 

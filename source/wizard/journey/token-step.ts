@@ -28,7 +28,7 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
 			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
 		}
-		failure = await waitForToken(context, failure);
+		failure = await waitForToken(context);
 	}
 	return 'next';
 }
@@ -117,13 +117,12 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
-async function waitForToken(context: StepContext, previous: unknown): Promise<unknown> {
+async function waitForToken(context: StepContext): Promise<unknown> {
 	const {options} = context;
 	const deadline = Date.now() + options.credentialWaitMs;
-	let failure = previous;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
-		failure = await tryToken(context, false);
+		const failure = await tryToken(context, false);
 		if (failure === undefined || Date.now() >= deadline) return failure;
 		const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
 		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);

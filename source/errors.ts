@@ -1,6 +1,8 @@
 // One error model for the whole CLI: what the user can act on is a CliError with a stable code
 // (for --json, scripts and the README), a message and the fix; anything else is a bug, shown
 // with its stack only when asked (--debug or CA_WIZARD_DEBUG=1). One function renders either.
+// (The sandbox's wire errors — ServiceError, CommonError, MavenHttpError — are answers to its
+// clients, not failures of ca-wizard, and stay apart: the protocol layer renders them.)
 
 /** The exit codes, as the README documents them. */
 export const exitCodes = {done: 0, failed: 1, usage: 2, cancelled: 130} as const;

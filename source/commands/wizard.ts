@@ -1,3 +1,4 @@
+import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
 import type {WizardCommandOptions} from './wizard-options.js';
@@ -14,7 +15,7 @@ const targetOptions = {
 		check: url => (/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`),
 	},
 	scenario: {type: 'string', value: 'S', help: `with --sandbox: ${scenarios.join(' (default) or ')}`, check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`)},
-	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from'},
+	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from', check: upstreamSpecProblem},
 	profile: {type: 'string', value: 'NAME', help: 'AWS profile (default: the SDK\'s default credential chain)'},
 	region: {type: 'string', value: 'R', help: 'AWS region'},
 	settings: {type: 'string', value: 'PATH', help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)'},

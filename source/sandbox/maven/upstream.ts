@@ -7,8 +7,9 @@ import {createHash} from 'node:crypto';
 import {readdir, readFile, realpath, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join, resolve, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseMavenPath} from './maven-path.js';
+import {SandboxError} from '../errors.js';
+import {parseUpstreamSpec} from './upstream-spec.js';
 
 export interface UpstreamFile {
 	body: Buffer;
@@ -145,10 +146,9 @@ function createDirectoryUpstream(directory: string): MavenUpstream {
 }
 
 function createSource(spec: string): MavenUpstream {
-	if (/^https?:\/\//i.test(spec)) return createUrlUpstream(spec);
-	if (/^file:/i.test(spec)) return createDirectoryUpstream(fileURLToPath(spec));
-	const expanded = spec === '~' || spec.startsWith('~/') ? join(homedir(), spec.slice(1)) : spec;
-	return createDirectoryUpstream(expanded);
+	const source = parseUpstreamSpec(spec);
+	if ('problem' in source) throw new SandboxError('BadMavenCentral', `--maven-central "${spec}": ${source.problem}.`, 'Pass an http(s) URL of a Maven repository, or a folder laid out like one (such as ~/.m2/repository).');
+	return source.kind === 'url' ? createUrlUpstream(source.url) : createDirectoryUpstream(source.path);
 }
 
 /**

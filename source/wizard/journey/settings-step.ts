@@ -38,7 +38,7 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 		() =>
 			files.writeSettings(path, content).catch((error: NodeJS.ErrnoException) =>
 				// The new text goes to a temporary file renamed over the old one: a failure leaves the old one whole.
-				stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}),
+				stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}, error),
 			),
 		made => (made.backupPath ? {details: {backupPath: made.backupPath}} : {}),
 	);

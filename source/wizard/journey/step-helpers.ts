@@ -1,4 +1,5 @@
 import {AwsFailure} from '../../aws/errors.js';
+import {FileWriteError} from '../../files/file-write-error.js';
 import type {CreatedResource, Problem} from '../events.js';
 import type {JourneyQuestion} from '../question-flags.js';
 import {goBack, type Answer, type GoBack} from '../questions.js';
@@ -12,12 +13,27 @@ import {JourneyStop, type StepContext} from './context.js';
  */
 export async function create<T>(context: StepContext, planned: CreatedResource, call: () => Promise<T>, made: (result: T) => Learned = () => ({})): Promise<T> {
 	await context.ledger.intend(planned);
-	const result = await call();
+	let result: T;
+	try {
+		result = await call();
+	} catch (error) {
+		// A definite refusal made nothing: forget the intent, or a later run would claim whatever
+		// then exists under that name. An unknown outcome (network, a 5xx, a kill) keeps it to settle.
+		if (nothingMade(error)) await context.ledger.drop(planned);
+		throw error;
+	}
 	const resource = asMade(planned, made(result));
 	await context.ledger.confirm(resource);
 	context.facts.touched.push({resource, reused: false});
 	context.host.notify({type: 'resource', step: context.step, resource, reused: false});
 	return result;
+}
+
+function nothingMade(error: unknown): boolean {
+	const cause = error instanceof JourneyStop ? error.cause : error;
+	if (cause instanceof AwsFailure) return cause.kind !== 'network' && cause.kind !== 'service';
+	// A file that could not be written keeps its old content (files/write-file-safely.ts).
+	return cause instanceof FileWriteError;
 }
 
 /** What only the create call (or a later look-up) tells: the ARN, and details such as an association id. */
@@ -58,8 +74,8 @@ export async function answer<Q extends JourneyQuestion>(context: StepContext, qu
 	}
 }
 
-export function stop(problem: Problem): never {
-	throw new JourneyStop(problem);
+export function stop(problem: Problem, cause?: unknown): never {
+	throw new JourneyStop(problem, cause === undefined ? {} : {cause});
 }
 
 /** Turns an AWS failure into a stop that says what happened and what to do. */
@@ -67,7 +83,7 @@ export function stopOnAws(error: unknown, code: string, doing: string, fix?: str
 	if (error instanceof JourneyStop) throw error;
 	if (error instanceof AwsFailure) {
 		const problem: Problem = {code, message: `${doing} failed: ${error.message}`, fix: fix ?? fixFor(error)};
-		throw new JourneyStop(problem);
+		throw new JourneyStop(problem, {cause: error});
 	}
 	throw error;
 }

@@ -42,6 +42,11 @@ export class BugError extends Error {
 	}
 }
 
+/** The default of a switch that covers every member of a union: a new member fails to compile until it has its case. */
+export function assertNever(value: never): never {
+	throw new BugError(`Unhandled case: ${JSON.stringify(value)}`);
+}
+
 /** A failure as every output shows it: the plain line, the JSON event and the Ink banner read this. */
 export interface Failure {
 	code: string;

@@ -3,6 +3,7 @@ import process from 'node:process';
 import type {WizardCommandOptions} from './wizard-options.js';
 import {exitCodes} from '../errors.js';
 import {lockFolder} from '../files/folder-lock.js';
+import type {Summary} from '../wizard/events.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
@@ -21,7 +22,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	let connection: Connection | undefined;
 	let releaseWorkDir: (() => void) | undefined;
 	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
-	let summary: string[] | undefined;
+	let summary: Summary | undefined;
 	try {
 		// Two runs on one folder would overwrite each other's ledger: one at a time.
 		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {assertNever} from '../errors.js';
 import type {Question} from '../wizard/questions.js';
 import type {Outcome} from '../wizard/view-state.js';
 
@@ -32,6 +33,8 @@ export function endingLine(finished: Outcome | undefined): string | undefined {
 			return 'Stopped. What was created is kept; run ca-wizard again to resume.';
 		case 'stopped':
 			return 'Stopped at the problem above. What was created is kept; run ca-wizard again to resume.';
+		default:
+			return assertNever(finished);
 	}
 }
 
@@ -55,5 +58,7 @@ export function keyHints({question, typing, quitting, finished, fullText}: KeyHi
 			return ['Enter accept', ...back, 'Ctrl-C quit'];
 		case 'confirm':
 			return [...scroll, 'y/n', `Enter ${question.default ? 'yes' : 'no'}`, ...view, ...back, 'q quit'];
+		default:
+			return assertNever(question);
 	}
 }

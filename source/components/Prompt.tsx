@@ -2,6 +2,7 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import {useState} from 'react';
+import {assertNever} from '../errors.js';
 import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../wizard/questions.js';
 import {gutterRows, rowCount, wrapRows} from './text-rows.js';
 import {Rows} from './Rows.js';
@@ -57,6 +58,8 @@ export function promptHeight(question: Question, typing: boolean, columns: numbe
 			const hint = Math.max(0, ...question.choices.map(choice => (choice.hint ? rowCount(choice.hint, columns - indent) : 0)));
 			return head + Math.min(items, listedChoices) + hint;
 		}
+		default:
+			return assertNever(question);
 	}
 }
 
@@ -68,6 +71,8 @@ function QuestionInput({question, ...rest}: PromptProps) {
 			return <TextPrompt question={question} {...rest} />;
 		case 'confirm':
 			return <ConfirmPrompt question={question} {...rest} />;
+		default:
+			return assertNever(question);
 	}
 }
 

@@ -62,22 +62,22 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	const view = state.steps[state.active];
 	// Ink keeps the cursor on the row below the frame: a frame as tall as the terminal would scroll it.
 	const budget = new RowBudget(rows - 1);
-	const open = state.fullText.open && body.fullText !== undefined;
-	const asking = state.question !== undefined && !state.quitting;
+	const fullText = state.fullText.open ? body.fullText : undefined;
+	const question = state.quitting ? undefined : state.question;
+	const asking = question !== undefined;
 	const problem = state.problem?.problem;
 
 	budget.need(stepRailHeight(columns));
 	budget.need(bottomLineHeight(state, body, columns));
-	if (asking) budget.need(promptHeight(state.question!, state.typing, columns));
+	if (question) budget.need(promptHeight(question, state.typing, columns));
 	if (problem) budget.need(bannerHeight(problem, columns));
 	budget.need(1); // the step's title
 	const details = problem ? bannerDetailRows(problem, columns).length : 0;
 	// Sections of the app (rail, log, screen, problem, prompt, hints) and blocks of the screen, each one gap apart.
 	const sections = (log: boolean) => 1 + (log ? 1 : 0) + 1 + (problem ? 1 : 0) + (asking ? 1 : 0) + (endingLine(state.finished) === '' ? 0 : 1);
 
-	if (open) {
+	if (fullText) {
 		const bannerDetails = budget.take(details);
-		const fullText = body.fullText!;
 		// Between the app's sections, and between the title and the window.
 		const gaps = sections(false) - 1 + 1;
 		const gap = budget.left >= fullText.length + gaps ? 1 : 0;
@@ -109,11 +109,17 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	const gap = budget.takeAll(sections(log > 0) - 1 + blocks - 1) ? 1 : 0;
 	const concept = conceptHeight(state.active, columns);
 	const conceptShown = budget.takeAll(concept) ? 'full' : budget.take(1) === 1 ? 'line' : 'none';
-	if (activity) while (shownNotes < notes.length && budget.takeAll(notes[notes.length - 1 - shownNotes]!)) shownNotes++;
+	if (activity) {
+		// Earlier notes too, newest first, while they fit.
+		for (const height of notes.slice(0, notes.length - shownNotes).reverse()) {
+			if (!budget.takeAll(height)) break;
+			shownNotes++;
+		}
+	}
 	if (log > 0) log += budget.take(finished - log);
 	budget.left -= share(parts, grants, budget.left);
 
-	const cut = parts.some((part, index) => part.long && grants[index]! < part.want);
+	const cut = parts.some((part, index) => part.long && (grants[index] ?? 0) < part.want);
 	return {
 		frame: {concept: conceptShown, notes: shownNotes, progress: activity && progress > 0, gap},
 		log,
@@ -129,8 +135,9 @@ function share(parts: ScreenBody['parts'], grants: number[], rows: number): numb
 	let left = Math.max(0, rows);
 	const order = parts.map((part, index) => ({part, index})).sort((a, b) => (a.part.priority ?? 0) - (b.part.priority ?? 0));
 	for (const {part, index} of order) {
-		const more = Math.max(0, Math.min(left, part.want - grants[index]!));
-		grants[index] = grants[index]! + more;
+		const granted = grants[index] ?? 0;
+		const more = Math.max(0, Math.min(left, part.want - granted));
+		grants[index] = granted + more;
 		left -= more;
 	}
 	return Math.max(0, rows) - left;

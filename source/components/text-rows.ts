@@ -42,7 +42,7 @@ export function codeRows(line: string, width: number, gutter: string, style: Omi
 	const inner = width - textWidth(gutter);
 	const [first = '', ...rest] = wrapRows(line, inner);
 	if (rest.length === 0) return [{...style, text: first, gutter}];
-	const indent = Math.min(/^[+\- ]?\s*/.exec(line)![0].length, Math.floor(inner / 2));
+	const indent = Math.min(/^[+\- ]?\s*/.exec(line)?.[0].length ?? 0, Math.floor(inner / 2));
 	const hanging = gutter + ' '.repeat(indent);
 	// The rows put together are the line again: wrap what the first row left over, narrower.
 	return [{...style, text: first, gutter}, ...wrapRows(rest.join('').trimStart(), inner - indent).map(text => ({...style, text: text.replace(/^ /, ''), gutter: hanging}))];

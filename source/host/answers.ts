@@ -1,4 +1,4 @@
-import {CliError, exitCodes} from '../errors.js';
+import {assertNever, CliError, exitCodes} from '../errors.js';
 import {refusedValue} from '../text/refused-value.js';
 import {yesOrNo, type Question} from '../wizard/questions.js';
 
@@ -29,6 +29,8 @@ export function checkAnswer(question: Question, raw: string | boolean): CheckedA
 			}
 			return {ok: false, problem: `choose one of ${question.choices.map(choice => choice.value).join(', ')}`};
 		}
+		default:
+			return assertNever(question);
 	}
 }
 

@@ -1,7 +1,9 @@
+import {assertNever} from '../errors.js';
 import type {WizardEvent} from '../wizard/events.js';
 import type {WizardHost} from '../wizard/host.js';
 import type {Answer, GoBack, Question} from '../wizard/questions.js';
 import {stepIds, steps} from '../wizard/steps.js';
+import {summaryText} from '../wizard/summary-lines.js';
 import {answerFromFlags, type FlagAnswers} from './answers.js';
 
 // The host for no terminal (a pipe, CI, --yes): every event becomes plain lines, with no
@@ -82,7 +84,9 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				return [`error [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
 			}
 			case 'summary':
-				return ['', ...event.lines];
+				return ['', ...summaryText(event.summary)];
+			default:
+				return assertNever(event);
 		}
 	};
 }

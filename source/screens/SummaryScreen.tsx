@@ -2,6 +2,7 @@ import {resourceRows} from '../components/Facts.js';
 import {clipRows, Rows, rowsPart} from '../components/Rows.js';
 import {wrapRows, type Row} from '../components/text-rows.js';
 import {stepIds} from '../wizard/steps.js';
+import {summaryLines, type SummaryLine} from '../wizard/summary-lines.js';
 import type {Screen} from './screen.js';
 
 /** Where the commands are: the CLI prints the whole summary as plain text below the last frame, where it can be copied. */
@@ -9,11 +10,11 @@ const commandsBelow = 'Commands are printed below the screen, ready to copy.';
 
 /** What was made until the summary arrives; then the summary without its commands, which would wrap and not paste. */
 export const summaryScreen: Screen = (state, columns) => {
-	if (state.summary.length === 0) {
+	if (!state.summary) {
 		const resources = resourceRows(stepIds.flatMap(id => state.steps[id].resources));
 		return {parts: resources.length > 0 ? [rowsPart(resources)] : []};
 	}
-	const blocks = summaryBlocks(state.summary, columns);
+	const blocks = summaryBlocks(summaryLines(state.summary), columns);
 	return {
 		parts: [
 			{
@@ -25,11 +26,6 @@ export const summaryScreen: Screen = (state, columns) => {
 	};
 };
 
-/** A line of the summary that is a shell command: two spaces, then a command word (export, mvn, aws, rm, ca-wizard…). */
-export function isCommandLine(line: string): boolean {
-	return /^ {2}[a-z][\w.-]*(?: |$)/.test(line);
-}
-
 /** The summary's rows: headings (wrapped), runs of items (a row each, shortened first when rows are few). */
 interface Block {
 	rows: Row[];
@@ -37,7 +33,7 @@ interface Block {
 }
 
 /** Headings wrap, items take a row each, each run of commands becomes one line that says where they are. */
-function summaryBlocks(lines: string[], columns: number): Block[] {
+function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 	const blocks: Block[] = [];
 	let commands = 0;
 	const flush = () => {
@@ -45,18 +41,19 @@ function summaryBlocks(lines: string[], columns: number): Block[] {
 		commands = 0;
 	};
 	for (const line of lines) {
-		if (isCommandLine(line)) {
+		if (line.kind === 'command') {
 			commands++;
 			continue;
 		}
 		flush();
 		const last = blocks.at(-1);
-		if (!line.startsWith('  ')) blocks.push({items: false, rows: wrapRows(line || ' ', columns).map(text => ({text}))});
-		else if (last?.items) last.rows.push({text: line});
-		else blocks.push({items: true, rows: [{text: line}]});
+		const item = {text: `  ${line.text}`};
+		if (line.kind === 'heading') blocks.push({items: false, rows: wrapRows(line.text, columns).map(text => ({text}))});
+		else if (last?.items) last.rows.push(item);
+		else blocks.push({items: true, rows: [item]});
 	}
 	flush();
-	if (lines.some(isCommandLine)) blocks.push({items: false, rows: [{text: commandsBelow, dim: true}]});
+	if (lines.some(line => line.kind === 'command')) blocks.push({items: false, rows: [{text: commandsBelow, dim: true}]});
 	return blocks;
 }
 

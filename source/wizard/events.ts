@@ -5,9 +5,30 @@ import type {StepId} from './steps.js';
 
 export type StepStatus = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
 
+/** Every kind of resource the journey makes: the ledger's check, the undo commands and the display names follow this list. */
+export const resourceKinds = [
+	'domain',
+	'repository',
+	'external-connection',
+	'upstream-link',
+	'iam-policy',
+	'iam-role',
+	'role-policy-attachment',
+	'instance-profile',
+	'instance-profile-role',
+	'instance-profile-association',
+	'file',
+] as const;
+
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export function isResourceKind(value: unknown): value is ResourceKind {
+	return resourceKinds.some(kind => kind === value);
+}
+
 /** A resource the journey created (or adopted), recorded the moment it exists: resume and destroy read these. */
 export interface CreatedResource {
-	kind: 'domain' | 'repository' | 'external-connection' | 'upstream-link' | 'iam-policy' | 'iam-role' | 'role-policy-attachment' | 'instance-profile' | 'instance-profile-role' | 'instance-profile-association' | 'file';
+	kind: ResourceKind;
 	/** Name or path as a person would say it. */
 	name: string;
 	arn?: string;
@@ -16,7 +37,7 @@ export interface CreatedResource {
 }
 
 /** What each kind is called in a sentence. */
-export const resourceNouns: Record<CreatedResource['kind'], string> = {
+export const resourceNouns: Record<ResourceKind, string> = {
 	domain: 'domain',
 	repository: 'repository',
 	'external-connection': 'external connection',
@@ -69,4 +90,24 @@ export type WizardEvent =
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
 	| {type: 'problem'; step: StepId; problem: Problem}
-	| {type: 'summary'; lines: string[]};
+	| {type: 'summary'; summary: Summary};
+
+/**
+ * What a completed run leaves behind, as data: the summary screen, the plain and JSON outputs
+ * (and a report) each render it. No text is formatted here but the commands themselves.
+ */
+export interface Summary {
+	build: {success: boolean; packages: number; repository: string; upstream: string};
+	/** What ca-wizard made here, oldest first: this run, or an earlier one that stopped (undo takes both). */
+	created: {resource: CreatedResource; earlierRun: boolean}[];
+	/** Found and used as they were: never undone. */
+	reused: CreatedResource[];
+	files: {path: string; backupPath?: string}[];
+	/** What to run next, in order, each with what it is for. */
+	next: {purpose: NextPurpose; command: string}[];
+	/** The commands that undo `created`, newest first. */
+	undo: string[];
+}
+
+/** restart-sandbox: bring the embedded sandbox back; export-token: a token in a new shell; build: Maven through CodeArtifact with it. */
+export type NextPurpose = 'restart-sandbox' | 'export-token' | 'build';

@@ -9,7 +9,7 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {writeFileAtomic} from '../files/atomic-file.js';
-import type {CreatedResource} from './events.js';
+import {isResourceKind, type CreatedResource, type ResourceKind} from './events.js';
 import {CliError} from '../errors.js';
 
 /** intended: a create call was about to be made (it may or may not have happened); created: it returned; reused: found, not made by ca-wizard. */
@@ -45,10 +45,6 @@ export class LedgerError extends CliError {
 	}
 }
 
-const KINDS: ReadonlySet<string> = new Set<CreatedResource['kind']>([
-	'domain', 'repository', 'external-connection', 'upstream-link', 'iam-policy', 'iam-role', 'role-policy-attachment',
-	'instance-profile', 'instance-profile-role', 'instance-profile-association', 'file',
-]);
 const STATES: ReadonlySet<string> = new Set<EntryState>(['intended', 'created', 'reused']);
 const TIMES = ['intendedAt', 'createdAt', 'foundAt'] as const;
 
@@ -94,7 +90,7 @@ export class RunLedger {
 		return this.list.filter(entry => entry.state === 'intended');
 	}
 
-	has(kind: CreatedResource['kind'], name: string): boolean {
+	has(kind: ResourceKind, name: string): boolean {
 		return this.resources.some(resource => resource.kind === kind && resource.name === name);
 	}
 
@@ -116,7 +112,7 @@ export class RunLedger {
 	confirm(resource: CreatedResource, options: {later?: boolean} = {}): Promise<void> {
 		return this.change(list => {
 			const index = list.findIndex(existing => sameTarget(existing, resource));
-			const previous = index === -1 ? undefined : list[index]!;
+			const previous = list[index]; // undefined for -1, too
 			if (previous?.state === 'created' && sameResource(previous, resource)) return undefined;
 			const entry: LedgerEntry = {
 				...resource,
@@ -186,7 +182,7 @@ function parseLedger(path: string, text: string): LedgerFile {
 
 function entryProblem(entry: unknown, version: 1 | 2): string | undefined {
 	if (!isObject(entry)) return 'is not an object';
-	if (typeof entry.kind !== 'string' || !KINDS.has(entry.kind)) return `has an unknown kind ${JSON.stringify(entry.kind)}`;
+	if (!isResourceKind(entry.kind)) return `has an unknown kind ${JSON.stringify(entry.kind)}`;
 	if (typeof entry.name !== 'string') return 'has no name';
 	if (entry.arn !== undefined && typeof entry.arn !== 'string') return 'has an ARN that is not a string';
 	const details = entry.details;

@@ -4,6 +4,7 @@
 // shortened and with anything token- or key-like removed, so no secret reaches the screen.
 
 import {AwsFailure, type AwsFailureKind} from '../aws/errors.js';
+import {assertNever} from '../errors.js';
 import {FixBook, profileName, roleFromArn, type Fix, type TriageContext} from './triage-fixes.js';
 
 export type {Fix, FixId, TriageContext} from './triage-fixes.js';
@@ -76,11 +77,16 @@ export function triageTokenFailure(failure: unknown, context: TriageContext): To
 				'CodeArtifact asked for fewer requests (throttling).',
 				'Nothing is wrong with the setup; the request only has to be repeated a little later.',
 			], [fixes.wait('Retrying after a short pause is safe.')]);
-		default:
+		case 'conflict':
+		case 'validation':
+		case 'service':
+		case 'unknown':
 			return diagnosis('other', 'The token check failed', [
 				`${failure instanceof AwsFailure ? 'AWS answered' : 'The request failed with'}: ${quote(message)}`,
 				'The wizard does not recognise this failure, so it shows the message as it came.',
 			], kind === 'service' ? [fixes.wait('A service error is usually temporary.')] : kind === 'validation' ? [fixes.checkDomain()] : []);
+		default:
+			return assertNever(kind);
 	}
 }
 

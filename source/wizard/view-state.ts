@@ -1,4 +1,5 @@
-import {resourceNouns, type CreatedResource, type Fact, type PackageRow, type Problem, type StepStatus, type WizardEvent} from './events.js';
+import {assertNever} from '../errors.js';
+import {resourceNouns, type CreatedResource, type Fact, type PackageRow, type Problem, type ResourceKind, type StepStatus, type Summary, type WizardEvent} from './events.js';
 import {mergeRow} from './package-table.js';
 import type {Question} from './questions.js';
 import {stepIds, type StepId} from './steps.js';
@@ -71,7 +72,8 @@ export interface ViewState {
 	question: Question | undefined;
 	/** How many questions were asked: a fresh prompt per question, even when one is asked twice. */
 	asked: number;
-	summary: string[];
+	/** Set when the summary step reports it. */
+	summary: Summary | undefined;
 	terminal: {columns: number; rows: number};
 	/** The user asked to quit; the journey is being stopped. */
 	quitting: boolean;
@@ -106,7 +108,7 @@ export const initialViewState: ViewState = {
 	problem: undefined,
 	question: undefined,
 	asked: 0,
-	summary: [],
+	summary: undefined,
 	terminal: {columns: 80, rows: 24},
 	quitting: false,
 	finished: undefined,
@@ -149,6 +151,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		}
 		case 'finished':
 			return {...state, finished: action.outcome, question: undefined, typing: false, fullText: closedText};
+		default:
+			return assertNever(action);
 	}
 }
 
@@ -183,7 +187,9 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 		case 'problem':
 			return {...state, problem: {step: event.step, problem: event.problem}};
 		case 'summary':
-			return {...state, summary: event.lines};
+			return {...state, summary: event.summary};
+		default:
+			return assertNever(event);
 	}
 }
 
@@ -195,7 +201,7 @@ function logStep(log: StepResult[], step: StepId, result: string | undefined): S
 }
 
 /** Kinds that only join two others: named only when nothing else was made. */
-const glue = new Set<CreatedResource['kind']>(['role-policy-attachment', 'instance-profile-role']);
+const glue = new Set<ResourceKind>(['role-policy-attachment', 'instance-profile-role']);
 
 /** A finished step in a few words: the first sentence of its last success note, else what it made or reused, else its last finished progress. */
 function stepResult(view: StepView): string {
@@ -209,7 +215,8 @@ function stepResult(view: StepView): string {
 function describeResources(resources: ResourceView[]): string {
 	const phrase = (reused: boolean) => {
 		const mine = resources.filter(view => view.reused === reused).map(view => view.resource);
-		if (mine.length === 1) return `${resourceNouns[mine[0]!.kind]} ${mine[0]!.name}`;
+		const [only] = mine;
+		if (only && mine.length === 1) return `${resourceNouns[only.kind]} ${only.name}`;
 		const shown = mine.some(resource => !glue.has(resource.kind)) ? mine.filter(resource => !glue.has(resource.kind)) : mine;
 		return [...new Set(shown.map(resource => resourceNouns[resource.kind]))].join(', ');
 	};
@@ -224,7 +231,7 @@ function firstSentence(text: string): string {
 
 /** 'Token valid…' → 'token valid…', but 'BUILD SUCCESS' and 'CodeArtifact' stay as they are. */
 function lowerFirst(text: string): string {
-	return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+	return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function updateStep(state: ViewState, id: StepId, update: (step: StepView) => StepView): ViewState {

@@ -78,5 +78,9 @@ describe('the built CLI without a terminal', () => {
 		]);
 		expect(events.some(e => e.type === 'package' && e.row?.state === 'confirmed')).toBe(true);
 		expect(events.filter(e => e.type === 'answer').length).toBeGreaterThanOrEqual(8);
+		// The summary line carries the structure, not text lines.
+		expect(events.find(e => e.type === 'summary')).toMatchObject({
+			summary: {build: {success: true}, files: [{path: settings}], undo: expect.arrayContaining([expect.stringContaining('aws codeartifact delete-domain --domain ca-wizard-demo')])},
+		});
 	});
 });

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {createJsonHost} from '../../source/host/json-host.js';
 import type {Question} from '../../source/wizard/questions.js';
+import {exampleSummary} from '../helpers/example-summary.js';
 
 const upstream: Question = {kind: 'confirm', id: 'upstream', message: 'Connect to Maven Central?', default: true};
 const repository: Question = {kind: 'text', id: 'repository', message: 'Name the repository', default: 'maven-repo'};
@@ -20,6 +21,12 @@ describe('createJsonHost', () => {
 			{type: 'step', step: 'build', status: 'active'},
 			{type: 'maven-output', line: '[INFO] "quoted"\tand tabbed'},
 		]);
+	});
+
+	it('writes the summary as its structure, not as text lines', () => {
+		const {host, lines} = setup();
+		host.notify({type: 'summary', summary: exampleSummary});
+		expect(lines()).toEqual([{type: 'summary', summary: exampleSummary}]);
 	});
 
 	it('answers from flags, then from defaults under --yes, and writes an answer line', async () => {

@@ -3,6 +3,8 @@ import {NoAnswerError} from '../../source/host/answers.js';
 import {createPlainHost} from '../../source/host/plain-host.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
+import {summaryText} from '../../source/wizard/summary-lines.js';
+import {exampleSummary} from '../helpers/example-summary.js';
 
 const domain: Question = {
 	kind: 'select',
@@ -78,7 +80,7 @@ describe('createPlainHost', () => {
 			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'}},
 			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'}},
 			{type: 'problem', step: 'token', problem: {code: 'AccessDenied', message: 'No token.', fix: 'Attach the policy.', details: ['first']}},
-			{type: 'summary', lines: ['All done.']},
+			{type: 'summary', summary: exampleSummary},
 		];
 		for (const event of events) host.notify(event);
 		expect(output()).toBe(
@@ -96,7 +98,7 @@ describe('createPlainHost', () => {
 				'  fix: Attach the policy.',
 				'    first',
 				'',
-				'All done.',
+				...summaryText(exampleSummary),
 				'',
 			].join('\n'),
 		);

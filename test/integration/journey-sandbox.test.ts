@@ -86,8 +86,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 
 			// Every question asked has a flag; the summary says how to undo.
 			for (const question of host.questions) expect(Object.hasOwn(questionFlags, question.id), question.id).toBe(true);
-			const summary = host.of('summary')[0]!.lines.join('\n');
-			expect(summary).toContain('aws codeartifact delete-domain --domain ca-wizard-demo');
+			expect(host.of('summary')[0]!.summary.undo).toContainEqual(expect.stringContaining('aws codeartifact delete-domain --domain ca-wizard-demo'));
 
 			// Token canary: the token appears in no event and in no file the run wrote.
 			const token = result.facts.token!.token;

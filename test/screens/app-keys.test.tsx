@@ -3,6 +3,7 @@ import {expect, it} from 'vitest';
 import {finishApp} from '../../source/app.js';
 import {WizardQuit} from '../../source/host/ink-host.js';
 import type {Question} from '../../source/wizard/questions.js';
+import {exampleSummary} from '../helpers/example-summary.js';
 
 const lastLine = (frame: string) => frame.trimEnd().split('\n').at(-1);
 
@@ -79,13 +80,13 @@ it('a run that stopped at a problem keeps the problem and ends without key hints
 it('a completed run ends on its summary, with no key hints', async () => {
 	const wizard = renderWizard([
 		{type: 'step', step: 'summary', status: 'active'},
-		{type: 'summary', lines: ['Created:', '  + my-domain']},
+		{type: 'summary', summary: exampleSummary},
 		{type: 'step', step: 'summary', status: 'done'},
 	]);
 	await wizard.waitForText('q quit');
 	wizard.store.dispatch({type: 'finished', outcome: 'completed'});
 	await waitFor(() => expect(wizard.frame()).not.toContain('q quit'));
-	expect(lastLine(wizard.frame())).toBe('  + my-domain');
+	expect(lastLine(wizard.frame())).toBe('Commands are printed below the screen, ready to copy.');
 	await wizard.press('q');
 	expect(wizard.host.signal.aborted).toBe(false);
 });

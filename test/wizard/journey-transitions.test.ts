@@ -68,10 +68,10 @@ describe('journey transitions', () => {
 		const host = new ScriptedHost({domain: 'resumed-run'});
 		const second = await journey(host, {workDir: first.workDir});
 		expect(second.result.status).toBe('completed');
-		const summary = host.of('summary')[0]!.lines.join('\n');
-		expect(summary, summary).toMatch(/\+ resumed-run .*\(an earlier run\)/);
-		expect(summary).toContain('aws codeartifact delete-domain --domain resumed-run');
-		expect(summary).not.toMatch(/= resumed-run /);
+		const {summary} = host.of('summary')[0]!;
+		expect(summary.created).toContainEqual({resource: expect.objectContaining({kind: 'domain', name: 'resumed-run'}), earlierRun: true});
+		expect(summary.undo).toContainEqual(expect.stringContaining('aws codeartifact delete-domain --domain resumed-run'));
+		expect(summary.reused.map(resource => resource.name)).not.toContain('resumed-run');
 	});
 
 	it('keeps the first domain\'s access when a second run sets up another domain', async () => {
@@ -119,8 +119,8 @@ describe('journey transitions on a build host that was never fixed', () => {
 		const {result} = await journey(host);
 		expect(result.status).toBe('completed');
 		expect(host.questions.filter(q => q.id === 'token-fix')).toHaveLength(2);
-		const summary = host.of('summary')[0]!.lines.join('\n');
-		expect(summary).toMatch(/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile/);
-		expect(summary).not.toContain('disassociate-iam-instance-profile');
+		const undo = host.of('summary')[0]!.summary.undo.join('\n');
+		expect(undo).toMatch(/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile/);
+		expect(undo).not.toContain('disassociate-iam-instance-profile');
 	});
 });

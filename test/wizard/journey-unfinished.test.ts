@@ -133,10 +133,10 @@ describe('a run killed between a create call and its record', () => {
 			expect(rerun.result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 			const entry = recorded(rerun.ledgerPath).find(victim);
 			expect(entry).toMatchObject({state: 'created', confirmedLater: true});
-			const summary = host.of('summary')[0]!.lines;
-			expect(summary.find(line => line.startsWith(`  + ${entry!.name}`)), summary.join('\n')).toContain('(an earlier run)');
-			expect(summary.join('\n')).toMatch(kase.undo(domain, workDir));
-			expect(summary.some(line => line.startsWith(`  = ${entry!.name}`))).toBe(false);
+			const {summary} = host.of('summary')[0]!;
+			expect(summary.created.find(({resource}) => resource.name === entry!.name), JSON.stringify(summary)).toMatchObject({earlierRun: true});
+			expect(summary.undo.join('\n')).toMatch(kase.undo(domain, workDir));
+			expect(summary.reused.some(resource => resource.name === entry!.name)).toBe(false);
 			expect(host.of('note').map(note => note.message)).toContainEqual(expect.stringContaining('was created by a run that stopped before recording it'));
 		});
 	}
@@ -153,7 +153,7 @@ describe('a run killed between a create call and its record', () => {
 		expect(domains).toEqual([expect.objectContaining({state: 'created', intendedAt: expect.any(String), createdAt: expect.any(String)})]);
 		expect(domains[0]!.confirmedLater).toBeUndefined();
 		expect(host.of('resource').find(event => event.resource.kind === 'domain')).toMatchObject({reused: false});
-		expect(host.of('summary')[0]!.lines.find(line => line.startsWith('  + never-made'))).not.toContain('(an earlier run)');
+		expect(host.of('summary')[0]!.summary.created.find(({resource}) => resource.name === 'never-made')).toMatchObject({earlierRun: false});
 	});
 
 	it('what ca-wizard did not intend stays reused, and nothing undoes it', async () => {
@@ -163,10 +163,10 @@ describe('a run killed between a create call and its record', () => {
 		const host = new ScriptedHost({domain: 'theirs'});
 		const {result, ledgerPath} = await journey(host);
 		expect(result.status).toBe('completed');
-		const summary = host.of('summary')[0]!.lines.join('\n');
-		expect(summary).toMatch(/= theirs {2}arn:aws:codeartifact:/);
-		expect(summary).not.toContain('delete-domain --domain theirs');
-		expect(summary).not.toContain('delete-role');
+		const {summary} = host.of('summary')[0]!;
+		expect(summary.reused).toContainEqual(expect.objectContaining({kind: 'domain', name: 'theirs', arn: expect.stringMatching(/^arn:aws:codeartifact:/)}));
+		expect(summary.undo.join('\n')).not.toContain('delete-domain --domain theirs');
+		expect(summary.undo.join('\n')).not.toContain('delete-role');
 		expect(recorded(ledgerPath).find(entry => entry.kind === 'domain')).toMatchObject({name: 'theirs', state: 'reused', foundAt: expect.any(String)});
 		// Only this run's own settings.xml (a new work folder) is its creation.
 		expect(recorded(ledgerPath).filter(entry => entry.state !== 'reused').map(entry => entry.kind)).toEqual(['file']);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {PackageRow, WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
+import {exampleSummary} from '../helpers/example-summary.js';
 import {initialViewState, mavenTailSize, notesPerStep, reduceView, startsTyping, type ViewAction, type ViewState} from '../../source/wizard/view-state.js';
 
 function apply(actions: ViewAction[], state: ViewState = initialViewState): ViewState {
@@ -104,8 +105,8 @@ describe('reduceView', () => {
 	});
 
 	it('records the summary, the terminal size and quitting', () => {
-		const state = apply([{type: 'event', event: {type: 'summary', lines: ['Done.']}}, {type: 'resize', columns: 120, rows: 50}, {type: 'quit'}]);
-		expect(state.summary).toEqual(['Done.']);
+		const state = apply([{type: 'event', event: {type: 'summary', summary: exampleSummary}}, {type: 'resize', columns: 120, rows: 50}, {type: 'quit'}]);
+		expect(state.summary).toEqual(exampleSummary);
 		expect(state.terminal).toEqual({columns: 120, rows: 50});
 		expect(state.quitting).toBe(true);
 		expect(reduceView(state, {type: 'resize', columns: 120, rows: 50})).toBe(state);

@@ -2,12 +2,13 @@ import {buildHostPolicy, ec2TrustPolicy, policyCovers, trustsEc2, type AccessTar
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, create, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {ask, create, needs, note, progress, reused, stop, stopOnAws, type Established} from './step-helpers.js';
 
-export function accessTarget(context: StepContext, alsoRepositories: string[] = []): AccessTarget {
-	const {facts, aws} = context;
-	const repositories = [...new Set([facts.repository!, facts.upstream!, ...alsoRepositories])];
-	return {region: aws.region, account: facts.identity!.account, domain: facts.domain!, domainOwner: facts.domainOwner!, repositories};
+type AccessFacts = Established<'identity' | 'domain' | 'domainOwner' | 'repository' | 'upstream'>;
+
+function accessTarget(facts: AccessFacts, region: string, alsoRepositories: string[]): AccessTarget {
+	const repositories = [...new Set([facts.repository, facts.upstream, ...alsoRepositories])];
+	return {region, account: facts.identity.account, domain: facts.domain, domainOwner: facts.domainOwner, repositories};
 }
 
 /** One policy per domain, so a second run for another domain never takes the first one's access away. */
@@ -18,19 +19,23 @@ export function policyNameFor(domain: string): string {
 /** The repositories of `domain` an existing policy document already grants, to keep them when it is updated. */
 function grantedRepositories(document: string, domain: string): string[] {
 	const names = new Set<string>();
-	for (const match of document.matchAll(new RegExp(`:repository/${domain.replace(/[-]/g, '\\-')}/([A-Za-z0-9._\\-]+)`, 'g'))) names.add(match[1]!);
+	for (const [, name] of document.matchAll(new RegExp(`:repository/${domain.replace(/[-]/g, '\\-')}/([A-Za-z0-9._\\-]+)`, 'g'))) if (name) names.add(name);
 	return [...names];
 }
 
 /** Policy, role and instance profile for the build host; existing ones are reused when they fit. */
 export async function accessStep(context: StepContext): Promise<StepOutcome> {
-	const {aws, facts} = context;
-	const policyName = policyNameFor(facts.domain!);
-	const policyArn = `arn:aws:iam::${facts.identity!.account}:policy/${policyName}`;
+	const {aws} = context;
+	const facts = needs(context, 'identity', 'domain', 'domainOwner', 'repository', 'upstream');
+	const policyName = policyNameFor(facts.domain);
+	const policyArn = `arn:aws:iam::${facts.identity.account}:policy/${policyName}`;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
 	const existingPolicy = await aws.iam.getPolicy(policyArn).catch(fail('Looking up the policy'));
-	const existingDocument = existingPolicy ? ((await aws.iam.getPolicyDocument(policyArn).catch(fail('Reading the policy'))) ?? '') : undefined;
-	const target = accessTarget(context, existingDocument ? grantedRepositories(existingDocument, facts.domain!) : []);
+	const existing = existingPolicy && {
+		defaultVersionId: existingPolicy.defaultVersionId,
+		document: (await aws.iam.getPolicyDocument(policyArn).catch(fail('Reading the policy'))) ?? '',
+	};
+	const target = accessTarget(facts, aws.region, existing ? grantedRepositories(existing.document, facts.domain) : []);
 	const policy = buildHostPolicy(target);
 	context.host.notify({type: 'policy', step: context.step, name: policyName, document: policy.text, explanations: policy.explanations});
 	const confirmed = await ask(context, {
@@ -45,7 +50,7 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 
 	// Policy: reuse when its current document already allows everything the host needs; an
 	// update keeps the repositories it granted before.
-	if (existingDocument === undefined) {
+	if (!existing) {
 		progress(context, `Creating policy ${policyName}…`);
 		await create(
 			context,
@@ -54,13 +59,13 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 			made => ({arn: made.arn}),
 		);
 	} else {
-		const coverage = policyCovers(existingDocument, target);
+		const coverage = policyCovers(existing.document, target);
 		if (coverage.covers) {
 			await reused(context, {kind: 'iam-policy', name: policyName, arn: policyArn});
 		} else {
 			note(context, `${policyName} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
 			// The version it replaces as the default: how a later run tells whether this update happened.
-			await create(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn, previousVersion: existingPolicy!.defaultVersionId}}, () =>
+			await create(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn, previousVersion: existing.defaultVersionId}}, () =>
 				aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy')),
 			);
 		}

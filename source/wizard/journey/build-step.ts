@@ -4,13 +4,14 @@ import {ProcessError} from '../../process/process-error.js';
 import {rowFromMavenDownload} from '../package-table.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {PackageConfirmer} from './package-confirmer.js';
-import {answer, note, progress, stop} from './step-helpers.js';
+import {answer, needs, note, progress, stop} from './step-helpers.js';
 
 const confirmEveryMs = 750;
 
 /** Runs mvn compile through CodeArtifact and fills the package table as Maven downloads. */
 export async function buildStep(context: StepContext): Promise<StepOutcome> {
-	const {facts, files, options, tools} = context;
+	const {files, options, tools} = context;
+	const facts = needs(context, 'domain', 'repository', 'upstream', 'projectDir', 'settingsWritten', 'token', 'endpoint');
 	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
 	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;
 	// No Esc here: the steps before would only pass again and come straight back.
@@ -25,7 +26,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		default: 'throwaway',
 	});
 	const localRepository = where === 'throwaway' ? await files.makeTemporaryDirectory('ca-wizard-m2-') : keptRepository;
-	const confirmer = new PackageConfirmer(context.aws.codeartifact, facts.domain!, facts.repository!, row => context.host.notify({type: 'package', row}));
+	const confirmer = new PackageConfirmer(context.aws.codeartifact, facts.domain, facts.repository, row => context.host.notify({type: 'package', row}));
 
 	const run = async () => {
 		const lines: string[] = [];
@@ -34,11 +35,11 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		try {
 			progress(context, 'Running mvn compile…');
 			const result = await tools.runMaven({
-				projectDir: facts.projectDir!,
-				settingsPath: facts.settingsWritten!.path,
+				projectDir: facts.projectDir,
+				settingsPath: facts.settingsWritten.path,
 				...(localRepository ? {localRepository} : {}),
 				goals: ['compile'],
-				token: facts.token!.token,
+				token: facts.token.token,
 				signal: options.signal,
 				onLine(line) {
 					lines.push(line);

@@ -1,5 +1,5 @@
 import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aws/apis.js';
-import type {CreatedResource, Problem} from '../events.js';
+import type {CreatedResource, Problem, Summary} from '../events.js';
 import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
 import {CliError} from '../../errors.js';
@@ -75,7 +75,7 @@ export interface JourneyDeps {
 	sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** What the steps learn and decide, in order; later steps read what earlier ones set. */
+/** What the steps learn and decide, in order; a later step takes what it reads with needs() (step-helpers.ts). */
 export interface JourneyFacts {
 	identity?: Identity;
 	hostMetadata?: HostMetadata;
@@ -93,8 +93,8 @@ export interface JourneyFacts {
 	build?: {success: boolean; packages: number};
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
-	/** The summary's lines, once written (the CLI prints them again, ready to copy). */
-	summary?: string[];
+	/** Once the summary step made it (the CLI prints it again after the screens, ready to copy). */
+	summary?: Summary;
 }
 
 export interface StepContext extends JourneyDeps {

@@ -2,11 +2,12 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {ask, create, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 import {settleUnfinished} from './unfinished.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
-	const {aws, facts} = context;
+	const {aws} = context;
+	const facts = needs(context, 'identity');
 	const {validate} = questionFlags.domain;
 	// The first step that creates anything: first, what a stopped run may have left unconfirmed.
 	await settleUnfinished(context);
@@ -18,7 +19,7 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		kind: 'select',
 		id: 'domain',
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
-		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity?.account ? 'yours' : `owner ${d.owner}`})),
+		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity.account ? 'yours' : `owner ${d.owner}`})),
 		default: preferred ?? defaults.domain,
 		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate},
 		canGoBack: true,

@@ -2,11 +2,12 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, ask, create, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {answer, ask, create, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
-	const {aws, facts} = context;
-	const domain = facts.domain!;
+	const {aws} = context;
+	const facts = needs(context, 'domain');
+	const {domain} = facts;
 	progress(context, `Listing repositories in ${domain}…`);
 	const repositories = (await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))).filter(
 		r => r.name !== defaults.upstream,

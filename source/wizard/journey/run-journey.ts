@@ -28,8 +28,7 @@ export type JourneyResult = {status: 'completed'; facts: JourneyFacts} | {status
 export async function runJourney(deps: JourneyDeps, options: JourneyOptions): Promise<JourneyResult> {
 	const facts: JourneyFacts = {touched: []};
 	let index = 0;
-	while (index < stepIds.length) {
-		const step = stepIds[index]!;
+	for (let step = stepIds[index]; step !== undefined; step = stepIds[index]) {
 		deps.host.notify({type: 'step', step, status: 'active'});
 		try {
 			const outcome = await runners[step]({...deps, options, facts, step});

@@ -1,18 +1,20 @@
 import {settingsDiff} from '../../maven/settings-xml.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {loadSettings, settingsId} from './settings-file.js';
-import {answer, create, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, create, needs, note, progress, stop, stopOnAws} from './step-helpers.js';
 
 /** Shows the change to settings.xml as a diff (secrets masked), then merges it in: atomic, backed up, mode 0600. */
 export async function settingsStep(context: StepContext): Promise<StepOutcome> {
-	const {aws, facts, files, options} = context;
+	const {aws, files, options} = context;
+	const facts = needs(context, 'domain', 'repository');
 	const path = options.settingsPath;
 	progress(context, 'Asking CodeArtifact for the repository endpoint…');
-	facts.endpoint = await aws.codeartifact
-		.getRepositoryEndpoint(facts.domain!, facts.repository!, 'maven')
+	const endpoint = await aws.codeartifact
+		.getRepositoryEndpoint(facts.domain, facts.repository, 'maven')
 		.catch((error: unknown) => stopOnAws(error, 'EndpointFailed', 'Getting the repository endpoint'));
-	progress(context, `Endpoint: ${facts.endpoint}`, true);
-	const {before, encoding, merged} = await loadSettings(context, facts.endpoint, 'Nothing was written.');
+	facts.endpoint = endpoint;
+	progress(context, `Endpoint: ${endpoint}`, true);
+	const {before, encoding, merged} = await loadSettings(context, endpoint, 'Nothing was written.');
 	if (merged.foreign.length > 0) {
 		note(context, `${path} already has a ${merged.foreign.join(', a ')} with the id "${settingsId}" that ca-wizard did not write (not the aws user with \${env.CODEARTIFACT_AUTH_TOKEN}, or not a CodeArtifact URL). It is kept as it is; ca-wizard's server, mirror and profile use the id "${merged.id}".`, 'warning');
 	}
@@ -26,7 +28,7 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	}
 	const content = (encoding?.encode ?? utf8)(merged.text);
 	if (!content) {
-		stop({code: 'SettingsUnreadable', message: `${path} is in ${encoding?.name}, which cannot hold the CodeArtifact URL ${facts.endpoint}. Nothing was written.`, fix: 'Convert the file to UTF-8 (with encoding="UTF-8" in its first line), or pass another file with --settings PATH.'});
+		stop({code: 'SettingsUnreadable', message: `${path} is in ${encoding?.name}, which cannot hold the CodeArtifact URL ${endpoint}. Nothing was written.`, fix: 'Convert the file to UTF-8 (with encoding="UTF-8" in its first line), or pass another file with --settings PATH.'});
 	}
 	context.host.notify({type: 'diff', step: context.step, path, lines: settingsDiff(before ?? '', merged.text, path)});
 	// No Esc here: the step before (the token check) would only pass again and come straight back.

@@ -1,9 +1,10 @@
 import {AwsFailure} from '../../aws/errors.js';
+import {assertNever, bugFix} from '../../errors.js';
 import {FileWriteError} from '../../files/file-write-error.js';
 import type {CreatedResource, Problem} from '../events.js';
 import type {JourneyQuestion} from '../question-flags.js';
 import {goBack, type Answer, type GoBack} from '../questions.js';
-import {JourneyStop, type StepContext} from './context.js';
+import {JourneyStop, type JourneyFacts, type StepContext} from './context.js';
 
 /**
  * Makes a resource with its intent on record first: `planned` (kind, name, what it will be)
@@ -78,6 +79,27 @@ export function stop(problem: Problem, cause?: unknown): never {
 	throw new JourneyStop(problem, cause === undefined ? {} : {cause});
 }
 
+/** The facts with `K` as earlier steps established them: present, whatever their type says. */
+export type Established<K extends keyof JourneyFacts> = JourneyFacts & {[P in K]-?: NonNullable<JourneyFacts[P]>};
+
+/**
+ * What a step takes from the steps before it: the facts, with `keys` established. The steps
+ * run in order, so one missing is a bug; it stops the run with MissingFact rather than
+ * failing later on undefined.
+ */
+export function needs<K extends keyof JourneyFacts>(context: StepContext, ...keys: K[]): Established<K> {
+	const {facts} = context;
+	if (!established(facts, keys)) {
+		const missing = keys.filter(key => facts[key] === undefined);
+		stop({code: 'MissingFact', message: `The ${context.step} step started without ${missing.join(', ')}, which an earlier step establishes.`, fix: bugFix});
+	}
+	return facts;
+}
+
+function established<K extends keyof JourneyFacts>(facts: JourneyFacts, keys: readonly K[]): facts is Established<K> {
+	return keys.every(key => facts[key] !== undefined);
+}
+
 /** Turns an AWS failure into a stop that says what happened and what to do. */
 export function stopOnAws(error: unknown, code: string, doing: string, fix?: string): never {
 	if (error instanceof JourneyStop) throw error;
@@ -100,8 +122,13 @@ function fixFor(error: AwsFailure): string {
 			return 'Check the network and the region (--region), then run ca-wizard again: it resumes where it stopped.';
 		case 'throttled':
 			return 'AWS is throttling requests; wait a minute and run ca-wizard again.';
-		default:
+		case 'not-found':
+		case 'conflict':
+		case 'validation':
+		case 'service':
 			return 'Run ca-wizard again; what was created so far is kept and reused.';
+		default:
+			return assertNever(error.kind);
 	}
 }
 

@@ -1,20 +1,26 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
+import {assertNever} from '../../errors.js';
 import {defaults} from '../name-rules.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, create, note, progress, stop, stopOnAws} from './step-helpers.js';
+import {answer, create, needs, note, progress, stop, stopOnAws, type Established} from './step-helpers.js';
+
+/** The step's context with what it reads established: the domain to ask a token for, the policy to attach. */
+type TokenContext = StepContext & {facts: Established<'domain' | 'domainOwner' | 'policyArn'>};
 
 const maximumRounds = 3;
 
 /** Asks for a token exactly as the build host will, explains a refusal, applies the chosen fix, and waits for it to take. */
-export async function tokenStep(context: StepContext): Promise<StepOutcome> {
+export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> {
+	const context: TokenContext = {...stepContext, facts: needs(stepContext, 'domain', 'domainOwner', 'policyArn')};
 	let failure = await tryToken(context);
 	for (let round = 1; failure !== undefined; round++) {
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
 		// The fixes are the question's choices below, so the banner explains without naming one.
 		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
-		if (round > maximumRounds || diagnosis.fixes.length === 0) {
-			stop({code: 'TokenRefused', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Fix the build host\'s credentials, then run ca-wizard again: it resumes here.', details: diagnosis.explanation});
+		const [first] = diagnosis.fixes;
+		if (round > maximumRounds || !first) {
+			stop({code: 'TokenRefused', message: diagnosis.title, fix: first?.detail ?? 'Fix the build host\'s credentials, then run ca-wizard again: it resumes here.', details: diagnosis.explanation});
 		}
 		// Declining a confirmation (replacing the profile) brings the choice back rather than ending the run.
 		for (;;) {
@@ -23,7 +29,7 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 				id: 'token-fix',
 				message: 'How should the wizard fix this?',
 				choices: [...diagnosis.fixes.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
-				default: diagnosis.fixes[0]!.id,
+				default: first.id,
 			});
 			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
 			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
@@ -33,23 +39,23 @@ export async function tokenStep(context: StepContext): Promise<StepOutcome> {
 	return 'next';
 }
 
-function triageContext(context: StepContext) {
+function triageContext(context: TokenContext) {
 	const {facts, aws} = context;
 	const host = facts.hostMetadata;
 	return {
-		domain: facts.domain!,
-		domainOwner: facts.domainOwner!,
+		domain: facts.domain,
+		domainOwner: facts.domainOwner,
 		region: aws.region,
 		host: {onEc2: host !== undefined, ...(host?.roleName ? {roleName: host.roleName} : {}), ...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {})},
 	};
 }
 
 /** One token request with the build host's own credentials; undefined when it worked. */
-async function tryToken(context: StepContext, announceRefusal = true): Promise<unknown> {
+async function tryToken(context: TokenContext, announceRefusal = true): Promise<unknown> {
 	const {facts} = context;
 	progress(context, 'Asking for an authorization token as the build host…');
 	try {
-		const token: AuthorizationToken = await context.aws.buildHost().codeartifact.getAuthorizationToken(facts.domain!, {domainOwner: facts.domainOwner!});
+		const token: AuthorizationToken = await context.aws.buildHost().codeartifact.getAuthorizationToken(facts.domain, {domainOwner: facts.domainOwner});
 		facts.token = token; // kept in memory only: never shown, logged or written
 		const hours = Math.round((token.expiration.getTime() - Date.now()) / 360_000) / 10;
 		progress(context, 'The build host got a token', true);
@@ -63,7 +69,7 @@ async function tryToken(context: StepContext, announceRefusal = true): Promise<u
 	}
 }
 
-async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<'applied' | 'declined'> {
+async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<'applied' | 'declined'> {
 	const {aws, facts} = context;
 	const host = facts.hostMetadata;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'FixFailed', doing);
@@ -71,9 +77,10 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 		case 'attach-to-current-role': {
 			const role = host?.roleName;
 			if (!role) return stop({code: 'NoInstanceRole', message: 'The instance has no role to attach the policy to.', fix: 'Choose to associate the wizard\'s instance profile instead.'});
-			progress(context, `Attaching ${policyName(facts.policyArn!)} to the instance's role ${role}…`);
-			await create(context, {kind: 'role-policy-attachment', name: `${policyName(facts.policyArn!)} → ${role}`, details: {role, policyArn: facts.policyArn!}}, () =>
-				aws.iam.attachRolePolicy(role, facts.policyArn!).catch(fail(`Attaching the policy to ${role}`)),
+			const {policyArn} = facts;
+			progress(context, `Attaching ${policyName(policyArn)} to the instance's role ${role}…`);
+			await create(context, {kind: 'role-policy-attachment', name: `${policyName(policyArn)} → ${role}`, details: {role, policyArn}}, () =>
+				aws.iam.attachRolePolicy(role, policyArn).catch(fail(`Attaching the policy to ${role}`)),
 			);
 			return 'applied';
 		}
@@ -109,15 +116,18 @@ async function applyFix(context: StepContext, fix: FixId, diagnosis: TokenDiagno
 		}
 		case 'check-domain-and-region':
 			return stop({code: 'WrongDomainOrRegion', message: diagnosis.title, fix: diagnosis.fixes[0]?.detail ?? 'Check --region and the domain owner.'});
+		case 'wait-and-retry':
+		case 'refresh-credentials':
+			return 'applied'; // nothing to change, only time
 		default:
-			return 'applied'; // wait-and-retry, refresh-credentials: nothing to change, only time
+			return assertNever(fix);
 	}
 }
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
-async function waitForToken(context: StepContext): Promise<unknown> {
+async function waitForToken(context: TokenContext): Promise<unknown> {
 	const {options} = context;
 	const deadline = Date.now() + options.credentialWaitMs;
 	for (;;) {

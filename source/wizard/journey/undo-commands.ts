@@ -1,3 +1,4 @@
+import {assertNever} from '../../errors.js';
 import type {CreatedResource} from '../events.js';
 
 /** The aws CLI commands that undo what this run created, newest first (dependents before what they depend on). */
@@ -44,6 +45,8 @@ export function undoCommands(created: CreatedResource[], flags: string): string[
 			case 'file':
 				commands.push(d['backupPath'] ? `mv ${d['backupPath']} ${d['path']}` : `rm ${d['path']}`);
 				break;
+			default:
+				assertNever(resource.kind);
 		}
 	}
 	return commands;

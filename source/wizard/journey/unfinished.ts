@@ -1,4 +1,5 @@
 import {AwsFailure} from '../../aws/errors.js';
+import {assertNever} from '../../errors.js';
 import {resourceNouns, type CreatedResource} from '../events.js';
 import {profileName} from '../triage-fixes.js';
 import type {StepContext} from './context.js';
@@ -20,9 +21,7 @@ export async function settleUnfinished(context: StepContext): Promise<void> {
 		try {
 			found = await lookUp(context, intent);
 		} catch (error) {
-			if (!(error instanceof AwsFailure)) throw error;
-			// What it lives in is gone (a role, a domain): then so is it.
-			found = error.kind === 'not-found' ? undefined : {cannotTell: `looking it up failed (${error.message}); the next run tries again`};
+			found = failedLookUp(error);
 		}
 		if (found && 'cannotTell' in found) {
 			note(context, `A run that stopped was creating ${label(intent)}, and it cannot be told whether it did: ${found.cannotTell}. It is not in the undo list.`, 'warning');
@@ -35,11 +34,21 @@ export async function settleUnfinished(context: StepContext): Promise<void> {
 	}
 }
 
+/** What a look-up that threw tells; anything but a known failure goes on up. */
+function failedLookUp(error: unknown): Found {
+	if (error instanceof IncompleteIntent) return {cannotTell: `the run record does not say its ${error.field}`};
+	if (!(error instanceof AwsFailure)) throw error;
+	// What it lives in is gone (a role, a domain): then so is it.
+	return error.kind === 'not-found' ? undefined : {cannotTell: `looking it up failed (${error.message}); the next run tries again`};
+}
+
 /** The resource as it stands, when the intent's call took effect; undefined when it did not. */
 async function lookUp({aws, files}: StepContext, intent: CreatedResource): Promise<Found> {
 	const d = intent.details ?? {};
+	/** What the intent recorded to find it again; a record edited by hand may lack it. */
+	const recorded = (field: string, value = d[field]) => value ?? incomplete(field);
 	const found = (learned: Learned = {}) => asMade(intent, learned);
-	const repository = () => aws.codeartifact.describeRepository(d['domain']!, d['repository']!);
+	const repository = () => aws.codeartifact.describeRepository(recorded('domain'), recorded('repository'));
 	switch (intent.kind) {
 		case 'domain': {
 			const domain = await aws.codeartifact.describeDomain(d['domain'] ?? intent.name);
@@ -50,11 +59,11 @@ async function lookUp({aws, files}: StepContext, intent: CreatedResource): Promi
 			return made && found({arn: made.arn});
 		}
 		case 'external-connection':
-			return (await repository())?.externalConnections.includes(d['connection']!) ? found() : undefined;
+			return (await repository())?.externalConnections.includes(recorded('connection')) ? found() : undefined;
 		case 'upstream-link':
-			return (await repository())?.upstreams.includes(d['upstream']!) ? found() : undefined;
+			return (await repository())?.upstreams.includes(recorded('upstream')) ? found() : undefined;
 		case 'iam-policy': {
-			const policy = await aws.iam.getPolicy(intent.arn!);
+			const policy = await aws.iam.getPolicy(recorded('ARN', intent.arn));
 			// An update made a new default version: the one it replaced is no longer the default.
 			if (d['versionOf']) return policy && policy.defaultVersionId !== d['previousVersion'] ? found() : undefined;
 			return policy && found({arn: policy.arn});
@@ -64,22 +73,35 @@ async function lookUp({aws, files}: StepContext, intent: CreatedResource): Promi
 			return role && found({arn: role.arn});
 		}
 		case 'role-policy-attachment':
-			return (await aws.iam.listAttachedRolePolicies(d['role']!)).some(policy => policy.arn === d['policyArn']) ? found() : undefined;
+			return (await aws.iam.listAttachedRolePolicies(recorded('role'))).some(policy => policy.arn === d['policyArn']) ? found() : undefined;
 		case 'instance-profile': {
 			const profile = await aws.iam.getInstanceProfile(intent.name);
 			return profile && found({arn: profile.arn});
 		}
 		case 'instance-profile-role':
-			return (await aws.iam.getInstanceProfile(d['profile']!))?.roleNames.includes(d['role']!) ? found() : undefined;
+			return (await aws.iam.getInstanceProfile(recorded('profile')))?.roleNames.includes(recorded('role')) ? found() : undefined;
 		case 'instance-profile-association': {
-			const current = await aws.ec2.currentAssociation(d['instanceId']!);
+			const current = await aws.ec2.currentAssociation(recorded('instanceId'));
 			return current && profileName(current.instanceProfileArn) === d['profile'] ? found({details: {associationId: current.associationId}}) : undefined;
 		}
 		case 'file':
 			// A new file is ours when it is there. Over an existing one, only the write knew its backup's name.
 			if (d['existed'] === 'no') return (await files.exists(d['path'] ?? intent.name)) ? found() : undefined;
 			return {cannotTell: `if it did, the earlier version of ${intent.name} is the newest ${intent.name}.bak-* file next to it`};
+		default:
+			return assertNever(intent.kind);
 	}
+}
+
+/** An intent without a field its look-up needs (the ledger checks types, not which details a kind has). */
+class IncompleteIntent extends Error {
+	constructor(readonly field: string) {
+		super(`The intent has no ${field}.`);
+	}
+}
+
+function incomplete(field: string): never {
+	throw new IncompleteIntent(field);
 }
 
 function label(intent: CreatedResource): string {

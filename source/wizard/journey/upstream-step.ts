@@ -1,14 +1,14 @@
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, create, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {ask, create, needs, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
 export const mavenCentralConnection = 'public:maven-central';
 
 export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
-	const {aws, facts} = context;
-	const domain = facts.domain!;
-	const repository = facts.repository!;
+	const {aws} = context;
+	const facts = needs(context, 'domain', 'repository');
+	const {domain, repository} = facts;
 	const store = defaults.upstream;
 	const confirmed = await ask(context, {
 		kind: 'confirm',

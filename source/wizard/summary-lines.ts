@@ -1,0 +1,56 @@
+import type {CreatedResource, NextPurpose, Summary} from './events.js';
+
+// The summary in words, as the plain output and the lines printed after the screens show it;
+// the summary screen lays out the same lines, and tells commands by their kind, not their look.
+
+/** A heading (wraps), an item under it (a row of its own), or a command to copy. */
+export interface SummaryLine {
+	kind: 'heading' | 'item' | 'command';
+	text: string;
+}
+
+export function summaryLines({build, created, reused, files, next, undo}: Summary): SummaryLine[] {
+	const lines: SummaryLine[] = [];
+	const heading = (text: string) => lines.push({kind: 'heading', text});
+	const item = (text: string) => lines.push({kind: 'item', text});
+	const commands = (texts: string[]) => lines.push(...texts.map(text => ({kind: 'command' as const, text})));
+	const commandsFor = (...purposes: NextPurpose[]) => next.filter(command => purposes.includes(command.purpose)).map(command => command.command);
+
+	heading(`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}, fetched through ${build.upstream} from Maven Central.`);
+	heading('Created by ca-wizard:');
+	for (const {resource, earlierRun} of created) item(`+ ${named(resource)}${earlierRun ? '  (an earlier run)' : ''}`);
+	if (created.length === 0) item('(nothing: everything already existed)');
+	if (reused.length > 0) {
+		heading('Already there, reused:');
+		for (const resource of reused) item(`= ${named(resource)}`);
+	}
+	if (files.length > 0) {
+		heading('Files:');
+		for (const file of files) item(`${file.path}${file.backupPath ? ` (backup: ${file.backupPath})` : ''}`);
+	}
+	const restart = commandsFor('restart-sandbox');
+	if (restart.length > 0) {
+		heading('The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:');
+		commands(restart);
+		item('then, in your shell, the export lines it prints (eval "$(… | grep ^export)").');
+	}
+	const token = commandsFor('export-token', 'build');
+	if (token.length > 0) {
+		heading('A token in a new shell (valid 12 h):');
+		commands(token);
+	}
+	if (undo.length > 0) {
+		heading('To undo, newest first:');
+		commands(undo);
+	}
+	return lines;
+}
+
+/** The summary as plain text lines: headings as they are, items and commands indented. */
+export function summaryText(summary: Summary): string[] {
+	return summaryLines(summary).map(line => (line.kind === 'heading' ? line.text : `  ${line.text}`));
+}
+
+function named(resource: CreatedResource): string {
+	return `${resource.name}${resource.arn ? `  ${resource.arn}` : ''}`;
+}

@@ -1,0 +1,36 @@
+import {expect, it} from 'vitest';
+import {summaryLines, summaryText} from '../../source/wizard/summary-lines.js';
+import {exampleSummary} from '../helpers/example-summary.js';
+
+it('words the summary as the plain output and the lines after the screens show it', () => {
+	expect(summaryText(exampleSummary)).toEqual([
+		'Build: BUILD SUCCESS — 42 packages in maven-repo, fetched through maven-central-store from Maven Central.',
+		'Created by ca-wizard:',
+		'  + ca-wizard-demo  arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo',
+		'  + ca-wizard-build-host  (an earlier run)',
+		'Already there, reused:',
+		'  = maven-repo  arn:aws:codeartifact:us-east-1:549480709600:repository/ca-wizard-demo/maven-repo',
+		'Files:',
+		'  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)',
+		'The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:',
+		'  ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env',
+		'  then, in your shell, the export lines it prints (eval "$(… | grep ^export)").',
+		'A token in a new shell (valid 12 h):',
+		`  ${exampleSummary.next[1]!.command}`,
+		'  mvn -s /tmp/work/settings.xml compile',
+		'To undo, newest first:',
+		'  aws iam delete-role --role-name ca-wizard-build-host --region us-east-1',
+		'  aws codeartifact delete-domain --domain ca-wizard-demo --region us-east-1',
+	]);
+});
+
+it('marks the commands, and only them, as commands', () => {
+	const commands = summaryLines(exampleSummary).filter(line => line.kind === 'command').map(line => line.text);
+	expect(commands).toEqual([...exampleSummary.next.map(next => next.command), ...exampleSummary.undo]);
+});
+
+it('says when nothing was created, and leaves out the sections it has nothing for', () => {
+	const text = summaryText({...exampleSummary, created: [], reused: [], files: [], next: exampleSummary.next.slice(1), undo: []});
+	expect(text.slice(1, 3)).toEqual(['Created by ca-wizard:', '  (nothing: everything already existed)']);
+	expect(text.join('\n')).not.toMatch(/reused:|Files:|sandbox stopped|To undo/);
+});

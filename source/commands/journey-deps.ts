@@ -5,7 +5,7 @@ import {dirname, join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {writeFileSafely} from '../files/write-file-safely.js';
 import {detectJava, detectMaven, runMaven} from '../maven/mvn.js';
-import {packageRoot} from '../package-root.js';
+import {packageRoot} from '../files/package-root.js';
 import type {JourneyFiles, JourneyTools} from '../wizard/journey/context.js';
 
 /** The real files, processes and clock behind the journey's interfaces. */

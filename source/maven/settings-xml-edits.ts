@@ -1,8 +1,7 @@
 import {mavenSettingsProblem} from './settings-xml-maven-rules.js';
 import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
 import {childrenNamed, childText, parseXmlElements, positionOf, type XmlElement} from './settings-xml-parse.js';
-import {codeArtifactNodes, renderNode, type TextStyle, type XmlNode} from './settings-xml-render.js';
-import type {CodeArtifactSettings} from './settings-xml.js';
+import {codeArtifactNodes, renderNode, type CodeArtifactSettings, type TextStyle, type XmlNode} from './settings-xml-render.js';
 
 /** Replace `source.slice(start, end)` with `text`; `start === end` is a pure insertion. */
 export interface TextEdit {

@@ -1,6 +1,5 @@
 import {childrenNamed, childText, type XmlElement} from './settings-xml-parse.js';
-import {tokenPlaceholder} from './settings-xml-render.js';
-import type {CodeArtifactSettings} from './settings-xml.js';
+import {tokenPlaceholder, type CodeArtifactSettings} from './settings-xml-render.js';
 
 export type OwnedItem = 'server' | 'mirror' | 'profile';
 

@@ -1,4 +1,13 @@
-import type {CodeArtifactSettings} from './settings-xml.js';
+/** What ca-wizard writes into a settings.xml: one id for its items, and the repository URL. */
+export interface CodeArtifactSettings {
+	/**
+	 * Used for the server id, profile id, mirror id and repository ids, e.g. 'codeartifact'; when
+	 * someone else's item has it, ours take the first free `ID-2`, `ID-3`….
+	 */
+	id: string;
+	/** The repository endpoint, with its trailing slash. */
+	url: string;
+}
 
 /** A small element tree: a leaf holds text, a branch holds child elements. */
 export type XmlNode = readonly [name: string, content: string | readonly XmlNode[]];

@@ -3,19 +3,10 @@ import {applyEdits, planSettingsEdits} from './settings-xml-edits.js';
 import {maskSecrets} from './settings-xml-mask.js';
 import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
 import {childrenNamed, childText, parseXmlElements} from './settings-xml-parse.js';
-import {mavenSettingsHeader} from './settings-xml-render.js';
+import {mavenSettingsHeader, type CodeArtifactSettings} from './settings-xml-render.js';
 
 export {unifiedDiff};
-
-export interface CodeArtifactSettings {
-	/**
-	 * Used for the server id, profile id, mirror id and repository ids, e.g. 'codeartifact'; when
-	 * someone else's item has it, ours take the first free `ID-2`, `ID-3`….
-	 */
-	id: string;
-	/** The repository endpoint, with its trailing slash. */
-	url: string;
-}
+export type {CodeArtifactSettings};
 
 export type MergeResult =
 	| {

@@ -14,7 +14,6 @@ import {requestId as newRequestId} from './ids.js';
 import {queryError, querySuccess, type QueryService} from './protocols/aws-query.js';
 import {restError, restInput, restSuccess, type RestRoute} from './protocols/rest-json.js';
 import type {WireResponse} from './protocols/wire-response.js';
-import type {ServerOptions} from './server.js';
 import {entry} from './state.js';
 import {stsService} from './sts.js';
 
@@ -42,7 +41,7 @@ const unsignedFormLimit = 16 * 1024;
  */
 const parsedBodyLimit = 2 * 1024 * 1024;
 
-export async function handleApi(request: IncomingMessage, url: URL, context: SandboxContext, options: ServerOptions, fault: string): Promise<WireResponse> {
+export async function handleApi(request: IncomingMessage, url: URL, context: SandboxContext, maxBodyBytes: number, fault: string): Promise<WireResponse> {
 	const requestId = newRequestId();
 	const method = request.method ?? 'GET';
 	const isRest = url.pathname.startsWith('/v1/');
@@ -63,7 +62,7 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		const scopedService = isRest ? 'codeartifact' : queryService?.name;
 		checkScope(scope, {regions: regions(scopedService), service: scopedService});
 		const uploads = isRest && restRouteOf(method, url.pathname)?.operation === 'PublishPackageVersion';
-		const body = await readBody(request, uploads ? options.maxBodyBytes : Math.min(options.maxBodyBytes, parsedBodyLimit));
+		const body = await readBody(request, uploads ? maxBodyBytes : Math.min(maxBodyBytes, parsedBodyLimit));
 		const params = isRest ? undefined : new URLSearchParams(method === 'POST' ? body.toString('utf8') : url.search);
 		// The form's Version says which query service is served; the scope must be that service's.
 		const named = params && serviceOfVersion(params.get('Version'));

@@ -33,7 +33,3 @@ export function decideFault(faults: FaultSpec, random = Math.random): FaultDecis
 	if (roll < faults.throttle + faults.error) return 'Internal';
 	return 'none';
 }
-
-export function hasFaults(faults: FaultSpec): boolean {
-	return faults.throttle > 0 || faults.error > 0 || faults.latency > 0;
-}

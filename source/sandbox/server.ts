@@ -4,7 +4,7 @@ import {handleApi} from './api.js';
 import type {SandboxContext} from './context.js';
 import {decideFault, type FaultSpec} from './faults.js';
 import {BodyAborted} from './http/read-body.js';
-import {handleInstanceMetadata} from './imds.js';
+import {handleInstanceMetadata} from './imds/endpoint.js';
 import {handleMaven, mavenPathPrefix} from './maven/endpoint.js';
 import {send} from './protocols/wire-response.js';
 
@@ -89,5 +89,5 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 		send(response, await handleMaven(request, url, context, options.maxBodyBytes), method);
 		return;
 	}
-	send(response, await handleApi(request, url, context, options, fault), method);
+	send(response, await handleApi(request, url, context, options.maxBodyBytes, fault), method);
 }

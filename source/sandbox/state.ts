@@ -1,5 +1,6 @@
 // The sandbox's whole world as one JSON-serialisable value: persisted as a snapshot after
-// every change (see store.ts), so a restart or a kill -9 finds exactly what was acknowledged.
+// every change (see store/sandbox-store.ts), so a restart or a kill -9 finds exactly what was
+// acknowledged.
 
 export type Scenario = 'access-denied' | 'no-profile';
 export const scenarios: readonly Scenario[] = ['access-denied', 'no-profile'];

@@ -1,4 +1,4 @@
-import {detailParts} from '../components/Facts.js';
+import {detailParts} from '../components/detail-rows.js';
 import {MavenTail} from '../components/MavenTail.js';
 import {PackageTable} from '../components/PackageTable.js';
 import type {Part} from '../components/Rows.js';

@@ -1,4 +1,4 @@
-import {resourceRows} from '../components/Facts.js';
+import {resourceRows} from '../components/detail-rows.js';
 import {clipRows, Rows, rowsPart} from '../components/Rows.js';
 import {wrapRows, type Row} from '../components/text-rows.js';
 import {stepIds} from '../wizard/steps.js';

@@ -1,10 +1,10 @@
-// The record of what runs in this work folder created, so a later run can resume and `destroy`
-// can undo exactly that, newest first. Each resource is recorded twice: its intent before the
-// create call, its confirmation (ARN, details) once the call has returned. A run killed between
-// the two leaves an intent, which the next run settles: found, the resource is ours; not
-// found, the intent is dropped. What a run found and used without creating it is recorded as
-// reused, and nothing undoes it. Every write replaces the whole file atomically (temp file +
-// rename, mode 0600): a crash leaves the old record or the new.
+// The record of what runs in this work folder created, so a later run can resume and the
+// summary's undo commands remove exactly that, newest first. Each resource is recorded twice:
+// its intent before the create call, its confirmation (ARN, details) once the call has
+// returned. A run killed between the two leaves an intent, which the next run settles: found,
+// the resource is ours; not found, the intent is dropped. What a run found and used without
+// creating it is recorded as reused, and nothing undoes it. Every write replaces the whole file
+// atomically (temp file + rename, mode 0600): a crash leaves the old record or the new.
 
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
@@ -80,7 +80,7 @@ export class RunLedger {
 		return this.list;
 	}
 
-	/** What ca-wizard created (confirmed), oldest first: what the undo commands and destroy act on. */
+	/** What ca-wizard created (confirmed), oldest first: what the undo commands act on. */
 	get resources(): readonly LedgerEntry[] {
 		return this.list.filter(entry => entry.state === 'created');
 	}
@@ -156,7 +156,7 @@ export class RunLedger {
 }
 
 function parseLedger(path: string, text: string): LedgerFile {
-	const fix = `Move ${path} aside to start a new record (ca-wizard destroy will then not know what that run created), or repair its JSON.`;
+	const fix = `Move ${path} aside to start a new record (ca-wizard will then count what that run created as reused, and print no undo commands for it), or repair its JSON.`;
 	let data: unknown;
 	try {
 		data = JSON.parse(text);

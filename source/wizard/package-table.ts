@@ -2,9 +2,7 @@
 // rows Maven reported ('seen') upgraded once the repository agrees ('confirmed').
 
 import type {PackageRow} from './events.js';
-import {compareMavenVersions} from './maven-version.js';
-
-export {compareMavenVersions} from './maven-version.js';
+import {compareMavenVersions} from '../maven/maven-version.js';
 
 /** One key per package. CodeArtifact forbids `/` in namespaces and names, so the key is unambiguous. */
 export function packageKey(row: {format: string; namespace: string; name: string}): string {

@@ -1,58 +1,11 @@
 import {renderInk} from '../helpers/render.js';
 import {describe, expect, it} from 'vitest';
-import {DiffView} from '../../source/components/DiffView.js';
-import {Facts, Resources} from '../../source/components/Facts.js';
 import {MavenTail} from '../../source/components/MavenTail.js';
-import {PolicyView, policyRows} from '../../source/components/PolicyView.js';
 import {StepFrame} from '../../source/components/StepFrame.js';
 import {StepLog} from '../../source/components/StepLog.js';
 import {initialViewState} from '../../source/wizard/view-state.js';
 
 describe('step details', () => {
-	it('Facts aligns labels; Resources says created or reused', () => {
-		expect(renderInk(<Facts facts={[{label: 'Account', value: '111122223333'}, {label: 'Region', value: 'us-east-1', tone: 'ok'}]} columns={100} />).frame()).toBe('Account: 111122223333\nRegion:  us-east-1');
-		expect(
-			renderInk(
-				<Resources
-					resources={[
-						{resource: {kind: 'domain', name: 'shared'}, reused: true},
-						{resource: {kind: 'repository', name: 'libs'}, reused: false},
-					]}
-				/>,
-			).frame(),
-		).toBe('= reused  domain shared\n+ created repository libs');
-	});
-
-	it('PolicyView shows the document and why each part is there', () => {
-		const frame = renderInk(<PolicyView policy={{name: 'CodeArtifactRead', document: '{\n  "Version": "2012-10-17"\n}', explanations: ['GetAuthorizationToken: Maven needs a token.']}} columns={100} />).frame();
-		expect(frame).toContain('Policy CodeArtifactRead');
-		expect(frame).toContain('"Version": "2012-10-17"');
-		expect(frame).toContain('• GetAuthorizationToken: Maven needs a token.');
-	});
-
-	it('DiffView shows the path and the lines', () => {
-		expect(renderInk(<DiffView diff={{path: '~/.m2/settings.xml', lines: ['  <settings>', '+   <mirrors>', '-   <old/>']}} columns={100} />).frame()).toBe('~/.m2/settings.xml\n    <settings>\n  +   <mirrors>\n  -   <old/>');
-	});
-
-	it('a long document or change shows what fits and counts the rest', () => {
-		const document = Array.from({length: 30}, (_, index) => `line ${index}`).join('\n');
-		const policy = renderInk(<PolicyView policy={{name: 'P', document, explanations: []}} maxRows={6} columns={100} />).frame();
-		expect(policy).toContain('line 3');
-		expect(policy).not.toContain('line 4');
-		expect(policy).toContain('… 26 more lines');
-		const diff = renderInk(<DiffView diff={{path: 'settings.xml', lines: document.split('\n')}} maxRows={10} columns={100} />).frame();
-		expect(diff.split('\n')).toHaveLength(10);
-		expect(diff).toContain('… 22 more lines');
-	});
-
-	it('a long line of the document wraps under its gutter, so every row is counted', () => {
-		const policy = {name: 'P', document: `{\n  "Resource": "${'x'.repeat(60)}"\n}`, explanations: ['Why: a reason that is long enough to wrap onto a second row here.']};
-		const frame = renderInk(<PolicyView policy={policy} columns={40} />).frame();
-		expect(frame.split('\n')).toEqual(policyRows(policy, 40).map(row => `${row.gutter ?? ''}${row.text}`.trimEnd()));
-		expect(frame.split('\n').every(line => line.length <= 40)).toBe(true);
-		expect(frame.split('\n').filter(line => line.startsWith('│ '))).toHaveLength(5);
-	});
-
 	it('MavenTail shows only the latest lines and the total', () => {
 		const tail = Array.from({length: 12}, (_, index) => `[INFO] line ${index}`);
 		expect(renderInk(<MavenTail tail={tail} total={250} lines={2} />).frame()).toBe('Maven output (250 lines)\n│ [INFO] line 10\n│ [INFO] line 11');

@@ -5,7 +5,7 @@ import type {AwsApis, HostMetadata} from '../../source/aws/apis.js';
 import {AwsFailure, type AwsFailureKind} from '../../source/aws/errors.js';
 import {journeyFiles} from '../../source/commands/journey-deps.js';
 import {checkAnswer} from '../../source/host/answers.js';
-import {packageRoot} from '../../source/package-root.js';
+import {packageRoot} from '../../source/files/package-root.js';
 import {JourneyStop, type StepContext} from '../../source/wizard/journey/context.js';
 import {tokenStep} from '../../source/wizard/journey/token-step.js';
 import {RunLedger} from '../../source/wizard/ledger.js';

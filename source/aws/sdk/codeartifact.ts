@@ -24,7 +24,7 @@ import type {CodeArtifactApi, DomainSummary, PackageInfo, RepositoryInfo} from '
 import {attemptMember, attemptPages, findMember} from './answer-members.js';
 import {attempt, present} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
-import {inBatches} from '../../in-batches.js';
+import {inBatches} from '../in-batches.js';
 
 /** How many repositories listRepositories describes at once (the list itself omits upstreams). */
 const describeConcurrency = 4;

@@ -1,7 +1,8 @@
 import type {RestInput} from '../protocols/rest-json.js';
 import type {OriginRestriction, Tag} from '../state.js';
 import {checkUpstreamCount} from './upstreams.js';
-import {checkRequired, nestedSpecs, validationError} from './validation.js';
+import {checkRequired, nestedSpecs} from './constraints.js';
+import {validationError} from './validation.js';
 
 // Structured JSON-body members (lists and nested structures), checked like the scalars in
 // validation.ts and reported with AWS's member paths, e.g. `upstreams.2.member.repositoryName`.

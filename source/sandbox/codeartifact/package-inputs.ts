@@ -1,7 +1,8 @@
 import type {RestInput} from '../protocols/rest-json.js';
 import type {PackageFormat} from '../state.js';
 import type {PackageCoordinates} from './package-store.js';
-import {readInputs, type FieldName, type Inputs} from './validation.js';
+import type {FieldName} from './constraints.js';
+import {readInputs, type Inputs} from './validation.js';
 
 const packageRequired = ['domain', 'repository', 'format', 'package'] as const;
 const packageOptional = ['domainOwner', 'namespace'] as const;

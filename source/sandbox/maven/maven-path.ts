@@ -7,7 +7,7 @@
  * that could change the directory structure after decoding is rejected.
  */
 
-import {checkValue, fields} from '../codeartifact/validation.js';
+import {checkValue, fields} from '../codeartifact/constraints.js';
 
 export type MavenChecksum = 'sha1' | 'md5' | 'sha256' | 'sha512';
 

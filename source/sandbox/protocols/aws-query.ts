@@ -103,11 +103,3 @@ function inOrder<T>(byIndex: Map<number, T>): T[] {
 	for (let item = byIndex.get(1); item !== undefined; item = byIndex.get(items.length + 1)) items.push(item);
 	return items;
 }
-
-export function required(params: URLSearchParams, name: string, errorCode = 'ValidationError'): string {
-	const value = params.get(name);
-	if (value === null || value === '') {
-		throw new ServiceError(errorCode, 400, `1 validation error detected: Value null at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`);
-	}
-	return value;
-}

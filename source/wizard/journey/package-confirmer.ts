@@ -1,7 +1,7 @@
 import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
 import type {PackageRow} from '../events.js';
-import {inBatches} from '../../in-batches.js';
-import {compareMavenVersions} from '../maven-version.js';
+import {inBatches} from '../../aws/in-batches.js';
+import {compareMavenVersions} from '../../maven/maven-version.js';
 import {packageKey} from '../package-table.js';
 
 /**

@@ -1,4 +1,4 @@
-import {detailParts} from '../components/Facts.js';
+import {detailParts} from '../components/detail-rows.js';
 import type {StepId} from '../wizard/steps.js';
 import type {Screen} from './screen.js';
 

@@ -1,5 +1,5 @@
-import {detailParts} from '../components/Facts.js';
-import {policyRows} from '../components/PolicyView.js';
+import {detailParts} from '../components/detail-rows.js';
+import {policyRows} from '../components/policy-rows.js';
 import {longTextPart} from '../components/Rows.js';
 import type {Screen} from './screen.js';
 

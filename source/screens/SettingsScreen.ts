@@ -1,5 +1,5 @@
-import {diffRows} from '../components/DiffView.js';
-import {detailParts} from '../components/Facts.js';
+import {diffRows} from '../components/diff-rows.js';
+import {detailParts} from '../components/detail-rows.js';
 import {longTextPart} from '../components/Rows.js';
 import type {Screen} from './screen.js';
 

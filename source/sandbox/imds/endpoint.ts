@@ -1,9 +1,9 @@
 import type {IncomingMessage} from 'node:http';
-import type {SandboxContext} from './context.js';
-import {availabilityZone, privateDnsName, reservationId} from './ec2/shapes.js';
-import {iamNode, json, type MetadataNode} from './imds/role-credentials.js';
-import {issueMetadataToken, maxTokenTtl, metadataTokenTtl, minTokenTtl} from './imds/token.js';
-import type {WireResponse} from './protocols/wire-response.js';
+import type {SandboxContext} from '../context.js';
+import {availabilityZone, privateDnsName, reservationId} from '../ec2/shapes.js';
+import type {WireResponse} from '../protocols/wire-response.js';
+import {iamNode, json, type MetadataNode} from './role-credentials.js';
+import {issueMetadataToken, maxTokenTtl, metadataTokenTtl, minTokenTtl} from './token.js';
 
 // Instance metadata of the simulated build host, IMDSv2 only: a session token from
 // `PUT /latest/api/token` must accompany every read, as on an instance with

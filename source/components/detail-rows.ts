@@ -1,16 +1,11 @@
 import type {Fact} from '../wizard/events.js';
 import type {ResourceView} from '../wizard/view-state.js';
-import {Rows, rowsPart, type Part} from './Rows.js';
+import {rowsPart, type Part} from './Rows.js';
 import {gutterRows, textWidth, type Row} from './text-rows.js';
 
 const toneColor = {ok: 'green', warn: 'yellow', bad: 'red'} as const;
 
 /** Label: value lines, labels aligned; a long value wraps under itself. */
-export function Facts({facts, columns}: {facts: Fact[]; columns: number}) {
-	if (facts.length === 0) return null;
-	return <Rows rows={factRows(facts, columns)} />;
-}
-
 function factRows(facts: Fact[], columns: number): Row[] {
 	if (facts.length === 0) return [];
 	const width = Math.max(...facts.map(fact => textWidth(fact.label))) + 2;
@@ -18,11 +13,6 @@ function factRows(facts: Fact[], columns: number): Row[] {
 }
 
 /** What the step created or reused, one line each. */
-export function Resources({resources}: {resources: ResourceView[]}) {
-	if (resources.length === 0) return null;
-	return <Rows rows={resourceRows(resources)} />;
-}
-
 export function resourceRows(resources: ResourceView[]): Row[] {
 	return resources.map(({resource, reused}) => ({gutter: reused ? '= reused  ' : '+ created ', gutterColor: reused ? 'blue' : 'green', text: `${resource.kind} ${resource.name}`}));
 }

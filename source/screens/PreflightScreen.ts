@@ -1,4 +1,4 @@
-import {detailParts} from '../components/Facts.js';
+import {detailParts} from '../components/detail-rows.js';
 import type {Screen} from './screen.js';
 
 /** Who and where: identity, region, build host, Java, Maven and the project. */

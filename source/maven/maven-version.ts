@@ -19,15 +19,6 @@ export function compareMavenVersions(a: string, b: string): number {
 	return compareItems(parseVersion(a), parseVersion(b)) || 0; // never -0
 }
 
-/**
- * Maven's canonical form (its ComparableVersion.getCanonical), e.g. `1.0-GA` → `1`,
- * `1.0alpha1` → `1-alpha-1`: for showing how a version was read. As in Maven, it can hide a
- * difference the comparison sees (`3-final12` and `3-12` both read `3-12`).
- */
-export function canonicalMavenVersion(version: string): string {
-	return render(parseVersion(version));
-}
-
 function parseVersion(text: string): Item {
 	const version = text.toLowerCase();
 	const root: Item[] = [];
@@ -125,9 +116,4 @@ function compareItems(a: Item, b: Item | undefined): number {
 			return 0;
 		}
 	}
-}
-
-function render(item: Item): string {
-	if (item.type !== 'list') return String(item.value);
-	return item.items.map((child, index) => (index === 0 ? '' : child.type === 'list' ? '-' : '.') + render(child)).join('');
 }

@@ -5,6 +5,7 @@ import {createAwsApis} from '../aws/create-aws-apis.js';
 import {CliError} from '../errors.js';
 import type {Scenario} from '../sandbox/state.js';
 import {defaultSandboxPort} from './defaults.js';
+import {shellQuote} from '../text/shell-quote.js';
 
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
 export type Target = {kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
@@ -50,7 +51,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 		});
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
 		const port = new URL(sandbox.endpoint).port;
-		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop(), restartHint: `ca-wizard sandbox --data ${dataDir} --port ${port} --print-env`};
+		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop(), restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`};
 	}
 	if (target.kind === 'sandbox-url') {
 		const accessKeyId = env['AWS_ACCESS_KEY_ID'];

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
+import {shellQuote} from '../text/shell-quote.js';
 
 export interface SandboxCommandOptions {
 	port: number;
@@ -48,8 +49,4 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	await sandbox.stop();
 	log('sandbox stopped');
 	return 0;
-}
-
-function shellQuote(value: string): string {
-	return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

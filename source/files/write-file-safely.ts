@@ -28,7 +28,8 @@ export async function writeFileSafely(path: string, content: string | Uint8Array
 
 	let backupPath: string | undefined;
 	if (existing && options.backup !== false) {
-		backupPath = await copyToBackup(target, path, existing.mode & 0o7777);
+		// The backup holds the same secrets: never readable by more people than the new file.
+		backupPath = await copyToBackup(target, path, existing.mode & 0o7777 & (options.mode ?? 0o7777));
 	}
 
 	const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -24,14 +24,14 @@ describe('writeFileSafely', () => {
 		expect(await readdir(join(folder, 'home', '.m2'))).toEqual(['settings.xml']);
 	});
 
-	test('backs up an existing file with its mode, and narrows the new one', async () => {
+	test('backs up an existing file, both narrowed to the mode asked for (the backup holds the same secrets)', async () => {
 		const path = join(folder, 'settings.xml');
 		await writeFile(path, 'old');
 		await chmod(path, 0o644);
 		const {backupPath} = await writeFileSafely(path, 'new', {mode: 0o600});
 		expect(backupPath).toMatch(/\/settings\.xml\.bak-\d{14}$/);
 		expect(await readFile(backupPath!, 'utf8')).toBe('old');
-		expect(await modeOf(backupPath!)).toBe(0o644);
+		expect(await modeOf(backupPath!)).toBe(0o600);
 		expect(await readFile(path, 'utf8')).toBe('new');
 		expect(await modeOf(path)).toBe(0o600);
 		// The timestamp is the local time of the write.

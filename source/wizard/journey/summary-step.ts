@@ -2,6 +2,7 @@ import type {CreatedResource, Summary} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {needs} from './step-helpers.js';
 import {undoCommands} from './undo-commands.js';
+import {shellQuote} from '../../text/shell-quote.js';
 
 const identity = (resource: CreatedResource) => `${resource.kind}\u0000${resource.name}`;
 
@@ -22,9 +23,9 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 			...(options.sandboxRestart ? [{purpose: 'restart-sandbox' as const, command: options.sandboxRestart}] : []),
 			{
 				purpose: 'export-token',
-				command: `export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ${facts.domain} --domain-owner ${facts.domainOwner} --query authorizationToken --output text${flags})`,
+				command: `export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ${shellQuote(facts.domain)} --domain-owner ${shellQuote(facts.domainOwner)} --query authorizationToken --output text${flags})`,
 			},
-			{purpose: 'build', command: `mvn -s ${facts.settingsWritten.path} compile`},
+			{purpose: 'build', command: `mvn -s ${shellQuote(facts.settingsWritten.path)} compile`},
 		],
 		undo: undoCommands([...created], flags),
 	};

@@ -1,6 +1,6 @@
 // Name rules checked as the user types, before any API call. Each problem names what is wrong
 // and then the whole rule, so the learner can fix the name without a round trip to AWS.
-// The rules are AWS's own (botocore models): CodeArtifact domain and repository names, IAM names.
+// The rules are AWS's own (botocore models): CodeArtifact domain and repository names.
 
 export const defaults = {
 	domain: 'ca-wizard-demo',
@@ -17,19 +17,8 @@ export const domainNameRule =
 export const repositoryNameRule =
 	'2–100 characters: letters, digits, dots, underscores and hyphens, starting with a letter or a digit';
 
-export type IamNameKind = 'role' | 'policy' | 'instance-profile';
-
-// RoleName is 1–64 characters; PolicyName and InstanceProfileName are 1–128 (IAM's model).
-const iamMaxLength: Record<IamNameKind, number> = {role: 64, policy: 128, 'instance-profile': 128};
-const iamNoun: Record<IamNameKind, string> = {role: 'Role', policy: 'Policy', 'instance-profile': 'Instance profile'};
-
-export function iamNameRule(kind: IamNameKind): string {
-	return `1–${iamMaxLength[kind]} characters: letters, digits and + = , . @ _ -`;
-}
-
 const DOMAIN_CHAR = /^[a-z0-9-]$/;
 const REPOSITORY_CHAR = /^[A-Za-z0-9._-]$/;
-const IAM_CHAR = /^[A-Za-z0-9_+=,.@-]$/;
 const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
 
 export function domainNameProblem(name: string): string | undefined {
@@ -62,23 +51,6 @@ export function descriptionProblem(description: string): string | undefined {
 	const control = /\p{C}/u.exec(description)?.[0];
 	const first = length > 1000 ? `is too long (${length} characters)` : control !== undefined ? `may not contain ${describeCharacter(control)}` : undefined;
 	return first === undefined ? undefined : `The description ${first}. A description has ${descriptionRule}.`;
-}
-
-export function iamNameProblem(kind: IamNameKind, name: string): string | undefined {
-	return problem(`${iamNoun[kind]} name`, iamNameRule(kind), [lengthCheck(name, 1, iamMaxLength[kind]), badCharacter(name, IAM_CHAR)]);
-}
-
-/**
- * A domain name suggestion: the default, or one made personal from the account alias
- * (`Acme_Prod` → `ca-wizard-acme-prod`). Always satisfies the domain rule.
- */
-export function suggestDomainName(accountAlias?: string): string {
-	const slug = (accountAlias ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	if (slug === '') return defaults.domain;
-	return `ca-wizard-${slug}`.slice(0, 50).replace(/-+$/, '');
 }
 
 function problem(subject: string, rule: string, checks: Array<string | undefined>): string | undefined {

@@ -5,20 +5,14 @@ import {
 	descriptionProblem,
 	domainNameProblem,
 	domainNameRule,
-	iamNameProblem,
-	iamNameRule,
 	repositoryChoiceProblem,
 	repositoryNameProblem,
 	repositoryNameRule,
-	suggestDomainName,
-	type IamNameKind,
 } from '../../source/wizard/name-rules.js';
 
 // AWS's own patterns (botocore models), anchored: the oracle the rules must agree with.
 const DOMAIN = /^[a-z][a-z0-9-]{0,48}[a-z0-9]$/;
 const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$/;
-const IAM = /^[\w+=,.@-]+$/;
-const IAM_MAX: Record<IamNameKind, number> = {role: 64, policy: 128, 'instance-profile': 128};
 
 // Characters that matter to the rules, plus a few that never belong (space, slash, unicode).
 const alphabet = [...'abcz09AZ-._+=,@ /:#é\n', '😀'];
@@ -101,57 +95,6 @@ describe('descriptionProblem', () => {
 		expect(descriptionProblem('😀'.repeat(1000))).toBeUndefined();
 		expect(descriptionProblem('a'.repeat(1001))).toBe('The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.');
 		expect(descriptionProblem('red \u001b[31m')).toBe('The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.');
-	});
-});
-
-describe('iamNameProblem', () => {
-	it('accepts the defaults', () => {
-		expect(iamNameProblem('role', defaults.role)).toBeUndefined();
-		expect(iamNameProblem('policy', defaults.policy)).toBeUndefined();
-		expect(iamNameProblem('instance-profile', defaults.instanceProfile)).toBeUndefined();
-	});
-
-	it('uses IAM limits: roles 64, policies and instance profiles 128', () => {
-		expect(iamNameProblem('role', 'r'.repeat(64))).toBeUndefined();
-		expect(iamNameProblem('role', 'r'.repeat(65))).toBe(`Role name is too long (65 characters). Role names have ${iamNameRule('role')}.`);
-		expect(iamNameProblem('policy', 'p'.repeat(128))).toBeUndefined();
-		expect(iamNameProblem('policy', 'p'.repeat(129))).toMatch(/^Policy name is too long/);
-		expect(iamNameProblem('instance-profile', 'i'.repeat(128))).toBeUndefined();
-		expect(iamNameProblem('instance-profile', 'i'.repeat(129))).toBe(
-			`Instance profile name is too long (129 characters). Instance profile names have ${iamNameRule('instance-profile')}.`,
-		);
-	});
-
-	it('names the rule and the offending character', () => {
-		expect(iamNameProblem('role', '')).toBe(`Role name is empty. Role names have ${iamNameRule('role')}.`);
-		expect(iamNameProblem('policy', 'read/all')).toMatch(/^Policy name may not contain "\/"\. Policy names have 1–128 characters/);
-	});
-
-	it('agrees with the IAM pattern and length on every string', () => {
-		const kinds = fc.constantFrom<IamNameKind>('role', 'policy', 'instance-profile');
-		fc.assert(fc.property(kinds, fc.oneof(nameOf(135), nearlyValid('aZ09_+=,.@-', 134)), (kind, name) => {
-			const expected = IAM.test(name) && name.length <= IAM_MAX[kind];
-			expect(iamNameProblem(kind, name) === undefined).toBe(expected);
-		}), {numRuns: 3000});
-	});
-});
-
-describe('suggestDomainName', () => {
-	it('falls back to the default without a usable alias', () => {
-		expect(suggestDomainName()).toBe('ca-wizard-demo');
-		expect(suggestDomainName('')).toBe('ca-wizard-demo');
-		expect(suggestDomainName('___')).toBe('ca-wizard-demo');
-	});
-
-	it('makes the alias fit the domain rule', () => {
-		expect(suggestDomainName('Acme_Prod')).toBe('ca-wizard-acme-prod');
-		expect(suggestDomainName('123-team')).toBe('ca-wizard-123-team');
-	});
-
-	it('always suggests a valid domain name', () => {
-		fc.assert(fc.property(fc.option(fc.string({maxLength: 80}), {nil: undefined}), alias => {
-			expect(domainNameProblem(suggestDomainName(alias))).toBeUndefined();
-		}));
 	});
 });
 

@@ -26,13 +26,13 @@ export function isResourceKind(value: unknown): value is ResourceKind {
 	return resourceKinds.some(kind => kind === value);
 }
 
-/** A resource the journey created (or adopted), recorded the moment it exists: resume and destroy read these. */
+/** A resource the journey created (or adopted), recorded the moment it exists: a resumed run and the undo commands read these. */
 export interface CreatedResource {
 	kind: ResourceKind;
 	/** Name or path as a person would say it. */
 	name: string;
 	arn?: string;
-	/** Whatever destroy needs to undo it exactly (e.g. {domain, repository}). */
+	/** Whatever undoing it exactly needs (e.g. {domain, repository}). */
 	details?: Record<string, string>;
 }
 

@@ -1,3 +1,4 @@
+import type {ContextValues} from '../../iam-policy/conditions.js';
 import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
 import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
@@ -5,7 +6,7 @@ import {principalRole, type Principal} from './principal.js';
 import {authorizationContext, type RequestFacts} from './request-context.js';
 
 /** `context` holds the action's own condition keys; `undefined` marks one AWS leaves out of this request. */
-export type Authorize = (action: string, resource: string, context?: Record<string, string | undefined>) => void;
+export type Authorize = (action: string, resource: string, context?: ContextValues) => void;
 
 /**
  * Identity-based policy evaluation, within the role's permissions boundary if it has one: an

@@ -61,9 +61,11 @@ export function authorizationContext(state: SandboxState, principal: Principal, 
 		...Object.fromEntries(BY_A_SERVICE_ONLY.map(key => [key, undefined])),
 		...extra,
 	};
-	// Modelled though absent: a tag the principal or the resource does not carry.
+	// Modelled though absent: a tag the principal or the resource does not carry, or (in a request
+	// that names its tag keys) one the request does not set.
 	const modelled: ModelledKeys = key => key.startsWith('aws:principaltag/')
-		|| (onResource !== undefined && key.startsWith('aws:resourcetag/'));
+		|| (onResource !== undefined && key.startsWith('aws:resourcetag/'))
+		|| ('aws:TagKeys' in extra && key.startsWith('aws:requesttag/'));
 	return {values, modelled};
 }
 

@@ -1,10 +1,10 @@
-import {entry, repositoryKey, type SandboxState, type Tag} from '../state.js';
+import {parseArn, taggableRecord} from '../codeartifact/arns.js';
+import {entry, type SandboxState, type Tag} from '../state.js';
 
 // aws:ResourceTag/… comes from the tags stored on the resource an action names. The sandbox
 // stores tags for roles, managed policies, instance profiles, domains and repositories.
 
 const iamArn = /^arn:aws:iam::(\d{12}):(role|policy|instance-profile)(\/(?:[^/]*\/)*)([^/]*)$/;
-const codeArtifactArn = /^arn:aws:codeartifact:([^:]*):(\d{12}):(domain|repository|package)\/([^/]+)(?:\/([^/]+))?/;
 
 /**
  * The tags of the resource `arn` names: none for `*`, for a resource that does not exist (yet)
@@ -20,12 +20,7 @@ export function resourceTags(state: SandboxState, arn: string): Tag[] | undefine
 		const record = account === state.accountId ? entry<{path: string; tags: Tag[]}>(records, name) : undefined;
 		return record !== undefined && record.path === path ? record.tags : [];
 	}
-	const codeArtifact = codeArtifactArn.exec(arn);
-	if (codeArtifact) {
-		const [, region, account, kind, domain = '', repository = ''] = codeArtifact;
-		if (kind === 'package' || region !== state.region || account !== state.accountId) return [];
-		const record = kind === 'domain' ? entry(state.domains, domain) : entry(state.repositories, repositoryKey(domain, repository));
-		return record?.tags ?? [];
-	}
+	const codeArtifact = parseArn(arn);
+	if (codeArtifact && ['domain', 'repository', 'package'].includes(codeArtifact.kind)) return taggableRecord(state, codeArtifact)?.tags ?? [];
 	return undefined;
 }

@@ -1,5 +1,5 @@
 import type {RestInput} from '../protocols/rest-json.js';
-import type {OriginRestriction, Tag} from '../state.js';
+import type {OriginRestriction} from '../state.js';
 import {checkUpstreamCount} from './upstreams.js';
 import {checkRequired, nestedSpecs} from './constraints.js';
 import {validationError} from './validation.js';
@@ -8,27 +8,7 @@ import {validationError} from './validation.js';
 // validation.ts and reported with AWS's member paths, e.g. `upstreams.2.member.repositoryName`.
 // A list's length is checked before its members: a list too long is refused whole, without a
 // word about each member (a body of a million bad members would otherwise get a reply as long).
-// Handlers read lists once the caller is authorized.
-
-const maxTags = 200; // the model's TagList
-
-export function readTags(input: RestInput): Tag[] {
-	const value = input.json().tags;
-	if (value === undefined || value === null) return [];
-	const problems: string[] = [];
-	if (!Array.isArray(value)) throw validationError([`Value at 'tags' failed to satisfy constraint: Member must be a list`]);
-	if (value.length > maxTags) throw validationError([`Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${maxTags}`]);
-	const tags: Tag[] = [];
-	value.forEach((item: unknown, index) => {
-		const path = `tags.${index + 1}.member`;
-		const tag = asRecord(item);
-		const found = [...checkRequired(nestedSpecs.tagKey, `${path}.key`, tag.key), ...checkRequired(nestedSpecs.tagValue, `${path}.value`, tag.value)];
-		problems.push(...found);
-		if (found.length === 0) tags.push({key: tag.key as string, value: tag.value as string});
-	});
-	if (problems.length > 0) throw validationError(problems);
-	return tags;
-}
+// Handlers read lists once the caller is authorized (tags: request-tags.ts).
 
 /**
  * The upstreams member: undefined when absent (UpdateRepository then keeps the current list).
@@ -61,6 +41,6 @@ export function readRestrictions(input: RestInput): {publish: OriginRestriction;
 	return {publish: restrictions.publish as OriginRestriction, upstream: restrictions.upstream as OriginRestriction};
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
+export function asRecord(value: unknown): Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

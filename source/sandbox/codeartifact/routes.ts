@@ -8,6 +8,7 @@ import {describePackage, listPackages, putPackageOriginConfiguration} from './pa
 import {publishPackageVersion} from './publish.js';
 import {createRepository, deleteRepository, describeRepository, listRepositories, listRepositoriesInDomain, updateRepository} from './repositories.js';
 import {getRepositoryEndpoint} from './repository-endpoint.js';
+import {listTagsForResource, tagResource, untagResource} from './tags.js';
 
 /** The CodeArtifact control plane (restJson1): method and path as the model's `http` traits give them. */
 export const codeArtifactRoutes: RestRoute[] = [
@@ -33,4 +34,7 @@ export const codeArtifactRoutes: RestRoute[] = [
 	{method: 'POST', path: '/v1/package/version/publish', operation: 'PublishPackageVersion', handler: publishPackageVersion},
 	{method: 'GET', path: '/v1/package/version/asset', operation: 'GetPackageVersionAsset', handler: getPackageVersionAsset},
 	{method: 'POST', path: '/v1/package/version/assets', operation: 'ListPackageVersionAssets', handler: listPackageVersionAssets},
+	{method: 'POST', path: '/v1/tag', operation: 'TagResource', handler: tagResource},
+	{method: 'POST', path: '/v1/untag', operation: 'UntagResource', handler: untagResource},
+	{method: 'POST', path: '/v1/tags', operation: 'ListTagsForResource', handler: listTagsForResource},
 ];

@@ -1,3 +1,4 @@
+import type {ContextValues} from '../../iam-policy/conditions.js';
 import type {ApiCall} from '../context.js';
 import type {ServiceError} from '../errors.js';
 import type {InstanceProfileRecord, ManagedPolicyRecord, RoleRecord, SandboxState} from '../state.js';
@@ -7,6 +8,11 @@ import {findByName, instanceProfileArn, instanceProfileNotFound, lookupPolicy, p
 // the resource would have, so that a caller without permission cannot learn which ones exist.
 
 type Named = {path: string; name: string};
+
+/** The call with `extra` condition keys for every check it makes (iam:PermissionsBoundary, aws:RequestTag/…). */
+export function withContext(call: ApiCall, extra: ContextValues): ApiCall {
+	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {...extra, ...context})};
+}
 
 function authorizedByName<T extends Named>(records: Record<string, T>, call: ApiCall, action: string, name: string, arnOf: (record: Named) => string, notFound: (name: string) => ServiceError): T {
 	const record = findByName(records, name);

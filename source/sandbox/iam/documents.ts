@@ -36,4 +36,5 @@ export const quotas = {
 	policyVersions: 5,
 	managedPoliciesPerRole: 10,
 	rolesPerInstanceProfile: 1,
+	tagsPerResource: 50,
 } as const;

@@ -93,7 +93,10 @@ export class Input {
 
 	/**
 	 * `Tags.member.N.Key` / `.Value`: at most 50 (the model's tagListType). A longer list is
-	 * refused whole, without a word about each of its members.
+	 * refused whole, without a word about each of its members. Lists are read in one bounded
+	 * pass, and before authorization only where their condition keys need them (aws:TagKeys):
+	 * their errors then wait for the done() after it, so a caller without the permission hears
+	 * only that.
 	 */
 	tags(name = 'Tags', {required = false} = {}): Tag[] {
 		const items = queryStructList(this.params, `${name}.member`, maxListItems);
@@ -108,22 +111,12 @@ export class Input {
 	}
 
 	/** `TagKeys.member.N`: at most 50 (the model's tagKeyListType). */
-	tagKeys(name = 'TagKeys'): string[] {
+	tagKeys(name = 'TagKeys', {required = false} = {}): string[] {
 		const keys = queryList(this.params, `${name}.member`, maxListItems);
 		if (this.tooLong(name, keys)) return [];
+		if (keys.length === 0 && required) this.required(name);
 		keys.forEach((key, index) => this.check(`${name}.${index + 1}.member`, key, rules.tagKey));
 		return keys;
-	}
-
-	/**
-	 * Reads lists with `read` and throws what they break. A caller chooses how long a list is,
-	 * so a handler reads its scalars, calls done(), authorizes the caller, and only then reads
-	 * its lists through this: a caller who may not call the operation gets no list looked at.
-	 */
-	afterAuthorization<T>(read: () => T): T {
-		const value = read();
-		this.done();
-		return value;
 	}
 
 	/** Throws the collected errors, if any. Call after reading every parameter. */

@@ -5,6 +5,7 @@ import type {InstanceProfileRecord, SandboxState} from '../state.js';
 import {authorizedInstanceProfile, authorizedRole} from './authorized-lookups.js';
 import {alreadyExists, deleteConflict, limitExceeded, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
+import {checkTags, requestTags} from './request-tags.js';
 import {findByName, instanceProfileArn, instanceProfileXml, listXml, roleNotFound} from './shapes.js';
 
 // Instance profiles: the container that hands one role to an EC2 instance.
@@ -15,8 +16,10 @@ export const CreateInstanceProfile: QueryHandler = (params, call, {store, now}) 
 	const path = input.optional('Path', rules.path) ?? '/';
 	input.done();
 	const {state} = store;
-	call.authorize('iam:CreateInstanceProfile', instanceProfileArn(state, {path, name}));
-	const tags = input.afterAuthorization(() => input.tags());
+	const {tags, context} = requestTags(input);
+	call.authorize('iam:CreateInstanceProfile', instanceProfileArn(state, {path, name}), context);
+	input.done();
+	checkTags(tags);
 	if (findByName(state.iam.instanceProfiles, name)) throw alreadyExists(`Instance Profile ${name} already exists.`);
 	const profile: InstanceProfileRecord = {name, id: awsId('AIPA', 17), path, createDate: isoNow(now()), roleNames: [], tags};
 	state.iam.instanceProfiles[name] = profile;

@@ -5,6 +5,7 @@ import type {ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState}
 import {authorizedPolicy} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
+import {checkTags, requestTags} from './request-tags.js';
 import {attachmentCount, boundaryUsageCount, defaultVersionId, findByName, listXml, noSuchEntity, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
 
 // Customer managed policies and their versions.
@@ -34,8 +35,10 @@ export const CreatePolicy: QueryHandler = (params, call, {store, now}) => {
 	const description = input.optional('Description', rules.policyDescription) ?? '';
 	input.done();
 	const {state} = store;
-	call.authorize('iam:CreatePolicy', policyArn(state, {path, name}));
-	const tags = input.afterAuthorization(() => input.tags());
+	const {tags, context} = requestTags(input);
+	call.authorize('iam:CreatePolicy', policyArn(state, {path, name}), context);
+	input.done();
+	checkTags(tags);
 	checkManagedDocument(document);
 	if (findByName(state.iam.policies, name)) throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
 	const date = isoNow(now());

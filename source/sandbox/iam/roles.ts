@@ -1,18 +1,13 @@
 import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
-import type {ApiCall} from '../context.js';
-import {emptyRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
-import {authorizedRole} from './authorized-lookups.js';
+import {emptyRecord, type RoleRecord, type SandboxState} from '../state.js';
+import {authorizedRole, withContext} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {findByName, listXml, lookupPolicy, noSuchEntity, roleArn, roleXml, tagXml} from './shapes.js';
+import {findByName, listXml, lookupPolicy, noSuchEntity, roleArn, roleXml} from './shapes.js';
+import {checkTags, requestTags} from './request-tags.js';
 
-// Roles: their lifecycle, trust policy and tags.
-
-/** IAM offers a request's boundary as the condition key iam:PermissionsBoundary. */
-function withContext(call: ApiCall, extra: Record<string, string>): ApiCall {
-	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {...extra, ...context})};
-}
+// Roles: their lifecycle, trust policy and permissions boundary (their tags: tags.ts).
 
 function checkTrustDocument(text: string): void {
 	checkDocument(text, 'trust');
@@ -29,8 +24,10 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 	const boundary = input.optional('PermissionsBoundary', rules.arn);
 	input.done();
 	const {state} = store;
-	call.authorize('iam:CreateRole', roleArn(state, {path, name}), {'iam:PermissionsBoundary': boundary}); // undefined: known to be absent
-	const tags = input.afterAuthorization(() => input.tags());
+	const {tags, context} = requestTags(input);
+	call.authorize('iam:CreateRole', roleArn(state, {path, name}), {...context, 'iam:PermissionsBoundary': boundary}); // undefined: known to be absent
+	input.done();
+	checkTags(tags);
 	checkTrustDocument(trust);
 	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
 	if (boundary !== undefined) checkBoundary(state, boundary);
@@ -119,39 +116,4 @@ export const UpdateAssumeRolePolicy: QueryHandler = (params, call, {store}) => {
 	role.assumeRolePolicyDocument = trust;
 	store.commit();
 	return undefined;
-};
-
-export const TagRole: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const name = input.required('RoleName', rules.roleName);
-	input.done();
-	const role = authorizedRole(store.state, call, 'TagRole', name);
-	const tags = input.afterAuthorization(() => input.tags('Tags', {required: true}));
-	const merged = new Map<string, Tag>(role.tags.map(tag => [tag.key, tag]));
-	for (const tag of tags) merged.set(tag.key, tag);
-	if (merged.size > 50) throw limitExceeded('Cannot exceed quota for TagsPerRole: 50');
-	role.tags = [...merged.values()];
-	store.commit();
-	return undefined;
-};
-
-export const UntagRole: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const name = input.required('RoleName', rules.roleName);
-	input.done();
-	const role = authorizedRole(store.state, call, 'UntagRole', name);
-	const keys = input.afterAuthorization(() => input.tagKeys());
-	role.tags = role.tags.filter(tag => !keys.includes(tag.key));
-	store.commit();
-	return undefined;
-};
-
-export const ListRoleTags: QueryHandler = (params, call, {store}) => {
-	const input = new Input(params);
-	const name = input.required('RoleName', rules.roleName);
-	const paging = input.paging();
-	input.done();
-	const role = authorizedRole(store.state, call, 'ListRoleTags', name);
-	const page = paginate(role.tags, tag => tag.key, paging);
-	return listXml('Tags', page, tagXml);
 };

@@ -4,13 +4,14 @@ import * as instanceProfiles from './instance-profiles.js';
 import * as policies from './policies.js';
 import * as rolePolicies from './role-policies.js';
 import * as roles from './roles.js';
+import * as tags from './tags.js';
 
-/** IAM (awsQuery): roles, customer managed policies and instance profiles. */
+/** IAM (awsQuery): roles, customer managed policies and instance profiles, and their tags. */
 export const iamService: QueryService = {
 	name: 'iam',
 	version: '2010-05-08',
 	namespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
 	style: 'awsQuery',
-	actions: {...policies, ...roles, ...rolePolicies, ...instanceProfiles},
+	actions: {...policies, ...roles, ...rolePolicies, ...instanceProfiles, ...tags},
 	common: queryCommonErrors({Internal: ['ServiceFailure', 500]}),
 };

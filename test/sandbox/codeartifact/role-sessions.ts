@@ -1,6 +1,9 @@
 import {randomBytes} from 'node:crypto';
+import {rmSync} from 'node:fs';
+import {afterAll} from 'vitest';
 import {awsId, isoNow, secretKey} from '../../../source/sandbox/ids.js';
 import {SandboxStore} from '../../../source/sandbox/store/sandbox-store.js';
+import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
 
 export interface SeededSession {
 	roleName: string;
@@ -33,4 +36,21 @@ export function seedRoleSessions(dataDir: string, roles: Record<string, object>,
 	}
 	store.commit();
 	return sessions;
+}
+
+/**
+ * Starts a sandbox for the file's tests in which each of `roles` (name → inline policy) has a
+ * session; `configFor(role)` is the SDK client configuration that signs as that session.
+ */
+export function useSandboxWithRoles<R extends string>(roles: Record<R, object>) {
+	const dataDir = temporaryDirectory('ca-wizard-sandbox-');
+	const sessions = new Map(seedRoleSessions(dataDir, roles).map(session => [session.roleName, session]));
+	afterAll(() => rmSync(dataDir, {recursive: true, force: true}));
+	const sandbox = useSandbox({dataDir});
+	const configFor = (role: R) => {
+		const session = sessions.get(role);
+		if (!session) throw new Error(`no session for ${role}`);
+		return {...adminConfig(sandbox.current), credentials: session.credentials};
+	};
+	return {sandbox, configFor};
 }

@@ -5,7 +5,8 @@ import type {Tag} from '../state.js';
 import {isReservedKey, requestTagContext, reservedKeyMessage, tagKeysContext} from '../tags.js';
 import {asRecord} from './body-members.js';
 import type {ResourceType} from './resources.js';
-import {checkRequired, nestedSpecs, validationError} from './validation.js';
+import {checkRequired, nestedSpecs} from './constraints.js';
+import {validationError} from './validation.js';
 
 // The tags and tag keys a request's body carries. They are read before authorization, since the
 // condition keys aws:RequestTag/… and aws:TagKeys come from them, in one pass bounded by the

@@ -7,7 +7,8 @@ import {withoutKeys, withTags} from '../tags.js';
 import {parseArn, taggableRecord} from './arns.js';
 import {checkTagCount, readTagKeys, readTags} from './request-tags.js';
 import {notFound, type ResourceType} from './resources.js';
-import {checkRequired, invalid, validationError} from './validation.js';
+import {checkRequired} from './constraints.js';
+import {invalid, validationError} from './validation.js';
 
 // TagResource, UntagResource and ListTagsForResource: a domain or a repository, named by its ARN.
 // Package groups take tags on AWS, but the sandbox does not model them: their ARNs find nothing.

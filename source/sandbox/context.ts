@@ -3,14 +3,20 @@ import type {Principal} from './auth/principal.js';
 import type {MavenUpstream} from './maven/upstream.js';
 import type {SandboxStore} from './store/sandbox-store.js';
 
+/** The sandbox's time: the system's, or one a test moves on instead of waiting. */
+export interface SandboxClock {
+	now(): Date;
+	/** Waits `ms` milliseconds (the latency `--faults` adds). */
+	sleep(ms: number): Promise<void>;
+}
+
 /** What every service handler may use: the world, and how to reach outside it. */
-export interface SandboxContext {
+export interface SandboxContext extends SandboxClock {
 	readonly store: SandboxStore;
 	/** Base URL clients reach this sandbox at, e.g. http://127.0.0.1:7717 (no trailing slash). */
 	readonly endpoint: string;
 	readonly mavenCentral: MavenUpstream;
 	readonly log: (message: string) => void;
-	now(): Date;
 }
 
 /** One authenticated API request: who is calling, and the check of their permissions. */

@@ -2,7 +2,8 @@ import {mkdirSync, mkdtempSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {SandboxContext} from './context.js';
+import {setTimeout as delay} from 'node:timers/promises';
+import type {SandboxClock, SandboxContext} from './context.js';
 import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
 	/** How long a connection may stall (see server.ts); tests shorten them. */
 	timeouts?: Partial<ServerTimeouts>;
 	log?: (message: string) => void;
+	/** The system's time unless a test brings a clock of its own. */
+	clock?: SandboxClock;
 }
 
 export interface RunningSandbox {
@@ -40,6 +43,8 @@ export interface RunningSandbox {
 	flush(): void;
 	stop(): Promise<void>;
 }
+
+const systemClock: SandboxClock = {now: () => new Date(), sleep: ms => delay(ms)};
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -78,7 +83,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
 	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
 	let endpoint = '';
-	const context: SandboxContext = {store, mavenCentral, log, now: () => new Date(), get endpoint() { return endpoint; }};
+	const clock = options.clock ?? systemClock;
+	const context: SandboxContext = {store, mavenCentral, log, now: () => clock.now(), sleep: ms => clock.sleep(ms), get endpoint() { return endpoint; }};
 	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024, timeouts: {...defaultTimeouts, ...options.timeouts}});
 	try {
 		await new Promise<void>((resolve, reject) => {

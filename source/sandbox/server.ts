@@ -1,5 +1,4 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
-import {setTimeout as delay} from 'node:timers/promises';
 import {handleApi} from './api.js';
 import type {SandboxContext} from './context.js';
 import {decideFault, type FaultSpec} from './faults.js';
@@ -78,7 +77,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 		send(response, await handleInstanceMetadata(request, url, context), method);
 		return;
 	}
-	if (options.faults.latency > 0) await delay(options.faults.latency);
+	if (options.faults.latency > 0) await context.sleep(options.faults.latency);
 	const fault = decideFault(options.faults);
 	if (url.pathname.startsWith(mavenPathPrefix)) {
 		if (fault !== 'none') {

@@ -1,12 +1,13 @@
-import {setTimeout as delay} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
 import type {AwsApis} from '../../source/aws/apis.js';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {AwsFailure} from '../../source/aws/errors.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {TestClock} from '../helpers/test-clock.js';
 
 describe('the CodeArtifact adapter against the sandbox', () => {
-	const sandbox = useSandbox();
+	const clock = new TestClock();
+	const sandbox = useSandbox({clock});
 	const apis = async (): Promise<AwsApis> => createAwsApis({kind: 'sandbox', ...sandbox.current});
 
 	it('creates, describes and lists domains; a second create is a conflict', async () => {
@@ -68,12 +69,12 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		const {codeartifact} = await apis();
 		await codeartifact.createDomain('tokens');
 		await codeartifact.createRepository('tokens', 'app', {});
-		const before = Date.now();
+		const issued = Math.floor(clock.now().getTime() / 1000) * 1000; // the sandbox counts whole seconds
 		const token = await codeartifact.getAuthorizationToken('tokens', {durationSeconds: 900, domainOwner: sandbox.current.accountId});
 		expect(token.token.length).toBeGreaterThan(20);
 		expect(token.expiration).toBeInstanceOf(Date);
-		expect(Math.abs(token.expiration.getTime() - before - 900_000)).toBeLessThan(60_000);
-		expect((await codeartifact.getAuthorizationToken('tokens')).expiration.getTime()).toBeGreaterThan(Date.now() + 3_600_000);
+		expect(token.expiration.getTime()).toBe(issued + 900_000);
+		expect((await codeartifact.getAuthorizationToken('tokens')).expiration.getTime()).toBeGreaterThan(issued + 3_600_000);
 
 		const endpoint = await codeartifact.getRepositoryEndpoint('tokens', 'app', 'maven');
 		expect(endpoint).toBe(`${sandbox.current.endpoint}/d/tokens-${sandbox.current.accountId}/maven/app/`);
@@ -100,9 +101,10 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		};
 		// Published in an order that is not version order, at distinct times.
 		await publish('2.0.0', ['2.0.0']);
-		await delay(20);
+		clock.advance(1000);
 		await publish('1.0.0', ['1.0.0', '2.0.0']);
-		await delay(20);
+		clock.advance(1000);
+		const lastPublished = clock.now().getTime();
 		await publish('0.1.0', ['0.1.0', '1.0.0', '2.0.0']);
 
 		const packages = await codeartifact.listPackages('pkgs', 'app', {format: 'maven'});
@@ -118,7 +120,7 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 
 		const newest = await codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '0.1.0');
 		expect(newest).toMatchObject({version: '0.1.0', status: 'Published'});
-		expect(Date.now() - newest.publishedTime!.getTime()).toBeLessThan(60_000);
+		expect(newest.publishedTime?.getTime()).toBe(lastPublished);
 		await expect(codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '9.9')).rejects.toMatchObject({kind: 'not-found'});
 	});
 });

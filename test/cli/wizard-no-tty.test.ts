@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {execFile, type ExecFileOptions} from 'node:child_process';
 import {chmodSync, chownSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -8,16 +8,18 @@ import {cliPath} from '../helpers/cli-process.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 type Failure = {code: number; stdout: string; stderr: string};
+
+/** Runs a command from a folder of its own: the wizard's default ./ca-wizard-work lands there, not in the checkout. */
+const run = (file: string, args: string[], options: ExecFileOptions = {}) => execFileAsync(file, args, {cwd: temporaryDirectory(), ...options, encoding: 'utf8'});
 
 describe('the built CLI without a terminal', () => {
 	it('never waits: a question without a flag fails at once, naming the flag and --yes', async () => {
-		const started = Date.now();
+		// Its stdin stays open: a wizard that waited for an answer would never exit.
 		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
 		expect(failure.code).toBe(2);
 		expect(failure.stderr).toContain('pass --project-choice VALUE, or --yes to take the defaults');
-		expect(Date.now() - started).toBeLessThan(20_000);
 	});
 
 	it('refuses a flag value its question would not accept, before calling AWS', async () => {
@@ -49,6 +51,7 @@ describe('the built CLI without a terminal', () => {
 		if (asRoot) chownSync(workDir, 65534, 65534);
 		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--yes', '--workdir', workDir, '--settings', settings], {
 			env: {...process.env, CI: 'true', HOME: workDir},
+			cwd: workDir, // one nobody may enter
 			...(asRoot ? {uid: 65534, gid: 65534} : {}),
 		}).catch((error: Failure) => error)) as Failure;
 		expect(failure.code).toBe(1);

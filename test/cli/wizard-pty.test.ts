@@ -31,19 +31,18 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 		const terminal = new Terminal(process.execPath, [cliPath, '--sandbox', '--workdir', workDir], {cwd: workDir, env});
 		terminals.push(terminal);
 
+		// A question waits when the newest screen shows its key hints: Enter takes the highlighted
+		// default. Each Enter waits for a screen drawn after the previous one, never for a pause.
+		const waitingQuestion = (text: string) => {
+			const screen = plain(text);
+			return /Enter (select|accept|yes|no)/.test(screen.slice(screen.lastIndexOf('ca-wizard ·')));
+		};
 		let pressed = 0;
-		let done = false;
-		void terminal.exited.then(() => (done = true));
-		while (!done) {
-			await terminal.quiet(250);
-			if (done) break;
-			const screen = plain(terminal.text.slice(-20_000));
-			// The key hints say when a question waits: Enter takes the highlighted default.
-			if (/Enter (select|accept|yes|no)/.test(screen.slice(screen.lastIndexOf('ca-wizard ·')))) {
-				terminal.press('\r');
-				pressed++;
-				await new Promise(resolve => setTimeout(resolve, 150));
-			}
+		let drawnAfter = 0;
+		while (await terminal.printed(waitingQuestion, drawnAfter)) {
+			drawnAfter = terminal.text.length;
+			terminal.press('\r');
+			pressed++;
 		}
 		const {exitCode} = await terminal.exited;
 		const shown = plain(terminal.text);

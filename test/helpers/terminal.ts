@@ -3,11 +3,11 @@ import {requireE2eProject} from './e2e-only.js';
 
 /**
  * Runs a command under a pseudo-terminal, as a person would: it sees a TTY, renders its
- * screens, and reads keys. Keeps everything it printed; `quiet()` waits for the output to settle.
+ * screens, and reads keys. Keeps everything it printed; `printed()` waits for what a test looks for.
  */
 export class Terminal {
 	private output = '';
-	private lastData = Date.now();
+	private readonly watchers = new Set<() => void>();
 	readonly exited: Promise<{exitCode: number; signal?: number}>;
 	private readonly pty: IPty;
 
@@ -16,7 +16,7 @@ export class Terminal {
 		this.pty = spawn(command, args, {name: 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 45, cwd: options.cwd, env: options.env as Record<string, string>});
 		this.pty.onData(data => {
 			this.output += data;
-			this.lastData = Date.now();
+			for (const check of this.watchers) check();
 		});
 		this.exited = new Promise(resolve => this.pty.onExit(resolve));
 	}
@@ -34,11 +34,21 @@ export class Terminal {
 		this.pty.write(keys);
 	}
 
-	/** Resolves once nothing has been printed for `ms`. */
-	async quiet(ms = 300): Promise<void> {
-		// Always yield to the event loop at least once: a loop of resolved promises would starve the pty's reads.
-		do await new Promise(resolve => setTimeout(resolve, 50));
-		while (Date.now() - this.lastData < ms);
+	/** Resolves true once what printed since `from` satisfies `condition`, checked as output arrives; false if the command exits first. */
+	printed(condition: (text: string) => boolean, from = 0): Promise<boolean> {
+		return new Promise(resolve => {
+			const check = () => {
+				if (!condition(this.since(from))) return;
+				this.watchers.delete(check);
+				resolve(true);
+			};
+			this.watchers.add(check);
+			check();
+			void this.exited.then(() => {
+				this.watchers.delete(check);
+				resolve(false);
+			});
+		});
 	}
 
 	kill(): void {

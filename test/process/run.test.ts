@@ -29,14 +29,6 @@ function isRunning(pid: number): boolean {
 	}
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
-
 describe('runProcess', () => {
 	test('streams lines as they come, from both streams', async () => {
 		// The child waits for a file that the test creates only when it has seen the first line.
@@ -94,41 +86,49 @@ describe('runProcess', () => {
 		expect(result.stdout.endsWith('\nlast')).toBe(true);
 	});
 
-	/** A child that starts a long-lived grandchild sharing its output; the grandchild prints its pid once ready. */
-	const family = (grandchild: string): string[] => [
-		'-e',
-		`require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(`${grandchild}; console.log('grandchild ' + process.pid); setInterval(() => {}, 1000)`)}], {stdio: ['ignore', 'inherit', 'inherit']});
-		setInterval(() => {}, 1000);`,
-	];
+	/**
+	 * A child that starts a long-lived grandchild sharing its output; the grandchild notes a
+	 * SIGTERM in `received` (then does what `onTerm` says) and prints its pid once ready.
+	 */
+	const family = (received: string, onTerm: string): string[] => {
+		const grandchild = `process.on('SIGTERM', () => { require('node:fs').writeFileSync(${JSON.stringify(received)}, 'SIGTERM'); ${onTerm} }); console.log('grandchild ' + process.pid); setInterval(() => {}, 1000)`;
+		return ['-e', `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], {stdio: ['ignore', 'inherit', 'inherit']}); setInterval(() => {}, 1000);`];
+	};
 
-	async function abortWhenGrandchildIsReady(args: string[]): Promise<{pid: number; elapsedMs: number}> {
+	/** Aborts the run once the grandchild is up: the run, the grandchild's pid and the file where it notes a SIGTERM. */
+	async function abortWhenGrandchildIsReady(onTerm: string): Promise<{run: Promise<unknown>; pid: number; received: string}> {
+		const received = join(folder, 'received');
 		const controller = new AbortController();
-		let pid = 0;
-		let abortedAt = 0;
-		const run = runProcess(node, args, {
+		let ready: (pid: number) => void = () => {};
+		const up = new Promise<number>(resolve => (ready = resolve));
+		const run = runProcess(node, family(received, onTerm), {
 			signal: controller.signal,
 			onLine: line => {
-				pid = Number(/^grandchild (\d+)$/.exec(line)?.[1] ?? 0);
+				const pid = Number(/^grandchild (\d+)$/.exec(line)?.[1] ?? 0);
 				if (pid && isRunning(pid)) {
-					abortedAt = Date.now();
 					controller.abort();
+					ready(pid);
 				}
 			},
 		});
-		await expect(run).rejects.toMatchObject({name: 'ProcessError', code: 'Aborted'});
-		expect(pid).toBeGreaterThan(0);
-		await waitFor(() => !isRunning(pid));
-		return {pid, elapsedMs: Date.now() - abortedAt};
+		run.catch(() => {}); // awaited by the test, once it has looked at the grandchild
+		return {run, pid: await up, received};
 	}
 
-	test('abort kills the child and its grandchild, and rejects with Aborted', async () => {
-		const {elapsedMs} = await abortWhenGrandchildIsReady(family(''));
-		expect(elapsedMs).toBeLessThan(2500);
+	test('abort stops the child and its grandchild with SIGTERM, and rejects with Aborted', async () => {
+		const {run, pid, received} = await abortWhenGrandchildIsReady('process.exit(0);');
+		await expect(run).rejects.toMatchObject({name: 'ProcessError', code: 'Aborted'});
+		await expect.poll(() => isRunning(pid), {timeout: 10_000}).toBe(false);
+		expect(readFileSync(received, 'utf8')).toBe('SIGTERM'); // not killed outright
 	});
 
 	test('a grandchild that ignores SIGTERM is killed after the grace period', async () => {
-		const {elapsedMs} = await abortWhenGrandchildIsReady(family(`process.on('SIGTERM', () => {})`));
-		expect(elapsedMs).toBeGreaterThanOrEqual(2900);
+		const {run, pid, received} = await abortWhenGrandchildIsReady('/* ignored */');
+		await expect.poll(() => existsSync(received), {timeout: 10_000}).toBe(true);
+		// It outlived the SIGTERM: the SIGKILL waits for the grace period (3 s), then comes.
+		expect(isRunning(pid)).toBe(true);
+		await expect(run).rejects.toMatchObject({name: 'ProcessError', code: 'Aborted'});
+		await expect.poll(() => isRunning(pid), {timeout: 10_000}).toBe(false);
 	});
 
 	test('a timeout stops the process and rejects with TimedOut', async () => {

@@ -1,7 +1,8 @@
-import {CodeartifactClient, ListDomainsCommand} from '@aws-sdk/client-codeartifact';
+import {CodeartifactClient, CreateDomainCommand, ListDomainsCommand} from '@aws-sdk/client-codeartifact';
 import {describe, expect, it} from 'vitest';
 import {decideFault, parseFaults} from '../../source/sandbox/faults.js';
 import {adminConfig, useSandbox} from '../helpers/sandbox.js';
+import {TestClock} from '../helpers/test-clock.js';
 
 describe('--faults parsing', () => {
 	it('reads the documented form and refuses typos with the fix', () => {
@@ -42,12 +43,27 @@ describe('a sandbox that fails every request', () => {
 });
 
 describe('a sandbox with latency and occasional throttling', () => {
-	const sandbox = useSandbox({faults: 'throttle=0.3,latency=100'});
+	// The sandbox sleeps on a test clock: what is checked is that each request waits out the
+	// latency before its answer, not how long a machine took.
+	const clock = new TestClock();
+	const sandbox = useSandbox({faults: 'throttle=0.3,latency=100', clock});
 
-	it('adds the latency, and the SDK\'s own retries get through the throttling', async () => {
+	it('holds each request for the latency before it handles it', async () => {
+		clock.hold();
+		const created = new CodeartifactClient({...adminConfig(sandbox.current), maxAttempts: 20}).send(new CreateDomainCommand({domain: 'late'}));
+		await expect.poll(() => clock.slept).toEqual([100]);
+		const released = clock.now().getTime();
+		clock.release();
+		// Handled once the sleep was over: the clock had moved on by then.
+		expect((await created).domain?.createdTime?.getTime()).toBeGreaterThanOrEqual(released + 100);
+	});
+
+	it('adds the latency to every request, and the SDK\'s own retries get through the throttling', async () => {
 		const client = new CodeartifactClient({...adminConfig(sandbox.current), maxAttempts: 20});
-		const started = Date.now();
+		const before = clock.slept.length;
 		for (let call = 0; call < 5; call++) await client.send(new ListDomainsCommand({}));
-		expect(Date.now() - started).toBeGreaterThanOrEqual(5 * 100);
+		const slept = clock.slept.slice(before);
+		expect(slept.length).toBeGreaterThanOrEqual(5); // one per request the sandbox received, throttled ones too
+		expect(new Set(slept)).toEqual(new Set([100]));
 	});
 });

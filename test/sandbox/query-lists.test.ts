@@ -2,13 +2,13 @@ import {describe, expect, it} from 'vitest';
 import {readFilters} from '../../source/sandbox/ec2/params.js';
 import {Input} from '../../source/sandbox/iam/input.js';
 import {queryList, queryStructList} from '../../source/sandbox/protocols/aws-query.js';
+import {bestTimes} from '../helpers/best-times.js';
 
 // Query-protocol lists arrive flattened (`Tags.member.7.Key=…`). Reading one must cost time in
 // proportion to the form, not to the form times the list: 8,000 tags once held the sandbox for
 // seconds. Each check reads N and 16N items in the same run, and compares how much longer the
 // larger takes with how much longer one plain pass over the larger form takes: the same (a
-// little over 16) for a linear reader, 16 times that for a quadratic one. A wall-clock bound
-// would say nothing on an unknown machine.
+// little over 16) for a linear reader, 16 times that for a quadratic one.
 
 function tagForm(count: number, prefix = 'Tags.member'): URLSearchParams {
 	const form = new URLSearchParams({Action: 'CreateRole', RoleName: 'r'});
@@ -31,54 +31,34 @@ function filterForm(count: number): URLSearchParams {
 	return form;
 }
 
-/** Milliseconds per call: one call when it is slow, else the average over calls filling 50 ms. */
-function timePerCall(call: () => void): number {
-	let start = performance.now();
-	call(); // warms up; a call this slow needs no average
-	if (performance.now() - start > 50) return performance.now() - start;
-	let calls = 0;
-	start = performance.now();
-	do {
-		call();
-		calls++;
-	} while (performance.now() - start < 50);
-	return (performance.now() - start) / calls;
-}
-
 /** How many times faster reading grows than a plain pass over the form does, from N to 16N items: about 1 when linear, 16 when quadratic. */
-function excessGrowth(build: (count: number) => URLSearchParams, read: (form: URLSearchParams) => void, count = 500): number {
+async function excessGrowth(build: (count: number) => URLSearchParams, read: (form: URLSearchParams) => void, count = 500): Promise<number> {
 	const [small, large] = [build(count), build(16 * count)];
 	let sink = 0;
 	const pass = (form: URLSearchParams) => () => {
 		for (const [key, value] of form) sink += key.length + value.length;
 	};
-	const timings: Array<[() => void, number]> = [[() => read(small), Infinity], [() => read(large), Infinity], [pass(small), Infinity], [pass(large), Infinity]];
-	// Interleaved rounds, keeping each one's best: other work on the machine slows a timing, never
-	// speeds one up, and a burst of it lands on all four alike rather than on one of them.
-	for (let round = 0; round < 4 && (round === 0 || timings[1]![1] < 1000); round++) {
-		for (const timing of timings) timing[1] = Math.min(timing[1], timePerCall(timing[0]));
-	}
+	const [readSmall, readLarge, passSmall, passLarge] = await bestTimes([() => read(small), () => read(large), pass(small), pass(large)]);
 	expect(sink).toBeGreaterThan(0);
-	const [readSmall, readLarge, passSmall, passLarge] = timings.map(([, time]) => time) as [number, number, number, number];
 	return readLarge / readSmall / (passLarge / passSmall);
 }
 
 const linearEnough = 5; // measured: 1.4 to 2.1 for these readers, 14 to 26 for the quadratic ones they replace
 
 describe('query-protocol lists are read in linear time', () => {
-	it('a list of structures (Tags.member.N.Key)', () => {
-		expect(excessGrowth(tagForm, form => queryStructList(form, 'Tags.member', 100_000))).toBeLessThan(linearEnough);
+	it('a list of structures (Tags.member.N.Key)', async () => {
+		expect(await excessGrowth(tagForm, form => queryStructList(form, 'Tags.member', 100_000))).toBeLessThan(linearEnough);
 	});
 
-	it('a list of strings (InstanceId.N)', () => {
-		expect(excessGrowth(idForm, form => queryList(form, 'InstanceId', 100_000))).toBeLessThan(linearEnough);
+	it('a list of strings (InstanceId.N)', async () => {
+		expect(await excessGrowth(idForm, form => queryList(form, 'InstanceId', 100_000))).toBeLessThan(linearEnough);
 	});
 
-	it("IAM's tags, however many are sent", () => {
-		expect(excessGrowth(tagForm, form => new Input(form).tags())).toBeLessThan(linearEnough);
+	it("IAM's tags, however many are sent", async () => {
+		expect(await excessGrowth(tagForm, form => new Input(form).tags())).toBeLessThan(linearEnough);
 	});
 
-	it("EC2's filter values, however many are sent", () => {
+	it("EC2's filter values, however many are sent", async () => {
 		const read = (form: URLSearchParams) => {
 			try {
 				readFilters(form, ['instance-id']);
@@ -86,7 +66,7 @@ describe('query-protocol lists are read in linear time', () => {
 				// Too many values: refused, which is the point; the time to say so is what is measured.
 			}
 		};
-		expect(excessGrowth(filterForm, read)).toBeLessThan(linearEnough);
+		expect(await excessGrowth(filterForm, read)).toBeLessThan(linearEnough);
 	});
 });
 

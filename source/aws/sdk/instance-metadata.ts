@@ -10,6 +10,9 @@ import type {Credentials, CredentialsProvider} from './client-config.js';
 
 /** Each request gives up after this long: off EC2 nothing answers, and the preflight must not stall. */
 const requestTimeoutMs = 1000;
+/** A signal per request that ends it (tests pass one they abort themselves). */
+type Deadline = () => AbortSignal;
+const requestTimeout: Deadline = () => AbortSignal.timeout(requestTimeoutMs);
 const tokenTtlSeconds = 60;
 const credentialsPath = '/latest/meta-data/iam/security-credentials/';
 
@@ -19,12 +22,12 @@ interface MetadataSession {
 }
 
 /** Describes the host from the metadata at `url` (the SDK's default endpoint when absent). */
-export function createInstanceMetadataApi(url?: string): InstanceMetadataApi {
+export function createInstanceMetadataApi(url?: string, deadline = requestTimeout): InstanceMetadataApi {
 	return {
 		async describeHost() {
 			let session: MetadataSession;
 			try {
-				session = await openSession(url);
+				session = await openSession(url, deadline);
 			} catch {
 				return undefined; // no metadata service: not an EC2 host
 			}
@@ -50,7 +53,7 @@ export function fromInstanceMetadataAt(url?: string): CredentialsProvider {
 	return async () => {
 		let session: MetadataSession;
 		try {
-			session = await openSession(url);
+			session = await openSession(url, requestTimeout);
 		} catch (error) {
 			throw new CredentialsProviderError(`Could not load credentials from instance metadata: the metadata service did not answer (${(error as Error).message}).`);
 		}
@@ -67,14 +70,14 @@ export class CredentialsProviderError extends Error {
 	override readonly name = 'CredentialsProviderError';
 }
 
-async function openSession(url: string | undefined): Promise<MetadataSession> {
+async function openSession(url: string | undefined, deadline: Deadline): Promise<MetadataSession> {
 	// As the SDK's own metadata providers do, for the default endpoint.
 	const disabled = process.env['AWS_EC2_METADATA_DISABLED'];
 	if (url === undefined && disabled && disabled !== 'false') throw new Error('instance metadata is disabled by AWS_EC2_METADATA_DISABLED');
 	const {protocol, hostname, port} = url === undefined ? await getInstanceMetadataEndpoint() : new URL(url);
 	const target = {protocol, hostname, ...(port ? {port: Number(port)} : {})};
 	const request = (options: {method?: string; path: string; headers: Record<string, string>}) =>
-		httpRequest({...target, ...options, signal: AbortSignal.timeout(requestTimeoutMs)}).then(body => body.toString('utf8'));
+		httpRequest({...target, ...options, signal: deadline()}).then(body => body.toString('utf8'));
 	const token = await request({method: 'PUT', path: '/latest/api/token', headers: {'x-aws-ec2-metadata-token-ttl-seconds': String(tokenTtlSeconds)}});
 	return {
 		async read(path) {

@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto';
-import {setTimeout as delay} from 'node:timers/promises';
 import {
 	CreateDomainCommand,
 	CreateRepositoryCommand,
@@ -15,10 +14,12 @@ import {
 } from '@aws-sdk/client-codeartifact';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {useSandbox} from '../../helpers/sandbox.js';
+import {TestClock} from '../../helpers/test-clock.js';
 import {adminClient} from './client.js';
 
 describe('CodeArtifact packages and package versions through the real SDK', () => {
-	const sandbox = useSandbox();
+	const clock = new TestClock();
+	const sandbox = useSandbox({clock});
 	let client: CodeartifactClient;
 	const domain = 'pkgs';
 	const repository = 'mixed';
@@ -85,7 +86,7 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 	it('lists versions in version order, by publish time, filtered, with the latest published as default', async () => {
 		for (const version of ['1.10.0', '1.2.0', '1.9.0']) {
 			await publish('sorted', version);
-			await delay(5);
+			clock.advance(1000); // the next one is published a second later
 		}
 		await publish('sorted', '2.0.0-rc', true);
 		const coordinates = {domain, repository, format: 'generic' as const, namespace: 'tools', package: 'sorted'};

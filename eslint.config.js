@@ -35,6 +35,16 @@ export default tseslint.config(
 	{
 		files: ['**/*.{js,mjs}'],
 		...tseslint.configs.disableTypeChecked,
-		languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly'}},
+		languageOptions: {
+			globals: {
+				process: 'readonly',
+				console: 'readonly',
+				URL: 'readonly',
+				Buffer: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				performance: 'readonly',
+			},
+		},
 	},
 );

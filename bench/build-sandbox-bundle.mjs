@@ -14,10 +14,9 @@ export async function loadSandbox() {
 	mkdirSync(dirname(outfile), {recursive: true});
 	await build({
 		stdin: {
-			contents: [
-				"export {startSandbox} from './source/sandbox/index.ts';",
-				"export {createMavenUpstream} from './source/sandbox/maven/upstream.ts';",
-			].join('\n'),
+			contents: ["export {startSandbox} from './source/sandbox/index.ts';", "export {createMavenUpstream} from './source/sandbox/maven/upstream.ts';"].join(
+				'\n',
+			),
 			resolveDir: root,
 			sourcefile: 'bench-entry.ts',
 			loader: 'ts',

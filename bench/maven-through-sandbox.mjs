@@ -45,11 +45,16 @@ if (!existsSync(mavenCentral)) throw new Error(`${mavenCentral} does not exist: 
 const work = mkdtempSync(join(tmpdir(), 'ca-wizard-bench-'));
 const {startSandbox, createMavenUpstream} = await loadSandbox();
 const staticServer = await startStaticMavenServer(createMavenUpstream(mavenCentral), {challenge: options['static-challenge']});
-console.log(`static server: ${options['static-challenge'] ? 'challenges requests without credentials (401), like CodeArtifact' : 'no authentication'}; both sides serve .sha1/.md5 computed from the bytes`);
+console.log(
+	`static server: ${options['static-challenge'] ? 'challenges requests without credentials (401), like CodeArtifact' : 'no authentication'}; both sides serve .sha1/.md5 computed from the bytes`,
+);
 
 function settings(path, url) {
-	writeFileSync(path, `<settings><servers><server><id>bench</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>
-<mirrors><mirror><id>bench</id><url>${url}</url><mirrorOf>*</mirrorOf></mirror></mirrors></settings>\n`);
+	writeFileSync(
+		path,
+		`<settings><servers><server><id>bench</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>
+<mirrors><mirror><id>bench</id><url>${url}</url><mirrorOf>*</mirrorOf></mirror></mirrors></settings>\n`,
+	);
 	return path;
 }
 
@@ -140,12 +145,16 @@ try {
 				const result = await throughSandbox();
 				sandboxTimes.push(result.seconds);
 				sandboxCpu.push(result.serverCpuMs);
-				console.log(`run ${run} sandbox: ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms (${result.files} jar/pom files downloaded, ${result.packages} packages in the repository)`);
+				console.log(
+					`run ${run} sandbox: ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms (${result.files} jar/pom files downloaded, ${result.packages} packages in the repository)`,
+				);
 			} else {
 				const result = await coldBuild('static', staticServer.url, 'unused');
 				staticTimes.push(result.seconds);
 				staticCpu.push(result.serverCpuMs);
-				console.log(`run ${run} static:  ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms (${result.files} jar/pom files downloaded)`);
+				console.log(
+					`run ${run} static:  ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms (${result.files} jar/pom files downloaded)`,
+				);
 			}
 		}
 	}

@@ -23,7 +23,10 @@ export async function startStaticMavenServer(upstream, {challenge = false} = {},
 		upstream.fetch(path.slice(prefix.length)).then(
 			file => {
 				if (!file) response.writeHead(404, {'content-length': '0'}).end();
-				else response.writeHead(200, {'content-type': file.contentType, 'content-length': String(file.body.length)}).end(request.method === 'HEAD' ? undefined : file.body);
+				else
+					response
+						.writeHead(200, {'content-type': file.contentType, 'content-length': String(file.body.length)})
+						.end(request.method === 'HEAD' ? undefined : file.body);
 			},
 			error => response.writeHead(500).end(String(error)),
 		);
@@ -32,9 +35,10 @@ export async function startStaticMavenServer(upstream, {challenge = false} = {},
 	const {port} = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://127.0.0.1:${port}${prefix}`,
-		stop: () => new Promise(resolve => {
-			server.close(resolve);
-			server.closeAllConnections();
-		}),
+		stop: () =>
+			new Promise(resolve => {
+				server.close(resolve);
+				server.closeAllConnections();
+			}),
 	};
 }

@@ -9,7 +9,11 @@ import {pathToFileURL} from 'node:url';
 const folder = resolve('node_modules/.cache/ca-wizard-readme');
 try {
 	await build({
-		stdin: {contents: `export {commands} from './source/commands/registry.ts';\nexport {withOptionTables} from './source/commands/option-table.ts';\n`, resolveDir: process.cwd(), loader: 'ts'},
+		stdin: {
+			contents: `export {commands} from './source/commands/registry.ts';\nexport {withOptionTables} from './source/commands/option-table.ts';\n`,
+			resolveDir: process.cwd(),
+			loader: 'ts',
+		},
 		outdir: folder,
 		entryNames: 'entry',
 		bundle: true,

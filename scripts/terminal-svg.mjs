@@ -7,7 +7,24 @@ if (!input || !output) {
 	console.error('usage: node scripts/terminal-svg.mjs CAPTURE.ansi OUT.svg [TITLE]');
 	process.exit(2);
 }
-const palette = {30: '#3b4252', 31: '#e06c75', 32: '#98c379', 33: '#e5c07b', 34: '#61afef', 35: '#c678dd', 36: '#56b6c2', 37: '#dcdfe4', 90: '#7f848e', 91: '#ef8891', 92: '#b5e890', 93: '#f0d58a', 94: '#7cc2f5', 95: '#d99cec', 96: '#74cfd9', 97: '#ffffff'};
+const palette = {
+	30: '#3b4252',
+	31: '#e06c75',
+	32: '#98c379',
+	33: '#e5c07b',
+	34: '#61afef',
+	35: '#c678dd',
+	36: '#56b6c2',
+	37: '#dcdfe4',
+	90: '#7f848e',
+	91: '#ef8891',
+	92: '#b5e890',
+	93: '#f0d58a',
+	94: '#7cc2f5',
+	95: '#d99cec',
+	96: '#74cfd9',
+	97: '#ffffff',
+};
 const foreground = '#dcdfe4';
 const escape = text => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -21,7 +38,8 @@ const rows = lines.map((line, index) => {
 	for (const part of line.split(/(\u001B\[[0-9;]*m)/)) {
 		const sgr = /^\u001B\[([0-9;]*)m$/.exec(part);
 		if (!sgr) {
-			if (part) spans.push(`<tspan fill="${style.color}"${style.bold ? ' font-weight="bold"' : ''}${style.dim ? ' opacity="0.6"' : ''}>${escape(part)}</tspan>`);
+			if (part)
+				spans.push(`<tspan fill="${style.color}"${style.bold ? ' font-weight="bold"' : ''}${style.dim ? ' opacity="0.6"' : ''}>${escape(part)}</tspan>`);
 			continue;
 		}
 		const codes = sgr[1] === '' ? [0] : sgr[1].split(';').map(Number);

@@ -68,7 +68,13 @@ export function App({store, host}: AppProps) {
 					onTyping={typing => store.dispatch({type: 'typing', typing})}
 				/>
 			) : null}
-			<KeyHints question={asking ? state.question : undefined} typing={state.typing} quitting={state.quitting} finished={state.finished} fullText={plan.fullText} />
+			<KeyHints
+				question={asking ? state.question : undefined}
+				typing={state.typing}
+				quitting={state.quitting}
+				finished={state.finished}
+				fullText={plan.fullText}
+			/>
 		</Box>
 	);
 }
@@ -93,7 +99,11 @@ function useKeys(store: ViewStore, host: InkHost, state: ViewState, body: Screen
 			const page = Math.max(1, plan.window - 2);
 			const arrows = state.question?.kind !== 'select';
 			const by = key.pageDown ? page : key.pageUp ? -page : arrows && key.downArrow ? 1 : arrows && key.upArrow ? -1 : 0;
-			if (by !== 0) store.dispatch({type: 'scroll', offset: clampOffset(clampOffset(state.fullText.offset, body.fullText.length, plan.window) + by, body.fullText.length, plan.window)});
+			if (by !== 0)
+				store.dispatch({
+					type: 'scroll',
+					offset: clampOffset(clampOffset(state.fullText.offset, body.fullText.length, plan.window) + by, body.fullText.length, plan.window),
+				});
 		}
 	});
 }

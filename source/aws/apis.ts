@@ -66,7 +66,12 @@ export interface CodeArtifactApi {
 	/** One package and its origin controls; undefined while the repository does not have it. */
 	describePackage(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}): Promise<PackageInfo | undefined>;
 	/** One version with its publish time (lists do not carry it). */
-	describePackageVersion(domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}, version: string): Promise<PackageVersionInfo>;
+	describePackageVersion(
+		domain: string,
+		repository: string,
+		pkg: {format: string; namespace?: string; name: string},
+		version: string,
+	): Promise<PackageVersionInfo>;
 }
 
 export interface RoleInfo {

@@ -7,8 +7,7 @@ import {defaultCredentialChain, staticCredentials, type ClientSettings, type Cre
 // is called, so the CLI's first frame never waits for the SDK, and the bundle splits them out.
 
 export type AwsTarget =
-	| {kind: 'aws'; profile?: string; region?: string}
-	| {kind: 'sandbox'; endpoint: string; region: string; admin: {accessKeyId: string; secretAccessKey: string}};
+	{kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; endpoint: string; region: string; admin: {accessKeyId: string; secretAccessKey: string}};
 
 /**
  * The APIs for `target`. Asynchronous only to settle the region: for real AWS without
@@ -16,7 +15,7 @@ export type AwsTarget =
  * files; an AwsFailure (validation, RegionMissing) says how to set one when none is found.
  */
 export async function createAwsApis(target: AwsTarget): Promise<AwsApis> {
-	const region = target.kind === 'sandbox' ? target.region : target.region ?? await defaultRegion(target.profile);
+	const region = target.kind === 'sandbox' ? target.region : (target.region ?? (await defaultRegion(target.profile)));
 	const profile = target.kind === 'aws' && target.profile ? {profile: target.profile} : {};
 	const endpoint = target.kind === 'sandbox' ? {endpoint: target.endpoint} : {};
 	/** The sandbox serves instance metadata on its own port; for AWS the SDK's endpoint resolution decides. */
@@ -24,7 +23,9 @@ export async function createAwsApis(target: AwsTarget): Promise<AwsApis> {
 	const settings = (credentials: CredentialsProvider): ClientSettings => ({region, ...endpoint, ...profile, credentials});
 
 	const admin = settings(target.kind === 'sandbox' ? staticCredentials(target.admin) : defaultCredentialChain(target.profile));
-	const metadata = deferred<InstanceMetadataApi>(metadataMethods, async () => (await import('./sdk/instance-metadata.js')).createInstanceMetadataApi(metadataUrl));
+	const metadata = deferred<InstanceMetadataApi>(metadataMethods, async () =>
+		(await import('./sdk/instance-metadata.js')).createInstanceMetadataApi(metadataUrl),
+	);
 	const metadataCredentials: CredentialsProvider = async () => (await import('./sdk/instance-metadata.js')).fromInstanceMetadataAt(metadataUrl)();
 	let onEc2: Promise<boolean> | undefined;
 	/** A new provider per build host: instance metadata where there is some (always in the sandbox), else a new default chain. */
@@ -62,21 +63,46 @@ async function defaultRegion(profile: string | undefined): Promise<string> {
 	const host = await (await import('./sdk/instance-metadata.js')).createInstanceMetadataApi().describeHost();
 	if (host) return host.region;
 	const where = profile ? `region in profile ${profile} (~/.aws/config)` : 'region in your AWS profile (aws configure)';
-	throw new AwsFailure('validation', 'RegionMissing', `No AWS region is set, and this is not an EC2 instance that could tell its own. Pass --region, set AWS_REGION, or set ${where}.`, 'config:Region');
+	throw new AwsFailure(
+		'validation',
+		'RegionMissing',
+		`No AWS region is set, and this is not an EC2 instance that could tell its own. Pass --region, set AWS_REGION, or set ${where}.`,
+		'config:Region',
+	);
 }
 
 // The method names of each interface, so a stand-in can exist before its module is loaded.
 // `satisfies` keeps the lists complete: a method added to an interface must be added here.
 const stsMethods = {getCallerIdentity: true} satisfies Methods<StsApi>;
 const codeArtifactMethods = {
-	listDomains: true, createDomain: true, describeDomain: true, listRepositories: true, describeRepository: true,
-	createRepository: true, updateUpstreams: true, associateExternalConnection: true, getAuthorizationToken: true,
-	getRepositoryEndpoint: true, listPackages: true, listPackageVersions: true, describePackageVersion: true, describePackage: true,
+	listDomains: true,
+	createDomain: true,
+	describeDomain: true,
+	listRepositories: true,
+	describeRepository: true,
+	createRepository: true,
+	updateUpstreams: true,
+	associateExternalConnection: true,
+	getAuthorizationToken: true,
+	getRepositoryEndpoint: true,
+	listPackages: true,
+	listPackageVersions: true,
+	describePackageVersion: true,
+	describePackage: true,
 } satisfies Methods<CodeArtifactApi>;
 const iamMethods = {
-	getRole: true, createRole: true, getPolicy: true, getPolicyDocument: true, createPolicy: true, updatePolicyDocument: true,
-	listAttachedRolePolicies: true, attachRolePolicy: true, getInstanceProfile: true, getInstanceProfileByArn: true,
-	createInstanceProfile: true, addRoleToInstanceProfile: true,
+	getRole: true,
+	createRole: true,
+	getPolicy: true,
+	getPolicyDocument: true,
+	createPolicy: true,
+	updatePolicyDocument: true,
+	listAttachedRolePolicies: true,
+	attachRolePolicy: true,
+	getInstanceProfile: true,
+	getInstanceProfileByArn: true,
+	createInstanceProfile: true,
+	addRoleToInstanceProfile: true,
 } satisfies Methods<IamApi>;
 const ec2Methods = {currentAssociation: true, associate: true, replace: true} satisfies Methods<Ec2Api>;
 const metadataMethods = {describeHost: true} satisfies Methods<InstanceMetadataApi>;

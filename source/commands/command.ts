@@ -16,7 +16,9 @@ export interface OptionDefinition {
 export type OptionDefinitions = Record<string, OptionDefinition>;
 
 /** The parsed values, typed from the declaration: strings or booleans, undefined when not given. */
-export type OptionValues<O extends OptionDefinitions> = {[K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['type'] extends 'string' ? string : string | boolean};
+export type OptionValues<O extends OptionDefinitions> = {
+	[K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['type'] extends 'string' ? string : string | boolean;
+};
 
 export interface Example {
 	command: string;

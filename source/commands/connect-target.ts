@@ -8,7 +8,8 @@ import {defaultSandboxPort} from './defaults.js';
 import {shellQuote} from '../text/shell-quote.js';
 
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
-export type Target = {kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
+export type Target =
+	{kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
 
 export interface TargetOptions {
 	target: Target;
@@ -51,7 +52,13 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 		});
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
 		const port = new URL(sandbox.endpoint).port;
-		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: () => sandbox.stop(), restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`};
+		return {
+			aws,
+			kind: 'sandbox',
+			settingsPath: sandboxSettings,
+			close: () => sandbox.stop(),
+			restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`,
+		};
 	}
 	if (target.kind === 'sandbox-url') {
 		const accessKeyId = env['AWS_ACCESS_KEY_ID'];
@@ -60,7 +67,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 		if (!accessKeyId || !secretAccessKey || !region) {
 			throw new TargetError(
 				'SandboxCredentialsMissing',
-				'--sandbox-url needs the sandbox\'s admin credentials and region in the environment.',
+				"--sandbox-url needs the sandbox's admin credentials and region in the environment.",
 				'In this shell run: eval "$(ca-wizard sandbox --print-env | grep ^export)" — or use the export lines the running sandbox printed.',
 			);
 		}

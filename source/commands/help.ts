@@ -15,17 +15,19 @@ export function invocation(command: Command): string {
 
 export function mainHelp(commands: readonly Command[], defaultCommand: Command, about: string): string {
 	const column = Math.max(...commands.map(command => invocation(command).length)) + 3;
-	return [
-		wrapAnsi(`ca-wizard — ${about}`, width),
-		'',
-		'Usage:',
-		...commands.map(command => `  ${invocation(command).padEnd(column)}${command.summary}`),
-		'',
-		...optionSections(defaultCommand),
-		...examples(defaultCommand),
-		`Each command's options: ca-wizard COMMAND --help.`,
-		exitCodeLine,
-	].join('\n') + '\n';
+	return (
+		[
+			wrapAnsi(`ca-wizard — ${about}`, width),
+			'',
+			'Usage:',
+			...commands.map(command => `  ${invocation(command).padEnd(column)}${command.summary}`),
+			'',
+			...optionSections(defaultCommand),
+			...examples(defaultCommand),
+			`Each command's options: ca-wizard COMMAND --help.`,
+			exitCodeLine,
+		].join('\n') + '\n'
+	);
 }
 
 export function commandHelp(command: Command): string {

@@ -42,11 +42,18 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 function commandNamed(name: string, commands: readonly Command[]): Command {
 	const found = commands.find(command => command.name === name);
 	if (found) return found;
-	const guess = closestSpelling(name, commands.map(command => command.name));
+	const guess = closestSpelling(
+		name,
+		commands.map(command => command.name),
+	);
 	throw new UsageError('UnknownCommand', `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : '.'} See ca-wizard --help.`);
 }
 
-function parseOptions(command: Command, args: readonly string[], commands: readonly Command[]): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
+function parseOptions(
+	command: Command,
+	args: readonly string[],
+	commands: readonly Command[],
+): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
 	const options: ParseArgsConfig['options'] = {};
 	for (const [name, option] of Object.entries({...command.options, ...globalOptions})) {
 		options[name] = {type: option.type, ...('short' in option && option.short ? {short: option.short} : {})};

@@ -11,12 +11,25 @@ export const sandboxCommand = defineCommand({
 	options: {
 		port: {type: 'string', value: 'N', help: `port to listen on (default ${defaultSandboxPort}; 0 picks a free one)`, check: portProblem},
 		host: {type: 'string', value: 'ADDRESS', help: 'address to bind (default 127.0.0.1; anything else is reachable by others, and warned about)'},
-		data: {type: 'string', value: 'DIR', help: 'folder that keeps the sandbox\'s state (default ~/.ca-wizard/sandbox); one sandbox per folder'},
-		'maven-central': {type: 'string', value: 'URL|DIR', help: 'where public:maven-central fetches from (default Maven Central, falling back to ~/.m2/repository when it cannot be reached)', check: upstreamSpecProblem},
-		scenario: {type: 'string', value: 'S', help: 'the simulated EC2 build host at start: access-denied (default: a role without CodeArtifact permissions) or no-profile (no instance profile, no credentials)', check: scenarioProblem},
+		data: {type: 'string', value: 'DIR', help: "folder that keeps the sandbox's state (default ~/.ca-wizard/sandbox); one sandbox per folder"},
+		'maven-central': {
+			type: 'string',
+			value: 'URL|DIR',
+			help: 'where public:maven-central fetches from (default Maven Central, falling back to ~/.m2/repository when it cannot be reached)',
+			check: upstreamSpecProblem,
+		},
+		scenario: {
+			type: 'string',
+			value: 'S',
+			help: 'the simulated EC2 build host at start: access-denied (default: a role without CodeArtifact permissions) or no-profile (no instance profile, no credentials)',
+			check: scenarioProblem,
+		},
 		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
 		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
-		'print-env': {type: 'boolean', help: 'print export lines: AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_DEFAULT_REGION, AWS_EC2_METADATA_SERVICE_ENDPOINT, and an empty AWS_SESSION_TOKEN'},
+		'print-env': {
+			type: 'boolean',
+			help: 'print export lines: AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_DEFAULT_REGION, AWS_EC2_METADATA_SERVICE_ENDPOINT, and an empty AWS_SESSION_TOKEN',
+		},
 	},
 	examples: [
 		{command: 'ca-wizard sandbox --print-env', about: 'start it, and print the export lines that point the aws CLI and the SDKs at it'},

@@ -35,7 +35,11 @@ export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.Pro
 /** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
 export async function openSession(options: SessionOptions): Promise<Session> {
 	if (canPrompt(options)) {
-		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await Promise.all([import('../host/view-store.js'), import('../host/ink-host.js'), import('../app.js')]);
+		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await Promise.all([
+			import('../host/view-store.js'),
+			import('../host/ink-host.js'),
+			import('../app.js'),
+		]);
 		const store = createViewStore();
 		const inkHost = createInkHost(store);
 		const ink = renderApp({store, host: inkHost});

@@ -5,21 +5,30 @@ import type {WizardCommandOptions} from './wizard-options.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 
-
 const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
 	'sandbox-url': {
 		type: 'string',
 		value: 'URL',
 		help: 'a sandbox already running; its admin credentials from the environment (eval the export lines of `ca-wizard sandbox --print-env`)',
-		check: url => (/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`),
+		check: url =>
+			/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`,
 	},
-	scenario: {type: 'string', value: 'S', help: `with --sandbox: ${scenarios.join(' (default) or ')}`, check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`)},
+	scenario: {
+		type: 'string',
+		value: 'S',
+		help: `with --sandbox: ${scenarios.join(' (default) or ')}`,
+		check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`),
+	},
 	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from', check: upstreamSpecProblem},
-	profile: {type: 'string', value: 'NAME', help: 'AWS profile (default: the SDK\'s default credential chain)'},
+	profile: {type: 'string', value: 'NAME', help: "AWS profile (default: the SDK's default credential chain)"},
 	region: {type: 'string', value: 'R', help: 'AWS region'},
-	settings: {type: 'string', value: 'PATH', help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)'},
-	project: {type: 'string', value: 'DIR', help: 'the Maven project to build (default: this folder\'s pom.xml, or the demo)'},
+	settings: {
+		type: 'string',
+		value: 'PATH',
+		help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)',
+	},
+	project: {type: 'string', value: 'DIR', help: "the Maven project to build (default: this folder's pom.xml, or the demo)"},
 	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
 	yes: {type: 'boolean', short: 'y', help: 'take the default wherever no flag answers a question'},
 	json: {type: 'boolean', help: 'print events as JSON lines instead of the interactive screens'},
@@ -29,7 +38,16 @@ const targetOptions = {
 const answerOptions = Object.fromEntries(
 	questionIds.map(id => {
 		const {value, help} = flagUsage(id);
-		return [id, {type: 'string', value, help, group: 'Answers (every question the wizard asks has its flag)', check: (raw: string) => flagValueProblem(id, raw)} satisfies OptionDefinition];
+		return [
+			id,
+			{
+				type: 'string',
+				value,
+				help,
+				group: 'Answers (every question the wizard asks has its flag)',
+				check: (raw: string) => flagValueProblem(id, raw),
+			} satisfies OptionDefinition,
+		];
 	}),
 ) as Record<QuestionId, OptionDefinition & {type: 'string'}>;
 
@@ -55,8 +73,10 @@ export const wizardCommand = defineCommand({
 function conflicts(values: OptionValues<typeof options>): string | undefined {
 	if (values.sandbox && values['sandbox-url']) return 'use either --sandbox (start one here) or --sandbox-url URL (use a running one), not both';
 	if ((values.scenario || values['maven-central']) && !values.sandbox) return '--scenario and --maven-central go with --sandbox';
-	if ((values.profile || values.region) && (values.sandbox || values['sandbox-url'])) return '--profile and --region are for real AWS; a sandbox has its own credentials and region';
-	if (values['project-choice'] !== undefined && values.project !== undefined) return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
+	if ((values.profile || values.region) && (values.sandbox || values['sandbox-url']))
+		return '--profile and --region are for real AWS; a sandbox has its own credentials and region';
+	if (values['project-choice'] !== undefined && values.project !== undefined)
+		return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
 	return undefined;
 }
 
@@ -79,4 +99,3 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 		answers,
 	};
 }
-

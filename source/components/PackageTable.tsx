@@ -25,7 +25,12 @@ const wideColumns: Column[] = [
 ];
 
 // On a narrow terminal the names need the room: format, publish and upstream go, the rest get short titles.
-const narrowColumns: Column[] = [name, namespace, {title: 'Version', width: 12, cell: row => row.latestVersion}, {title: 'Published', width: 13, cell: row => formatPublishDate(row.latestPublishDate)}];
+const narrowColumns: Column[] = [
+	name,
+	namespace,
+	{title: 'Version', width: 12, cell: row => row.latestVersion},
+	{title: 'Published', width: 13, cell: row => formatPublishDate(row.latestPublishDate)},
+];
 
 /** Below this width the table drops the columns that are the same for every Maven package. */
 const wideTableColumns = 100;
@@ -44,9 +49,7 @@ export function PackageTable({rows, capacity, columns: width = wideTableColumns}
 	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
 	return (
 		<Box flexDirection="column">
-			<Text bold>
-				Packages ({rows.length})
-			</Text>
+			<Text bold>Packages ({rows.length})</Text>
 			<Line columns={columns} cells={columns.map(column => column.title)} bold />
 			{visible.rows.map(row => (
 				<Line key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />

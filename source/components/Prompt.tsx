@@ -173,5 +173,11 @@ function ConfirmPrompt({question, onAnswer, onBack}: Omit<PromptProps, 'question
 /** At most `most` rows: the last one takes the rest of the text, cut with "…" where it ends. */
 function limitRows(rows: string[], most: number): string[] {
 	if (rows.length <= most) return rows;
-	return [...rows.slice(0, most - 1), rows.slice(most - 1).join('').trimStart()];
+	return [
+		...rows.slice(0, most - 1),
+		rows
+			.slice(most - 1)
+			.join('')
+			.trimStart(),
+	];
 }

@@ -152,5 +152,8 @@ function bottomLineHeight(state: ViewState, body: ScreenBody, columns: number): 
 	const ending = endingLine(state.finished);
 	if (ending !== undefined) return ending === '' ? 0 : rowCount(ending, columns);
 	const fullText = body.fullText ? (state.fullText.open ? 'open' : 'cut') : 'none';
-	return rowCount(keyHints({question: state.question, typing: state.typing, quitting: state.quitting, finished: state.finished, fullText}).join(' · '), columns);
+	return rowCount(
+		keyHints({question: state.question, typing: state.typing, quitting: state.quitting, finished: state.finished, fullText}).join(' · '),
+		columns,
+	);
 }

@@ -34,7 +34,11 @@ export function rowCount(text: string, width: number): number {
 /** Wraps `text` under a gutter: the first row gets `first`, the rest `rest` (same width), all in `width` columns. */
 export function gutterRows(text: string, width: number, first: string, rest: string, style: Omit<Row, 'text' | 'gutter'> = {}): Row[] {
 	// A wrapped row starts with the space it was broken at: the gutter already sets it apart.
-	return wrapRows(text, width - textWidth(first)).map((row, index) => ({...style, text: index === 0 ? row : row.replace(/^ /, ''), gutter: index === 0 ? first : rest}));
+	return wrapRows(text, width - textWidth(first)).map((row, index) => ({
+		...style,
+		text: index === 0 ? row : row.replace(/^ /, ''),
+		gutter: index === 0 ? first : rest,
+	}));
 }
 
 /** A line of a document (JSON, XML, a diff) under a gutter: a long line wraps under its own indentation. */
@@ -45,5 +49,8 @@ export function codeRows(line: string, width: number, gutter: string, style: Omi
 	const indent = Math.min(/^[+\- ]?\s*/.exec(line)?.[0].length ?? 0, Math.floor(inner / 2));
 	const hanging = gutter + ' '.repeat(indent);
 	// The rows put together are the line again: wrap what the first row left over, narrower.
-	return [{...style, text: first, gutter}, ...wrapRows(rest.join('').trimStart(), inner - indent).map(text => ({...style, text: text.replace(/^ /, ''), gutter: hanging}))];
+	return [
+		{...style, text: first, gutter},
+		...wrapRows(rest.join('').trimStart(), inner - indent).map(text => ({...style, text: text.replace(/^ /, ''), gutter: hanging})),
+	];
 }

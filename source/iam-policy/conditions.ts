@@ -19,8 +19,7 @@ export interface ConditionOperator {
 }
 
 const stringEquals: Comparator = (actual, expected, vars) => expandVariables(expected, vars) === actual;
-const stringEqualsIgnoreCase: Comparator = (actual, expected, vars) =>
-	expandVariables(expected, vars)?.toLowerCase() === actual.toLowerCase();
+const stringEqualsIgnoreCase: Comparator = (actual, expected, vars) => expandVariables(expected, vars)?.toLowerCase() === actual.toLowerCase();
 const stringLike: Comparator = (actual, expected, vars) => matchWildcard(expected, actual, {lookup: vars});
 // AWS documents ArnEquals and ArnLike as behaving identically (both honour wildcards).
 const arnLike: Comparator = (actual, expected, vars) => matchWildcard(expected, actual, {lookup: vars, arn: true});

@@ -15,8 +15,7 @@ type Check = (statement: Statement) => string | undefined;
 const SYNTAX = 'Syntax errors in policy.';
 const LEGACY = 'The policy failed legacy parsing';
 const SHOULD_NOT_SPECIFY_PRINCIPAL = 'Policy document should not specify a principal.';
-const NO_PRINCIPALS =
-	'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!';
+const NO_PRINCIPALS = 'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!';
 const SID_UNIQUE = 'Statement IDs (SID) in a single policy must be unique.';
 const SID_CHARS = 'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*';
 const NO_ACTIONS = 'Policy statement must contain actions.';
@@ -27,9 +26,7 @@ const STS_ONLY = 'AssumeRole policy may only specify STS AssumeRole actions.';
 
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 const TOP_LEVEL = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_FIELDS = new Set([
-	'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-]);
+const STATEMENT_FIELDS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 const PRINCIPAL_PATTERNS: Record<string, RegExp> = {
 	AWS: /^(?:\*|\d{12}|arn:aws[a-z-]*:(?:iam|sts)::\d{12}:.+)$/,
 	Service: /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.amazonaws\.com$/,
@@ -81,16 +78,19 @@ function statementSyntax(statement: unknown): statement is Statement {
 }
 
 function conditionSyntax(block: unknown): boolean {
-	return isRecord(block) && Object.entries(block).every(([operator, keys]) =>
-		parseOperator(operator) !== undefined
-		&& isRecord(keys)
-		&& Object.values(keys).every(value => conditionValues(value) !== undefined));
+	return (
+		isRecord(block) &&
+		Object.entries(block).every(
+			([operator, keys]) => parseOperator(operator) !== undefined && isRecord(keys) && Object.values(keys).every(value => conditionValues(value) !== undefined),
+		)
+	);
 }
 
 function firstProblem(statements: Statement[], kind: PolicyKind): string | undefined {
-	const stages: Array<Check | 'sids'> = kind === 'identity'
-		? [legacyEffect, noPrincipal, 'sids', alphanumericSid, hasActions, hasResources, resourceFormat, actionFormat, conditionKeys]
-		: [legacyEffect, hasPrincipal, principalFormat, 'sids', hasActions, noResources, stsActions, conditionKeys];
+	const stages: Array<Check | 'sids'> =
+		kind === 'identity'
+			? [legacyEffect, noPrincipal, 'sids', alphanumericSid, hasActions, hasResources, resourceFormat, actionFormat, conditionKeys]
+			: [legacyEffect, hasPrincipal, principalFormat, 'sids', hasActions, noResources, stsActions, conditionKeys];
 	for (const stage of stages) {
 		const message = stage === 'sids' ? duplicateSid(statements) : statements.map(stage).find(Boolean);
 		if (message) return message;
@@ -102,19 +102,16 @@ const actionsOf = (statement: Statement): string[] | undefined => stringList(sta
 const resourcesOf = (statement: Statement): string[] | undefined => stringList(statement.Resource ?? statement.NotResource);
 
 const legacyEffect: Check = statement => (statement.Effect === 'Allow' || statement.Effect === 'Deny' ? undefined : LEGACY);
-const noPrincipal: Check = statement =>
-	('Principal' in statement || 'NotPrincipal' in statement ? SHOULD_NOT_SPECIFY_PRINCIPAL : undefined);
+const noPrincipal: Check = statement => ('Principal' in statement || 'NotPrincipal' in statement ? SHOULD_NOT_SPECIFY_PRINCIPAL : undefined);
 const hasPrincipal: Check = statement => ('Principal' in statement || 'NotPrincipal' in statement ? undefined : NO_PRINCIPALS);
-const alphanumericSid: Check = statement =>
-	(typeof statement.Sid === 'string' && !/^[0-9A-Za-z]*$/.test(statement.Sid) ? SID_CHARS : undefined);
+const alphanumericSid: Check = statement => (typeof statement.Sid === 'string' && !/^[0-9A-Za-z]*$/.test(statement.Sid) ? SID_CHARS : undefined);
 const hasActions: Check = statement => (actionsOf(statement)?.length ? undefined : NO_ACTIONS);
 const hasResources: Check = statement => (resourcesOf(statement)?.length ? undefined : NO_RESOURCES);
 const noResources: Check = statement => {
 	const field = ['Resource', 'NotResource'].find(key => key in statement);
 	return field && `Has prohibited field ${field}`;
 };
-const stsActions: Check = statement =>
-	(actionsOf(statement)?.some(action => action !== '*' && !/^sts:/i.test(action)) ? STS_ONLY : undefined);
+const stsActions: Check = statement => (actionsOf(statement)?.some(action => action !== '*' && !/^sts:/i.test(action)) ? STS_ONLY : undefined);
 
 const resourceFormat: Check = statement => {
 	const invalid = resourcesOf(statement)?.find(resource => resource !== '*' && !resource.startsWith('arn:'));

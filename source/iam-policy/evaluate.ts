@@ -30,55 +30,53 @@ export type {Decision} from './truth.js';
  */
 export function evaluatePolicies(documents: PolicyDocument[], request: AuthorizationRequest): Decision {
 	const context = requestContext(request.context, request.modelled);
-	return decide(documents.flatMap(document => {
-		const policy = asPolicy(document);
-		if (!policy) return [];
-		// Policy variables exist only in the 2012-10-17 grammar; older documents take `${…}` literally.
-		const variables = policy.Version === '2012-10-17';
-		return (statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
-			effect: statement.Effect,
-			applies: () => statementApplies(statement, request, context, variables),
-		}));
-	}));
+	return decide(
+		documents.flatMap(document => {
+			const policy = asPolicy(document);
+			if (!policy) return [];
+			// Policy variables exist only in the 2012-10-17 grammar; older documents take `${…}` literally.
+			const variables = policy.Version === '2012-10-17';
+			return (statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
+				effect: statement.Effect,
+				applies: () => statementApplies(statement, request, context, variables),
+			}));
+		}),
+	);
 }
 
 /** Which kind of policy decided a denial: the identity's own policies, or its permissions boundary. */
 export type PolicySource = 'identity' | 'boundary';
 
 /** The AccessDenied message AWS returns for a denial by an identity policy or a permissions boundary. */
-export function denialMessage(principalArn: string, request: AuthorizationRequest, decision: Exclude<Decision, 'Allow'>, source: PolicySource = 'identity'): string {
+export function denialMessage(
+	principalArn: string,
+	request: AuthorizationRequest,
+	decision: Exclude<Decision, 'Allow'>,
+	source: PolicySource = 'identity',
+): string {
 	const kind = source === 'boundary' ? 'permissions boundary' : 'identity-based policy';
-	const reason = decision === 'ExplicitDeny'
-		? `an explicit deny in ${source === 'boundary' ? 'a' : 'an'} ${kind}`
-		: `no ${kind} allows the ${request.action} action`;
+	const reason =
+		decision === 'ExplicitDeny' ? `an explicit deny in ${source === 'boundary' ? 'a' : 'an'} ${kind}` : `no ${kind} allows the ${request.action} action`;
 	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${reason}`;
 }
 
-
-function statementApplies(
-	statement: Record<string, unknown>,
-	request: AuthorizationRequest,
-	context: RequestContext,
-	variables: boolean,
-): Truth {
+function statementApplies(statement: Record<string, unknown>, request: AuthorizationRequest, context: RequestContext, variables: boolean): Truth {
 	// A principal has no meaning in an identity policy; IAM would have refused the document.
 	if ('Principal' in statement || 'NotPrincipal' in statement) return false;
 	const actionMatches = (pattern: string): boolean => matchWildcard(pattern, request.action, {ignoreCase: true});
 	// A variable naming a key the caller does not model could stand for anything.
-	const resourceMatches = (pattern: string): Truth => (variables && namesUnmodelledVariable(pattern, context)
-		? 'unknown'
-		: matchWildcard(pattern, request.resource, {lookup: variables ? context.lookup : undefined}));
+	const resourceMatches = (pattern: string): Truth =>
+		variables && namesUnmodelledVariable(pattern, context)
+			? 'unknown'
+			: matchWildcard(pattern, request.resource, {lookup: variables ? context.lookup : undefined});
 	if (elementApplies(statement, 'Action', actionMatches) === false) return false;
-	return allOf([
-		elementApplies(statement, 'Resource', resourceMatches),
-		conditionsHold(statement.Condition, context, variables),
-	]);
+	return allOf([elementApplies(statement, 'Resource', resourceMatches), conditionsHold(statement.Condition, context, variables)]);
 }
 
 /** Exactly one of `X` / `NotX` must be present and non-empty; `NotX` applies to everything it does not list. */
 function elementApplies(statement: Record<string, unknown>, name: 'Action' | 'Resource', matches: (pattern: string) => Truth): Truth {
 	const notName = `Not${name}`;
-	if ((name in statement) === (notName in statement)) return false;
+	if (name in statement === notName in statement) return false;
 	const negated = notName in statement;
 	const patterns = stringList(statement[negated ? notName : name]);
 	if (!patterns?.length) return false;

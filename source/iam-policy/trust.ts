@@ -24,16 +24,18 @@ export function evaluateTrust(document: PolicyDocument, request: ServiceTrustReq
 	const action = request.action ?? 'sts:AssumeRole';
 	const context = requestContext({'aws:PrincipalServiceName': request.service, ...request.context});
 	const variables = policy.Version === '2012-10-17';
-	return decide((statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
-		effect: statement.Effect,
-		applies: () => principalApplies(statement, request.service) && actionApplies(statement, action)
-			&& conditionsHold(statement.Condition, context, variables),
-	})));
+	return decide(
+		(statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
+			effect: statement.Effect,
+			applies: () =>
+				principalApplies(statement, request.service) && actionApplies(statement, action) && conditionsHold(statement.Condition, context, variables),
+		})),
+	);
 }
 
 function principalApplies(statement: Record<string, unknown>, service: string): boolean {
 	const hasPrincipal = 'Principal' in statement;
-	if (hasPrincipal === ('NotPrincipal' in statement)) return false;
+	if (hasPrincipal === 'NotPrincipal' in statement) return false;
 	const names = namesService(hasPrincipal ? statement.Principal : statement.NotPrincipal, service);
 	if (names === undefined) return false;
 	return names === hasPrincipal;
@@ -55,9 +57,8 @@ function namesService(principal: unknown, service: string): boolean | undefined 
 
 function actionApplies(statement: Record<string, unknown>, action: string): boolean {
 	const negated = 'NotAction' in statement;
-	if (negated === ('Action' in statement)) return false;
+	if (negated === 'Action' in statement) return false;
 	const patterns = stringList(negated ? statement.NotAction : statement.Action);
 	if (!patterns?.length) return false;
 	return patterns.some(pattern => matchWildcard(pattern, action, {ignoreCase: true})) !== negated;
 }
-

@@ -104,7 +104,11 @@ export function artifactFromUrl(url: string, repositoryBaseUrl: string): Artifac
 	if (!url.startsWith(base)) return undefined;
 	let segments: string[];
 	try {
-		segments = url.slice(base.length).split(/[?#]/)[0]!.split('/').map(segment => decodeURIComponent(segment));
+		segments = url
+			.slice(base.length)
+			.split(/[?#]/)[0]!
+			.split('/')
+			.map(segment => decodeURIComponent(segment));
 	} catch {
 		return undefined;
 	}

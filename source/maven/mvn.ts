@@ -24,7 +24,8 @@ export interface MavenRunResult {
 /** The environment variable our settings.xml reads the password from. */
 export const tokenVariable = 'CODEARTIFACT_AUTH_TOKEN';
 
-const installMaven = 'Install Apache Maven 3.8 or later (https://maven.apache.org/install.html; on Debian or Ubuntu: sudo apt-get install maven), or add its bin folder to PATH.';
+const installMaven =
+	'Install Apache Maven 3.8 or later (https://maven.apache.org/install.html; on Debian or Ubuntu: sudo apt-get install maven), or add its bin folder to PATH.';
 
 /** `./mvnw` when the project has an executable wrapper (absolute path), else `mvn` from PATH. */
 export function mavenCommand(projectDir: string): {command: string; wrapper: boolean} {

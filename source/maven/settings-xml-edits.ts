@@ -11,8 +11,7 @@ export interface TextEdit {
 }
 
 export type SettingsEditPlan =
-	| {ok: true; edits: TextEdit[]; conflictingMirrors: string[]; id: string; foreign: OwnedItem[]}
-	| {ok: false; line: number; column: number; message: string};
+	{ok: true; edits: TextEdit[]; conflictingMirrors: string[]; id: string; foreign: OwnedItem[]} | {ok: false; line: number; column: number; message: string};
 
 interface Section {
 	container: string;
@@ -99,7 +98,10 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
 class Layout {
 	readonly style: TextStyle;
 
-	constructor(private readonly source: string, private readonly root: XmlElement) {
+	constructor(
+		private readonly source: string,
+		private readonly root: XmlElement,
+	) {
 		const firstBreak = source.indexOf('\n');
 		const newline = firstBreak > 0 && source[firstBreak - 1] === '\r' ? '\r\n' : '\n';
 		// The unit is read off the first child of <settings> that starts a line; a default when none does.

@@ -21,7 +21,8 @@ const singleByte = /^(?:ibm866|iso-8859-\d+|koi8-[ru]|macintosh|windows-\d+|x-ma
  * them into U+FFFD and the write would lose them).
  */
 export function decodeSettings(bytes: Uint8Array): DecodedSettings {
-	const convert = (to: string) => `Convert it to UTF-8 (e.g. iconv -f ${to} -t UTF-8), with encoding="UTF-8" in its first line, or pass another file with --settings PATH.`;
+	const convert = (to: string) =>
+		`Convert it to UTF-8 (e.g. iconv -f ${to} -t UTF-8), with encoding="UTF-8" in its first line, or pass another file with --settings PATH.`;
 	if (/^(?:\xFE\xFF|\xFF\xFE|\0\0\xFE\xFF|\0<|<\0)/.test(latin1(bytes.subarray(0, 4)))) {
 		return {ok: false, message: 'it is encoded in UTF-16 or UTF-32, which ca-wizard does not write.', fix: convert('UTF-16')};
 	}

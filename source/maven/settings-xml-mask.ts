@@ -24,7 +24,8 @@ export function maskSecrets(source: string): string {
 	const visit = (element: XmlElement, path: readonly string[]): void => {
 		if (isSecret(element, path)) {
 			const text = source.slice(element.start, element.end);
-			if (!isHarmless(element.name, text)) edits.push({start: element.start, end: element.end, text: `<${element.name}>${maskedSecret}${lineBreaks(text)}</${element.name}>`});
+			if (!isHarmless(element.name, text))
+				edits.push({start: element.start, end: element.end, text: `<${element.name}>${maskedSecret}${lineBreaks(text)}</${element.name}>`});
 			return;
 		}
 		for (const child of element.children) visit(child, [...path, localName(element.name)]);

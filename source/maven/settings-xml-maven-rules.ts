@@ -6,10 +6,41 @@ const lists = new Set(['servers', 'mirrors', 'proxies', 'profiles', 'activeProfi
 const freeForm = new Set(['properties', 'configuration']);
 /** The settings model's text fields (settings-1.2.0.xsd): Maven reads them with nextText(). */
 const textFields = new Set([
-	'localRepository', 'interactiveMode', 'usePluginRegistry', 'offline', 'pluginGroup', 'activeProfile',
-	'id', 'username', 'password', 'privateKey', 'passphrase', 'filePermissions', 'directoryPermissions',
-	'mirrorOf', 'name', 'url', 'layout', 'mirrorOfLayouts', 'blocked', 'active', 'protocol', 'host', 'port', 'nonProxyHosts',
-	'activeByDefault', 'jdk', 'family', 'arch', 'version', 'value', 'missing', 'exists', 'enabled', 'updatePolicy', 'checksumPolicy',
+	'localRepository',
+	'interactiveMode',
+	'usePluginRegistry',
+	'offline',
+	'pluginGroup',
+	'activeProfile',
+	'id',
+	'username',
+	'password',
+	'privateKey',
+	'passphrase',
+	'filePermissions',
+	'directoryPermissions',
+	'mirrorOf',
+	'name',
+	'url',
+	'layout',
+	'mirrorOfLayouts',
+	'blocked',
+	'active',
+	'protocol',
+	'host',
+	'port',
+	'nonProxyHosts',
+	'activeByDefault',
+	'jdk',
+	'family',
+	'arch',
+	'version',
+	'value',
+	'missing',
+	'exists',
+	'enabled',
+	'updatePolicy',
+	'checksumPolicy',
 ]);
 
 /**
@@ -34,7 +65,10 @@ export function mavenSettingsProblem(source: string, element: XmlElement): {line
 			const first = seen.get(child.name);
 			if (first) {
 				const {line, column} = positionOf(source, first.start);
-				return at(child.start, `a second <${child.name}> in <${element.name}> (the first is at line ${line}, column ${column}): Maven reads it only once and stops ("Duplicated tag"). Merge the two into one.`);
+				return at(
+					child.start,
+					`a second <${child.name}> in <${element.name}> (the first is at line ${line}, column ${column}): Maven reads it only once and stops ("Duplicated tag"). Merge the two into one.`,
+				);
 			}
 			seen.set(child.name, child);
 		}

@@ -26,9 +26,7 @@ export function isOurs(kind: OwnedItem, element: XmlElement, settings: CodeArtif
 		case 'mirror':
 			return isEndpoint(childText(element, 'url'));
 		case 'profile': {
-			const repositories = ['repositories', 'pluginRepositories'].flatMap(list =>
-				childrenNamed(element, list).flatMap(container => container.children),
-			);
+			const repositories = ['repositories', 'pluginRepositories'].flatMap(list => childrenNamed(element, list).flatMap(container => container.children));
 			return repositories.length > 0 && repositories.every(repository => isEndpoint(childText(repository, 'url')));
 		}
 	}

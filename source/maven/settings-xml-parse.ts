@@ -56,7 +56,10 @@ export function parseXmlElements(source: string): XmlParseResult {
 		let message = error.message.replace(/^\d+:\d+: /, '');
 		// saxes names what it saw (a tag, an attribute): inside a password that may be part of it.
 		const secret = stack.find(element => isSecretElementName(element.name));
-		if (secret) fail(`the content of <${secret.name}> is not well-formed XML (it is not shown: it is a secret). Write & as &amp; and < as &lt;, or wrap the value in <![CDATA[ ]]>.`);
+		if (secret)
+			fail(
+				`the content of <${secret.name}> is not well-formed XML (it is not shown: it is a secret). Write & as &amp; and < as &lt;, or wrap the value in <![CDATA[ ]]>.`,
+			);
 		// saxes has just closed the element that the stray end tag should have closed: name it.
 		if (message.startsWith('unexpected close tag') && lastClosed) {
 			const opened = positionOf(source, lastClosed.start);
@@ -67,7 +70,10 @@ export function parseXmlElements(source: string): XmlParseResult {
 	// Maven's settings reader (MXParser) skips a DTD and then fails on the entities it declares:
 	// refuse any DOCTYPE here rather than write a file Maven stops on later.
 	parser.on('doctype', () => {
-		fail('a <!DOCTYPE> declaration: Maven does not read DTDs or the entities they declare. Remove it, writing out any &name; it declares.', source.lastIndexOf('<!DOCTYPE', parser.position));
+		fail(
+			'a <!DOCTYPE> declaration: Maven does not read DTDs or the entities they declare. Remove it, writing out any &name; it declares.',
+			source.lastIndexOf('<!DOCTYPE', parser.position),
+		);
 	});
 	parser.on('comment', () => {
 		// A comment cannot hold "--", so the last "<!--" before its end is its start.

@@ -32,13 +32,53 @@ export const mavenSettingsHeader = [
 /** Our four elements, each the whole content of one item of a settings.xml list. */
 export function codeArtifactNodes({id, url}: CodeArtifactSettings): {server: XmlNode; mirror: XmlNode; profile: XmlNode; activeProfile: XmlNode} {
 	return {
-		server: ['server', [['id', id], ['username', 'aws'], ['password', tokenPlaceholder]]],
-		mirror: ['mirror', [['id', id], ['name', 'CodeArtifact'], ['url', url], ['mirrorOf', '*']]],
-		profile: ['profile', [
-			['id', id],
-			['repositories', [['repository', [['id', id], ['url', url]]]]],
-			['pluginRepositories', [['pluginRepository', [['id', id], ['url', url]]]]],
-		]],
+		server: [
+			'server',
+			[
+				['id', id],
+				['username', 'aws'],
+				['password', tokenPlaceholder],
+			],
+		],
+		mirror: [
+			'mirror',
+			[
+				['id', id],
+				['name', 'CodeArtifact'],
+				['url', url],
+				['mirrorOf', '*'],
+			],
+		],
+		profile: [
+			'profile',
+			[
+				['id', id],
+				[
+					'repositories',
+					[
+						[
+							'repository',
+							[
+								['id', id],
+								['url', url],
+							],
+						],
+					],
+				],
+				[
+					'pluginRepositories',
+					[
+						[
+							'pluginRepository',
+							[
+								['id', id],
+								['url', url],
+							],
+						],
+					],
+				],
+			],
+		],
 		activeProfile: ['activeProfile', id],
 	};
 }

@@ -10,19 +10,19 @@ export type {CodeArtifactSettings};
 
 export type MergeResult =
 	| {
-		ok: true;
-		text: string;
-		changed: boolean;
-		/**
-		 * Ids of other mirrors of `*`, `external:*` or `central`: kept as they are, but they can
-		 * take requests away from CodeArtifact, so the caller should warn.
-		 */
-		conflictingMirrors: string[];
-		/** The id our items have: `settings.id`, or `ID-N` when that belongs to someone else. */
-		id: string;
-		/** Which of someone else's items held `settings.id` (empty when ours could use it). */
-		foreign: OwnedItem[];
-	}
+			ok: true;
+			text: string;
+			changed: boolean;
+			/**
+			 * Ids of other mirrors of `*`, `external:*` or `central`: kept as they are, but they can
+			 * take requests away from CodeArtifact, so the caller should warn.
+			 */
+			conflictingMirrors: string[];
+			/** The id our items have: `settings.id`, or `ID-N` when that belongs to someone else. */
+			id: string;
+			/** Which of someone else's items held `settings.id` (empty when ours could use it). */
+			foreign: OwnedItem[];
+	  }
 	| {ok: false; line: number; column: number; message: string};
 
 /**
@@ -52,6 +52,8 @@ export function configuredUrl(existing: string | undefined, id: string): string 
 	const parsed = parseXmlElements(existing ?? '');
 	if (!parsed.ok) return undefined;
 	const ours = chooseId(parsed.root, {id, url: ''}).id;
-	const mirror = childrenNamed(parsed.root, 'mirrors').flatMap(container => childrenNamed(container, 'mirror')).find(element => childText(element, 'id') === ours);
+	const mirror = childrenNamed(parsed.root, 'mirrors')
+		.flatMap(container => childrenNamed(container, 'mirror'))
+		.find(element => childText(element, 'id') === ours);
 	return mirror && childText(mirror, 'url');
 }

@@ -22,7 +22,11 @@ import {stsService} from './sts.js';
 // settled before a byte of the body is read; the signature itself covers the body.
 
 const queryServices: Record<string, QueryService> = {iam: iamService, sts: stsService, ec2: ec2Service};
-const queryServicesByVersion: Record<string, QueryService> = {[iamService.version]: iamService, [stsService.version]: stsService, [ec2Service.version]: ec2Service};
+const queryServicesByVersion: Record<string, QueryService> = {
+	[iamService.version]: iamService,
+	[stsService.version]: stsService,
+	[ec2Service.version]: ec2Service,
+};
 
 // Replaces a hand-written path matcher: find-my-way tells an unknown operation from a known one.
 const restRouter = FindMyWay<FindMyWay.HTTPVersion.V1>({ignoreTrailingSlash: true});
@@ -70,7 +74,11 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 			queryService = named;
 			checkScope(scope, {regions: regions(named.name), service: named.name});
 		}
-		const {payloadMatches} = await verifySignature({method, path: decodePath(url.pathname), query: url.searchParams, headers: request.headers, body}, secretAccessKey, context.now());
+		const {payloadMatches} = await verifySignature(
+			{method, path: decodePath(url.pathname), query: url.searchParams, headers: request.headers, body},
+			secretAccessKey,
+			context.now(),
+		);
 		if (fault === 'Throttling') throw new CommonError('Throttling', 'Rate exceeded');
 		if (fault === 'Internal') throw new CommonError('Internal', 'An internal error occurred (injected by --faults).');
 		const call: ApiCall = {principal, authorize: authorizerFor(state, principal, requestFacts(request, context.now(), scope.service)), requestId};

@@ -14,11 +14,17 @@ const noFaults: FaultSpec = {throttle: 0, error: 0, latency: 0};
 export function parseFaults(spec: string | undefined): FaultSpec {
 	if (!spec) return noFaults;
 	const faults = {...noFaults};
-	for (const part of spec.split(',').map(s => s.trim()).filter(Boolean)) {
+	for (const part of spec
+		.split(',')
+		.map(s => s.trim())
+		.filter(Boolean)) {
 		const [key, raw] = part.split('=');
 		const value = Number(raw);
 		if (!key || !(key in faults) || raw === undefined || !Number.isFinite(value) || value < 0) {
-			throw new SandboxError('BadFaults', `--faults: cannot read "${part}". Use for example --faults throttle=0.2,error=0.05,latency=200 (shares from 0 to 1, latency in ms).`);
+			throw new SandboxError(
+				'BadFaults',
+				`--faults: cannot read "${part}". Use for example --faults throttle=0.2,error=0.05,latency=200 (shares from 0 to 1, latency in ms).`,
+			);
 		}
 		if (key !== 'latency' && value > 1) throw new SandboxError('BadFaults', `--faults: ${key} is a share of requests, from 0 to 1; got ${value}.`);
 		faults[key as keyof FaultSpec] = value;

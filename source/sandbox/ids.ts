@@ -10,11 +10,19 @@ export function awsId(prefix: string, length = 16): string {
 }
 
 export function secretKey(): string {
-	return randomBytes(30).toString('base64').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 40);
+	return randomBytes(30)
+		.toString('base64')
+		.replace(/[^A-Za-z0-9]/g, 'x')
+		.slice(0, 40);
 }
 
 export function hexId(prefix: string, length: number): string {
-	return prefix + randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+	return (
+		prefix +
+		randomBytes(Math.ceil(length / 2))
+			.toString('hex')
+			.slice(0, length)
+	);
 }
 
 export function accountId(): string {

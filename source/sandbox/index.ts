@@ -60,7 +60,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const log = options.log ?? (() => {});
 	const host = options.host ?? '127.0.0.1';
 	const scenario = options.scenario ?? 'access-denied';
-	if (!scenarios.includes(scenario)) throw new SandboxError('BadScenario', `Unknown scenario "${scenario}". Use --scenario ${scenarios.join(' or --scenario ')}.`);
+	if (!scenarios.includes(scenario))
+		throw new SandboxError('BadScenario', `Unknown scenario "${scenario}". Use --scenario ${scenarios.join(' or --scenario ')}.`);
 	const region = options.region ?? 'us-east-1';
 	if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new SandboxError('BadRegion', `"${region}" is not a region name. Use for example --region us-east-1.`);
 	const faults = typeof options.faults === 'object' ? options.faults : parseFaults(options.faults);
@@ -78,14 +79,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	}
 	const {state} = store;
 	for (const notice of store.notices) log(notice);
-	if (!store.created && (state.region !== region && options.region)) log(`notice: ${dataDir} holds a sandbox in ${state.region}; keeping that region.`);
-	if (!store.created && state.scenario !== scenario && options.scenario) log(`notice: ${dataDir} already holds a sandbox started with --scenario ${state.scenario}; a scenario applies to a new data folder only.`);
+	if (!store.created && state.region !== region && options.region) log(`notice: ${dataDir} holds a sandbox in ${state.region}; keeping that region.`);
+	if (!store.created && state.scenario !== scenario && options.scenario)
+		log(`notice: ${dataDir} already holds a sandbox started with --scenario ${state.scenario}; a scenario applies to a new data folder only.`);
 
 	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
 	let endpoint = '';
 	const clock = options.clock ?? systemClock;
-	const context: SandboxContext = {store, mavenCentral, log, now: () => clock.now(), sleep: ms => clock.sleep(ms), get endpoint() { return endpoint; }};
-	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024, timeouts: {...defaultTimeouts, ...options.timeouts}});
+	const context: SandboxContext = {
+		store,
+		mavenCentral,
+		log,
+		now: () => clock.now(),
+		sleep: ms => clock.sleep(ms),
+		get endpoint() {
+			return endpoint;
+		},
+	};
+	const server = createSandboxServer(context, {
+		faults,
+		maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+		timeouts: {...defaultTimeouts, ...options.timeouts},
+	});
 	try {
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
@@ -94,14 +109,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	} catch (error) {
 		releaseLock();
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EADDRINUSE') throw new SandboxError('PortInUse', `Port ${options.port} on ${host} is already in use. Pick another with --port N (0 picks a free one).`);
+		if (code === 'EADDRINUSE')
+			throw new SandboxError('PortInUse', `Port ${options.port} on ${host} is already in use. Pick another with --port N (0 picks a free one).`);
 		throw error;
 	}
 	const {port} = server.address() as AddressInfo;
 	const bound = bindAddress(host);
 	endpoint = `http://${bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound}:${port}`;
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
-	const description = {endpoint, region: state.region, accountId: state.accountId, adminAccessKeyId: admin.accessKeyId, adminSecretAccessKey: admin.secretAccessKey, instanceId: state.instance.instanceId};
+	const description = {
+		endpoint,
+		region: state.region,
+		accountId: state.accountId,
+		adminAccessKeyId: admin.accessKeyId,
+		adminSecretAccessKey: admin.secretAccessKey,
+		instanceId: state.instance.instanceId,
+	};
 	try {
 		writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
 	} catch (error) {

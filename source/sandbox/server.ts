@@ -82,7 +82,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 	if (url.pathname.startsWith(mavenPathPrefix)) {
 		if (fault !== 'none') {
 			request.resume();
-			send(response, fault === 'Throttling' ? {status: 429, headers: {'retry-after': '1'}, body: 'Too Many Requests'} : {status: 500, headers: {}, body: 'Internal Server Error'}, method);
+			send(
+				response,
+				fault === 'Throttling'
+					? {status: 429, headers: {'retry-after': '1'}, body: 'Too Many Requests'}
+					: {status: 500, headers: {}, body: 'Internal Server Error'},
+				method,
+			);
 			return;
 		}
 		send(response, await handleMaven(request, url, context, options.maxBodyBytes), method);

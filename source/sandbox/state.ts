@@ -27,7 +27,7 @@ export interface RepositoryRecord {
 export interface AssetRecord {
 	name: string;
 	size: number;
-	hashes: {'MD5': string; 'SHA-1': string; 'SHA-256': string; 'SHA-512': string};
+	hashes: {MD5: string; 'SHA-1': string; 'SHA-256': string; 'SHA-512': string};
 	blob: string; // SHA-256 of the content: the blob's address in the store
 }
 

@@ -127,7 +127,11 @@ export class RunLedger {
 
 	/** Forgets an intent whose resource was never made. A confirmed entry stays. */
 	drop(resource: CreatedResource): Promise<void> {
-		return this.change(list => (list.some(entry => entry.state === 'intended' && sameTarget(entry, resource)) ? list.filter(entry => !(entry.state === 'intended' && sameTarget(entry, resource))) : undefined));
+		return this.change(list =>
+			list.some(entry => entry.state === 'intended' && sameTarget(entry, resource))
+				? list.filter(entry => !(entry.state === 'intended' && sameTarget(entry, resource)))
+				: undefined,
+		);
 	}
 
 	/** Notes a resource found and used as it was; an entry already there (ours, say) stays as it is. */
@@ -165,7 +169,11 @@ function parseLedger(path: string, text: string): LedgerFile {
 	}
 	if (!isObject(data)) throw new LedgerError(path, 'it is not a JSON object', fix);
 	if (typeof data.version === 'number' && data.version > 2) {
-		throw new LedgerError(path, `it was written by a newer ca-wizard (format version ${data.version})`, 'Use the newer ca-wizard for this run, or move the file aside.');
+		throw new LedgerError(
+			path,
+			`it was written by a newer ca-wizard (format version ${data.version})`,
+			'Use the newer ca-wizard for this run, or move the file aside.',
+		);
 	}
 	if (data.version !== 1 && data.version !== 2) throw new LedgerError(path, 'it has no "version" (1 or 2)', fix);
 	if (typeof data.startedAt !== 'string') throw new LedgerError(path, 'it has no "startedAt" time', fix);

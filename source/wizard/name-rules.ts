@@ -12,10 +12,8 @@ export const defaults = {
 	instanceProfile: 'ca-wizard-build-host',
 } as const;
 
-export const domainNameRule =
-	'2–50 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen';
-export const repositoryNameRule =
-	'2–100 characters: letters, digits, dots, underscores and hyphens, starting with a letter or a digit';
+export const domainNameRule = '2–50 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen';
+export const repositoryNameRule = '2–100 characters: letters, digits, dots, underscores and hyphens, starting with a letter or a digit';
 
 const DOMAIN_CHAR = /^[a-z0-9-]$/;
 const REPOSITORY_CHAR = /^[A-Za-z0-9._-]$/;
@@ -40,7 +38,9 @@ export function repositoryNameProblem(name: string): string | undefined {
 
 /** A repository the journey may use as the build's repository: any valid name but the upstream it manages itself. */
 export function repositoryChoiceProblem(name: string): string | undefined {
-	return repositoryNameProblem(name) ?? (name === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined);
+	return (
+		repositoryNameProblem(name) ?? (name === defaults.upstream ? `${defaults.upstream} is the upstream the wizard manages; choose another name.` : undefined)
+	);
 }
 
 // CodeArtifact's model: a repository description matches \P{C}* and has at most 1000 characters.

@@ -27,7 +27,8 @@ export function mergeRow(rows: PackageRow[], incoming: PackageRow): PackageRow[]
 function combine(existing: PackageRow, incoming: PackageRow): PackageRow {
 	// Which row's details to prefer: the confirmed one; between equals, the newer report.
 	const [strong, weak] = existing.state === 'confirmed' && incoming.state === 'seen' ? [existing, incoming] : [incoming, existing];
-	const incomingHigher = existing.latestVersion === '' || (incoming.latestVersion !== '' && compareMavenVersions(incoming.latestVersion, existing.latestVersion) > 0);
+	const incomingHigher =
+		existing.latestVersion === '' || (incoming.latestVersion !== '' && compareMavenVersions(incoming.latestVersion, existing.latestVersion) > 0);
 	const winner = incomingHigher ? incoming : existing;
 	// A publish date belongs to a version: keep it only with the version it was read for.
 	const dateFor = (row: PackageRow): string | undefined => (row.latestVersion === winner.latestVersion ? row.latestPublishDate : undefined);
@@ -85,6 +86,7 @@ export function formatPublishDate(iso: string | undefined, now: Date = new Date(
 	const seconds = Math.floor((now.getTime() - date.getTime()) / 1000);
 	if (seconds < -60 || seconds >= 7 * 86_400) return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 	if (seconds < 60) return 'just now';
-	const [amount, unit] = seconds < 3600 ? [Math.floor(seconds / 60), 'minute'] : seconds < 86_400 ? [Math.floor(seconds / 3600), 'hour'] : [Math.floor(seconds / 86_400), 'day'];
+	const [amount, unit] =
+		seconds < 3600 ? [Math.floor(seconds / 60), 'minute'] : seconds < 86_400 ? [Math.floor(seconds / 3600), 'hour'] : [Math.floor(seconds / 86_400), 'day'];
 	return `${amount} ${unit}${amount === 1 ? '' : 's'} ago`;
 }

@@ -20,14 +20,14 @@ export type QuestionFlag =
 	| {question: 'text'; placeholder: string; validate: Rule; help: string};
 
 export const questionFlags = {
-	'project-choice': {question: 'select', values: ['current', 'demo'], help: 'build this folder\'s pom.xml, or the bundled demo project'},
+	'project-choice': {question: 'select', values: ['current', 'demo'], help: "build this folder's pom.xml, or the bundled demo project"},
 	domain: {question: 'select', placeholder: 'NAME', validate: domainNameProblem, help: 'CodeArtifact domain to use or create'},
 	repository: {question: 'select', placeholder: 'NAME', validate: repositoryChoiceProblem, help: 'repository to use or create'},
 	description: {question: 'text', placeholder: 'TEXT', validate: descriptionProblem, help: 'description of a new repository'},
 	upstream: {question: 'confirm', help: 'connect the repository to Maven Central through maven-central-store'},
-	'create-access': {question: 'confirm', help: 'create the build host\'s policy, role and instance profile'},
+	'create-access': {question: 'confirm', help: "create the build host's policy, role and instance profile"},
 	'token-fix': {question: 'select', values: [...fixIds, 'stop'], placeholder: 'FIX', help: 'how to fix a refused token'},
-	'replace-profile': {question: 'confirm', help: 'replace the instance\'s current instance profile'},
+	'replace-profile': {question: 'confirm', help: "replace the instance's current instance profile"},
 	'write-settings': {question: 'confirm', help: 'write the settings.xml change'},
 	'local-repository': {question: 'select', values: ['throwaway', 'user'], help: 'local Maven repository for the build'},
 } as const satisfies Record<string, QuestionFlag>;

@@ -16,7 +16,9 @@ export function summaryLines({build, created, reused, files, next, undo}: Summar
 	const commands = (texts: string[]) => lines.push(...texts.map(text => ({kind: 'command' as const, text})));
 	const commandsFor = (...purposes: NextPurpose[]) => next.filter(command => purposes.includes(command.purpose)).map(command => command.command);
 
-	heading(`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}, fetched through ${build.upstream} from Maven Central.`);
+	heading(
+		`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}, fetched through ${build.upstream} from Maven Central.`,
+	);
 	heading('Created by ca-wizard:');
 	for (const {resource, earlierRun} of created) item(`+ ${named(resource)}${earlierRun ? '  (an earlier run)' : ''}`);
 	if (created.length === 0) item('(nothing: everything already existed)');

@@ -4,7 +4,14 @@
 import {defaults} from './name-rules.js';
 
 /** Every fix the token check may offer; its question's flag accepts these (and "stop"). */
-export const fixIds = ['attach-to-current-role', 'associate-profile', 'replace-association', 'wait-and-retry', 'refresh-credentials', 'check-domain-and-region'] as const;
+export const fixIds = [
+	'attach-to-current-role',
+	'associate-profile',
+	'replace-association',
+	'wait-and-retry',
+	'refresh-credentials',
+	'check-domain-and-region',
+] as const;
 export type FixId = (typeof fixIds)[number];
 
 export interface Fix {
@@ -37,7 +44,11 @@ export class FixBook {
 	}
 
 	attach(role: string): Fix {
-		return {id: 'attach-to-current-role', label: `Attach the CodeArtifact read policy to role ${role} (recommended)`, detail: `Adds only the token and read permissions to the role this host already uses; everything ${role} can do today stays as it is.`};
+		return {
+			id: 'attach-to-current-role',
+			label: `Attach the CodeArtifact read policy to role ${role} (recommended)`,
+			detail: `Adds only the token and read permissions to the role this host already uses; everything ${role} can do today stays as it is.`,
+		};
 	}
 
 	replace(): Fix {
@@ -45,11 +56,19 @@ export class FixBook {
 		const current = instanceProfileArn ? profileName(instanceProfileArn) : 'the current profile';
 		const label = `Replace instance profile ${current} with ${defaults.instanceProfile}`;
 		if (!roleName) return {id: 'replace-association', label, detail: `${current} holds no role, so nothing is lost.`};
-		return {id: 'replace-association', label, detail: `The instance would stop wearing role ${roleName} and lose every permission it grants (anything else on this host that uses AWS through it would break). Choose this only if nothing does.`};
+		return {
+			id: 'replace-association',
+			label,
+			detail: `The instance would stop wearing role ${roleName} and lose every permission it grants (anything else on this host that uses AWS through it would break). Choose this only if nothing does.`,
+		};
 	}
 
 	associate(): Fix {
-		return {id: 'associate-profile', label: `Associate instance profile ${defaults.instanceProfile} with this instance`, detail: 'The instance has no profile yet, so nothing is replaced; its credentials appear within seconds.'};
+		return {
+			id: 'associate-profile',
+			label: `Associate instance profile ${defaults.instanceProfile} with this instance`,
+			detail: 'The instance has no profile yet, so nothing is replaced; its credentials appear within seconds.',
+		};
 	}
 
 	wait(detail: string): Fix {
@@ -57,12 +76,22 @@ export class FixBook {
 	}
 
 	refresh(label = 'Refresh the credentials, then retry'): Fix {
-		return {id: 'refresh-credentials', label, detail: this.context.host.onEc2 ? 'Instance credentials renew themselves; if this persists, check the instance clock and its metadata service.' : 'Run aws sso login (or aws configure, or pick another AWS_PROFILE), then retry.'};
+		return {
+			id: 'refresh-credentials',
+			label,
+			detail: this.context.host.onEc2
+				? 'Instance credentials renew themselves; if this persists, check the instance clock and its metadata service.'
+				: 'Run aws sso login (or aws configure, or pick another AWS_PROFILE), then retry.',
+		};
 	}
 
 	checkDomain(): Fix {
 		const {domain, domainOwner, region} = this.context;
-		return {id: 'check-domain-and-region', label: 'Check the domain, its owner and the region', detail: `The token was asked for domain ${domain}, owner ${domainOwner}, in ${region}; see aws codeartifact list-domains --region ${region}.`};
+		return {
+			id: 'check-domain-and-region',
+			label: 'Check the domain, its owner and the region',
+			detail: `The token was asked for domain ${domain}, owner ${domainOwner}, in ${region}; see aws codeartifact list-domains --region ${region}.`,
+		};
 	}
 }
 

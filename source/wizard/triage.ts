@@ -9,7 +9,16 @@ import {FixBook, profileName, roleFromArn, type Fix, type TriageContext} from '.
 
 export type {Fix, FixId, TriageContext} from './triage-fixes.js';
 
-export type TokenFailureKind = 'no-credentials' | 'denied-token' | 'denied-bearer' | 'wrong-owner-or-region' | 'expired-credentials' | 'invalid-credentials' | 'network' | 'throttled' | 'other';
+export type TokenFailureKind =
+	| 'no-credentials'
+	| 'denied-token'
+	| 'denied-bearer'
+	| 'wrong-owner-or-region'
+	| 'expired-credentials'
+	| 'invalid-credentials'
+	| 'network'
+	| 'throttled'
+	| 'other';
 
 export interface TokenDiagnosis {
 	kind: TokenFailureKind;
@@ -53,38 +62,71 @@ export function triageTokenFailure(failure: unknown, context: TriageContext): To
 		case 'access-denied':
 			return denied(parseDenial(message), context, fixes);
 		case 'not-found':
-			return diagnosis('wrong-owner-or-region', 'Domain not found', [
-				`CodeArtifact found no domain ${context.domain} owned by account ${context.domainOwner} in ${context.region}.`,
-				'A domain lives in one region and belongs to one account: a wrong region or domain owner is the usual cause.',
-			], [fixes.checkDomain()]);
+			return diagnosis(
+				'wrong-owner-or-region',
+				'Domain not found',
+				[
+					`CodeArtifact found no domain ${context.domain} owned by account ${context.domainOwner} in ${context.region}.`,
+					'A domain lives in one region and belongs to one account: a wrong region or domain owner is the usual cause.',
+				],
+				[fixes.checkDomain()],
+			);
 		case 'expired-credentials':
-			return diagnosis('expired-credentials', 'Credentials expired', [
-				'The build host\'s AWS credentials have expired.',
-				host.onEc2 ? 'Instance credentials are renewed automatically before they expire; a retry normally picks up fresh ones.' : 'Temporary credentials (SSO, assumed roles) last a few hours; sign in again to get new ones.',
-			], host.onEc2 ? [fixes.wait('Fresh instance credentials are served within seconds.'), fixes.refresh()] : [fixes.refresh(), fixes.wait('Useful if another tool is refreshing the credentials right now.')]);
+			return diagnosis(
+				'expired-credentials',
+				'Credentials expired',
+				[
+					"The build host's AWS credentials have expired.",
+					host.onEc2
+						? 'Instance credentials are renewed automatically before they expire; a retry normally picks up fresh ones.'
+						: 'Temporary credentials (SSO, assumed roles) last a few hours; sign in again to get new ones.',
+				],
+				host.onEc2
+					? [fixes.wait('Fresh instance credentials are served within seconds.'), fixes.refresh()]
+					: [fixes.refresh(), fixes.wait('Useful if another tool is refreshing the credentials right now.')],
+			);
 		case 'invalid-credentials':
-			return diagnosis('invalid-credentials', 'Credentials not recognised', [
-				'AWS did not accept the build host\'s credentials (the security token is invalid).',
-				'This happens for a short while after an instance profile is replaced: the old role\'s credentials stop working before the new ones are served.',
-			], host.onEc2 ? [fixes.wait('The new role\'s credentials usually appear within 10–30 seconds.')] : [fixes.refresh(), fixes.wait('If a profile was just changed, give it a few seconds.')]);
+			return diagnosis(
+				'invalid-credentials',
+				'Credentials not recognised',
+				[
+					"AWS did not accept the build host's credentials (the security token is invalid).",
+					"This happens for a short while after an instance profile is replaced: the old role's credentials stop working before the new ones are served.",
+				],
+				host.onEc2
+					? [fixes.wait("The new role's credentials usually appear within 10–30 seconds.")]
+					: [fixes.refresh(), fixes.wait('If a profile was just changed, give it a few seconds.')],
+			);
 		case 'network':
-			return diagnosis('network', 'Could not reach CodeArtifact', [
-				`The token request did not reach CodeArtifact in ${context.region}.`,
-				'Check the network, any proxy, and (in a private subnet) the codeartifact.api and sts VPC endpoints.',
-			], [fixes.wait('Network hiccups usually pass; retrying is safe.')]);
+			return diagnosis(
+				'network',
+				'Could not reach CodeArtifact',
+				[
+					`The token request did not reach CodeArtifact in ${context.region}.`,
+					'Check the network, any proxy, and (in a private subnet) the codeartifact.api and sts VPC endpoints.',
+				],
+				[fixes.wait('Network hiccups usually pass; retrying is safe.')],
+			);
 		case 'throttled':
-			return diagnosis('throttled', 'Throttled by AWS', [
-				'CodeArtifact asked for fewer requests (throttling).',
-				'Nothing is wrong with the setup; the request only has to be repeated a little later.',
-			], [fixes.wait('Retrying after a short pause is safe.')]);
+			return diagnosis(
+				'throttled',
+				'Throttled by AWS',
+				['CodeArtifact asked for fewer requests (throttling).', 'Nothing is wrong with the setup; the request only has to be repeated a little later.'],
+				[fixes.wait('Retrying after a short pause is safe.')],
+			);
 		case 'conflict':
 		case 'validation':
 		case 'service':
 		case 'unknown':
-			return diagnosis('other', 'The token check failed', [
-				`${failure instanceof AwsFailure ? 'AWS answered' : 'The request failed with'}: ${quote(message)}`,
-				'The wizard does not recognise this failure, so it shows the message as it came.',
-			], kind === 'service' ? [fixes.wait('A service error is usually temporary.')] : kind === 'validation' ? [fixes.checkDomain()] : []);
+			return diagnosis(
+				'other',
+				'The token check failed',
+				[
+					`${failure instanceof AwsFailure ? 'AWS answered' : 'The request failed with'}: ${quote(message)}`,
+					'The wizard does not recognise this failure, so it shows the message as it came.',
+				],
+				kind === 'service' ? [fixes.wait('A service error is usually temporary.')] : kind === 'validation' ? [fixes.checkDomain()] : [],
+			);
 		default:
 			return assertNever(kind);
 	}
@@ -93,27 +135,47 @@ export function triageTokenFailure(failure: unknown, context: TriageContext): To
 function noCredentials({host}: TriageContext, fixes: FixBook): TokenDiagnosis {
 	const title = 'No AWS credentials on the build host';
 	if (!host.onEc2) {
-		return diagnosis('no-credentials', title, [
-			'This machine is not an EC2 instance, and no credentials were found in the environment, ~/.aws or an SSO session.',
-			'Configure credentials for the identity Maven will build as (aws configure, aws sso login or AWS_PROFILE), then retry.',
-		], [fixes.refresh('Configure credentials, then retry')]);
+		return diagnosis(
+			'no-credentials',
+			title,
+			[
+				'This machine is not an EC2 instance, and no credentials were found in the environment, ~/.aws or an SSO session.',
+				'Configure credentials for the identity Maven will build as (aws configure, aws sso login or AWS_PROFILE), then retry.',
+			],
+			[fixes.refresh('Configure credentials, then retry')],
+		);
 	}
 	if (!host.instanceProfileArn) {
-		return diagnosis('no-credentials', title, [
-			'This EC2 instance has no instance profile, so its metadata service has no credentials to hand out.',
-			'An instance gets a role\'s credentials by wearing an instance profile that contains the role.',
-		], [fixes.associate()]);
+		return diagnosis(
+			'no-credentials',
+			title,
+			[
+				'This EC2 instance has no instance profile, so its metadata service has no credentials to hand out.',
+				"An instance gets a role's credentials by wearing an instance profile that contains the role.",
+			],
+			[fixes.associate()],
+		);
 	}
 	if (!host.roleName) {
-		return diagnosis('no-credentials', title, [
-			`The instance profile ${profileName(host.instanceProfileArn)} contains no role, so there are no credentials to hand out.`,
-			'An instance gets a role\'s credentials by wearing an instance profile that contains the role.',
-		], [fixes.replace()]);
+		return diagnosis(
+			'no-credentials',
+			title,
+			[
+				`The instance profile ${profileName(host.instanceProfileArn)} contains no role, so there are no credentials to hand out.`,
+				"An instance gets a role's credentials by wearing an instance profile that contains the role.",
+			],
+			[fixes.replace()],
+		);
 	}
-	return diagnosis('no-credentials', title, [
-		`The instance wears role ${host.roleName}, but its credentials could not be loaded.`,
-		'A profile associated moments ago takes a few seconds to reach the metadata service.',
-	], [fixes.wait('Instance credentials usually appear within 10–30 seconds.')]);
+	return diagnosis(
+		'no-credentials',
+		title,
+		[
+			`The instance wears role ${host.roleName}, but its credentials could not be loaded.`,
+			'A profile associated moments ago takes a few seconds to reach the metadata service.',
+		],
+		[fixes.wait('Instance credentials usually appear within 10–30 seconds.')],
+	);
 }
 
 function denied(denial: Denial, context: TriageContext, fixes: FixBook): TokenDiagnosis {
@@ -124,7 +186,13 @@ function denied(denial: Denial, context: TriageContext, fixes: FixBook): TokenDi
 	const refused = `AWS refused ${who} permission to call ${action}${denial.resource && denial.resource !== '*' ? ` on ${denial.resource}` : ''}.`;
 	const reason = denial.reason ?? '';
 	if (!ours) {
-		return diagnosis('other', 'The token check was refused', [refused, `The wizard's policy does not grant ${action}; ask whoever manages this account's permissions.`], [], denial);
+		return diagnosis(
+			'other',
+			'The token check was refused',
+			[refused, `The wizard's policy does not grant ${action}; ask whoever manages this account's permissions.`],
+			[],
+			denial,
+		);
 	}
 	const why = bearer
 		? `A CodeArtifact token is made from an STS bearer token, so the policy must also allow ${BEARER_ACTION} for codeartifact.amazonaws.com.`
@@ -132,9 +200,21 @@ function denied(denial: Denial, context: TriageContext, fixes: FixBook): TokenDi
 	const kind = bearer ? 'denied-bearer' : 'denied-token';
 	const title = bearer ? 'The build host may not get an STS bearer token' : 'The build host may not ask for a token';
 	if (/(?:service|resource) control polic/i.test(reason)) {
-		return diagnosis(kind, title, [refused, 'An organization policy (SCP) blocks this for the whole account: no role in it can be given this permission.', 'Ask your AWS administrator.'], [], denial);
+		return diagnosis(
+			kind,
+			title,
+			[refused, 'An organization policy (SCP) blocks this for the whole account: no role in it can be given this permission.', 'Ask your AWS administrator.'],
+			[],
+			denial,
+		);
 	}
-	const blocker = /explicit deny/i.test(reason) ? 'an explicit Deny' : /permissions boundary/i.test(reason) ? 'the permissions boundary' : /session policy/i.test(reason) ? 'a session policy' : undefined;
+	const blocker = /explicit deny/i.test(reason)
+		? 'an explicit Deny'
+		: /permissions boundary/i.test(reason)
+			? 'the permissions boundary'
+			: /session policy/i.test(reason)
+				? 'a session policy'
+				: undefined;
 	if (blocker) {
 		// Attaching more permissions cannot lift a Deny or a boundary; wearing a clean role can.
 		const noAttach = fixes.access(denial.principalArn).filter(fix => fix.id !== 'attach-to-current-role');
@@ -162,11 +242,14 @@ function describePrincipal(arn: string | undefined): string {
 	const role = roleFromArn(arn);
 	if (role) return `role ${role}`;
 	const user = arn && /:user\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
-	return user ? `user ${user}` : arn ?? 'the build host';
+	return user ? `user ${user}` : (arn ?? 'the build host');
 }
 
 /** AWS's words, shortened, with anything that looks like a token or key taken out. */
 function quote(message: string): string {
-	const text = message.replace(/[A-Za-z0-9+/=_.-]{100,}/g, '[redacted]').replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '[redacted]').trim();
+	const text = message
+		.replace(/[A-Za-z0-9+/=_.-]{100,}/g, '[redacted]')
+		.replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '[redacted]')
+		.trim();
 	return text === '' ? '(no message)' : text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }

@@ -1,5 +1,15 @@
 import {assertNever} from '../errors.js';
-import {resourceNouns, type CreatedResource, type Fact, type PackageRow, type Problem, type ResourceKind, type StepStatus, type Summary, type WizardEvent} from './events.js';
+import {
+	resourceNouns,
+	type CreatedResource,
+	type Fact,
+	type PackageRow,
+	type Problem,
+	type ResourceKind,
+	type StepStatus,
+	type Summary,
+	type WizardEvent,
+} from './events.js';
 import {mergeRow} from './package-table.js';
 import type {Question} from './questions.js';
 import {stepIds, type StepId} from './steps.js';
@@ -172,7 +182,10 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return updateStep(state, event.step, step => ({...step, facts: replaceOrAppend(step.facts, event.facts, fact => fact.label)}));
 		case 'resource': {
 			const view: ResourceView = {resource: event.resource, reused: event.reused};
-			return updateStep(state, event.step, step => ({...step, resources: replaceOrAppend(step.resources, [view], r => `${r.resource.kind}\u0000${r.resource.name}`)}));
+			return updateStep(state, event.step, step => ({
+				...step,
+				resources: replaceOrAppend(step.resources, [view], r => `${r.resource.kind}\u0000${r.resource.name}`),
+			}));
 		}
 		case 'policy':
 			return updateStep(state, event.step, step => ({...step, policy: {name: event.name, document: event.document, explanations: event.explanations}}));
@@ -248,4 +261,3 @@ function replaceOrAppend<T>(items: T[], incoming: T[], key: (item: T) => string)
 	}
 	return result;
 }
-

@@ -14,7 +14,10 @@ const tokenPolicy = JSON.stringify({
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<AwsFailure> {
-	const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+	const error = await promise.then(
+		() => undefined,
+		(thrown: unknown) => thrown,
+	);
 	expect(error).toBeInstanceOf(AwsFailure);
 	return error as AwsFailure;
 }
@@ -32,7 +35,7 @@ describe('the operator and the build host (scenario access-denied)', () => {
 		expect(host.userId).toMatch(new RegExp(`^AROA[A-Z0-9]+:${instanceId}$`));
 	});
 
-	it('reports the denied token request with the operation and AWS\'s message, until a policy allows it', async () => {
+	it("reports the denied token request with the operation and AWS's message, until a policy allows it", async () => {
 		const apis = await createAwsApis({kind: 'sandbox', ...sandbox.current});
 		await apis.codeartifact.createDomain('acme');
 		const failure = await failureOf(apis.buildHost().codeartifact.getAuthorizationToken('acme'));
@@ -47,15 +50,28 @@ describe('the operator and the build host (scenario access-denied)', () => {
 
 	it('classifies refused credentials', async () => {
 		const {endpoint, region, admin} = sandbox.current;
-		const unknownKey = await createAwsApis({kind: 'sandbox', endpoint, region, admin: {accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: admin.secretAccessKey}});
-		expect(await failureOf(unknownKey.sts.getCallerIdentity())).toMatchObject({kind: 'invalid-credentials', code: 'InvalidClientTokenId', operation: 'sts:GetCallerIdentity'});
+		const unknownKey = await createAwsApis({
+			kind: 'sandbox',
+			endpoint,
+			region,
+			admin: {accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: admin.secretAccessKey},
+		});
+		expect(await failureOf(unknownKey.sts.getCallerIdentity())).toMatchObject({
+			kind: 'invalid-credentials',
+			code: 'InvalidClientTokenId',
+			operation: 'sts:GetCallerIdentity',
+		});
 		const wrongSecret = await createAwsApis({kind: 'sandbox', endpoint, region, admin: {accessKeyId: admin.accessKeyId, secretAccessKey: 'y'.repeat(40)}});
-		expect(await failureOf(wrongSecret.iam.getRole('build-host-role'))).toMatchObject({kind: 'invalid-credentials', code: 'SignatureDoesNotMatch', operation: 'iam:GetRole'});
+		expect(await failureOf(wrongSecret.iam.getRole('build-host-role'))).toMatchObject({
+			kind: 'invalid-credentials',
+			code: 'SignatureDoesNotMatch',
+			operation: 'iam:GetRole',
+		});
 		expect(await failureOf(wrongSecret.codeartifact.listDomains())).toMatchObject({kind: 'invalid-credentials', operation: 'codeartifact:ListDomains'});
 		expect(await failureOf(wrongSecret.ec2.currentAssociation(sandbox.current.instanceId))).toMatchObject({kind: 'invalid-credentials', code: 'AuthFailure'});
 	});
 
-	it('classifies an endpoint that refuses connections as network, after the SDK\'s retries', async () => {
+	it("classifies an endpoint that refuses connections as network, after the SDK's retries", async () => {
 		const server = createServer();
 		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 		const {port} = server.address() as {port: number};
@@ -73,7 +89,10 @@ describe('the build host without an instance profile (scenario no-profile)', () 
 		const before = await failureOf(apis.buildHost().sts.getCallerIdentity());
 		expect(before).toMatchObject({kind: 'no-credentials', operation: 'sts:GetCallerIdentity'});
 		expect(before.message).toMatch(/instance profile/);
-		expect(await failureOf(apis.buildHost().codeartifact.getAuthorizationToken('any'))).toMatchObject({kind: 'no-credentials', operation: 'codeartifact:GetAuthorizationToken'});
+		expect(await failureOf(apis.buildHost().codeartifact.getAuthorizationToken('any'))).toMatchObject({
+			kind: 'no-credentials',
+			operation: 'codeartifact:GetAuthorizationToken',
+		});
 
 		await apis.iam.createRole('ci-role', ec2Trust, '');
 		await apis.iam.createInstanceProfile('ci-profile');

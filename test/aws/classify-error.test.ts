@@ -57,9 +57,13 @@ describe('classifyError', () => {
 		expect(failure.operation).toBe('codeartifact:GetAuthorizationToken');
 	});
 
-	it('keeps the service\'s code and message, which name the denied action', () => {
-		const message = 'User: arn:aws:sts::123456789012:assumed-role/build-host-role/i-0abc is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:123456789012:domain/acme';
-		expect(classifyError(serviceError('AccessDeniedException', 403, message), 'codeartifact:GetAuthorizationToken')).toMatchObject({code: 'AccessDeniedException', message});
+	it("keeps the service's code and message, which name the denied action", () => {
+		const message =
+			'User: arn:aws:sts::123456789012:assumed-role/build-host-role/i-0abc is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:123456789012:domain/acme';
+		expect(classifyError(serviceError('AccessDeniedException', 403, message), 'codeartifact:GetAuthorizationToken')).toMatchObject({
+			code: 'AccessDeniedException',
+			message,
+		});
 		expect(classifyError(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}), 'sts:GetCallerIdentity').code).toBe('ECONNREFUSED');
 	});
 
@@ -77,6 +81,9 @@ describe('classifyError', () => {
 
 	it('turns not-found into undefined for look-ups, and nothing else', async () => {
 		expect(await attemptFind('iam:GetRole', () => Promise.reject(serviceError('NoSuchEntityException', 404)))).toBeUndefined();
-		await expect(attemptFind('iam:GetRole', () => Promise.reject(serviceError('AccessDenied', 403)))).rejects.toMatchObject({kind: 'access-denied', operation: 'iam:GetRole'});
+		await expect(attemptFind('iam:GetRole', () => Promise.reject(serviceError('AccessDenied', 403)))).rejects.toMatchObject({
+			kind: 'access-denied',
+			operation: 'iam:GetRole',
+		});
 	});
 });

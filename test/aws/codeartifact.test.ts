@@ -31,9 +31,13 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		await codeartifact.createDomain('repos');
 		const store = await codeartifact.createRepository('repos', 'store', {description: 'Maven Central, cached'});
 		expect(store).toEqual({
-			name: 'store', domain: 'repos', domainOwner: sandbox.current.accountId,
+			name: 'store',
+			domain: 'repos',
+			domainOwner: sandbox.current.accountId,
 			arn: `arn:aws:codeartifact:${sandbox.current.region}:${sandbox.current.accountId}:repository/repos/store`,
-			description: 'Maven Central, cached', upstreams: [], externalConnections: [],
+			description: 'Maven Central, cached',
+			upstreams: [],
+			externalConnections: [],
 		});
 		expect((await codeartifact.associateExternalConnection('repos', 'store', 'public:maven-central')).externalConnections).toEqual(['public:maven-central']);
 		const app = await codeartifact.createRepository('repos', 'app', {upstreams: ['store']});
@@ -53,8 +57,16 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 
 	it('reports a missing domain as not-found and a bad name as validation', async () => {
 		const {codeartifact} = await apis();
-		await expect(codeartifact.createRepository('no-such-domain', 'app', {})).rejects.toMatchObject({kind: 'not-found', code: 'ResourceNotFoundException', operation: 'codeartifact:CreateRepository'});
-		await expect(codeartifact.createDomain('Not A Name!')).rejects.toMatchObject({kind: 'validation', code: 'ValidationException', operation: 'codeartifact:CreateDomain'});
+		await expect(codeartifact.createRepository('no-such-domain', 'app', {})).rejects.toMatchObject({
+			kind: 'not-found',
+			code: 'ResourceNotFoundException',
+			operation: 'codeartifact:CreateRepository',
+		});
+		await expect(codeartifact.createDomain('Not A Name!')).rejects.toMatchObject({
+			kind: 'validation',
+			code: 'ValidationException',
+			operation: 'codeartifact:CreateDomain',
+		});
 	});
 
 	it('lists every repository of a domain, past the first page', async () => {
@@ -97,7 +109,10 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		};
 		const publish = async (version: string, versions: string[]) => {
 			await put(`com/example/widget/${version}/widget-${version}.jar`, `widget ${version}`);
-			await put('com/example/widget/maven-metadata.xml', `<metadata><groupId>com.example</groupId><artifactId>widget</artifactId><versioning><versions>${versions.map(v => `<version>${v}</version>`).join('')}</versions></versioning></metadata>`);
+			await put(
+				'com/example/widget/maven-metadata.xml',
+				`<metadata><groupId>com.example</groupId><artifactId>widget</artifactId><versioning><versions>${versions.map(v => `<version>${v}</version>`).join('')}</versions></versioning></metadata>`,
+			);
 		};
 		// Published in an order that is not version order, at distinct times.
 		await publish('2.0.0', ['2.0.0']);
@@ -112,8 +127,14 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		expect(await codeartifact.listPackages('pkgs', 'app', {format: 'npm'})).toEqual([]);
 
 		const versions = await codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'});
-		expect(versions.map(version => [version.version, version.status])).toEqual([['0.1.0', 'Published'], ['1.0.0', 'Published'], ['2.0.0', 'Published']]);
-		await expect(codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).rejects.toMatchObject({kind: 'not-found'});
+		expect(versions.map(version => [version.version, version.status])).toEqual([
+			['0.1.0', 'Published'],
+			['1.0.0', 'Published'],
+			['2.0.0', 'Published'],
+		]);
+		await expect(codeartifact.listPackageVersions('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).rejects.toMatchObject({
+			kind: 'not-found',
+		});
 
 		expect(await codeartifact.describePackage('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'})).toEqual(packages[0]);
 		expect(await codeartifact.describePackage('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).toBeUndefined();
@@ -121,6 +142,8 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		const newest = await codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '0.1.0');
 		expect(newest).toMatchObject({version: '0.1.0', status: 'Published'});
 		expect(newest.publishedTime?.getTime()).toBe(lastPublished);
-		await expect(codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '9.9')).rejects.toMatchObject({kind: 'not-found'});
+		await expect(codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '9.9')).rejects.toMatchObject({
+			kind: 'not-found',
+		});
 	});
 });

@@ -70,8 +70,15 @@ describe('createAwsApis in the bundled CLI', () => {
 		mkdirSync('node_modules/.cache', {recursive: true});
 		bundle = mkdtempSync(resolve('node_modules/.cache/ca-wizard-aws-test-'));
 		await build({
-			entryPoints: ['source/aws/create-aws-apis.ts'], outdir: bundle, bundle: true, splitting: true,
-			format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning',
+			entryPoints: ['source/aws/create-aws-apis.ts'],
+			outdir: bundle,
+			bundle: true,
+			splitting: true,
+			format: 'esm',
+			platform: 'node',
+			target: 'node20',
+			packages: 'external',
+			logLevel: 'warning',
 		});
 		writeFileSync(join(bundle, 'hooks.mjs'), hooks);
 		writeFileSync(join(bundle, 'probe.mjs'), probe);
@@ -93,7 +100,11 @@ describe('createAwsApis in the bundled CLI', () => {
 	const clients = (step: Step | undefined) => step?.packages.filter(name => name.startsWith('@aws-sdk/')) ?? [];
 
 	it('loads no SDK package until a call is made, then only the client that call needs', async () => {
-		const steps = await probeWith({kind: 'sandbox', ...sandbox.current}, [['sts.getCallerIdentity'], ['iam.getRole', 'build-host-role'], ['metadata.describeHost']]);
+		const steps = await probeWith({kind: 'sandbox', ...sandbox.current}, [
+			['sts.getCallerIdentity'],
+			['iam.getRole', 'build-host-role'],
+			['metadata.describeHost'],
+		]);
 		const [created, sts, iam, metadata] = steps;
 		expect(created?.packages).toEqual([]);
 		expect(clients(sts)).toEqual(['@aws-sdk/client-sts']);
@@ -105,9 +116,13 @@ describe('createAwsApis in the bundled CLI', () => {
 		expect(clients(metadata)).not.toContain('@aws-sdk/client-ec2');
 	});
 
-	it('for real AWS, takes region, credentials, endpoint and metadata endpoint from the SDK\'s own resolution', async () => {
+	it("for real AWS, takes region, credentials, endpoint and metadata endpoint from the SDK's own resolution", async () => {
 		const {accountId, instanceId, region} = sandbox.current;
-		const steps = await probeWith({kind: 'aws'}, [['sts.getCallerIdentity'], ['metadata.describeHost'], ['buildHost.sts.getCallerIdentity']], sandbox.current.env);
+		const steps = await probeWith(
+			{kind: 'aws'},
+			[['sts.getCallerIdentity'], ['metadata.describeHost'], ['buildHost.sts.getCallerIdentity']],
+			sandbox.current.env,
+		);
 		const [created, admin, host, buildHost] = steps;
 		// Settling the region (here AWS_REGION) asks an STS client, which the first call needs anyway.
 		expect(created).toMatchObject({result: {value: {region}}, packages: ['@aws-sdk/client-sts']});
@@ -118,7 +133,10 @@ describe('createAwsApis in the bundled CLI', () => {
 	});
 
 	it('treats the host as no EC2 host when AWS_EC2_METADATA_DISABLED says so, as the SDK does', async () => {
-		const [, host, buildHost] = await probeWith({kind: 'aws'}, [['metadata.describeHost'], ['buildHost.sts.getCallerIdentity']], {...sandbox.current.env, AWS_EC2_METADATA_DISABLED: 'true'});
+		const [, host, buildHost] = await probeWith({kind: 'aws'}, [['metadata.describeHost'], ['buildHost.sts.getCallerIdentity']], {
+			...sandbox.current.env,
+			AWS_EC2_METADATA_DISABLED: 'true',
+		});
 		expect(host?.result.error).toBeUndefined();
 		expect(host?.result.value).toBeUndefined();
 		// Not on EC2: the build host uses the default chain, here the admin's keys in the environment.
@@ -141,8 +159,11 @@ describe('createAwsApis in the bundled CLI', () => {
 		expect(given).toMatchObject({result: {value: {region: 'eu-north-1'}}, packages: []});
 	});
 
-	it('on a bare EC2 build host with no AWS config, takes the instance\'s own region', async () => {
-		const [created] = await probeWith({kind: 'aws'}, [], {AWS_CONFIG_FILE: join(home, 'absent'), AWS_EC2_METADATA_SERVICE_ENDPOINT: `${sandbox.current.endpoint}/`});
+	it("on a bare EC2 build host with no AWS config, takes the instance's own region", async () => {
+		const [created] = await probeWith({kind: 'aws'}, [], {
+			AWS_CONFIG_FILE: join(home, 'absent'),
+			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${sandbox.current.endpoint}/`,
+		});
 		expect(created?.result.value).toEqual({region: sandbox.current.region});
 	});
 

@@ -39,9 +39,15 @@ describe('the EC2 adapter against the sandbox (scenario access-denied: the host 
 		const aws = await apis();
 		const {instanceId} = sandbox.current;
 		await expect(aws.ec2.replace('iip-assoc-0123456789abcdef0', 'ci-profile')).rejects.toMatchObject({
-			kind: 'not-found', code: 'InvalidAssociationID.NotFound', operation: 'ec2:ReplaceIamInstanceProfileAssociation',
+			kind: 'not-found',
+			code: 'InvalidAssociationID.NotFound',
+			operation: 'ec2:ReplaceIamInstanceProfileAssociation',
 		});
-		await expect(aws.ec2.associate(instanceId, 'ci-profile')).rejects.toMatchObject({kind: 'conflict', code: 'IncorrectState', operation: 'ec2:AssociateIamInstanceProfile'});
+		await expect(aws.ec2.associate(instanceId, 'ci-profile')).rejects.toMatchObject({
+			kind: 'conflict',
+			code: 'IncorrectState',
+			operation: 'ec2:AssociateIamInstanceProfile',
+		});
 		expect(await aws.ec2.currentAssociation('i-0000000000000000f')).toBeUndefined();
 	});
 });

@@ -9,10 +9,11 @@ const trustPolicy = JSON.stringify({
 	Version: '2012-10-17',
 	Statement: [{Sid: 'Ec2 & friends: 100% trusted', Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}],
 });
-const readPolicy = (sid: string) => JSON.stringify({
-	Version: '2012-10-17',
-	Statement: [{Sid: sid, Effect: 'Allow', Action: ['codeartifact:GetAuthorizationToken', 'codeartifact:ReadFromRepository'], Resource: '*'}],
-});
+const readPolicy = (sid: string) =>
+	JSON.stringify({
+		Version: '2012-10-17',
+		Statement: [{Sid: sid, Effect: 'Allow', Action: ['codeartifact:GetAuthorizationToken', 'codeartifact:ReadFromRepository'], Resource: '*'}],
+	});
 
 describe('the IAM adapter against the sandbox', () => {
 	const sandbox = useSandbox();
@@ -29,8 +30,16 @@ describe('the IAM adapter against the sandbox', () => {
 		const raw = await new IAMClient(adminConfig(sandbox.current)).send(new GetRoleCommand({RoleName: 'ci-role'}));
 		expect(raw.Role?.AssumeRolePolicyDocument).not.toBe(trustPolicy);
 		expect(decodeURIComponent(raw.Role?.AssumeRolePolicyDocument ?? '')).toBe(trustPolicy);
-		await expect(iam.createRole('ci-role', trustPolicy, '')).rejects.toMatchObject({kind: 'conflict', code: 'EntityAlreadyExistsException', operation: 'iam:CreateRole'});
-		await expect(iam.createRole('bad-trust', '{"Statement": 5}', '')).rejects.toMatchObject({kind: 'validation', code: 'MalformedPolicyDocumentException', operation: 'iam:CreateRole'});
+		await expect(iam.createRole('ci-role', trustPolicy, '')).rejects.toMatchObject({
+			kind: 'conflict',
+			code: 'EntityAlreadyExistsException',
+			operation: 'iam:CreateRole',
+		});
+		await expect(iam.createRole('bad-trust', '{"Statement": 5}', '')).rejects.toMatchObject({
+			kind: 'validation',
+			code: 'MalformedPolicyDocumentException',
+			operation: 'iam:CreateRole',
+		});
 	});
 
 	it('creates a policy, reads its default document, and replaces it within the five-version limit', async () => {
@@ -50,7 +59,10 @@ describe('the IAM adapter against the sandbox', () => {
 		expect((await iam.getPolicy(arn))?.defaultVersionId).toBe('v7');
 		const listed = await new IAMClient(adminConfig(sandbox.current)).send(new ListPolicyVersionsCommand({PolicyArn: arn}));
 		expect(listed.Versions?.map(version => version.VersionId).sort()).toEqual(['v3', 'v4', 'v5', 'v6', 'v7']);
-		await expect(iam.updatePolicyDocument(`arn:aws:iam::${account()}:policy/absent`, readPolicy('x'))).rejects.toMatchObject({kind: 'not-found', operation: 'iam:ListPolicyVersions'});
+		await expect(iam.updatePolicyDocument(`arn:aws:iam::${account()}:policy/absent`, readPolicy('x'))).rejects.toMatchObject({
+			kind: 'not-found',
+			operation: 'iam:ListPolicyVersions',
+		});
 	});
 
 	it('attaches policies to a role and lists them', async () => {
@@ -60,7 +72,11 @@ describe('the IAM adapter against the sandbox', () => {
 		expect(await iam.listAttachedRolePolicies('attach-role')).toEqual([]);
 		await iam.attachRolePolicy('attach-role', policy.arn);
 		expect(await iam.listAttachedRolePolicies('attach-role')).toEqual([{name: 'attach-policy', arn: policy.arn}]);
-		await expect(iam.attachRolePolicy('attach-role', `arn:aws:iam::${account()}:policy/absent`)).rejects.toMatchObject({kind: 'not-found', code: 'NoSuchEntityException', operation: 'iam:AttachRolePolicy'});
+		await expect(iam.attachRolePolicy('attach-role', `arn:aws:iam::${account()}:policy/absent`)).rejects.toMatchObject({
+			kind: 'not-found',
+			code: 'NoSuchEntityException',
+			operation: 'iam:AttachRolePolicy',
+		});
 		await expect(iam.listAttachedRolePolicies('absent-role')).rejects.toMatchObject({kind: 'not-found', operation: 'iam:ListAttachedRolePolicies'});
 	});
 
@@ -84,7 +100,9 @@ describe('the IAM adapter against the sandbox', () => {
 	it('sees the build host role that the access-denied scenario starts with', async () => {
 		const {iam} = await apis();
 		expect((await iam.getInstanceProfile('build-host-profile'))?.roleNames).toEqual(['build-host-role']);
-		expect(await iam.listAttachedRolePolicies('build-host-role')).toEqual([{name: 'build-host-baseline', arn: `arn:aws:iam::${account()}:policy/build-host-baseline`}]);
+		expect(await iam.listAttachedRolePolicies('build-host-role')).toEqual([
+			{name: 'build-host-baseline', arn: `arn:aws:iam::${account()}:policy/build-host-baseline`},
+		]);
 		const document = JSON.parse((await iam.getPolicyDocument(`arn:aws:iam::${account()}:policy/build-host-baseline`)) ?? '{}') as {Statement?: unknown[]};
 		expect(document.Statement).toHaveLength(2);
 	});

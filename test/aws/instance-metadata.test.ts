@@ -66,7 +66,7 @@ describe('describeHost where no metadata service answers', () => {
 		expect(await describeBefore(`http://127.0.0.1:${port}`, new AbortController().signal)).toBeUndefined(); // a deadline that never comes
 	});
 
-	it('gives up when a connection is accepted but never answered, at the request\'s deadline', async () => {
+	it("gives up when a connection is accepted but never answered, at the request's deadline", async () => {
 		await blackHole(async (endpoint, sockets) => {
 			const host = describeBefore(endpoint);
 			await expect.poll(() => sockets.size).toBe(1); // the token request waits for an answer

@@ -63,15 +63,27 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 	it.each([
 		[['--local-repository', 'bogus'], '--local-repository "bogus" is not accepted: choose one of throwaway, user.'],
 		[['--write-settings', 'maybe'], '--write-settings "maybe" is not accepted: answer yes or no.'],
-		[['--token-fix', 'bogus'], '--token-fix "bogus" is not accepted: choose one of attach-to-current-role, associate-profile, replace-association, wait-and-retry, refresh-credentials, check-domain-and-region, stop.'],
+		[
+			['--token-fix', 'bogus'],
+			'--token-fix "bogus" is not accepted: choose one of attach-to-current-role, associate-profile, replace-association, wait-and-retry, refresh-credentials, check-domain-and-region, stop.',
+		],
 		[['--create-access', 'sometimes'], '--create-access "sometimes" is not accepted: answer yes or no.'],
 		[['--upstream', 'perhaps'], '--upstream "perhaps" is not accepted: answer yes or no.'],
 		[['--replace-profile', 'later'], '--replace-profile "later" is not accepted: answer yes or no.'],
 		[['--project-choice', 'bogus'], '--project-choice "bogus" is not accepted: choose one of current, demo.'],
-		[['--description', 'Maven \u001b[31mred'], '--description "Maven \\u{1B}[31mred" is not accepted: The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.'],
-		[['--description', 'x'.repeat(1001)], `--description "${'x'.repeat(60)}…" is not accepted: The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.`],
+		[
+			['--description', 'Maven \u001b[31mred'],
+			'--description "Maven \\u{1B}[31mred" is not accepted: The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.',
+		],
+		[
+			['--description', 'x'.repeat(1001)],
+			`--description "${'x'.repeat(60)}…" is not accepted: The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.`,
+		],
 		[['--domain', 'Bad_Name'], '--domain "Bad_Name" is not accepted: Domain name may not contain uppercase letters ("B").'],
-		[['--repository', 'maven-central-store'], '--repository "maven-central-store" is not accepted: maven-central-store is the upstream the wizard manages; choose another name.'],
+		[
+			['--repository', 'maven-central-store'],
+			'--repository "maven-central-store" is not accepted: maven-central-store is the upstream the wizard manages; choose another name.',
+		],
 	])('%s …: one line naming the flag and what it accepts, exit 2, no request', async (args, message) => {
 		const outcome = await wizard(['--yes', ...args]);
 		expect(outcome.code).toBe(2);

@@ -12,29 +12,34 @@ const execFileAsync = promisify(execFile);
 type Failure = {code: number; stdout: string; stderr: string};
 
 /** Runs a command from a folder of its own: the wizard's default ./ca-wizard-work lands there, not in the checkout. */
-const run = (file: string, args: string[], options: ExecFileOptions = {}) => execFileAsync(file, args, {cwd: temporaryDirectory(), ...options, encoding: 'utf8'});
+const run = (file: string, args: string[], options: ExecFileOptions = {}) =>
+	execFileAsync(file, args, {cwd: temporaryDirectory(), ...options, encoding: 'utf8'});
 
 describe('the built CLI without a terminal', () => {
 	it('never waits: a question without a flag fails at once, naming the flag and --yes', async () => {
 		// Its stdin stays open: a wizard that waited for an answer would never exit.
-		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch(
+			(error: Failure) => error,
+		)) as Failure;
 		expect(failure.code).toBe(2);
 		expect(failure.stderr).toContain('pass --project-choice VALUE, or --yes to take the defaults');
 	});
 
 	it('refuses a flag value its question would not accept, before calling AWS', async () => {
-		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--yes', '--domain', 'Bad_Name', '--workdir', temporaryDirectory()], {env: {...process.env, CI: 'true'}}).catch(
-			(error: Failure) => error,
-		)) as Failure;
+		const failure = (await run(process.execPath, [cliPath, '--sandbox', '--yes', '--domain', 'Bad_Name', '--workdir', temporaryDirectory()], {
+			env: {...process.env, CI: 'true'},
+		}).catch((error: Failure) => error)) as Failure;
 		expect(failure.code).toBe(2);
 		expect(failure.stderr).toMatch(/--domain "Bad_Name" is not accepted: .*lowercase/);
 		expect(failure.stderr).not.toContain('Preflight');
 	});
 
-	it('--sandbox-url without the sandbox\'s credentials says how to get them', async () => {
+	it("--sandbox-url without the sandbox's credentials says how to get them", async () => {
 		const env: NodeJS.ProcessEnv = {...process.env, CI: 'true'};
 		delete env['AWS_ACCESS_KEY_ID'];
-		const failure = (await run(process.execPath, [cliPath, '--sandbox-url', 'http://127.0.0.1:7717', '--yes'], {env}).catch((error: Failure) => error)) as Failure;
+		const failure = (await run(process.execPath, [cliPath, '--sandbox-url', 'http://127.0.0.1:7717', '--yes'], {env}).catch(
+			(error: Failure) => error,
+		)) as Failure;
 		expect(failure.code).toBe(1);
 		expect(failure.stderr).toContain('ca-wizard sandbox --print-env');
 	});
@@ -55,35 +60,64 @@ describe('the built CLI without a terminal', () => {
 			...(asRoot ? {uid: 65534, gid: 65534} : {}),
 		}).catch((error: Failure) => error)) as Failure;
 		expect(failure.code).toBe(1);
-		expect(failure.stderr + failure.stdout).toContain(`${settings}: ca-wizard cannot write in ${folder} (the new file, its backup and a temporary file go there). Nothing was created or written.`);
+		expect(failure.stderr + failure.stdout).toContain(
+			`${settings}: ca-wizard cannot write in ${folder} (the new file, its backup and a temporary file go there). Nothing was created or written.`,
+		);
 		expect(failure.stdout).not.toContain('[2/9]');
 		expect(readFileSync(settings, 'utf8')).toBe('<settings/>\n');
 	});
 
 	it('rejects unknown and conflicting options with one line and exit code 2', async () => {
-		const unknown = (await run(process.execPath, [cliPath, '--prfile', 'dev'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		const unknown = (await run(process.execPath, [cliPath, '--prfile', 'dev'], {env: {...process.env, CI: 'true'}}).catch(
+			(error: Failure) => error,
+		)) as Failure;
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toBe('ca-wizard: unknown option --prfile; did you mean --profile? See ca-wizard --help.\n');
-		const both = (await run(process.execPath, [cliPath, '--sandbox', '--sandbox-url', 'http://127.0.0.1:1'], {env: {...process.env, CI: 'true'}}).catch((error: Failure) => error)) as Failure;
+		const both = (await run(process.execPath, [cliPath, '--sandbox', '--sandbox-url', 'http://127.0.0.1:1'], {env: {...process.env, CI: 'true'}}).catch(
+			(error: Failure) => error,
+		)) as Failure;
 		expect(both.code).toBe(2);
 		expect(both.stderr).toContain('not both');
 	});
 
-	it.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true')('--json --yes walks the whole journey as JSON lines', {timeout: 180_000}, async () => {
-		// The user's settings.xml holds secrets in every form: none may reach any output stream.
-		const settings = join(temporaryDirectory(), 'settings.xml');
-		writeFileSync(settings, canarySettings);
-		const {stdout, stderr} = await run(process.execPath, [cliPath, '--sandbox', '--yes', '--json', '--workdir', temporaryDirectory(), '--settings', settings], {env: {...process.env, CI: 'true'}, maxBuffer: 64 * 1024 * 1024});
-		expect(stdout + stderr).not.toMatch(/canary/i);
-		const events = stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; step?: string; status?: string; row?: {state: string}});
-		expect(events.filter(e => e.type === 'step' && e.status === 'done').map(e => e.step)).toEqual([
-			'preflight', 'domain', 'repository', 'upstream', 'access', 'token', 'settings', 'build', 'summary',
-		]);
-		expect(events.some(e => e.type === 'package' && e.row?.state === 'confirmed')).toBe(true);
-		expect(events.filter(e => e.type === 'answer').length).toBeGreaterThanOrEqual(8);
-		// The summary line carries the structure, not text lines.
-		expect(events.find(e => e.type === 'summary')).toMatchObject({
-			summary: {build: {success: true}, files: [{path: settings}], undo: expect.arrayContaining([expect.stringContaining('aws codeartifact delete-domain --domain ca-wizard-demo')])},
-		});
-	});
+	it.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true')(
+		'--json --yes walks the whole journey as JSON lines',
+		{timeout: 180_000},
+		async () => {
+			// The user's settings.xml holds secrets in every form: none may reach any output stream.
+			const settings = join(temporaryDirectory(), 'settings.xml');
+			writeFileSync(settings, canarySettings);
+			const {stdout, stderr} = await run(
+				process.execPath,
+				[cliPath, '--sandbox', '--yes', '--json', '--workdir', temporaryDirectory(), '--settings', settings],
+				{env: {...process.env, CI: 'true'}, maxBuffer: 64 * 1024 * 1024},
+			);
+			expect(stdout + stderr).not.toMatch(/canary/i);
+			const events = stdout
+				.trim()
+				.split('\n')
+				.map(line => JSON.parse(line) as {type: string; step?: string; status?: string; row?: {state: string}});
+			expect(events.filter(e => e.type === 'step' && e.status === 'done').map(e => e.step)).toEqual([
+				'preflight',
+				'domain',
+				'repository',
+				'upstream',
+				'access',
+				'token',
+				'settings',
+				'build',
+				'summary',
+			]);
+			expect(events.some(e => e.type === 'package' && e.row?.state === 'confirmed')).toBe(true);
+			expect(events.filter(e => e.type === 'answer').length).toBeGreaterThanOrEqual(8);
+			// The summary line carries the structure, not text lines.
+			expect(events.find(e => e.type === 'summary')).toMatchObject({
+				summary: {
+					build: {success: true},
+					files: [{path: settings}],
+					undo: expect.arrayContaining([expect.stringContaining('aws codeartifact delete-domain --domain ca-wizard-demo')]),
+				},
+			});
+		},
+	);
 });

@@ -50,7 +50,8 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 		expect(pressed).toBeGreaterThanOrEqual(8);
 		expect(shown).toContain('The build host may not ask for a token');
 		expect(shown).toMatch(/Packages \(\d{2}\)/);
-		for (const column of ['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream']) expect(shown).toContain(column);
+		for (const column of ['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream'])
+			expect(shown).toContain(column);
 		expect(shown).toContain('BUILD SUCCESS');
 		expect(shown).toContain('To undo, newest first:');
 		expect(shown).toContain('ca-wizard sandbox --data');

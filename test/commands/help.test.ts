@@ -18,7 +18,7 @@ describe('help, made from the registry', () => {
 		expect(help).toMatch(/Exit codes: 0 done, 1 failed, 2 wrong usage, 130 cancelled/);
 	});
 
-	it('a command\'s help lists its options and examples', () => {
+	it("a command's help lists its options and examples", () => {
 		for (const command of commands) {
 			const help = commandHelp(command);
 			for (const [name, option] of Object.entries(command.options)) expect(help).toContain(optionSyntax(name, option));
@@ -26,7 +26,7 @@ describe('help, made from the registry', () => {
 		}
 	});
 
-	it('the README holds exactly the registry\'s option tables (npm run readme writes them)', () => {
+	it("the README holds exactly the registry's option tables (npm run readme writes them)", () => {
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 		for (const command of commands) expect(readme).toContain(tableMarkers(command).start);
 		expect(withOptionTables(readme, commands)).toBe(readme);

@@ -47,8 +47,12 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('--upstream', 'perhaps')).toMatch(/^--upstream "perhaps" is not accepted: answer yes or no\./);
 		expect(refusal('--sandbox-url', 'ftp://x')).toMatch(/^--sandbox-url "ftp:\/\/x" is not accepted: takes the endpoint/);
 		// A source that names nothing would surface only as Maven's "could not resolve", after every AWS step.
-		expect(refusal('--sandbox', '--maven-central', '/nonexistent-ca-wizard-folder')).toMatch(/^--maven-central "\/nonexistent-ca-wizard-folder" is not accepted: there is no folder/);
-		expect(refusal('sandbox', '--maven-central', 'ftp://mirror.example')).toMatch(/^--maven-central "ftp:\/\/mirror.example" is not accepted: takes an http\(s\) URL/);
+		expect(refusal('--sandbox', '--maven-central', '/nonexistent-ca-wizard-folder')).toMatch(
+			/^--maven-central "\/nonexistent-ca-wizard-folder" is not accepted: there is no folder/,
+		);
+		expect(refusal('sandbox', '--maven-central', 'ftp://mirror.example')).toMatch(
+			/^--maven-central "ftp:\/\/mirror.example" is not accepted: takes an http\(s\) URL/,
+		);
 		expect(refusal('--region')).toBe('--region needs a value. See ca-wizard --help.');
 		expect(refusal('--yes=1')).toBe('--yes takes no value. See ca-wizard --help.');
 		expect(refusal('extra')).toMatch(/^unknown command "extra"/);

@@ -5,7 +5,15 @@ import type {Question} from '../../source/wizard/questions.js';
 
 const running: Omit<KeyHintsProps, 'question'> = {typing: false, quitting: false, finished: undefined, fullText: 'none'};
 const hints = (question: Question | undefined, more: Partial<KeyHintsProps> = {}) => renderInk(<KeyHints question={question} {...running} {...more} />).frame();
-const select: Question = {kind: 'select', id: 's', message: 'm', choices: [{value: 'a', label: 'a'}], default: 'a', canGoBack: true, custom: {label: 'New…', default: 'n', validate: () => undefined}};
+const select: Question = {
+	kind: 'select',
+	id: 's',
+	message: 'm',
+	choices: [{value: 'a', label: 'a'}],
+	default: 'a',
+	canGoBack: true,
+	custom: {label: 'New…', default: 'n', validate: () => undefined},
+};
 const confirm: Question = {kind: 'confirm', id: 'c', message: 'm', default: false};
 
 it('says which keys work for the waiting question', () => {

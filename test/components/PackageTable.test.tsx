@@ -6,7 +6,17 @@ import type {PackageRow} from '../../source/wizard/events.js';
 import {mergeRow} from '../../source/wizard/package-table.js';
 
 function row(name: string, patch: Partial<PackageRow> = {}): PackageRow {
-	return {name, namespace: 'org.example', format: 'maven', latestVersion: '1.0.0', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed', latestPublishDate: '2024-03-05T10:00:00Z', ...patch};
+	return {
+		name,
+		namespace: 'org.example',
+		format: 'maven',
+		latestVersion: '1.0.0',
+		publish: 'BLOCK',
+		upstream: 'ALLOW',
+		state: 'confirmed',
+		latestPublishDate: '2024-03-05T10:00:00Z',
+		...patch,
+	};
 }
 
 /** Rows as the view builds them: each report merged in, the latest on top. */
@@ -23,7 +33,15 @@ describe('PackageTable', () => {
 		const table = renderInk(<PackageTable rows={reported(row('junit', {namespace: 'junit', latestVersion: '4.13.2'}))} capacity={10} />);
 		const [count, header, first] = table.frame().split('\n');
 		expect(count).toBe('Packages (1)');
-		expect(header?.split(/\s{2,}|\s(?=[A-Z])/).filter(Boolean)).toEqual(['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream']);
+		expect(header?.split(/\s{2,}|\s(?=[A-Z])/).filter(Boolean)).toEqual([
+			'Package name',
+			'Namespace',
+			'Format',
+			'Latest version',
+			'Latest publish date',
+			'Publish',
+			'Upstream',
+		]);
 		expect(first?.split(/\s+/)).toEqual(['junit', 'junit', 'maven', '4.13.2', '5', 'Mar', '2024', 'BLOCK', 'ALLOW']);
 	});
 
@@ -45,7 +63,9 @@ describe('PackageTable', () => {
 	});
 
 	it('shows every row when they fit, and a row Maven reported before the repository confirms it', () => {
-		const table = renderInk(<PackageTable rows={reported(row('seen-only', {state: 'seen', publish: '', upstream: '', latestPublishDate: undefined}), row('b'))} capacity={2} />);
+		const table = renderInk(
+			<PackageTable rows={reported(row('seen-only', {state: 'seen', publish: '', upstream: '', latestPublishDate: undefined}), row('b'))} capacity={2} />,
+		);
 		expect(table.frame()).not.toContain('more');
 		expect(bodyLines(table.frame()).map(line => line.trim().split(/\s+/))).toEqual([
 			['b', 'org.example', 'maven', '1.0.0', '5', 'Mar', '2024', 'BLOCK', 'ALLOW'],

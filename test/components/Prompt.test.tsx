@@ -48,7 +48,9 @@ function renderPrompt(question: Question) {
 describe('Prompt: select', () => {
 	it('shows the message, the detail and the labels, and highlights the default', () => {
 		const prompt = renderPrompt(select);
-		expect(prompt.frame()).toBe(['? Use an existing domain, or create one?', 'A domain holds repositories.', '  alpha', '❯ beta', '  Create a new domain…'].join('\n'));
+		expect(prompt.frame()).toBe(
+			['? Use an existing domain, or create one?', 'A domain holds repositories.', '  alpha', '❯ beta', '  Create a new domain…'].join('\n'),
+		);
 	});
 
 	it("shows the highlighted choice's hint on its own line under the list", async () => {
@@ -64,7 +66,11 @@ describe('Prompt: select', () => {
 			id: 'token-fix',
 			message: 'How should the wizard fix this?',
 			choices: [
-				{value: 'attach', label: 'Attach the CodeArtifact read policy to role build-host-role (recommended) and carry on with the journey', hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.'},
+				{
+					value: 'attach',
+					label: 'Attach the CodeArtifact read policy to role build-host-role (recommended) and carry on with the journey',
+					hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.',
+				},
 				{value: 'stop', label: 'Stop here; I will fix it myself'},
 			],
 			default: 'attach',
@@ -154,7 +160,8 @@ describe('Prompt: text', () => {
 	});
 
 	it('a long reason wraps onto a second row, and no further', async () => {
-		const rule = 'Domain name is too short (1 character). Domain names have 2–50 characters: lower-case letters, digits and hyphens, starting with a letter, and they are unique in the account and the region, so pick one that no other team in this account already uses.';
+		const rule =
+			'Domain name is too short (1 character). Domain names have 2–50 characters: lower-case letters, digits and hyphens, starting with a letter, and they are unique in the account and the region, so pick one that no other team in this account already uses.';
 		const prompt = renderPrompt({...text, validate: value => (value.length < 2 ? rule : undefined)});
 		await prompt.press('q');
 		const frame = await prompt.waitForText('Domain name is too short');

@@ -17,13 +17,20 @@ describe('step details', () => {
 			'[INFO] Downloading from codeartifact: https://dom-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/maven-repo/org/apache/maven/plugins/maven-resources-plugin/2.6/maven-resources-plugin-2.6.pom',
 			'[INFO] Downloaded from codeartifact: http://127.0.0.1:7717/d/dom-1/maven/maven-repo/junit/junit/4.13.2/junit-4.13.2.jar (385 kB at 1.2 MB/s)',
 		];
-		const [, downloading, downloaded] = renderInk(<MavenTail tail={tail} total={2} />).frame().split('\n');
+		const [, downloading, downloaded] = renderInk(<MavenTail tail={tail} total={2} />)
+			.frame()
+			.split('\n');
 		expect(downloading).toMatch(/^│ \[INFO\] Downloading from codeartifact: org\/apache\/maven\/plugins\/maven-resources-plugin\/2\.6\//);
 		expect(downloaded).toBe('│ [INFO] Downloaded from codeartifact: junit/junit/4.13.2/junit-4.13.2.jar (385 kB at 1.2 MB/s)');
 	});
 
 	it("StepFrame shows the step's title, concept, notes and progress (a still mark when not a terminal)", () => {
-		const view = {...initialViewState.steps.domain, status: 'active' as const, notes: [{tone: 'warning' as const, message: 'Careful.'}], progress: {message: 'Creating domain…', done: false}};
+		const view = {
+			...initialViewState.steps.domain,
+			status: 'active' as const,
+			notes: [{tone: 'warning' as const, message: 'Careful.'}],
+			progress: {message: 'Creating domain…', done: false},
+		};
 		const frame = renderInk(<StepFrame id="domain" columns={100} view={view} />).frame();
 		expect(frame).toMatch(/^Domain\nA CodeArtifact domain groups repositories/);
 		expect(frame).toContain('⚠ Careful.');
@@ -33,7 +40,14 @@ describe('step details', () => {
 	});
 
 	it('StepFrame marks a warning ⚠ and a success ✔', () => {
-		const view = {...initialViewState.steps.token, status: 'active' as const, notes: [{tone: 'warning' as const, message: 'The build host was refused a token (see below).'}, {tone: 'success' as const, message: 'Token valid.'}]};
+		const view = {
+			...initialViewState.steps.token,
+			status: 'active' as const,
+			notes: [
+				{tone: 'warning' as const, message: 'The build host was refused a token (see below).'},
+				{tone: 'success' as const, message: 'Token valid.'},
+			],
+		};
 		const frame = renderInk(<StepFrame id="token" columns={100} view={view} />).frame();
 		expect(frame).toContain('⚠ The build host was refused a token (see below).\n✔ Token valid.');
 	});

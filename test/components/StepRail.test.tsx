@@ -5,10 +5,16 @@ import {StepRail, stepRailHeight} from '../../source/components/StepRail.js';
 import {initialViewState} from '../../source/wizard/view-state.js';
 
 it('shows every step with its status and which one is shown', () => {
-	const steps = {...initialViewState.steps, preflight: {...initialViewState.steps.preflight, status: 'done' as const}, domain: {...initialViewState.steps.domain, status: 'failed' as const}};
+	const steps = {
+		...initialViewState.steps,
+		preflight: {...initialViewState.steps.preflight, status: 'done' as const},
+		domain: {...initialViewState.steps.domain, status: 'failed' as const},
+	};
 	const frame = renderInk(<StepRail steps={steps} active="domain" />).frame();
 	expect(frame.split('\n')[0]).toBe('ca-wizard · step 2 of 9');
-	expect(frame.replace(/\s+/g, ' ')).toContain('✔ Preflight ✖ Domain ○ Repository ○ Upstream ○ Build host access ○ Token check ○ settings.xml ○ Build ○ Summary');
+	expect(frame.replace(/\s+/g, ' ')).toContain(
+		'✔ Preflight ✖ Domain ○ Repository ○ Upstream ○ Build host access ○ Token check ○ settings.xml ○ Build ○ Summary',
+	);
 });
 
 it('knows how many rows it takes at a width', () => {

@@ -5,7 +5,10 @@ import {clipRows, Rows} from '../../source/components/Rows.js';
 
 describe('policyRows', () => {
 	it('shows the document and why each part is there', () => {
-		const rows = policyRows({name: 'CodeArtifactRead', document: '{\n  "Version": "2012-10-17"\n}', explanations: ['GetAuthorizationToken: Maven needs a token.']}, 100);
+		const rows = policyRows(
+			{name: 'CodeArtifactRead', document: '{\n  "Version": "2012-10-17"\n}', explanations: ['GetAuthorizationToken: Maven needs a token.']},
+			100,
+		);
 		const frame = renderInk(<Rows rows={rows} />).frame();
 		expect(frame).toContain('Policy CodeArtifactRead');
 		expect(frame).toContain('"Version": "2012-10-17"');
@@ -21,7 +24,11 @@ describe('policyRows', () => {
 	});
 
 	it('a long line of the document wraps under its gutter, so every row is counted', () => {
-		const policy = {name: 'P', document: `{\n  "Resource": "${'x'.repeat(60)}"\n}`, explanations: ['Why: a reason that is long enough to wrap onto a second row here.']};
+		const policy = {
+			name: 'P',
+			document: `{\n  "Resource": "${'x'.repeat(60)}"\n}`,
+			explanations: ['Why: a reason that is long enough to wrap onto a second row here.'],
+		};
 		const frame = renderInk(<Rows rows={policyRows(policy, 40)} />).frame();
 		expect(frame.split('\n')).toEqual(policyRows(policy, 40).map(row => `${row.gutter ?? ''}${row.text}`.trimEnd()));
 		expect(frame.split('\n').every(line => line.length <= 40)).toBe(true);

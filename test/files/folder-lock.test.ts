@@ -57,13 +57,24 @@ describe('the data folder lock', () => {
 		writeFileSync(join(dataDir, '.ca-wizard.lock', '1'), JSON.stringify(identify(holder.pid!)));
 		await expect(start(dataDir)).rejects.toMatchObject({
 			code: 'DataFolderInUse',
-			message: expect.stringMatching(new RegExp(`in use by pid ${holder.pid} \\(another sandbox; lock file ${dataDir}/\\.ca-wizard\\.lock/1\\)\\. Fix: Stop that process, or pass another folder with --data DIR\\. .*delete ${dataDir}/\\.ca-wizard\\.lock/1`)),
+			message: expect.stringMatching(
+				new RegExp(
+					`in use by pid ${holder.pid} \\(another sandbox; lock file ${dataDir}/\\.ca-wizard\\.lock/1\\)\\. Fix: Stop that process, or pass another folder with --data DIR\\. .*delete ${dataDir}/\\.ca-wizard\\.lock/1`,
+				),
+			),
 		});
 	});
 
 	it('lets exactly one of several starters take over a stale lock, every time', {timeout: 120_000}, async () => {
 		const bundle = join(temporaryDirectory(), 'lock-starter.mjs');
-		buildSync({entryPoints: [join(import.meta.dirname, '..', 'helpers', 'lock-starter.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent'});
+		buildSync({
+			entryPoints: [join(import.meta.dirname, '..', 'helpers', 'lock-starter.ts')],
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			outfile: bundle,
+			logLevel: 'silent',
+		});
 		for (let round = 0; round < 12; round++) {
 			const dataDir = temporaryDirectory();
 			plantLock(dataDir, {pid: await deadPid()});
@@ -78,7 +89,10 @@ describe('the data folder lock', () => {
 			for (const child of starters) child.stdin!.write('go\n'); // all at once, as near as can be
 			await expect.poll(() => lines.every(line => /won|lost/.test(line())), {timeout: 30_000}).toBe(true);
 			const outcomes = lines.map(line => (line().includes('won') ? 'won' : line().split('\n')[1]!));
-			expect(outcomes.filter(outcome => outcome === 'won'), `round ${round}: ${outcomes.join(' | ')}`).toHaveLength(1);
+			expect(
+				outcomes.filter(outcome => outcome === 'won'),
+				`round ${round}: ${outcomes.join(' | ')}`,
+			).toHaveLength(1);
 			for (const child of starters) child.stdin!.end();
 			await Promise.all(starters.map(child => (child.exitCode === null ? once(child, 'exit') : undefined)));
 		}

@@ -88,7 +88,11 @@ describe('writeFileSafely on a full disk (a 2 MB tmpfs; skipped where mounting i
 		const path = join(disk.folder, 'settings.xml');
 		await writeFile(path, old);
 		disk.fill(spareBytes);
-		await expect(writeFileSafely(path, 'y'.repeat(600_000), {mode: 0o600})).rejects.toMatchObject({name: 'FileWriteError', code: 'ENOSPC', fix: expect.stringContaining('Free space')});
+		await expect(writeFileSafely(path, 'y'.repeat(600_000), {mode: 0o600})).rejects.toMatchObject({
+			name: 'FileWriteError',
+			code: 'ENOSPC',
+			fix: expect.stringContaining('Free space'),
+		});
 		// Nothing changed: the file as it was, no temporary file, no backup of a change that never happened.
 		expect(await readFile(path, 'utf8')).toBe(old);
 		expect((await readdir(disk.folder)).sort()).toEqual(['filler', 'settings.xml']);

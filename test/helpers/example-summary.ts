@@ -4,15 +4,30 @@ import type {Summary} from '../../source/wizard/events.js';
 export const exampleSummary: Summary = {
 	build: {success: true, packages: 42, repository: 'maven-repo', upstream: 'maven-central-store'},
 	created: [
-		{resource: {kind: 'domain', name: 'ca-wizard-demo', arn: 'arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo', details: {domain: 'ca-wizard-demo'}}, earlierRun: false},
+		{
+			resource: {
+				kind: 'domain',
+				name: 'ca-wizard-demo',
+				arn: 'arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo',
+				details: {domain: 'ca-wizard-demo'},
+			},
+			earlierRun: false,
+		},
 		{resource: {kind: 'iam-role', name: 'ca-wizard-build-host'}, earlierRun: true},
 	],
 	reused: [{kind: 'repository', name: 'maven-repo', arn: 'arn:aws:codeartifact:us-east-1:549480709600:repository/ca-wizard-demo/maven-repo'}],
 	files: [{path: '/tmp/work/settings.xml', backupPath: '/tmp/work/settings.xml.bak'}],
 	next: [
 		{purpose: 'restart-sandbox', command: 'ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env'},
-		{purpose: 'export-token', command: 'export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ca-wizard-demo --domain-owner 549480709600 --query authorizationToken --output text --region us-east-1)'},
+		{
+			purpose: 'export-token',
+			command:
+				'export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ca-wizard-demo --domain-owner 549480709600 --query authorizationToken --output text --region us-east-1)',
+		},
 		{purpose: 'build', command: 'mvn -s /tmp/work/settings.xml compile'},
 	],
-	undo: ['aws iam delete-role --role-name ca-wizard-build-host --region us-east-1', 'aws codeartifact delete-domain --domain ca-wizard-demo --region us-east-1'],
+	undo: [
+		'aws iam delete-role --role-name ca-wizard-build-host --region us-east-1',
+		'aws codeartifact delete-domain --domain ca-wizard-demo --region us-east-1',
+	],
 };

@@ -24,7 +24,9 @@ export function mavenUnavailable(): string | undefined {
  * token read from CODEARTIFACT_AUTH_TOKEN, as the CodeArtifact console tells users to write it.
  */
 export function writeMavenSettings(path: string, repositoryUrl: string, id = 'codeartifact'): string {
-	writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>
+	writeFileSync(
+		path,
+		`<?xml version="1.0" encoding="UTF-8"?>
 <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
 	<servers>
 		<server>
@@ -42,7 +44,8 @@ export function writeMavenSettings(path: string, repositoryUrl: string, id = 'co
 		</mirror>
 	</mirrors>
 </settings>
-`);
+`,
+	);
 	return path;
 }
 

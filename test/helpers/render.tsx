@@ -156,7 +156,11 @@ export function renderWizard(events: WizardEvent[] = [], size: TerminalSize = {c
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	const rendered = withHelpers(() => stdout.lastFrame, stdin, () => instance.unmount());
+	const rendered = withHelpers(
+		() => stdout.lastFrame,
+		stdin,
+		() => instance.unmount(),
+	);
 	return {
 		...rendered,
 		store,

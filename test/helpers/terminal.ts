@@ -13,7 +13,13 @@ export class Terminal {
 
 	constructor(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number}) {
 		requireE2eProject('a pseudo-terminal');
-		this.pty = spawn(command, args, {name: 'xterm-256color', cols: options.cols ?? 120, rows: options.rows ?? 45, cwd: options.cwd, env: options.env as Record<string, string>});
+		this.pty = spawn(command, args, {
+			name: 'xterm-256color',
+			cols: options.cols ?? 120,
+			rows: options.rows ?? 45,
+			cwd: options.cwd,
+			env: options.env as Record<string, string>,
+		});
 		this.pty.onData(data => {
 			this.output += data;
 			for (const check of this.watchers) check();

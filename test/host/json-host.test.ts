@@ -9,7 +9,14 @@ const repository: Question = {kind: 'text', id: 'repository', message: 'Name the
 function setup(answers: Record<string, string> = {}, yes = false) {
 	let text = '';
 	const host = createJsonHost({out: {write: chunk => (text += chunk)}, answers, yes});
-	return {host, lines: () => text.trimEnd().split('\n').map(line => JSON.parse(line) as Record<string, unknown>)};
+	return {
+		host,
+		lines: () =>
+			text
+				.trimEnd()
+				.split('\n')
+				.map(line => JSON.parse(line) as Record<string, unknown>),
+	};
 }
 
 describe('createJsonHost', () => {
@@ -40,6 +47,8 @@ describe('createJsonHost', () => {
 	});
 
 	it('refuses at once, naming the flag, when nothing answers', async () => {
-		await expect(setup().host.ask(repository)).rejects.toThrow('No terminal to ask "Name the repository": pass --repository VALUE, or --yes to take the defaults.');
+		await expect(setup().host.ask(repository)).rejects.toThrow(
+			'No terminal to ask "Name the repository": pass --repository VALUE, or --yes to take the defaults.',
+		);
 	});
 });

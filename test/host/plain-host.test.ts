@@ -15,10 +15,29 @@ const domain: Question = {
 		{value: 'other', label: 'other'},
 	],
 	default: 'shared',
-	custom: {label: 'Create…', default: 'my-domain', validate: value => (/^[a-z][a-z0-9-]+$/.test(value) ? undefined : 'use lower-case letters, digits and hyphens.')},
+	custom: {
+		label: 'Create…',
+		default: 'my-domain',
+		validate: value => (/^[a-z][a-z0-9-]+$/.test(value) ? undefined : 'use lower-case letters, digits and hyphens.'),
+	},
 };
-const local: Question = {kind: 'select', id: 'local-repository', message: 'Which local repository?', choices: [{value: 'throwaway', label: 'A throwaway folder'}, {value: 'user', label: '~/.m2'}], default: 'throwaway'};
-const description: Question = {kind: 'text', id: 'description', message: 'Describe the repository', default: 'Maven packages', validate: value => (value.length > 10 ? 'at most 10 characters' : undefined)};
+const local: Question = {
+	kind: 'select',
+	id: 'local-repository',
+	message: 'Which local repository?',
+	choices: [
+		{value: 'throwaway', label: 'A throwaway folder'},
+		{value: 'user', label: '~/.m2'},
+	],
+	default: 'throwaway',
+};
+const description: Question = {
+	kind: 'text',
+	id: 'description',
+	message: 'Describe the repository',
+	default: 'Maven packages',
+	validate: value => (value.length > 10 ? 'at most 10 characters' : undefined),
+};
 const upstream: Question = {kind: 'confirm', id: 'upstream', message: 'Connect to Maven Central?', default: true};
 
 function setup(answers: Record<string, string> = {}, yes = false) {
@@ -34,7 +53,11 @@ describe('createPlainHost', () => {
 		await expect(host.ask(local)).resolves.toBe('user');
 		await expect(host.ask(description)).resolves.toBe('short');
 		await expect(host.ask(upstream)).resolves.toBe(false);
-		for (const [word, value] of [['yes', true], ['TRUE', true], ['false', false]] as const) {
+		for (const [word, value] of [
+			['yes', true],
+			['TRUE', true],
+			['false', false],
+		] as const) {
 			await expect(setup({upstream: word}).host.ask(upstream)).resolves.toBe(value);
 		}
 		await expect(setup({domain: 'brand-new'}).host.ask(domain)).resolves.toBe('brand-new');
@@ -59,8 +82,12 @@ describe('createPlainHost', () => {
 	});
 
 	it('refuses a flag the question does not accept, saying why', async () => {
-		await expect(setup({domain: 'Bad Name'}, true).host.ask(domain)).rejects.toThrow('--domain "Bad Name" is not accepted: use lower-case letters, digits and hyphens.');
-		await expect(setup({'local-repository': 'elsewhere'}).host.ask(local)).rejects.toThrow('--local-repository "elsewhere" is not accepted: choose one of throwaway, user.');
+		await expect(setup({domain: 'Bad Name'}, true).host.ask(domain)).rejects.toThrow(
+			'--domain "Bad Name" is not accepted: use lower-case letters, digits and hyphens.',
+		);
+		await expect(setup({'local-repository': 'elsewhere'}).host.ask(local)).rejects.toThrow(
+			'--local-repository "elsewhere" is not accepted: choose one of throwaway, user.',
+		);
 		await expect(setup({description: 'far too long'}).host.ask(description)).rejects.toMatchObject({code: 'BadFlag'});
 		await expect(setup({upstream: 'maybe'}).host.ask(upstream)).rejects.toThrow('--upstream "maybe" is not accepted: answer yes or no.');
 	});
@@ -77,8 +104,14 @@ describe('createPlainHost', () => {
 			{type: 'step', step: 'domain', status: 'done'},
 			{type: 'maven-output', line: '[INFO] BUILD SUCCESS'},
 			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: '', upstream: '', state: 'seen'}},
-			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'}},
-			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'}},
+			{
+				type: 'package',
+				row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'},
+			},
+			{
+				type: 'package',
+				row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'},
+			},
 			{type: 'problem', step: 'token', problem: {code: 'AccessDenied', message: 'No token.', fix: 'Attach the policy.', details: ['first']}},
 			{type: 'summary', summary: exampleSummary},
 		];

@@ -7,7 +7,9 @@ describe('denialMessage for a permissions boundary', () => {
 
 	it('names the boundary, as AWS does, when the boundary decided', () => {
 		const head = `User: ${principal} is not authorized to perform: codeartifact:GetAuthorizationToken on resource: ${request.resource} because`;
-		expect(denialMessage(principal, request, 'ImplicitDeny', 'boundary')).toBe(`${head} no permissions boundary allows the codeartifact:GetAuthorizationToken action`);
+		expect(denialMessage(principal, request, 'ImplicitDeny', 'boundary')).toBe(
+			`${head} no permissions boundary allows the codeartifact:GetAuthorizationToken action`,
+		);
 		expect(denialMessage(principal, request, 'ExplicitDeny', 'boundary')).toBe(`${head} an explicit deny in a permissions boundary`);
 		expect(denialMessage(principal, request, 'ImplicitDeny')).toBe(`${head} no identity-based policy allows the codeartifact:GetAuthorizationToken action`);
 	});

@@ -14,15 +14,16 @@ function decide(condition: unknown, context?: AuthorizationRequest['context'], v
 describe('sts:GetServiceBearerToken guarded by sts:AWSServiceName', () => {
 	const document = {
 		Version: '2012-10-17',
-		Statement: [{
-			Effect: 'Allow',
-			Action: 'sts:GetServiceBearerToken',
-			Resource: '*',
-			Condition: {StringEquals: {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}},
-		}],
+		Statement: [
+			{
+				Effect: 'Allow',
+				Action: 'sts:GetServiceBearerToken',
+				Resource: '*',
+				Condition: {StringEquals: {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}},
+			},
+		],
 	};
-	const decideFor = (context?: AuthorizationRequest['context']) =>
-		evaluatePolicies([document], {action: 'sts:GetServiceBearerToken', resource: '*', context});
+	const decideFor = (context?: AuthorizationRequest['context']) => evaluatePolicies([document], {action: 'sts:GetServiceBearerToken', resource: '*', context});
 
 	it('allows for CodeArtifact', () => {
 		expect(decideFor({'sts:AWSServiceName': 'codeartifact.amazonaws.com'})).toBe('Allow');
@@ -36,8 +37,7 @@ describe('sts:GetServiceBearerToken guarded by sts:AWSServiceName', () => {
 
 	it('looks condition keys up case-insensitively on both sides', () => {
 		expect(decideFor({'STS:awsservicename': 'codeartifact.amazonaws.com'})).toBe('Allow');
-		expect(decide({StringEquals: {'sts:awsSERVICEname': 'codeartifact.amazonaws.com'}}, {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}))
-			.toBe('Allow');
+		expect(decide({StringEquals: {'sts:awsSERVICEname': 'codeartifact.amazonaws.com'}}, {'sts:AWSServiceName': 'codeartifact.amazonaws.com'})).toBe('Allow');
 	});
 });
 

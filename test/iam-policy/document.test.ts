@@ -3,8 +3,7 @@ import {parsePolicyDocument} from '../../source/iam-policy/evaluate.js';
 
 const SYNTAX = 'Syntax errors in policy.';
 const statement = (extra: object = {}) => ({Effect: 'Allow', Action: 'codeartifact:GetAuthorizationToken', Resource: '*', ...extra});
-const identity = (statements: unknown, top: object = {}) =>
-	parsePolicyDocument(JSON.stringify({Version: '2012-10-17', Statement: statements, ...top}));
+const identity = (statements: unknown, top: object = {}) => parsePolicyDocument(JSON.stringify({Version: '2012-10-17', Statement: statements, ...top}));
 const messageOf = (result: ReturnType<typeof parsePolicyDocument>) => (result.ok ? undefined : result.message);
 
 describe('parsePolicyDocument (identity)', () => {
@@ -31,13 +30,20 @@ describe('parsePolicyDocument (identity)', () => {
 		['without a Version', {Statement: statement()}],
 		['with Version 2008-10-17', {Version: '2008-10-17', Statement: statement()}],
 		['with a single Statement object and string elements', {Statement: {Effect: 'Deny', Action: '*', Resource: '*'}}],
-		['with qualified operators', {Statement: statement({Condition: {
-			'ForAnyValue:StringLikeIfExists': {'aws:TagKeys': ['a*']},
-			'ForAllValues:StringEquals': {'aws:TagKeys': 'a'},
-			Null: {'aws:TokenIssueTime': true},
-			NumericLessThan: {'aws:MultiFactorAuthAge': 3600},
-			IpAddress: {'aws:SourceIp': '10.0.0.0/8'},
-		}})}],
+		[
+			'with qualified operators',
+			{
+				Statement: statement({
+					Condition: {
+						'ForAnyValue:StringLikeIfExists': {'aws:TagKeys': ['a*']},
+						'ForAllValues:StringEquals': {'aws:TagKeys': 'a'},
+						Null: {'aws:TokenIssueTime': true},
+						NumericLessThan: {'aws:MultiFactorAuthAge': 3600},
+						IpAddress: {'aws:SourceIp': '10.0.0.0/8'},
+					},
+				}),
+			},
+		],
 	])('accepts a policy %s', (_label, document) => {
 		expect(parsePolicyDocument(JSON.stringify(document)).ok).toBe(true);
 	});
@@ -81,27 +87,31 @@ describe('parsePolicyDocument (identity)', () => {
 		['a lower-case Effect', statement({Effect: 'allow'}), 'The policy failed legacy parsing'],
 		['a Principal', statement({Principal: {AWS: '*'}}), 'Policy document should not specify a principal.'],
 		['a NotPrincipal', statement({NotPrincipal: '*'}), 'Policy document should not specify a principal.'],
-		['a non-alphanumeric Sid', statement({Sid: 'read-token'}),
-			'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*'],
+		[
+			'a non-alphanumeric Sid',
+			statement({Sid: 'read-token'}),
+			'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
+		],
 		['no Action', {Effect: 'Allow', Resource: '*'}, 'Policy statement must contain actions.'],
 		['an empty Action list', statement({Action: []}), 'Policy statement must contain actions.'],
 		['no Resource', {Effect: 'Allow', Action: '*'}, 'Policy statement must contain resources.'],
 		['an empty NotResource list', {Effect: 'Allow', Action: '*', NotResource: []}, 'Policy statement must contain resources.'],
 		['a Resource that is not an ARN', statement({Resource: 'my-domain'}), 'Resource my-domain must be in ARN format or "*".'],
-		['an Action without a vendor', statement({Action: 'GetAuthorizationToken'}),
-			'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'],
+		['an Action without a vendor', statement({Action: 'GetAuthorizationToken'}), 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'],
 		['an Action with two colons', statement({Action: 'codeartifact:Get:Token'}), 'Actions/Condition can contain only one colon.'],
 		['an invalid vendor', statement({Action: 'code artifact:Get*'}), 'Vendor code artifact is not valid'],
 		['a wildcard vendor', {Effect: 'Deny', NotAction: '*:Get*', Resource: '*'}, 'Vendor * is not valid'],
-		['a condition key without a vendor', statement({Condition: {StringEquals: {username: 'a'}}}),
-			'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'],
+		[
+			'a condition key without a vendor',
+			statement({Condition: {StringEquals: {username: 'a'}}}),
+			'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+		],
 	])('rejects %s', (_label, document, message) => {
 		expect(messageOf(identity(document))).toBe(message);
 	});
 
 	it('rejects duplicate Sids', () => {
-		expect(messageOf(identity([statement({Sid: 'A'}), statement({Sid: 'A'})])))
-			.toBe('Statement IDs (SID) in a single policy must be unique.');
+		expect(messageOf(identity([statement({Sid: 'A'}), statement({Sid: 'A'})]))).toBe('Statement IDs (SID) in a single policy must be unique.');
 		expect(identity([statement({Sid: ''}), statement({Sid: ''})]).ok).toBe(true);
 	});
 
@@ -114,8 +124,7 @@ describe('parsePolicyDocument (identity)', () => {
 });
 
 describe('parsePolicyDocument (trust)', () => {
-	const trust = (statements: unknown) =>
-		parsePolicyDocument(JSON.stringify({Version: '2012-10-17', Statement: statements}), {kind: 'trust'});
+	const trust = (statements: unknown) => parsePolicyDocument(JSON.stringify({Version: '2012-10-17', Statement: statements}), {kind: 'trust'});
 	const assume = (Principal: unknown, extra: object = {}) => ({Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...extra});
 
 	it.each([
@@ -124,16 +133,24 @@ describe('parsePolicyDocument (trust)', () => {
 		['an account root', assume({AWS: 'arn:aws:iam::123456789012:root'})],
 		['a bare account id', assume({AWS: '123456789012'})],
 		['everyone', assume('*')],
-		['a federated provider', assume({Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'},
-			{Action: 'sts:AssumeRoleWithWebIdentity', Condition: {StringEquals: {'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com'}}})],
+		[
+			'a federated provider',
+			assume(
+				{Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'},
+				{Action: 'sts:AssumeRoleWithWebIdentity', Condition: {StringEquals: {'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com'}}},
+			),
+		],
 		['sts:TagSession next to AssumeRole', assume({AWS: '123456789012'}, {Action: ['sts:AssumeRole', 'sts:TagSession']})],
 	])('accepts %s', (_label, document) => {
 		expect(trust(document).ok).toBe(true);
 	});
 
 	it.each([
-		['no Principal', {Effect: 'Allow', Action: 'sts:AssumeRole'},
-			'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!'],
+		[
+			'no Principal',
+			{Effect: 'Allow', Action: 'sts:AssumeRole'},
+			'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!',
+		],
 		['a Resource', assume('*', {Resource: '*'}), 'Has prohibited field Resource'],
 		['a NotResource', assume('*', {NotResource: '*'}), 'Has prohibited field NotResource'],
 		['a non-STS action', assume('*', {Action: ['sts:AssumeRole', 's3:GetObject']}), 'AssumeRole policy may only specify STS AssumeRole actions.'],

@@ -14,13 +14,7 @@ describe('duplicateKey', () => {
 		expect(duplicateKey(text)).toBe(key);
 	});
 
-	it.each([
-		'{"a":{"a":1},"b":{"a":2}}',
-		'[{"a":1},{"a":2}]',
-		'{"a":"a","b":["a","a"],"c":"\\"a\\",\\"a\\":"}',
-		'"a"',
-		'{}',
-	])('finds none in %s', text => {
+	it.each(['{"a":{"a":1},"b":{"a":2}}', '[{"a":1},{"a":2}]', '{"a":"a","b":["a","a"],"c":"\\"a\\",\\"a\\":"}', '"a"', '{}'])('finds none in %s', text => {
 		expect(duplicateKey(text)).toBeUndefined();
 	});
 
@@ -30,13 +24,15 @@ describe('duplicateKey', () => {
 
 	it('finds a key repeated anywhere in any object', () => {
 		const object = fc.dictionary(fc.string(), fc.jsonValue(), {minKeys: 1});
-		fc.assert(fc.property(object, fc.nat(), (value, pick) => {
-			const keys = Object.keys(value);
-			const key = keys[pick % keys.length]!;
-			// Repeat the key as the last member, inside an array inside another object.
-			const inner = `${JSON.stringify(value).slice(0, -1)},${JSON.stringify(key)}:null}`;
-			return duplicateKey(`{"x":[1,${inner}]}`) === key;
-		}));
+		fc.assert(
+			fc.property(object, fc.nat(), (value, pick) => {
+				const keys = Object.keys(value);
+				const key = keys[pick % keys.length]!;
+				// Repeat the key as the last member, inside an array inside another object.
+				const inner = `${JSON.stringify(value).slice(0, -1)},${JSON.stringify(key)}:null}`;
+				return duplicateKey(`{"x":[1,${inner}]}`) === key;
+			}),
+		);
 	});
 });
 

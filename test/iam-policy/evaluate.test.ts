@@ -8,27 +8,23 @@ const REPO_ARN = `arn:aws:codeartifact:us-east-1:${ACCOUNT}:repository/dom/repo`
 const policy = (...statements: unknown[]) => ({Version: '2012-10-17', Statement: statements});
 const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({Effect: 'Allow', Action, Resource, ...extra});
 const deny = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({Effect: 'Deny', Action, Resource, ...extra});
-const request = (action: string, resource = DOMAIN_ARN, context?: AuthorizationRequest['context']): AuthorizationRequest =>
-	({action, resource, context});
+const request = (action: string, resource = DOMAIN_ARN, context?: AuthorizationRequest['context']): AuthorizationRequest => ({action, resource, context});
 
 describe('evaluatePolicies decisions', () => {
 	it('implicitly denies with no policies or no matching statement', () => {
 		expect(evaluatePolicies([], request('codeartifact:GetAuthorizationToken'))).toBe('ImplicitDeny');
-		expect(evaluatePolicies([policy(allow('codeartifact:ListRepositories'))], request('codeartifact:GetAuthorizationToken')))
-			.toBe('ImplicitDeny');
+		expect(evaluatePolicies([policy(allow('codeartifact:ListRepositories'))], request('codeartifact:GetAuthorizationToken'))).toBe('ImplicitDeny');
 	});
 
 	it('allows on a matching Allow statement', () => {
-		expect(evaluatePolicies([policy(allow('codeartifact:GetAuthorizationToken', DOMAIN_ARN))], request('codeartifact:GetAuthorizationToken')))
-			.toBe('Allow');
+		expect(evaluatePolicies([policy(allow('codeartifact:GetAuthorizationToken', DOMAIN_ARN))], request('codeartifact:GetAuthorizationToken'))).toBe('Allow');
 	});
 
 	it('lets a matching Deny win whatever its position, within and across documents', () => {
 		const req = request('codeartifact:GetAuthorizationToken');
 		expect(evaluatePolicies([policy(allow('*'), deny('codeartifact:*'))], req)).toBe('ExplicitDeny');
 		expect(evaluatePolicies([policy(deny('codeartifact:*'), allow('*'))], req)).toBe('ExplicitDeny');
-		expect(evaluatePolicies([policy(allow('*')), policy(deny('codeartifact:GetAuthorizationToken', DOMAIN_ARN))], req))
-			.toBe('ExplicitDeny');
+		expect(evaluatePolicies([policy(allow('*')), policy(deny('codeartifact:GetAuthorizationToken', DOMAIN_ARN))], req)).toBe('ExplicitDeny');
 	});
 
 	it('reports ExplicitDeny even without any Allow', () => {
@@ -164,8 +160,7 @@ describe('malformed input fails closed', () => {
 
 describe('policy variables', () => {
 	const userArn = `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`;
-	const req = (username?: string) =>
-		request('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/alice`, username === undefined ? {} : {'aws:username': username});
+	const req = (username?: string) => request('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/alice`, username === undefined ? {} : {'aws:username': username});
 
 	it('substitutes context values in Resource (2012-10-17 only)', () => {
 		expect(evaluatePolicies([policy(allow('iam:GetUser', userArn))], req('alice'))).toBe('Allow');
@@ -183,8 +178,7 @@ describe('policy variables', () => {
 	it('treats ${*} as a literal asterisk', () => {
 		const literal = `arn:aws:iam::${ACCOUNT}:user/\${*}`;
 		expect(evaluatePolicies([policy(allow('iam:GetUser', literal))], req('alice'))).toBe('ImplicitDeny');
-		expect(evaluatePolicies([policy(allow('iam:GetUser', literal))], request('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/*`)))
-			.toBe('Allow');
+		expect(evaluatePolicies([policy(allow('iam:GetUser', literal))], request('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/*`))).toBe('Allow');
 	});
 });
 

@@ -64,58 +64,70 @@ const allowAll = {Effect: 'Allow', Action: '*', Resource: '*'};
 
 describe('evaluatePolicies properties', () => {
 	it('a Deny matching everything always yields ExplicitDeny, wherever it is added', () => {
-		fc.assert(fc.property(documents, request, fc.nat(), (docs, req, at) => {
-			const position = docs.length === 0 ? 0 : at % (docs.length + 1);
-			const withDeny = [...docs.slice(0, position), {Statement: denyAll}, ...docs.slice(position)];
-			expect(evaluatePolicies(withDeny, req)).toBe('ExplicitDeny');
-		}));
+		fc.assert(
+			fc.property(documents, request, fc.nat(), (docs, req, at) => {
+				const position = docs.length === 0 ? 0 : at % (docs.length + 1);
+				const withDeny = [...docs.slice(0, position), {Statement: denyAll}, ...docs.slice(position)];
+				expect(evaluatePolicies(withDeny, req)).toBe('ExplicitDeny');
+			}),
+		);
 	});
 
 	it('an Allow matching everything yields Allow unless something denies explicitly', () => {
-		fc.assert(fc.property(documents, request, (docs, req) => {
-			const before = evaluatePolicies(docs, req);
-			expect(evaluatePolicies([...docs, {Statement: allowAll}], req)).toBe(before === 'ExplicitDeny' ? 'ExplicitDeny' : 'Allow');
-		}));
+		fc.assert(
+			fc.property(documents, request, (docs, req) => {
+				const before = evaluatePolicies(docs, req);
+				expect(evaluatePolicies([...docs, {Statement: allowAll}], req)).toBe(before === 'ExplicitDeny' ? 'ExplicitDeny' : 'Allow');
+			}),
+		);
 	});
 
 	it('does not depend on the order of documents or statements', () => {
-		fc.assert(fc.property(documents, request, (docs, req) => {
-			const reversed = docs
-				.map(doc => ({...doc, Statement: [...doc.Statement].reverse()}))
-				.reverse();
-			expect(evaluatePolicies(reversed, req)).toBe(evaluatePolicies(docs, req));
-		}));
+		fc.assert(
+			fc.property(documents, request, (docs, req) => {
+				const reversed = docs.map(doc => ({...doc, Statement: [...doc.Statement].reverse()})).reverse();
+				expect(evaluatePolicies(reversed, req)).toBe(evaluatePolicies(docs, req));
+			}),
+		);
 	});
 
 	it('is blind to the case of the requested action', () => {
-		fc.assert(fc.property(documents, request, (docs, req) => {
-			const decision = evaluatePolicies(docs, req);
-			expect(evaluatePolicies(docs, {...req, action: req.action.toUpperCase()})).toBe(decision);
-			expect(evaluatePolicies(docs, {...req, action: req.action.toLowerCase()})).toBe(decision);
-		}));
+		fc.assert(
+			fc.property(documents, request, (docs, req) => {
+				const decision = evaluatePolicies(docs, req);
+				expect(evaluatePolicies(docs, {...req, action: req.action.toUpperCase()})).toBe(decision);
+				expect(evaluatePolicies(docs, {...req, action: req.action.toLowerCase()})).toBe(decision);
+			}),
+		);
 	});
 
 	it('every generated document passes validation', () => {
-		fc.assert(fc.property(document, doc => {
-			expect(parsePolicyDocument(JSON.stringify(doc))).toEqual({ok: true, document: doc});
-		}));
+		fc.assert(
+			fc.property(document, doc => {
+				expect(parsePolicyDocument(JSON.stringify(doc))).toEqual({ok: true, document: doc});
+			}),
+		);
 	});
 
 	it('never throws on arbitrary JSON, in evaluation or validation', () => {
-		fc.assert(fc.property(fc.array(fc.jsonValue(), {maxLength: 3}), request, (docs, req) => {
-			expect(['Allow', 'ExplicitDeny', 'ImplicitDeny']).toContain(evaluatePolicies(docs, req));
-			for (const doc of docs) {
-				const text = JSON.stringify(doc);
-				expect(typeof parsePolicyDocument(text).ok).toBe('boolean');
-				expect(typeof parsePolicyDocument(text, {kind: 'trust'}).ok).toBe('boolean');
-			}
-		}));
+		fc.assert(
+			fc.property(fc.array(fc.jsonValue(), {maxLength: 3}), request, (docs, req) => {
+				expect(['Allow', 'ExplicitDeny', 'ImplicitDeny']).toContain(evaluatePolicies(docs, req));
+				for (const doc of docs) {
+					const text = JSON.stringify(doc);
+					expect(typeof parsePolicyDocument(text).ok).toBe('boolean');
+					expect(typeof parsePolicyDocument(text, {kind: 'trust'}).ok).toBe('boolean');
+				}
+			}),
+		);
 	});
 
 	it('parsePolicyDocument never throws on arbitrary text', () => {
-		fc.assert(fc.property(fc.string(), text => {
-			expect(parsePolicyDocument(text).ok).toBe(false);
-		}));
+		fc.assert(
+			fc.property(fc.string(), text => {
+				expect(parsePolicyDocument(text).ok).toBe(false);
+			}),
+		);
 	});
 });
 
@@ -123,19 +135,23 @@ describe('matchWildcard properties', () => {
 	const plain = fc.string({maxLength: 40}).filter(text => !/[*?]/.test(text));
 
 	it('a pattern without wildcards matches exactly itself', () => {
-		fc.assert(fc.property(plain, plain, (pattern, value) => {
-			expect(matchWildcard(pattern, value)).toBe(pattern === value);
-		}));
+		fc.assert(
+			fc.property(plain, plain, (pattern, value) => {
+				expect(matchWildcard(pattern, value)).toBe(pattern === value);
+			}),
+		);
 	});
 
 	it('replacing characters with ? or a slice with * keeps the match', () => {
-		fc.assert(fc.property(plain, fc.nat(), fc.nat(), (value, a, b) => {
-			const chars = Array.from(value);
-			const [from, to] = [a % (chars.length + 1), b % (chars.length + 1)].sort((x, y) => x - y) as [number, number];
-			const questioned = chars.map((char, i) => (i >= from && i < to ? '?' : char)).join('');
-			const starred = [...chars.slice(0, from), '*', ...chars.slice(to)].join('');
-			expect(matchWildcard(questioned, value)).toBe(true);
-			expect(matchWildcard(starred, value)).toBe(true);
-		}));
+		fc.assert(
+			fc.property(plain, fc.nat(), fc.nat(), (value, a, b) => {
+				const chars = Array.from(value);
+				const [from, to] = [a % (chars.length + 1), b % (chars.length + 1)].sort((x, y) => x - y) as [number, number];
+				const questioned = chars.map((char, i) => (i >= from && i < to ? '?' : char)).join('');
+				const starred = [...chars.slice(0, from), '*', ...chars.slice(to)].join('');
+				expect(matchWildcard(questioned, value)).toBe(true);
+				expect(matchWildcard(starred, value)).toBe(true);
+			}),
+		);
 	});
 });

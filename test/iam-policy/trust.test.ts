@@ -36,7 +36,12 @@ describe('evaluateTrust: may a service assume the role?', () => {
 		const conditioned = allow({Service: 'ec2.amazonaws.com'}, 'sts:AssumeRole', {Condition: {StringEquals: {'aws:SourceAccount': '123456789012'}}});
 		expect(evaluateTrust(trust(conditioned), ec2)).toBe('ImplicitDeny');
 		expect(evaluateTrust(trust(conditioned), {...ec2, context: {'aws:SourceAccount': '123456789012'}})).toBe('Allow');
-		expect(evaluateTrust(trust(allow({Service: 'ec2.amazonaws.com'}, 'sts:AssumeRole', {Condition: {StringEquals: {'aws:PrincipalServiceName': 'ec2.amazonaws.com'}}})), ec2)).toBe('Allow');
+		expect(
+			evaluateTrust(
+				trust(allow({Service: 'ec2.amazonaws.com'}, 'sts:AssumeRole', {Condition: {StringEquals: {'aws:PrincipalServiceName': 'ec2.amazonaws.com'}}})),
+				ec2,
+			),
+		).toBe('Allow');
 		expect(evaluateTrust('not json', ec2)).toBe('ImplicitDeny');
 		expect(evaluateTrust('{}', ec2)).toBe('ImplicitDeny');
 		expect(evaluateTrust(trust({Effect: 'Allow', Action: 'sts:AssumeRole'}), ec2)).toBe('ImplicitDeny');

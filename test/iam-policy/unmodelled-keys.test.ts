@@ -9,8 +9,12 @@ const ACCOUNT = '123456789012';
 const DOMAIN = `arn:aws:codeartifact:us-east-1:${ACCOUNT}:domain/builders`;
 /** Models aws:username (absent here, as for a role session) and principal tags, nothing else beyond the context. */
 const modelled = (key: string) => key === 'aws:username' || key.startsWith('aws:principaltag/');
-const request = (context: AuthorizationRequest['context'] = {}, resource = DOMAIN): AuthorizationRequest =>
-	({action: 'codeartifact:DescribeDomain', resource, context: {'aws:PrincipalType': 'AssumedRole', ...context}, modelled});
+const request = (context: AuthorizationRequest['context'] = {}, resource = DOMAIN): AuthorizationRequest => ({
+	action: 'codeartifact:DescribeDomain',
+	resource,
+	context: {'aws:PrincipalType': 'AssumedRole', ...context},
+	modelled,
+});
 const allowAll = {Effect: 'Allow', Action: '*', Resource: '*'};
 const policy = (...statements: object[]) => ({Version: '2012-10-17', Statement: statements});
 const denyIf = (condition: object) => policy(allowAll, {Effect: 'Deny', Action: '*', Resource: '*', Condition: condition});

@@ -41,7 +41,15 @@ async function walk(scenario: Scenario) {
 	writeFileSync(join(workDir, 'settings.xml'), canarySettings);
 	const result = await runJourney(
 		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep},
-		{target: 'sandbox', workDir, cwd: workDir, settingsPath: join(workDir, 'settings.xml'), credentialWaitMs: 15_000, pollIntervalMs: 250, signal: controller.signal},
+		{
+			target: 'sandbox',
+			workDir,
+			cwd: workDir,
+			settingsPath: join(workDir, 'settings.xml'),
+			credentialWaitMs: 15_000,
+			pollIntervalMs: 250,
+			signal: controller.signal,
+		},
 	);
 	let rows: PackageRow[] = [];
 	for (const event of host.of('package')) rows = mergeRow(rows, event.row);
@@ -95,7 +103,8 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 			for (const file of allFiles(workDir)) expect(readFileSync(file).includes(token), file).toBe(false);
 			// Password canary: what the user's settings.xml already held is in no event and no other file.
 			expect(JSON.stringify(host.events)).not.toMatch(/canary/i);
-			for (const file of allFiles(workDir).filter(path => !/\/settings\.xml(\.bak-\d+)?$/.test(path))) expect(readFileSync(file).includes('canary'), file).toBe(false);
+			for (const file of allFiles(workDir).filter(path => !/\/settings\.xml(\.bak-\d+)?$/.test(path)))
+				expect(readFileSync(file).includes('canary'), file).toBe(false);
 			const settings = readFileSync(join(workDir, 'settings.xml'), 'utf8');
 			expect(settings).toContain(canarySettings.slice(canarySettings.indexOf('  <proxies>'), canarySettings.indexOf('  </servers>')));
 			expect(settings).toContain('<password>${env.CODEARTIFACT_AUTH_TOKEN}</password>');
@@ -108,7 +117,15 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 		const host = new ScriptedHost({'local-repository': 'throwaway'});
 		const again = await runJourney(
 			{aws: first.aws, host, tools: journeyTools, files: journeyFiles, ledger: first.ledger, sleep},
-			{target: 'sandbox', workDir: first.workDir, cwd: first.workDir, settingsPath: join(first.workDir, 'settings.xml'), credentialWaitMs: 5_000, pollIntervalMs: 250, signal: new AbortController().signal},
+			{
+				target: 'sandbox',
+				workDir: first.workDir,
+				cwd: first.workDir,
+				settingsPath: join(first.workDir, 'settings.xml'),
+				credentialWaitMs: 5_000,
+				pollIntervalMs: 250,
+				signal: new AbortController().signal,
+			},
 		);
 		expect(again.status).toBe('completed');
 		expect(host.of('resource').filter(r => !r.reused)).toEqual([]);

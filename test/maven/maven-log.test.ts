@@ -2,9 +2,12 @@ import {describe, expect, test} from 'vitest';
 import {artifactFromUrl, firstErrorLines, parseMavenLine} from '../../source/maven/maven-log.js';
 
 // Captured from Maven 3.8.7 (-B, and without -B with -Dstyle.color=always) against a local repository server.
-const downloadingPom = '[INFO] Downloading from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom';
-const downloadedPom = '[INFO] Downloaded from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom (31 kB at 247 kB/s)';
-const downloadedJar = '[INFO] Downloaded from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/com/fasterxml/jackson/core/jackson-databind/2.17.2/jackson-databind-2.17.2.jar (1.6 MB at 3.2 MB/s)';
+const downloadingPom =
+	'[INFO] Downloading from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom';
+const downloadedPom =
+	'[INFO] Downloaded from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom (31 kB at 247 kB/s)';
+const downloadedJar =
+	'[INFO] Downloaded from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/com/fasterxml/jackson/core/jackson-databind/2.17.2/jackson-databind-2.17.2.jar (1.6 MB at 3.2 MB/s)';
 const buildSuccess = '[INFO] BUILD SUCCESS';
 const unauthorizedRun = [
 	'[INFO] Downloading from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/maven/plugins/maven-resources-plugin/3.3.1/maven-resources-plugin-3.3.1.pom',
@@ -23,7 +26,8 @@ const unauthorizedRun = [
 	'[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginResolutionException',
 	'\u001B[0m\u001B[0m',
 ];
-const forbiddenError = '[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:3.3.1 or one of its dependencies could not be resolved: Failed to read artifact descriptor for org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1: Could not transfer artifact org.apache.maven.plugins:maven-resources-plugin:pom:3.3.1 from/to codeartifact (http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/): authorization failed for http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/maven/plugins/maven-resources-plugin/3.3.1/maven-resources-plugin-3.3.1.pom, status: 403 Forbidden -> [Help 1]';
+const forbiddenError =
+	'[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:3.3.1 or one of its dependencies could not be resolved: Failed to read artifact descriptor for org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1: Could not transfer artifact org.apache.maven.plugins:maven-resources-plugin:pom:3.3.1 from/to codeartifact (http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/): authorization failed for http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/maven/plugins/maven-resources-plugin/3.3.1/maven-resources-plugin-3.3.1.pom, status: 403 Forbidden -> [Help 1]';
 const connectionRefusedColourRun = [
 	'[\u001B[1;34mINFO\u001B[m] \u001B[1m--------------------------------[ jar ]---------------------------------\u001B[m',
 	'Downloading from codeartifact: http://127.0.0.1:7799/d/demo-123456789012/maven/my-repo/org/apache/maven/plugins/maven-resources-plugin/3.3.1/maven-resources-plugin-3.3.1.pom',
@@ -45,12 +49,12 @@ const connectionRefusedColourRun = [
 // Maven 3.8.7 -B, when the parent POM is refused with 401 (before the build starts: no BUILD FAILURE line).
 const parentPomRun = [
 	'[ERROR] [ERROR] Some problems were encountered while processing the POMs:',
-	'[FATAL] Non-resolvable parent POM for org.example.ca:demo:1.0.0: Could not transfer artifact org.example.ca:ca-parent:pom:1.0.0 from/to codeartifact (http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/): authentication failed for http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/org/example/ca/ca-parent/1.0.0/ca-parent-1.0.0.pom, status: 401 Unauthorized and \'parent.relativePath\' points at no local POM @ line 2, column 9',
+	"[FATAL] Non-resolvable parent POM for org.example.ca:demo:1.0.0: Could not transfer artifact org.example.ca:ca-parent:pom:1.0.0 from/to codeartifact (http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/): authentication failed for http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/org/example/ca/ca-parent/1.0.0/ca-parent-1.0.0.pom, status: 401 Unauthorized and 'parent.relativePath' points at no local POM @ line 2, column 9",
 	' @ ',
 	'[ERROR] The build could not read 1 project -> [Help 1]',
 	'[ERROR]   ',
 	'[ERROR]   The project org.example.ca:demo:1.0.0 (/tmp/ca-wizard-build-vCnoKp/pom.xml) has 1 error',
-	'[ERROR]     Non-resolvable parent POM for org.example.ca:demo:1.0.0: Could not transfer artifact org.example.ca:ca-parent:pom:1.0.0 from/to codeartifact (http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/): authentication failed for http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/org/example/ca/ca-parent/1.0.0/ca-parent-1.0.0.pom, status: 401 Unauthorized and \'parent.relativePath\' points at no local POM @ line 2, column 9 -> [Help 2]',
+	"[ERROR]     Non-resolvable parent POM for org.example.ca:demo:1.0.0: Could not transfer artifact org.example.ca:ca-parent:pom:1.0.0 from/to codeartifact (http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/): authentication failed for http://127.0.0.1:38423/d/demo-123456789012/maven/my-repo/org/example/ca/ca-parent/1.0.0/ca-parent-1.0.0.pom, status: 401 Unauthorized and 'parent.relativePath' points at no local POM @ line 2, column 9 -> [Help 2]",
 	'[ERROR] ',
 	'[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.',
 	'[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/ProjectBuildingException',
@@ -85,7 +89,10 @@ describe('parseMavenLine', () => {
 	});
 
 	test('reads coloured output without -B, where downloads have no [INFO] prefix', () => {
-		expect(parseMavenLine(connectionRefusedColourRun[1]!, base)).toMatchObject({kind: 'downloading', artifact: {artifactId: 'maven-resources-plugin', version: '3.3.1'}});
+		expect(parseMavenLine(connectionRefusedColourRun[1]!, base)).toMatchObject({
+			kind: 'downloading',
+			artifact: {artifactId: 'maven-resources-plugin', version: '3.3.1'},
+		});
 		expect(parseMavenLine(connectionRefusedColourRun[3]!)).toEqual({kind: 'result', success: false});
 		expect(parseMavenLine(connectionRefusedColourRun[8]!)).toMatchObject({kind: 'error', line: expect.stringContaining('Connection refused')});
 	});
@@ -103,8 +110,13 @@ describe('parseMavenLine', () => {
 		});
 		expect(parseMavenLine(forbiddenError)).toMatchObject({kind: 'http-status', status: 403});
 		// Maven 3.9's resolver wording.
-		const maven39 = '[ERROR] Failed to execute goal on project demo: Could not resolve dependencies for project com.example:demo:jar:1.0: Could not transfer artifact org.apache.commons:commons-lang3:pom:3.14.0 from/to codeartifact (https://d-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/r/): status code: 401, reason phrase: Unauthorized (401) -> [Help 1]';
-		expect(parseMavenLine(maven39)).toMatchObject({kind: 'http-status', status: 401, url: 'https://d-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/r/'});
+		const maven39 =
+			'[ERROR] Failed to execute goal on project demo: Could not resolve dependencies for project com.example:demo:jar:1.0: Could not transfer artifact org.apache.commons:commons-lang3:pom:3.14.0 from/to codeartifact (https://d-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/r/): status code: 401, reason phrase: Unauthorized (401) -> [Help 1]';
+		expect(parseMavenLine(maven39)).toMatchObject({
+			kind: 'http-status',
+			status: 401,
+			url: 'https://d-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/r/',
+		});
 	});
 
 	test('reads [FATAL] and doubled [ERROR] prefixes, as when a parent POM cannot be resolved', () => {
@@ -131,7 +143,7 @@ describe('parseMavenLine', () => {
 describe('firstErrorLines', () => {
 	const expected = expect.stringMatching(/^Plugin org\.apache\.maven\.plugins:maven-resources-plugin:3\.3\.1 .*status: 401 Unauthorized$/);
 
-	test('keeps what went wrong and drops Maven\'s advice', () => {
+	test("keeps what went wrong and drops Maven's advice", () => {
 		expect(firstErrorLines(unauthorizedRun)).toEqual([expected]);
 		expect(firstErrorLines(connectionRefusedColourRun)).toEqual([expect.stringContaining('Connection refused')]);
 	});

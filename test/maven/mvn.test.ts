@@ -60,11 +60,14 @@ describe('runMaven', () => {
 
 	test('the settings text Maven quotes around a parse problem is masked: it may hold a password', async () => {
 		// Maven 3.8.7's own words for <password>hunter2<foo/></password> (checked with mvn -s FILE validate).
-		const said = "[FATAL] Non-parseable settings /h/s.xml: TEXT must be immediately followed by END_TAG and not START_TAG (position: START_TAG seen ...<password>hunter2<foo/>... @1:61)  @ /h/s.xml, line 1, column 61";
+		const said =
+			'[FATAL] Non-parseable settings /h/s.xml: TEXT must be immediately followed by END_TAG and not START_TAG (position: START_TAG seen ...<password>hunter2<foo/>... @1:61)  @ /h/s.xml, line 1, column 61';
 		await fakeWrapper(`echo '${said}'`);
 		const lines: string[] = [];
 		await runMaven({projectDir: project, settingsPath: 's.xml', goals: [], token, onLine: line => lines.push(line)});
-		expect(lines).toContain('[FATAL] Non-parseable settings /h/s.xml: TEXT must be immediately followed by END_TAG and not START_TAG (position: START_TAG seen (not shown) @1:61)  @ /h/s.xml, line 1, column 61');
+		expect(lines).toContain(
+			'[FATAL] Non-parseable settings /h/s.xml: TEXT must be immediately followed by END_TAG and not START_TAG (position: START_TAG seen (not shown) @1:61)  @ /h/s.xml, line 1, column 61',
+		);
 	});
 });
 

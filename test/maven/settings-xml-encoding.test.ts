@@ -29,7 +29,7 @@ describe('settings.xml in its own encoding', () => {
 	test('so are other single-byte encodings, a UTF-8 byte order mark, and UTF-8 without a declaration', () => {
 		for (const [text, encoding] of [
 			['<?xml version="1.0" encoding="windows-1252"?><settings><x>\x80\x81\xe9</x></settings>', 'latin1'],
-			['<?xml version=\'1.0\' encoding=\'KOI8-R\'?><settings><x>\xc1\xc2</x></settings>', 'latin1'],
+			["<?xml version='1.0' encoding='KOI8-R'?><settings><x>\xc1\xc2</x></settings>", 'latin1'],
 			['\ufeff<settings><x>é ✓</x></settings>', 'utf8'],
 		] as const) {
 			const before = Buffer.from(text, encoding);
@@ -38,16 +38,27 @@ describe('settings.xml in its own encoding', () => {
 		}
 	});
 
-	test('bytes that are not valid in the file\'s encoding are refused, naming the line', () => {
-		expect(decodeSettings(Buffer.from('<settings>\n<x>jos\xe9</x>\n</settings>', 'latin1'))).toMatchObject({ok: false, message: 'line 2 holds bytes that are not valid UTF-8 (the file declares no encoding, so it is read as UTF-8).'});
-		expect(decodeSettings(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<settings>\xff</settings>', 'latin1'))).toMatchObject({ok: false, message: expect.stringContaining('line 2')});
+	test("bytes that are not valid in the file's encoding are refused, naming the line", () => {
+		expect(decodeSettings(Buffer.from('<settings>\n<x>jos\xe9</x>\n</settings>', 'latin1'))).toMatchObject({
+			ok: false,
+			message: 'line 2 holds bytes that are not valid UTF-8 (the file declares no encoding, so it is read as UTF-8).',
+		});
+		expect(decodeSettings(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<settings>\xff</settings>', 'latin1'))).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('line 2'),
+		});
 		expect(decodeSettings(Buffer.from('<?xml version="1.0" encoding="US-ASCII"?><settings>\xe9</settings>', 'latin1'))).toMatchObject({ok: false});
 		// ISO-8859-3 has no character at 0xA5.
 		expect(decodeSettings(Buffer.from('<?xml version="1.0" encoding="ISO-8859-3"?><settings>\xa5</settings>', 'latin1'))).toMatchObject({ok: false});
 	});
 
 	test('encodings it cannot write back faithfully are refused with the fix', () => {
-		for (const bytes of [Buffer.from('\ufeff<settings/>', 'utf16le'), Buffer.from('<settings/>', 'utf16le'), Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><settings/>'), Buffer.from('<?xml version="1.0" encoding="x-unknown"?><settings/>')]) {
+		for (const bytes of [
+			Buffer.from('\ufeff<settings/>', 'utf16le'),
+			Buffer.from('<settings/>', 'utf16le'),
+			Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><settings/>'),
+			Buffer.from('<?xml version="1.0" encoding="x-unknown"?><settings/>'),
+		]) {
 			const decoded = decodeSettings(bytes);
 			expect(decoded).toMatchObject({ok: false, fix: expect.stringContaining('UTF-8')});
 		}

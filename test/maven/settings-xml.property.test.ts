@@ -12,7 +12,11 @@ type Node =
 	| {kind: 'comment'; text: string}
 	| {kind: 'leaf'; name: string; value: string}
 	| {kind: 'branch'; name: string; children: Node[]; inline: boolean; ours: boolean; gap: number};
-interface Document {text: string; others: string[]; oursCount: number}
+interface Document {
+	text: string;
+	others: string[];
+	oursCount: number;
+}
 
 const leaf = (name: string, value: string): Node => ({kind: 'leaf', name, value});
 const branch = (name: string, children: Node[], options: {inline?: boolean; ours?: boolean; gap?: number} = {}): Node => ({
@@ -30,21 +34,29 @@ const value = fc.constantFrom('plain', 'p&amp;ss&#x21;', '&lt;tag&gt;', '<![CDAT
 const comment = fc.constantFrom(' note ', ' <server><id>codeartifact</id></server> ', '', '\n  multi\n  line\n').map((text): Node => ({kind: 'comment', text}));
 const layout = fc.record({inline: fc.boolean(), gap: fc.nat(2)});
 
-const otherServer = fc.tuple(otherId, value, layout).map(([id, password, options]) => branch('server', [leaf('id', id), leaf('username', 'u'), leaf('password', password)], options));
+const otherServer = fc
+	.tuple(otherId, value, layout)
+	.map(([id, password, options]) => branch('server', [leaf('id', id), leaf('username', 'u'), leaf('password', password)], options));
 const otherMirror = fc
 	.tuple(otherId, fc.constantFrom('*', 'central', 'external:*', 'repo1,repo2', '*,!repo1'), layout)
-	.map(([id, mirrorOf, options]) => branch('mirror', [leaf('id', id), leaf('url', 'https://corp.example/m2/?a=1&amp;b=2'), leaf('mirrorOf', mirrorOf)], options));
+	.map(([id, mirrorOf, options]) =>
+		branch('mirror', [leaf('id', id), leaf('url', 'https://corp.example/m2/?a=1&amp;b=2'), leaf('mirrorOf', mirrorOf)], options),
+	);
 // Someone else's profile may well hold a repository with our id: it is not ours.
 const otherProfile = fc
 	.tuple(otherId, fc.constantFrom('codeartifact', 'other'), layout)
-	.map(([id, repositoryId, options]) => branch('profile', [leaf('id', id), branch('repositories', [branch('repository', [leaf('id', repositoryId), leaf('url', 'https://x/')])])], options));
+	.map(([id, repositoryId, options]) =>
+		branch('profile', [leaf('id', id), branch('repositories', [branch('repository', [leaf('id', repositoryId), leaf('url', 'https://x/')])])], options),
+	);
 const otherActiveProfile = otherId.map(id => leaf('activeProfile', id));
 
 const ourItems = (url: string, idText: string): Record<string, Node> => ({
 	// What ca-wizard writes (the aws user and the token variable): anything else is someone else's.
 	servers: branch('server', [leaf('id', idText), leaf('username', 'aws'), leaf('password', '${env.CODEARTIFACT_AUTH_TOKEN}')], {ours: true}),
 	mirrors: branch('mirror', [leaf('id', idText), leaf('url', url), leaf('mirrorOf', '*')], {ours: true, inline: true}),
-	profiles: branch('profile', [leaf('id', idText), branch('repositories', [branch('repository', [leaf('id', 'codeartifact'), leaf('url', url)])])], {ours: true}),
+	profiles: branch('profile', [leaf('id', idText), branch('repositories', [branch('repository', [leaf('id', 'codeartifact'), leaf('url', url)])])], {
+		ours: true,
+	}),
 	activeProfiles: leaf('activeProfile', idText),
 });
 
@@ -68,7 +80,11 @@ const documentModel = fc.record({
 	// Maven reads each of these once: a second one is a file it refuses (and so do we).
 	extras: fc
 		.tuple(fc.array(comment, {maxLength: 2}), fc.boolean(), fc.boolean())
-		.map(([comments, local, groups]) => [...comments, ...(local ? [leaf('localRepository', '/data/m2')] : []), ...(groups ? [branch('pluginGroups', [leaf('pluginGroup', 'org.x')])] : [])]),
+		.map(([comments, local, groups]) => [
+			...comments,
+			...(local ? [leaf('localRepository', '/data/m2')] : []),
+			...(groups ? [branch('pluginGroups', [leaf('pluginGroup', 'org.x')])] : []),
+		]),
 	idText: fc.constantFrom('codeartifact', ' codeartifact ', '\n codeartifact\n'),
 	trailing: fc.constantFrom('', '\n', '\n\n'),
 });
@@ -93,7 +109,8 @@ function renderDocument(model: Model, withOurs: boolean): Document {
 
 	// `track`: record this node's text, unless it is ours (lists themselves change, so they are not recorded).
 	const render = (node: Node, indent: string, track: boolean): string => {
-		const childTrack = (child: Node): boolean => node.kind === 'branch' && (listNames.has(node.name) || (node.name === 'settings' && !(child.kind === 'branch' && listNames.has(child.name))));
+		const childTrack = (child: Node): boolean =>
+			node.kind === 'branch' && (listNames.has(node.name) || (node.name === 'settings' && !(child.kind === 'branch' && listNames.has(child.name))));
 		let text: string;
 		if (node.kind === 'comment') text = `<!--${node.text}-->`;
 		else if (node.kind === 'leaf') text = `<${node.name}>${node.value}</${node.name}>`;
@@ -110,7 +127,9 @@ function renderDocument(model: Model, withOurs: boolean): Document {
 	};
 	const namespace = model.namespace ? ' xmlns="http://maven.apache.org/SETTINGS/1.0.0"' : '';
 	const root = render(branch('settings', children), '', false).replace('<settings>', `<settings${namespace}>`);
-	const prolog = (model.declaration ? `<?xml version="1.0" encoding="UTF-8"?>${style.newline}` : '') + (model.prolog && model.prolog.kind === 'comment' ? `<!--${model.prolog.text}-->${style.newline}` : '');
+	const prolog =
+		(model.declaration ? `<?xml version="1.0" encoding="UTF-8"?>${style.newline}` : '') +
+		(model.prolog && model.prolog.kind === 'comment' ? `<!--${model.prolog.text}-->${style.newline}` : '');
 	return {text: prolog + root + model.trailing.replaceAll('\n', style.newline), others, oursCount};
 }
 
@@ -122,7 +141,9 @@ function read(text: string): Record<string, any> {
 }
 
 const idsIn = (document: Record<string, any>, list: string, item: string): string[] =>
-	(document[list] ?? []).flatMap((container: any) => (typeof container === 'object' ? (container[item] ?? []) : [])).map((entry: any) => String(entry.id?.[0] ?? '').trim());
+	(document[list] ?? [])
+		.flatMap((container: any) => (typeof container === 'object' ? (container[item] ?? []) : []))
+		.map((entry: any) => String(entry.id?.[0] ?? '').trim());
 
 describe('mergeSettings on generated settings files', () => {
 	test('without our elements: only insertions, and taking them out gives back the input', () => {
@@ -159,7 +180,11 @@ describe('mergeSettings on generated settings files', () => {
 
 				const before = read(text);
 				const after = read(result.text);
-				for (const [list, item] of [['servers', 'server'], ['mirrors', 'mirror'], ['profiles', 'profile']] as const) {
+				for (const [list, item] of [
+					['servers', 'server'],
+					['mirrors', 'mirror'],
+					['profiles', 'profile'],
+				] as const) {
 					const otherIds = idsIn(before, list, item).filter(id => id !== ours.id);
 					expect(idsIn(after, list, item).sort()).toEqual([...otherIds, ours.id].sort());
 				}
@@ -207,7 +232,8 @@ describe('mergeSettings on generated settings files', () => {
 				const result = mergeSettings(text, ours);
 				if (!result.ok) throw new Error(result.message);
 				const shown = settingsDiff(text, result.text, 'settings.xml').join('\n');
-				for (const [, content] of shown.matchAll(/<password>([\s\S]*?)<\/password>/g)) expect(['********', '${env.CODEARTIFACT_AUTH_TOKEN}', '']).toContain(content);
+				for (const [, content] of shown.matchAll(/<password>([\s\S]*?)<\/password>/g))
+					expect(['********', '${env.CODEARTIFACT_AUTH_TOKEN}', '']).toContain(content);
 			}),
 			{numRuns: 300},
 		);

@@ -22,9 +22,7 @@ function read(text: string): Record<string, any> {
 
 function expectOurConfiguration(text: string, {id, url} = settings): void {
 	const document = read(text);
-	expect(document.servers.server.filter((server: any) => server.id === id)).toEqual([
-		{id, username: 'aws', password: '${env.CODEARTIFACT_AUTH_TOKEN}'},
-	]);
+	expect(document.servers.server.filter((server: any) => server.id === id)).toEqual([{id, username: 'aws', password: '${env.CODEARTIFACT_AUTH_TOKEN}'}]);
 	expect(document.mirrors.mirror.filter((mirror: any) => mirror.id === id)).toEqual([{id, name: 'CodeArtifact', url, mirrorOf: '*'}]);
 	expect(document.profiles.profile.filter((profile: any) => profile.id === id)).toEqual([
 		{id, repositories: {repository: [{id, url}]}, pluginRepositories: {pluginRepository: [{id, url}]}},
@@ -79,7 +77,9 @@ describe('mergeSettings', () => {
 		}
 		// Ours is indented like the file, and goes first among the mirrors (Maven uses the first match).
 		expect(result.text).toContain('    <mirrors>\n        <mirror>\n            <id>codeartifact</id>');
-		expect(result.text).toContain('    </profiles>\n    <activeProfiles>\n        <activeProfile>codeartifact</activeProfile>\n    </activeProfiles>\n</settings>\n');
+		expect(result.text).toContain(
+			'    </profiles>\n    <activeProfiles>\n        <activeProfile>codeartifact</activeProfile>\n    </activeProfiles>\n</settings>\n',
+		);
 	});
 
 	test('keeps CRLF line endings and tabs', () => {
@@ -105,7 +105,9 @@ describe('mergeSettings', () => {
 		const once = merged('<settings><servers><server><id>a</id></server></servers></settings>').text;
 		const twice = merged(once);
 		expect(twice).toMatchObject({changed: false, text: once});
-		expect(once).toBe('<settings><servers><server><id>a</id></server>\n    <server>\n      <id>codeartifact</id>\n      <username>aws</username>\n      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>\n    </server>\n  </servers>\n  <mirrors>\n    <mirror>\n      <id>codeartifact</id>\n      <name>CodeArtifact</name>\n      <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n      <mirrorOf>*</mirrorOf>\n    </mirror>\n  </mirrors>\n  <profiles>\n    <profile>\n      <id>codeartifact</id>\n      <repositories>\n        <repository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </repository>\n      </repositories>\n      <pluginRepositories>\n        <pluginRepository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </pluginRepository>\n      </pluginRepositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>codeartifact</activeProfile>\n  </activeProfiles>\n</settings>');
+		expect(once).toBe(
+			'<settings><servers><server><id>a</id></server>\n    <server>\n      <id>codeartifact</id>\n      <username>aws</username>\n      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>\n    </server>\n  </servers>\n  <mirrors>\n    <mirror>\n      <id>codeartifact</id>\n      <name>CodeArtifact</name>\n      <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n      <mirrorOf>*</mirrorOf>\n    </mirror>\n  </mirrors>\n  <profiles>\n    <profile>\n      <id>codeartifact</id>\n      <repositories>\n        <repository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </repository>\n      </repositories>\n      <pluginRepositories>\n        <pluginRepository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </pluginRepository>\n      </pluginRepositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>codeartifact</activeProfile>\n  </activeProfiles>\n</settings>',
+		);
 	});
 
 	test('self-closing settings and lists are opened', () => {
@@ -129,10 +131,16 @@ describe('mergeSettings', () => {
 			return result;
 		};
 		// MXParser skips a DTD, then fails on the entities it declares: any DOCTYPE is refused.
-		expect(refused('<!DOCTYPE settings [<!ENTITY home "/home/me">]>\n<settings>\n  <localRepository>&home;/m2</localRepository>\n</settings>\n')).toMatchObject({line: 1, column: 1, message: expect.stringContaining('DOCTYPE')});
+		expect(refused('<!DOCTYPE settings [<!ENTITY home "/home/me">]>\n<settings>\n  <localRepository>&home;/m2</localRepository>\n</settings>\n')).toMatchObject(
+			{line: 1, column: 1, message: expect.stringContaining('DOCTYPE')},
+		);
 		expect(refused('<?xml version="1.0"?>\n<!DOCTYPE settings>\n<settings/>')).toMatchObject({line: 2, column: 1});
 		// "Duplicated tag": a section, or a field of an item, given twice.
-		expect(refused('<settings>\n  <servers/>\n  <mirrors/>\n  <servers/>\n</settings>')).toMatchObject({line: 4, column: 3, message: expect.stringMatching(/^a second <servers> in <settings> \(the first is at line 2, column 3\)/)});
+		expect(refused('<settings>\n  <servers/>\n  <mirrors/>\n  <servers/>\n</settings>')).toMatchObject({
+			line: 4,
+			column: 3,
+			message: expect.stringMatching(/^a second <servers> in <settings> \(the first is at line 2, column 3\)/),
+		});
 		expect(refused('<settings><localRepository>/a</localRepository><localRepository>/b</localRepository></settings>').message).toContain('<localRepository>');
 		expect(refused('<settings><proxies><proxy><host>a</host><host>b</host></proxy></proxies></settings>').message).toContain('a second <host> in <proxy>');
 		// "TEXT must be immediately followed by END_TAG": markup inside a text field.
@@ -140,12 +148,13 @@ describe('mergeSettings', () => {
 	});
 
 	test('lists, properties and configuration may repeat what they hold', () => {
-		const existing = '<settings><servers><server><id>a</id><configuration><h>1</h><h>2</h></configuration></server><server><id>b</id></server></servers>'
-			+ '<profiles><profile><id>p</id><properties><x>1</x><x>2</x></properties></profile></profiles></settings>';
+		const existing =
+			'<settings><servers><server><id>a</id><configuration><h>1</h><h>2</h></configuration></server><server><id>b</id></server></servers>' +
+			'<profiles><profile><id>p</id><properties><x>1</x><x>2</x></properties></profile></profiles></settings>';
 		expectOurConfiguration(merged(existing).text);
 	});
 
-	test('someone else\'s server or mirror with our id is kept, and ours take the first free id', () => {
+	test("someone else's server or mirror with our id is kept, and ours take the first free id", () => {
 		const foreign = [
 			'<settings>',
 			'  <servers>',
@@ -166,11 +175,12 @@ describe('mergeSettings', () => {
 		expect(merged(first.text)).toMatchObject({id: 'codeartifact-3', foreign: ['server'], changed: false});
 	});
 
-	test('what AWS\'s guide (or an earlier run) wrote is ours: updated in place, under the usual id', () => {
+	test("what AWS's guide (or an earlier run) wrote is ours: updated in place, under the usual id", () => {
 		const old = 'https://old-111111111111.d.codeartifact.eu-west-1.amazonaws.com/maven/old/';
-		const guide = `<settings><servers><server><id>codeartifact</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>`
-			+ `<mirrors><mirror><id>codeartifact</id><url>${old}</url><mirrorOf>*</mirrorOf></mirror></mirrors>`
-			+ `<profiles><profile><id>codeartifact</id><repositories><repository><id>codeartifact</id><url>${old}</url></repository></repositories></profile></profiles></settings>`;
+		const guide =
+			`<settings><servers><server><id>codeartifact</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>` +
+			`<mirrors><mirror><id>codeartifact</id><url>${old}</url><mirrorOf>*</mirrorOf></mirror></mirrors>` +
+			`<profiles><profile><id>codeartifact</id><repositories><repository><id>codeartifact</id><url>${old}</url></repository></repositories></profile></profiles></settings>`;
 		const result = merged(guide);
 		expect(result).toMatchObject({id: 'codeartifact', foreign: []});
 		expect(result.text).not.toContain(old);
@@ -178,7 +188,8 @@ describe('mergeSettings', () => {
 	});
 
 	test('reports mirrors of everything that are not ours', () => {
-		const existing = '<settings><mirrors><mirror><id>a</id><mirrorOf>external:*</mirrorOf></mirror><mirror><id>b</id><mirrorOf>repo1</mirrorOf></mirror><mirror><id>c</id><mirrorOf>*,!repo1</mirrorOf></mirror></mirrors></settings>';
+		const existing =
+			'<settings><mirrors><mirror><id>a</id><mirrorOf>external:*</mirrorOf></mirror><mirror><id>b</id><mirrorOf>repo1</mirrorOf></mirror><mirror><id>c</id><mirrorOf>*,!repo1</mirrorOf></mirror></mirrors></settings>';
 		expect(merged(existing).conflictingMirrors).toEqual(['a', 'c']);
 	});
 

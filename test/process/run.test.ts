@@ -92,7 +92,10 @@ describe('runProcess', () => {
 	 */
 	const family = (received: string, onTerm: string): string[] => {
 		const grandchild = `process.on('SIGTERM', () => { require('node:fs').writeFileSync(${JSON.stringify(received)}, 'SIGTERM'); ${onTerm} }); console.log('grandchild ' + process.pid); setInterval(() => {}, 1000)`;
-		return ['-e', `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], {stdio: ['ignore', 'inherit', 'inherit']}); setInterval(() => {}, 1000);`];
+		return [
+			'-e',
+			`require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], {stdio: ['ignore', 'inherit', 'inherit']}); setInterval(() => {}, 1000);`,
+		];
 	};
 
 	/** Aborts the run once the grandchild is up: the run, the grandchild's pid and the file where it notes a SIGTERM. */
@@ -140,7 +143,9 @@ describe('runProcess', () => {
 
 	test('an already aborted signal starts nothing', async () => {
 		const marker = join(folder, 'started');
-		await expect(runProcess(node, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, '')`], {signal: AbortSignal.abort()})).rejects.toMatchObject({
+		await expect(
+			runProcess(node, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, '')`], {signal: AbortSignal.abort()}),
+		).rejects.toMatchObject({
 			code: 'Aborted',
 		});
 		expect(existsSync(marker)).toBe(false);
@@ -161,9 +166,12 @@ describe('runProcess', () => {
 describe('commandVersion', () => {
 	test('the first line of stdout, or of stderr as java -version writes it', async () => {
 		expect(await commandVersion(node, ['--version'])).toBe(process.version);
-		expect(await commandVersion(node, ['-e', 'console.error("Picked up JAVA_TOOL_OPTIONS: -Xmx1g"); console.error("\\u001B[1mfake version \\"1.2\\"\\u001B[m"); console.error("more")'])).toBe(
-			'fake version "1.2"',
-		);
+		expect(
+			await commandVersion(node, [
+				'-e',
+				'console.error("Picked up JAVA_TOOL_OPTIONS: -Xmx1g"); console.error("\\u001B[1mfake version \\"1.2\\"\\u001B[m"); console.error("more")',
+			]),
+		).toBe('fake version "1.2"');
 	});
 
 	test('undefined for a missing command or a failing one', async () => {

@@ -15,7 +15,11 @@ import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 const domain = 'acme';
 
 /** Sends the head and a little of the body, never the rest; resolves with the answer. */
-function partialUpload(url: string, method: string, headers: Record<string, string>): Promise<{status: number; headers: Record<string, unknown>; body: string}> {
+function partialUpload(
+	url: string,
+	method: string,
+	headers: Record<string, string>,
+): Promise<{status: number; headers: Record<string, unknown>; body: string}> {
 	return new Promise((resolve, reject) => {
 		const request = httpRequest(url, {method, headers: {...headers, 'content-length': String(1024 * 1024)}}, response => {
 			let body = '';
@@ -50,8 +54,16 @@ describe('authentication before the body', () => {
 		state.repositories[`${domain}/app`] = {domain, name: 'app', description: '', upstreams: [], externalConnections: [], createdTime: 1_700_000_000, tags: []};
 		const readOnly = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: '*'}]};
 		state.iam.roles['reader-role'] = {
-			name: 'reader-role', id: 'AROAREADERXXXXXXXXXXX', path: '/', description: '', assumeRolePolicyDocument: '{}', maxSessionDuration: 3600,
-			createDate: '2024-01-01T00:00:00Z', attachedPolicyArns: [], inlinePolicies: {main: JSON.stringify(readOnly)}, tags: [],
+			name: 'reader-role',
+			id: 'AROAREADERXXXXXXXXXXX',
+			path: '/',
+			description: '',
+			assumeRolePolicyDocument: '{}',
+			maxSessionDuration: 3600,
+			createDate: '2024-01-01T00:00:00Z',
+			attachedPolicyArns: [],
+			inlinePolicies: {main: JSON.stringify(readOnly)},
+			tags: [],
 		};
 		writeFileSync(join(dataDir, 'state.json'), JSON.stringify(state));
 		sandbox = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
@@ -62,15 +74,24 @@ describe('authentication before the body', () => {
 	});
 
 	it('refuses an unknown access key at once (CodeArtifact and the query services)', async () => {
-		const rest = await partialUpload(`${sandbox.endpoint}/v1/domains`, 'POST', {authorization: fakeAuthorization('AKIAUNKNOWN000000000', 'us-east-1', 'codeartifact'), 'x-amz-date': '20300101T000000Z'});
+		const rest = await partialUpload(`${sandbox.endpoint}/v1/domains`, 'POST', {
+			authorization: fakeAuthorization('AKIAUNKNOWN000000000', 'us-east-1', 'codeartifact'),
+			'x-amz-date': '20300101T000000Z',
+		});
 		expect(rest).toMatchObject({status: 403, headers: {'x-amzn-errortype': 'UnrecognizedClientException'}});
-		const query = await partialUpload(`${sandbox.endpoint}/`, 'POST', {authorization: fakeAuthorization('AKIAUNKNOWN000000000', 'us-east-1', 'ec2'), 'x-amz-date': '20300101T000000Z'});
+		const query = await partialUpload(`${sandbox.endpoint}/`, 'POST', {
+			authorization: fakeAuthorization('AKIAUNKNOWN000000000', 'us-east-1', 'ec2'),
+			'x-amz-date': '20300101T000000Z',
+		});
 		expect(query.status).toBe(401);
 		expect(query.body).toContain('<Code>AuthFailure</Code>');
 	});
 
 	it('refuses a known key scoped to another region at once', async () => {
-		const reply = await partialUpload(`${sandbox.endpoint}/v1/domains`, 'POST', {authorization: fakeAuthorization(sandbox.admin.accessKeyId, 'eu-west-3', 'codeartifact'), 'x-amz-date': '20300101T000000Z'});
+		const reply = await partialUpload(`${sandbox.endpoint}/v1/domains`, 'POST', {
+			authorization: fakeAuthorization(sandbox.admin.accessKeyId, 'eu-west-3', 'codeartifact'),
+			'x-amz-date': '20300101T000000Z',
+		});
 		expect(reply).toMatchObject({status: 403, headers: {'x-amzn-errortype': 'InvalidSignatureException'}});
 		expect(JSON.parse(reply.body)).toEqual({message: 'Credential should be scoped to a valid region.'});
 	});
@@ -79,13 +100,19 @@ describe('authentication before the body', () => {
 		const url = `${sandbox.endpoint}/d/${domain}-${state.accountId}/maven/app/com/example/lib/1.0/lib-1.0.jar`;
 		expect((await partialUpload(url, 'PUT', {})).status).toBe(401);
 		const token = issueAuthorizationToken(state, {
-			principalArn: `arn:aws:sts::${state.accountId}:assumed-role/reader-role/i-0123456789abcdef0`, principalId: 'AROAREADERXXXXXXXXXXX:i-0123456789abcdef0', domain, domainOwner: state.accountId, expiration: Math.floor(Date.now() / 1000) + 3600,
+			principalArn: `arn:aws:sts::${state.accountId}:assumed-role/reader-role/i-0123456789abcdef0`,
+			principalId: 'AROAREADERXXXXXXXXXXX:i-0123456789abcdef0',
+			domain,
+			domainOwner: state.accountId,
+			expiration: Math.floor(Date.now() / 1000) + 3600,
 		});
 		const authorization = `Basic ${Buffer.from(`aws:${token}`).toString('base64')}`;
 		const refused = await partialUpload(url, 'PUT', {authorization});
 		expect(refused.status).toBe(403);
 		expect(refused.body).toContain('is not authorized to perform: codeartifact:PublishPackageVersion');
-		const metadata = await partialUpload(`${sandbox.endpoint}/d/${domain}-${state.accountId}/maven/app/com/example/lib/maven-metadata.xml`, 'PUT', {authorization});
+		const metadata = await partialUpload(`${sandbox.endpoint}/d/${domain}-${state.accountId}/maven/app/com/example/lib/maven-metadata.xml`, 'PUT', {
+			authorization,
+		});
 		expect(metadata.status).toBe(403);
 		expect(metadata.body).toContain('codeartifact:PutPackageMetadata');
 	});

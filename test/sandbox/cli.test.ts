@@ -27,7 +27,9 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 
 		// The printed environment is all the aws CLI needs.
 		const env = Object.fromEntries([...sandbox.stdout().matchAll(/^export (\w+)=(\S+)$/gm)].map(m => [m[1]!, m[2]!]));
-		const {stdout} = await run('aws', ['sts', 'get-caller-identity', '--output', 'json'], {env: {...process.env, ...env, AWS_DEFAULT_REGION: description.region}});
+		const {stdout} = await run('aws', ['sts', 'get-caller-identity', '--output', 'json'], {
+			env: {...process.env, ...env, AWS_DEFAULT_REGION: description.region},
+		});
 		expect(JSON.parse(stdout).Account).toBe(description.accountId);
 
 		sandbox.child.kill('SIGINT');

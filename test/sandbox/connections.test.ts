@@ -91,21 +91,43 @@ describe('connections', () => {
 			const line = sink.next();
 			await droppedUpload('PUT', artifactUrl('1.0'), {authorization}, 1024 * 1024, 64 * 1024);
 			const logged = await line;
-			expect(logged).toMatch(/^PUT \/d\/conn-\d{12}\/maven\/releases\/com\/example\/lib\/1\.0\/lib-1\.0\.jar: the connection closed after \d+ of 1048576 bytes of the body; nothing was stored\.$/);
+			expect(logged).toMatch(
+				/^PUT \/d\/conn-\d{12}\/maven\/releases\/com\/example\/lib\/1\.0\/lib-1\.0\.jar: the connection closed after \d+ of 1048576 bytes of the body; nothing was stored\.$/,
+			);
 			expect(sink.lines.join('\n')).not.toMatch(/internal error|\n\s+at /);
-			await expect(client.send(new ListPackageVersionsCommand({domain, repository, format: 'maven', namespace: 'com.example', package: 'lib'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+			await expect(
+				client.send(new ListPackageVersionsCommand({domain, repository, format: 'maven', namespace: 'com.example', package: 'lib'})),
+			).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 		});
 
 		it('in PublishPackageVersion: the same', async () => {
 			const asset = Buffer.alloc(1024 * 1024, 0x62);
 			const url = new URL(sandbox.current.endpoint);
 			const query = {domain, repository, format: 'generic', namespace: 'ns', package: 'pkg', version: '1.0', asset: 'big.bin'};
-			const signed = await new SignatureV4({credentials: sandbox.current.admin, region: sandbox.current.region, service: 'codeartifact', sha256: NodeSha256}).sign(new HttpRequest({
-				method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/v1/package/version/publish', query,
-				headers: {host: url.host, 'content-type': 'application/octet-stream', 'x-amz-content-sha256': createHash('sha256').update(asset).digest('hex')},
-			}));
+			const signed = await new SignatureV4({
+				credentials: sandbox.current.admin,
+				region: sandbox.current.region,
+				service: 'codeartifact',
+				sha256: NodeSha256,
+			}).sign(
+				new HttpRequest({
+					method: 'POST',
+					protocol: 'http:',
+					hostname: url.hostname,
+					port: Number(url.port),
+					path: '/v1/package/version/publish',
+					query,
+					headers: {host: url.host, 'content-type': 'application/octet-stream', 'x-amz-content-sha256': createHash('sha256').update(asset).digest('hex')},
+				}),
+			);
 			const line = sink.next();
-			await droppedUpload('POST', `${sandbox.current.endpoint}/v1/package/version/publish?${new URLSearchParams(query)}`, signed.headers as Record<string, string>, asset.length, 64 * 1024);
+			await droppedUpload(
+				'POST',
+				`${sandbox.current.endpoint}/v1/package/version/publish?${new URLSearchParams(query)}`,
+				signed.headers as Record<string, string>,
+				asset.length,
+				64 * 1024,
+			);
 			expect(await line).toMatch(/^POST \/v1\/package\/version\/publish: the connection closed after \d+ of 1048576 bytes of the body; nothing was stored\.$/);
 			expect(sink.lines.join('\n')).not.toMatch(/internal error|\n\s+at /);
 		});
@@ -122,7 +144,10 @@ describe('connections', () => {
 		it('drops a client that never finishes its body, after requestMs', async () => {
 			const path = new URL(artifactUrl('2.0')).pathname;
 			const line = sink.next();
-			const {closed} = await rawConnection(sandbox.current.endpoint, `PUT ${path} HTTP/1.1\r\nHost: sandbox\r\nAuthorization: ${authorization}\r\nContent-Length: 100000\r\n\r\n${'a'.repeat(100)}`);
+			const {closed} = await rawConnection(
+				sandbox.current.endpoint,
+				`PUT ${path} HTTP/1.1\r\nHost: sandbox\r\nAuthorization: ${authorization}\r\nContent-Length: 100000\r\n\r\n${'a'.repeat(100)}`,
+			);
 			const {after, received} = await closed;
 			expect(received).toMatch(/^HTTP\/1\.1 408 /);
 			expect(after).toBeGreaterThanOrEqual(timeouts.requestMs - 50);

@@ -1,7 +1,14 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, DescribeDomainCommand, GetPackageVersionAssetCommand, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
+import {
+	CodeartifactClient,
+	CreateDomainCommand,
+	CreateRepositoryCommand,
+	DescribeDomainCommand,
+	GetPackageVersionAssetCommand,
+	PublishPackageVersionCommand,
+} from '@aws-sdk/client-codeartifact';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import {adminConfig, offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
@@ -29,9 +36,12 @@ describe('a damaged blob', () => {
 		const bytes = Buffer.from(Array.from({length: 150_000}, (_, index) => (index * 13) % 256));
 		const sha = createHash('sha256').update(bytes).digest('hex');
 		const coordinates = {domain: 'damage', repository: 'store', format: 'generic', namespace: 'tools', package: 'kit'} as const;
-		const publish = (packageVersion: string) => client.send(new PublishPackageVersionCommand({...coordinates, packageVersion, assetName: 'kit.bin', assetContent: bytes, assetSHA256: sha}));
+		const publish = (packageVersion: string) =>
+			client.send(new PublishPackageVersionCommand({...coordinates, packageVersion, assetName: 'kit.bin', assetContent: bytes, assetSHA256: sha}));
 		const get = (packageVersion: string) =>
-			client.send(new GetPackageVersionAssetCommand({...coordinates, packageVersion, asset: 'kit.bin'})).then(async output => Buffer.from(await output.asset!.transformToByteArray()));
+			client
+				.send(new GetPackageVersionAssetCommand({...coordinates, packageVersion, asset: 'kit.bin'}))
+				.then(async output => Buffer.from(await output.asset!.transformToByteArray()));
 		await publish('1.0.0');
 		truncateSync(join(dataDir, 'blobs', sha.slice(0, 2), sha), 110_592); // what a full disk left before
 

@@ -13,8 +13,16 @@ import {ec2Trust} from '../helpers/trust-policies.js';
 
 const defaults = {region: 'us-east-1', scenario: 'no-profile'} as const;
 const role = (name: string) => ({
-	name, id: 'AROAEXAMPLEXXXXXXXXXX', path: '/', description: '', assumeRolePolicyDocument: ec2Trust, maxSessionDuration: 3600,
-	createDate: '2030-01-01T00:00:00Z', attachedPolicyArns: [], inlinePolicies: {}, tags: [],
+	name,
+	id: 'AROAEXAMPLEXXXXXXXXXX',
+	path: '/',
+	description: '',
+	assumeRolePolicyDocument: ec2Trust,
+	maxSessionDuration: 3600,
+	createDate: '2030-01-01T00:00:00Z',
+	attachedPolicyArns: [],
+	inlinePolicies: {},
+	tags: [],
 });
 
 describe('SandboxStore.commit() failures', () => {
@@ -68,7 +76,8 @@ describe('a snapshot that cannot be written, over the wire', () => {
 		rmSync(statePath);
 		mkdirSync(join(statePath, 'blocker'), {recursive: true});
 		await expect(iam.send(new CreateRoleCommand({RoleName: 'lost', AssumeRolePolicyDocument: ec2Trust}))).rejects.toMatchObject({
-			name: 'ServiceFailureException', $metadata: {httpStatusCode: 500},
+			name: 'ServiceFailureException',
+			$metadata: {httpStatusCode: 500},
 		});
 		await expect(iam.send(new GetRoleCommand({RoleName: 'lost'}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
 		expect((await iam.send(new GetRoleCommand({RoleName: 'kept'}))).Role?.RoleName).toBe('kept');

@@ -58,7 +58,7 @@ describe('a sandbox with latency and occasional throttling', () => {
 		expect((await created).domain?.createdTime?.getTime()).toBeGreaterThanOrEqual(released + 100);
 	});
 
-	it('adds the latency to every request, and the SDK\'s own retries get through the throttling', async () => {
+	it("adds the latency to every request, and the SDK's own retries get through the throttling", async () => {
 		const client = new CodeartifactClient({...adminConfig(sandbox.current), maxAttempts: 20});
 		const before = clock.slept.length;
 		for (let call = 0; call < 5; call++) await client.send(new ListDomainsCommand({}));

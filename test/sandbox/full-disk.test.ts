@@ -1,7 +1,13 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, GetPackageVersionAssetCommand, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
+import {
+	CodeartifactClient,
+	CreateDomainCommand,
+	CreateRepositoryCommand,
+	GetPackageVersionAssetCommand,
+	PublishPackageVersionCommand,
+} from '@aws-sdk/client-codeartifact';
 import {CreatePolicyCommand, IAMClient, paginateListPolicies} from '@aws-sdk/client-iam';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
@@ -22,7 +28,12 @@ async function sandboxOn(disk: SmallDisk) {
 	const child = await startSandboxProcess(['--port', '0', '--data', dataDir, '--maven-central', offlineMavenCentral], process.env, disk.wrap);
 	cleanups.push(() => void child.child.kill('SIGKILL'));
 	const description = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
-	const config = {endpoint: child.endpoint, region: description.region, credentials: {accessKeyId: description.adminAccessKeyId, secretAccessKey: description.adminSecretAccessKey}, maxAttempts: 1};
+	const config = {
+		endpoint: child.endpoint,
+		region: description.region,
+		credentials: {accessKeyId: description.adminAccessKeyId, secretAccessKey: description.adminSecretAccessKey},
+		maxAttempts: 1,
+	};
 	return {dataDir, child, config};
 }
 
@@ -32,7 +43,10 @@ async function restart(dataDir: string): Promise<RunningSandbox> {
 	return sandbox;
 }
 
-const temporaryFiles = (folder: string) => readdirSync(folder, {recursive: true}).map(String).filter(name => name.endsWith('.tmp'));
+const temporaryFiles = (folder: string) =>
+	readdirSync(folder, {recursive: true})
+		.map(String)
+		.filter(name => name.endsWith('.tmp'));
 const statusOf = (error: unknown) => (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode;
 
 function disk(): SmallDisk {
@@ -47,7 +61,10 @@ describe('a full disk under the sandbox', () => {
 		const {dataDir, child, config} = await sandboxOn(small);
 		small.fill(24 * 1024);
 		const iam = new IAMClient(config);
-		const document = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: `arn:aws:codeartifact:*:*:repository/${'x'.repeat(1500)}`}]});
+		const document = JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: `arn:aws:codeartifact:*:*:repository/${'x'.repeat(1500)}`}],
+		});
 		const acknowledged: string[] = [];
 		let refused = 0;
 		for (let index = 0; index < 400 && refused < 3; index++) {
@@ -68,7 +85,8 @@ describe('a full disk under the sandbox', () => {
 		small.free();
 		const restarted = new IAMClient(adminConfig(await restart(dataDir)));
 		const listed = new Set<string>();
-		for await (const page of paginateListPolicies({client: restarted}, {Scope: 'Local'})) for (const policy of page.Policies ?? []) listed.add(policy.PolicyName!);
+		for await (const page of paginateListPolicies({client: restarted}, {Scope: 'Local'}))
+			for (const policy of page.Policies ?? []) listed.add(policy.PolicyName!);
 		for (const name of acknowledged) expect(listed.has(name), name).toBe(true);
 	});
 
@@ -80,10 +98,21 @@ describe('a full disk under the sandbox', () => {
 		await client.send(new CreateRepositoryCommand({domain: 'full', repository: 'store'}));
 		small.fill(48 * 1024);
 		const bytes = Buffer.from(Array.from({length: 150_000}, (_, index) => (index * 7) % 251));
-		const asset = {domain: 'full', repository: 'store', format: 'generic', namespace: 'tools', package: 'kit', packageVersion: '1.0.0', assetName: 'kit.bin'} as const;
-		const publish = (to: CodeartifactClient) => to.send(new PublishPackageVersionCommand({...asset, assetContent: bytes, assetSHA256: createHash('sha256').update(bytes).digest('hex')}));
+		const asset = {
+			domain: 'full',
+			repository: 'store',
+			format: 'generic',
+			namespace: 'tools',
+			package: 'kit',
+			packageVersion: '1.0.0',
+			assetName: 'kit.bin',
+		} as const;
+		const publish = (to: CodeartifactClient) =>
+			to.send(new PublishPackageVersionCommand({...asset, assetContent: bytes, assetSHA256: createHash('sha256').update(bytes).digest('hex')}));
 		const get = (from: CodeartifactClient) =>
-			from.send(new GetPackageVersionAssetCommand({...asset, asset: asset.assetName})).then(async output => Buffer.from(await output.asset!.transformToByteArray()));
+			from
+				.send(new GetPackageVersionAssetCommand({...asset, asset: asset.assetName}))
+				.then(async output => Buffer.from(await output.asset!.transformToByteArray()));
 		await expect(publish(client)).rejects.toSatisfy(error => statusOf(error) === 500);
 		expect(temporaryFiles(dataDir)).toEqual([]);
 

@@ -24,7 +24,11 @@ describe('lists in requests', () => {
 	const sandbox = useSandbox({dataDir});
 	const as = (who: 'admin' | 'nobody' | 'forger') => ({
 		...adminConfig(sandbox.current),
-		...(who === 'nobody' ? {credentials: nobody!.credentials} : who === 'forger' ? {credentials: {...sandbox.current.admin, secretAccessKey: 'not-the-secret'}} : {}),
+		...(who === 'nobody'
+			? {credentials: nobody!.credentials}
+			: who === 'forger'
+				? {credentials: {...sandbox.current.admin, secretAccessKey: 'not-the-secret'}}
+				: {}),
 	});
 	let iam: (who?: 'admin' | 'nobody' | 'forger') => IAMClient;
 	let ec2: (who?: 'admin' | 'nobody') => EC2Client;
@@ -37,7 +41,7 @@ describe('lists in requests', () => {
 		await iam().send(new CreateRoleCommand({RoleName: 'tagged', AssumeRolePolicyDocument: trust}));
 	});
 
-	describe('longer than the model allows: refused whole, in the service\'s words (real SDK)', () => {
+	describe("longer than the model allows: refused whole, in the service's words (real SDK)", () => {
 		it('IAM: 50 tags, 50 tag keys', async () => {
 			await expect(iam().send(new CreateRoleCommand({RoleName: 'many-tags', AssumeRolePolicyDocument: trust, Tags: tags(51)}))).rejects.toMatchObject({
 				name: 'ValidationError',
@@ -56,18 +60,42 @@ describe('lists in requests', () => {
 		});
 
 		it('EC2: 200 filter values in all, 1,000 IDs', async () => {
-			const filterLimit = {name: 'FilterLimitExceeded', message: 'The maximum number of filter values specified on a single call is 200', $metadata: {httpStatusCode: 400}};
+			const filterLimit = {
+				name: 'FilterLimitExceeded',
+				message: 'The maximum number of filter values specified on a single call is 200',
+				$metadata: {httpStatusCode: 400},
+			};
 			await expect(ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-id', Values: values(201)}]}))).rejects.toMatchObject(filterLimit);
-			await expect(ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-id', Values: values(150)}, {Name: 'instance-type', Values: values(51)}]}))).rejects.toMatchObject(filterLimit);
-			await expect(ec2().send(new DescribeIamInstanceProfileAssociationsCommand({Filters: [{Name: 'state', Values: values(201)}]}))).rejects.toMatchObject(filterLimit);
-			const {Reservations} = await ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'instance-id', Values: [...values(199), sandbox.current.instanceId]}]}));
+			await expect(
+				ec2().send(
+					new DescribeInstancesCommand({
+						Filters: [
+							{Name: 'instance-id', Values: values(150)},
+							{Name: 'instance-type', Values: values(51)},
+						],
+					}),
+				),
+			).rejects.toMatchObject(filterLimit);
+			await expect(ec2().send(new DescribeIamInstanceProfileAssociationsCommand({Filters: [{Name: 'state', Values: values(201)}]}))).rejects.toMatchObject(
+				filterLimit,
+			);
+			const {Reservations} = await ec2().send(
+				new DescribeInstancesCommand({Filters: [{Name: 'instance-id', Values: [...values(199), sandbox.current.instanceId]}]}),
+			);
 			expect(Reservations).toHaveLength(1);
-			await expect(ec2().send(new DescribeInstancesCommand({InstanceIds: values(1001)}))).rejects.toMatchObject({name: 'InvalidParameterValue', message: expect.stringContaining('at most 1000')});
-			await expect(ec2().send(new DescribeIamInstanceProfileAssociationsCommand({AssociationIds: values(1001)}))).rejects.toMatchObject({name: 'InvalidParameterValue'});
+			await expect(ec2().send(new DescribeInstancesCommand({InstanceIds: values(1001)}))).rejects.toMatchObject({
+				name: 'InvalidParameterValue',
+				message: expect.stringContaining('at most 1000'),
+			});
+			await expect(ec2().send(new DescribeIamInstanceProfileAssociationsCommand({AssociationIds: values(1001)}))).rejects.toMatchObject({
+				name: 'InvalidParameterValue',
+			});
 		});
 
 		it('CodeArtifact: 200 tags; upstreams, which the model does not bound, by the quota of 10', async () => {
-			await expect(codeartifact().send(new CreateDomainCommand({domain: 'many-tags', tags: tags(201, () => '').map(({Key, Value}) => ({key: Key, value: Value}))}))).rejects.toMatchObject({
+			await expect(
+				codeartifact().send(new CreateDomainCommand({domain: 'many-tags', tags: tags(201, () => '').map(({Key, Value}) => ({key: Key, value: Value}))})),
+			).rejects.toMatchObject({
 				name: 'ValidationException',
 				message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200",
 			});
@@ -82,17 +110,23 @@ describe('lists in requests', () => {
 
 	describe('read only once the caller is known and permitted', () => {
 		it('a forged signature is refused whatever the list', async () => {
-			await expect(iam('forger').send(new CreateRoleCommand({RoleName: 'forged', AssumeRolePolicyDocument: trust, Tags: tags(8000)}))).rejects.toMatchObject({name: 'SignatureDoesNotMatch'});
+			await expect(iam('forger').send(new CreateRoleCommand({RoleName: 'forged', AssumeRolePolicyDocument: trust, Tags: tags(8000)}))).rejects.toMatchObject({
+				name: 'SignatureDoesNotMatch',
+			});
 		});
 
 		it('a caller without the permission is refused before its list is read: no list error comes first', async () => {
 			// Each list would be refused for the admin (too long, or a filter without a name).
-			await expect(iam('nobody').send(new CreateRoleCommand({RoleName: 'denied', AssumeRolePolicyDocument: trust, Tags: tags(51)}))).rejects.toMatchObject({name: 'AccessDenied'});
+			await expect(iam('nobody').send(new CreateRoleCommand({RoleName: 'denied', AssumeRolePolicyDocument: trust, Tags: tags(51)}))).rejects.toMatchObject({
+				name: 'AccessDenied',
+			});
 			await expect(iam('nobody').send(new TagRoleCommand({RoleName: 'tagged', Tags: tags(51)}))).rejects.toMatchObject({name: 'AccessDenied'});
 			await expect(iam('nobody').send(new UntagRoleCommand({RoleName: 'tagged', TagKeys: values(51)}))).rejects.toMatchObject({name: 'AccessDenied'});
 			await expect(ec2('nobody').send(new DescribeInstancesCommand({Filters: [{Values: ['no-name']}]}))).rejects.toMatchObject({name: 'UnauthorizedOperation'});
 			await expect(ec2('nobody').send(new DescribeInstancesCommand({InstanceIds: values(1001)}))).rejects.toMatchObject({name: 'UnauthorizedOperation'});
-			await expect(codeartifact('nobody').send(new CreateDomainCommand({domain: 'denied', tags: tags(201).map(({Key, Value}) => ({key: Key, value: Value}))}))).rejects.toMatchObject({name: 'AccessDeniedException'});
+			await expect(
+				codeartifact('nobody').send(new CreateDomainCommand({domain: 'denied', tags: tags(201).map(({Key, Value}) => ({key: Key, value: Value}))})),
+			).rejects.toMatchObject({name: 'AccessDeniedException'});
 			await expect(ec2().send(new DescribeInstancesCommand({Filters: [{Values: ['no-name']}]}))).rejects.toMatchObject({name: 'InvalidParameterValue'});
 		});
 

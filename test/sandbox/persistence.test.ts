@@ -59,14 +59,32 @@ describe('sandbox persistence', () => {
 		const bytes = Buffer.from('tar bytes stand-in');
 		const sha = createHash('sha256').update(bytes).digest('hex');
 		await client.send(
-			new PublishPackageVersionCommand({domain: 'assets', repository: 'generic-store', format: 'generic', namespace: 'tools', package: 'kit', packageVersion: '1.0.0', assetName: 'kit.tar.gz', assetContent: bytes, assetSHA256: sha}),
+			new PublishPackageVersionCommand({
+				domain: 'assets',
+				repository: 'generic-store',
+				format: 'generic',
+				namespace: 'tools',
+				package: 'kit',
+				packageVersion: '1.0.0',
+				assetName: 'kit.tar.gz',
+				assetContent: bytes,
+				assetSHA256: sha,
+			}),
 		);
 		await first.stop();
 		running.length = 0;
 
 		const second = await start(dataDir);
 		const asset = await new CodeartifactClient(adminConfig(second)).send(
-			new GetPackageVersionAssetCommand({domain: 'assets', repository: 'generic-store', format: 'generic', namespace: 'tools', package: 'kit', packageVersion: '1.0.0', asset: 'kit.tar.gz'}),
+			new GetPackageVersionAssetCommand({
+				domain: 'assets',
+				repository: 'generic-store',
+				format: 'generic',
+				namespace: 'tools',
+				package: 'kit',
+				packageVersion: '1.0.0',
+				asset: 'kit.tar.gz',
+			}),
 		);
 		expect(Buffer.from(await asset.asset!.transformToByteArray())).toEqual(bytes);
 	});
@@ -97,7 +115,12 @@ describe('sandbox persistence', () => {
 		const dataDir = temporaryDirectory();
 		const first = await startSandboxProcess(['--port', '0', '--data', dataDir]);
 		const description = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
-		const config = {endpoint: first.endpoint, region: description.region, credentials: {accessKeyId: description.adminAccessKeyId, secretAccessKey: description.adminSecretAccessKey}, maxAttempts: 1};
+		const config = {
+			endpoint: first.endpoint,
+			region: description.region,
+			credentials: {accessKeyId: description.adminAccessKeyId, secretAccessKey: description.adminSecretAccessKey},
+			maxAttempts: 1,
+		};
 		const client = new CodeartifactClient(config);
 		const acknowledged: string[] = [];
 		let stop = false;

@@ -91,6 +91,9 @@ describe('query-protocol lists keep their meaning', () => {
 
 	it('keeps a member named __proto__ as a member', () => {
 		const [item] = queryStructList(new URLSearchParams('T.member.1.__proto__=x&T.member.1.Key=k'), 'T.member', 10);
-		expect(Object.entries(item!)).toEqual([['__proto__', 'x'], ['Key', 'k']]);
+		expect(Object.entries(item!)).toEqual([
+			['__proto__', 'x'],
+			['Key', 'k'],
+		]);
 	});
 });

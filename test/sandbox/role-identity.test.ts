@@ -1,4 +1,11 @@
-import {CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, GetAuthorizationTokenCommand, GetRepositoryEndpointCommand, ListDomainsCommand} from '@aws-sdk/client-codeartifact';
+import {
+	CodeartifactClient,
+	CreateDomainCommand,
+	CreateRepositoryCommand,
+	GetAuthorizationTokenCommand,
+	GetRepositoryEndpointCommand,
+	ListDomainsCommand,
+} from '@aws-sdk/client-codeartifact';
 import {DescribeInstancesCommand, EC2Client} from '@aws-sdk/client-ec2';
 import {
 	AddRoleToInstanceProfileCommand,
@@ -31,11 +38,18 @@ describe('the admin key with a made-up session token', () => {
 	const sandbox = useSandbox();
 	const config = () => ({...adminConfig(sandbox.current), credentials: {...sandbox.current.admin, sessionToken: 'IQoJb3JpZ2luX2VjEMadeUp'}});
 
-	it('is refused by every service, in each one\'s words for InvalidClientTokenId', async () => {
-		await expect(new IAMClient(config()).send(new ListRolesCommand({}))).rejects.toMatchObject({name: 'InvalidClientTokenId', message: invalidToken, $metadata: {httpStatusCode: 403}});
+	it("is refused by every service, in each one's words for InvalidClientTokenId", async () => {
+		await expect(new IAMClient(config()).send(new ListRolesCommand({}))).rejects.toMatchObject({
+			name: 'InvalidClientTokenId',
+			message: invalidToken,
+			$metadata: {httpStatusCode: 403},
+		});
 		await expect(new STSClient(config()).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'InvalidClientTokenId', message: invalidToken});
 		await expect(new EC2Client(config()).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({name: 'AuthFailure', $metadata: {httpStatusCode: 401}});
-		await expect(new CodeartifactClient(config()).send(new ListDomainsCommand({}))).rejects.toMatchObject({name: 'UnrecognizedClientException', message: invalidToken});
+		await expect(new CodeartifactClient(config()).send(new ListDomainsCommand({}))).rejects.toMatchObject({
+			name: 'UnrecognizedClientException',
+			message: invalidToken,
+		});
 		// Without the token, the same keys work.
 		await new STSClient(adminConfig(sandbox.current)).send(new GetCallerIdentityCommand({}));
 	});
@@ -57,12 +71,18 @@ describe('a role deleted and created again under its name', () => {
 
 	const allow = (...actions: string[]) => JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: actions, Resource: '*'}]});
 
-	it('gives neither the old instance session nor the old CodeArtifact token the new role\'s permissions', async () => {
+	it("gives neither the old instance session nor the old CodeArtifact token the new role's permissions", async () => {
 		const {accountId} = sandbox.current;
 		const iam = new IAMClient(adminConfig(sandbox.current));
 		const admin = new CodeartifactClient(adminConfig(sandbox.current));
 		// The first role may fetch a token, but neither read the repository nor list roles.
-		await iam.send(new PutRolePolicyCommand({RoleName: roleName, PolicyName: 'token', PolicyDocument: allow('codeartifact:GetAuthorizationToken', 'sts:GetServiceBearerToken')}));
+		await iam.send(
+			new PutRolePolicyCommand({
+				RoleName: roleName,
+				PolicyName: 'token',
+				PolicyDocument: allow('codeartifact:GetAuthorizationToken', 'sts:GetServiceBearerToken'),
+			}),
+		);
 		const old = await instanceCredentials();
 		const asOld = {endpoint: sandbox.current.endpoint, region: sandbox.current.region, maxAttempts: 1, credentials: old};
 		const oldToken = (await new CodeartifactClient(asOld).send(new GetAuthorizationTokenCommand({domain}))).authorizationToken ?? '';
@@ -84,7 +104,9 @@ describe('a role deleted and created again under its name', () => {
 		await iam.send(new DeleteRolePolicyCommand({RoleName: roleName, PolicyName: 'token'}));
 		await iam.send(new DeleteRoleCommand({RoleName: roleName}));
 		await iam.send(new CreateRoleCommand({RoleName: roleName, AssumeRolePolicyDocument: ec2Trust}));
-		await iam.send(new PutRolePolicyCommand({RoleName: roleName, PolicyName: 'all', PolicyDocument: allow('iam:ListRoles', 'codeartifact:*', 'sts:GetServiceBearerToken')}));
+		await iam.send(
+			new PutRolePolicyCommand({RoleName: roleName, PolicyName: 'all', PolicyDocument: allow('iam:ListRoles', 'codeartifact:*', 'sts:GetServiceBearerToken')}),
+		);
 		await iam.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName}));
 
 		// What the old role was given stops working: AWS's answer for credentials that are gone.
@@ -112,14 +134,25 @@ describe('a state written before sessions recorded their role id', () => {
 	const state = initialState({region: 'us-east-1', scenario: 'access-denied'});
 	const [associationId] = Object.keys(state.associations);
 	const legacy = {accessKeyId: awsId('ASIA'), secretAccessKey: secretKey(), sessionToken: 'IQoJb3JpZ2luX2VjLegacy'};
-	state.sessions[legacy.accessKeyId] = {...legacy, roleName: 'build-host-role', associationId: associationId!, issued: isoNow(), expiration: isoNow(new Date(Date.now() + 3600_000))};
+	state.sessions[legacy.accessKeyId] = {
+		...legacy,
+		roleName: 'build-host-role',
+		associationId: associationId!,
+		issued: isoNow(),
+		expiration: isoNow(new Date(Date.now() + 3600_000)),
+	};
 	writeFileSync(join(dataDir, 'state.json'), JSON.stringify(state));
 	afterAll(() => rmSync(dataDir, {recursive: true, force: true})); // registered first, so it runs after the sandbox stops
 	const sandbox = useSandbox({dataDir});
 	useMetadataEndpoint(sandbox);
 
 	it('loads, refuses the old session and hands out a new one', async () => {
-		const config = (credentials: {accessKeyId: string; secretAccessKey: string; sessionToken?: string}) => ({endpoint: sandbox.current.endpoint, region: sandbox.current.region, maxAttempts: 1, credentials});
+		const config = (credentials: {accessKeyId: string; secretAccessKey: string; sessionToken?: string}) => ({
+			endpoint: sandbox.current.endpoint,
+			region: sandbox.current.region,
+			maxAttempts: 1,
+			credentials,
+		});
 		await expect(new STSClient(config(legacy)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'InvalidClientTokenId'});
 		const fresh = await instanceCredentials();
 		expect(fresh.accessKeyId).not.toBe(legacy.accessKeyId);

@@ -9,13 +9,20 @@ import type {RunningSandbox} from '../../source/sandbox/index.js';
 import {NodeSha256} from '../../source/sandbox/auth/sigv4.js';
 import {adminConfig, useSandbox} from '../helpers/sandbox.js';
 
-
 /** Signs a request as the admin, for `service`, the way the SDK does. */
-async function signedFetch(sandbox: RunningSandbox, options: {path: string; body: string; contentType: string; service: string; edit?: (authorization: string) => string}) {
+async function signedFetch(
+	sandbox: RunningSandbox,
+	options: {path: string; body: string; contentType: string; service: string; edit?: (authorization: string) => string},
+) {
 	const url = new URL(sandbox.endpoint);
 	const request = new HttpRequest({
-		method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: options.path,
-		headers: {host: url.host, 'content-type': options.contentType}, body: options.body,
+		method: 'POST',
+		protocol: 'http:',
+		hostname: url.hostname,
+		port: Number(url.port),
+		path: options.path,
+		headers: {host: url.host, 'content-type': options.contentType},
+		body: options.body,
 	});
 	const signer = new SignatureV4({credentials: sandbox.admin, region: sandbox.region, service: options.service, sha256: NodeSha256});
 	const headers = (await signer.sign(request)).headers as Record<string, string>;
@@ -30,7 +37,11 @@ function unsigned<T extends {middlewareStack: {addRelativeTo: (...args: never[])
 		delete args.request.headers['authorization'];
 		return next(args);
 	};
-	(client.middlewareStack.addRelativeTo as (m: unknown, o: object) => void)(strip, {name: 'dropAuthorization', relation: 'after', toMiddleware: 'httpSigningMiddleware'});
+	(client.middlewareStack.addRelativeTo as (m: unknown, o: object) => void)(strip, {
+		name: 'dropAuthorization',
+		relation: 'after',
+		toMiddleware: 'httpSigningMiddleware',
+	});
 	return client;
 }
 
@@ -38,7 +49,7 @@ describe('SigV4 credential scope', () => {
 	const sandbox = useSandbox({region: 'eu-west-1'});
 	const elsewhere = () => ({...adminConfig(sandbox.current), region: 'eu-central-1'});
 
-	it('must name the sandbox region, in each service\'s words', async () => {
+	it("must name the sandbox region, in each service's words", async () => {
 		const message = 'Credential should be scoped to a valid region.';
 		await expect(new CodeartifactClient(elsewhere()).send(new ListDomainsCommand({}))).rejects.toMatchObject({name: 'InvalidSignatureException', message});
 		await expect(new STSClient(elsewhere()).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'SignatureDoesNotMatch', message});
@@ -56,16 +67,30 @@ describe('SigV4 credential scope', () => {
 		const form = 'Action=DescribeInstances&Version=2016-11-15';
 		const query = await signedFetch(sandbox.current, {path: '/', body: form, contentType: 'application/x-www-form-urlencoded', service: 'iam'});
 		expect(query.status).toBe(401);
-		expect(query.text).toContain("<Response><Errors><Error><Code>AuthFailure</Code><Message>Credential should be scoped to correct service: &apos;ec2&apos;.</Message>");
+		expect(query.text).toContain(
+			'<Response><Errors><Error><Code>AuthFailure</Code><Message>Credential should be scoped to correct service: &apos;ec2&apos;.</Message>',
+		);
 		const right = await signedFetch(sandbox.current, {path: '/', body: form, contentType: 'application/x-www-form-urlencoded', service: 'ec2'});
 		expect(right.status).toBe(200);
 	});
 
 	it('must sign host and x-amz-date', async () => {
-		const withoutHost = await signedFetch(sandbox.current, {path: '/v1/domains', body: '{}', contentType: 'application/json', service: 'codeartifact', edit: a => a.replace(/host;/, '')});
+		const withoutHost = await signedFetch(sandbox.current, {
+			path: '/v1/domains',
+			body: '{}',
+			contentType: 'application/json',
+			service: 'codeartifact',
+			edit: a => a.replace(/host;/, ''),
+		});
 		expect(withoutHost).toMatchObject({status: 403, type: 'InvalidSignatureException'});
 		expect(withoutHost.text).toContain("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-		const withoutDate = await signedFetch(sandbox.current, {path: '/v1/domains', body: '{}', contentType: 'application/json', service: 'codeartifact', edit: a => a.replace(/;x-amz-date/, '')});
+		const withoutDate = await signedFetch(sandbox.current, {
+			path: '/v1/domains',
+			body: '{}',
+			contentType: 'application/json',
+			service: 'codeartifact',
+			edit: a => a.replace(/;x-amz-date/, ''),
+		});
 		expect(withoutDate).toMatchObject({status: 403, type: 'InvalidSignatureException'});
 		expect(withoutDate.text).toContain("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
 	});
@@ -85,10 +110,13 @@ describe('SigV4 query canonicalisation', () => {
 			{step: 'build', name: 'addProtoQueryKey'},
 		);
 		const seen: string[] = [];
-		client.middlewareStack.add(next => async args => {
-			seen.push((args.request as {query: Record<string, string>}).query['__proto__'] ?? '');
-			return next(args);
-		}, {step: 'finalizeRequest', name: 'seeQuery'});
+		client.middlewareStack.add(
+			next => async args => {
+				seen.push((args.request as {query: Record<string, string>}).query['__proto__'] ?? '');
+				return next(args);
+			},
+			{step: 'finalizeRequest', name: 'seeQuery'},
+		);
 		await expect(client.send(new ListDomainsCommand({}))).resolves.toMatchObject({domains: []});
 		expect(seen).toEqual(['x']);
 	});
@@ -97,23 +125,30 @@ describe('SigV4 query canonicalisation', () => {
 describe('unsigned query requests are refused in the words of the service their Version names', () => {
 	const sandbox = useSandbox();
 
-	it('EC2: AuthFailure 401 in EC2\'s error XML', async () => {
+	it("EC2: AuthFailure 401 in EC2's error XML", async () => {
 		await expect(unsigned(new EC2Client(adminConfig(sandbox.current))).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
-			name: 'AuthFailure', $metadata: {httpStatusCode: 401},
+			name: 'AuthFailure',
+			$metadata: {httpStatusCode: 401},
 		});
-		const response = await fetch(`${sandbox.current.endpoint}/`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: 'Action=DescribeInstances&Version=2016-11-15'});
+		const response = await fetch(`${sandbox.current.endpoint}/`, {
+			method: 'POST',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body: 'Action=DescribeInstances&Version=2016-11-15',
+		});
 		expect(response.status).toBe(401);
 		expect(await response.text()).toMatch(/<Response><Errors><Error><Code>AuthFailure<\/Code>.*<\/Errors><RequestID>/s);
 	});
 
-	it('STS: MissingAuthenticationToken in STS\'s namespace; IAM as before', async () => {
+	it("STS: MissingAuthenticationToken in STS's namespace; IAM as before", async () => {
 		await expect(unsigned(new STSClient(adminConfig(sandbox.current))).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
-			name: 'MissingAuthenticationToken', $metadata: {httpStatusCode: 403},
+			name: 'MissingAuthenticationToken',
+			$metadata: {httpStatusCode: 403},
 		});
 		const sts = await fetch(`${sandbox.current.endpoint}/?Action=GetCallerIdentity&Version=2011-06-15`);
 		expect(await sts.text()).toContain('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">');
 		await expect(unsigned(new IAMClient(adminConfig(sandbox.current))).send(new ListRolesCommand({}))).rejects.toMatchObject({
-			name: 'MissingAuthenticationToken', $metadata: {httpStatusCode: 403},
+			name: 'MissingAuthenticationToken',
+			$metadata: {httpStatusCode: 403},
 		});
 	});
 });

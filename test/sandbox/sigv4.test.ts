@@ -4,7 +4,6 @@ import {describe, expect, it} from 'vitest';
 import {NodeSha256} from '../../source/sandbox/auth/sigv4.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
-
 describe('SigV4 verification', () => {
 	const sandbox = useSandbox({maxBodyBytes: 4096});
 
@@ -65,7 +64,10 @@ describe('SigV4 verification', () => {
 
 	it('refuses a request without a signature, or with a malformed one', async () => {
 		expect(await post({'content-type': 'application/json'}, '{}')).toMatchObject({status: 403, type: 'MissingAuthenticationTokenException'});
-		expect(await post({'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 nonsense'}, '{}')).toMatchObject({status: 403, type: 'InvalidSignatureException'});
+		expect(await post({'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 nonsense'}, '{}')).toMatchObject({
+			status: 403,
+			type: 'InvalidSignatureException',
+		});
 	});
 
 	it('refuses a signed header that is missing from the request', async () => {

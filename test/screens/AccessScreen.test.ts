@@ -5,9 +5,21 @@ import {accessEvents, createAccess} from './journey-fixtures.js';
 it('shows the policy with its reasons, and Enter accepts the default', async () => {
 	const wizard = renderWizard([
 		{type: 'step', step: 'access', status: 'active'},
-		{type: 'policy', step: 'access', name: 'CodeArtifactBuildHost', document: '{\n  "Version": "2012-10-17",\n  "Statement": []\n}', explanations: ['sts:GetServiceBearerToken: CodeArtifact tokens are bearer tokens.']},
+		{
+			type: 'policy',
+			step: 'access',
+			name: 'CodeArtifactBuildHost',
+			document: '{\n  "Version": "2012-10-17",\n  "Statement": []\n}',
+			explanations: ['sts:GetServiceBearerToken: CodeArtifact tokens are bearer tokens.'],
+		},
 	]);
-	const answer = wizard.host.ask({kind: 'confirm', id: 'create-access', message: 'Create the policy, the role and the instance profile?', default: true, canGoBack: true});
+	const answer = wizard.host.ask({
+		kind: 'confirm',
+		id: 'create-access',
+		message: 'Create the policy, the role and the instance profile?',
+		default: true,
+		canGoBack: true,
+	});
 	const frame = await wizard.waitForText('? Create the policy');
 	expect(frame).toContain('least-privilege IAM policy');
 	expect(frame).toContain('Policy CodeArtifactBuildHost');
@@ -68,7 +80,10 @@ describe.each([
 });
 
 it('v is only a key where there is more to see', async () => {
-	const wizard = renderWizard([{type: 'step', step: 'access', status: 'active'}, {type: 'policy', step: 'access', name: 'P', document: '{}', explanations: []}]);
+	const wizard = renderWizard([
+		{type: 'step', step: 'access', status: 'active'},
+		{type: 'policy', step: 'access', name: 'P', document: '{}', explanations: []},
+	]);
 	const answer = wizard.host.ask(createAccess);
 	await wizard.waitForText('Policy P');
 	await wizard.press('v', 'n');

@@ -4,7 +4,15 @@ import type {PackageRow, WizardEvent} from '../../source/wizard/events.js';
 import {reachStep} from './journey-fixtures.js';
 
 function download(index: number): WizardEvent {
-	const row: PackageRow = {name: `artifact-${index}`, namespace: 'org.example', format: 'maven', latestVersion: `1.${index}`, publish: '', upstream: '', state: 'seen'};
+	const row: PackageRow = {
+		name: `artifact-${index}`,
+		namespace: 'org.example',
+		format: 'maven',
+		latestVersion: `1.${index}`,
+		publish: '',
+		upstream: '',
+		state: 'seen',
+	};
 	return {type: 'package', row};
 }
 
@@ -14,7 +22,10 @@ function building(packages: WizardEvent[]): WizardEvent[] {
 	return [
 		...reachStep('build'),
 		{type: 'progress', step: 'build', message: 'Running mvn compile…'},
-		...Array.from({length: 30}, (_, index): WizardEvent => ({type: 'maven-output', line: `[INFO] Downloaded from codeartifact: ${endpoint}org/apache/maven/plugins/plugin-${index}/1.${index}/plugin-${index}-1.${index}.pom (5 kB at 50 kB/s)`})),
+		...Array.from({length: 30}, (_, index): WizardEvent => ({
+			type: 'maven-output',
+			line: `[INFO] Downloaded from codeartifact: ${endpoint}org/apache/maven/plugins/plugin-${index}/1.${index}/plugin-${index}-1.${index}.pom (5 kB at 50 kB/s)`,
+		})),
 		...packages,
 	];
 }
@@ -38,7 +49,16 @@ it("shows Maven's last lines and the packages that fit the terminal, newest firs
 describe('at 80 columns', () => {
 	const longNames = Array.from({length: 25}, (_, index): WizardEvent => ({
 		type: 'package',
-		row: {name: `maven-resources-plugin-${index}`, namespace: 'org.apache.maven.plugins', format: 'maven', latestVersion: `3.3.${index}`, publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed', latestPublishDate: '2024-03-05T10:00:00Z'},
+		row: {
+			name: `maven-resources-plugin-${index}`,
+			namespace: 'org.apache.maven.plugins',
+			format: 'maven',
+			latestVersion: `3.3.${index}`,
+			publish: 'BLOCK',
+			upstream: 'ALLOW',
+			state: 'confirmed',
+			latestPublishDate: '2024-03-05T10:00:00Z',
+		},
 	}));
 
 	it('the table keeps whole names, drops the columns every Maven package shares, and shows more than three rows', async () => {

@@ -8,7 +8,11 @@ const question: SelectQuestion = {
 	message: 'Use an existing domain, or create one?',
 	choices: [{value: 'shared', label: 'shared', hint: 'yours'}],
 	default: 'shared',
-	custom: {label: 'Create a new domain…', default: 'my-domain', validate: value => (/^[a-z][a-z0-9-]+$/.test(value) ? undefined : 'Lower-case letters, digits and hyphens only.')},
+	custom: {
+		label: 'Create a new domain…',
+		default: 'my-domain',
+		validate: value => (/^[a-z][a-z0-9-]+$/.test(value) ? undefined : 'Lower-case letters, digits and hyphens only.'),
+	},
 	canGoBack: true,
 };
 
@@ -81,6 +85,11 @@ it('Esc goes back', async () => {
 
 it('shows the domain it created', async () => {
 	const wizard = domainStep();
-	wizard.host.notify({type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'my-domain', arn: 'arn:aws:codeartifact:us-east-1:1:domain/my-domain'}, reused: false});
+	wizard.host.notify({
+		type: 'resource',
+		step: 'domain',
+		resource: {kind: 'domain', name: 'my-domain', arn: 'arn:aws:codeartifact:us-east-1:1:domain/my-domain'},
+		reused: false,
+	});
 	await wizard.waitForText('+ created domain my-domain');
 });

@@ -4,7 +4,15 @@ import {expect, it} from 'vitest';
 it('shows the concept and what preflight found', async () => {
 	const wizard = renderWizard([
 		{type: 'step', step: 'preflight', status: 'active'},
-		{type: 'facts', step: 'preflight', facts: [{label: 'Identity', value: 'arn:aws:iam::111122223333:user/admin'}, {label: 'Region', value: 'us-east-1'}, {label: 'Maven', value: 'not found', tone: 'bad'}]},
+		{
+			type: 'facts',
+			step: 'preflight',
+			facts: [
+				{label: 'Identity', value: 'arn:aws:iam::111122223333:user/admin'},
+				{label: 'Region', value: 'us-east-1'},
+				{label: 'Maven', value: 'not found', tone: 'bad'},
+			],
+		},
 		{type: 'progress', step: 'preflight', message: 'Looking for Java…'},
 	]);
 	const frame = await wizard.waitForText('Preflight');

@@ -14,7 +14,13 @@ it('shows what was made until the summary arrives', async () => {
 });
 
 it('shows the summary without its commands, which are printed below the last frame where they can be copied', async () => {
-	const wizard = renderWizard([{type: 'step', step: 'summary', status: 'active'}, {type: 'summary', summary: exampleSummary}], {columns: 80, rows: 40});
+	const wizard = renderWizard(
+		[
+			{type: 'step', step: 'summary', status: 'active'},
+			{type: 'summary', summary: exampleSummary},
+		],
+		{columns: 80, rows: 40},
+	);
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + ca-wizard-demo');
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
@@ -32,7 +38,13 @@ it('when rows are few, the lists of what was made are shortened first: headings,
 		resource: {kind: 'repository' as const, name: `resource-${index}`, arn: `arn:aws:codeartifact:us-east-1:549480709600:repository/demo/resource-${index}`},
 		earlierRun: false,
 	}));
-	const wizard = renderWizard([{type: 'step', step: 'summary', status: 'active'}, {type: 'summary', summary: {...exampleSummary, created, reused: []}}], {columns: 80, rows: 30});
+	const wizard = renderWizard(
+		[
+			{type: 'step', step: 'summary', status: 'active'},
+			{type: 'summary', summary: {...exampleSummary, created, reused: []}},
+		],
+		{columns: 80, rows: 30},
+	);
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + resource-0');
 	expect(frame).toMatch(/ {2}… \d+ more, printed below\nFiles:/);

@@ -6,7 +6,15 @@ it('shows why the token was refused and takes the chosen fix', async () => {
 	const wizard = renderWizard([
 		{type: 'step', step: 'token', status: 'active'},
 		{type: 'facts', step: 'token', facts: [{label: 'Build host role', value: 'ci-runner', tone: 'warn'}]},
-		{type: 'problem', step: 'token', problem: {code: 'TokenRefused', message: 'The build host may not call codeartifact:GetAuthorizationToken.', fix: 'Attach the policy to the role the instance wears.'}},
+		{
+			type: 'problem',
+			step: 'token',
+			problem: {
+				code: 'TokenRefused',
+				message: 'The build host may not call codeartifact:GetAuthorizationToken.',
+				fix: 'Attach the policy to the role the instance wears.',
+			},
+		},
 	]);
 	const answer = wizard.host.ask({
 		kind: 'select',
@@ -63,7 +71,9 @@ it('at 80×24 the rail, the whole explanation, the choices and the keys fit; onl
 	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · q quit');
 	// The details wrap inside the banner: every word of them is there, nothing cut with "…".
 	const inside = lines.filter(line => line.startsWith('│ ')).map(line => line.slice(2).replace(/\s*│$/, ''));
-	expect(inside.join(' ').replace(/\s+/g, ' ')).toContain(tokenEvents.flatMap(event => (event.type === 'problem' ? (event.problem.details ?? []) : [])).join(' '));
+	expect(inside.join(' ').replace(/\s+/g, ' ')).toContain(
+		tokenEvents.flatMap(event => (event.type === 'problem' ? (event.problem.details ?? []) : [])).join(' '),
+	);
 	expect(frame).not.toMatch(/…\s*│/);
 	expect(lines.filter(line => /^[❯ ] (Attach|Replace|Stop)/.test(line))).toEqual([
 		'❯ Attach the CodeArtifact read policy to role build-host-role (recommended)',

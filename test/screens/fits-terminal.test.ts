@@ -24,9 +24,20 @@ const preflight: WizardEvent[] = [
 			{label: 'Maven', value: 'Apache Maven 3.8.7'},
 		],
 	},
-	{type: 'note', step: 'preflight', tone: 'warning', message: 'Maven was not found: the AWS steps work, but the build step will need Maven (3.8+) on the PATH.'},
+	{
+		type: 'note',
+		step: 'preflight',
+		tone: 'warning',
+		message: 'Maven was not found: the AWS steps work, but the build step will need Maven (3.8+) on the PATH.',
+	},
 ];
-const project: Question = {kind: 'select', id: 'project-choice', message: 'Which Maven project should the build step compile?', choices: [{value: 'demo', label: 'The bundled demo project (copied to /tmp/ui-check-1/demo-project)'}], default: 'demo'};
+const project: Question = {
+	kind: 'select',
+	id: 'project-choice',
+	message: 'Which Maven project should the build step compile?',
+	choices: [{value: 'demo', label: 'The bundled demo project (copied to /tmp/ui-check-1/demo-project)'}],
+	default: 'demo',
+};
 const domains: Question = {
 	kind: 'select',
 	id: 'domain',
@@ -50,12 +61,25 @@ const wide: WizardEvent[] = [
 	},
 	{type: 'note', step: 'preflight', tone: 'warning', message: '🚧🚧 構築ホストの設定を確認してください 🚧🚧 '.repeat(4)},
 ];
-const wideProject: Question = {kind: 'select', id: 'project-choice', message: 'Which Maven project should the build step compile?', choices: [{value: 'current', label: `このフォルダーのプロジェクト ${'📦'.repeat(30)}`}, {value: 'demo', label: 'デモプロジェクト'}], default: 'current'};
+const wideProject: Question = {
+	kind: 'select',
+	id: 'project-choice',
+	message: 'Which Maven project should the build step compile?',
+	choices: [
+		{value: 'current', label: `このフォルダーのプロジェクト ${'📦'.repeat(30)}`},
+		{value: 'demo', label: 'デモプロジェクト'},
+	],
+	default: 'current',
+};
 
 const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question}> = [
 	{name: 'preflight', events: preflight, question: project},
 	{name: 'preflight with wide characters', events: wide, question: wideProject},
-	{name: 'domain with many domains', events: [...reachStep('domain'), {type: 'progress', step: 'domain', message: '12 domains found', done: true}], question: domains},
+	{
+		name: 'domain with many domains',
+		events: [...reachStep('domain'), {type: 'progress', step: 'domain', message: '12 domains found', done: true}],
+		question: domains,
+	},
 	{name: 'access', events: accessEvents, question: createAccess},
 	{name: 'token refused', events: tokenEvents, question: tokenFix},
 	{name: 'settings', events: settingsEvents, question: writeSettings},
@@ -65,7 +89,10 @@ const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question
 			...reachStep('build'),
 			{type: 'progress', step: 'build', message: 'Running mvn compile…'},
 			...Array.from({length: 20}, (_, index): WizardEvent => ({type: 'maven-output', line: `[INFO] line ${index}`})),
-			...Array.from({length: 40}, (_, index): WizardEvent => ({type: 'package', row: {name: `artifact-${index}`, namespace: 'org.example', format: 'maven', latestVersion: '1.0', publish: '', upstream: '', state: 'seen'}})),
+			...Array.from({length: 40}, (_, index): WizardEvent => ({
+				type: 'package',
+				row: {name: `artifact-${index}`, namespace: 'org.example', format: 'maven', latestVersion: '1.0', publish: '', upstream: '', state: 'seen'},
+			})),
 		],
 	},
 ];

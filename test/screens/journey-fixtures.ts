@@ -12,7 +12,13 @@ export function reachStep(step: StepId): WizardEvent[] {
 	return [...before.map((id): WizardEvent => ({type: 'step', step: id, status: 'done'})), {type: 'step', step, status: 'active'}];
 }
 
-const target = {region: 'us-east-1', account: '549480709600', domain: 'ca-wizard-demo', domainOwner: '549480709600', repositories: ['maven-repo', 'maven-central-store']};
+const target = {
+	region: 'us-east-1',
+	account: '549480709600',
+	domain: 'ca-wizard-demo',
+	domainOwner: '549480709600',
+	repositories: ['maven-repo', 'maven-central-store'],
+};
 export const policy = buildHostPolicy(target);
 
 export const accessEvents: WizardEvent[] = [
@@ -52,8 +58,16 @@ export const tokenFix: SelectQuestion = {
 	id: 'token-fix',
 	message: 'How should the wizard fix this?',
 	choices: [
-		{value: 'attach-to-current-role', label: 'Attach the CodeArtifact read policy to role build-host-role (recommended)', hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.'},
-		{value: 'replace-association', label: 'Replace instance profile build-host-profile with ca-wizard-build-host', hint: 'The instance would stop wearing role build-host-role and lose every permission it grants (anything else on this host that uses AWS through it would break). Choose this only if nothing does.'},
+		{
+			value: 'attach-to-current-role',
+			label: 'Attach the CodeArtifact read policy to role build-host-role (recommended)',
+			hint: 'Adds only the token and read permissions to the role this host already uses; everything build-host-role can do today stays as it is.',
+		},
+		{
+			value: 'replace-association',
+			label: 'Replace instance profile build-host-profile with ca-wizard-build-host',
+			hint: 'The instance would stop wearing role build-host-role and lose every permission it grants (anything else on this host that uses AWS through it would break). Choose this only if nothing does.',
+		},
 		{value: 'stop', label: 'Stop here; I will fix it myself'},
 	],
 	default: 'attach-to-current-role',
@@ -98,7 +112,17 @@ const settingsXml = [
 export const settingsEvents: WizardEvent[] = [
 	...reachStep('settings'),
 	{type: 'progress', step: 'settings', message: 'Endpoint: http://127.0.0.1:7717/d/ca-wizard-demo-549480709600/maven/maven-repo/', done: true},
-	{type: 'diff', step: 'settings', path: '/tmp/ui-check-1/settings.xml', lines: ['--- /dev/null', '+++ b/tmp/ui-check-1/settings.xml', `@@ -0,0 +1,${settingsXml.length} @@`, ...settingsXml.map(line => `+${line}`)]},
+	{
+		type: 'diff',
+		step: 'settings',
+		path: '/tmp/ui-check-1/settings.xml',
+		lines: ['--- /dev/null', '+++ b/tmp/ui-check-1/settings.xml', `@@ -0,0 +1,${settingsXml.length} @@`, ...settingsXml.map(line => `+${line}`)],
+	},
 ];
 
-export const writeSettings: ConfirmQuestion = {kind: 'confirm', id: 'write-settings', message: 'Write this change to /tmp/ui-check-1/settings.xml?', default: true};
+export const writeSettings: ConfirmQuestion = {
+	kind: 'confirm',
+	id: 'write-settings',
+	message: 'Write this change to /tmp/ui-check-1/settings.xml?',
+	default: true,
+};

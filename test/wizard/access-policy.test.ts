@@ -6,7 +6,13 @@ const target: AccessTarget = {region: 'eu-west-1', account: '123456789012', doma
 const DOMAIN_ARN = 'arn:aws:codeartifact:eu-west-1:123456789012:domain/d';
 const REPO_ARN = 'arn:aws:codeartifact:eu-west-1:123456789012:repository/d/maven-repo';
 const UPSTREAM_ARN = 'arn:aws:codeartifact:eu-west-1:123456789012:repository/d/maven-central-store';
-const BEARER = {Sid: 'BearerTokenForCodeArtifact', Effect: 'Allow', Action: 'sts:GetServiceBearerToken', Resource: '*', Condition: {StringEquals: {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}}};
+const BEARER = {
+	Sid: 'BearerTokenForCodeArtifact',
+	Effect: 'Allow',
+	Action: 'sts:GetServiceBearerToken',
+	Resource: '*',
+	Condition: {StringEquals: {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}},
+};
 
 const policy = (...statements: unknown[]) => JSON.stringify({Version: '2012-10-17', Statement: statements});
 
@@ -18,7 +24,12 @@ describe('buildHostPolicy', () => {
 			Version: '2012-10-17',
 			Statement: [
 				{Sid: 'GetCodeArtifactToken', Effect: 'Allow', Action: 'codeartifact:GetAuthorizationToken', Resource: DOMAIN_ARN},
-				{Sid: 'ReadRepositories', Effect: 'Allow', Action: ['codeartifact:GetRepositoryEndpoint', 'codeartifact:ReadFromRepository'], Resource: [REPO_ARN, UPSTREAM_ARN]},
+				{
+					Sid: 'ReadRepositories',
+					Effect: 'Allow',
+					Action: ['codeartifact:GetRepositoryEndpoint', 'codeartifact:ReadFromRepository'],
+					Resource: [REPO_ARN, UPSTREAM_ARN],
+				},
 				BEARER,
 			],
 		});
@@ -57,7 +68,10 @@ describe('buildHostPolicy', () => {
 describe('ec2TrustPolicy / trustsEc2', () => {
 	it('lets ec2.amazonaws.com assume the role, in a document IAM accepts as a trust policy', () => {
 		const text = ec2TrustPolicy();
-		expect(JSON.parse(text)).toEqual({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
+		expect(JSON.parse(text)).toEqual({
+			Version: '2012-10-17',
+			Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}],
+		});
 		expect(parsePolicyDocument(text, {kind: 'trust'}).ok).toBe(true);
 		expect(trustsEc2(text)).toBe(true);
 	});
@@ -65,11 +79,19 @@ describe('ec2TrustPolicy / trustsEc2', () => {
 	const trust = (statement: Record<string, unknown>) => JSON.stringify({Version: '2012-10-17', Statement: statement});
 
 	it.each([
-		['a list of services', {Effect: 'Allow', Principal: {Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com']}, Action: ['sts:AssumeRole', 'sts:TagSession']}, true],
+		[
+			'a list of services',
+			{Effect: 'Allow', Principal: {Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com']}, Action: ['sts:AssumeRole', 'sts:TagSession']},
+			true,
+		],
 		['a wildcard action', {Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:*'}, true],
 		['differently-cased action', {Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'STS:assumerole'}, true],
 		['everyone', {Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole'}, true],
-		['a condition on the Allow', {Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole', Condition: {StringEquals: {'aws:SourceAccount': '123456789012'}}}, true],
+		[
+			'a condition on the Allow',
+			{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole', Condition: {StringEquals: {'aws:SourceAccount': '123456789012'}}},
+			true,
+		],
 		['another service only', {Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}, false],
 		['an account principal', {Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::123456789012:root'}, Action: 'sts:AssumeRole'}, false],
 		['a web-identity action only', {Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRoleWithWebIdentity'}, false],
@@ -79,10 +101,12 @@ describe('ec2TrustPolicy / trustsEc2', () => {
 	});
 
 	it('a Deny for EC2 wins over the Allow', () => {
-		const text = JSON.stringify({Statement: [
-			{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'},
-			{Effect: 'Deny', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'},
-		]});
+		const text = JSON.stringify({
+			Statement: [
+				{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'},
+				{Effect: 'Deny', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'},
+			],
+		});
 		expect(trustsEc2(text)).toBe(false);
 	});
 
@@ -136,11 +160,14 @@ describe('policyCovers', () => {
 
 	it('a Deny removes coverage, and says so', () => {
 		const document = buildHostPolicy(target).document;
-		const withDeny = JSON.stringify({...document, Statement: [...document.Statement, {Effect: 'Deny', Action: 'codeartifact:ReadFromRepository', Resource: UPSTREAM_ARN}]});
+		const withDeny = JSON.stringify({
+			...document,
+			Statement: [...document.Statement, {Effect: 'Deny', Action: 'codeartifact:ReadFromRepository', Resource: UPSTREAM_ARN}],
+		});
 		expect(policyCovers(withDeny, target)).toEqual({covers: false, missing: [`codeartifact:ReadFromRepository on ${UPSTREAM_ARN} (explicitly denied)`]});
 	});
 
-	it('a Deny in another of the role\'s policies removes coverage too', () => {
+	it("a Deny in another of the role's policies removes coverage too", () => {
 		const deny = policy({Effect: 'Deny', Action: 'sts:*', Resource: '*'});
 		const result = policyCovers([buildHostPolicy(target).text, deny], target);
 		expect(result.missing).toEqual(['sts:GetServiceBearerToken on * for codeartifact.amazonaws.com (explicitly denied)']);
@@ -148,7 +175,11 @@ describe('policyCovers', () => {
 
 	it('several policies together can cover', () => {
 		const token = policy({Effect: 'Allow', Action: 'codeartifact:GetAuthorizationToken', Resource: DOMAIN_ARN}, BEARER);
-		const read = policy({Effect: 'Allow', Action: ['codeartifact:Get*', 'codeartifact:Read*'], Resource: 'arn:aws:codeartifact:eu-west-1:123456789012:repository/d/*'});
+		const read = policy({
+			Effect: 'Allow',
+			Action: ['codeartifact:Get*', 'codeartifact:Read*'],
+			Resource: 'arn:aws:codeartifact:eu-west-1:123456789012:repository/d/*',
+		});
 		expect(policyCovers([token, read], target).covers).toBe(true);
 		expect(policyCovers([token], target).covers).toBe(false);
 	});

@@ -23,7 +23,10 @@ it('stops with MissingFact, naming the step and what is missing', () => {
 	expect(() => needs(contextWith({touched: [], domain: 'demo'}, 'token'), 'domain', 'domainOwner', 'policyArn')).toThrow(
 		expect.objectContaining({
 			code: 'MissingFact',
-			problem: expect.objectContaining({message: 'The token step started without domainOwner, policyArn, which an earlier step establishes.', fix: expect.stringContaining('bug')}),
+			problem: expect.objectContaining({
+				message: 'The token step started without domainOwner, policyArn, which an earlier step establishes.',
+				fix: expect.stringContaining('bug'),
+			}),
 		}),
 	);
 });

@@ -26,11 +26,13 @@ describe('the settings.xml the journey is given', () => {
 	}
 
 	it('a DOCTYPE or a second <servers> (Maven stops on both) is refused before anything is created', async () => {
-		expect((await refusedUpFront('<!DOCTYPE settings [<!ENTITY h "/x">]>\n<settings><localRepository>&h;</localRepository></settings>\n')).message).toContain('line 1, column 1: a <!DOCTYPE>');
+		expect((await refusedUpFront('<!DOCTYPE settings [<!ENTITY h "/x">]>\n<settings><localRepository>&h;</localRepository></settings>\n')).message).toContain(
+			'line 1, column 1: a <!DOCTYPE>',
+		);
 		expect((await refusedUpFront('<settings>\n  <servers/>\n  <servers/>\n</settings>\n')).message).toContain('line 3, column 3: a second <servers>');
 	});
 
-	it('bytes that are not valid in the file\'s encoding are refused, never rewritten as U+FFFD', async () => {
+	it("bytes that are not valid in the file's encoding are refused, never rewritten as U+FFFD", async () => {
 		const problem = await refusedUpFront(Buffer.from('<settings>\n  <localRepository>/home/jos\xe9/m2</localRepository>\n</settings>\n', 'latin1'));
 		expect(problem.message).toContain('line 2 holds bytes that are not valid UTF-8');
 		expect(problem.fix).toContain('encoding="ISO-8859-1"');
@@ -43,7 +45,10 @@ describe('the settings.xml the journey is given', () => {
 		const host = new ScriptedHost();
 		const {result} = await journey(host, {workDir, settingsPath: folder});
 		expect(result).toMatchObject({status: 'stopped', step: 'preflight'});
-		expect(host.of('problem')[0]!.problem).toMatchObject({code: 'SettingsUnreadable', message: `${folder}: this is a folder, not a file. Nothing was created or written.`});
+		expect(host.of('problem')[0]!.problem).toMatchObject({
+			code: 'SettingsUnreadable',
+			message: `${folder}: this is a folder, not a file. Nothing was created or written.`,
+		});
 
 		const readOnly = join(temporaryDirectory('ca-wizard-steps-'), 'settings.xml');
 		writeFileSync(readOnly, '<settings/>\n', {mode: 0o444});
@@ -51,7 +56,11 @@ describe('the settings.xml the journey is given', () => {
 		const stopped = await journey(second, {settingsPath: readOnly});
 		expect(stopped.result).toMatchObject({status: 'stopped', step: 'preflight'});
 		expect(stopped.ledger.resources).toEqual([]);
-		expect(second.of('problem')[0]!.problem).toMatchObject({code: 'SettingsNotWritable', message: `${readOnly}: this file is read-only, and ca-wizard does not replace a file you protected. Nothing was created or written.`, fix: expect.stringContaining(`chmod u+w ${readOnly}`)});
+		expect(second.of('problem')[0]!.problem).toMatchObject({
+			code: 'SettingsNotWritable',
+			message: `${readOnly}: this file is read-only, and ca-wizard does not replace a file you protected. Nothing was created or written.`,
+			fix: expect.stringContaining(`chmod u+w ${readOnly}`),
+		});
 		expect(statSync(readOnly).mode & 0o777).toBe(0o444);
 		expect(readFileSync(readOnly, 'utf8')).toBe('<settings/>\n');
 	});
@@ -88,9 +97,15 @@ describe('the settings.xml the journey is given', () => {
 		expect(result.status).toBe('completed');
 		const written = readFileSync(settingsPath, 'utf8');
 		expect(written).toContain(`    ${theirs}\n`);
-		for (const element of ['server', 'mirror', 'profile', 'repository', 'pluginRepository']) expect(written).toMatch(new RegExp(`<${element}>\\s*<id>codeartifact-2</id>`));
+		for (const element of ['server', 'mirror', 'profile', 'repository', 'pluginRepository'])
+			expect(written).toMatch(new RegExp(`<${element}>\\s*<id>codeartifact-2</id>`));
 		expect(written).toContain('<activeProfile>codeartifact-2</activeProfile>');
-		expect(host.of('note').map(n => n.message).join('\n')).toMatch(/already has a server with the id "codeartifact" that ca-wizard did not write.*use the id "codeartifact-2"/);
+		expect(
+			host
+				.of('note')
+				.map(n => n.message)
+				.join('\n'),
+		).toMatch(/already has a server with the id "codeartifact" that ca-wizard did not write.*use the id "codeartifact-2"/);
 		// The literal password was in the context of the diff: masked there, as in every event.
 		expect(host.of('diff')[0]!.lines).toContain(`     ${theirs.replace('hunter2-literal', '********')}`);
 		expect(JSON.stringify(host.events)).not.toContain('hunter2');

@@ -13,7 +13,7 @@ describe('journey transitions', () => {
 
 	it('Esc at the repository goes back to the domain, which is asked again', async () => {
 		let backs = 0;
-		const host = new ScriptedHost({repository: (q: Question) => (backs++ === 0 ? (goBack as never) : q.default as string), domain: 'transitions'});
+		const host = new ScriptedHost({repository: (q: Question) => (backs++ === 0 ? (goBack as never) : (q.default as string)), domain: 'transitions'});
 		const {result} = await journey(host);
 		expect(result.status).toBe('completed');
 		const order = host.questions.map(q => q.id);
@@ -36,11 +36,17 @@ describe('journey transitions', () => {
 		expect(readFileSync(settingsPath, 'utf8')).toBe(broken);
 	});
 
-	it('a failed build shows Maven\'s first error lines and the next step', async () => {
+	it("a failed build shows Maven's first error lines and the next step", async () => {
 		const failing: JourneyTools = {
 			...noMaven,
 			async runMaven({onLine}) {
-				for (const line of ['[INFO] Scanning for projects...', '[ERROR] COMPILATION ERROR :', '[ERROR] App.java:[3,1] class, interface, enum, or record expected', '[INFO] BUILD FAILURE']) onLine(line);
+				for (const line of [
+					'[INFO] Scanning for projects...',
+					'[ERROR] COMPILATION ERROR :',
+					'[ERROR] App.java:[3,1] class, interface, enum, or record expected',
+					'[INFO] BUILD FAILURE',
+				])
+					onLine(line);
 				return {exitCode: 1, success: false};
 			},
 		};
@@ -74,7 +80,7 @@ describe('journey transitions', () => {
 		expect(summary.reused.map(resource => resource.name)).not.toContain('resumed-run');
 	});
 
-	it('keeps the first domain\'s access when a second run sets up another domain', async () => {
+	it("keeps the first domain's access when a second run sets up another domain", async () => {
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
 		await journey(new ScriptedHost({domain: 'first-team'}));
 		await journey(new ScriptedHost({domain: 'second-team'}));
@@ -120,7 +126,9 @@ describe('journey transitions on a build host that was never fixed', () => {
 		expect(result.status).toBe('completed');
 		expect(host.questions.filter(q => q.id === 'token-fix')).toHaveLength(2);
 		const undo = host.of('summary')[0]!.summary.undo.join('\n');
-		expect(undo).toMatch(/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile/);
+		expect(undo).toMatch(
+			/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile/,
+		);
 		expect(undo).not.toContain('disassociate-iam-instance-profile');
 	});
 });

@@ -71,29 +71,52 @@ interface KillCase {
 
 const cases: Record<string, KillCase> = {
 	'the domain': {kind: 'domain', name: d => d, undo: d => new RegExp(`aws codeartifact delete-domain --domain ${d} `)},
-	'the repository': {kind: 'repository', name: () => 'maven-repo', undo: d => new RegExp(`aws codeartifact delete-repository --domain ${d} --repository maven-repo `)},
-	'the upstream repository': {kind: 'repository', name: () => 'maven-central-store', undo: d => new RegExp(`aws codeartifact delete-repository --domain ${d} --repository maven-central-store `)},
+	'the repository': {
+		kind: 'repository',
+		name: () => 'maven-repo',
+		undo: d => new RegExp(`aws codeartifact delete-repository --domain ${d} --repository maven-repo `),
+	},
+	'the upstream repository': {
+		kind: 'repository',
+		name: () => 'maven-central-store',
+		undo: d => new RegExp(`aws codeartifact delete-repository --domain ${d} --repository maven-central-store `),
+	},
 	'the external connection': {
 		kind: 'external-connection',
 		name: () => 'maven-central-store → public:maven-central',
-		undo: d => new RegExp(`aws codeartifact disassociate-external-connection --domain ${d} --repository maven-central-store --external-connection public:maven-central `),
+		undo: d =>
+			new RegExp(
+				`aws codeartifact disassociate-external-connection --domain ${d} --repository maven-central-store --external-connection public:maven-central `,
+			),
 	},
-	'the upstream link': {kind: 'upstream-link', name: () => 'maven-repo → maven-central-store', undo: d => new RegExp(`aws codeartifact update-repository --domain ${d} --repository maven-repo --upstreams '\\[\\]' `)},
-	'the policy': {kind: 'iam-policy', name: d => `ca-wizard-codeartifact-read-${d}`, undo: d => new RegExp(`aws iam delete-policy --policy-arn arn:aws:iam::\\d+:policy/ca-wizard-codeartifact-read-${d} `)},
+	'the upstream link': {
+		kind: 'upstream-link',
+		name: () => 'maven-repo → maven-central-store',
+		undo: d => new RegExp(`aws codeartifact update-repository --domain ${d} --repository maven-repo --upstreams '\\[\\]' `),
+	},
+	'the policy': {
+		kind: 'iam-policy',
+		name: d => `ca-wizard-codeartifact-read-${d}`,
+		undo: d => new RegExp(`aws iam delete-policy --policy-arn arn:aws:iam::\\d+:policy/ca-wizard-codeartifact-read-${d} `),
+	},
 	'the role': {kind: 'iam-role', name: () => 'ca-wizard-build-host', undo: () => /aws iam delete-role --role-name ca-wizard-build-host /},
-	'the policy attachment to the wizard\'s role': {
+	"the policy attachment to the wizard's role": {
 		kind: 'role-policy-attachment',
 		name: d => `ca-wizard-codeartifact-read-${d} → ca-wizard-build-host`,
 		undo: () => /aws iam detach-role-policy --role-name ca-wizard-build-host --policy-arn arn:aws:iam::\d+:policy\/ca-wizard-codeartifact-read-/,
 	},
-	'the instance profile': {kind: 'instance-profile', name: () => 'ca-wizard-build-host', undo: () => /aws iam delete-instance-profile --instance-profile-name ca-wizard-build-host /},
+	'the instance profile': {
+		kind: 'instance-profile',
+		name: () => 'ca-wizard-build-host',
+		undo: () => /aws iam delete-instance-profile --instance-profile-name ca-wizard-build-host /,
+	},
 	'the role in the instance profile': {
 		kind: 'instance-profile-role',
 		name: () => 'ca-wizard-build-host in ca-wizard-build-host',
 		undo: () => /aws iam remove-role-from-instance-profile --instance-profile-name ca-wizard-build-host --role-name ca-wizard-build-host /,
 	},
 	// The token fixes: on the rerun the token works at once, so only settling the intent can find them.
-	'the policy attachment to the instance\'s role (token fix)': {
+	"the policy attachment to the instance's role (token fix)": {
 		kind: 'role-policy-attachment',
 		name: d => `ca-wizard-codeartifact-read-${d} → build-host-role`,
 		undo: () => /aws iam detach-role-policy --role-name build-host-role --policy-arn arn:aws:iam::\d+:policy\/ca-wizard-codeartifact-read-/,
@@ -107,14 +130,16 @@ const cases: Record<string, KillCase> = {
 	'the replaced instance profile association (token fix)': {
 		kind: 'instance-profile-association',
 		name: () => 'ca-wizard-build-host on i-',
-		undo: () => /aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile /,
+		undo: () =>
+			/aws ec2 replace-iam-instance-profile-association --association-id iip-assoc-\w+ --iam-instance-profile Arn=arn:aws:iam::\d+:instance-profile\/build-host-profile /,
 		script: {'token-fix': 'replace-association', 'replace-profile': true},
 	},
 	'settings.xml (a new file)': {kind: 'file', name: () => 'settings.xml', undo: (_d, workDir) => new RegExp(`rm ${join(workDir, 'settings.xml')}$`, 'm')},
 };
 
 const matches = (kase: KillCase, domain: string) => (resource: CreatedResource) =>
-	resource.kind === kase.kind && (resource.name === kase.name(domain) || resource.name.startsWith(kase.name(domain)) || resource.name.endsWith(`/${kase.name(domain)}`));
+	resource.kind === kase.kind &&
+	(resource.name === kase.name(domain) || resource.name.startsWith(kase.name(domain)) || resource.name.endsWith(`/${kase.name(domain)}`));
 
 describe('a run killed between a create call and its record', () => {
 	const domain = 'killed-run';
@@ -126,7 +151,11 @@ describe('a run killed between a create call and its record', () => {
 			const victim = matches(kase, domain);
 			const script = {domain, ...kase.script};
 			await expect(journey(new ScriptedHost(script), {workDir, ledger: killedAt('before-confirm', victim)})).rejects.toThrow(Killed);
-			expect(recorded(join(workDir, 'run.json')).filter(victim).map(entry => entry.state)).toEqual(['intended']);
+			expect(
+				recorded(join(workDir, 'run.json'))
+					.filter(victim)
+					.map(entry => entry.state),
+			).toEqual(['intended']);
 
 			const host = new ScriptedHost(script);
 			const rerun = await journey(host, {workDir});
@@ -134,7 +163,10 @@ describe('a run killed between a create call and its record', () => {
 			const entry = recorded(rerun.ledgerPath).find(victim);
 			expect(entry).toMatchObject({state: 'created', confirmedLater: true});
 			const {summary} = host.of('summary')[0]!;
-			expect(summary.created.find(({resource}) => resource.name === entry!.name), JSON.stringify(summary)).toMatchObject({earlierRun: true});
+			expect(
+				summary.created.find(({resource}) => resource.name === entry!.name),
+				JSON.stringify(summary),
+			).toMatchObject({earlierRun: true});
 			expect(summary.undo.join('\n')).toMatch(kase.undo(domain, workDir));
 			expect(summary.reused.some(resource => resource.name === entry!.name)).toBe(false);
 			expect(host.of('note').map(note => note.message)).toContainEqual(expect.stringContaining('was created by a run that stopped before recording it'));
@@ -169,6 +201,10 @@ describe('a run killed between a create call and its record', () => {
 		expect(summary.undo.join('\n')).not.toContain('delete-role');
 		expect(recorded(ledgerPath).find(entry => entry.kind === 'domain')).toMatchObject({name: 'theirs', state: 'reused', foundAt: expect.any(String)});
 		// Only this run's own settings.xml (a new work folder) is its creation.
-		expect(recorded(ledgerPath).filter(entry => entry.state !== 'reused').map(entry => entry.kind)).toEqual(['file']);
+		expect(
+			recorded(ledgerPath)
+				.filter(entry => entry.state !== 'reused')
+				.map(entry => entry.kind),
+		).toEqual(['file']);
 	});
 });

@@ -107,7 +107,14 @@ describe('RunLedger', () => {
 		expect(next.pending).toEqual([{...repository, state: 'intended', intendedAt: at}]);
 		expect(next.resources).toEqual([created(domain)]);
 		await next.confirm({...repository, arn: 'arn:repo'}, {later: true});
-		expect((await RunLedger.open(path)).entries.at(-1)).toEqual({...repository, arn: 'arn:repo', state: 'created', intendedAt: at, createdAt: at, confirmedLater: true});
+		expect((await RunLedger.open(path)).entries.at(-1)).toEqual({
+			...repository,
+			arn: 'arn:repo',
+			state: 'created',
+			intendedAt: at,
+			createdAt: at,
+			confirmedLater: true,
+		});
 	});
 
 	it('drops an intent whose resource was never made, and only an intent', async () => {
@@ -141,7 +148,10 @@ describe('RunLedger', () => {
 	it('reads a version 1 file (created resources only) as confirmed entries, and writes version 2 from then on', async () => {
 		await writeFile(path, JSON.stringify({version: 1, startedAt: '2024-03-10T12:00:00.000Z', resources: [domain, repository]}));
 		const ledger = await RunLedger.open(path, new Date(), clock);
-		expect(ledger.resources).toEqual([{...domain, state: 'created'}, {...repository, state: 'created'}]);
+		expect(ledger.resources).toEqual([
+			{...domain, state: 'created'},
+			{...repository, state: 'created'},
+		]);
 		expect(ledger.pending).toEqual([]);
 		await ledger.confirm({kind: 'iam-role', name: 'ca-wizard-build-host'});
 		const file = JSON.parse(await readFile(path, 'utf8'));
@@ -175,7 +185,10 @@ describe('RunLedger', () => {
 	describe('a file that cannot be read', () => {
 		const corrupt = async (text: string): Promise<LedgerError> => {
 			await writeFile(path, text);
-			const error = await RunLedger.open(path).then(() => undefined, (caught: unknown) => caught);
+			const error = await RunLedger.open(path).then(
+				() => undefined,
+				(caught: unknown) => caught,
+			);
 			expect(error).toBeInstanceOf(LedgerError);
 			expect(await readFile(path, 'utf8')).toBe(text); // left byte for byte
 			return error as LedgerError;
@@ -198,10 +211,22 @@ describe('RunLedger', () => {
 			['an unknown kind', '{"version": 1, "startedAt": "x", "resources": [{"kind": "bucket", "name": "b"}]}', /resources\[0\] has an unknown kind "bucket"/],
 			['a nameless resource', '{"version": 1, "startedAt": "x", "resources": [{"kind": "domain"}]}', /resources\[0\] has no name/],
 			['a numeric ARN', '{"version": 1, "startedAt": "x", "resources": [{"kind": "domain", "name": "d", "arn": 5}]}', /ARN that is not a string/],
-			['non-string details', '{"version": 1, "startedAt": "x", "resources": [{"kind": "domain", "name": "d", "details": {"a": 1}}]}', /details that are not all strings/],
+			[
+				'non-string details',
+				'{"version": 1, "startedAt": "x", "resources": [{"kind": "domain", "name": "d", "details": {"a": 1}}]}',
+				/details that are not all strings/,
+			],
 			['an empty file', '', /not valid JSON/],
-			['an entry without a state', '{"version": 2, "startedAt": "x", "resources": [{"kind": "domain", "name": "d"}]}', /resources\[0\] has an unknown state undefined/],
-			['a numeric time', '{"version": 2, "startedAt": "x", "resources": [{"kind": "domain", "name": "d", "state": "intended", "intendedAt": 5}]}', /resources\[0\] has a intendedAt that is not a string/],
+			[
+				'an entry without a state',
+				'{"version": 2, "startedAt": "x", "resources": [{"kind": "domain", "name": "d"}]}',
+				/resources\[0\] has an unknown state undefined/,
+			],
+			[
+				'a numeric time',
+				'{"version": 2, "startedAt": "x", "resources": [{"kind": "domain", "name": "d", "state": "intended", "intendedAt": 5}]}',
+				/resources\[0\] has a intendedAt that is not a string/,
+			],
 		])('rejects %s', async (_label, text, reason) => {
 			expect((await corrupt(text)).message).toMatch(reason);
 		});

@@ -42,9 +42,12 @@ describe('domainNameProblem', () => {
 	});
 
 	it('agrees with the CodeArtifact pattern on every string', () => {
-		fc.assert(fc.property(fc.oneof(nameOf(55), nearlyValid('az09-', 52)), name => {
-			expect(domainNameProblem(name) === undefined).toBe(DOMAIN.test(name));
-		}), {numRuns: 3000});
+		fc.assert(
+			fc.property(fc.oneof(nameOf(55), nearlyValid('az09-', 52)), name => {
+				expect(domainNameProblem(name) === undefined).toBe(DOMAIN.test(name));
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
 
@@ -66,9 +69,12 @@ describe('repositoryNameProblem', () => {
 	});
 
 	it('agrees with the CodeArtifact pattern on every string', () => {
-		fc.assert(fc.property(fc.oneof(nameOf(105), nearlyValid('aZ09-._', 102)), name => {
-			expect(repositoryNameProblem(name) === undefined).toBe(REPOSITORY.test(name));
-		}), {numRuns: 3000});
+		fc.assert(
+			fc.property(fc.oneof(nameOf(105), nearlyValid('aZ09-._', 102)), name => {
+				expect(repositoryNameProblem(name) === undefined).toBe(REPOSITORY.test(name));
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
 
@@ -86,15 +92,21 @@ describe('descriptionProblem', () => {
 
 	it('agrees with the CodeArtifact pattern on every string', () => {
 		const characters = fc.constantFrom(...'aZ0 .-', '\u0000', '\t', '\n', '\u001b', '\u007f', '\u0085', '\u200b', '\u{E0001}', 'é', '😀');
-		const text = fc.oneof(fc.array(characters, {maxLength: 30}), fc.array(fc.constantFrom('a', '😀', '\u001b'), {minLength: 995, maxLength: 1005})).map(chars => chars.join(''));
+		const text = fc
+			.oneof(fc.array(characters, {maxLength: 30}), fc.array(fc.constantFrom('a', '😀', '\u001b'), {minLength: 995, maxLength: 1005}))
+			.map(chars => chars.join(''));
 		fc.assert(fc.property(text, description => (descriptionProblem(description) === undefined) === DESCRIPTION.test(description)));
 	});
 
 	it('names the rule and the first character that breaks it', () => {
 		expect(descriptionProblem('')).toBeUndefined();
 		expect(descriptionProblem('😀'.repeat(1000))).toBeUndefined();
-		expect(descriptionProblem('a'.repeat(1001))).toBe('The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.');
-		expect(descriptionProblem('red \u001b[31m')).toBe('The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.');
+		expect(descriptionProblem('a'.repeat(1001))).toBe(
+			'The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.',
+		);
+		expect(descriptionProblem('red \u001b[31m')).toBe(
+			'The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.',
+		);
 	});
 });
 

@@ -25,7 +25,13 @@ describe('packageKey', () => {
 describe('rowFromMavenDownload', () => {
 	it('makes a seen maven row with no origin controls yet', () => {
 		expect(rowFromMavenDownload({groupId: 'org.slf4j', artifactId: 'slf4j-api', version: '2.0.9'})).toEqual({
-			name: 'slf4j-api', namespace: 'org.slf4j', format: 'maven', latestVersion: '2.0.9', publish: '', upstream: '', state: 'seen',
+			name: 'slf4j-api',
+			namespace: 'org.slf4j',
+			format: 'maven',
+			latestVersion: '2.0.9',
+			publish: '',
+			upstream: '',
+			state: 'seen',
 		});
 	});
 });
@@ -80,24 +86,30 @@ describe('mergeRow', () => {
 		expect(rows[0]).toMatchObject({latestVersion: '2.0', state: 'confirmed', publish: 'BLOCK'});
 	});
 
-	it('a newer confirmation replaces an older one\'s details', () => {
+	it("a newer confirmation replaces an older one's details", () => {
 		const rows = mergeRow([confirmed('a', '1.0')], confirmed('a', '1.0', {publish: 'ALLOW', latestPublishDate: '2024-04-01T00:00:00.000Z'}));
 		expect(rows[0]).toMatchObject({publish: 'ALLOW', latestPublishDate: '2024-04-01T00:00:00.000Z'});
 	});
 
 	it('keeps one row per package, whatever the order of reports', () => {
-		const report = fc.record({name: fc.constantFrom('a', 'b', 'c'), version: fc.constantFrom('1', '1.1', '2.0-SNAPSHOT', '2'), confirm: fc.boolean()})
+		const report = fc
+			.record({name: fc.constantFrom('a', 'b', 'c'), version: fc.constantFrom('1', '1.1', '2.0-SNAPSHOT', '2'), confirm: fc.boolean()})
 			.map(({name, version, confirm}) => (confirm ? confirmed(name, version) : seen(name, version)));
-		fc.assert(fc.property(fc.array(report, {maxLength: 30}), reports => {
-			const rows = reports.reduce(mergeRow, [] as PackageRow[]);
-			expect(new Set(rows.map(packageKey)).size).toBe(rows.length);
-			for (const row of rows) {
-				const mine = reports.filter(r => r.name === row.name);
-				const highest = mine.map(r => r.latestVersion).sort(compareMavenVersions).at(-1);
-				expect(row.latestVersion).toBe(highest);
-				expect(row.state).toBe(mine.some(r => r.state === 'confirmed') ? 'confirmed' : 'seen');
-			}
-		}));
+		fc.assert(
+			fc.property(fc.array(report, {maxLength: 30}), reports => {
+				const rows = reports.reduce(mergeRow, [] as PackageRow[]);
+				expect(new Set(rows.map(packageKey)).size).toBe(rows.length);
+				for (const row of rows) {
+					const mine = reports.filter(r => r.name === row.name);
+					const highest = mine
+						.map(r => r.latestVersion)
+						.sort(compareMavenVersions)
+						.at(-1);
+					expect(row.latestVersion).toBe(highest);
+					expect(row.state).toBe(mine.some(r => r.state === 'confirmed') ? 'confirmed' : 'seen');
+				}
+			}),
+		);
 	});
 });
 
@@ -125,13 +137,15 @@ describe('visibleRows', () => {
 	});
 
 	it('never exceeds the capacity and accounts for every row', () => {
-		fc.assert(fc.property(fc.nat(10), fc.nat(20), (count, capacity) => {
-			const all = Array.from({length: count}, (_, i) => seen(`p${i}`, '1'));
-			const result = visibleRows(all, capacity);
-			expect(result.rows.length + result.more).toBe(count);
-			if (capacity > 0) expect(result.rows.length + (result.more > 0 ? 1 : 0)).toBeLessThanOrEqual(capacity);
-			expect(result.rows).toEqual(all.slice(0, result.rows.length));
-		}));
+		fc.assert(
+			fc.property(fc.nat(10), fc.nat(20), (count, capacity) => {
+				const all = Array.from({length: count}, (_, i) => seen(`p${i}`, '1'));
+				const result = visibleRows(all, capacity);
+				expect(result.rows.length + result.more).toBe(count);
+				if (capacity > 0) expect(result.rows.length + (result.more > 0 ? 1 : 0)).toBeLessThanOrEqual(capacity);
+				expect(result.rows).toEqual(all.slice(0, result.rows.length));
+			}),
+		);
 	});
 });
 
@@ -140,8 +154,16 @@ describe('formatPublishDate', () => {
 	const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
 
 	it.each([
-		[0, 'just now'], [59, 'just now'], [60, '1 minute ago'], [120, '2 minutes ago'], [3599, '59 minutes ago'],
-		[3600, '1 hour ago'], [7200, '2 hours ago'], [86_399, '23 hours ago'], [86_400, '1 day ago'], [6 * 86_400, '6 days ago'],
+		[0, 'just now'],
+		[59, 'just now'],
+		[60, '1 minute ago'],
+		[120, '2 minutes ago'],
+		[3599, '59 minutes ago'],
+		[3600, '1 hour ago'],
+		[7200, '2 hours ago'],
+		[86_399, '23 hours ago'],
+		[86_400, '1 day ago'],
+		[6 * 86_400, '6 days ago'],
 		[-30, 'just now'],
 	])('%i seconds ago → %s', (seconds, text) => {
 		expect(formatPublishDate(ago(seconds), now)).toBe(text);

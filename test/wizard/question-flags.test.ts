@@ -43,9 +43,16 @@ async function tokenFixesFor(failure: AwsFailure, host: HostMetadata | undefined
 }
 
 const refused = (kind: AwsFailureKind) => new AwsFailure(kind, 'Code', 'refused', 'codeartifact:GetAuthorizationToken');
-const onEc2: HostMetadata = {instanceId: 'i-1', region: 'eu-west-1', availabilityZone: 'eu-west-1a', instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/p', roleName: 'r'};
+const onEc2: HostMetadata = {
+	instanceId: 'i-1',
+	region: 'eu-west-1',
+	availabilityZone: 'eu-west-1a',
+	instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/p',
+	roleName: 'r',
+};
 
-const offered = (questions: Question[]) => new Set(questions.flatMap(question => (question.kind === 'select' ? question.choices.map(choice => choice.value) : [])));
+const offered = (questions: Question[]) =>
+	new Set(questions.flatMap(question => (question.kind === 'select' ? question.choices.map(choice => choice.value) : [])));
 const validatorOf = (question: Question) => (question.kind === 'text' ? question.validate : question.kind === 'select' ? question.custom?.validate : undefined);
 
 describe('every question the journey asks is its flag, declared once', () => {
@@ -58,13 +65,21 @@ describe('every question the journey asks is its flag, declared once', () => {
 		const project = temporaryDirectory('ca-wizard-project-');
 		cpSync(join(packageRoot(), 'assets', 'demo-project'), project, {recursive: true});
 		let declined = false;
-		const everything = new ScriptedHost({domain: 'every-question', 'token-fix': 'replace-association', 'replace-profile': () => declined || !(declined = true)});
+		const everything = new ScriptedHost({
+			domain: 'every-question',
+			'token-fix': 'replace-association',
+			'replace-profile': () => declined || !(declined = true),
+		});
 		expect((await accessDenied(everything, {target: 'aws', cwd: project})).result.status).toBe('completed');
 		asked.push(...everything.questions);
 		const associate = new ScriptedHost({domain: 'no-profile'});
 		expect((await noProfile(associate)).result.status).toBe('completed');
 		asked.push(...associate.questions);
-		for (const [failure, host] of [[refused('not-found'), onEc2], [refused('expired-credentials'), onEc2], [refused('invalid-credentials'), undefined]] as const) {
+		for (const [failure, host] of [
+			[refused('not-found'), onEc2],
+			[refused('expired-credentials'), onEc2],
+			[refused('invalid-credentials'), undefined],
+		] as const) {
 			asked.push(...(await tokenFixesFor(failure, host)));
 		}
 

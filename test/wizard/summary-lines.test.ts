@@ -25,7 +25,9 @@ it('words the summary as the plain output and the lines after the screens show i
 });
 
 it('marks the commands, and only them, as commands', () => {
-	const commands = summaryLines(exampleSummary).filter(line => line.kind === 'command').map(line => line.text);
+	const commands = summaryLines(exampleSummary)
+		.filter(line => line.kind === 'command')
+		.map(line => line.text);
 	expect(commands).toEqual([...exampleSummary.next.map(next => next.command), ...exampleSummary.undo]);
 });
 

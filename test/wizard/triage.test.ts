@@ -23,8 +23,10 @@ const triage = (error: unknown, host: Host): TokenDiagnosis => triageTokenFailur
 const fixIds = (diagnosis: TokenDiagnosis) => diagnosis.fixes.map(fix => fix.id);
 
 describe('parseDenial', () => {
-	it('reads principal, action, resource and reason from AWS\'s message', () => {
-		expect(parseDenial(`User: ${ROLE_ARN} is not authorized to perform: ${OP} on resource: ${DOMAIN_ARN} because no identity-based policy allows the ${OP} action`)).toEqual({
+	it("reads principal, action, resource and reason from AWS's message", () => {
+		expect(
+			parseDenial(`User: ${ROLE_ARN} is not authorized to perform: ${OP} on resource: ${DOMAIN_ARN} because no identity-based policy allows the ${OP} action`),
+		).toEqual({
 			principalArn: ROLE_ARN,
 			action: OP,
 			resource: DOMAIN_ARN,
@@ -75,7 +77,7 @@ describe('triageTokenFailure', () => {
 			expect(fixIds(triage(failure('no-credentials'), withRole))).toEqual(['wait-and-retry']);
 		});
 
-		it('recognises the SDK\'s own error when it is not an AwsFailure', () => {
+		it("recognises the SDK's own error when it is not an AwsFailure", () => {
 			expect(triage(new Error('Could not load credentials from any providers'), offEc2).kind).toBe('no-credentials');
 			const providerError = Object.assign(new Error('no luck'), {name: 'CredentialsProviderError'});
 			expect(triage(providerError, offEc2).kind).toBe('no-credentials');
@@ -107,7 +109,7 @@ describe('triageTokenFailure', () => {
 			expect(diagnosis.explanation[1]).toMatch(/bearer token/);
 		});
 
-		it('on EC2 already wearing the wizard\'s profile: only attaching helps', () => {
+		it("on EC2 already wearing the wizard's profile: only attaching helps", () => {
 			expect(fixIds(triage(denial(OP), {onEc2: true, roleName: 'ca-wizard-build-host', instanceProfileArn: OUR_PROFILE}))).toEqual(['attach-to-current-role']);
 		});
 
@@ -194,7 +196,7 @@ describe('triageTokenFailure', () => {
 		expect(triage(failure('throttled', 'Rate exceeded', 'ThrottlingException'), withRole)).toMatchObject({kind: 'throttled', fixes: [{id: 'wait-and-retry'}]});
 	});
 
-	it('anything else: other, with AWS\'s words and a fix where one makes sense', () => {
+	it("anything else: other, with AWS's words and a fix where one makes sense", () => {
 		expect(triage(failure('service', 'Internal error'), withRole)).toMatchObject({kind: 'other', fixes: [{id: 'wait-and-retry'}]});
 		expect(fixIds(triage(failure('validation', 'Invalid domain owner'), withRole))).toEqual(['check-domain-and-region']);
 		expect(triage(failure('conflict', 'Busy'), withRole).fixes).toEqual([]);
@@ -215,9 +217,25 @@ describe('triageTokenFailure', () => {
 
 	it('explains every case in 2–4 lines and offers distinct fixes', () => {
 		const failures: unknown[] = [
-			...(['access-denied', 'not-found', 'conflict', 'validation', 'throttled', 'no-credentials', 'invalid-credentials', 'expired-credentials', 'network', 'service'] as const).map(kind => failure(kind)),
-			denial(OP), denial('sts:GetServiceBearerToken'), denial(OP, ROLE_ARN, DOMAIN_ARN, 'with an explicit deny in a service control policy'),
-			denial(OP, ROLE_ARN, DOMAIN_ARN, 'because no resource-based policy allows the action'), undefined,
+			...(
+				[
+					'access-denied',
+					'not-found',
+					'conflict',
+					'validation',
+					'throttled',
+					'no-credentials',
+					'invalid-credentials',
+					'expired-credentials',
+					'network',
+					'service',
+				] as const
+			).map(kind => failure(kind)),
+			denial(OP),
+			denial('sts:GetServiceBearerToken'),
+			denial(OP, ROLE_ARN, DOMAIN_ARN, 'with an explicit deny in a service control policy'),
+			denial(OP, ROLE_ARN, DOMAIN_ARN, 'because no resource-based policy allows the action'),
+			undefined,
 		];
 		for (const host of [withRole, noProfile, emptyProfile, offEc2]) {
 			for (const error of failures) {

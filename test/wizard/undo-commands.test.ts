@@ -26,6 +26,8 @@ describe('undo commands, ready to paste', () => {
 	});
 
 	it('leave AWS names bare', () => {
-		expect(undoCommands([{kind: 'domain', name: 'demo', details: {domain: 'demo'}}], ' --region eu-west-1')).toEqual(['aws codeartifact delete-domain --domain demo --region eu-west-1']);
+		expect(undoCommands([{kind: 'domain', name: 'demo', details: {domain: 'demo'}}], ' --region eu-west-1')).toEqual([
+			'aws codeartifact delete-domain --domain demo --region eu-west-1',
+		]);
 	});
 });

@@ -27,7 +27,13 @@ describe('reduceView', () => {
 	});
 
 	it('follows step statuses and shows the last step made active, also when the journey goes back', () => {
-		let state = apply(events({type: 'step', step: 'preflight', status: 'active'}, {type: 'step', step: 'preflight', status: 'done'}, {type: 'step', step: 'domain', status: 'active'}));
+		let state = apply(
+			events(
+				{type: 'step', step: 'preflight', status: 'active'},
+				{type: 'step', step: 'preflight', status: 'done'},
+				{type: 'step', step: 'domain', status: 'active'},
+			),
+		);
 		expect(state.active).toBe('domain');
 		expect(state.steps.preflight.status).toBe('done');
 		state = apply(events({type: 'step', step: 'domain', status: 'pending'}, {type: 'step', step: 'preflight', status: 'active'}), state);
@@ -40,7 +46,14 @@ describe('reduceView', () => {
 		const state = apply(
 			events(
 				{type: 'note', step: 'domain', tone: 'success', message: 'Using domain d.'},
-				{type: 'facts', step: 'preflight', facts: [{label: 'Account', value: '1'}, {label: 'Region', value: 'us-east-1'}]},
+				{
+					type: 'facts',
+					step: 'preflight',
+					facts: [
+						{label: 'Account', value: '1'},
+						{label: 'Region', value: 'us-east-1'},
+					],
+				},
 				{type: 'facts', step: 'preflight', facts: [{label: 'Region', value: 'eu-west-1', tone: 'warn'}]},
 				{type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'd'}, reused: false},
 				{type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'd', arn: 'arn:d'}, reused: true},
@@ -80,13 +93,17 @@ describe('reduceView', () => {
 	});
 
 	it('merges package rows, the newest on top', () => {
-		const state = apply(events({type: 'package', row: row('a')}, {type: 'package', row: row('b')}, {type: 'package', row: row('a', {state: 'confirmed', latestVersion: '2.0'})}));
+		const state = apply(
+			events({type: 'package', row: row('a')}, {type: 'package', row: row('b')}, {type: 'package', row: row('a', {state: 'confirmed', latestVersion: '2.0'})}),
+		);
 		expect(state.packages.map(p => `${p.name} ${p.latestVersion} ${p.state}`)).toEqual(['a 2.0 confirmed', 'b 1.0 seen']);
 	});
 
 	it('holds the problem until its step runs again', () => {
 		const problem = {code: 'AccessDenied', message: 'No.', fix: 'Ask.'};
-		let state = apply(events({type: 'step', step: 'token', status: 'active'}, {type: 'problem', step: 'token', problem}, {type: 'step', step: 'token', status: 'failed'}));
+		let state = apply(
+			events({type: 'step', step: 'token', status: 'active'}, {type: 'problem', step: 'token', problem}, {type: 'step', step: 'token', status: 'failed'}),
+		);
 		expect(state.problem).toEqual({step: 'token', problem});
 		expect(state.steps.token.status).toBe('failed');
 		state = apply(events({type: 'step', step: 'token', status: 'active'}), state);
@@ -114,7 +131,9 @@ describe('reduceView', () => {
 
 	it('never changes the state it is given', () => {
 		const frozen = structuredClone(initialViewState);
-		apply(events({type: 'step', step: 'domain', status: 'active'}, {type: 'note', step: 'domain', tone: 'info', message: 'x'}, {type: 'maven-output', line: 'y'}));
+		apply(
+			events({type: 'step', step: 'domain', status: 'active'}, {type: 'note', step: 'domain', tone: 'info', message: 'x'}, {type: 'maven-output', line: 'y'}),
+		);
 		expect(initialViewState).toEqual(frozen);
 	});
 });
@@ -139,11 +158,27 @@ describe('a problem that its step gets past', () => {
 const viewActions = new Set<string>(['event', 'question', 'answered', 'resize', 'quit', 'typing', 'full-text', 'scroll', 'finished']);
 
 function run(...actions: Array<ViewAction | WizardEvent>): ViewState {
-	return actions.reduce<ViewState>((state, action) => reduceView(state, viewActions.has(action.type) ? (action as ViewAction) : {type: 'event', event: action as WizardEvent}), initialViewState);
+	return actions.reduce<ViewState>(
+		(state, action) => reduceView(state, viewActions.has(action.type) ? (action as ViewAction) : {type: 'event', event: action as WizardEvent}),
+		initialViewState,
+	);
 }
 
-const fix: Question = {kind: 'select', id: 'token-fix', message: 'How should the wizard fix this?', choices: [{value: 'attach', label: 'Attach'}], default: 'attach'};
-const name: Question = {kind: 'select', id: 'domain', message: 'Name the new domain', choices: [], default: 'demo', custom: {label: 'New…', default: 'demo', validate: () => undefined}};
+const fix: Question = {
+	kind: 'select',
+	id: 'token-fix',
+	message: 'How should the wizard fix this?',
+	choices: [{value: 'attach', label: 'Attach'}],
+	default: 'attach',
+};
+const name: Question = {
+	kind: 'select',
+	id: 'domain',
+	message: 'Name the new domain',
+	choices: [],
+	default: 'demo',
+	custom: {label: 'New…', default: 'demo', validate: () => undefined},
+};
 const refused: WizardEvent = {type: 'problem', step: 'token', problem: {code: 'denied-token', message: 'Refused.', fix: 'Attach the policy.'}};
 
 describe('a problem and the answer at its step', () => {
@@ -154,7 +189,12 @@ describe('a problem and the answer at its step', () => {
 	});
 
 	it('stays when the question belongs to another step', () => {
-		const state = run({type: 'step', step: 'preflight', status: 'active'}, {type: 'problem', step: 'domain', problem: {code: 'X', message: 'x'}}, {type: 'question', question: fix}, {type: 'answered'});
+		const state = run(
+			{type: 'step', step: 'preflight', status: 'active'},
+			{type: 'problem', step: 'domain', problem: {code: 'X', message: 'x'}},
+			{type: 'question', question: fix},
+			{type: 'answered'},
+		);
 		expect(state.problem?.step).toBe('domain');
 	});
 
@@ -185,7 +225,12 @@ describe('typing', () => {
 
 describe('the long text (v)', () => {
 	it('opens at the top, scrolls, and closes with the answer or another step', () => {
-		const open = run({type: 'step', step: 'access', status: 'active'}, {type: 'question', question: fix}, {type: 'full-text', open: true}, {type: 'scroll', offset: 7});
+		const open = run(
+			{type: 'step', step: 'access', status: 'active'},
+			{type: 'question', question: fix},
+			{type: 'full-text', open: true},
+			{type: 'scroll', offset: 7},
+		);
 		expect(open.fullText).toEqual({open: true, offset: 7});
 		expect(reduceView(open, {type: 'scroll', offset: -3}).fullText).toEqual({open: true, offset: 0});
 		expect(reduceView(open, {type: 'answered'}).fullText).toEqual({open: false, offset: 0});
@@ -213,12 +258,33 @@ describe('the log of finished steps', () => {
 	});
 
 	it('else what the step created or reused, naming a single resource', () => {
-		const made = (kind: 'iam-policy' | 'iam-role' | 'role-policy-attachment' | 'instance-profile' | 'instance-profile-role', reused = false): WizardEvent => ({type: 'resource', step: 'access', resource: {kind, name: kind}, reused});
-		const access = run({type: 'step', step: 'access', status: 'active'}, made('iam-policy'), made('iam-role'), made('role-policy-attachment'), made('instance-profile'), made('instance-profile-role'), {type: 'step', step: 'access', status: 'done'});
+		const made = (kind: 'iam-policy' | 'iam-role' | 'role-policy-attachment' | 'instance-profile' | 'instance-profile-role', reused = false): WizardEvent => ({
+			type: 'resource',
+			step: 'access',
+			resource: {kind, name: kind},
+			reused,
+		});
+		const access = run(
+			{type: 'step', step: 'access', status: 'active'},
+			made('iam-policy'),
+			made('iam-role'),
+			made('role-policy-attachment'),
+			made('instance-profile'),
+			made('instance-profile-role'),
+			{type: 'step', step: 'access', status: 'done'},
+		);
 		expect(access.log).toEqual([{step: 'access', result: 'created policy, role, instance profile'}]);
-		const mixed = run({type: 'step', step: 'access', status: 'active'}, made('iam-policy', true), made('iam-role'), {type: 'step', step: 'access', status: 'done'});
+		const mixed = run({type: 'step', step: 'access', status: 'active'}, made('iam-policy', true), made('iam-role'), {
+			type: 'step',
+			step: 'access',
+			status: 'done',
+		});
 		expect(mixed.log[0]?.result).toBe('created role iam-role; reused policy iam-policy');
-		const domain = run({type: 'step', step: 'domain', status: 'active'}, {type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'demo'}, reused: false}, {type: 'step', step: 'domain', status: 'done'});
+		const domain = run(
+			{type: 'step', step: 'domain', status: 'active'},
+			{type: 'resource', step: 'domain', resource: {kind: 'domain', name: 'demo'}, reused: false},
+			{type: 'step', step: 'domain', status: 'done'},
+		);
 		expect(domain.log[0]?.result).toBe('created domain demo');
 	});
 

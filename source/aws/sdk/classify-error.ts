@@ -10,21 +10,38 @@ const kindByCode = new Map<string, AwsFailureKind>([
 	...codes('conflict', 'ConflictException', 'EntityAlreadyExists', 'EntityAlreadyExistsException', 'IncorrectState'),
 	...codes(
 		'validation',
-		'ValidationException', 'ValidationError', 'InvalidParameterValue', 'InvalidParameterCombination', 'MissingParameter',
-		'MalformedPolicyDocument', 'MalformedPolicyDocumentException', 'InvalidInput', 'InvalidInputException',
+		'ValidationException',
+		'ValidationError',
+		'InvalidParameterValue',
+		'InvalidParameterCombination',
+		'MissingParameter',
+		'MalformedPolicyDocument',
+		'MalformedPolicyDocumentException',
+		'InvalidInput',
+		'InvalidInputException',
 	),
 	...codes('throttled', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown'),
 	...codes('no-credentials', 'CredentialsProviderError'),
 	...codes(
 		'invalid-credentials',
-		'UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch',
-		'AuthFailure', 'IncompleteSignature', 'IncompleteSignatureException', 'InvalidAccessKeyId',
+		'UnrecognizedClientException',
+		'InvalidClientTokenId',
+		'InvalidSignatureException',
+		'SignatureDoesNotMatch',
+		'AuthFailure',
+		'IncompleteSignature',
+		'IncompleteSignatureException',
+		'InvalidAccessKeyId',
 	),
 	...codes('expired-credentials', 'ExpiredToken', 'ExpiredTokenException', 'RequestExpired'),
 	...codes('network', 'TimeoutError', 'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'),
 ]);
 
-const kindByStatus = new Map<number, AwsFailureKind>([[403, 'access-denied'], [404, 'not-found'], [429, 'throttled']]);
+const kindByStatus = new Map<number, AwsFailureKind>([
+	[403, 'access-denied'],
+	[404, 'not-found'],
+	[429, 'throttled'],
+]);
 
 interface SdkErrorShape {
 	name?: unknown;

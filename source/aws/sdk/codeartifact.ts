@@ -37,7 +37,11 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 
 	return {
 		async listDomains() {
-			return attemptPages('codeartifact:ListDomains', () => paginateListDomains({client}, {}), page => (page.domains ?? []).map(toDomain));
+			return attemptPages(
+				'codeartifact:ListDomains',
+				() => paginateListDomains({client}, {}),
+				page => (page.domains ?? []).map(toDomain),
+			);
 		},
 
 		async createDomain(name) {
@@ -49,8 +53,11 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async listRepositories(domain) {
-			const names = await attemptPages('codeartifact:ListRepositoriesInDomain', () => paginateListRepositoriesInDomain({client}, {domain}),
-				page => (page.repositories ?? []).flatMap(repository => (repository.name ? [repository.name] : [])));
+			const names = await attemptPages(
+				'codeartifact:ListRepositoriesInDomain',
+				() => paginateListRepositoriesInDomain({client}, {domain}),
+				page => (page.repositories ?? []).flatMap(repository => (repository.name ? [repository.name] : [])),
+			);
 			const described = await inBatches(names, describeConcurrency, name => describeRepository(domain, name));
 			return described.filter(repository => repository !== undefined); // one deleted in between is gone
 		},
@@ -58,20 +65,36 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		describeRepository,
 
 		async createRepository(domain, repository, options) {
-			return attemptMember('codeartifact:CreateRepository', () => client.send(new CreateRepositoryCommand({
-				domain,
-				repository,
-				...(options.description ? {description: options.description} : {}),
-				...(options.upstreams ? {upstreams: options.upstreams.map(repositoryName => ({repositoryName}))} : {}),
-			})), 'repository', toRepository);
+			return attemptMember(
+				'codeartifact:CreateRepository',
+				() =>
+					client.send(
+						new CreateRepositoryCommand({
+							domain,
+							repository,
+							...(options.description ? {description: options.description} : {}),
+							...(options.upstreams ? {upstreams: options.upstreams.map(repositoryName => ({repositoryName}))} : {}),
+						}),
+					),
+				'repository',
+				toRepository,
+			);
 		},
 
 		async updateUpstreams(domain, repository, upstreams) {
-			return attemptMember('codeartifact:UpdateRepository', () => client.send(new UpdateRepositoryCommand({
-				domain,
-				repository,
-				upstreams: upstreams.map(repositoryName => ({repositoryName})),
-			})), 'repository', toRepository);
+			return attemptMember(
+				'codeartifact:UpdateRepository',
+				() =>
+					client.send(
+						new UpdateRepositoryCommand({
+							domain,
+							repository,
+							upstreams: upstreams.map(repositoryName => ({repositoryName})),
+						}),
+					),
+				'repository',
+				toRepository,
+			);
 		},
 
 		async associateExternalConnection(domain, repository, connection) {
@@ -81,11 +104,15 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 
 		async getAuthorizationToken(domain, options = {}) {
 			const operation = 'codeartifact:GetAuthorizationToken';
-			const output = await attempt(operation, () => client.send(new GetAuthorizationTokenCommand({
-				domain,
-				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
-				...(options.durationSeconds !== undefined ? {durationSeconds: options.durationSeconds} : {}),
-			})));
+			const output = await attempt(operation, () =>
+				client.send(
+					new GetAuthorizationTokenCommand({
+						domain,
+						...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
+						...(options.durationSeconds !== undefined ? {durationSeconds: options.durationSeconds} : {}),
+					}),
+				),
+			);
 			const expiration = present(output.expiration, operation, 'expiration');
 			return {token: present(output.authorizationToken, operation, 'authorizationToken'), expiration: new Date(expiration)};
 		},
@@ -98,7 +125,11 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 
 		async listPackages(domain, repository, options = {}) {
 			const input = {domain, repository, ...(options.format ? {format: options.format as PackageFormat} : {})};
-			return attemptPages('codeartifact:ListPackages', () => paginateListPackages({client}, input), page => (page.packages ?? []).map(toPackage));
+			return attemptPages(
+				'codeartifact:ListPackages',
+				() => paginateListPackages({client}, input),
+				page => (page.packages ?? []).map(toPackage),
+			);
 		},
 
 		async listPackageVersions(domain, repository, pkg) {
@@ -110,23 +141,46 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 				package: pkg.name,
 				sortBy: 'PUBLISHED_TIME' as const, // most recently published first
 			};
-			return attemptPages('codeartifact:ListPackageVersions', () => paginateListPackageVersions({client}, input),
-				page => (page.versions ?? []).map(summary => ({version: summary.version ?? '', status: summary.status ?? ''})));
+			return attemptPages(
+				'codeartifact:ListPackageVersions',
+				() => paginateListPackageVersions({client}, input),
+				page => (page.versions ?? []).map(summary => ({version: summary.version ?? '', status: summary.status ?? ''})),
+			);
 		},
 
 		async describePackage(domain, repository, pkg) {
 			const input = {domain, repository, format: pkg.format as PackageFormat, ...(pkg.namespace ? {namespace: pkg.namespace} : {}), package: pkg.name};
-			return findMember('codeartifact:DescribePackage', () => client.send(new DescribePackageCommand(input)), 'package', description =>
-				toPackage({format: description.format, namespace: description.namespace, package: description.name, originConfiguration: description.originConfiguration}),
+			return findMember(
+				'codeartifact:DescribePackage',
+				() => client.send(new DescribePackageCommand(input)),
+				'package',
+				description =>
+					toPackage({
+						format: description.format,
+						namespace: description.namespace,
+						package: description.name,
+						originConfiguration: description.originConfiguration,
+					}),
 			);
 		},
 
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
 				const {packageVersion} = await client.send(
-					new DescribePackageVersionCommand({domain, repository, format: pkg.format as PackageFormat, ...(pkg.namespace ? {namespace: pkg.namespace} : {}), package: pkg.name, packageVersion: version}),
+					new DescribePackageVersionCommand({
+						domain,
+						repository,
+						format: pkg.format as PackageFormat,
+						...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+						package: pkg.name,
+						packageVersion: version,
+					}),
 				);
-				return {version: packageVersion?.version ?? version, status: packageVersion?.status ?? '', ...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {})};
+				return {
+					version: packageVersion?.version ?? version,
+					status: packageVersion?.status ?? '',
+					...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {}),
+				};
 			});
 		},
 	};
@@ -161,7 +215,8 @@ function toRepository(repository: RepositoryDescription): RepositoryInfo {
 		arn: repository.arn ?? '',
 		description: repository.description ?? '',
 		upstreams: (repository.upstreams ?? []).flatMap(upstream => (upstream.repositoryName ? [upstream.repositoryName] : [])),
-		externalConnections: (repository.externalConnections ?? []).flatMap(connection => (connection.externalConnectionName ? [connection.externalConnectionName] : [])),
+		externalConnections: (repository.externalConnections ?? []).flatMap(connection =>
+			connection.externalConnectionName ? [connection.externalConnectionName] : [],
+		),
 	};
 }
-

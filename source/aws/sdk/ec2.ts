@@ -15,7 +15,12 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 	return {
 		async currentAssociation(instanceId) {
 			return attempt('ec2:DescribeIamInstanceProfileAssociations', async () => {
-				const input = {Filters: [{Name: 'instance-id', Values: [instanceId]}, {Name: 'state', Values: ['associated', 'associating']}]};
+				const input = {
+					Filters: [
+						{Name: 'instance-id', Values: [instanceId]},
+						{Name: 'state', Values: ['associated', 'associating']},
+					],
+				};
 				for await (const page of paginateDescribeIamInstanceProfileAssociations({client}, input)) {
 					const association = page.IamInstanceProfileAssociations?.[0];
 					if (association) return toAssociation(association);
@@ -30,7 +35,8 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 		},
 
 		async replace(associationId, instanceProfileName) {
-			const send = () => client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}}));
+			const send = () =>
+				client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}}));
 			return attemptMember('ec2:ReplaceIamInstanceProfileAssociation', send, 'IamInstanceProfileAssociation', toAssociation);
 		},
 	};

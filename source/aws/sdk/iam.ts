@@ -34,7 +34,12 @@ export function createIamApi(settings: ClientSettings): IamApi {
 	const getInstanceProfile = (name: string) =>
 		findMember('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})), 'InstanceProfile', toInstanceProfile);
 
-	const listPolicyVersions = (arn: string) => attemptPages('iam:ListPolicyVersions', () => paginateListPolicyVersions({client}, {PolicyArn: arn}), page => page.Versions ?? []);
+	const listPolicyVersions = (arn: string) =>
+		attemptPages(
+			'iam:ListPolicyVersions',
+			() => paginateListPolicyVersions({client}, {PolicyArn: arn}),
+			page => page.Versions ?? [],
+		);
 
 	return {
 		async getRole(name) {
@@ -51,7 +56,9 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		async getPolicyDocument(arn) {
 			const policy = await getPolicy(arn);
 			if (!policy) return undefined;
-			const output = await attemptFind('iam:GetPolicyVersion', () => client.send(new GetPolicyVersionCommand({PolicyArn: arn, VersionId: policy.defaultVersionId})));
+			const output = await attemptFind('iam:GetPolicyVersion', () =>
+				client.send(new GetPolicyVersionCommand({PolicyArn: arn, VersionId: policy.defaultVersionId})),
+			);
 			const document = output?.PolicyVersion?.Document;
 			return document === undefined ? undefined : decodeDocument(document);
 		},
@@ -70,12 +77,17 @@ export function createIamApi(settings: ClientSettings): IamApi {
 					await attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId})));
 				}
 			}
-			await attempt('iam:CreatePolicyVersion', () => client.send(new CreatePolicyVersionCommand({PolicyArn: arn, PolicyDocument: document, SetAsDefault: true})));
+			await attempt('iam:CreatePolicyVersion', () =>
+				client.send(new CreatePolicyVersionCommand({PolicyArn: arn, PolicyDocument: document, SetAsDefault: true})),
+			);
 		},
 
 		async listAttachedRolePolicies(roleName) {
-			return attemptPages('iam:ListAttachedRolePolicies', () => paginateListAttachedRolePolicies({client}, {RoleName: roleName}),
-				page => (page.AttachedPolicies ?? []).map(policy => ({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''})));
+			return attemptPages(
+				'iam:ListAttachedRolePolicies',
+				() => paginateListAttachedRolePolicies({client}, {RoleName: roleName}),
+				page => (page.AttachedPolicies ?? []).map(policy => ({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''})),
+			);
 		},
 
 		async attachRolePolicy(roleName, policyArn) {
@@ -98,7 +110,9 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		},
 
 		async addRoleToInstanceProfile(profileName, roleName) {
-			await attempt('iam:AddRoleToInstanceProfile', () => client.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})));
+			await attempt('iam:AddRoleToInstanceProfile', () =>
+				client.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})),
+			);
 		},
 	};
 }

@@ -31,9 +31,11 @@ export function createInstanceMetadataApi(url?: string, deadline = requestTimeou
 			} catch {
 				return undefined; // no metadata service: not an EC2 host
 			}
-			const [instanceId, region, availabilityZone, info, roles] = await Promise.all([
-				'instance-id', 'placement/region', 'placement/availability-zone', 'iam/info', 'iam/security-credentials/',
-			].map(path => session.read(`/latest/meta-data/${path}`).catch(() => undefined)));
+			const [instanceId, region, availabilityZone, info, roles] = await Promise.all(
+				['instance-id', 'placement/region', 'placement/availability-zone', 'iam/info', 'iam/security-credentials/'].map(path =>
+					session.read(`/latest/meta-data/${path}`).catch(() => undefined),
+				),
+			);
 			if (!instanceId || !region || !availabilityZone) return undefined;
 			const host: HostMetadata = {instanceId, region, availabilityZone};
 			const instanceProfileArn = info && profileArnOf(info);
@@ -55,11 +57,15 @@ export function fromInstanceMetadataAt(url?: string): CredentialsProvider {
 		try {
 			session = await openSession(url, requestTimeout);
 		} catch (error) {
-			throw new CredentialsProviderError(`Could not load credentials from instance metadata: the metadata service did not answer (${(error as Error).message}).`);
+			throw new CredentialsProviderError(
+				`Could not load credentials from instance metadata: the metadata service did not answer (${(error as Error).message}).`,
+			);
 		}
 		const roleName = firstLine(await readOrFail(session, credentialsPath));
 		if (!roleName) {
-			throw new CredentialsProviderError('Could not load credentials from instance metadata: the instance has no instance profile with a role, so the metadata service serves no role credentials.');
+			throw new CredentialsProviderError(
+				'Could not load credentials from instance metadata: the instance has no instance profile with a role, so the metadata service serves no role credentials.',
+			);
 		}
 		return parseCredentials(await readOrFail(session, credentialsPath + roleName), roleName);
 	};
@@ -107,7 +113,13 @@ function parseCredentials(text: string | undefined, roleName: string): Credentia
 		// reported below
 	}
 	const {Code, AccessKeyId, SecretAccessKey, Token, Expiration} = document;
-	if (Code !== 'Success' || typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string' || typeof Token !== 'string' || typeof Expiration !== 'string') {
+	if (
+		Code !== 'Success' ||
+		typeof AccessKeyId !== 'string' ||
+		typeof SecretAccessKey !== 'string' ||
+		typeof Token !== 'string' ||
+		typeof Expiration !== 'string'
+	) {
 		const code = typeof Code === 'string' ? ` (${Code})` : '';
 		throw new CredentialsProviderError(`Could not load credentials from instance metadata: no usable credentials for role ${roleName}${code}.`);
 	}

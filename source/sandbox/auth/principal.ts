@@ -11,7 +11,12 @@ export type Principal =
  * words: UnrecognizedClientException, AuthFailure): "The security token included in the
  * request is invalid.", which is also what AWS answers for deleted credentials.
  */
-export function resolveAccessKey(state: SandboxState, accessKeyId: string, sessionToken: string | undefined, now = new Date()): {principal: Principal; secretAccessKey: string} {
+export function resolveAccessKey(
+	state: SandboxState,
+	accessKeyId: string,
+	sessionToken: string | undefined,
+	now = new Date(),
+): {principal: Principal; secretAccessKey: string} {
 	if (accessKeyId === state.admin.accessKeyId) {
 		// Long-term keys have no session: a session token sent with them is one nobody issued.
 		if (sessionToken !== undefined) throw invalidToken();

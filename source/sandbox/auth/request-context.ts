@@ -26,8 +26,14 @@ export function requestFacts(request: IncomingMessage, time: Date, service?: str
 
 /** Keys AWS supplies only when a service makes a request on a principal's behalf. */
 const BY_A_SERVICE_ONLY = [
-	'aws:PrincipalServiceName', 'aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths',
-	'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast',
+	'aws:PrincipalServiceName',
+	'aws:SourceArn',
+	'aws:SourceAccount',
+	'aws:SourceOrgID',
+	'aws:SourceOrgPaths',
+	'aws:CalledVia',
+	'aws:CalledViaFirst',
+	'aws:CalledViaLast',
 ];
 
 export interface AuthorizationContext {
@@ -36,7 +42,13 @@ export interface AuthorizationContext {
 }
 
 /** The context of one request by `principal` on `resource`; `extra` holds the action's own keys. */
-export function authorizationContext(state: SandboxState, principal: Principal, facts: RequestFacts, resource: string, extra: ContextValues = {}): AuthorizationContext {
+export function authorizationContext(
+	state: SandboxState,
+	principal: Principal,
+	facts: RequestFacts,
+	resource: string,
+	extra: ContextValues = {},
+): AuthorizationContext {
 	const role = principalRole(state, principal);
 	const onResource = resourceTags(state, resource);
 	const values: ContextValues = {
@@ -63,9 +75,10 @@ export function authorizationContext(state: SandboxState, principal: Principal, 
 	};
 	// Modelled though absent: a tag the principal or the resource does not carry, or (in a request
 	// that names its tag keys) one the request does not set.
-	const modelled: ModelledKeys = key => key.startsWith('aws:principaltag/')
-		|| (onResource !== undefined && key.startsWith('aws:resourcetag/'))
-		|| ('aws:TagKeys' in extra && key.startsWith('aws:requesttag/'));
+	const modelled: ModelledKeys = key =>
+		key.startsWith('aws:principaltag/') ||
+		(onResource !== undefined && key.startsWith('aws:resourcetag/')) ||
+		('aws:TagKeys' in extra && key.startsWith('aws:requesttag/'));
 	return {values, modelled};
 }
 

@@ -26,14 +26,24 @@ const authorizationPattern =
 const maximumSkewMs = 15 * 60 * 1000;
 
 /** Reads who claims to sign, before the secret is looked up. */
-export function readCredentialScope(headers: IncomingSigned['headers']): (SignedIdentity & {signedHeaders: string[]; signature: string; date: string}) | undefined {
+export function readCredentialScope(
+	headers: IncomingSigned['headers'],
+): (SignedIdentity & {signedHeaders: string[]; signature: string; date: string}) | undefined {
 	const authorization = header(headers, 'authorization');
 	if (!authorization) return undefined;
 	const match = authorizationPattern.exec(authorization.trim());
 	if (!match) throw new CommonError('BadSignature', 'Authorization header requires a valid AWS4-HMAC-SHA256 Credential, SignedHeaders and Signature.');
 	const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as string[];
 	const sessionToken = header(headers, 'x-amz-security-token');
-	return {accessKeyId: accessKeyId!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature!, date: date!, ...(sessionToken ? {sessionToken} : {})};
+	return {
+		accessKeyId: accessKeyId!,
+		region: region!,
+		service: service!,
+		signedHeaders: signedHeaders!.split(';'),
+		signature: signature!,
+		date: date!,
+		...(sessionToken ? {sessionToken} : {}),
+	};
 }
 
 /**
@@ -41,7 +51,10 @@ export function readCredentialScope(headers: IncomingSigned['headers']): (Signed
  * sandbox's region (`regions`), the service being served, and `host` and `x-amz-date` signed.
  * Refusals are the service's signature error, in AWS's words.
  */
-export function checkScope(scope: {region: string; service: string; signedHeaders: string[]}, expected: {regions: readonly string[]; service?: string | undefined}): void {
+export function checkScope(
+	scope: {region: string; service: string; signedHeaders: string[]},
+	expected: {regions: readonly string[]; service?: string | undefined},
+): void {
 	if (!expected.regions.includes(scope.region)) throw new CommonError('BadSignature', 'Credential should be scoped to a valid region.');
 	if (expected.service !== undefined && scope.service !== expected.service) {
 		throw new CommonError('BadSignature', `Credential should be scoped to correct service: '${expected.service}'.`);
@@ -70,7 +83,8 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 	if (!scope) throw new CommonError('MissingAuthentication', 'Missing Authentication Token');
 	const amzDate = header(request.headers, 'x-amz-date') ?? '';
 	const signingDate = parseAmzDate(amzDate);
-	if (!signingDate || !amzDate.startsWith(scope.date)) throw new CommonError('BadSignature', 'The request must contain a valid X-Amz-Date matching the credential scope.');
+	if (!signingDate || !amzDate.startsWith(scope.date))
+		throw new CommonError('BadSignature', 'The request must contain a valid X-Amz-Date matching the credential scope.');
 	if (Math.abs(now.getTime() - signingDate.getTime()) > maximumSkewMs) {
 		throw new CommonError('BadSignature', `Signature expired: ${amzDate} is now earlier or later than ${formatAmzDate(now)} by more than 15 minutes.`);
 	}
@@ -89,14 +103,26 @@ export async function verifySignature(request: IncomingSigned, secretAccessKey: 
 		query[key] = values.length === 1 ? values[0]! : values;
 	}
 	const signer = new SignatureV4({
-		credentials: {accessKeyId: scope.accessKeyId, secretAccessKey, ...(scope.sessionToken && 'x-amz-security-token' in signedHeaders ? {sessionToken: scope.sessionToken} : {})},
+		credentials: {
+			accessKeyId: scope.accessKeyId,
+			secretAccessKey,
+			...(scope.sessionToken && 'x-amz-security-token' in signedHeaders ? {sessionToken: scope.sessionToken} : {}),
+		},
 		region: scope.region,
 		service: scope.service,
 		sha256: NodeSha256,
 		uriEscapePath: scope.service !== 's3',
 		applyChecksum: false,
 	});
-	const unsigned = new HttpRequest({method: request.method, protocol: 'http:', hostname: signedHeaders.host ?? '', path: request.path, query, headers: signedHeaders, body: request.body});
+	const unsigned = new HttpRequest({
+		method: request.method,
+		protocol: 'http:',
+		hostname: signedHeaders.host ?? '',
+		path: request.path,
+		query,
+		headers: signedHeaders,
+		body: request.body,
+	});
 	const signed = await signer.sign(unsigned, {
 		signingDate,
 		signingRegion: scope.region,
@@ -133,7 +159,10 @@ function parseAmzDate(value: string): Date | undefined {
 }
 
 function formatAmzDate(date: Date): string {
-	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return date
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;

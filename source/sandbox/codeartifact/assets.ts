@@ -13,11 +13,13 @@ import {invalid} from './validation.js';
 const assetNameCharacters = /^[\p{Ll}\p{Lm}\p{Lo}\p{Lt}\p{Lu}\p{Nl}\p{Nd}~!@^&()\-_+[\]{};,. ]+$/u;
 
 export function checkGenericAssetName(name: string): void {
-	const reason =
-		!assetNameCharacters.test(name) ? 'may contain only Unicode letters and digits, spaces and the characters ~!@^&()-_+[]{};,.'
-		: name === '.' || name === '..' ? 'cannot be . or ..'
-		: name.startsWith(' ') || name.endsWith(' ') || name.includes('  ') ? 'cannot start or end with a space, or contain consecutive spaces'
-		: undefined;
+	const reason = !assetNameCharacters.test(name)
+		? 'may contain only Unicode letters and digits, spaces and the characters ~!@^&()-_+[]{};,.'
+		: name === '.' || name === '..'
+			? 'cannot be . or ..'
+			: name.startsWith(' ') || name.endsWith(' ') || name.includes('  ')
+				? 'cannot start or end with a space, or contain consecutive spaces'
+				: undefined;
 	if (reason) throw invalid(`Invalid asset name '${name}': an asset name ${reason}.`);
 	const wide = [...name].find(char => !headerSafe.test(char));
 	if (wide !== undefined) {
@@ -31,12 +33,20 @@ export function checkGenericAssetName(name: string): void {
 const headerSafe = /^[\u0000-\u00ff]*$/;
 
 export const getPackageVersionAsset: RestHandler = (input, call, context) => {
-	const {domainOwner, coordinates, packageVersion, asset, packageVersionRevision} = readPackageInputs(input, ['packageVersion', 'asset'], ['packageVersionRevision']);
+	const {domainOwner, coordinates, packageVersion, asset, packageVersionRevision} = readPackageInputs(
+		input,
+		['packageVersion', 'asset'],
+		['packageVersionRevision'],
+	);
 	const {state} = context.store;
 	call.authorize('codeartifact:GetPackageVersionAsset', packageArn(state, coordinates));
 	const {record} = requireVersion(state, coordinates, packageVersion, domainOwner);
 	if (packageVersionRevision !== undefined && packageVersionRevision !== record.revision) {
-		throw notFound('package-version', packageVersion, `Package version ${packageVersion} has no revision ${packageVersionRevision}; its current revision is ${record.revision}.`);
+		throw notFound(
+			'package-version',
+			packageVersion,
+			`Package version ${packageVersion} has no revision ${packageVersionRevision}; its current revision is ${record.revision}.`,
+		);
 	}
 	const found = record.assets.find(a => a.name === asset);
 	if (!found) throw notFound('asset', asset, `Asset ${asset} was not found in package version ${packageVersion}.`);
@@ -51,7 +61,12 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:ListPackageVersionAssets', packageArn(state, coordinates));
 	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
-	const page = paginate([...record.assets].sort((a, b) => compareText(a.name, b.name)), 'ListPackageVersionAssets', maxResults, nextToken);
+	const page = paginate(
+		[...record.assets].sort((a, b) => compareText(a.name, b.name)),
+		'ListPackageVersionAssets',
+		maxResults,
+		nextToken,
+	);
 	return {
 		json: {
 			format: pkg.format,

@@ -19,15 +19,24 @@ const minimumTokenSeconds = 15 * 60;
 export const getAuthorizationToken: RestHandler = (input, call, context) => {
 	const {domain, domainOwner, durationSeconds} = readInputs(input, ['domain'], ['domainOwner', 'durationSeconds']);
 	if (durationSeconds !== undefined && durationSeconds !== 0 && durationSeconds < minimumTokenSeconds) {
-		throw invalid(`Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must be 0, or between ${minimumTokenSeconds} and ${defaultTokenSeconds} seconds.`);
+		throw invalid(
+			`Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must be 0, or between ${minimumTokenSeconds} and ${defaultTokenSeconds} seconds.`,
+		);
 	}
 	const {state} = context.store;
 	call.authorize('codeartifact:GetAuthorizationToken', domainArn(state, domain));
 	call.authorize('sts:GetServiceBearerToken', '*', {'sts:AWSServiceName': 'codeartifact.amazonaws.com'});
 	requireDomain(state, domain, domainOwner);
 	const now = Math.floor(context.now().getTime() / 1000);
-	const expiration = durationSeconds === 0 ? sessionExpiration(state, input, call) ?? now + defaultTokenSeconds : now + (durationSeconds ?? defaultTokenSeconds);
-	const authorizationToken = issueAuthorizationToken(state, {principalArn: call.principal.arn, principalId: call.principal.userId, domain, domainOwner: state.accountId, expiration});
+	const expiration =
+		durationSeconds === 0 ? (sessionExpiration(state, input, call) ?? now + defaultTokenSeconds) : now + (durationSeconds ?? defaultTokenSeconds);
+	const authorizationToken = issueAuthorizationToken(state, {
+		principalArn: call.principal.arn,
+		principalId: call.principal.userId,
+		domain,
+		domainOwner: state.accountId,
+		expiration,
+	});
 	return {json: {authorizationToken, expiration}};
 };
 

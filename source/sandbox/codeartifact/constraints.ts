@@ -126,6 +126,6 @@ function fullMatch(pattern: string): RegExp {
 }
 
 function display(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -44,9 +44,16 @@ export const deleteDomain: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:DeleteDomain', domainArn(state, domain));
 	const record = requireDomain(state, domain, domainOwner);
-	const remaining = Object.values(state.repositories).filter(r => r.domain === domain).map(r => r.name).sort();
+	const remaining = Object.values(state.repositories)
+		.filter(r => r.domain === domain)
+		.map(r => r.name)
+		.sort();
 	if (remaining.length > 0) {
-		throw conflict('domain', domain, `Domain ${domain} contains ${remaining.length} repositories (${remaining.join(', ')}). Delete its repositories before deleting the domain.`);
+		throw conflict(
+			'domain',
+			domain,
+			`Domain ${domain} contains ${remaining.length} repositories (${remaining.join(', ')}). Delete its repositories before deleting the domain.`,
+		);
 	}
 	const description = domainDescription(state, record, 'Deleted');
 	delete state.domains[domain];

@@ -23,7 +23,9 @@ export const associateExternalConnection: RestHandler = (input, call, context) =
 	}
 	if (record.externalConnections.length > 0) throw invalid('ExternalConnections for repositories are currently limited to 1', 'OTHER');
 	if (record.upstreams.length > 0) {
-		throw invalid(`Repository ${repository} has upstream repositories (${record.upstreams.join(', ')}). A repository can have upstream repositories or an external connection, not both.`);
+		throw invalid(
+			`Repository ${repository} has upstream repositories (${record.upstreams.join(', ')}). A repository can have upstream repositories or an external connection, not both.`,
+		);
 	}
 	record.externalConnections = [externalConnection];
 	context.store.commit();

@@ -1,5 +1,16 @@
 import {randomBytes} from 'node:crypto';
-import {entry, packageKey, repositoryKey, type AssetRecord, type OriginRestriction, type PackageFormat, type PackageRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
+import {
+	entry,
+	packageKey,
+	repositoryKey,
+	type AssetRecord,
+	type OriginRestriction,
+	type PackageFormat,
+	type PackageRecord,
+	type PackageVersionRecord,
+	type SandboxState,
+	type VersionOrigin,
+} from '../state.js';
 
 /** Shared by the control plane (publish, list) and the Maven endpoint (ingest from upstreams). */
 export interface PackageCoordinates {
@@ -47,7 +58,14 @@ export function putVersionAsset(
 ): PackageVersionRecord {
 	let record = pkg.versions.find(v => v.version === version);
 	if (!record) {
-		record = {version, revision: newRevision(), status: options.status ?? 'Published', publishedTime: options.publishedTime, origin: options.origin, assets: []};
+		record = {
+			version,
+			revision: newRevision(),
+			status: options.status ?? 'Published',
+			publishedTime: options.publishedTime,
+			origin: options.origin,
+			assets: [],
+		};
 		pkg.versions.push(record);
 	} else {
 		record.revision = newRevision();
@@ -75,5 +93,10 @@ export function searchOrder(state: SandboxState, domain: string, repository: str
 }
 
 function newRevision(): string {
-	return randomBytes(32).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 44) + '=';
+	return (
+		randomBytes(32)
+			.toString('base64')
+			.replace(/[^A-Za-z0-9]/g, '')
+			.slice(0, 44) + '='
+	);
 }

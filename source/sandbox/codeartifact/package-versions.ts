@@ -14,8 +14,11 @@ const versionOrder = new Intl.Collator('en', {numeric: true});
  * defaultDisplayVersion is the latest Published version, whatever the filters.
  */
 export const listPackageVersions: RestHandler = (input, call, context) => {
-	const {domainOwner, coordinates, status, sortBy, originType, maxResults, nextToken} =
-		readPackageInputs(input, [], ['status', 'sortBy', 'originType', 'maxResults', 'nextToken']);
+	const {domainOwner, coordinates, status, sortBy, originType, maxResults, nextToken} = readPackageInputs(
+		input,
+		[],
+		['status', 'sortBy', 'originType', 'maxResults', 'nextToken'],
+	);
 	const {state} = context.store;
 	call.authorize('codeartifact:ListPackageVersions', packageArn(state, coordinates));
 	const pkg = requirePackage(state, coordinates, domainOwner);

@@ -19,9 +19,13 @@ import {invalid} from './validation.js';
  * different one under the same name is a ConflictException (as AWS documents).
  */
 export const publishPackageVersion: RestHandler = (input, call, context) => {
-	const {domainOwner, coordinates, packageVersion, assetName, assetSHA256, unfinished} =
-		readPackageInputs(input, ['packageVersion', 'assetName', 'assetSHA256'], ['unfinished']);
-	if (coordinates.format !== 'generic') throw invalid(`PublishPackageVersion publishes generic packages only; format ${coordinates.format} is published with its own package manager.`);
+	const {domainOwner, coordinates, packageVersion, assetName, assetSHA256, unfinished} = readPackageInputs(
+		input,
+		['packageVersion', 'assetName', 'assetSHA256'],
+		['unfinished'],
+	);
+	if (coordinates.format !== 'generic')
+		throw invalid(`PublishPackageVersion publishes generic packages only; format ${coordinates.format} is published with its own package manager.`);
 	if (!coordinates.namespace) throw invalid('A generic package needs a namespace: pass namespace (--namespace) with PublishPackageVersion.');
 	checkGenericAssetName(assetName);
 	const {state} = context.store;
@@ -30,20 +34,34 @@ export const publishPackageVersion: RestHandler = (input, call, context) => {
 
 	const actual = createHash('sha256').update(input.body).digest('hex');
 	if (actual !== assetSHA256) {
-		throw invalid(`The SHA-256 of the asset content does not match assetSHA256 (x-amz-content-sha256): the content hashes to ${actual}, the request says ${assetSHA256}. Nothing was stored.`);
+		throw invalid(
+			`The SHA-256 of the asset content does not match assetSHA256 (x-amz-content-sha256): the content hashes to ${actual}, the request says ${assetSHA256}. Nothing was stored.`,
+		);
 	}
 	const existing = findPackage(state, coordinates);
 	if (existing?.originConfiguration.restrictions.publish === 'BLOCK') {
-		throw new ServiceError('AccessDeniedException', 403, `Publishing package ${describeCoordinates(coordinates)} to repository ${coordinates.repository} is blocked by its package origin configuration (publish: BLOCK). Change it with PutPackageOriginConfiguration.`);
+		throw new ServiceError(
+			'AccessDeniedException',
+			403,
+			`Publishing package ${describeCoordinates(coordinates)} to repository ${coordinates.repository} is blocked by its package origin configuration (publish: BLOCK). Change it with PutPackageOriginConfiguration.`,
+		);
 	}
 	const version = existing?.versions.find(v => v.version === packageVersion);
 	const same = version?.assets.find(a => a.name === assetName);
 	if (same && same.hashes['SHA-256'] !== actual) {
-		throw conflict('asset', assetName, `Asset ${assetName} of package version ${packageVersion} already exists with different content. Assets cannot be overwritten; publish a new version.`);
+		throw conflict(
+			'asset',
+			assetName,
+			`Asset ${assetName} of package version ${packageVersion} already exists with different content. Assets cannot be overwritten; publish a new version.`,
+		);
 	}
 	if (existing && version && version.status !== 'Unfinished') {
 		if (same) return {json: output(existing, version, same)};
-		throw conflict('package-version', packageVersion, `Package version ${packageVersion} of ${describeCoordinates(coordinates)} is ${version.status}: assets can be added only while it is Unfinished (publish with unfinished=true until the last asset).`);
+		throw conflict(
+			'package-version',
+			packageVersion,
+			`Package version ${packageVersion} of ${describeCoordinates(coordinates)} is ${version.status}: assets can be added only while it is Unfinished (publish with unfinished=true until the last asset).`,
+		);
 	}
 
 	const asset = context.store.blobs.put(assetName, input.body);

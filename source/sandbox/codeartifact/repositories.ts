@@ -20,7 +20,15 @@ export const createRepository: RestHandler = (input, call, context) => {
 	requireDomain(state, domain, domainOwner);
 	if (findRepository(state, domain, repository)) throw conflict('repository', repository, `Repository ${repository} already exists in domain ${domain}.`);
 	checkUpstreams(state, call, domain, repository, upstreams);
-	const record: RepositoryRecord = {domain, name: repository, description: description ?? '', upstreams, externalConnections: [], createdTime: epochSeconds(context.now()), tags: tags.items};
+	const record: RepositoryRecord = {
+		domain,
+		name: repository,
+		description: description ?? '',
+		upstreams,
+		externalConnections: [],
+		createdTime: epochSeconds(context.now()),
+		tags: tags.items,
+	};
 	state.repositories[repositoryKey(domain, repository)] = record;
 	context.store.commit();
 	return {json: {repository: repositoryDescription(state, record)}};
@@ -55,7 +63,11 @@ export const deleteRepository: RestHandler = (input, call, context) => {
 	const record = requireRepository(state, domain, repository, domainOwner);
 	const downstreams = downstreamsOf(state, domain, repository);
 	if (downstreams.length > 0) {
-		throw conflict('repository', repository, `Repository ${repository} is an upstream repository of ${downstreams.join(', ')}. Remove it from their upstreams (UpdateRepository) before deleting it.`);
+		throw conflict(
+			'repository',
+			repository,
+			`Repository ${repository} is an upstream repository of ${downstreams.join(', ')}. Remove it from their upstreams (UpdateRepository) before deleting it.`,
+		);
 	}
 	const description = repositoryDescription(state, record);
 	delete state.repositories[repositoryKey(domain, repository)];
@@ -73,19 +85,29 @@ export const listRepositories: RestHandler = (input, call, context) => {
 };
 
 export const listRepositoriesInDomain: RestHandler = (input, call, context) => {
-	const {domain, domainOwner, administratorAccount, repositoryPrefix, maxResults, nextToken} =
-		readInputs(input, ['domain'], ['domainOwner', 'administratorAccount', 'repositoryPrefix', 'maxResults', 'nextToken']);
+	const {domain, domainOwner, administratorAccount, repositoryPrefix, maxResults, nextToken} = readInputs(
+		input,
+		['domain'],
+		['domainOwner', 'administratorAccount', 'repositoryPrefix', 'maxResults', 'nextToken'],
+	);
 	const {state} = context.store;
 	call.authorize('codeartifact:ListRepositoriesInDomain', domainArn(state, domain));
 	requireDomain(state, domain, domainOwner);
 	// Every repository here is administered by the sandbox's one account.
-	const matching = sortedRepositories(state, r =>
-		r.domain === domain && (administratorAccount === undefined || administratorAccount === state.accountId) && (repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix)));
+	const matching = sortedRepositories(
+		state,
+		r =>
+			r.domain === domain &&
+			(administratorAccount === undefined || administratorAccount === state.accountId) &&
+			(repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix)),
+	);
 	return listOutput(state, paginate(matching, 'ListRepositoriesInDomain', maxResults, nextToken));
 };
 
 function sortedRepositories(state: SandboxState, keep: (r: RepositoryRecord) => boolean): RepositoryRecord[] {
-	return Object.values(state.repositories).filter(keep).sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain));
+	return Object.values(state.repositories)
+		.filter(keep)
+		.sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain));
 }
 
 function listOutput(state: SandboxState, page: {items: RepositoryRecord[]; nextToken?: string}) {

@@ -35,10 +35,14 @@ export function readTags(input: RestInput, required = false): RequestList<Tag> {
 		if (found.length === 0) tags.push({key: tag.key as string, value: tag.value as string});
 		return found;
 	});
-	return {items: tags, context: requestTagContext(tags), check: () => {
-		throwProblems(problems);
-		if (tags.some(tag => isReservedKey(tag.key))) throw new ServiceError('ValidationException', 400, reservedKeyMessage, {reason: 'FIELD_VALIDATION_FAILED'});
-	}};
+	return {
+		items: tags,
+		context: requestTagContext(tags),
+		check: () => {
+			throwProblems(problems);
+			if (tags.some(tag => isReservedKey(tag.key))) throw new ServiceError('ValidationException', 400, reservedKeyMessage, {reason: 'FIELD_VALIDATION_FAILED'});
+		},
+	};
 }
 
 /** UntagResource's `tagKeys`. */
@@ -55,7 +59,12 @@ export function readTagKeys(input: RestInput): RequestList<string> {
 /** Refuses more tags on one resource than CodeArtifact's quota allows. */
 export function checkTagCount(resourceType: ResourceType, resourceId: string, count: number): void {
 	if (count <= maxTagsPerResource) return;
-	throw new ServiceError('ServiceQuotaExceededException', 402, `A ${resourceType} can have at most ${maxTagsPerResource} tags; ${resourceId} would have ${count}.`, {resourceId, resourceType});
+	throw new ServiceError(
+		'ServiceQuotaExceededException',
+		402,
+		`A ${resourceType} can have at most ${maxTagsPerResource} tags; ${resourceId} would have ${count}.`,
+		{resourceId, resourceType},
+	);
 }
 
 /** Reads the list member `name`, each item through `read`; the problems found, in AWS's words. */

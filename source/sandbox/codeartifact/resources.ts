@@ -40,14 +40,25 @@ export function requireRepository(state: SandboxState, domain: string, repositor
 export function requirePackage(state: SandboxState, coordinates: PackageCoordinates, owner?: string): PackageRecord {
 	requireRepository(state, coordinates.domain, coordinates.repository, owner);
 	const record = findPackage(state, coordinates);
-	if (!record) throw notFound('package', coordinates.name, `Package ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
+	if (!record)
+		throw notFound('package', coordinates.name, `Package ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
 	return record;
 }
 
-export function requireVersion(state: SandboxState, coordinates: PackageCoordinates, version: string, owner?: string): {pkg: PackageRecord; record: PackageVersionRecord} {
+export function requireVersion(
+	state: SandboxState,
+	coordinates: PackageCoordinates,
+	version: string,
+	owner?: string,
+): {pkg: PackageRecord; record: PackageVersionRecord} {
 	const pkg = requirePackage(state, coordinates, owner);
 	const record = pkg.versions.find(v => v.version === version);
-	if (!record) throw notFound('package-version', version, `Package version ${version} of ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
+	if (!record)
+		throw notFound(
+			'package-version',
+			version,
+			`Package version ${version} of ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`,
+		);
 	return {pkg, record};
 }
 

@@ -11,7 +11,10 @@ export const maxUpstreams = 10;
 /** AWS's quota on upstreams per repository, applied to a list as long as it is given. */
 export function checkUpstreamCount(repository: string, count: number): void {
 	if (count > maxUpstreams) {
-		throw new ServiceError('ServiceQuotaExceededException', 402, `A repository can have at most ${maxUpstreams} upstream repositories; ${count} were given.`, {resourceId: repository, resourceType: 'repository'});
+		throw new ServiceError('ServiceQuotaExceededException', 402, `A repository can have at most ${maxUpstreams} upstream repositories; ${count} were given.`, {
+			resourceId: repository,
+			resourceType: 'repository',
+		});
 	}
 }
 

@@ -12,7 +12,11 @@ export type Inputs<R extends FieldName, O extends FieldName> = {[K in R]: ValueO
  * Reads and checks the named inputs against the model, reporting every problem at once as
  * AWS does (`2 validation errors detected: …; …`). Required members that are absent fail too.
  */
-export function readInputs<R extends FieldName, O extends FieldName = never>(input: RestInput, required: readonly R[], optional: readonly O[] = []): Inputs<R, O> {
+export function readInputs<R extends FieldName, O extends FieldName = never>(
+	input: RestInput,
+	required: readonly R[],
+	optional: readonly O[] = [],
+): Inputs<R, O> {
 	const problems: string[] = [];
 	const values: Record<string, unknown> = {};
 	for (const [name, isRequired] of [...required.map(n => [n, true] as const), ...optional.map(n => [n, false] as const)]) {

@@ -5,7 +5,18 @@ import {hexId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
 import {xmlList} from '../protocols/xml.js';
 import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
-import {authorizeEc2, decodeNextToken, dryRunEnds, encodeNextToken, matchesFilters, permitEc2, readFilters, readIds, readMaxResults, requiredParameter} from './params.js';
+import {
+	authorizeEc2,
+	decodeNextToken,
+	dryRunEnds,
+	encodeNextToken,
+	matchesFilters,
+	permitEc2,
+	readFilters,
+	readIds,
+	readMaxResults,
+	requiredParameter,
+} from './params.js';
 import {associationXml, checkInstanceIds, currentAssociation, findAssociation, instanceArn, profileFromSpecification} from './shapes.js';
 
 // Which instance profile the build host has. An association that ends is removed from the state
@@ -23,7 +34,11 @@ function authorizePassRole(state: SandboxState, call: ApiCall, profile: Instance
 
 function associate(state: SandboxState, instanceId: string, profile: InstanceProfileRecord, now: Date): AssociationRecord {
 	const association: AssociationRecord = {
-		associationId: hexId('iip-assoc-', 17), instanceId, instanceProfileName: profile.name, state: 'associated', timestamp: isoNow(now),
+		associationId: hexId('iip-assoc-', 17),
+		instanceId,
+		instanceProfileName: profile.name,
+		state: 'associated',
+		timestamp: isoNow(now),
 	};
 	state.associations[association.associationId] = association;
 	return association;
@@ -67,7 +82,10 @@ export const DescribeIamInstanceProfileAssociations: QueryHandler = (params, cal
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
 	return {
-		iamInstanceProfileAssociationSet: xmlList(matching.slice(start, end).map(a => associationXml(state, a)), 'item'),
+		iamInstanceProfileAssociationSet: xmlList(
+			matching.slice(start, end).map(a => associationXml(state, a)),
+			'item',
+		),
 		nextToken: next ? encodeNextToken(next.associationId) : undefined,
 	};
 };

@@ -6,8 +6,18 @@ import {dryRunEnds, matchesFilters, permitEc2, readFilters, readIds, readMaxResu
 import {availabilityZone, checkInstanceIds, currentAssociation, instanceXml, profileReference, reservationId} from './shapes.js';
 
 const instanceFilters = [
-	'instance-id', 'instance-state-name', 'instance-state-code', 'instance-type', 'image-id', 'availability-zone',
-	'private-ip-address', 'iam-instance-profile.arn', 'iam-instance-profile.id', 'owner-id', 'reservation-id', 'private-dns-name',
+	'instance-id',
+	'instance-state-name',
+	'instance-state-code',
+	'instance-type',
+	'image-id',
+	'availability-zone',
+	'private-ip-address',
+	'iam-instance-profile.arn',
+	'iam-instance-profile.id',
+	'owner-id',
+	'reservation-id',
+	'private-dns-name',
 ] as const;
 
 function filterValues(state: SandboxState, name: string): Array<string | undefined> {
@@ -15,19 +25,32 @@ function filterValues(state: SandboxState, name: string): Array<string | undefin
 	const association = currentAssociation(state);
 	const profile = association ? profileReference(state, association) : undefined;
 	switch (name) {
-		case 'instance-id': return [instance.instanceId];
-		case 'instance-state-name': return ['running'];
-		case 'instance-state-code': return ['16'];
-		case 'instance-type': return [instance.instanceType];
-		case 'image-id': return [instance.imageId];
-		case 'availability-zone': return [availabilityZone(state)];
-		case 'private-ip-address': return [instance.privateIpAddress];
-		case 'iam-instance-profile.arn': return [profile?.['arn'] as string | undefined];
-		case 'iam-instance-profile.id': return [profile?.['id'] as string | undefined];
-		case 'owner-id': return [state.accountId];
-		case 'reservation-id': return [reservationId(state)];
-		case 'private-dns-name': return [instanceXml(state)['privateDnsName'] as string];
-		default: return [];
+		case 'instance-id':
+			return [instance.instanceId];
+		case 'instance-state-name':
+			return ['running'];
+		case 'instance-state-code':
+			return ['16'];
+		case 'instance-type':
+			return [instance.instanceType];
+		case 'image-id':
+			return [instance.imageId];
+		case 'availability-zone':
+			return [availabilityZone(state)];
+		case 'private-ip-address':
+			return [instance.privateIpAddress];
+		case 'iam-instance-profile.arn':
+			return [profile?.['arn'] as string | undefined];
+		case 'iam-instance-profile.id':
+			return [profile?.['id'] as string | undefined];
+		case 'owner-id':
+			return [state.accountId];
+		case 'reservation-id':
+			return [reservationId(state)];
+		case 'private-dns-name':
+			return [instanceXml(state)['privateDnsName'] as string];
+		default:
+			return [];
 	}
 }
 

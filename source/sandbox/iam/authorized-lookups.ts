@@ -14,7 +14,14 @@ export function withContext(call: ApiCall, extra: ContextValues): ApiCall {
 	return {...call, authorize: (action, resource, context) => call.authorize(action, resource, {...extra, ...context})};
 }
 
-function authorizedByName<T extends Named>(records: Record<string, T>, call: ApiCall, action: string, name: string, arnOf: (record: Named) => string, notFound: (name: string) => ServiceError): T {
+function authorizedByName<T extends Named>(
+	records: Record<string, T>,
+	call: ApiCall,
+	action: string,
+	name: string,
+	arnOf: (record: Named) => string,
+	notFound: (name: string) => ServiceError,
+): T {
 	const record = findByName(records, name);
 	call.authorize(`iam:${action}`, arnOf(record ?? {path: '/', name}));
 	if (!record) throw notFound(name);

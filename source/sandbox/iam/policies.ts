@@ -6,12 +6,28 @@ import {authorizedPolicy} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
 import {checkTags, requestTags} from './request-tags.js';
-import {attachmentCount, boundaryUsageCount, defaultVersionId, findByName, listXml, noSuchEntity, policyArn, policyVersions, policyVersionXml, policyXml} from './shapes.js';
+import {
+	attachmentCount,
+	boundaryUsageCount,
+	defaultVersionId,
+	findByName,
+	listXml,
+	noSuchEntity,
+	policyArn,
+	policyVersions,
+	policyVersionXml,
+	policyXml,
+} from './shapes.js';
 
 // Customer managed policies and their versions.
 
 /** Reads PolicyArn and VersionId, checks the caller may `action` the policy, and finds that version. */
-function requestedVersion(params: URLSearchParams, call: ApiCall, state: SandboxState, action: string): {policy: ManagedPolicyRecord; version: PolicyVersionRecord} {
+function requestedVersion(
+	params: URLSearchParams,
+	call: ApiCall,
+	state: SandboxState,
+	action: string,
+): {policy: ManagedPolicyRecord; version: PolicyVersionRecord} {
 	const input = new Input(params);
 	const arn = input.required('PolicyArn', rules.arn);
 	const versionId = input.required('VersionId', rules.versionId);
@@ -43,8 +59,17 @@ export const CreatePolicy: QueryHandler = (params, call, {store, now}) => {
 	if (findByName(state.iam.policies, name)) throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
 	const date = isoNow(now());
 	const policy: ManagedPolicyRecord = {
-		name, id: awsId('ANPA', 17), path, description, document, createDate: date, updateDate: date, tags,
-		versions: [{versionId: 'v1', document, createDate: date}], defaultVersionId: 'v1', nextVersionNumber: 2,
+		name,
+		id: awsId('ANPA', 17),
+		path,
+		description,
+		document,
+		createDate: date,
+		updateDate: date,
+		tags,
+		versions: [{versionId: 'v1', document, createDate: date}],
+		defaultVersionId: 'v1',
+		nextVersionNumber: 2,
 	};
 	state.iam.policies[name] = policy;
 	store.commit();
@@ -66,7 +91,9 @@ export const DeletePolicy: QueryHandler = (params, call, {store}) => {
 	const policy = authorizedPolicy(state, call, 'DeletePolicy', arn);
 	if (attachmentCount(state, arn) + boundaryUsageCount(state, arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
 	if (policyVersions(policy).length > 1) {
-		throw deleteConflict("This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.");
+		throw deleteConflict(
+			"This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+		);
 	}
 	delete state.iam.policies[policy.name];
 	store.commit();
@@ -84,9 +111,12 @@ export const ListPolicies: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
 	call.authorize('iam:ListPolicies', '*');
 	// The sandbox holds no AWS managed policies: scope AWS is empty, All is the same as Local.
-	const policies = scope === 'AWS' ? [] : Object.values(state.iam.policies)
-		.filter(policy => policy.path.startsWith(pathPrefix))
-		.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
+	const policies =
+		scope === 'AWS'
+			? []
+			: Object.values(state.iam.policies)
+					.filter(policy => policy.path.startsWith(pathPrefix))
+					.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
 	const page = paginate(policies, policy => policy.name, paging);
 	return listXml('Policies', page, policy => policyXml(state, policy));
 };
@@ -101,7 +131,9 @@ export const CreatePolicyVersion: QueryHandler = (params, call, {store, now}) =>
 	checkManagedDocument(document);
 	const versions = policyVersions(policy);
 	if (versions.length >= quotas.policyVersions) {
-		throw limitExceeded(`A managed policy can have up to ${quotas.policyVersions} versions. Before you create a new version, you must delete an existing version.`);
+		throw limitExceeded(
+			`A managed policy can have up to ${quotas.policyVersions} versions. Before you create a new version, you must delete an existing version.`,
+		);
 	}
 	const number = policy.nextVersionNumber ?? Math.max(...versions.map(v => Number(v.versionId.slice(1)) || 1)) + 1;
 	const date = isoNow(now());
@@ -171,9 +203,7 @@ export const ListEntitiesForPolicy: QueryHandler = (params, call, {store}) => {
 	const uses = (role: RoleRecord) =>
 		(usage !== 'PermissionsBoundary' && role.attachedPolicyArns.includes(arn)) || (usage !== 'PermissionsPolicy' && role.permissionsBoundary === arn);
 	// The sandbox has roles only: users and groups are always empty lists.
-	const roles = filter === undefined || filter === 'Role'
-		? Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix) && uses(role))
-		: [];
+	const roles = filter === undefined || filter === 'Role' ? Object.values(state.iam.roles).filter(role => role.path.startsWith(pathPrefix) && uses(role)) : [];
 	const page = paginate(roles, role => role.name, paging);
 	return {PolicyGroups: '', PolicyUsers: '', ...listXml('PolicyRoles', page, role => ({RoleName: role.name, RoleId: role.id}))};
 };

@@ -8,7 +8,12 @@ import type {Input} from './input.js';
 
 /** IAM's refusals of a tag list, beyond the model's constraints (which Input checks). */
 export function checkTags(tags: readonly Tag[]): void {
-	if (hasDuplicateKeys(tags.map(tag => tag.key), 'ignoring-case')) {
+	if (
+		hasDuplicateKeys(
+			tags.map(tag => tag.key),
+			'ignoring-case',
+		)
+	) {
 		throw new ServiceError('InvalidInput', 400, 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
 	}
 	if (tags.some(tag => isReservedKey(tag.key))) throw new ServiceError('InvalidInput', 400, reservedKeyMessage);

@@ -35,7 +35,8 @@ export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
 	const policy = lookupPolicy(state, arn);
 	if (!policy) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
 	if (role.attachedPolicyArns.includes(arn)) return undefined;
-	if (role.attachedPolicyArns.length >= quotas.managedPoliciesPerRole) throw limitExceeded(`Cannot exceed quota for PoliciesPerRole: ${quotas.managedPoliciesPerRole}`);
+	if (role.attachedPolicyArns.length >= quotas.managedPoliciesPerRole)
+		throw limitExceeded(`Cannot exceed quota for PoliciesPerRole: ${quotas.managedPoliciesPerRole}`);
 	role.attachedPolicyArns.push(arn);
 	store.commit();
 	return undefined;

@@ -32,8 +32,16 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 	if (findByName(state.iam.roles, name)) throw alreadyExists(`Role with name ${name} already exists.`);
 	if (boundary !== undefined) checkBoundary(state, boundary);
 	const role: RoleRecord = {
-		name, id: awsId('AROA', 17), path, description, assumeRolePolicyDocument: trust, maxSessionDuration,
-		createDate: isoNow(now()), attachedPolicyArns: [], inlinePolicies: emptyRecord(), tags,
+		name,
+		id: awsId('AROA', 17),
+		path,
+		description,
+		assumeRolePolicyDocument: trust,
+		maxSessionDuration,
+		createDate: isoNow(now()),
+		attachedPolicyArns: [],
+		inlinePolicies: emptyRecord(),
+		tags,
 		...(boundary === undefined ? {} : {permissionsBoundary: boundary}),
 	};
 	state.iam.roles[name] = role;

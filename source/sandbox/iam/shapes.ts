@@ -99,9 +99,8 @@ export function roleXml(state: SandboxState, role: RoleRecord, detail = false): 
 		AssumeRolePolicyDocument: encodeDocument(role.assumeRolePolicyDocument),
 		Description: role.description === '' ? undefined : role.description,
 		MaxSessionDuration: role.maxSessionDuration,
-		PermissionsBoundary: detail && role.permissionsBoundary !== undefined
-			? {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary}
-			: undefined,
+		PermissionsBoundary:
+			detail && role.permissionsBoundary !== undefined ? {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary} : undefined,
 		Tags: detail && role.tags.length > 0 ? tagsXml(role.tags) : undefined,
 		RoleLastUsed: detail ? '' : undefined,
 	};
@@ -142,7 +141,10 @@ export function instanceProfileXml(state: SandboxState, profile: InstanceProfile
 		InstanceProfileId: profile.id,
 		Arn: instanceProfileArn(state, profile),
 		CreateDate: profile.createDate,
-		Roles: xmlList(roles.map(role => roleXml(state, role)), 'member'),
+		Roles: xmlList(
+			roles.map(role => roleXml(state, role)),
+			'member',
+		),
 		Tags: detail && profile.tags.length > 0 ? tagsXml(profile.tags) : undefined,
 	};
 }

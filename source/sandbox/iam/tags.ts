@@ -69,7 +69,11 @@ function listHandler(kind: TaggableKind): QueryHandler {
 		const paging = input.paging();
 		input.done();
 		const record = kind.find(store.state, call, `List${kind.name}Tags`, id);
-		return listXml('Tags', paginate(record.tags, tag => tag.key.toLowerCase(), paging), tagXml);
+		return listXml(
+			'Tags',
+			paginate(record.tags, tag => tag.key.toLowerCase(), paging),
+			tagXml,
+		);
 	};
 }
 

@@ -10,7 +10,12 @@ export const sessionLifetimeMs = 6 * 60 * 60 * 1000;
 export const refreshMarginMs = 5 * 60 * 1000;
 
 /** The session to hand out now, and whether it was just issued (then the caller commits). */
-export function instanceSession(state: SandboxState, association: AssociationRecord, role: Pick<RoleRecord, 'name' | 'id'>, now: Date): {session: InstanceSessionRecord; issued: boolean} {
+export function instanceSession(
+	state: SandboxState,
+	association: AssociationRecord,
+	role: Pick<RoleRecord, 'name' | 'id'>,
+	now: Date,
+): {session: InstanceSessionRecord; issued: boolean} {
 	const reusable = Object.values(state.sessions)
 		.filter(s => s.associationId === association.associationId && s.roleName === role.name && s.roleId === role.id)
 		.filter(s => Date.parse(s.expiration) - now.getTime() > refreshMarginMs)

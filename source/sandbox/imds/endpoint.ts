@@ -87,7 +87,9 @@ function identityDocument(context: SandboxContext): Record<string, unknown> {
 }
 
 function listing(directory: {[name: string]: MetadataNode}): string {
-	return Object.entries(directory).map(([name, child]) => (typeof child === 'function' ? name : `${name}/`)).join('\n');
+	return Object.entries(directory)
+		.map(([name, child]) => (typeof child === 'function' ? name : `${name}/`))
+		.join('\n');
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

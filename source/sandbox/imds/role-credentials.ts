@@ -27,16 +27,20 @@ export function iamNode(context: SandboxContext): MetadataNode | undefined {
 	if (!association || !profile) return undefined;
 	const roleName = profile.roleNames.find(name => entry(state.iam.roles, name) !== undefined);
 	const role = roleName === undefined ? undefined : entry(state.iam.roles, roleName);
-	const lastUpdated = () => Object.values(state.sessions)
-		.filter(session => session.associationId === association.associationId)
-		.map(session => session.issued)
-		.sort()
-		.at(-1) ?? association.timestamp;
-	const refused = () => role && !trustsEc2(role) ? json({
-		Code: 'AssumeRoleUnauthorizedAccess',
-		Message: `EC2 cannot assume the role ${role.name}.  Please see documentation at https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html#troubleshoot_iam-ec2_errors-info-doc.`,
-		LastUpdated: lastUpdated(),
-	}) : undefined;
+	const lastUpdated = () =>
+		Object.values(state.sessions)
+			.filter(session => session.associationId === association.associationId)
+			.map(session => session.issued)
+			.sort()
+			.at(-1) ?? association.timestamp;
+	const refused = () =>
+		role && !trustsEc2(role)
+			? json({
+					Code: 'AssumeRoleUnauthorizedAccess',
+					Message: `EC2 cannot assume the role ${role.name}.  Please see documentation at https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html#troubleshoot_iam-ec2_errors-info-doc.`,
+					LastUpdated: lastUpdated(),
+				})
+			: undefined;
 	const credentials = (assumed: RoleRecord) => () => {
 		const refusal = refused();
 		if (refusal) return refusal;
@@ -53,7 +57,8 @@ export function iamNode(context: SandboxContext): MetadataNode | undefined {
 		});
 	};
 	return {
-		info: () => refused() ?? json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
+		info: () =>
+			refused() ?? json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
 		...(role ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
 	};
 }

@@ -31,7 +31,8 @@ const assumedRole = /^arn:aws:sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/([\w+=,
 export function authenticate(state: SandboxState, authorization: string | undefined, domain: string, owner: string, now: Date): Principal {
 	const challenge = {'www-authenticate': `Basic realm="${domain}-${owner}.d.codeartifact.${state.region}.amazonaws.com"`};
 	const token = presentedToken(authorization);
-	if (token === undefined) throw new MavenHttpError(401, 'Unauthorized: send the user "aws" and a CodeArtifact authorization token as password (HTTP Basic).', challenge);
+	if (token === undefined)
+		throw new MavenHttpError(401, 'Unauthorized: send the user "aws" and a CodeArtifact authorization token as password (HTTP Basic).', challenge);
 	const claims = readAuthorizationToken(state, token, now);
 	if (!claims) throw new MavenHttpError(401, 'Unauthorized: the authorization token is invalid or has expired.', challenge);
 	if (claims.domain !== domain || claims.domainOwner !== owner) {
@@ -42,7 +43,11 @@ export function authenticate(state: SandboxState, authorization: string | undefi
 	// The principal's unique id must still be the one the token was issued to (AWS ties tokens to
 	// it): a role deleted, or deleted and created again under its name, has no valid tokens left.
 	if (principal.userId !== claims.principalId) {
-		throw new MavenHttpError(401, 'Unauthorized: the authorization token belongs to a role that no longer exists (a role created again under the same name is a new role). Get a new token.', challenge);
+		throw new MavenHttpError(
+			401,
+			'Unauthorized: the authorization token belongs to a role that no longer exists (a role created again under the same name is a new role). Get a new token.',
+			challenge,
+		);
 	}
 	return principal;
 }

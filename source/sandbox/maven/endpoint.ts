@@ -70,7 +70,8 @@ async function read(context: SandboxContext, domain: string, repository: string,
 		return fileResponse('maven-metadata.xml', metadata.body, metadata.lastModified);
 	}
 	const resolved = await resolveArtifact(context, domain, repository, path);
-	if (!resolved) throw new MavenHttpError(404, `Not found: ${path.groupId}:${path.artifactId}:${path.version} has no ${path.fileName} in ${repository} or its upstreams.`);
+	if (!resolved)
+		throw new MavenHttpError(404, `Not found: ${path.groupId}:${path.artifactId}:${path.version} has no ${path.fileName} in ${repository} or its upstreams.`);
 	const lastModified = new Date(resolved.version.publishedTime * 1000);
 	if (path.checksum) return checksumResponse(checksumOf(resolved.asset.hashes, path.checksum), lastModified);
 	return fileResponse(path.fileName, resolved.body ?? context.store.blobs.get(resolved.asset.blob), lastModified);

@@ -49,7 +49,13 @@ export async function resolveMetadata(context: SandboxContext, domain: string, r
 	return versions.length === 0 ? undefined : artifactMetadata(target, versions);
 }
 
-async function passThrough(context: SandboxContext, order: string[], domain: string, coordinates: PackageCoordinates | undefined, path: string): Promise<MetadataFile | undefined> {
+async function passThrough(
+	context: SandboxContext,
+	order: string[],
+	domain: string,
+	coordinates: PackageCoordinates | undefined,
+	path: string,
+): Promise<MetadataFile | undefined> {
 	const {state} = context.store;
 	const holder = externalConnectionHolder(state, order, domain);
 	if (holder === undefined) return undefined;
@@ -91,20 +97,23 @@ function artifactMetadata(target: MetadataTarget, versions: PackageVersionRecord
 	const latest = versions.at(-1)!;
 	const release = versions.filter(v => !v.version.endsWith('-SNAPSHOT')).at(-1);
 	const updated = Math.max(...versions.map(v => v.publishedTime));
-	return render([
-		'<metadata modelVersion="1.1.0">',
-		`  <groupId>${escapeXml(target.groupId)}</groupId>`,
-		`  <artifactId>${escapeXml(target.artifactId)}</artifactId>`,
-		'  <versioning>',
-		`    <latest>${escapeXml(latest.version)}</latest>`,
-		...(release ? [`    <release>${escapeXml(release.version)}</release>`] : []),
-		'    <versions>',
-		...versions.map(v => `      <version>${escapeXml(v.version)}</version>`),
-		'    </versions>',
-		`    <lastUpdated>${metadataTimestamp(updated)}</lastUpdated>`,
-		'  </versioning>',
-		'</metadata>',
-	], updated);
+	return render(
+		[
+			'<metadata modelVersion="1.1.0">',
+			`  <groupId>${escapeXml(target.groupId)}</groupId>`,
+			`  <artifactId>${escapeXml(target.artifactId)}</artifactId>`,
+			'  <versioning>',
+			`    <latest>${escapeXml(latest.version)}</latest>`,
+			...(release ? [`    <release>${escapeXml(release.version)}</release>`] : []),
+			'    <versions>',
+			...versions.map(v => `      <version>${escapeXml(v.version)}</version>`),
+			'    </versions>',
+			`    <lastUpdated>${metadataTimestamp(updated)}</lastUpdated>`,
+			'  </versioning>',
+			'</metadata>',
+		],
+		updated,
+	);
 }
 
 interface SnapshotFile {
@@ -147,16 +156,21 @@ function snapshotMetadata(target: MetadataTarget, version: PackageVersionRecord)
 		`        <updated>${updated}</updated>`,
 		'      </snapshotVersion>',
 	]);
-	return render([
-		'<metadata modelVersion="1.1.0">',
-		`  <groupId>${escapeXml(target.groupId)}</groupId>`,
-		`  <artifactId>${escapeXml(target.artifactId)}</artifactId>`,
-		`  <version>${escapeXml(version.version)}</version>`,
-		'  <versioning>',
-		...(newest ? ['    <snapshot>', `      <timestamp>${newest.timestamp}</timestamp>`, `      <buildNumber>${newest.buildNumber}</buildNumber>`, '    </snapshot>'] : []),
-		`    <lastUpdated>${updated}</lastUpdated>`,
-		...(snapshotVersions.length > 0 ? ['    <snapshotVersions>', ...snapshotVersions, '    </snapshotVersions>'] : []),
-		'  </versioning>',
-		'</metadata>',
-	], version.publishedTime);
+	return render(
+		[
+			'<metadata modelVersion="1.1.0">',
+			`  <groupId>${escapeXml(target.groupId)}</groupId>`,
+			`  <artifactId>${escapeXml(target.artifactId)}</artifactId>`,
+			`  <version>${escapeXml(version.version)}</version>`,
+			'  <versioning>',
+			...(newest
+				? ['    <snapshot>', `      <timestamp>${newest.timestamp}</timestamp>`, `      <buildNumber>${newest.buildNumber}</buildNumber>`, '    </snapshot>']
+				: []),
+			`    <lastUpdated>${updated}</lastUpdated>`,
+			...(snapshotVersions.length > 0 ? ['    <snapshotVersions>', ...snapshotVersions, '    </snapshotVersions>'] : []),
+			'  </versioning>',
+			'</metadata>',
+		],
+		version.publishedTime,
+	);
 }

@@ -84,7 +84,7 @@ function fileNameMatches(fileName: string, artifactId: string, version: string):
 		const base = version.slice(0, -'-SNAPSHOT'.length);
 		prefixes.push(escapeRegExp(`${artifactId}-${base}`) + snapshotTimestamp);
 	}
-	return prefixes.some((prefix) => new RegExp(`^${prefix}${rest}`, 's').test(fileName));
+	return prefixes.some(prefix => new RegExp(`^${prefix}${rest}`, 's').test(fileName));
 }
 
 /**
@@ -116,9 +116,10 @@ export function parseMavenPath(path: string): MavenPath | InvalidMavenPath {
 		// a metadata file at the repository root is meaningless.
 		if (segments.length < 2) return invalid('maven-metadata.xml at repository root');
 		const folders = segments.slice(0, -1);
-		const problem = folders.length === 1
-			? coordinateProblem({namespace: folders[0]!, package: folders[0]!}) // group-level (plugin prefixes)
-			: coordinateProblem({namespace: folders.slice(0, -1).join('.'), package: folders.at(-1)!});
+		const problem =
+			folders.length === 1
+				? coordinateProblem({namespace: folders[0]!, package: folders[0]!}) // group-level (plugin prefixes)
+				: coordinateProblem({namespace: folders.slice(0, -1).join('.'), package: folders.at(-1)!});
 		if (problem) return invalid(problem);
 		return {kind: 'metadata', path: [...segments.slice(0, -1), base].join('/'), ...withChecksum};
 	}

@@ -45,7 +45,10 @@ function publishAsset(context: SandboxContext, target: PublishTarget, file: Arti
 	const coordinates = mavenCoordinates(target.domain, target.repository, file);
 	const pkg = findPackage(state, coordinates);
 	if (pkg?.originConfiguration.restrictions.publish === 'BLOCK') {
-		throw new MavenHttpError(409, `Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the package's origin configuration (publish: BLOCK); its versions come from upstream. Allow publishing with PutPackageOriginConfiguration first.`);
+		throw new MavenHttpError(
+			409,
+			`Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the package's origin configuration (publish: BLOCK); its versions come from upstream. Allow publishing with PutPackageOriginConfiguration first.`,
+		);
 	}
 	const existing = findVersion(state, coordinates, file.version);
 	const sameName = existing?.assets.find(a => a.name === file.fileName);
@@ -53,7 +56,10 @@ function publishAsset(context: SandboxContext, target: PublishTarget, file: Arti
 		// Republishing identical bytes succeeds; different bytes only replace a SNAPSHOT's file.
 		if (createHash('sha256').update(body).digest('hex') === sameName.blob) return textResponse(200, 'OK');
 		if (!file.version.endsWith('-SNAPSHOT')) {
-			throw new MavenHttpError(409, `The asset ${file.fileName} of ${file.groupId}:${file.artifactId}:${file.version} already exists with different content. Delete the package version before publishing it again.`);
+			throw new MavenHttpError(
+				409,
+				`The asset ${file.fileName} of ${file.groupId}:${file.artifactId}:${file.version} already exists with different content. Delete the package version before publishing it again.`,
+			);
 		}
 	}
 	const asset = context.store.blobs.put(file.fileName, body);
@@ -87,7 +93,10 @@ function publishMetadata(context: SandboxContext, target: PublishTarget, path: s
 	if (!about) return textResponse(200, 'OK'); // group-level (plugin prefix) metadata: nothing to record
 	const coordinates = mavenCoordinates(target.domain, target.repository, about);
 	if (checksum) return textResponse(200, 'OK');
-	const listed = about.version === undefined ? new Set([...body.toString('utf8').matchAll(/<version>\s*([^<\s]+)\s*<\/version>/g)].map(m => m[1]!)) : new Set([about.version]);
+	const listed =
+		about.version === undefined
+			? new Set([...body.toString('utf8').matchAll(/<version>\s*([^<\s]+)\s*<\/version>/g)].map(m => m[1]!))
+			: new Set([about.version]);
 	const now = context.now().getTime() / 1000;
 	let changed = false;
 	for (const version of findPackage(state, coordinates)?.versions ?? []) {

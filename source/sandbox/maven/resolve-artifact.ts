@@ -71,7 +71,14 @@ export function externalConnectionHolder(state: SandboxState, order: readonly st
 }
 
 /** Records `asset` on `version` of the package in one repository, unless it already holds exactly it. */
-function retain(state: SandboxState, coordinates: PackageCoordinates, version: string, asset: AssetRecord, origin: VersionOrigin, publishedTime: number): ResolvedAsset & {changed: boolean} {
+function retain(
+	state: SandboxState,
+	coordinates: PackageCoordinates,
+	version: string,
+	asset: AssetRecord,
+	origin: VersionOrigin,
+	publishedTime: number,
+): ResolvedAsset & {changed: boolean} {
 	const pkg = ensurePackage(state, coordinates, 'external');
 	const existing = pkg.versions.find(v => v.version === version);
 	const held = existing?.assets.find(a => a.name === asset.name && a.blob === asset.blob);

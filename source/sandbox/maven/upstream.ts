@@ -111,8 +111,8 @@ function createDirectoryUpstream(directory: string): MavenUpstream {
 		} catch {
 			return undefined;
 		}
-		const candidates = names.filter((name) => /^maven-metadata(-[^/]+)?\.xml$/.test(name)).sort();
-		const preferred = ['maven-metadata-central.xml', 'maven-metadata.xml'].find((name) => candidates.includes(name));
+		const candidates = names.filter(name => /^maven-metadata(-[^/]+)?\.xml$/.test(name)).sort();
+		const preferred = ['maven-metadata-central.xml', 'maven-metadata.xml'].find(name => candidates.includes(name));
 		const chosen = preferred ?? candidates[0];
 		return chosen === undefined ? undefined : `${relativeDir}/${chosen}`;
 	}
@@ -147,7 +147,12 @@ function createDirectoryUpstream(directory: string): MavenUpstream {
 
 function createSource(spec: string): MavenUpstream {
 	const source = parseUpstreamSpec(spec);
-	if ('problem' in source) throw new SandboxError('BadMavenCentral', `--maven-central "${spec}": ${source.problem}.`, 'Pass an http(s) URL of a Maven repository, or a folder laid out like one (such as ~/.m2/repository).');
+	if ('problem' in source)
+		throw new SandboxError(
+			'BadMavenCentral',
+			`--maven-central "${spec}": ${source.problem}.`,
+			'Pass an http(s) URL of a Maven repository, or a folder laid out like one (such as ~/.m2/repository).',
+		);
 	return source.kind === 'url' ? createUrlUpstream(source.url) : createDirectoryUpstream(source.path);
 }
 
@@ -171,9 +176,7 @@ function createDefaultUpstream(options: MavenUpstreamOptions): MavenUpstream {
 		} catch (error) {
 			current = createDirectoryUpstream(localRepository);
 			const why = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-			options.onNotice?.(
-				`Maven Central (${url}) is unreachable (${why}); serving public:maven-central from the ${current.description} instead.`,
-			);
+			options.onNotice?.(`Maven Central (${url}) is unreachable (${why}); serving public:maven-central from the ${current.description} instead.`);
 		}
 	}
 

@@ -21,9 +21,7 @@ export interface QueryService {
 
 export function querySuccess(service: QueryService, action: string, result: XmlNode | undefined, requestId: string): WireResponse {
 	const inner: XmlNode =
-		service.style === 'ec2Query'
-			? {requestId, ...result}
-			: {...(result ? {[`${action}Result`]: result} : {}), ResponseMetadata: {RequestId: requestId}};
+		service.style === 'ec2Query' ? {requestId, ...result} : {...(result ? {[`${action}Result`]: result} : {}), ResponseMetadata: {RequestId: requestId}};
 	return {
 		status: 200,
 		headers: {'content-type': 'text/xml', 'x-amzn-requestid': requestId},

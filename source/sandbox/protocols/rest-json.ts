@@ -73,7 +73,9 @@ const common: Record<CommonFailure, [string, number, Record<string, string>?]> =
 
 export function restError(error: ServiceError | CommonError, requestId: string): WireResponse {
 	const [code, status, fields, headers] =
-		error instanceof ServiceError ? [error.code, error.status, error.fields, error.headers] : [...withDefaults(common[error.failure]), retryAfter(error.failure)] as const;
+		error instanceof ServiceError
+			? [error.code, error.status, error.fields, error.headers]
+			: ([...withDefaults(common[error.failure]), retryAfter(error.failure)] as const);
 	return {
 		status,
 		headers: {'content-type': 'application/json', 'x-amzn-errortype': code, 'x-amzn-requestid': requestId, ...headers},

@@ -10,7 +10,9 @@ export class DamagedBlobError extends Error {
 		readonly path: string,
 		actualSize: number,
 	) {
-		super(`The stored asset ${path} is damaged (${actualSize} bytes that do not hash to its name); it is not served. Publish the same bytes again to repair it.`);
+		super(
+			`The stored asset ${path} is damaged (${actualSize} bytes that do not hash to its name); it is not served. Publish the same bytes again to repair it.`,
+		);
 		this.name = 'DamagedBlobError';
 	}
 }
@@ -66,5 +68,5 @@ function holds(path: string, body: Buffer): boolean {
 
 export function hashAll(body: Buffer): AssetRecord['hashes'] {
 	const hex = (algorithm: string) => createHash(algorithm).update(body).digest('hex');
-	return {'MD5': hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')};
+	return {MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')};
 }

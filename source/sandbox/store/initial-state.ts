@@ -42,20 +42,42 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 	};
 	if (options.scenario === 'access-denied') {
 		state.iam.policies[buildHost.baselinePolicyName] = {
-			name: buildHost.baselinePolicyName, id: awsId('ANPA', 17), path: '/', description: 'What the build host could do before CodeArtifact',
-			document: baselinePolicy, createDate: now, updateDate: now, tags: [],
+			name: buildHost.baselinePolicyName,
+			id: awsId('ANPA', 17),
+			path: '/',
+			description: 'What the build host could do before CodeArtifact',
+			document: baselinePolicy,
+			createDate: now,
+			updateDate: now,
+			tags: [],
 		};
 		state.iam.roles[buildHost.roleName] = {
-			name: buildHost.roleName, id: awsId('AROA', 17), path: '/', description: 'Role of the simulated EC2 build host',
-			assumeRolePolicyDocument: ec2Trust, maxSessionDuration: 3600, createDate: now,
-			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`], inlinePolicies: emptyRecord(), tags: [],
+			name: buildHost.roleName,
+			id: awsId('AROA', 17),
+			path: '/',
+			description: 'Role of the simulated EC2 build host',
+			assumeRolePolicyDocument: ec2Trust,
+			maxSessionDuration: 3600,
+			createDate: now,
+			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`],
+			inlinePolicies: emptyRecord(),
+			tags: [],
 		};
 		state.iam.instanceProfiles[buildHost.instanceProfileName] = {
-			name: buildHost.instanceProfileName, id: awsId('AIPA', 17), path: '/', createDate: now, roleNames: [buildHost.roleName], tags: [],
+			name: buildHost.instanceProfileName,
+			id: awsId('AIPA', 17),
+			path: '/',
+			createDate: now,
+			roleNames: [buildHost.roleName],
+			tags: [],
 		};
 		const associationId = hexId('iip-assoc-', 17);
 		state.associations[associationId] = {
-			associationId, instanceId: state.instance.instanceId, instanceProfileName: buildHost.instanceProfileName, state: 'associated', timestamp: now,
+			associationId,
+			instanceId: state.instance.instanceId,
+			instanceProfileName: buildHost.instanceProfileName,
+			state: 'associated',
+			timestamp: now,
 		};
 	}
 	return state;

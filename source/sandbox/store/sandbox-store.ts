@@ -39,7 +39,11 @@ export class SandboxStore {
 	/** The text of the last snapshot written: exactly what state.json holds (the write is atomic). */
 	private lastSnapshot: string | undefined;
 
-	constructor(readonly directory: string, defaults: {region: string; scenario: Scenario}, private readonly write: SnapshotWriter = writeFileAtomic) {
+	constructor(
+		readonly directory: string,
+		defaults: {region: string; scenario: Scenario},
+		private readonly write: SnapshotWriter = writeFileAtomic,
+	) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 		this.statePath = join(directory, 'state.json');
 		this.previousPath = `${this.statePath}.prev`;
@@ -157,7 +161,10 @@ function readText(path: string): string {
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new SandboxError('UnreadableState', `The sandbox state ${path} cannot be read (${(error as Error).message}). Make it readable by this user, or pass another folder with --data DIR.`);
+		throw new SandboxError(
+			'UnreadableState',
+			`The sandbox state ${path} cannot be read (${(error as Error).message}). Make it readable by this user, or pass another folder with --data DIR.`,
+		);
 	}
 }
 
@@ -170,7 +177,10 @@ function parseState(path: string, text: string): SandboxState {
 	}
 	const version = (parsed as {version?: unknown} | null)?.version;
 	if (typeof version === 'number' && version > 1) {
-		throw new SandboxError('NewerState', `The sandbox state ${path} was written by a newer ca-wizard (format version ${version}). Use that version, or pass another folder with --data DIR.`);
+		throw new SandboxError(
+			'NewerState',
+			`The sandbox state ${path} was written by a newer ca-wizard (format version ${version}). Use that version, or pass another folder with --data DIR.`,
+		);
 	}
 	if (typeof parsed !== 'object' || parsed === null || version !== 1) {
 		throw new SandboxError('CorruptState', `The sandbox state ${path} is not a version-1 sandbox state.`);

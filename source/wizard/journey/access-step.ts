@@ -46,7 +46,12 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		canGoBack: true,
 	});
 	if (confirmed === goBack) return 'back';
-	if (!confirmed) stop({code: 'AccessDeclined', message: 'The build host needs these permissions to get a token.', fix: 'Run ca-wizard again and accept, or create an equivalent policy and role yourself.'});
+	if (!confirmed)
+		stop({
+			code: 'AccessDeclined',
+			message: 'The build host needs these permissions to get a token.',
+			fix: 'Run ca-wizard again and accept, or create an equivalent policy and role yourself.',
+		});
 
 	// Policy: reuse when its current document already allows everything the host needs; an
 	// update keeps the repositories it granted before.
@@ -55,7 +60,10 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		await create(
 			context,
 			{kind: 'iam-policy', name: policyName, arn: policyArn},
-			() => aws.iam.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`).catch(fail('Creating the policy')),
+			() =>
+				aws.iam
+					.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`)
+					.catch(fail('Creating the policy')),
 			made => ({arn: made.arn}),
 		);
 	} else {
@@ -65,8 +73,15 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		} else {
 			note(context, `${policyName} exists but does not allow: ${coverage.missing.join('; ')}. Adding a new default version.`, 'warning');
 			// The version it replaces as the default: how a later run tells whether this update happened.
-			await create(context, {kind: 'iam-policy', name: `${policyName} (new default version)`, arn: policyArn, details: {versionOf: policyArn, previousVersion: existing.defaultVersionId}}, () =>
-				aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy')),
+			await create(
+				context,
+				{
+					kind: 'iam-policy',
+					name: `${policyName} (new default version)`,
+					arn: policyArn,
+					details: {versionOf: policyArn, previousVersion: existing.defaultVersionId},
+				},
+				() => aws.iam.updatePolicyDocument(policyArn, policy.text).catch(fail('Updating the policy')),
 			);
 		}
 	}
@@ -120,8 +135,14 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		);
 	}
 	if (!profile?.roleNames.includes(defaults.role)) {
-		await create(context, {kind: 'instance-profile-role', name: `${defaults.role} in ${defaults.instanceProfile}`, details: {profile: defaults.instanceProfile, role: defaults.role}}, () =>
-			aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile')),
+		await create(
+			context,
+			{
+				kind: 'instance-profile-role',
+				name: `${defaults.role} in ${defaults.instanceProfile}`,
+				details: {profile: defaults.instanceProfile, role: defaults.role},
+			},
+			() => aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile')),
 		);
 	}
 	facts.instanceProfileName = defaults.instanceProfile;

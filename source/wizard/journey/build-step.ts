@@ -21,7 +21,11 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		message: 'Which local Maven repository should the build use?',
 		choices: [
 			{value: 'throwaway', label: 'A new, empty one', hint: 'every dependency really travels through CodeArtifact'},
-			{value: 'user', label: keptRepository ? `A kept one in ${keptRepository}` : 'Your own ~/.m2/repository', hint: 'faster next time; only missing artifacts are fetched'},
+			{
+				value: 'user',
+				label: keptRepository ? `A kept one in ${keptRepository}` : 'Your own ~/.m2/repository',
+				hint: 'faster next time; only missing artifacts are fetched',
+			},
 		],
 		default: 'throwaway',
 	});
@@ -71,7 +75,11 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		}
 	} catch (error) {
 		if (!(error instanceof ProcessError) || options.signal.aborted) throw error;
-		stop({code: 'MavenDidNotRun', message: `Maven could not run: ${error.message}`, fix: error.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.'});
+		stop({
+			code: 'MavenDidNotRun',
+			message: `Maven could not run: ${error.message}`,
+			fix: error.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.',
+		});
 	} finally {
 		// A throwaway repository has done its job once the packages are in CodeArtifact.
 		if (where === 'throwaway' && localRepository) await files.removeDirectory(localRepository).catch(() => {});

@@ -106,7 +106,10 @@ export interface StepContext extends JourneyDeps {
 /** Stops the journey at a step with a problem the user can act on. */
 export class JourneyStop extends CliError {
 	/** `cause`: the failure behind the problem, when there is one (an AWS answer, a file that could not be written). */
-	constructor(readonly problem: Problem, options: {cause?: unknown} = {}) {
+	constructor(
+		readonly problem: Problem,
+		options: {cause?: unknown} = {},
+	) {
 		super(problem.code, problem.message, problem.fix, options);
 	}
 }

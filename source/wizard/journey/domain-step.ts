@@ -21,7 +21,14 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
 		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity.account ? 'yours' : `owner ${d.owner}`})),
 		default: preferred ?? defaults.domain,
-		custom: {label: 'Create a new domain…', default: unusedName(defaults.domain, domains.map(d => d.name)), validate},
+		custom: {
+			label: 'Create a new domain…',
+			default: unusedName(
+				defaults.domain,
+				domains.map(d => d.name),
+			),
+			validate,
+		},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';

@@ -58,7 +58,11 @@ export class PackageConfirmer {
 	private async confirmBatch(): Promise<void> {
 		// Per pending package (DescribePackage), never the whole repository: a real one may hold thousands.
 		await inBatches([...this.pending], confirmConcurrency, async ([key, row]) => {
-			const info = await this.codeartifact.describePackage(this.domain, this.repository, {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name});
+			const info = await this.codeartifact.describePackage(this.domain, this.repository, {
+				format: row.format,
+				...(row.namespace ? {namespace: row.namespace} : {}),
+				name: row.name,
+			});
 			if (info) await this.confirm(key, row, info); // else not ingested yet: next batch
 		});
 	}
@@ -67,7 +71,10 @@ export class PackageConfirmer {
 		const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
 		// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
 		const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
-		const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best), undefined);
+		const newest = versions.reduce<(typeof versions)[number] | undefined>(
+			(best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best),
+			undefined,
+		);
 		const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
 		if (!latest?.publishedTime) return; // listed before its first version is: ask again next batch
 		this.pending.delete(key);

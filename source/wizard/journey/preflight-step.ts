@@ -19,7 +19,11 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 		{label: 'Identity', value: identity.arn},
 		{label: 'Account', value: identity.account},
 		{label: 'Region', value: aws.region},
-		{label: 'EC2 build host', value: hostMetadata ? `${hostMetadata.instanceId} (${hostMetadata.availabilityZone})` : 'no — this machine answers no instance metadata', tone: hostMetadata ? 'ok' : 'warn'},
+		{
+			label: 'EC2 build host',
+			value: hostMetadata ? `${hostMetadata.instanceId} (${hostMetadata.availabilityZone})` : 'no — this machine answers no instance metadata',
+			tone: hostMetadata ? 'ok' : 'warn',
+		},
 	];
 	if (hostMetadata) {
 		shown.push({label: 'Instance profile', value: hostMetadata.instanceProfileArn ?? 'none associated', tone: hostMetadata.instanceProfileArn ? 'ok' : 'warn'});
@@ -57,7 +61,11 @@ async function chooseProject(context: StepContext): Promise<string> {
 	const demoDir = join(options.workDir, 'demo-project');
 	if (options.projectDir) {
 		if (!(await files.exists(join(options.projectDir, 'pom.xml')))) {
-			throw new JourneyStop({code: 'NoPom', message: `${options.projectDir} has no pom.xml.`, fix: 'Pass a Maven project folder with --project DIR, or leave --project out to use the bundled demo project.'});
+			throw new JourneyStop({
+				code: 'NoPom',
+				message: `${options.projectDir} has no pom.xml.`,
+				fix: 'Pass a Maven project folder with --project DIR, or leave --project out to use the bundled demo project.',
+			});
 		}
 		return options.projectDir;
 	}
@@ -76,7 +84,11 @@ async function chooseProject(context: StepContext): Promise<string> {
 	try {
 		await files.prepareDemoProject(demoDir);
 	} catch (error) {
-		throw new JourneyStop({code: 'DemoCopyFailed', message: `Could not copy the demo project to ${demoDir}: ${(error as Error).message}`, fix: 'Pass a writable working folder with --workdir DIR.'});
+		throw new JourneyStop({
+			code: 'DemoCopyFailed',
+			message: `Could not copy the demo project to ${demoDir}: ${(error as Error).message}`,
+			fix: 'Pass a writable working folder with --workdir DIR.',
+		});
 	}
 	return demoDir;
 }

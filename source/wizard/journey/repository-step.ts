@@ -9,9 +9,9 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 	const facts = needs(context, 'domain');
 	const {domain} = facts;
 	progress(context, `Listing repositories in ${domain}…`);
-	const repositories = (await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))).filter(
-		r => r.name !== defaults.upstream,
-	);
+	const repositories = (
+		await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))
+	).filter(r => r.name !== defaults.upstream);
 	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
 	const {validate} = questionFlags.repository;
 	const name = await ask(context, {
@@ -20,7 +20,14 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		message: repositories.length > 0 ? 'Use an existing repository, or create one?' : 'Name the new repository',
 		choices: repositories.map(r => ({value: r.name, label: r.name, ...(r.description ? {hint: r.description} : {})})),
 		default: repositories.find(r => r.name === defaults.repository)?.name ?? repositories[0]?.name ?? defaults.repository,
-		custom: {label: 'Create a new repository…', default: unusedName(defaults.repository, repositories.map(r => r.name)), validate},
+		custom: {
+			label: 'Create a new repository…',
+			default: unusedName(
+				defaults.repository,
+				repositories.map(r => r.name),
+			),
+			validate,
+		},
 		canGoBack: true,
 	});
 	if (name === goBack) return 'back';
@@ -44,7 +51,10 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 	await create(
 		context,
 		{kind: 'repository', name, details: {domain, repository: name}},
-		() => aws.codeartifact.createRepository(domain, name, {description}).catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`)),
+		() =>
+			aws.codeartifact
+				.createRepository(domain, name, {description})
+				.catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`)),
 		made => ({arn: made.arn}),
 	);
 	progress(context, `Repository ${name} created`, true);

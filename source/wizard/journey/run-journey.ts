@@ -22,7 +22,8 @@ const runners: Record<StepId, (context: StepContext) => Promise<StepOutcome>> = 
 	summary: summaryStep,
 };
 
-export type JourneyResult = {status: 'completed'; facts: JourneyFacts} | {status: 'stopped'; step: StepId; facts: JourneyFacts} | {status: 'cancelled'; facts: JourneyFacts};
+export type JourneyResult =
+	{status: 'completed'; facts: JourneyFacts} | {status: 'stopped'; step: StepId; facts: JourneyFacts} | {status: 'cancelled'; facts: JourneyFacts};
 
 /** Walks the steps in order; Esc (a step returning 'back') steps back, a JourneyStop ends the run with its problem. */
 export async function runJourney(deps: JourneyDeps, options: JourneyOptions): Promise<JourneyResult> {

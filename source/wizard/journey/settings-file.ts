@@ -27,23 +27,41 @@ export async function loadSettings(context: StepContext, url: string | undefined
 		stop({code, message: `${path}: ${message} ${outcome}`, fix});
 
 	const bytes = await context.files.readBytes(path).catch((error: NodeJS.ErrnoException) => {
-		if (error.code === 'EISDIR') refuse('this is a folder, not a file.', `Pass the settings file itself with --settings PATH (e.g. --settings ${path}/settings.xml).`);
-		if (error.code === 'EACCES') refuse('you may not read this file.', `Give yourself read and write access (chmod u+rw ${path}), or pass another file with --settings PATH.`);
+		if (error.code === 'EISDIR')
+			refuse('this is a folder, not a file.', `Pass the settings file itself with --settings PATH (e.g. --settings ${path}/settings.xml).`);
+		if (error.code === 'EACCES')
+			refuse('you may not read this file.', `Give yourself read and write access (chmod u+rw ${path}), or pass another file with --settings PATH.`);
 		return refuse(`it cannot be read (${error.code ?? error.message}).`, 'Check the file, or pass another one with --settings PATH.');
 	});
 	const decoded = bytes === undefined ? undefined : decodeSettings(bytes);
 	if (decoded && !decoded.ok) refuse(decoded.message, decoded.fix);
 	const before = decoded?.text;
-	const merged = mergeSettings(before, {id: settingsId, url: url ?? configuredUrl(before, settingsId) ?? 'https://placeholder-000000000000.d.codeartifact.us-east-1.amazonaws.com/maven/placeholder/'});
+	const merged = mergeSettings(before, {
+		id: settingsId,
+		url: url ?? configuredUrl(before, settingsId) ?? 'https://placeholder-000000000000.d.codeartifact.us-east-1.amazonaws.com/maven/placeholder/',
+	});
 	if (!merged.ok) {
-		refuse(`line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}.`, 'Fix that line (the file is left exactly as it was), or pass another file with --settings PATH.');
+		refuse(
+			`line ${merged.line}, column ${merged.column}: ${merged.message.replace(/\.$/, '')}.`,
+			'Fix that line (the file is left exactly as it was), or pass another file with --settings PATH.',
+		);
 	}
 	// A user who made settings.xml read-only meant it: replacing it by a rename (as git config
 	// does) would quietly undo that, and keeping 0444 on a changed file still changes what they
 	// protected. So stop, and say how to allow it; a file that needs no change may stay read-only.
 	const blocker = merged.changed ? await context.files.writeBlocker(path) : undefined;
-	if (blocker?.kind === 'read-only-file') refuse('this file is read-only, and ca-wizard does not replace a file you protected.', `Make it writable (chmod u+w ${blocker.path}), or pass another file with --settings PATH.`, 'SettingsNotWritable');
-	if (blocker) refuse(`ca-wizard cannot write in ${blocker.path} (the new file, its backup and a temporary file go there).`, `Make that folder writable for you, or pass a settings file in a folder you can write with --settings PATH.`, 'SettingsNotWritable');
+	if (blocker?.kind === 'read-only-file')
+		refuse(
+			'this file is read-only, and ca-wizard does not replace a file you protected.',
+			`Make it writable (chmod u+w ${blocker.path}), or pass another file with --settings PATH.`,
+			'SettingsNotWritable',
+		);
+	if (blocker)
+		refuse(
+			`ca-wizard cannot write in ${blocker.path} (the new file, its backup and a temporary file go there).`,
+			`Make that folder writable for you, or pass a settings file in a folder you can write with --settings PATH.`,
+			'SettingsNotWritable',
+		);
 
 	return {before, encoding: decoded?.encoding, merged};
 }

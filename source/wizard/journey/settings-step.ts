@@ -16,10 +16,18 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	progress(context, `Endpoint: ${endpoint}`, true);
 	const {before, encoding, merged} = await loadSettings(context, endpoint, 'Nothing was written.');
 	if (merged.foreign.length > 0) {
-		note(context, `${path} already has a ${merged.foreign.join(', a ')} with the id "${settingsId}" that ca-wizard did not write (not the aws user with \${env.CODEARTIFACT_AUTH_TOKEN}, or not a CodeArtifact URL). It is kept as it is; ca-wizard's server, mirror and profile use the id "${merged.id}".`, 'warning');
+		note(
+			context,
+			`${path} already has a ${merged.foreign.join(', a ')} with the id "${settingsId}" that ca-wizard did not write (not the aws user with \${env.CODEARTIFACT_AUTH_TOKEN}, or not a CodeArtifact URL). It is kept as it is; ca-wizard's server, mirror and profile use the id "${merged.id}".`,
+			'warning',
+		);
 	}
 	for (const mirror of merged.conflictingMirrors) {
-		note(context, `The mirror "${mirror}" in ${path} also matches repositories (its <mirrorOf> overlaps *): downloads it matches may not go through CodeArtifact. Check its <mirrorOf>, or remove it while you use CodeArtifact.`, 'warning');
+		note(
+			context,
+			`The mirror "${mirror}" in ${path} also matches repositories (its <mirrorOf> overlaps *): downloads it matches may not go through CodeArtifact. Check its <mirrorOf>, or remove it while you use CodeArtifact.`,
+			'warning',
+		);
 	}
 	if (!merged.changed) {
 		note(context, `${path} already has this configuration.`, 'success');
@@ -28,19 +36,35 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 	}
 	const content = (encoding?.encode ?? utf8)(merged.text);
 	if (!content) {
-		stop({code: 'SettingsUnreadable', message: `${path} is in ${encoding?.name}, which cannot hold the CodeArtifact URL ${endpoint}. Nothing was written.`, fix: 'Convert the file to UTF-8 (with encoding="UTF-8" in its first line), or pass another file with --settings PATH.'});
+		stop({
+			code: 'SettingsUnreadable',
+			message: `${path} is in ${encoding?.name}, which cannot hold the CodeArtifact URL ${endpoint}. Nothing was written.`,
+			fix: 'Convert the file to UTF-8 (with encoding="UTF-8" in its first line), or pass another file with --settings PATH.',
+		});
 	}
 	context.host.notify({type: 'diff', step: context.step, path, lines: settingsDiff(before ?? '', merged.text, path)});
 	// No Esc here: the step before (the token check) would only pass again and come straight back.
 	const write = await answer(context, {kind: 'confirm', id: 'write-settings', message: `Write this change to ${path}?`, default: true});
-	if (!write) stop({code: 'SettingsDeclined', message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`, fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.'});
+	if (!write)
+		stop({
+			code: 'SettingsDeclined',
+			message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`,
+			fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.',
+		});
 	const {backupPath} = await create(
 		context,
 		{kind: 'file', name: path, details: {path, existed: before === undefined ? 'no' : 'yes'}},
 		() =>
 			files.writeSettings(path, content).catch((error: NodeJS.ErrnoException) =>
 				// The new text goes to a temporary file renamed over the old one: a failure leaves the old one whole.
-				stop({code: 'SettingsNotWritable', message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`, fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.'}, error),
+				stop(
+					{
+						code: 'SettingsNotWritable',
+						message: `${path} could not be written (${error.code ?? error.message}); it was left as it was.`,
+						fix: 'Check that you may write the file and its folder, and that the disk has room, then run ca-wizard again; or pass another file with --settings PATH.',
+					},
+					error,
+				),
 			),
 		made => (made.backupPath ? {details: {backupPath: made.backupPath}} : {}),
 	);

@@ -20,7 +20,12 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
 		const [first] = diagnosis.fixes;
 		if (round > maximumRounds || !first) {
-			stop({code: 'TokenRefused', message: diagnosis.title, fix: first?.detail ?? 'Fix the build host\'s credentials, then run ca-wizard again: it resumes here.', details: diagnosis.explanation});
+			stop({
+				code: 'TokenRefused',
+				message: diagnosis.title,
+				fix: first?.detail ?? "Fix the build host's credentials, then run ca-wizard again: it resumes here.",
+				details: diagnosis.explanation,
+			});
 		}
 		// Declining a confirmation (replacing the profile) brings the choice back rather than ending the run.
 		for (;;) {
@@ -31,7 +36,8 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 				choices: [...diagnosis.fixes.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
 				default: first.id,
 			});
-			if (fix === 'stop') stop({code: 'TokenRefused', message: diagnosis.title, fix: 'Fix the build host\'s access, then run ca-wizard again.', details: diagnosis.explanation});
+			if (fix === 'stop')
+				stop({code: 'TokenRefused', message: diagnosis.title, fix: "Fix the build host's access, then run ca-wizard again.", details: diagnosis.explanation});
 			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
 		}
 		failure = await waitForToken(context);
@@ -46,7 +52,11 @@ function triageContext(context: TokenContext) {
 		domain: facts.domain,
 		domainOwner: facts.domainOwner,
 		region: aws.region,
-		host: {onEc2: host !== undefined, ...(host?.roleName ? {roleName: host.roleName} : {}), ...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {})},
+		host: {
+			onEc2: host !== undefined,
+			...(host?.roleName ? {roleName: host.roleName} : {}),
+			...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {}),
+		},
 	};
 }
 
@@ -76,7 +86,12 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 	switch (fix) {
 		case 'attach-to-current-role': {
 			const role = host?.roleName;
-			if (!role) return stop({code: 'NoInstanceRole', message: 'The instance has no role to attach the policy to.', fix: 'Choose to associate the wizard\'s instance profile instead.'});
+			if (!role)
+				return stop({
+					code: 'NoInstanceRole',
+					message: 'The instance has no role to attach the policy to.',
+					fix: "Choose to associate the wizard's instance profile instead.",
+				});
 			const {policyArn} = facts;
 			progress(context, `Attaching ${policyName(policyArn)} to the instance's role ${role}…`);
 			await create(context, {kind: 'role-policy-attachment', name: `${policyName(policyArn)} → ${role}`, details: {role, policyArn}}, () =>
@@ -86,7 +101,12 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 		}
 		case 'associate-profile':
 		case 'replace-association': {
-			if (!host) return stop({code: 'NotOnEc2', message: 'This machine is not an EC2 instance, so no instance profile can be associated.', fix: 'Run ca-wizard on the build host, or give your own credentials the policy.'});
+			if (!host)
+				return stop({
+					code: 'NotOnEc2',
+					message: 'This machine is not an EC2 instance, so no instance profile can be associated.',
+					fix: 'Run ca-wizard on the build host, or give your own credentials the policy.',
+				});
 			const current = await aws.ec2.currentAssociation(host.instanceId).catch(fail('Looking up the instance profile association'));
 			if (current) {
 				const ok = await answer(context, {
@@ -99,7 +119,11 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 				if (!ok) return 'declined';
 				await create(
 					context,
-					{kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile: defaults.instanceProfile, previousProfileArn: current.instanceProfileArn}},
+					{
+						kind: 'instance-profile-association',
+						name: `${defaults.instanceProfile} on ${host.instanceId}`,
+						details: {instanceId: host.instanceId, profile: defaults.instanceProfile, previousProfileArn: current.instanceProfileArn},
+					},
 					() => aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile')),
 					made => ({details: {associationId: made.associationId}}),
 				);
@@ -107,7 +131,11 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 				progress(context, `Associating ${defaults.instanceProfile} with ${host.instanceId}…`);
 				await create(
 					context,
-					{kind: 'instance-profile-association', name: `${defaults.instanceProfile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile: defaults.instanceProfile}},
+					{
+						kind: 'instance-profile-association',
+						name: `${defaults.instanceProfile} on ${host.instanceId}`,
+						details: {instanceId: host.instanceId, profile: defaults.instanceProfile},
+					},
 					() => aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile')),
 					made => ({details: {associationId: made.associationId}}),
 				);

@@ -35,10 +35,14 @@ export function undoCommands(created: CreatedResource[], flags: string): string[
 				if (!d['versionOf']) commands.push(`aws iam delete-policy --policy-arn ${q(resource.arn)}${flags}`);
 				break;
 			case 'upstream-link':
-				commands.push(`aws codeartifact update-repository --domain ${q(d['domain'])} --repository ${q(d['repository'])} --upstreams ${upstreamList(d['previous'])}${flags}`);
+				commands.push(
+					`aws codeartifact update-repository --domain ${q(d['domain'])} --repository ${q(d['repository'])} --upstreams ${upstreamList(d['previous'])}${flags}`,
+				);
 				break;
 			case 'external-connection':
-				commands.push(`aws codeartifact disassociate-external-connection --domain ${q(d['domain'])} --repository ${q(d['repository'])} --external-connection ${q(d['connection'])}${flags}`);
+				commands.push(
+					`aws codeartifact disassociate-external-connection --domain ${q(d['domain'])} --repository ${q(d['repository'])} --external-connection ${q(d['connection'])}${flags}`,
+				);
 				break;
 			case 'repository':
 				commands.push(`aws codeartifact delete-repository --domain ${q(d['domain'])} --repository ${q(d['repository'])}${flags}`);

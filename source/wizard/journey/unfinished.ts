@@ -24,7 +24,11 @@ export async function settleUnfinished(context: StepContext): Promise<void> {
 			found = failedLookUp(error);
 		}
 		if (found && 'cannotTell' in found) {
-			note(context, `A run that stopped was creating ${label(intent)}, and it cannot be told whether it did: ${found.cannotTell}. It is not in the undo list.`, 'warning');
+			note(
+				context,
+				`A run that stopped was creating ${label(intent)}, and it cannot be told whether it did: ${found.cannotTell}. It is not in the undo list.`,
+				'warning',
+			);
 		} else if (found) {
 			await ledger.confirm(found, {later: true});
 			note(context, `${capitalized(label(intent))} was created by a run that stopped before recording it: it is ca-wizard's, and in the undo list.`, 'warning');

@@ -20,7 +20,11 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 	});
 	if (confirmed === goBack) return 'back';
 	if (!confirmed) {
-		stop({code: 'UpstreamDeclined', message: `Without an upstream, ${repository} cannot fetch public packages and the build would fail.`, fix: 'Run ca-wizard again and accept the upstream, or add one yourself.'});
+		stop({
+			code: 'UpstreamDeclined',
+			message: `Without an upstream, ${repository} cannot fetch public packages and the build would fail.`,
+			fix: 'Run ca-wizard again and accept the upstream, or add one yourself.',
+		});
 	}
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'UpstreamFailed', doing);
 
@@ -32,7 +36,10 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 		storeRepository = await create(
 			context,
 			{kind: 'repository', name: store, details: {domain, repository: store}},
-			() => aws.codeartifact.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`}).catch(fail(`Creating ${store}`)),
+			() =>
+				aws.codeartifact
+					.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`})
+					.catch(fail(`Creating ${store}`)),
 			made => ({arn: made.arn}),
 		);
 	}
@@ -46,8 +53,10 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 			});
 		}
 		progress(context, `Connecting ${store} to ${mavenCentralConnection}…`);
-		await create(context, {kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}}, () =>
-			aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection')),
+		await create(
+			context,
+			{kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}},
+			() => aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection')),
 		);
 	}
 	const current = (await aws.codeartifact.describeRepository(domain, repository).catch(fail(`Looking up ${repository}`)))?.upstreams ?? [];
@@ -55,8 +64,10 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 		await reused(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store}});
 	} else {
 		progress(context, `Adding ${store} as an upstream of ${repository}…`);
-		await create(context, {kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store, previous: current.join(',')}}, () =>
-			aws.codeartifact.updateUpstreams(domain, repository, [...current, store]).catch(fail('Updating the upstreams')),
+		await create(
+			context,
+			{kind: 'upstream-link', name: `${repository} → ${store}`, details: {domain, repository, upstream: store, previous: current.join(',')}},
+			() => aws.codeartifact.updateUpstreams(domain, repository, [...current, store]).catch(fail('Updating the upstreams')),
 		);
 	}
 	facts.upstream = store;

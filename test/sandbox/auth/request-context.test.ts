@@ -47,7 +47,8 @@ describe('the global condition keys of a request', () => {
 	});
 
 	it('reports us-east-1 as the requested region of a request sent to IAM, a global service', () => {
-		const region = (service?: string) => authorizationContext(state, adminPrincipal(state), {time, ...(service ? {service} : {})}, '*').values['aws:RequestedRegion'];
+		const region = (service?: string) =>
+			authorizationContext(state, adminPrincipal(state), {time, ...(service ? {service} : {})}, '*').values['aws:RequestedRegion'];
 		expect([region('iam'), region('ec2'), region('codeartifact'), region()]).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1', 'eu-west-1']);
 	});
 

@@ -44,7 +44,7 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 	const [builder, noSts, reader] = seedRoleSessions(dataDir, {
 		'build-host-role': tokenPermissions('arn:aws:codeartifact:*:*:domain/allowed'),
 		'token-without-sts': withoutBearerToken,
-		'reader': readerPermissions,
+		reader: readerPermissions,
 	});
 	// Hooks run last-registered first: this one, registered before the sandbox's, runs after it stopped.
 	afterAll(() => rmSync(dataDir, {recursive: true, force: true}));
@@ -66,7 +66,11 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 		expect(typeof output.authorizationToken).toBe('string');
 		expect(output.expiration).toBeInstanceOf(Date);
 		expect(output.expiration!.getTime() / 1000).toBeCloseTo(now() + 12 * 3600, -1);
-		expect(claimsOf(output)).toMatchObject({domain: 'allowed', domainOwner: sandbox.current.accountId, principalArn: `arn:aws:iam::${sandbox.current.accountId}:user/sandbox-admin`});
+		expect(claimsOf(output)).toMatchObject({
+			domain: 'allowed',
+			domainOwner: sandbox.current.accountId,
+			principalArn: `arn:aws:iam::${sandbox.current.accountId}:user/sandbox-admin`,
+		});
 
 		const short = await client.send(new GetAuthorizationTokenCommand({domain: 'allowed', durationSeconds: 900}));
 		expect(short.expiration!.getTime() / 1000).toBeCloseTo(now() + 900, -1);
@@ -76,9 +80,14 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 
 	it('finds no token for an unknown domain or another owner', async () => {
 		const client = adminClient(sandbox.current);
-		await expect(client.send(new GetAuthorizationTokenCommand({domain: 'no-such-domain'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', $metadata: {httpStatusCode: 404}});
+		await expect(client.send(new GetAuthorizationTokenCommand({domain: 'no-such-domain'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			$metadata: {httpStatusCode: 404},
+		});
 		const other = sandbox.current.accountId === '111122223333' ? '444455556666' : '111122223333';
-		await expect(client.send(new GetAuthorizationTokenCommand({domain: 'allowed', domainOwner: other}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(client.send(new GetAuthorizationTokenCommand({domain: 'allowed', domainOwner: other}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
 	});
 
 	it('lets a role session with both permissions have a token that ends with its session when duration is 0', async () => {
@@ -90,7 +99,7 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 		expect(defaulted.expiration!.getTime() / 1000).toBeCloseTo(now() + 12 * 3600, -1);
 	});
 
-	it('denies a role session the token for a domain its policy does not name, in AWS\'s words', async () => {
+	it("denies a role session the token for a domain its policy does not name, in AWS's words", async () => {
 		const {accountId, region, instanceId} = sandbox.current;
 		await expect(roleClient(builder).send(new GetAuthorizationTokenCommand({domain: 'forbidden'}))).rejects.toMatchObject({
 			name: 'AccessDeniedException',
@@ -107,7 +116,9 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 			message: expect.stringContaining('is not authorized to perform: sts:GetServiceBearerToken on resource: *'),
 		});
 		// The same role may still use the rest of CodeArtifact.
-		await expect(client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'releases', format: 'maven'}))).resolves.toHaveProperty('repositoryEndpoint');
+		await expect(client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'releases', format: 'maven'}))).resolves.toHaveProperty(
+			'repositoryEndpoint',
+		);
 	});
 
 	it('authorizes each operation on the ARN AWS uses for it: *, repository or package', async () => {
@@ -115,18 +126,29 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 		const client = roleClient(reader);
 		await expect(client.send(new ListDomainsCommand({}))).resolves.toHaveProperty('domains');
 		await expect(client.send(new ListRepositoriesCommand({}))).resolves.toHaveProperty('repositories');
-		await expect(client.send(new DescribeRepositoryCommand({domain: 'allowed', repository: 'releases'}))).resolves.toHaveProperty('repository.name', 'releases');
+		await expect(client.send(new DescribeRepositoryCommand({domain: 'allowed', repository: 'releases'}))).resolves.toHaveProperty(
+			'repository.name',
+			'releases',
+		);
 		await expect(client.send(new DescribeRepositoryCommand({domain: 'forbidden', repository: 'releases'}))).rejects.toMatchObject({
 			name: 'AccessDeniedException',
-			message: expect.stringContaining(`codeartifact:DescribeRepository on resource: arn:aws:codeartifact:${region}:${accountId}:repository/forbidden/releases because`),
+			message: expect.stringContaining(
+				`codeartifact:DescribeRepository on resource: arn:aws:codeartifact:${region}:${accountId}:repository/forbidden/releases because`,
+			),
 		});
 		// Allowed on the package ARN, the package need not exist for the check: the answer is then 404, not 403.
-		await expect(client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'generic', namespace: 'tools', package: 'cli'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
-		await expect(client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'generic', namespace: 'other', package: 'cli'}))).rejects.toMatchObject({
+		await expect(
+			client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'generic', namespace: 'tools', package: 'cli'})),
+		).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(
+			client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'generic', namespace: 'other', package: 'cli'})),
+		).rejects.toMatchObject({
 			name: 'AccessDeniedException',
 			message: expect.stringContaining(`on resource: arn:aws:codeartifact:${region}:${accountId}:package/allowed/releases/generic/other/cli because`),
 		});
-		await expect(client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'npm', package: 'left-pad'}))).rejects.toMatchObject({
+		await expect(
+			client.send(new ListPackageVersionsCommand({domain: 'allowed', repository: 'releases', format: 'npm', package: 'left-pad'})),
+		).rejects.toMatchObject({
 			name: 'AccessDeniedException',
 			message: expect.stringContaining(':package/allowed/releases/npm//left-pad because'),
 		});
@@ -136,11 +158,15 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 		const client = adminClient(sandbox.current);
 		const {endpoint, accountId} = sandbox.current;
 		const ask = async (format: 'maven' | 'npm' | 'generic' | 'pypi', endpointType?: 'ipv4' | 'dualstack') =>
-			(await client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'releases', format, ...(endpointType ? {endpointType} : {})}))).repositoryEndpoint;
+			(await client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'releases', format, ...(endpointType ? {endpointType} : {})})))
+				.repositoryEndpoint;
 		expect(await ask('maven')).toBe(`${endpoint}/d/allowed-${accountId}/maven/releases/`);
 		expect(await ask('maven', 'dualstack')).toBe(`${endpoint}/d/allowed-${accountId}/maven/releases/`);
 		expect(await ask('npm', 'ipv4')).toBe(`${endpoint}/d/allowed-${accountId}/npm/releases/`);
 		expect(await ask('pypi')).toBe(`${endpoint}/d/allowed-${accountId}/pypi/releases/`);
-		await expect(client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'missing', format: 'maven'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'repository'});
+		await expect(client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'missing', format: 'maven'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'repository',
+		});
 	});
 });

@@ -46,15 +46,35 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 		const app = await aws('create-repository', '--domain', 'learner', '--repository', 'app', '--upstreams', 'repositoryName=maven-central-store');
 		expect(app.repository).toMatchObject({name: 'app', upstreams: [{repositoryName: 'maven-central-store'}]});
 
-		const connected = await aws('associate-external-connection', '--domain', 'learner', '--repository', 'maven-central-store', '--external-connection', 'public:maven-central');
-		expect(connected.repository).toMatchObject({externalConnections: [{externalConnectionName: 'public:maven-central', packageFormat: 'maven', status: 'Available'}]});
+		const connected = await aws(
+			'associate-external-connection',
+			'--domain',
+			'learner',
+			'--repository',
+			'maven-central-store',
+			'--external-connection',
+			'public:maven-central',
+		);
+		expect(connected.repository).toMatchObject({
+			externalConnections: [{externalConnectionName: 'public:maven-central', packageFormat: 'maven', status: 'Available'}],
+		});
 
 		const token = await aws('get-authorization-token', '--domain', 'learner', '--domain-owner', accountId, '--duration-seconds', '900');
 		expect(typeof token.authorizationToken).toBe('string');
 		expect((token.authorizationToken as string).length).toBeGreaterThan(20);
 		expect(token.expiration).toBeCloseTo(Date.now() / 1000 + 900, -1);
 
-		const repositoryEndpoint = await aws('get-repository-endpoint', '--domain', 'learner', '--domain-owner', accountId, '--repository', 'app', '--format', 'maven');
+		const repositoryEndpoint = await aws(
+			'get-repository-endpoint',
+			'--domain',
+			'learner',
+			'--domain-owner',
+			accountId,
+			'--repository',
+			'app',
+			'--format',
+			'maven',
+		);
 		expect(repositoryEndpoint.repositoryEndpoint).toBe(`${endpoint}/d/learner-${accountId}/maven/app/`);
 
 		const packages = await aws('list-packages', '--domain', 'learner', '--repository', 'app');
@@ -68,7 +88,20 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 		const hash = createHash('sha256').update(bytes).digest('hex');
 		await aws('create-domain', '--domain', 'cli-generic');
 		await aws('create-repository', '--domain', 'cli-generic', '--repository', 'files');
-		const coordinates = ['--domain', 'cli-generic', '--repository', 'files', '--format', 'generic', '--namespace', 'my-ns', '--package', 'my-package', '--package-version', '1.0.0'];
+		const coordinates = [
+			'--domain',
+			'cli-generic',
+			'--repository',
+			'files',
+			'--format',
+			'generic',
+			'--namespace',
+			'my-ns',
+			'--package',
+			'my-package',
+			'--package-version',
+			'1.0.0',
+		];
 		const published = await aws('publish-package-version', ...coordinates, '--asset-content', file, '--asset-name', 'asset.tar.gz', '--asset-sha256', hash);
 		expect(published).toMatchObject({status: 'Published', asset: {name: 'asset.tar.gz', size: bytes.length, hashes: {'SHA-256': hash}}});
 		const target = join(home, 'downloaded.tar.gz');
@@ -77,7 +110,17 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 		expect(readFileSync(target)).toEqual(bytes);
 		// A Latin-1 name survives the X-AssetName header: the CLI reads header values as Latin-1.
 		const accented = ['--package-version', '1.0.1', '--asset', 'café ünïcödé.tar.gz'];
-		await aws('publish-package-version', ...coordinates.slice(0, -2), ...accented.slice(0, 2), '--asset-content', file, '--asset-name', accented[3]!, '--asset-sha256', hash);
+		await aws(
+			'publish-package-version',
+			...coordinates.slice(0, -2),
+			...accented.slice(0, 2),
+			'--asset-content',
+			file,
+			'--asset-name',
+			accented[3]!,
+			'--asset-sha256',
+			hash,
+		);
 		const again = await aws('get-package-version-asset', ...coordinates.slice(0, -2), ...accented, join(home, 'accented.tar.gz'));
 		expect(again.assetName).toBe('café ünïcödé.tar.gz');
 	});
@@ -85,12 +128,20 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 	it('lets the CLI paginate list-domains by itself', {timeout: 90_000}, async () => {
 		for (let i = 0; i < 4; i++) await aws('create-domain', '--domain', `cli-page-${i}`);
 		const listed = await aws('list-domains', '--page-size', '2');
-		expect((listed.domains as {name: string}[]).map(d => d.name).filter(n => n.startsWith('cli-page-'))).toEqual(['cli-page-0', 'cli-page-1', 'cli-page-2', 'cli-page-3']);
+		expect((listed.domains as {name: string}[]).map(d => d.name).filter(n => n.startsWith('cli-page-'))).toEqual([
+			'cli-page-0',
+			'cli-page-1',
+			'cli-page-2',
+			'cli-page-3',
+		]);
 	});
 
-	it('surfaces service errors through the CLI\'s exit status and message', {timeout: 90_000}, async () => {
+	it("surfaces service errors through the CLI's exit status and message", {timeout: 90_000}, async () => {
 		await aws('create-domain', '--domain', 'twice');
-		const failure = await aws('create-domain', '--domain', 'twice').then(() => undefined, (error: Error & {code?: number; stderr?: string}) => error);
+		const failure = await aws('create-domain', '--domain', 'twice').then(
+			() => undefined,
+			(error: Error & {code?: number; stderr?: string}) => error,
+		);
 		expect(failure?.code).toBe(255); // CLI v1's status for a service error (v2 uses 254)
 		expect(failure?.stderr).toContain('An error occurred (ConflictException) when calling the CreateDomain operation');
 	});

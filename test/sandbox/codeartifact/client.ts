@@ -18,10 +18,7 @@ export function adminClient(sandbox: RunningSandbox): CodeartifactClient {
  * send what the SDK itself never would (a missing required member, a forged token) while
  * still signing like the real SDK.
  */
-export function tamperingClient(
-	sandbox: RunningSandbox,
-	tamper: (request: TamperableRequest) => void,
-): CodeartifactClient {
+export function tamperingClient(sandbox: RunningSandbox, tamper: (request: TamperableRequest) => void): CodeartifactClient {
 	const client = adminClient(sandbox);
 	client.middlewareStack.add(
 		next => async args => {

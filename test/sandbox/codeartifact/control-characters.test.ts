@@ -28,10 +28,20 @@ describe('control characters in package coordinates', () => {
 	const domain = 'controls';
 	const repository = 'artifacts';
 	const publish = (input: Partial<PublishPackageVersionCommandInput>) =>
-		client.send(new PublishPackageVersionCommand({
-			domain, repository, format: 'generic', namespace: 'ns', package: 'pkg', packageVersion: '1.0.0',
-			assetName: 'asset.txt', assetContent: content, assetSHA256: sha256(content), ...input,
-		}));
+		client.send(
+			new PublishPackageVersionCommand({
+				domain,
+				repository,
+				format: 'generic',
+				namespace: 'ns',
+				package: 'pkg',
+				packageVersion: '1.0.0',
+				assetName: 'asset.txt',
+				assetContent: content,
+				assetSHA256: sha256(content),
+				...input,
+			}),
+		);
 	const refusal = (member: string, value: string) => ({
 		name: 'ValidationException',
 		$metadata: {httpStatusCode: 400},
@@ -46,7 +56,9 @@ describe('control characters in package coordinates', () => {
 
 	it('PublishPackageVersion refuses a version with U+0001, and stores nothing', async () => {
 		await expect(publish({packageVersion: '1.0\u0001'})).rejects.toMatchObject(refusal('packageVersion', '1.0\u0001'));
-		await expect(client.send(new ListPackageVersionsCommand({domain, repository, format: 'generic', namespace: 'ns', package: 'pkg'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(client.send(new ListPackageVersionsCommand({domain, repository, format: 'generic', namespace: 'ns', package: 'pkg'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
 	});
 
 	it('refuses DEL and the C1 controls too, in the namespace and the package name as well', async () => {
@@ -54,14 +66,27 @@ describe('control characters in package coordinates', () => {
 		await expect(publish({packageVersion: '1.0\u0085'})).rejects.toMatchObject(refusal('packageVersion', '1.0\u0085'));
 		await expect(publish({namespace: 'n\u0001s'})).rejects.toMatchObject(refusal('namespace', 'n\u0001s'));
 		await expect(publish({package: 'p\u001bkg'})).rejects.toMatchObject(refusal('package', 'p\u001bkg'));
-		await expect(client.send(new GetPackageVersionAssetCommand({domain, repository, format: 'generic', namespace: 'ns', package: 'pkg', packageVersion: '1.0\u0001', asset: 'asset.txt'})))
-			.rejects.toMatchObject(refusal('packageVersion', '1.0\u0001'));
+		await expect(
+			client.send(
+				new GetPackageVersionAssetCommand({
+					domain,
+					repository,
+					format: 'generic',
+					namespace: 'ns',
+					package: 'pkg',
+					packageVersion: '1.0\u0001',
+					asset: 'asset.txt',
+				}),
+			),
+		).rejects.toMatchObject(refusal('packageVersion', '1.0\u0001'));
 	});
 
 	it('still serves what the pattern allows: a version with a Latin-1 or a Greek letter comes back whole', async () => {
 		for (const packageVersion of ['1.0-\u00e9', '2.0-\u03b2']) {
 			await publish({packageVersion});
-			const asset = await client.send(new GetPackageVersionAssetCommand({domain, repository, format: 'generic', namespace: 'ns', package: 'pkg', packageVersion, asset: 'asset.txt'}));
+			const asset = await client.send(
+				new GetPackageVersionAssetCommand({domain, repository, format: 'generic', namespace: 'ns', package: 'pkg', packageVersion, asset: 'asset.txt'}),
+			);
 			expect(Buffer.from(await asset.asset!.transformToByteArray())).toEqual(content);
 		}
 	});
@@ -70,7 +95,9 @@ describe('control characters in package coordinates', () => {
 		const token = (await client.send(new GetAuthorizationTokenCommand({domain}))).authorizationToken!;
 		const endpoint = (await client.send(new GetRepositoryEndpointCommand({domain, repository, format: 'maven'}))).repositoryEndpoint!;
 		const response = await fetch(`${endpoint}com/example/lib/1.0%01/lib-1.0%01.jar`, {
-			method: 'PUT', body: content, headers: {authorization: `Basic ${Buffer.from(`aws:${token}`).toString('base64')}`},
+			method: 'PUT',
+			body: content,
+			headers: {authorization: `Basic ${Buffer.from(`aws:${token}`).toString('base64')}`},
 		});
 		expect(response.status).toBe(400);
 		expect(await response.text()).toContain("at 'version' failed to satisfy constraint: Member must not contain control characters");

@@ -55,7 +55,11 @@ describe('CodeArtifact domains through the real SDK', () => {
 		const client = adminClient(sandbox.current);
 		const domain = uniqueName('dup');
 		await client.send(new CreateDomainCommand({domain}));
-		await expect(client.send(new CreateDomainCommand({domain}))).rejects.toMatchObject({name: 'ConflictException', $metadata: {httpStatusCode: 409}, resourceType: 'domain'});
+		await expect(client.send(new CreateDomainCommand({domain}))).rejects.toMatchObject({
+			name: 'ConflictException',
+			$metadata: {httpStatusCode: 409},
+			resourceType: 'domain',
+		});
 	});
 
 	it('refuses to delete a domain that still has repositories', async () => {
@@ -63,7 +67,10 @@ describe('CodeArtifact domains through the real SDK', () => {
 		const domain = uniqueName('busy');
 		await client.send(new CreateDomainCommand({domain}));
 		await client.send(new CreateRepositoryCommand({domain, repository: 'releases'}));
-		await expect(client.send(new DeleteDomainCommand({domain}))).rejects.toMatchObject({name: 'ConflictException', message: expect.stringContaining('releases')});
+		await expect(client.send(new DeleteDomainCommand({domain}))).rejects.toMatchObject({
+			name: 'ConflictException',
+			message: expect.stringContaining('releases'),
+		});
 		await client.send(new DeleteRepositoryCommand({domain, repository: 'releases'}));
 		await expect(client.send(new DeleteDomainCommand({domain}))).resolves.toMatchObject({domain: {status: 'Deleted'}});
 	});
@@ -85,7 +92,8 @@ describe('CodeArtifact domains through the real SDK', () => {
 		for await (const page of paginateListDomains({client, pageSize: 3}, {})) {
 			pages.push(page.domains?.length ?? 0);
 			seen.push(...(page.domains ?? []).map(d => d.name ?? ''));
-			for (const d of page.domains ?? []) expect(d).toMatchObject({owner: sandbox.current.accountId, status: 'Active', arn: expect.stringMatching(/:domain\//)});
+			for (const d of page.domains ?? [])
+				expect(d).toMatchObject({owner: sandbox.current.accountId, status: 'Active', arn: expect.stringMatching(/:domain\//)});
 		}
 		expect(pages.every(n => n <= 3)).toBe(true);
 		expect(pages.length).toBeGreaterThanOrEqual(3);

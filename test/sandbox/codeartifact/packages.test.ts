@@ -26,11 +26,35 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 	const publish = async (pkg: string, version: string, unfinished = false) => {
 		const bytes = Buffer.from(`${pkg}@${version}`);
 		const assetSHA256 = createHash('sha256').update(bytes).digest('hex');
-		return client.send(new PublishPackageVersionCommand({domain, repository, format: 'generic', namespace: 'tools', package: pkg, packageVersion: version, assetName: 'a.bin', assetContent: bytes, assetSHA256, unfinished}));
+		return client.send(
+			new PublishPackageVersionCommand({
+				domain,
+				repository,
+				format: 'generic',
+				namespace: 'tools',
+				package: pkg,
+				packageVersion: version,
+				assetName: 'a.bin',
+				assetContent: bytes,
+				assetSHA256,
+				unfinished,
+			}),
+		);
 	};
 	const declare = (format: PackageFormat, pkg: string, namespace: string | undefined, publishRule: 'ALLOW' | 'BLOCK', upstreamRule: 'ALLOW' | 'BLOCK') =>
-		client.send(new PutPackageOriginConfigurationCommand({domain, repository, format, package: pkg, ...(namespace ? {namespace} : {}), restrictions: {publish: publishRule, upstream: upstreamRule}}));
-	const list = async (filters: Partial<{format: PackageFormat; namespace: string; packagePrefix: string; publish: 'ALLOW' | 'BLOCK'; upstream: 'ALLOW' | 'BLOCK'}>) =>
+		client.send(
+			new PutPackageOriginConfigurationCommand({
+				domain,
+				repository,
+				format,
+				package: pkg,
+				...(namespace ? {namespace} : {}),
+				restrictions: {publish: publishRule, upstream: upstreamRule},
+			}),
+		);
+	const list = async (
+		filters: Partial<{format: PackageFormat; namespace: string; packagePrefix: string; publish: 'ALLOW' | 'BLOCK'; upstream: 'ALLOW' | 'BLOCK'}>,
+	) =>
 		((await client.send(new ListPackagesCommand({domain, repository, ...filters}))).packages ?? []).map(p => `${p.format}:${p.namespace ?? ''}/${p.package}`);
 
 	beforeAll(async () => {
@@ -48,7 +72,10 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 		expect(described).toEqual({format: 'generic', namespace: 'tools', name: 'cli', originConfiguration: {restrictions: {publish: 'ALLOW', upstream: 'BLOCK'}}});
 		const {package: npm} = await client.send(new DescribePackageCommand({domain, repository, format: 'npm', package: 'left-pad'}));
 		expect(npm).toEqual({format: 'npm', name: 'left-pad', originConfiguration: {restrictions: {publish: 'ALLOW', upstream: 'BLOCK'}}});
-		await expect(client.send(new DescribePackageCommand({domain, repository, format: 'generic', namespace: 'tools', package: 'nope'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'package'});
+		await expect(client.send(new DescribePackageCommand({domain, repository, format: 'generic', namespace: 'tools', package: 'nope'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'package',
+		});
 	});
 
 	it('creates a package on PutPackageOriginConfiguration and changes it later', async () => {
@@ -68,7 +95,10 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 		expect(await list({publish: 'BLOCK', upstream: 'ALLOW'})).toEqual(['maven:com.google.guava/guava', 'maven:org.apache.commons/commons-lang3']);
 		expect(await list({format: 'generic', publish: 'ALLOW', upstream: 'BLOCK'})).toEqual(['generic:tools/cli']);
 		expect(await list({format: 'cargo'})).toEqual([]);
-		await expect(client.send(new ListPackagesCommand({domain, repository: 'missing-repo'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'repository'});
+		await expect(client.send(new ListPackagesCommand({domain, repository: 'missing-repo'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'repository',
+		});
 	});
 
 	it('pages through packages with the SDK paginator', async () => {
@@ -93,7 +123,11 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 		const byVersion = await client.send(new ListPackageVersionsCommand(coordinates));
 		expect(byVersion).toMatchObject({format: 'generic', namespace: 'tools', package: 'sorted', defaultDisplayVersion: '1.9.0'});
 		expect(byVersion.versions?.map(v => v.version)).toEqual(['1.2.0', '1.9.0', '1.10.0', '2.0.0-rc']);
-		expect(byVersion.versions?.[0]).toMatchObject({status: 'Published', revision: expect.any(String), origin: {domainEntryPoint: {repositoryName: repository}, originType: 'INTERNAL'}});
+		expect(byVersion.versions?.[0]).toMatchObject({
+			status: 'Published',
+			revision: expect.any(String),
+			origin: {domainEntryPoint: {repositoryName: repository}, originType: 'INTERNAL'},
+		});
 
 		const newest = await client.send(new ListPackageVersionsCommand({...coordinates, sortBy: 'PUBLISHED_TIME'}));
 		expect(newest.versions?.map(v => v.version)).toEqual(['2.0.0-rc', '1.9.0', '1.2.0', '1.10.0']);
@@ -103,8 +137,11 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 		expect(external.versions).toEqual([]);
 
 		const paged: string[] = [];
-		for await (const page of paginateListPackageVersions({client, pageSize: 1}, {...coordinates, status: 'Published'})) paged.push(...(page.versions ?? []).map(v => v.version ?? ''));
+		for await (const page of paginateListPackageVersions({client, pageSize: 1}, {...coordinates, status: 'Published'}))
+			paged.push(...(page.versions ?? []).map(v => v.version ?? ''));
 		expect(paged).toEqual(['1.2.0', '1.9.0', '1.10.0']);
-		await expect(client.send(new ListPackageVersionsCommand({...coordinates, package: 'never-published'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(client.send(new ListPackageVersionsCommand({...coordinates, package: 'never-published'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
 	});
 });

@@ -47,14 +47,16 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 	const repository = 'artifacts';
 	const coordinates = {domain, repository, format: 'generic' as const, namespace: 'my-ns'};
 	const publish = (input: Partial<PublishPackageVersionCommandInput> & {assetContent: Buffer}) =>
-		client.send(new PublishPackageVersionCommand({
-			...coordinates,
-			package: 'my-package',
-			packageVersion: '1.0.0',
-			assetName: 'asset.tar.gz',
-			assetSHA256: sha256(input.assetContent),
-			...input,
-		}));
+		client.send(
+			new PublishPackageVersionCommand({
+				...coordinates,
+				package: 'my-package',
+				packageVersion: '1.0.0',
+				assetName: 'asset.tar.gz',
+				assetSHA256: sha256(input.assetContent),
+				...input,
+			}),
+		);
 
 	beforeAll(async () => {
 		client = adminClient(sandbox.current);
@@ -71,26 +73,46 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 			package: 'round-trip',
 			version: '1.0.0',
 			status: 'Published',
-			asset: {name: 'asset.tar.gz', size: bytes.length, hashes: {'SHA-256': sha256(bytes), 'MD5': createHash('md5').update(bytes).digest('hex')}},
+			asset: {name: 'asset.tar.gz', size: bytes.length, hashes: {'SHA-256': sha256(bytes), MD5: createHash('md5').update(bytes).digest('hex')}},
 		});
 		expect(published.versionRevision).toMatch(/^\S+$/);
 
 		const {packageVersion} = await client.send(new DescribePackageVersionCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0'}));
 		expect(packageVersion).toMatchObject({
-			format: 'generic', namespace: 'my-ns', packageName: 'round-trip', displayName: 'round-trip', version: '1.0.0',
-			revision: published.versionRevision, status: 'Published', licenses: [],
+			format: 'generic',
+			namespace: 'my-ns',
+			packageName: 'round-trip',
+			displayName: 'round-trip',
+			version: '1.0.0',
+			revision: published.versionRevision,
+			status: 'Published',
+			licenses: [],
 			origin: {domainEntryPoint: {repositoryName: repository}, originType: 'INTERNAL'},
 		});
 		expect(packageVersion?.publishedTime).toBeInstanceOf(Date);
 
-		const downloaded = await client.send(new GetPackageVersionAssetCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0', asset: 'asset.tar.gz'}));
+		const downloaded = await client.send(
+			new GetPackageVersionAssetCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0', asset: 'asset.tar.gz'}),
+		);
 		expect(downloaded).toMatchObject({assetName: 'asset.tar.gz', packageVersion: '1.0.0', packageVersionRevision: published.versionRevision});
 		const received = Buffer.from(await downloaded.asset!.transformToByteArray());
 		expect(sha256(received)).toBe(sha256(bytes));
 		expect(execFileSync('tar', ['-tzf', '-'], {input: received}).toString()).toContain('dist/app.txt');
 
-		await expect(client.send(new GetPackageVersionAssetCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0', asset: 'other.bin'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'asset'});
-		await expect(client.send(new GetPackageVersionAssetCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0', asset: 'asset.tar.gz', packageVersionRevision: 'stale-revision'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(
+			client.send(new GetPackageVersionAssetCommand({...coordinates, package: 'round-trip', packageVersion: '1.0.0', asset: 'other.bin'})),
+		).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'asset'});
+		await expect(
+			client.send(
+				new GetPackageVersionAssetCommand({
+					...coordinates,
+					package: 'round-trip',
+					packageVersion: '1.0.0',
+					asset: 'asset.tar.gz',
+					packageVersionRevision: 'stale-revision',
+				}),
+			),
+		).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 	});
 
 	it('keeps a version Unfinished until a publish without unfinished, then takes no new assets', async () => {
@@ -112,7 +134,10 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 
 		// Identical content under the same name is accepted again; anything else is a conflict.
 		await expect(publish({package: 'multi', assetName: parts[0]!.name, assetContent: parts[0]!.bytes})).resolves.toMatchObject({status: 'Published'});
-		await expect(publish({package: 'multi', assetName: parts[0]!.name, assetContent: Buffer.from('changed')})).rejects.toMatchObject({name: 'ConflictException', $metadata: {httpStatusCode: 409}});
+		await expect(publish({package: 'multi', assetName: parts[0]!.name, assetContent: Buffer.from('changed')})).rejects.toMatchObject({
+			name: 'ConflictException',
+			$metadata: {httpStatusCode: 409},
+		});
 		await expect(publish({package: 'multi', assetName: 'late.bin', assetContent: Buffer.from('late')})).rejects.toMatchObject({name: 'ConflictException'});
 	});
 
@@ -120,8 +145,13 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 		await client.send(new PutPackageOriginConfigurationCommand({...coordinates, package: 'tampered', restrictions: {publish: 'ALLOW', upstream: 'BLOCK'}}));
 		const bytes = Buffer.from('the real content');
 		const wrong = sha256(Buffer.from('something else'));
-		await expect(publish({package: 'tampered', assetContent: bytes, assetSHA256: wrong})).rejects.toMatchObject({name: 'ValidationException', $metadata: {httpStatusCode: 400}});
-		await expect(publish({package: 'tampered', assetContent: bytes, assetSHA256: sha256(bytes).toUpperCase()})).rejects.toMatchObject({name: 'ValidationException'});
+		await expect(publish({package: 'tampered', assetContent: bytes, assetSHA256: wrong})).rejects.toMatchObject({
+			name: 'ValidationException',
+			$metadata: {httpStatusCode: 400},
+		});
+		await expect(publish({package: 'tampered', assetContent: bytes, assetSHA256: sha256(bytes).toUpperCase()})).rejects.toMatchObject({
+			name: 'ValidationException',
+		});
 		const listed = await client.send(new ListPackageVersionsCommand({...coordinates, package: 'tampered'}));
 		expect(listed.versions).toEqual([]);
 		expect(listed.defaultDisplayVersion).toBeUndefined();
@@ -131,8 +161,25 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 	it('publishes generic packages only, with a namespace', async () => {
 		const bytes = Buffer.from('x');
 		await expect(publish({format: 'npm', assetContent: bytes})).rejects.toMatchObject({name: 'ValidationException'});
-		await expect(publish({namespace: undefined, assetContent: bytes})).rejects.toMatchObject({name: 'ValidationException', message: expect.stringContaining('namespace')});
-		await expect(client.send(new PublishPackageVersionCommand({domain, repository: 'nowhere', format: 'generic', namespace: 'n', package: 'p', packageVersion: '1', assetName: 'a', assetSHA256: sha256(bytes), assetContent: bytes}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(publish({namespace: undefined, assetContent: bytes})).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: expect.stringContaining('namespace'),
+		});
+		await expect(
+			client.send(
+				new PublishPackageVersionCommand({
+					domain,
+					repository: 'nowhere',
+					format: 'generic',
+					namespace: 'n',
+					package: 'p',
+					packageVersion: '1',
+					assetName: 'a',
+					assetSHA256: sha256(bytes),
+					assetContent: bytes,
+				}),
+			),
+		).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 	});
 
 	it('honours publish BLOCK in the package origin configuration', async () => {
@@ -170,10 +217,14 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 		// Beyond Latin-1 no header bytes would come back as the name: such names are refused up front.
 		for (const assetName of ['名前.tar.gz', 'Ωmega.bin']) {
 			await expect(publish({package: 'traversal', packageVersion: '3.0', assetName, assetContent: bytes}), assetName).rejects.toMatchObject({
-				name: 'ValidationException', $metadata: {httpStatusCode: 400}, message: expect.stringContaining('Latin-1 only'),
+				name: 'ValidationException',
+				$metadata: {httpStatusCode: 400},
+				message: expect.stringContaining('Latin-1 only'),
 			});
 		}
-		const unexpected = filesUnder(dataDir).filter(path => !/^(state\.json(\.prev)?|sandbox\.json|\.ca-wizard\.lock\/\d+|blobs\/[0-9a-f]{2}\/[0-9a-f]{64})$/.test(path));
+		const unexpected = filesUnder(dataDir).filter(
+			path => !/^(state\.json(\.prev)?|sandbox\.json|\.ca-wizard\.lock\/\d+|blobs\/[0-9a-f]{2}\/[0-9a-f]{64})$/.test(path),
+		);
 		expect(unexpected).toEqual([]);
 	});
 });

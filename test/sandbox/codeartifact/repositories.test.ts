@@ -20,7 +20,9 @@ describe('CodeArtifact repositories through the real SDK', () => {
 	let client: CodeartifactClient;
 	const domain = 'repos';
 	const create = (repository: string, upstreams: string[] = [], description?: string) =>
-		client.send(new CreateRepositoryCommand({domain, repository, upstreams: upstreams.map(repositoryName => ({repositoryName})), ...(description ? {description} : {})}));
+		client.send(
+			new CreateRepositoryCommand({domain, repository, upstreams: upstreams.map(repositoryName => ({repositoryName})), ...(description ? {description} : {})}),
+		);
 	const upstreamsOf = async (repository: string) =>
 		(await client.send(new DescribeRepositoryCommand({domain, repository}))).repository?.upstreams?.map(u => u.repositoryName);
 
@@ -53,16 +55,27 @@ describe('CodeArtifact repositories through the real SDK', () => {
 	it('refuses duplicates, unknown domains and unknown upstreams', async () => {
 		await create('dupe');
 		await expect(create('dupe')).rejects.toMatchObject({name: 'ConflictException', resourceType: 'repository', resourceId: 'dupe'});
-		await expect(client.send(new CreateRepositoryCommand({domain: 'no-such-domain', repository: 'x1'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'domain'});
-		await expect(create('orphan', ['missing-upstream'])).rejects.toMatchObject({name: 'ValidationException', message: expect.stringContaining('missing-upstream')});
-		await expect(client.send(new DescribeRepositoryCommand({domain, repository: 'orphan'}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'repository'});
+		await expect(client.send(new CreateRepositoryCommand({domain: 'no-such-domain', repository: 'x1'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'domain',
+		});
+		await expect(create('orphan', ['missing-upstream'])).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: expect.stringContaining('missing-upstream'),
+		});
+		await expect(client.send(new DescribeRepositoryCommand({domain, repository: 'orphan'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'repository',
+		});
 	});
 
 	it('updates description and upstream order, which is the search order', async () => {
 		await create('u-one');
 		await create('u-two');
 		await create('u-app', ['u-one', 'u-two']);
-		const updated = await client.send(new UpdateRepositoryCommand({domain, repository: 'u-app', upstreams: [{repositoryName: 'u-two'}, {repositoryName: 'u-one'}]}));
+		const updated = await client.send(
+			new UpdateRepositoryCommand({domain, repository: 'u-app', upstreams: [{repositoryName: 'u-two'}, {repositoryName: 'u-one'}]}),
+		);
 		expect(updated.repository?.upstreams).toEqual([{repositoryName: 'u-two'}, {repositoryName: 'u-one'}]);
 		const described = await client.send(new UpdateRepositoryCommand({domain, repository: 'u-app', description: 'now described'}));
 		expect(described.repository).toMatchObject({description: 'now described', upstreams: [{repositoryName: 'u-two'}, {repositoryName: 'u-one'}]});
@@ -76,7 +89,10 @@ describe('CodeArtifact repositories through the real SDK', () => {
 		await create('c-top', ['c-mid']);
 		const update = (repository: string, upstreams: string[]) =>
 			client.send(new UpdateRepositoryCommand({domain, repository, upstreams: upstreams.map(repositoryName => ({repositoryName}))}));
-		await expect(update('c-low', ['c-top'])).rejects.toMatchObject({name: 'ValidationException', message: expect.stringContaining('c-low -> c-top -> c-mid -> c-low')});
+		await expect(update('c-low', ['c-top'])).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: expect.stringContaining('c-low -> c-top -> c-mid -> c-low'),
+		});
 		await expect(update('c-low', ['c-low'])).rejects.toMatchObject({name: 'ValidationException'});
 		await expect(update('c-top', ['c-mid', 'c-mid'])).rejects.toMatchObject({name: 'ValidationException'});
 		await expect(update('c-top', ['c-nowhere'])).rejects.toMatchObject({name: 'ValidationException'});
@@ -88,16 +104,21 @@ describe('CodeArtifact repositories through the real SDK', () => {
 		const many = Array.from({length: 11}, (_, i) => `q-up-${i}`);
 		for (const name of many) await create(name);
 		await create('q-app', many.slice(0, 10));
-		await expect(client.send(new UpdateRepositoryCommand({domain, repository: 'q-app', upstreams: many.map(repositoryName => ({repositoryName}))}))).rejects.toMatchObject({
+		await expect(
+			client.send(new UpdateRepositoryCommand({domain, repository: 'q-app', upstreams: many.map(repositoryName => ({repositoryName}))})),
+		).rejects.toMatchObject({
 			name: 'ServiceQuotaExceededException',
 			$metadata: {httpStatusCode: 402},
 		});
 	});
 
-	it('refuses to delete a repository that is another one\'s upstream', async () => {
+	it("refuses to delete a repository that is another one's upstream", async () => {
 		await create('d-up');
 		await create('d-down', ['d-up']);
-		await expect(client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}))).rejects.toMatchObject({name: 'ConflictException', message: expect.stringContaining('d-down')});
+		await expect(client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}))).rejects.toMatchObject({
+			name: 'ConflictException',
+			message: expect.stringContaining('d-down'),
+		});
 		const deleted = await client.send(new DeleteRepositoryCommand({domain, repository: 'd-down'}));
 		expect(deleted.repository?.name).toBe('d-down');
 		await client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}));
@@ -106,30 +127,48 @@ describe('CodeArtifact repositories through the real SDK', () => {
 
 	it('associates one known external connection and disassociates it', async () => {
 		await create('maven-central-store');
-		const associated = await client.send(new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}));
+		const associated = await client.send(
+			new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}),
+		);
 		expect(associated.repository?.externalConnections).toEqual([{externalConnectionName: 'public:maven-central', packageFormat: 'maven', status: 'Available'}]);
-		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}))).rejects.toMatchObject({name: 'ConflictException'});
-		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:npmjs'}))).rejects.toMatchObject({
+		await expect(
+			client.send(new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'})),
+		).rejects.toMatchObject({name: 'ConflictException'});
+		await expect(
+			client.send(new AssociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:npmjs'})),
+		).rejects.toMatchObject({
 			name: 'ValidationException',
 			message: 'ExternalConnections for repositories are currently limited to 1',
 		});
 		// A repository has upstreams or an external connection, not both (CodeArtifact API reference).
 		await create('ext-up');
-		await expect(client.send(new UpdateRepositoryCommand({domain, repository: 'maven-central-store', upstreams: [{repositoryName: 'ext-up'}]}))).rejects.toMatchObject({name: 'ValidationException'});
-		const removed = await client.send(new DisassociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}));
+		await expect(
+			client.send(new UpdateRepositoryCommand({domain, repository: 'maven-central-store', upstreams: [{repositoryName: 'ext-up'}]})),
+		).rejects.toMatchObject({name: 'ValidationException'});
+		const removed = await client.send(
+			new DisassociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}),
+		);
 		expect(removed.repository?.externalConnections).toEqual([]);
-		await expect(client.send(new DisassociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(
+			client.send(new DisassociateExternalConnectionCommand({domain, repository: 'maven-central-store', externalConnection: 'public:maven-central'})),
+		).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 	});
 
 	it('refuses unknown external connections and one on a repository with upstreams', async () => {
 		await create('e-up');
 		await create('e-app', ['e-up']);
-		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-up', externalConnection: 'public:not-a-registry'}))).rejects.toMatchObject({
+		await expect(
+			client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-up', externalConnection: 'public:not-a-registry'})),
+		).rejects.toMatchObject({
 			name: 'ValidationException',
 			message: expect.stringContaining('public:maven-central'),
 		});
-		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-app', externalConnection: 'public:pypi'}))).rejects.toMatchObject({name: 'ValidationException'});
-		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-none', externalConnection: 'public:pypi'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-app', externalConnection: 'public:pypi'}))).rejects.toMatchObject({
+			name: 'ValidationException',
+		});
+		await expect(client.send(new AssociateExternalConnectionCommand({domain, repository: 'e-none', externalConnection: 'public:pypi'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
 	});
 
 	it('pages through repositories account-wide and in a domain, with a prefix', async () => {
@@ -160,7 +199,8 @@ describe('CodeArtifact repositories through the real SDK', () => {
 		expect(inDomain).toEqual(names);
 		const foreign = sandbox.current.accountId === '111122223333' ? '444455556666' : '111122223333';
 		const none: string[] = [];
-		for await (const page of paginateListRepositoriesInDomain({client}, {domain: other, administratorAccount: foreign})) none.push(...(page.repositories ?? []).map(r => r.name ?? ''));
+		for await (const page of paginateListRepositoriesInDomain({client}, {domain: other, administratorAccount: foreign}))
+			none.push(...(page.repositories ?? []).map(r => r.name ?? ''));
 		expect(none).toEqual([]);
 	});
 });

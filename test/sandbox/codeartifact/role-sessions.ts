@@ -26,12 +26,27 @@ export function seedRoleSessions(dataDir: string, roles: Record<string, object>,
 	const sessions: SeededSession[] = [];
 	for (const [roleName, policy] of Object.entries(roles)) {
 		state.iam.roles[roleName] ??= {
-			name: roleName, id: awsId('AROA'), path: '/', description: 'test role', assumeRolePolicyDocument: '{}', maxSessionDuration: 3600,
-			createDate: isoNow(now), attachedPolicyArns: [], inlinePolicies: {}, tags: [],
+			name: roleName,
+			id: awsId('AROA'),
+			path: '/',
+			description: 'test role',
+			assumeRolePolicyDocument: '{}',
+			maxSessionDuration: 3600,
+			createDate: isoNow(now),
+			attachedPolicyArns: [],
+			inlinePolicies: {},
+			tags: [],
 		};
 		state.iam.roles[roleName].inlinePolicies['test-policy'] = JSON.stringify(policy);
 		const credentials = {accessKeyId: awsId('ASIA'), secretAccessKey: secretKey(), sessionToken: randomBytes(48).toString('base64')};
-		state.sessions[credentials.accessKeyId] = {...credentials, roleName, roleId: state.iam.roles[roleName].id, associationId, issued: isoNow(now), expiration: isoNow(expiration)};
+		state.sessions[credentials.accessKeyId] = {
+			...credentials,
+			roleName,
+			roleId: state.iam.roles[roleName].id,
+			associationId,
+			issued: isoNow(now),
+			expiration: isoNow(expiration),
+		};
 		sessions.push({roleName, credentials, expiration});
 	}
 	store.commit();

@@ -1,5 +1,11 @@
 import {
-	CodeartifactClient, CreateDomainCommand, CreateRepositoryCommand, DescribeDomainCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
+	CodeartifactClient,
+	CreateDomainCommand,
+	CreateRepositoryCommand,
+	DescribeDomainCommand,
+	ListTagsForResourceCommand,
+	TagResourceCommand,
+	UntagResourceCommand,
 } from '@aws-sdk/client-codeartifact';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {adminConfig} from '../../helpers/sandbox.js';
@@ -12,10 +18,18 @@ const tags = (count: number, prefix = 'key') => Array.from({length: count}, (_, 
 const policy = (...statements: object[]) => ({Version: '2012-10-17', Statement: statements});
 
 const roles = {
-	'reader': policy({Effect: 'Allow', Action: ['codeartifact:Describe*', 'codeartifact:ListTagsForResource'], Resource: '*'}),
-	'tagger': policy({Effect: 'Allow', Action: ['codeartifact:TagResource', 'codeartifact:UntagResource'], Resource: '*', Condition: {'ForAllValues:StringEquals': {'aws:TagKeys': ['team']}}}),
-	'prod-guard': policy({Effect: 'Allow', Action: '*', Resource: '*'}, {Effect: 'Deny', Action: 'codeartifact:DescribeDomain', Resource: '*', Condition: {StringEquals: {'aws:ResourceTag/stage': 'prod'}}}),
-	'creator': policy({Effect: 'Allow', Action: 'codeartifact:CreateDomain', Resource: '*', Condition: {StringEquals: {'aws:RequestTag/owner': 'creator'}}}),
+	reader: policy({Effect: 'Allow', Action: ['codeartifact:Describe*', 'codeartifact:ListTagsForResource'], Resource: '*'}),
+	tagger: policy({
+		Effect: 'Allow',
+		Action: ['codeartifact:TagResource', 'codeartifact:UntagResource'],
+		Resource: '*',
+		Condition: {'ForAllValues:StringEquals': {'aws:TagKeys': ['team']}},
+	}),
+	'prod-guard': policy(
+		{Effect: 'Allow', Action: '*', Resource: '*'},
+		{Effect: 'Deny', Action: 'codeartifact:DescribeDomain', Resource: '*', Condition: {StringEquals: {'aws:ResourceTag/stage': 'prod'}}},
+	),
+	creator: policy({Effect: 'Allow', Action: 'codeartifact:CreateDomain', Resource: '*', Condition: {StringEquals: {'aws:RequestTag/owner': 'creator'}}}),
 };
 
 describe('CodeArtifact tags through the real SDK', () => {
@@ -32,10 +46,21 @@ describe('CodeArtifact tags through the real SDK', () => {
 	it('tags, lists and untags a domain and a repository', async () => {
 		const client = admin();
 		const domain = arn('domain/tagged');
-		await client.send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'stage', value: 'dev'}, {key: 'team', value: 'platform'}, {key: 'Team', value: 'other'}]}));
+		await client.send(
+			new TagResourceCommand({
+				resourceArn: domain,
+				tags: [
+					{key: 'stage', value: 'dev'},
+					{key: 'team', value: 'platform'},
+					{key: 'Team', value: 'other'},
+				],
+			}),
+		);
 		// Keys are exact: team is replaced in place, Team is another key.
 		expect((await client.send(new ListTagsForResourceCommand({resourceArn: domain}))).tags).toEqual([
-			{key: 'team', value: 'platform'}, {key: 'stage', value: 'dev'}, {key: 'Team', value: 'other'},
+			{key: 'team', value: 'platform'},
+			{key: 'stage', value: 'dev'},
+			{key: 'Team', value: 'other'},
 		]);
 		await client.send(new UntagResourceCommand({resourceArn: domain, tagKeys: ['Team', 'stage', 'absent']}));
 		expect((await client.send(new ListTagsForResourceCommand({resourceArn: domain}))).tags).toEqual([{key: 'team', value: 'platform'}]);
@@ -51,11 +76,15 @@ describe('CodeArtifact tags through the real SDK', () => {
 		const repository = arn('repository/tagged/libs');
 		await client.send(new TagResourceCommand({resourceArn: repository, tags: tags(49)}));
 		await expect(client.send(new TagResourceCommand({resourceArn: repository, tags: tags(1, 'other')}))).rejects.toMatchObject({
-			name: 'ServiceQuotaExceededException', $metadata: {httpStatusCode: 402}, resourceType: 'repository', resourceId: 'libs',
+			name: 'ServiceQuotaExceededException',
+			$metadata: {httpStatusCode: 402},
+			resourceType: 'repository',
+			resourceId: 'libs',
 		});
 		await expect(client.send(new CreateDomainCommand({domain: 'crowded', tags: tags(51)}))).rejects.toMatchObject({name: 'ServiceQuotaExceededException'});
 		await expect(client.send(new TagResourceCommand({resourceArn: repository, tags: tags(201)}))).rejects.toMatchObject({
-			name: 'ValidationException', message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200",
+			name: 'ValidationException',
+			message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200",
 		});
 		await client.send(new UntagResourceCommand({resourceArn: repository, tagKeys: tags(49).map(tag => tag.key)}));
 	});
@@ -63,21 +92,49 @@ describe('CodeArtifact tags through the real SDK', () => {
 	it('refuses bad keys and values and the aws: prefix', async () => {
 		const client = admin();
 		const domain = arn('domain/tagged');
-		await expect(client.send(new TagResourceCommand({resourceArn: domain, tags: [{key: '', value: 'v'}, {key: 'k', value: 'bell\u0007'}]}))).rejects.toMatchObject({
+		await expect(
+			client.send(
+				new TagResourceCommand({
+					resourceArn: domain,
+					tags: [
+						{key: '', value: 'v'},
+						{key: 'k', value: 'bell\u0007'},
+					],
+				}),
+			),
+		).rejects.toMatchObject({
 			name: 'ValidationException',
-			message: "2 validation errors detected: Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1; Value 'bell\u0007' at 'tags.2.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: \\P{C}*",
+			message:
+				"2 validation errors detected: Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1; Value 'bell\u0007' at 'tags.2.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: \\P{C}*",
 		});
-		await expect(client.send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'AWS:owner', value: 'v'}]}))).rejects.toMatchObject({name: 'ValidationException', message: expect.stringContaining("'aws:'")});
-		await expect(client.send(new CreateDomainCommand({domain: 'reserved', tags: [{key: 'aws:x', value: 'v'}]}))).rejects.toMatchObject({name: 'ValidationException'});
-		await expect(client.send(new UntagResourceCommand({resourceArn: domain, tagKeys: ['k'.repeat(129)]}))).rejects.toMatchObject({name: 'ValidationException', message: expect.stringContaining("at 'tagKeys.1.member'")});
+		await expect(client.send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'AWS:owner', value: 'v'}]}))).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: expect.stringContaining("'aws:'"),
+		});
+		await expect(client.send(new CreateDomainCommand({domain: 'reserved', tags: [{key: 'aws:x', value: 'v'}]}))).rejects.toMatchObject({
+			name: 'ValidationException',
+		});
+		await expect(client.send(new UntagResourceCommand({resourceArn: domain, tagKeys: ['k'.repeat(129)]}))).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: expect.stringContaining("at 'tagKeys.1.member'"),
+		});
 		expect((await client.send(new ListTagsForResourceCommand({resourceArn: domain}))).tags).toEqual([{key: 'team', value: 'platform'}]);
 	});
 
 	it('finds nothing for an unknown domain or repository, a package group or another account; refuses text that is no ARN', async () => {
 		const client = admin();
-		await expect(client.send(new ListTagsForResourceCommand({resourceArn: arn('domain/absent')}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'domain', resourceId: 'absent'});
-		await expect(client.send(new TagResourceCommand({resourceArn: arn('repository/tagged/absent'), tags: tags(1)}))).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'repository'});
-		await expect(client.send(new UntagResourceCommand({resourceArn: arn('package-group/tagged/*'), tagKeys: ['a']}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		await expect(client.send(new ListTagsForResourceCommand({resourceArn: arn('domain/absent')}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'domain',
+			resourceId: 'absent',
+		});
+		await expect(client.send(new TagResourceCommand({resourceArn: arn('repository/tagged/absent'), tags: tags(1)}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			resourceType: 'repository',
+		});
+		await expect(client.send(new UntagResourceCommand({resourceArn: arn('package-group/tagged/*'), tagKeys: ['a']}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+		});
 		const elsewhere = `arn:aws:codeartifact:${sandbox.current.region}:111122223333:domain/tagged`;
 		await expect(client.send(new ListTagsForResourceCommand({resourceArn: elsewhere}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 		await expect(client.send(new ListTagsForResourceCommand({resourceArn: 'arn:aws:s3:::bucket'}))).rejects.toMatchObject({name: 'ValidationException'});
@@ -86,13 +143,18 @@ describe('CodeArtifact tags through the real SDK', () => {
 	it('needs the permission: AccessDenied without it (before the list is read), allowed with it', async () => {
 		const domain = arn('domain/tagged');
 		await expect(as('reader').send(new TagResourceCommand({resourceArn: domain, tags: tags(201)}))).rejects.toMatchObject({
-			name: 'AccessDeniedException', message: expect.stringContaining(`is not authorized to perform: codeartifact:TagResource on resource: ${domain}`),
+			name: 'AccessDeniedException',
+			message: expect.stringContaining(`is not authorized to perform: codeartifact:TagResource on resource: ${domain}`),
 		});
 		await expect(as('reader').send(new ListTagsForResourceCommand({resourceArn: domain}))).resolves.toBeDefined();
 		// The tagger may change the team tag only: aws:TagKeys comes from the request.
 		await as('tagger').send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'team', value: 'ops'}]}));
-		await expect(as('tagger').send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'stage', value: 'x'}]}))).rejects.toMatchObject({name: 'AccessDeniedException'});
-		await expect(as('tagger').send(new UntagResourceCommand({resourceArn: domain, tagKeys: ['team', 'stage']}))).rejects.toMatchObject({name: 'AccessDeniedException'});
+		await expect(as('tagger').send(new TagResourceCommand({resourceArn: domain, tags: [{key: 'stage', value: 'x'}]}))).rejects.toMatchObject({
+			name: 'AccessDeniedException',
+		});
+		await expect(as('tagger').send(new UntagResourceCommand({resourceArn: domain, tagKeys: ['team', 'stage']}))).rejects.toMatchObject({
+			name: 'AccessDeniedException',
+		});
 		await expect(as('tagger').send(new ListTagsForResourceCommand({resourceArn: domain}))).rejects.toMatchObject({name: 'AccessDeniedException'});
 		// aws:RequestTag/… on create.
 		await as('creator').send(new CreateDomainCommand({domain: 'created', tags: [{key: 'owner', value: 'creator'}]}));
@@ -103,7 +165,10 @@ describe('CodeArtifact tags through the real SDK', () => {
 		const guarded = as('prod-guard');
 		await guarded.send(new DescribeDomainCommand({domain: 'tagged'}));
 		await admin().send(new TagResourceCommand({resourceArn: arn('domain/tagged'), tags: [{key: 'stage', value: 'prod'}]}));
-		await expect(guarded.send(new DescribeDomainCommand({domain: 'tagged'}))).rejects.toMatchObject({name: 'AccessDeniedException', message: expect.stringContaining('explicit deny')});
+		await expect(guarded.send(new DescribeDomainCommand({domain: 'tagged'}))).rejects.toMatchObject({
+			name: 'AccessDeniedException',
+			message: expect.stringContaining('explicit deny'),
+		});
 		await admin().send(new UntagResourceCommand({resourceArn: arn('domain/tagged'), tagKeys: ['stage']}));
 		await expect(guarded.send(new DescribeDomainCommand({domain: 'tagged'}))).resolves.toBeDefined();
 	});

@@ -30,27 +30,40 @@ describe('EC2 instance profile associations through the real SDK', () => {
 	it('refuses an unknown profile and an unknown instance', async () => {
 		const {instanceId} = sandbox.current;
 		await expect(ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: 'ghost'}}))).rejects.toMatchObject({
-			name: 'InvalidParameterValue', message: 'Value (ghost) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name',
+			name: 'InvalidParameterValue',
+			message: 'Value (ghost) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name',
 		});
 		await iam().send(new CreateRoleCommand({RoleName: 'host-role', AssumeRolePolicyDocument: ec2Trust}));
 		for (const name of ['host-a', 'host-b']) {
 			await iam().send(new CreateInstanceProfileCommand({InstanceProfileName: name}));
 			await iam().send(new AddRoleToInstanceProfileCommand({InstanceProfileName: name, RoleName: 'host-role'}));
 		}
-		await expect(ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: 'i-0123456789abcdef0', IamInstanceProfile: {Name: 'host-a'}}))).rejects.toMatchObject({
+		await expect(
+			ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: 'i-0123456789abcdef0', IamInstanceProfile: {Name: 'host-a'}})),
+		).rejects.toMatchObject({
 			name: 'InvalidInstanceID.NotFound',
 		});
 	});
 
 	it('associates a profile by name, once', async () => {
 		const {instanceId} = sandbox.current;
-		const {IamInstanceProfileAssociation: association} = await ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: 'host-a'}}));
-		expect(association).toMatchObject({InstanceId: instanceId, State: 'associating', IamInstanceProfile: {Arn: profileArn('host-a'), Id: expect.stringMatching(/^AIPA/)}});
+		const {IamInstanceProfileAssociation: association} = await ec2().send(
+			new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: 'host-a'}}),
+		);
+		expect(association).toMatchObject({
+			InstanceId: instanceId,
+			State: 'associating',
+			IamInstanceProfile: {Arn: profileArn('host-a'), Id: expect.stringMatching(/^AIPA/)},
+		});
 		expect(association?.AssociationId).toMatch(/^iip-assoc-[0-9a-f]{17}$/);
 		expect(association?.Timestamp).toBeInstanceOf(Date);
 		firstAssociation = association?.AssociationId ?? '';
-		await expect(ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Arn: profileArn('host-b')}}))).rejects.toMatchObject({
-			name: 'IncorrectState', message: `There is an existing association for instance ${instanceId}`, $metadata: {httpStatusCode: 400},
+		await expect(
+			ec2().send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Arn: profileArn('host-b')}})),
+		).rejects.toMatchObject({
+			name: 'IncorrectState',
+			message: `There is an existing association for instance ${instanceId}`,
+			$metadata: {httpStatusCode: 400},
 		});
 		const {Reservations: reservations} = await ec2().send(new DescribeInstancesCommand({}));
 		expect(reservations?.[0]?.Instances?.[0]?.IamInstanceProfile?.Arn).toBe(profileArn('host-a'));
@@ -62,7 +75,14 @@ describe('EC2 instance profile associations through the real SDK', () => {
 		expect(byId.IamInstanceProfileAssociations).toEqual([
 			expect.objectContaining({AssociationId: firstAssociation, InstanceId: instanceId, State: 'associated'}),
 		]);
-		const byFilter = await ec2().send(new DescribeIamInstanceProfileAssociationsCommand({Filters: [{Name: 'instance-id', Values: [instanceId]}, {Name: 'state', Values: ['associated']}]}));
+		const byFilter = await ec2().send(
+			new DescribeIamInstanceProfileAssociationsCommand({
+				Filters: [
+					{Name: 'instance-id', Values: [instanceId]},
+					{Name: 'state', Values: ['associated']},
+				],
+			}),
+		);
 		expect(byFilter.IamInstanceProfileAssociations).toHaveLength(1);
 		const otherState = await ec2().send(new DescribeIamInstanceProfileAssociationsCommand({Filters: [{Name: 'state', Values: ['disassociating']}]}));
 		expect(otherState.IamInstanceProfileAssociations).toEqual([]);
@@ -77,14 +97,19 @@ describe('EC2 instance profile associations through the real SDK', () => {
 	});
 
 	it('replaces the association with a new one', async () => {
-		const {IamInstanceProfileAssociation: replaced} = await ec2().send(new ReplaceIamInstanceProfileAssociationCommand({
-			AssociationId: firstAssociation, IamInstanceProfile: {Arn: profileArn('host-b')},
-		}));
+		const {IamInstanceProfileAssociation: replaced} = await ec2().send(
+			new ReplaceIamInstanceProfileAssociationCommand({
+				AssociationId: firstAssociation,
+				IamInstanceProfile: {Arn: profileArn('host-b')},
+			}),
+		);
 		expect(replaced).toMatchObject({State: 'associating', IamInstanceProfile: {Arn: profileArn('host-b')}});
 		expect(replaced?.AssociationId).not.toBe(firstAssociation);
 		const all = await ec2().send(new DescribeIamInstanceProfileAssociationsCommand({}));
 		expect(all.IamInstanceProfileAssociations?.map(a => [a.AssociationId, a.State])).toEqual([[replaced?.AssociationId, 'associated']]);
-		await expect(ec2().send(new DisassociateIamInstanceProfileCommand({AssociationId: firstAssociation}))).rejects.toMatchObject({name: 'InvalidAssociationID.NotFound'});
+		await expect(ec2().send(new DisassociateIamInstanceProfileCommand({AssociationId: firstAssociation}))).rejects.toMatchObject({
+			name: 'InvalidAssociationID.NotFound',
+		});
 		firstAssociation = replaced?.AssociationId ?? '';
 	});
 
@@ -104,7 +129,11 @@ describe('EC2 DescribeIamInstanceProfileAssociations pagination', () => {
 	for (let n = 0; n < 6; n++) {
 		const associationId = `iip-assoc-${String(n).padStart(17, '0')}`;
 		seeded.state.associations[associationId] = {
-			associationId, instanceId: `i-0000000000000000${n}`, instanceProfileName: 'build-host-profile', state: 'associated', timestamp: '2030-01-01T00:00:00Z',
+			associationId,
+			instanceId: `i-0000000000000000${n}`,
+			instanceProfileName: 'build-host-profile',
+			state: 'associated',
+			timestamp: '2030-01-01T00:00:00Z',
 		};
 	}
 	seeded.commit();

@@ -41,7 +41,8 @@ describe('EC2 DescribeInstances through the real SDK', () => {
 		// As a RegExp, `^.*.*…Z$` backtracks polynomially: 12 stars took seconds (and 25 hung the server).
 		// Timed against one star in the same run, as a bound in milliseconds says nothing on a busy machine.
 		const client = ec2();
-		const withStars = (stars: number) => () => client.send(new DescribeInstancesCommand({Filters: [{Name: 'private-dns-name', Values: [`${'*'.repeat(stars)}Z`]}]}));
+		const withStars = (stars: number) => () =>
+			client.send(new DescribeInstancesCommand({Filters: [{Name: 'private-dns-name', Values: [`${'*'.repeat(stars)}Z`]}]}));
 		const [one, eight] = await bestTimes([withStars(1), withStars(8)]);
 		expect(eight / one).toBeLessThan(5); // measured: about 1.1; as a RegExp, over 20
 		expect((await withStars(12)()).Reservations).toEqual([]);
@@ -55,11 +56,14 @@ describe('EC2 DescribeInstances through the real SDK', () => {
 
 	it('refuses unknown and malformed ids and unknown filters in EC2 words', async () => {
 		await expect(ec2().send(new DescribeInstancesCommand({InstanceIds: ['i-0123456789abcdef0']}))).rejects.toMatchObject({
-			name: 'InvalidInstanceID.NotFound', message: "The instance ID 'i-0123456789abcdef0' does not exist", $metadata: {httpStatusCode: 400},
+			name: 'InvalidInstanceID.NotFound',
+			message: "The instance ID 'i-0123456789abcdef0' does not exist",
+			$metadata: {httpStatusCode: 400},
 		});
 		await expect(ec2().send(new DescribeInstancesCommand({InstanceIds: ['web-1']}))).rejects.toMatchObject({name: 'InvalidInstanceID.Malformed'});
 		await expect(ec2().send(new DescribeInstancesCommand({Filters: [{Name: 'flavour', Values: ['x']}]}))).rejects.toMatchObject({
-			name: 'InvalidParameterValue', message: "The filter 'flavour' is invalid",
+			name: 'InvalidParameterValue',
+			message: "The filter 'flavour' is invalid",
 		});
 	});
 
@@ -68,7 +72,10 @@ describe('EC2 DescribeInstances through the real SDK', () => {
 	});
 
 	it('refuses a wrong secret with AuthFailure', async () => {
-		const client = new EC2Client({...adminConfig(sandbox.current), credentials: {accessKeyId: sandbox.current.admin.accessKeyId, secretAccessKey: 'z'.repeat(40)}});
+		const client = new EC2Client({
+			...adminConfig(sandbox.current),
+			credentials: {accessKeyId: sandbox.current.admin.accessKeyId, secretAccessKey: 'z'.repeat(40)},
+		});
 		await expect(client.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({name: 'AuthFailure', $metadata: {httpStatusCode: 401}});
 	});
 });

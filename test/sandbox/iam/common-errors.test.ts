@@ -10,10 +10,13 @@ describe('injected internal errors', () => {
 
 	it('are ServiceFailure 500 in IAM and InternalError 500 in EC2', async () => {
 		await expect(new IAMClient(adminConfig(sandbox.current)).send(new ListRolesCommand({}))).rejects.toMatchObject({
-			name: 'ServiceFailureException', $metadata: {httpStatusCode: 500}, $fault: 'server',
+			name: 'ServiceFailureException',
+			$metadata: {httpStatusCode: 500},
+			$fault: 'server',
 		});
 		await expect(new EC2Client(adminConfig(sandbox.current)).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
-			name: 'InternalError', $metadata: {httpStatusCode: 500},
+			name: 'InternalError',
+			$metadata: {httpStatusCode: 500},
 		});
 	});
 });
@@ -24,7 +27,8 @@ describe('injected throttling', () => {
 	it('is Throttling in IAM and RequestLimitExceeded 503 in EC2', async () => {
 		await expect(new IAMClient(adminConfig(sandbox.current)).send(new ListRolesCommand({}))).rejects.toMatchObject({name: 'Throttling'});
 		await expect(new EC2Client(adminConfig(sandbox.current)).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
-			name: 'RequestLimitExceeded', $metadata: {httpStatusCode: 503},
+			name: 'RequestLimitExceeded',
+			$metadata: {httpStatusCode: 503},
 		});
 	});
 });
@@ -35,10 +39,12 @@ describe('unknown credentials', () => {
 	it('are InvalidClientTokenId in IAM and AuthFailure in EC2', async () => {
 		const credentials = {accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40)};
 		await expect(new IAMClient({...adminConfig(sandbox.current), credentials}).send(new ListRolesCommand({}))).rejects.toMatchObject({
-			name: 'InvalidClientTokenId', $metadata: {httpStatusCode: 403},
+			name: 'InvalidClientTokenId',
+			$metadata: {httpStatusCode: 403},
 		});
 		await expect(new EC2Client({...adminConfig(sandbox.current), credentials}).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
-			name: 'AuthFailure', $metadata: {httpStatusCode: 401},
+			name: 'AuthFailure',
+			$metadata: {httpStatusCode: 401},
 		});
 	});
 });

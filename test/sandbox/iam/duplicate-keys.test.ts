@@ -1,13 +1,22 @@
-import {CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand} from '@aws-sdk/client-iam';
+import {
+	CreatePolicyCommand,
+	CreatePolicyVersionCommand,
+	CreateRoleCommand,
+	IAMClient,
+	PutRolePolicyCommand,
+	UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
 import {ec2Trust} from '../../helpers/trust-policies.js';
 
 // JSON.parse keeps the last of two equal keys: stored, this Deny would be read as an Allow.
 const twoEffects = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Effect":"Allow","Action":"*","Resource":"*"}]}';
-const twoConditionKeys = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",'
-	+ '"Condition":{"StringEquals":{"aws:PrincipalType":"AssumedRole","aws:PrincipalType":"User"}}}]}';
-const trustTwice = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com","Service":"ecs.amazonaws.com"},"Action":"sts:AssumeRole"}}';
+const twoConditionKeys =
+	'{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",' +
+	'"Condition":{"StringEquals":{"aws:PrincipalType":"AssumedRole","aws:PrincipalType":"User"}}}]}';
+const trustTwice =
+	'{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com","Service":"ecs.amazonaws.com"},"Action":"sts:AssumeRole"}}';
 const refused = {name: 'MalformedPolicyDocumentException', message: 'Syntax errors in policy.', $metadata: {httpStatusCode: 400}};
 
 describe('policy documents with duplicate keys, through the real SDK', () => {

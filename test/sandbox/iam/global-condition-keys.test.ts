@@ -23,7 +23,7 @@ const principalCases: Record<string, {deny: (facts: {account: string; userid: st
 	'principal-account': {deny: ({account}) => denyWhen({StringEquals: {'aws:PrincipalAccount': account}}), denied: true},
 	'other-account': {deny: () => denyWhen({StringEquals: {'aws:PrincipalAccount': '000000000000'}}), denied: false},
 	'principal-type': {deny: () => denyWhen({StringEquals: {'aws:PrincipalType': 'AssumedRole'}}), denied: true},
-	'userid': {deny: ({userid}) => denyWhen({StringEquals: {'aws:userid': userid}}), denied: true},
+	userid: {deny: ({userid}) => denyWhen({StringEquals: {'aws:userid': userid}}), denied: true},
 	'source-ip': {deny: () => denyWhen({IpAddress: {'aws:SourceIp': loopback}}), denied: true},
 	'source-elsewhere': {deny: () => denyWhen({NotIpAddress: {'aws:SourceIp': loopback}}), denied: false},
 	'via-service': {deny: () => denyWhen({Bool: {'aws:ViaAWSService': 'false'}}), denied: true},
@@ -66,7 +66,13 @@ describe('global condition keys and policy variables in role policies, through t
 			await iam.send(new TagRoleCommand({RoleName: role, Tags: [{Key: 'team', Value: 'builders'}]}));
 		}
 		for (const [role, {deny}] of Object.entries(principalCases)) {
-			await iam.send(new PutRolePolicyCommand({RoleName: role, PolicyName: 'test-policy', PolicyDocument: deny({account: sandbox.current.accountId, userid: await useridOf(role)})}));
+			await iam.send(
+				new PutRolePolicyCommand({
+					RoleName: role,
+					PolicyName: 'test-policy',
+					PolicyDocument: deny({account: sandbox.current.accountId, userid: await useridOf(role)}),
+				}),
+			);
 		}
 		await iam.send(new PutRolePolicyCommand({RoleName: 'resource-tags', PolicyName: 'test-policy', PolicyDocument: resourceTagDeny}));
 		await iam.send(new PutRolePolicyCommand({RoleName: 'variables', PolicyName: 'test-policy', PolicyDocument: variablesDeny}));
@@ -80,7 +86,11 @@ describe('global condition keys and policy variables in role policies, through t
 
 	it.each(Object.entries(principalCases))('%s', async (role, {denied}) => {
 		const listing = as(role).iam.send(new ListRolesCommand({}));
-		if (denied) await expect(listing).rejects.toMatchObject({name: 'AccessDenied', message: expect.stringContaining('because an explicit deny in an identity-based policy')});
+		if (denied)
+			await expect(listing).rejects.toMatchObject({
+				name: 'AccessDenied',
+				message: expect.stringContaining('because an explicit deny in an identity-based policy'),
+			});
 		else await expect(listing).resolves.toBeDefined();
 	});
 
@@ -93,7 +103,9 @@ describe('global condition keys and policy variables in role policies, through t
 	});
 
 	it('fails closed on aws:ResourceTag where the tags of the resource are not modelled (an EC2 instance)', async () => {
-		const attempt = as('resource-tags').ec2.send(new AssociateIamInstanceProfileCommand({InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'any'}}));
+		const attempt = as('resource-tags').ec2.send(
+			new AssociateIamInstanceProfileCommand({InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'any'}}),
+		);
 		await expect(attempt).rejects.toMatchObject({name: 'UnauthorizedOperation'});
 	});
 

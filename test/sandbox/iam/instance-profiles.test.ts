@@ -35,7 +35,9 @@ describe('IAM instance profiles through the real SDK', () => {
 		expect(created.InstanceProfile?.InstanceProfileId).toMatch(/^AIPA[A-Z2-7]{17}$/);
 		await iam().send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'second-profile', RoleName: 'second-role'}));
 		await expect(iam().send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'second-profile', RoleName: 'third-role'}))).rejects.toMatchObject({
-			name: 'LimitExceededException', message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1', $metadata: {httpStatusCode: 409},
+			name: 'LimitExceededException',
+			message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
+			$metadata: {httpStatusCode: 409},
 		});
 		const {InstanceProfile: profile} = await iam().send(new GetInstanceProfileCommand({InstanceProfileName: 'second-profile'}));
 		expect(profile?.Roles?.map(r => r.RoleName)).toEqual(['second-role']);
@@ -43,12 +45,16 @@ describe('IAM instance profiles through the real SDK', () => {
 
 	it('refuses duplicates and unknown names', async () => {
 		await expect(iam().send(new CreateInstanceProfileCommand({InstanceProfileName: 'second-profile'}))).rejects.toMatchObject({
-			name: 'EntityAlreadyExistsException', message: 'Instance Profile second-profile already exists.',
+			name: 'EntityAlreadyExistsException',
+			message: 'Instance Profile second-profile already exists.',
 		});
 		await expect(iam().send(new GetInstanceProfileCommand({InstanceProfileName: 'nope'}))).rejects.toMatchObject({
-			name: 'NoSuchEntityException', message: 'Instance Profile nope cannot be found.',
+			name: 'NoSuchEntityException',
+			message: 'Instance Profile nope cannot be found.',
 		});
-		await expect(iam().send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'nope', RoleName: 'second-role'}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
+		await expect(iam().send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'nope', RoleName: 'second-role'}))).rejects.toMatchObject({
+			name: 'NoSuchEntityException',
+		});
 		await expect(iam().send(new CreateInstanceProfileCommand({InstanceProfileName: 'bad/name'}))).rejects.toMatchObject({name: 'ValidationError'});
 	});
 
@@ -59,7 +65,9 @@ describe('IAM instance profiles through the real SDK', () => {
 		expect(page).toMatchObject({IsTruncated: true, InstanceProfiles: [expect.objectContaining({InstanceProfileName: 'build-host-profile'})]});
 		const next = await iam().send(new ListInstanceProfilesCommand({MaxItems: 1, Marker: page.Marker}));
 		expect(next).toMatchObject({IsTruncated: false, InstanceProfiles: [expect.objectContaining({InstanceProfileName: 'second-profile'})]});
-		expect((await iam().send(new ListInstanceProfilesCommand({PathPrefix: '/hosts/'}))).InstanceProfiles?.map(p => p.InstanceProfileName)).toEqual(['second-profile']);
+		expect((await iam().send(new ListInstanceProfilesCommand({PathPrefix: '/hosts/'}))).InstanceProfiles?.map(p => p.InstanceProfileName)).toEqual([
+			'second-profile',
+		]);
 		const forRole = await iam().send(new ListInstanceProfilesForRoleCommand({RoleName: 'second-role'}));
 		expect(forRole.InstanceProfiles?.map(p => p.InstanceProfileName)).toEqual(['second-profile']);
 		expect((await iam().send(new ListInstanceProfilesForRoleCommand({RoleName: 'third-role'}))).InstanceProfiles).toEqual([]);
@@ -67,12 +75,16 @@ describe('IAM instance profiles through the real SDK', () => {
 
 	it('keeps a role and its profile from being deleted while linked', async () => {
 		await expect(iam().send(new DeleteRoleCommand({RoleName: 'second-role'}))).rejects.toMatchObject({
-			name: 'DeleteConflictException', message: 'Cannot delete entity, must remove roles from instance profile first.',
+			name: 'DeleteConflictException',
+			message: 'Cannot delete entity, must remove roles from instance profile first.',
 		});
 		await expect(iam().send(new DeleteInstanceProfileCommand({InstanceProfileName: 'second-profile'}))).rejects.toMatchObject({
-			name: 'DeleteConflictException', message: 'Cannot delete entity, must remove roles from instance profile first.',
+			name: 'DeleteConflictException',
+			message: 'Cannot delete entity, must remove roles from instance profile first.',
 		});
-		await expect(iam().send(new RemoveRoleFromInstanceProfileCommand({InstanceProfileName: 'second-profile', RoleName: 'third-role'}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
+		await expect(iam().send(new RemoveRoleFromInstanceProfileCommand({InstanceProfileName: 'second-profile', RoleName: 'third-role'}))).rejects.toMatchObject({
+			name: 'NoSuchEntityException',
+		});
 		await iam().send(new RemoveRoleFromInstanceProfileCommand({InstanceProfileName: 'second-profile', RoleName: 'second-role'}));
 		await iam().send(new DeleteInstanceProfileCommand({InstanceProfileName: 'second-profile'}));
 		await iam().send(new DeleteRoleCommand({RoleName: 'second-role'}));

@@ -34,10 +34,22 @@ describe('IAM managed and inline policies through the real SDK', () => {
 	const arn = (name: string, path = '/') => `arn:aws:iam::${sandbox.current.accountId}:policy${path}${name}`;
 
 	it('creates a policy and gets it and its first version', async () => {
-		const {Policy: policy} = await iam().send(new CreatePolicyCommand({
-			PolicyName: 'read-tokens', Path: '/ca/', PolicyDocument: allow('codeartifact:GetAuthorizationToken'), Description: 'tokens',
-		}));
-		expect(policy).toMatchObject({PolicyName: 'read-tokens', Path: '/ca/', Arn: arn('read-tokens', '/ca/'), DefaultVersionId: 'v1', AttachmentCount: 0, IsAttachable: true});
+		const {Policy: policy} = await iam().send(
+			new CreatePolicyCommand({
+				PolicyName: 'read-tokens',
+				Path: '/ca/',
+				PolicyDocument: allow('codeartifact:GetAuthorizationToken'),
+				Description: 'tokens',
+			}),
+		);
+		expect(policy).toMatchObject({
+			PolicyName: 'read-tokens',
+			Path: '/ca/',
+			Arn: arn('read-tokens', '/ca/'),
+			DefaultVersionId: 'v1',
+			AttachmentCount: 0,
+			IsAttachable: true,
+		});
 		expect(policy?.PolicyId).toMatch(/^ANPA[A-Z2-7]{17}$/);
 		const got = await iam().send(new GetPolicyCommand({PolicyArn: arn('read-tokens', '/ca/')}));
 		expect(got.Policy).toMatchObject({PolicyName: 'read-tokens', Description: 'tokens'});
@@ -48,17 +60,22 @@ describe('IAM managed and inline policies through the real SDK', () => {
 
 	it('refuses malformed documents, duplicates and unknown ARNs in IAM words', async () => {
 		await expect(iam().send(new CreatePolicyCommand({PolicyName: 'broken', PolicyDocument: '{"Statement": 1'}))).rejects.toMatchObject({
-			name: 'MalformedPolicyDocumentException', message: 'Syntax errors in policy.', $metadata: {httpStatusCode: 400},
+			name: 'MalformedPolicyDocumentException',
+			message: 'Syntax errors in policy.',
+			$metadata: {httpStatusCode: 400},
 		});
 		const withPrincipal = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*'}]});
 		await expect(iam().send(new CreatePolicyCommand({PolicyName: 'broken', PolicyDocument: withPrincipal}))).rejects.toMatchObject({
-			name: 'MalformedPolicyDocumentException', message: 'Policy document should not specify a principal.',
+			name: 'MalformedPolicyDocumentException',
+			message: 'Policy document should not specify a principal.',
 		});
 		await expect(iam().send(new CreatePolicyCommand({PolicyName: 'read-tokens', PolicyDocument: allow('s3:*')}))).rejects.toMatchObject({
-			name: 'EntityAlreadyExistsException', message: 'A policy called read-tokens already exists. Duplicate names are not allowed.',
+			name: 'EntityAlreadyExistsException',
+			message: 'A policy called read-tokens already exists. Duplicate names are not allowed.',
 		});
 		await expect(iam().send(new GetPolicyCommand({PolicyArn: arn('missing')}))).rejects.toMatchObject({
-			name: 'NoSuchEntityException', message: `Policy ${arn('missing')} was not found.`,
+			name: 'NoSuchEntityException',
+			message: `Policy ${arn('missing')} was not found.`,
 		});
 		await expect(iam().send(new GetPolicyCommand({PolicyArn: 'not-an-arn-but-long-enough'}))).rejects.toMatchObject({name: 'InvalidInputException'});
 	});
@@ -71,7 +88,11 @@ describe('IAM managed and inline policies through the real SDK', () => {
 		expect(v3.PolicyVersion).toMatchObject({VersionId: 'v3', IsDefaultVersion: true});
 		expect((await iam().send(new GetPolicyCommand({PolicyArn: policyArn}))).Policy?.DefaultVersionId).toBe('v3');
 		const listed = await iam().send(new ListPolicyVersionsCommand({PolicyArn: policyArn}));
-		expect(listed.Versions?.map(v => [v.VersionId, v.IsDefaultVersion])).toEqual([['v3', true], ['v2', false], ['v1', false]]);
+		expect(listed.Versions?.map(v => [v.VersionId, v.IsDefaultVersion])).toEqual([
+			['v3', true],
+			['v2', false],
+			['v1', false],
+		]);
 		await expect(iam().send(new DeletePolicyVersionCommand({PolicyArn: policyArn, VersionId: 'v3'}))).rejects.toMatchObject({name: 'DeleteConflictException'});
 		await iam().send(new SetDefaultPolicyVersionCommand({PolicyArn: policyArn, VersionId: 'v1'}));
 		await iam().send(new DeletePolicyVersionCommand({PolicyArn: policyArn, VersionId: 'v2'}));
@@ -81,12 +102,14 @@ describe('IAM managed and inline policies through the real SDK', () => {
 		expect(v4.PolicyVersion?.VersionId).toBe('v4');
 		for (let i = 0; i < 2; i++) await iam().send(new CreatePolicyVersionCommand({PolicyArn: policyArn, PolicyDocument: allow('s3:GetObject')}));
 		await expect(iam().send(new CreatePolicyVersionCommand({PolicyArn: policyArn, PolicyDocument: allow('s3:GetObject')}))).rejects.toMatchObject({
-			name: 'LimitExceededException', $metadata: {httpStatusCode: 409},
+			name: 'LimitExceededException',
+			$metadata: {httpStatusCode: 409},
 		});
 	});
 
 	it('lists local policies with scope and pagination', async () => {
-		for (const name of ['list-1', 'list-2', 'list-3']) await iam().send(new CreatePolicyCommand({PolicyName: name, Path: '/list/', PolicyDocument: allow('s3:ListBucket')}));
+		for (const name of ['list-1', 'list-2', 'list-3'])
+			await iam().send(new CreatePolicyCommand({PolicyName: name, Path: '/list/', PolicyDocument: allow('s3:ListBucket')}));
 		const first = await iam().send(new ListPoliciesCommand({Scope: 'Local', PathPrefix: '/list/', MaxItems: 2}));
 		expect(first.Policies?.map(p => p.PolicyName)).toEqual(['list-1', 'list-2']);
 		expect(first.IsTruncated).toBe(true);
@@ -114,18 +137,22 @@ describe('IAM managed and inline policies through the real SDK', () => {
 		expect(entities.PolicyUsers).toEqual([]);
 		expect(entities.PolicyGroups).toEqual([]);
 		await iam().send(new DetachRolePolicyCommand({RoleName: 'host', PolicyArn: arn('list-2', '/list/')}));
-		await expect(iam().send(new DetachRolePolicyCommand({RoleName: 'host', PolicyArn: arn('list-2', '/list/')}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
+		await expect(iam().send(new DetachRolePolicyCommand({RoleName: 'host', PolicyArn: arn('list-2', '/list/')}))).rejects.toMatchObject({
+			name: 'NoSuchEntityException',
+		});
 		expect((await iam().send(new ListAttachedRolePoliciesCommand({RoleName: 'host'}))).AttachedPolicies?.map(p => p.PolicyName)).toEqual(['list-1']);
 	});
 
 	it('refuses to attach a policy that does not exist, or belongs to another account', async () => {
 		const other = 'arn:aws:iam::111122223333:policy/list-1';
 		await expect(iam().send(new AttachRolePolicyCommand({RoleName: 'host', PolicyArn: other}))).rejects.toMatchObject({
-			name: 'NoSuchEntityException', message: `Policy ${other} does not exist or is not attachable.`,
+			name: 'NoSuchEntityException',
+			message: `Policy ${other} does not exist or is not attachable.`,
 		});
 		await expect(iam().send(new AttachRolePolicyCommand({RoleName: 'host', PolicyArn: arn('nope')}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
 		await expect(iam().send(new AttachRolePolicyCommand({RoleName: 'ghost', PolicyArn: arn('list-1', '/list/')}))).rejects.toMatchObject({
-			name: 'NoSuchEntityException', message: 'The role with name ghost cannot be found.',
+			name: 'NoSuchEntityException',
+			message: 'The role with name ghost cannot be found.',
 		});
 	});
 
@@ -138,22 +165,29 @@ describe('IAM managed and inline policies through the real SDK', () => {
 		expect((await iam().send(new ListRolePoliciesCommand({RoleName: 'host'}))).PolicyNames).toEqual(['inline-a', 'inline-b']);
 		const page = await iam().send(new ListRolePoliciesCommand({RoleName: 'host', MaxItems: 1}));
 		expect(page).toMatchObject({PolicyNames: ['inline-a'], IsTruncated: true});
-		await expect(iam().send(new PutRolePolicyCommand({RoleName: 'host', PolicyName: 'bad', PolicyDocument: '[]'}))).rejects.toMatchObject({name: 'MalformedPolicyDocumentException'});
+		await expect(iam().send(new PutRolePolicyCommand({RoleName: 'host', PolicyName: 'bad', PolicyDocument: '[]'}))).rejects.toMatchObject({
+			name: 'MalformedPolicyDocumentException',
+		});
 		await expect(iam().send(new GetRolePolicyCommand({RoleName: 'host', PolicyName: 'nope'}))).rejects.toMatchObject({
-			name: 'NoSuchEntityException', message: 'The role policy with name nope cannot be found.',
+			name: 'NoSuchEntityException',
+			message: 'The role policy with name nope cannot be found.',
 		});
 	});
 
 	it('refuses to delete what is still in use with DeleteConflict', async () => {
 		await expect(iam().send(new DeletePolicyCommand({PolicyArn: arn('list-1', '/list/')}))).rejects.toMatchObject({
-			name: 'DeleteConflictException', message: 'Cannot delete a policy attached to entities.', $metadata: {httpStatusCode: 409},
+			name: 'DeleteConflictException',
+			message: 'Cannot delete a policy attached to entities.',
+			$metadata: {httpStatusCode: 409},
 		});
 		await expect(iam().send(new DeleteRoleCommand({RoleName: 'host'}))).rejects.toMatchObject({
-			name: 'DeleteConflictException', message: 'Cannot delete entity, must detach all policies first.',
+			name: 'DeleteConflictException',
+			message: 'Cannot delete entity, must detach all policies first.',
 		});
 		await iam().send(new DetachRolePolicyCommand({RoleName: 'host', PolicyArn: arn('list-1', '/list/')}));
 		await expect(iam().send(new DeleteRoleCommand({RoleName: 'host'}))).rejects.toMatchObject({
-			name: 'DeleteConflictException', message: 'Cannot delete entity, must delete policies first.',
+			name: 'DeleteConflictException',
+			message: 'Cannot delete entity, must delete policies first.',
 		});
 		await iam().send(new DeleteRolePolicyCommand({RoleName: 'host', PolicyName: 'inline-a'}));
 		await iam().send(new DeleteRolePolicyCommand({RoleName: 'host', PolicyName: 'inline-b'}));

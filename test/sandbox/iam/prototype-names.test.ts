@@ -48,7 +48,9 @@ describe('IAM names that are also names of Object.prototype members', () => {
 				expect(JSON.parse(decodeURIComponent(inline.PolicyDocument ?? ''))).toEqual(JSON.parse(policy));
 			}
 			expect((await client.send(new ListRolesCommand({}))).Roles?.map(role => role.RoleName)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
-			await expect(client.send(new CreateRoleCommand({RoleName: '__proto__', AssumeRolePolicyDocument: ec2Trust}))).rejects.toMatchObject({name: 'EntityAlreadyExistsException'});
+			await expect(client.send(new CreateRoleCommand({RoleName: '__proto__', AssumeRolePolicyDocument: ec2Trust}))).rejects.toMatchObject({
+				name: 'EntityAlreadyExistsException',
+			});
 		};
 		await check(iam);
 		await iam.send(new CreateRoleCommand({RoleName: 'before-restart', AssumeRolePolicyDocument: ec2Trust}));

@@ -9,6 +9,9 @@ describe('the aws CLI v1 on the build host, with credentials from instance metad
 		const {accountId, instanceId} = sandbox.current;
 		// No admin keys: only where the metadata service is, so the CLI's credentials come from there.
 		const metadata = {AWS_EC2_METADATA_SERVICE_ENDPOINT: sandbox.current.env['AWS_EC2_METADATA_SERVICE_ENDPOINT'] ?? ''};
-		expect(await awsCli(sandbox.current, metadata, 'sts', 'get-caller-identity')).toMatchObject({Account: accountId, Arn: `arn:aws:sts::${accountId}:assumed-role/build-host-role/${instanceId}`});
+		expect(await awsCli(sandbox.current, metadata, 'sts', 'get-caller-identity')).toMatchObject({
+			Account: accountId,
+			Arn: `arn:aws:sts::${accountId}:assumed-role/build-host-role/${instanceId}`,
+		});
 	});
 });

@@ -15,7 +15,12 @@ describe('instance credentials', () => {
 		const start = new Date('2030-01-01T00:00:00.000Z');
 		const first = instanceSession(state, association, role, start);
 		expect(first.issued).toBe(true);
-		expect(first.session).toMatchObject({roleName: 'build-host-role', associationId: association.associationId, issued: '2030-01-01T00:00:00Z', expiration: '2030-01-01T06:00:00Z'});
+		expect(first.session).toMatchObject({
+			roleName: 'build-host-role',
+			associationId: association.associationId,
+			issued: '2030-01-01T00:00:00Z',
+			expiration: '2030-01-01T06:00:00Z',
+		});
 		expect(state.sessions[first.session.accessKeyId]).toBe(first.session);
 		const later = instanceSession(state, association, role, new Date(start.getTime() + 60 * 60 * 1000));
 		expect(later).toEqual({session: first.session, issued: false});

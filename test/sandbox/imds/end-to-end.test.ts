@@ -55,10 +55,12 @@ describe('scenario access-denied: the build host and its role, end to end', () =
 			message: `User: arn:aws:sts::${accountId}:assumed-role/build-host-role/${instanceId} is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::${accountId}:role/ because no identity-based policy allows the iam:ListRoles action`,
 		});
 		const admin = new IAMClient(adminConfig(sandbox.current));
-		const {Policy: policy} = await admin.send(new CreatePolicyCommand({
-			PolicyName: 'may-list-roles',
-			PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*'}]}),
-		}));
+		const {Policy: policy} = await admin.send(
+			new CreatePolicyCommand({
+				PolicyName: 'may-list-roles',
+				PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*'}]}),
+			}),
+		);
 		await admin.send(new AttachRolePolicyCommand({RoleName: 'build-host-role', PolicyArn: policy?.Arn}));
 		const {Roles: roles} = await iamAsHost.send(new ListRolesCommand({}));
 		expect(roles?.map(role => role.RoleName)).toContain('build-host-role');
@@ -73,10 +75,13 @@ describe('scenario access-denied: the build host and its role, end to end', () =
 	it('words an EC2 denial as UnauthorizedOperation', async () => {
 		const {instanceId} = sandbox.current;
 		const ec2AsHost = new EC2Client(instanceConfig(sandbox.current));
-		const [association] = (await new EC2Client(adminConfig(sandbox.current)).send(new DescribeIamInstanceProfileAssociationsCommand({}))).IamInstanceProfileAssociations ?? [];
+		const [association] =
+			(await new EC2Client(adminConfig(sandbox.current)).send(new DescribeIamInstanceProfileAssociationsCommand({}))).IamInstanceProfileAssociations ?? [];
 		const denied = await ec2AsHost.send(new DisassociateIamInstanceProfileCommand({AssociationId: association?.AssociationId})).catch((e: unknown) => e);
 		expect(denied).toMatchObject({name: 'UnauthorizedOperation', $metadata: {httpStatusCode: 403}});
-		expect((denied as Error).message).toContain(`is not authorized to perform: ec2:DisassociateIamInstanceProfile on resource: arn:aws:ec2:${sandbox.current.region}:${sandbox.current.accountId}:instance/${instanceId}`);
+		expect((denied as Error).message).toContain(
+			`is not authorized to perform: ec2:DisassociateIamInstanceProfile on resource: arn:aws:ec2:${sandbox.current.region}:${sandbox.current.accountId}:instance/${instanceId}`,
+		);
 	});
 
 	it('keeps issued credentials valid after the admin disassociates the profile, and issues no new ones', async () => {
@@ -91,7 +96,9 @@ describe('scenario access-denied: the build host and its role, end to end', () =
 		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/build-host-role/${sandbox.current.instanceId}`);
 		await new EC2Client(config).send(new DescribeInstancesCommand({}));
 		const iam = new IAMClient(adminConfig(sandbox.current));
-		await iam.send(new DetachRolePolicyCommand({RoleName: 'build-host-role', PolicyArn: `arn:aws:iam::${sandbox.current.accountId}:policy/build-host-baseline`}));
+		await iam.send(
+			new DetachRolePolicyCommand({RoleName: 'build-host-role', PolicyArn: `arn:aws:iam::${sandbox.current.accountId}:policy/build-host-baseline`}),
+		);
 		await expect(new EC2Client(config).send(new DescribeInstancesCommand({}))).rejects.toMatchObject({name: 'UnauthorizedOperation'});
 		// The instance has no profile any more: instance metadata answers 404 under iam/.
 		await expect(fromInstanceMetadata({timeout: 2000, maxRetries: 0})()).rejects.toMatchObject({statusCode: 404});
@@ -103,7 +110,10 @@ describe('scenario no-profile: no credentials until the admin provides a profile
 	useMetadataEndpoint(sandbox);
 
 	it('has no iam/ in instance metadata, so the SDK finds no credentials', async () => {
-		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'ProviderError', statusCode: 404});
+		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+			name: 'ProviderError',
+			statusCode: 404,
+		});
 	});
 
 	it('gets credentials once a profile with a role is associated', async () => {
@@ -111,11 +121,17 @@ describe('scenario no-profile: no credentials until the admin provides a profile
 		const trust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
 		await admin.send(new CreateRoleCommand({RoleName: 'fresh-role', AssumeRolePolicyDocument: trust}));
 		await admin.send(new CreateInstanceProfileCommand({InstanceProfileName: 'fresh-profile'}));
-		await new EC2Client(adminConfig(sandbox.current)).send(new AssociateIamInstanceProfileCommand({
-			InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'fresh-profile'},
-		}));
+		await new EC2Client(adminConfig(sandbox.current)).send(
+			new AssociateIamInstanceProfileCommand({
+				InstanceId: sandbox.current.instanceId,
+				IamInstanceProfile: {Name: 'fresh-profile'},
+			}),
+		);
 		// A profile without a role still hands out nothing.
-		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'ProviderError', statusCode: 404});
+		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+			name: 'ProviderError',
+			statusCode: 404,
+		});
 		await admin.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'fresh-profile', RoleName: 'fresh-role'}));
 		const identity = await new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}));
 		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/fresh-role/${sandbox.current.instanceId}`);
@@ -128,21 +144,36 @@ describe('a role that does not trust EC2: instance metadata vends nothing', () =
 
 	it('answers AssumeRoleUnauthorizedAccess without keys until the trust policy lets EC2 assume the role', async () => {
 		const admin = new IAMClient(adminConfig(sandbox.current));
-		const lambdaTrust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
+		const lambdaTrust = JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}],
+		});
 		await admin.send(new CreateRoleCommand({RoleName: 'lambda-role', AssumeRolePolicyDocument: lambdaTrust}));
 		await admin.send(new CreateInstanceProfileCommand({InstanceProfileName: 'lambda-profile'}));
 		await admin.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'lambda-profile', RoleName: 'lambda-role'}));
-		await new EC2Client(adminConfig(sandbox.current)).send(new AssociateIamInstanceProfileCommand({
-			InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'lambda-profile'},
-		}));
-		const token = await (await fetch(`${sandbox.current.endpoint}/latest/api/token`, {method: 'PUT', headers: {'x-aws-ec2-metadata-token-ttl-seconds': '60'}})).text();
-		const read = async (path: string) => (await fetch(`${sandbox.current.endpoint}/latest/meta-data/iam/${path}`, {headers: {'x-aws-ec2-metadata-token': token}})).text();
-		expect(JSON.parse(await read('info'))).toMatchObject({Code: 'AssumeRoleUnauthorizedAccess', Message: expect.stringContaining('EC2 cannot assume the role lambda-role')});
+		await new EC2Client(adminConfig(sandbox.current)).send(
+			new AssociateIamInstanceProfileCommand({
+				InstanceId: sandbox.current.instanceId,
+				IamInstanceProfile: {Name: 'lambda-profile'},
+			}),
+		);
+		const token = await (
+			await fetch(`${sandbox.current.endpoint}/latest/api/token`, {method: 'PUT', headers: {'x-aws-ec2-metadata-token-ttl-seconds': '60'}})
+		).text();
+		const read = async (path: string) =>
+			(await fetch(`${sandbox.current.endpoint}/latest/meta-data/iam/${path}`, {headers: {'x-aws-ec2-metadata-token': token}})).text();
+		expect(JSON.parse(await read('info'))).toMatchObject({
+			Code: 'AssumeRoleUnauthorizedAccess',
+			Message: expect.stringContaining('EC2 cannot assume the role lambda-role'),
+		});
 		expect(await read('security-credentials/')).toBe('lambda-role');
 		const refused = JSON.parse(await read('security-credentials/lambda-role')) as Record<string, unknown>;
 		expect(refused).toMatchObject({Code: 'AssumeRoleUnauthorizedAccess'});
 		expect(refused).not.toHaveProperty('AccessKeyId');
-		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({name: 'CredentialsProviderError', message: 'Invalid response received from instance metadata service.'});
+		await expect(new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+			name: 'CredentialsProviderError',
+			message: 'Invalid response received from instance metadata service.',
+		});
 		await admin.send(new UpdateAssumeRolePolicyCommand({RoleName: 'lambda-role', PolicyDocument: ec2Trust}));
 		expect(JSON.parse(await read('info'))).toMatchObject({Code: 'Success'});
 		const identity = await new STSClient(instanceConfig(sandbox.current)).send(new GetCallerIdentityCommand({}));

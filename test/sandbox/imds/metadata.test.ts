@@ -29,7 +29,10 @@ describe('instance metadata (IMDSv2) over HTTP', () => {
 	});
 
 	it('refuses a token request that came through a proxy', async () => {
-		const response = await fetch(url('/latest/api/token'), {method: 'PUT', headers: {'x-aws-ec2-metadata-token-ttl-seconds': '60', 'x-forwarded-for': '10.0.0.1'}});
+		const response = await fetch(url('/latest/api/token'), {
+			method: 'PUT',
+			headers: {'x-aws-ec2-metadata-token-ttl-seconds': '60', 'x-forwarded-for': '10.0.0.1'},
+		});
 		expect(response.status).toBe(403);
 	});
 
@@ -66,8 +69,12 @@ describe('instance metadata (IMDSv2) over HTTP', () => {
 	it('serves the instance identity document', async () => {
 		const document = JSON.parse((await get('/latest/dynamic/instance-identity/document')).body) as Record<string, unknown>;
 		expect(document).toMatchObject({
-			accountId: sandbox.current.accountId, instanceId: sandbox.current.instanceId, region: sandbox.current.region,
-			availabilityZone: `${sandbox.current.region}a`, instanceType: 't3.medium', privateIp: '172.31.20.17',
+			accountId: sandbox.current.accountId,
+			instanceId: sandbox.current.instanceId,
+			region: sandbox.current.region,
+			availabilityZone: `${sandbox.current.region}a`,
+			instanceType: 't3.medium',
+			privateIp: '172.31.20.17',
 		});
 	});
 
@@ -108,8 +115,14 @@ describe('instance metadata (IMDSv2) over HTTP', () => {
 	it('issues credentials that sign API calls as the assumed role', async () => {
 		const credentials = JSON.parse((await get('/latest/meta-data/iam/security-credentials/build-host-role')).body) as Record<string, string>;
 		const sts = new STSClient({
-			endpoint: sandbox.current.endpoint, region: sandbox.current.region, maxAttempts: 1,
-			credentials: {accessKeyId: credentials['AccessKeyId'] ?? '', secretAccessKey: credentials['SecretAccessKey'] ?? '', sessionToken: credentials['Token'] ?? ''},
+			endpoint: sandbox.current.endpoint,
+			region: sandbox.current.region,
+			maxAttempts: 1,
+			credentials: {
+				accessKeyId: credentials['AccessKeyId'] ?? '',
+				secretAccessKey: credentials['SecretAccessKey'] ?? '',
+				sessionToken: credentials['Token'] ?? '',
+			},
 		});
 		const identity = await sts.send(new GetCallerIdentityCommand({}));
 		expect(identity.Arn).toBe(`arn:aws:sts::${sandbox.current.accountId}:assumed-role/build-host-role/${sandbox.current.instanceId}`);

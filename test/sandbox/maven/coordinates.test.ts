@@ -53,7 +53,9 @@ describe('Maven coordinates are checked against the CodeArtifact model', () => {
 		expect((await put('com/example/my%2Blib/1.0/my%2Blib-1.0.jar')).status).toBe(201);
 		const {packages} = await client.send(new ListPackagesCommand({domain, repository: 'libs'}));
 		expect(packages?.map(p => [p.namespace, p.package])).toEqual([['com.example', 'my+lib']]);
-		const {packageVersion} = await client.send(new DescribePackageVersionCommand({domain, repository: 'libs', format: 'maven', namespace: 'com.example', package: 'my+lib', packageVersion: '1.0'}));
+		const {packageVersion} = await client.send(
+			new DescribePackageVersionCommand({domain, repository: 'libs', format: 'maven', namespace: 'com.example', package: 'my+lib', packageVersion: '1.0'}),
+		);
 		expect(packageVersion?.status).toBe('Unfinished');
 	});
 });

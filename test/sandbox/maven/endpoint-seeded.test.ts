@@ -16,8 +16,12 @@ import {temporaryDirectory} from '../../helpers/sandbox.js';
 
 const domain = 'acme-corp'; // a dash in the name: the owner is what follows the last one
 const jar = Buffer.from('PK\u0003\u0004 lib 1.0 jar bytes');
-const pom = Buffer.from('<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version></project>');
-const centralMetadata = Buffer.from('<?xml version="1.0"?><metadata><groupId>com.example</groupId><artifactId>lib</artifactId><versioning><latest>1.0</latest><release>1.0</release><versions><version>0.9</version><version>1.0</version></versions></versioning></metadata>');
+const pom = Buffer.from(
+	'<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version></project>',
+);
+const centralMetadata = Buffer.from(
+	'<?xml version="1.0"?><metadata><groupId>com.example</groupId><artifactId>lib</artifactId><versioning><latest>1.0</latest><release>1.0</release><versions><version>0.9</version><version>1.0</version></versions></versioning></metadata>',
+);
 
 // What the fake Maven Central holds, and how often each path was asked for.
 const central = new Map<string, Buffer>([
@@ -47,25 +51,53 @@ function seed(): SandboxState {
 	repository('store', [], ['public:maven-central']);
 	repository('lonely', []);
 	// A package the app repository must never take from upstreams (dependency-confusion protection).
-	const blocked: PackageRecord = {domain, repository: 'app', format: 'maven', namespace: 'com.example', name: 'blocked', originConfiguration: {restrictions: {publish: 'ALLOW', upstream: 'BLOCK'}}, versions: []};
+	const blocked: PackageRecord = {
+		domain,
+		repository: 'app',
+		format: 'maven',
+		namespace: 'com.example',
+		name: 'blocked',
+		originConfiguration: {restrictions: {publish: 'ALLOW', upstream: 'BLOCK'}},
+		versions: [],
+	};
 	seeded.packages[[domain, 'app', 'maven', 'com.example', 'blocked'].join('\u0000')] = blocked;
 	const role = (name: string, statements: unknown[]) => {
 		seeded.iam.roles[name] = {
-			name, id: `AROA${name.toUpperCase().replace(/[^A-Z]/g, '').padEnd(17, 'X')}`, path: '/', description: '', assumeRolePolicyDocument: '{}', maxSessionDuration: 3600,
-			createDate: '2024-01-01T00:00:00Z', attachedPolicyArns: [], inlinePolicies: {main: JSON.stringify({Version: '2012-10-17', Statement: statements})}, tags: [],
+			name,
+			id: `AROA${name
+				.toUpperCase()
+				.replace(/[^A-Z]/g, '')
+				.padEnd(17, 'X')}`,
+			path: '/',
+			description: '',
+			assumeRolePolicyDocument: '{}',
+			maxSessionDuration: 3600,
+			createDate: '2024-01-01T00:00:00Z',
+			attachedPolicyArns: [],
+			inlinePolicies: {main: JSON.stringify({Version: '2012-10-17', Statement: statements})},
+			tags: [],
 		};
 	};
 	const repositoryArn = (name: string) => `arn:aws:codeartifact:us-east-1:${seeded.accountId}:repository/${domain}/${name}`;
 	role('reader-role', [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: repositoryArn('app')}]);
 	role('publisher-role', [
 		{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: repositoryArn('lonely')},
-		{Effect: 'Allow', Action: ['codeartifact:PublishPackageVersion', 'codeartifact:PutPackageMetadata'], Resource: `arn:aws:codeartifact:us-east-1:${seeded.accountId}:package/${domain}/lonely/maven/com.example.team/*`},
+		{
+			Effect: 'Allow',
+			Action: ['codeartifact:PublishPackageVersion', 'codeartifact:PutPackageMetadata'],
+			Resource: `arn:aws:codeartifact:us-east-1:${seeded.accountId}:package/${domain}/lonely/maven/com.example.team/*`,
+		},
 	]);
 	return seeded;
 }
 
 /** A token as GetAuthorizationToken would issue it to `principal` (the admin by default). */
-function token(principal: Principal = adminPrincipal(state), tokenDomain = domain, owner = state.accountId, expiration = Math.floor(Date.now() / 1000) + 3600): string {
+function token(
+	principal: Principal = adminPrincipal(state),
+	tokenDomain = domain,
+	owner = state.accountId,
+	expiration = Math.floor(Date.now() / 1000) + 3600,
+): string {
 	return issueAuthorizationToken(state, {principalArn: principal.arn, principalId: principal.userId, domain: tokenDomain, domainOwner: owner, expiration});
 }
 
@@ -158,7 +190,9 @@ describe('authentication', () => {
 
 describe('addressing', () => {
 	it('answers 404 for an unknown domain, repository or format', async () => {
-		const ghost = await fetch(`${sandbox.endpoint}/d/ghost-${state.accountId}/maven/app/com/example/lib/1.0/lib-1.0.pom`, {headers: {authorization: basic(token(undefined, 'ghost'))}});
+		const ghost = await fetch(`${sandbox.endpoint}/d/ghost-${state.accountId}/maven/app/com/example/lib/1.0/lib-1.0.pom`, {
+			headers: {authorization: basic(token(undefined, 'ghost'))},
+		});
 		expect(ghost.status).toBe(404);
 		expect((await get('nowhere', 'com/example/lib/1.0/lib-1.0.pom')).status).toBe(404);
 		const npm = await fetch(`${sandbox.endpoint}/d/${domain}-${state.accountId}/npm/app/lodash`, {headers: {authorization: basic(token())}});
@@ -203,7 +237,11 @@ describe('reading through upstreams', () => {
 			const pkg = persistedPackage(repository, 'lib');
 			expect(pkg?.originConfiguration.restrictions).toEqual({publish: 'BLOCK', upstream: 'ALLOW'});
 			expect(pkg?.versions).toHaveLength(1);
-			expect(pkg?.versions[0]).toMatchObject({version: '1.0', status: 'Published', origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'}});
+			expect(pkg?.versions[0]).toMatchObject({
+				version: '1.0',
+				status: 'Published',
+				origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'},
+			});
 			expect(pkg?.versions[0]?.assets.map(a => a.name)).toContain('lib-1.0.jar');
 		}
 		expect(persistedPackage('middle', 'lib')).toBeUndefined(); // intermediate repositories keep nothing
@@ -216,7 +254,11 @@ describe('reading through upstreams', () => {
 		const response = await get('app', 'com/example/lib/1.0/lib-1.0.pom');
 		expect(response.headers.get('content-type')).toMatch(/^(application|text)\/xml/);
 		expect(await response.text()).toBe(pom.toString());
-		expect(persistedPackage('app', 'lib')?.versions[0]?.assets.map(a => a.name).sort()).toEqual(['lib-1.0.jar', 'lib-1.0.pom']);
+		expect(
+			persistedPackage('app', 'lib')
+				?.versions[0]?.assets.map(a => a.name)
+				.sort(),
+		).toEqual(['lib-1.0.jar', 'lib-1.0.pom']);
 	});
 
 	it('serves checksums computed from the stored bytes, never fetched', async () => {
@@ -274,7 +316,7 @@ describe('reading through upstreams', () => {
 });
 
 describe('maven-metadata.xml', () => {
-	it('passes the external connection\'s metadata through, with matching checksums', async () => {
+	it("passes the external connection's metadata through, with matching checksums", async () => {
 		const response = await get('app', 'com/example/lib/maven-metadata.xml');
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toMatch(/xml/);
@@ -293,10 +335,12 @@ describe('maven-metadata.xml', () => {
 });
 
 describe('authorization of role sessions, at each request', () => {
-	it('refuses a role without codeartifact:ReadFromRepository with 403 and AWS\'s message', async () => {
+	it("refuses a role without codeartifact:ReadFromRepository with 403 and AWS's message", async () => {
 		const response = await get('app', 'com/example/lib/1.0/lib-1.0.pom', {password: roleToken('build-host-role')});
 		expect(response.status).toBe(403);
-		expect(await response.text()).toContain(`User: arn:aws:sts::${state.accountId}:assumed-role/build-host-role/i-0123456789abcdef0 is not authorized to perform: codeartifact:ReadFromRepository on resource: arn:aws:codeartifact:us-east-1:${state.accountId}:repository/${domain}/app`);
+		expect(await response.text()).toContain(
+			`User: arn:aws:sts::${state.accountId}:assumed-role/build-host-role/i-0123456789abcdef0 is not authorized to perform: codeartifact:ReadFromRepository on resource: arn:aws:codeartifact:us-east-1:${state.accountId}:repository/${domain}/app`,
+		);
 	});
 
 	it('lets a role read only the repositories its policy names', async () => {
@@ -315,7 +359,8 @@ describe('publishing (mvn deploy)', () => {
 	const file = 'com/example/team/tool/1.0/tool-1.0';
 	const toolJar = Buffer.from('PK tool 1.0');
 	const toolPom = Buffer.from('<project><artifactId>tool</artifactId></project>');
-	const metadata = '<metadata><groupId>com.example.team</groupId><artifactId>tool</artifactId><versioning><release>1.0</release><versions><version>1.0</version></versions></versioning></metadata>';
+	const metadata =
+		'<metadata><groupId>com.example.team</groupId><artifactId>tool</artifactId><versioning><release>1.0</release><versions><version>1.0</version></versions></versioning></metadata>';
 	const put = (path: string, body: Buffer | string) => get('lonely', path, {method: 'PUT', body, password: roleToken('publisher-role')});
 	const read = (path: string) => get('lonely', path, {password: roleToken('publisher-role')});
 
@@ -327,7 +372,11 @@ describe('publishing (mvn deploy)', () => {
 		expect((await read(`${file}.jar`)).status).toBe(404);
 		const pkg = persistedPackage('lonely', 'tool', 'com.example.team');
 		expect(pkg?.originConfiguration.restrictions).toEqual({publish: 'ALLOW', upstream: 'BLOCK'});
-		expect(pkg?.versions[0]).toMatchObject({version: '1.0', status: 'Unfinished', origin: {domainEntryPoint: {repositoryName: 'lonely'}, originType: 'INTERNAL'}});
+		expect(pkg?.versions[0]).toMatchObject({
+			version: '1.0',
+			status: 'Unfinished',
+			origin: {domainEntryPoint: {repositoryName: 'lonely'}, originType: 'INTERNAL'},
+		});
 	});
 
 	it('refuses a checksum that does not match the stored asset', async () => {
@@ -370,7 +419,10 @@ describe('publishing (mvn deploy)', () => {
 	it('keeps a published package from being shadowed by a public one (upstream: BLOCK)', async () => {
 		const adminPut = (path: string, body: string) => get('app', path, {method: 'PUT', body});
 		expect((await adminPut('com/example/mine/1.0/mine-1.0.jar', 'internal')).status).toBe(201);
-		expect((await adminPut('com/example/mine/maven-metadata.xml', '<metadata><versioning><versions><version>1.0</version></versions></versioning></metadata>')).status).toBe(201);
+		expect(
+			(await adminPut('com/example/mine/maven-metadata.xml', '<metadata><versioning><versions><version>1.0</version></versions></versioning></metadata>'))
+				.status,
+		).toBe(201);
 		expect((await get('app', 'com/example/mine/9.0/mine-9.0.jar')).status).toBe(404);
 		expect(hits.get('com/example/mine/9.0/mine-9.0.jar')).toBeUndefined();
 		// Its metadata is generated from what was published, not taken from Central.
@@ -384,7 +436,14 @@ describe('publishing (mvn deploy)', () => {
 			expect((await put(`${folder}/snap-1.1-${build}.pom`, `pom ${build}`)).status).toBe(201);
 			expect((await put(`${folder}/maven-metadata.xml`, '<metadata/>')).status).toBe(201);
 		}
-		expect((await put('com/example/team/snap/maven-metadata.xml', '<metadata><versioning><versions><version>1.1-SNAPSHOT</version></versions></versioning></metadata>')).status).toBe(201);
+		expect(
+			(
+				await put(
+					'com/example/team/snap/maven-metadata.xml',
+					'<metadata><versioning><versions><version>1.1-SNAPSHOT</version></versions></versioning></metadata>',
+				)
+			).status,
+		).toBe(201);
 		const xml = await (await read(`${folder}/maven-metadata.xml`)).text();
 		expect(xml).toContain('<version>1.1-SNAPSHOT</version>');
 		expect(xml).toContain('<timestamp>20240102.040506</timestamp>');

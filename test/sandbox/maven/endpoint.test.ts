@@ -114,10 +114,21 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 		it('retains the package in the requesting repository and in the one with the external connection', async () => {
 			for (const repository of ['app', 'maven-central-store']) {
 				const found = (await packages(repository)).find(p => p.package === 'commons-lang3');
-				expect(found).toMatchObject({format: 'maven', namespace: 'org.apache.commons', package: 'commons-lang3', originConfiguration: {restrictions: {publish: 'BLOCK', upstream: 'ALLOW'}}});
-				const {versions} = await client.send(new ListPackageVersionsCommand({domain, repository, format: 'maven', namespace: 'org.apache.commons', package: 'commons-lang3'}));
+				expect(found).toMatchObject({
+					format: 'maven',
+					namespace: 'org.apache.commons',
+					package: 'commons-lang3',
+					originConfiguration: {restrictions: {publish: 'BLOCK', upstream: 'ALLOW'}},
+				});
+				const {versions} = await client.send(
+					new ListPackageVersionsCommand({domain, repository, format: 'maven', namespace: 'org.apache.commons', package: 'commons-lang3'}),
+				);
 				expect(versions).toHaveLength(1);
-				expect(versions?.[0]).toMatchObject({version: '3.14.0', status: 'Published', origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'}});
+				expect(versions?.[0]).toMatchObject({
+					version: '3.14.0',
+					status: 'Published',
+					origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'},
+				});
 			}
 		});
 
@@ -154,11 +165,22 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 			expect((await put(`${file}.jar`, jar)).status).toBe(201);
 			expect((await put(`${file}.jar.sha1`, createHash('sha1').update(jar).digest('hex'))).ok).toBe(true);
 			expect((await put(`${file}.pom`, '<project/>')).status).toBe(201);
-			expect((await put('com/example/demo/greeter/maven-metadata.xml', '<metadata><versioning><versions><version>1.0.0</version></versions></versioning></metadata>')).ok).toBe(true);
+			expect(
+				(
+					await put(
+						'com/example/demo/greeter/maven-metadata.xml',
+						'<metadata><versioning><versions><version>1.0.0</version></versions></versioning></metadata>',
+					)
+				).ok,
+			).toBe(true);
 			const found = (await packages('isolated')).find(p => p.package === 'greeter');
 			expect(found?.originConfiguration?.restrictions).toEqual({publish: 'ALLOW', upstream: 'BLOCK'});
 			const {versions} = await client.send(new ListPackageVersionsCommand(coordinates));
-			expect(versions?.[0]).toMatchObject({version: '1.0.0', status: 'Published', origin: {domainEntryPoint: {repositoryName: 'isolated'}, originType: 'INTERNAL'}});
+			expect(versions?.[0]).toMatchObject({
+				version: '1.0.0',
+				status: 'Published',
+				origin: {domainEntryPoint: {repositoryName: 'isolated'}, originType: 'INTERNAL'},
+			});
 			const asset = await client.send(new GetPackageVersionAssetCommand({...coordinates, packageVersion: '1.0.0', asset: 'greeter-1.0.0.jar'}));
 			expect(Buffer.from(await asset.asset!.transformToByteArray()).equals(jar)).toBe(true);
 			expect(Buffer.from(await (await get(`${isolatedUrl}${file}.jar`)).arrayBuffer()).equals(jar)).toBe(true);
@@ -171,14 +193,18 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 
 	it('refuses traversal attempts', async () => {
 		const {port} = new URL(sandbox.current.endpoint);
-		const status = (path: string) => new Promise<number>((resolve, reject) => {
-			const req = httpRequest({host: '127.0.0.1', port, path: `/d/${domain}-${owner}/maven/app/${path}`, headers: {authorization: basic(token)}}, response => {
-				response.resume();
-				resolve(response.statusCode ?? 0);
+		const status = (path: string) =>
+			new Promise<number>((resolve, reject) => {
+				const req = httpRequest(
+					{host: '127.0.0.1', port, path: `/d/${domain}-${owner}/maven/app/${path}`, headers: {authorization: basic(token)}},
+					response => {
+						response.resume();
+						resolve(response.statusCode ?? 0);
+					},
+				);
+				req.on('error', reject);
+				req.end();
 			});
-			req.on('error', reject);
-			req.end();
-		});
 		for (const path of ['org/%2e%2e/%2e%2e/%2e%2e/%2e%2e/state.json', 'org/apache/..%2f..%2fstate.json', '%2fetc/passwd/x/y', 'a/b/c/..']) {
 			expect([400, 404]).toContain(await status(path));
 		}
@@ -196,13 +222,20 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 				{Effect: 'Allow', Action: 'sts:GetServiceBearerToken', Resource: '*', Condition: {StringEquals: {'sts:AWSServiceName': 'codeartifact.amazonaws.com'}}},
 			];
 			await iam.send(new PutRolePolicyCommand({RoleName: 'build-host-role', PolicyName: 'codeartifact', PolicyDocument: allow(tokenStatements)}));
-			const hostClient = new CodeartifactClient({endpoint: sandbox.current.endpoint, region, maxAttempts: 1, credentials: fromInstanceMetadata({timeout: 2000, maxRetries: 0})});
+			const hostClient = new CodeartifactClient({
+				endpoint: sandbox.current.endpoint,
+				region,
+				maxAttempts: 1,
+				credentials: fromInstanceMetadata({timeout: 2000, maxRetries: 0}),
+			});
 			const roleToken = (await hostClient.send(new GetAuthorizationTokenCommand({domain}))).authorizationToken ?? '';
 			hostClient.destroy();
 
 			const denied = await get(`${appUrl}${lang3}.pom`, {password: roleToken});
 			expect(denied.status).toBe(403);
-			expect(await denied.text()).toContain(`User: arn:aws:sts::${accountId}:assumed-role/build-host-role/${instanceId} is not authorized to perform: codeartifact:ReadFromRepository on resource: arn:aws:codeartifact:${region}:${accountId}:repository/${domain}/app because no identity-based policy allows the codeartifact:ReadFromRepository action`);
+			expect(await denied.text()).toContain(
+				`User: arn:aws:sts::${accountId}:assumed-role/build-host-role/${instanceId} is not authorized to perform: codeartifact:ReadFromRepository on resource: arn:aws:codeartifact:${region}:${accountId}:repository/${domain}/app because no identity-based policy allows the codeartifact:ReadFromRepository action`,
+			);
 
 			const read = {Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: `arn:aws:codeartifact:${region}:${accountId}:repository/${domain}/*`};
 			await iam.send(new PutRolePolicyCommand({RoleName: 'build-host-role', PolicyName: 'codeartifact', PolicyDocument: allow([...tokenStatements, read])}));

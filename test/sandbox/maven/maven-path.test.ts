@@ -19,7 +19,7 @@ describe('parseMavenPath', () => {
 		expect(parseMavenPath('com/example/app/1.0/app-1.0.jar.asc')).toMatchObject({kind: 'artifact'});
 	});
 
-	it.each(['sha1', 'md5', 'sha256', 'sha512'] as const)('strips the .%s checksum suffix', (checksum) => {
+	it.each(['sha1', 'md5', 'sha256', 'sha512'] as const)('strips the .%s checksum suffix', checksum => {
 		expect(parseMavenPath(`junit/junit/4.13.2/junit-4.13.2.pom.${checksum}`)).toEqual({
 			kind: 'artifact',
 			groupId: 'junit',

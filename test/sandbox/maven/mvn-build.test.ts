@@ -25,7 +25,9 @@ if (unavailable && !inCi) console.warn(`Skipping the mvn build through the sandb
 
 // Deploying needs two more plugins than compiling; the offline Maven Central may lack them.
 const deployPlugins = ['org/apache/maven/plugins/maven-jar-plugin/3.4.1', 'org/apache/maven/plugins/maven-deploy-plugin/3.1.2'];
-const deployUnavailable = unavailable ?? (deployPlugins.every(path => existsSync(join(offlineMavenCentral, path))) ? undefined : `${offlineMavenCentral} lacks ${deployPlugins.join(' or ')}`);
+const deployUnavailable =
+	unavailable ??
+	(deployPlugins.every(path => existsSync(join(offlineMavenCentral, path))) ? undefined : `${offlineMavenCentral} lacks ${deployPlugins.join(' or ')}`);
 if (deployUnavailable && !unavailable) console.warn(`Skipping the mvn deploy through the sandbox: ${deployUnavailable}.`);
 
 describe.skipIf(unavailable !== undefined && !inCi)('mvn through the sandbox', () => {
@@ -85,32 +87,59 @@ describe.skipIf(unavailable !== undefined && !inCi)('mvn through the sandbox', (
 
 		const fetched = downloadedPackages(localRepository);
 		expect(downloadedFiles(localRepository).length).toBeGreaterThan(50);
-		expect(fetched).toEqual(expect.arrayContaining(['org.apache.commons:commons-lang3', 'com.fasterxml.jackson.core:jackson-databind', 'org.apache.maven.plugins:maven-compiler-plugin']));
+		expect(fetched).toEqual(
+			expect.arrayContaining([
+				'org.apache.commons:commons-lang3',
+				'com.fasterxml.jackson.core:jackson-databind',
+				'org.apache.maven.plugins:maven-compiler-plugin',
+			]),
+		);
 		for (const repository of ['app', 'maven-central-store']) {
 			const listed = await allPackages(repository);
 			expect(listed.map(p => `${p.namespace}:${p.package}`).sort()).toEqual(fetched);
 			for (const summary of listed) {
-				expect(summary, `${summary.namespace}:${summary.package} in ${repository}`).toMatchObject({format: 'maven', originConfiguration: {restrictions: {publish: 'BLOCK', upstream: 'ALLOW'}}});
+				expect(summary, `${summary.namespace}:${summary.package} in ${repository}`).toMatchObject({
+					format: 'maven',
+					originConfiguration: {restrictions: {publish: 'BLOCK', upstream: 'ALLOW'}},
+				});
 			}
 		}
-		const {versions} = await client.send(new ListPackageVersionsCommand({domain, repository: 'app', format: 'maven', namespace: 'org.apache.commons', package: 'commons-lang3'}));
+		const {versions} = await client.send(
+			new ListPackageVersionsCommand({domain, repository: 'app', format: 'maven', namespace: 'org.apache.commons', package: 'commons-lang3'}),
+		);
 		expect(versions?.map(v => v.version)).toContain('3.14.0');
 		expect(versions?.every(v => v.origin?.originType === 'EXTERNAL')).toBe(true);
 	});
 
-	it.skipIf(deployUnavailable !== undefined)('deploys the demo project with mvn: a Published, INTERNAL version with publish ALLOW / upstream BLOCK', {timeout: 120_000}, async () => {
-		expect(token, 'the compile test sets up the repository').toBeDefined();
-		const result = await execa('mvn', [
-			'-B', '-s', join(work, 'settings.xml'), `-Dmaven.repo.local=${join(work, 'm2')}`, `-DaltDeploymentRepository=codeartifact::${endpoint}`,
-			'compile', 'org.apache.maven.plugins:maven-jar-plugin:3.4.1:jar', 'org.apache.maven.plugins:maven-deploy-plugin:3.1.2:deploy',
-		], {cwd: join(work, 'project'), env: {CODEARTIFACT_AUTH_TOKEN: token}, reject: false, all: true, timeout: 110_000});
-		expect(result.all, `mvn exited with ${result.exitCode}`).toContain('BUILD SUCCESS');
-		const coordinates = {domain, repository: 'app', format: 'maven' as const, namespace: 'com.example', package: 'ca-wizard-demo'};
-		const {versions} = await client.send(new ListPackageVersionsCommand(coordinates));
-		expect(versions).toEqual([expect.objectContaining({version: '1.0.0', status: 'Published', origin: {domainEntryPoint: {repositoryName: 'app'}, originType: 'INTERNAL'}})]);
-		const listed = await allPackages('app');
-		expect(listed.find(p => p.package === 'ca-wizard-demo')?.originConfiguration?.restrictions).toEqual({publish: 'ALLOW', upstream: 'BLOCK'});
-		// The upload went to app only: its upstream never sees what is published downstream.
-		expect((await allPackages('maven-central-store')).some(p => p.package === 'ca-wizard-demo')).toBe(false);
-	});
+	it.skipIf(deployUnavailable !== undefined)(
+		'deploys the demo project with mvn: a Published, INTERNAL version with publish ALLOW / upstream BLOCK',
+		{timeout: 120_000},
+		async () => {
+			expect(token, 'the compile test sets up the repository').toBeDefined();
+			const result = await execa(
+				'mvn',
+				[
+					'-B',
+					'-s',
+					join(work, 'settings.xml'),
+					`-Dmaven.repo.local=${join(work, 'm2')}`,
+					`-DaltDeploymentRepository=codeartifact::${endpoint}`,
+					'compile',
+					'org.apache.maven.plugins:maven-jar-plugin:3.4.1:jar',
+					'org.apache.maven.plugins:maven-deploy-plugin:3.1.2:deploy',
+				],
+				{cwd: join(work, 'project'), env: {CODEARTIFACT_AUTH_TOKEN: token}, reject: false, all: true, timeout: 110_000},
+			);
+			expect(result.all, `mvn exited with ${result.exitCode}`).toContain('BUILD SUCCESS');
+			const coordinates = {domain, repository: 'app', format: 'maven' as const, namespace: 'com.example', package: 'ca-wizard-demo'};
+			const {versions} = await client.send(new ListPackageVersionsCommand(coordinates));
+			expect(versions).toEqual([
+				expect.objectContaining({version: '1.0.0', status: 'Published', origin: {domainEntryPoint: {repositoryName: 'app'}, originType: 'INTERNAL'}}),
+			]);
+			const listed = await allPackages('app');
+			expect(listed.find(p => p.package === 'ca-wizard-demo')?.originConfiguration?.restrictions).toEqual({publish: 'ALLOW', upstream: 'BLOCK'});
+			// The upload went to app only: its upstream never sees what is published downstream.
+			expect((await allPackages('maven-central-store')).some(p => p.package === 'ca-wizard-demo')).toBe(false);
+		},
+	);
 });

@@ -20,13 +20,13 @@ const silentRequests: Array<'open' | 'abandoned'> = [];
 let localRepo: string;
 
 async function listen(s: Server): Promise<string> {
-	await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve));
 	return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 }
 
 async function close(s: Server): Promise<void> {
 	s.closeAllConnections();
-	await new Promise<void>((resolve) => s.close(() => resolve()));
+	await new Promise<void>(resolve => s.close(() => resolve()));
 }
 
 beforeAll(async () => {
@@ -98,7 +98,7 @@ describe('URL upstream', () => {
 describe('default upstream', () => {
 	it('uses the default URL when it is reachable, without a notice', async () => {
 		const notices: string[] = [];
-		const upstream = createMavenUpstream(undefined, {defaultUrl: baseUrl, localRepository: localRepo, onNotice: (m) => notices.push(m)});
+		const upstream = createMavenUpstream(undefined, {defaultUrl: baseUrl, localRepository: localRepo, onNotice: m => notices.push(m)});
 		expect(upstream.description).toBe(baseUrl);
 		expect((await upstream.fetch('com/example/lib/1.0/lib-1.0.jar'))?.body.toString()).toBe('jar-bytes');
 		expect(notices).toEqual([]);
@@ -109,14 +109,11 @@ describe('default upstream', () => {
 		const upstream = createMavenUpstream(undefined, {
 			defaultUrl: 'http://127.0.0.1:1/maven2/',
 			localRepository: localRepo,
-			onNotice: (m) => notices.push(m),
+			onNotice: m => notices.push(m),
 		});
 		// Lazy: nothing is probed before the first fetch.
 		expect(upstream.description).toBe('http://127.0.0.1:1/maven2/');
-		const [first, second] = await Promise.all([
-			upstream.fetch('com/example/lib/1.0/lib-1.0.jar'),
-			upstream.fetch('com/example/lib/1.0/lib-1.0.jar.sha1'),
-		]);
+		const [first, second] = await Promise.all([upstream.fetch('com/example/lib/1.0/lib-1.0.jar'), upstream.fetch('com/example/lib/1.0/lib-1.0.jar.sha1')]);
 		expect(first?.body.toString()).toBe('local-jar');
 		expect(second?.body.toString()).toMatch(/^[0-9a-f]{40}$/);
 		expect(await upstream.fetch('com/example/lib/2.0/lib-2.0.jar')).toBeUndefined();
@@ -132,7 +129,7 @@ describe('default upstream', () => {
 			defaultUrl: silentUrl,
 			localRepository: localRepo,
 			probeTimeoutMs: 200,
-			onNotice: (m) => notices.push(m),
+			onNotice: m => notices.push(m),
 		});
 		// Without the timeout the probe would wait for an answer that never comes.
 		expect((await upstream.fetch('com/example/lib/1.0/lib-1.0.jar'))?.body.toString()).toBe('local-jar');

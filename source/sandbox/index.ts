@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -68,7 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
-	mkdirSync(dataDir, {recursive: true, mode: 0o700});
+	// The lock creates the folder (0700), or says in a sentence why it cannot.
 	const releaseLock = acquireDataLock(dataDir);
 	let store: SandboxStore;
 	try {

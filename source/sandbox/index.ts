@@ -111,6 +111,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE')
 			throw new SandboxError('PortInUse', `Port ${options.port} on ${host} is already in use. Pick another with --port N (0 picks a free one).`);
+		if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+			throw new SandboxError(
+				'BadHost',
+				`Cannot listen on ${host}: it is not an address of this machine (${code}).`,
+				'Pass --host with one of its addresses (ip -brief address lists them), or leave it out for 127.0.0.1.',
+			);
+		if (code === 'EACCES')
+			throw new SandboxError(
+				'PortNotAllowed',
+				`Port ${options.port} needs more privileges on this machine.`,
+				'Pick a port above 1023 with --port N (0 picks a free one).',
+			);
 		throw error;
 	}
 	const {port} = server.address() as AddressInfo;

@@ -30,3 +30,20 @@ describe('--host localhost', () => {
 		}
 	});
 });
+
+describe('--host that is not an address of this machine', () => {
+	it('is a sentence with the fix, and leaves the data folder free', async () => {
+		const dataDir = temporaryDirectory('ca-wizard-sandbox-');
+		// 192.0.2.1 is TEST-NET-1, reserved for documentation: never an address of this machine.
+		for (const host of ['192.0.2.1', 'no-such-host.invalid']) {
+			await expect(startSandbox({host, dataDir, port: 0, mavenCentral: offlineMavenCentral})).rejects.toMatchObject({
+				code: 'BadHost',
+				message: expect.stringMatching(new RegExp(`^Cannot listen on ${host.replaceAll('.', '\\.')}: it is not an address of this machine`)),
+				fix: expect.stringContaining('--host'),
+			});
+		}
+		const sandbox = await startSandbox({dataDir, port: 0, mavenCentral: offlineMavenCentral});
+		await sandbox.stop();
+		rmSync(dataDir, {recursive: true, force: true});
+	});
+});

@@ -24,6 +24,7 @@ class Killed extends Error {
 /** The run's ledger, except that the process "dies" at the chosen moment around `victim`'s create call. */
 function killedAt(when: 'before-confirm' | 'before-call', victim: (resource: CreatedResource) => boolean) {
 	return (ledger: RunLedger): ResourceRecorder => ({
+		runId: ledger.runId,
 		async intend(resource) {
 			await ledger.intend(resource);
 			if (when === 'before-call' && victim(resource)) throw new Killed();

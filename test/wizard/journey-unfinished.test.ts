@@ -100,21 +100,30 @@ const cases: Record<string, KillCase> = {
 		name: d => `ca-wizard-codeartifact-read-${d}`,
 		undo: d => new RegExp(`aws iam delete-policy --policy-arn arn:aws:iam::\\d+:policy/ca-wizard-codeartifact-read-${d} `),
 	},
-	'the role': {kind: 'iam-role', name: () => 'ca-wizard-build-host', undo: () => /aws iam delete-role --role-name ca-wizard-build-host /},
+	// The wizard's own role and profile are made only for a host without a profile (the associate fix).
+	'the role': {
+		kind: 'iam-role',
+		name: () => 'ca-wizard-build-host',
+		undo: () => /aws iam delete-role --role-name ca-wizard-build-host /,
+		scenario: 'no-profile',
+	},
 	"the policy attachment to the wizard's role": {
 		kind: 'role-policy-attachment',
 		name: d => `ca-wizard-codeartifact-read-${d} → ca-wizard-build-host`,
 		undo: () => /aws iam detach-role-policy --role-name ca-wizard-build-host --policy-arn arn:aws:iam::\d+:policy\/ca-wizard-codeartifact-read-/,
+		scenario: 'no-profile',
 	},
 	'the instance profile': {
 		kind: 'instance-profile',
 		name: () => 'ca-wizard-build-host',
 		undo: () => /aws iam delete-instance-profile --instance-profile-name ca-wizard-build-host /,
+		scenario: 'no-profile',
 	},
 	'the role in the instance profile': {
 		kind: 'instance-profile-role',
 		name: () => 'ca-wizard-build-host in ca-wizard-build-host',
 		undo: () => /aws iam remove-role-from-instance-profile --instance-profile-name ca-wizard-build-host --role-name ca-wizard-build-host /,
+		scenario: 'no-profile',
 	},
 	// The token fixes: on the rerun the token works at once, so only settling the intent can find them.
 	"the policy attachment to the instance's role (token fix)": {

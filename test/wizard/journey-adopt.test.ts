@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {ResourceRecorder} from '../../source/wizard/journey/context.js';
 import type {RunLedger} from '../../source/wizard/ledger.js';
 import {createdByTag, runTag} from '../../source/wizard/ownership-tags.js';
-import {journeyOn} from '../helpers/journey.js';
+import {journeyOn, ledgerWith} from '../helpers/journey.js';
 import {adminConfig, useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 
@@ -16,25 +16,16 @@ const sandbox = useSandbox();
 
 /** The run's ledger, except that someone creates the domain, with `tags`, just before this run's own call. */
 function raced(tags: (ledger: RunLedger) => Record<string, string>) {
-	return (ledger: RunLedger): ResourceRecorder => ({
-		runId: ledger.runId,
-		async intend(resource) {
-			await ledger.intend(resource);
-			if (resource.kind !== 'domain') return;
-			const client = new CodeartifactClient(adminConfig(sandbox.current));
-			const list = Object.entries(tags(ledger)).map(([key, value]) => ({key, value}));
-			await client.send(new CreateDomainCommand({domain: resource.name, tags: list}));
-		},
-		confirm: (resource, options) => ledger.confirm(resource, options),
-		drop: resource => ledger.drop(resource),
-		reused: resource => ledger.reused(resource),
-		get resources() {
-			return ledger.resources;
-		},
-		get pending() {
-			return ledger.pending;
-		},
-	});
+	return (ledger: RunLedger): ResourceRecorder =>
+		ledgerWith(ledger, {
+			async intend(resource) {
+				await ledger.intend(resource);
+				if (resource.kind !== 'domain') return;
+				const client = new CodeartifactClient(adminConfig(sandbox.current));
+				const list = Object.entries(tags(ledger)).map(([key, value]) => ({key, value}));
+				await client.send(new CreateDomainCommand({domain: resource.name, tags: list}));
+			},
+		});
 }
 
 describe('a domain made by someone else while the run creates it', () => {

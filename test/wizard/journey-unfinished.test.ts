@@ -6,7 +6,7 @@ import type {Scenario} from '../../source/sandbox/state.js';
 import type {CreatedResource} from '../../source/wizard/events.js';
 import type {ResourceRecorder} from '../../source/wizard/journey/context.js';
 import type {LedgerEntry, LedgerFile, RunLedger} from '../../source/wizard/ledger.js';
-import {journeyOn} from '../helpers/journey.js';
+import {journeyOn, ledgerWith} from '../helpers/journey.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 
@@ -23,25 +23,17 @@ class Killed extends Error {
 
 /** The run's ledger, except that the process "dies" at the chosen moment around `victim`'s create call. */
 function killedAt(when: 'before-confirm' | 'before-call', victim: (resource: CreatedResource) => boolean) {
-	return (ledger: RunLedger): ResourceRecorder => ({
-		runId: ledger.runId,
-		async intend(resource) {
-			await ledger.intend(resource);
-			if (when === 'before-call' && victim(resource)) throw new Killed();
-		},
-		async confirm(resource, options) {
-			if (when === 'before-confirm' && victim(resource)) throw new Killed();
-			await ledger.confirm(resource, options);
-		},
-		drop: resource => ledger.drop(resource),
-		reused: resource => ledger.reused(resource),
-		get resources() {
-			return ledger.resources;
-		},
-		get pending() {
-			return ledger.pending;
-		},
-	});
+	return (ledger: RunLedger): ResourceRecorder =>
+		ledgerWith(ledger, {
+			async intend(resource) {
+				await ledger.intend(resource);
+				if (when === 'before-call' && victim(resource)) throw new Killed();
+			},
+			async confirm(resource, options) {
+				if (when === 'before-confirm' && victim(resource)) throw new Killed();
+				await ledger.confirm(resource, options);
+			},
+		});
 }
 
 const sandboxes: {current: RunningSandbox; dataDir: string}[] = [];

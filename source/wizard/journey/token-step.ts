@@ -4,6 +4,7 @@ import {defaults} from '../name-rules.js';
 import {profileName} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {attachPolicy} from './attach-policy.js';
 import {createOrAdopt} from './create-or-adopt.js';
 import {ensureWizardProfile} from './wizard-profile.js';
 import {answer, create, needs, note, progress, stop, stopOnAws, type Established} from './step-helpers.js';
@@ -95,11 +96,7 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 					message: 'The instance has no role to attach the policy to.',
 					fix: "Choose to associate the wizard's instance profile instead.",
 				});
-			const {policyArn} = facts;
-			progress(context, `Attaching ${policyName(policyArn)} to the instance's role ${role}…`);
-			await create(context, {kind: 'role-policy-attachment', name: `${policyName(policyArn)} → ${role}`, details: {role, policyArn}}, () =>
-				aws.iam.attachRolePolicy(role, policyArn).catch(fail(`Attaching the policy to ${role}`)),
-			);
+			await attachPolicy(context, role, facts.policyArn, 'FixFailed');
 			return 'applied';
 		}
 		case 'associate-profile':
@@ -168,8 +165,6 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 			return assertNever(fix);
 	}
 }
-
-const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
 async function waitForToken(context: TokenContext): Promise<unknown> {

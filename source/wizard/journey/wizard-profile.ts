@@ -5,8 +5,9 @@
 import {ec2TrustPolicy, trustsEc2} from '../access-policy.js';
 import {defaults} from '../name-rules.js';
 import type {StepContext} from './context.js';
+import {attachPolicy} from './attach-policy.js';
 import {createOrAdopt, ourTags} from './create-or-adopt.js';
-import {create, progress, reused, stop, stopOnAws} from './step-helpers.js';
+import {progress, reused, stop, stopOnAws} from './step-helpers.js';
 
 /** Role (trusted by EC2, holding `policyArn`) inside the instance profile; existing ones are reused when they fit. Returns the profile's name. */
 export async function ensureWizardProfile(context: StepContext, policyArn: string): Promise<string> {
@@ -41,14 +42,7 @@ export async function ensureWizardProfile(context: StepContext, policyArn: strin
 			},
 		);
 	}
-	const attached = await iam.listAttachedRolePolicies(role).catch(fail('Listing the role policies'));
-	if (!attached.some(p => p.arn === policyArn)) {
-		const policyName = policyArn.slice(policyArn.lastIndexOf('/') + 1);
-		// Attaching twice is no error in IAM: a concurrent run doing the same is harmless.
-		await create(context, {kind: 'role-policy-attachment', name: `${policyName} → ${role}`, details: {role, policyArn}}, () =>
-			iam.attachRolePolicy(role, policyArn).catch(fail('Attaching the policy')),
-		);
-	}
+	await attachPolicy(context, role, policyArn, 'AccessSetupFailed');
 
 	// Instance profile: the envelope through which an instance wears a role (one role at most).
 	const profileClash = (roleNames: string[]) => ({

@@ -43,6 +43,9 @@ export interface PackageVersionInfo {
 	publishedTime?: Date;
 }
 
+/** Resource tags as key/value pairs (the ownership tags in wizard/ownership-tags.ts among them). */
+export type Tags = Record<string, string>;
+
 export interface AuthorizationToken {
 	/** Never print, log or write this value. */
 	token: string;
@@ -51,11 +54,13 @@ export interface AuthorizationToken {
 
 export interface CodeArtifactApi {
 	listDomains(): Promise<DomainSummary[]>;
-	createDomain(name: string): Promise<DomainSummary>;
+	createDomain(name: string, options?: {tags?: Tags}): Promise<DomainSummary>;
 	describeDomain(name: string): Promise<DomainSummary | undefined>;
 	listRepositories(domain: string): Promise<RepositoryInfo[]>;
 	describeRepository(domain: string, repository: string): Promise<RepositoryInfo | undefined>;
-	createRepository(domain: string, repository: string, options: {description?: string; upstreams?: string[]}): Promise<RepositoryInfo>;
+	createRepository(domain: string, repository: string, options: {description?: string; upstreams?: string[]; tags?: Tags}): Promise<RepositoryInfo>;
+	/** The tags of a domain or repository, by its ARN. */
+	listTags(arn: string): Promise<Tags>;
 	updateUpstreams(domain: string, repository: string, upstreams: string[]): Promise<RepositoryInfo>;
 	associateExternalConnection(domain: string, repository: string, connection: string): Promise<RepositoryInfo>;
 	getAuthorizationToken(domain: string, options?: {domainOwner?: string; durationSeconds?: number}): Promise<AuthorizationToken>;
@@ -95,11 +100,13 @@ export interface InstanceProfileInfo {
 
 export interface IamApi {
 	getRole(name: string): Promise<RoleInfo | undefined>;
-	createRole(name: string, trustPolicy: string, description: string): Promise<RoleInfo>;
+	createRole(name: string, trustPolicy: string, description: string, tags?: Tags): Promise<RoleInfo>;
+	listRoleTags(name: string): Promise<Tags>;
 	getPolicy(arn: string): Promise<PolicyInfo | undefined>;
 	/** The default version's document, decoded. */
 	getPolicyDocument(arn: string): Promise<string | undefined>;
-	createPolicy(name: string, document: string, description: string): Promise<PolicyInfo>;
+	createPolicy(name: string, document: string, description: string, tags?: Tags): Promise<PolicyInfo>;
+	listPolicyTags(arn: string): Promise<Tags>;
 	/** Makes `document` the default version (deleting the oldest non-default one when the five-version limit is reached). */
 	updatePolicyDocument(arn: string, document: string): Promise<void>;
 	listAttachedRolePolicies(roleName: string): Promise<{name: string; arn: string}[]>;
@@ -107,7 +114,8 @@ export interface IamApi {
 	getInstanceProfile(name: string): Promise<InstanceProfileInfo | undefined>;
 	/** The profile whose ARN this is (association records give ARNs, not names). */
 	getInstanceProfileByArn(arn: string): Promise<InstanceProfileInfo | undefined>;
-	createInstanceProfile(name: string): Promise<InstanceProfileInfo>;
+	createInstanceProfile(name: string, tags?: Tags): Promise<InstanceProfileInfo>;
+	listInstanceProfileTags(name: string): Promise<Tags>;
 	addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
 }
 

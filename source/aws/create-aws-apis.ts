@@ -81,6 +81,7 @@ const codeArtifactMethods = {
 	listRepositories: true,
 	describeRepository: true,
 	createRepository: true,
+	listTags: true,
 	updateUpstreams: true,
 	associateExternalConnection: true,
 	getAuthorizationToken: true,
@@ -93,15 +94,18 @@ const codeArtifactMethods = {
 const iamMethods = {
 	getRole: true,
 	createRole: true,
+	listRoleTags: true,
 	getPolicy: true,
 	getPolicyDocument: true,
 	createPolicy: true,
+	listPolicyTags: true,
 	updatePolicyDocument: true,
 	listAttachedRolePolicies: true,
 	attachRolePolicy: true,
 	getInstanceProfile: true,
 	getInstanceProfileByArn: true,
 	createInstanceProfile: true,
+	listInstanceProfileTags: true,
 	addRoleToInstanceProfile: true,
 } satisfies Methods<IamApi>;
 const ec2Methods = {currentAssociation: true, associate: true, replace: true} satisfies Methods<Ec2Api>;

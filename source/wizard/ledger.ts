@@ -6,6 +6,7 @@
 // creating it is recorded as reused, and nothing undoes it. Every write replaces the whole file
 // atomically (temp file + rename, mode 0600): a crash leaves the old record or the new.
 
+import {randomUUID} from 'node:crypto';
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {writeFileAtomic} from '../files/atomic-file.js';
@@ -31,6 +32,8 @@ export interface LedgerFile {
 	/** 2 adds intents and reused entries; a version 1 file held created resources only. */
 	version: 2;
 	startedAt: string;
+	/** This work folder's run id, as in the `ca-wizard:run` tag of what it created (absent in older files: one is made). */
+	runId?: string;
 	resources: LedgerEntry[];
 }
 
@@ -56,6 +59,8 @@ export class RunLedger {
 	private constructor(
 		readonly path: string,
 		readonly startedAt: string,
+		/** Made once per work folder and kept in the file: the `ca-wizard:run` tag of everything it creates. */
+		readonly runId: string,
 		entries: LedgerEntry[],
 		private readonly clock: () => Date,
 	) {
@@ -68,11 +73,11 @@ export class RunLedger {
 		try {
 			text = await readFile(path, 'utf8');
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RunLedger(path, now.toISOString(), [], clock);
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RunLedger(path, now.toISOString(), randomUUID(), [], clock);
 			throw error;
 		}
 		const file = parseLedger(path, text);
-		return new RunLedger(path, file.startedAt, file.resources, clock);
+		return new RunLedger(path, file.startedAt, file.runId ?? randomUUID(), file.resources, clock);
 	}
 
 	/** Every entry, oldest first: intents, created and reused. A snapshot: later changes do not alter it. */
@@ -150,7 +155,7 @@ export class RunLedger {
 			if (edited === undefined) return;
 			const next = edited.map(copyEntry);
 			await mkdir(dirname(this.path), {recursive: true, mode: 0o700});
-			const file: LedgerFile = {version: 2, startedAt: this.startedAt, resources: next};
+			const file: LedgerFile = {version: 2, startedAt: this.startedAt, runId: this.runId, resources: next};
 			writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, {mode: 0o600, fsync: true});
 			this.list = Object.freeze(next); // only once it is on disk
 		});
@@ -178,6 +183,7 @@ function parseLedger(path: string, text: string): LedgerFile {
 	if (data.version !== 1 && data.version !== 2) throw new LedgerError(path, 'it has no "version" (1 or 2)', fix);
 	if (typeof data.startedAt !== 'string') throw new LedgerError(path, 'it has no "startedAt" time', fix);
 	if (!Array.isArray(data.resources)) throw new LedgerError(path, 'it has no "resources" list', fix);
+	if (data.runId !== undefined && typeof data.runId !== 'string') throw new LedgerError(path, 'its "runId" is not a string', fix);
 	const version = data.version;
 	const resources = data.resources.map((entry: unknown, index: number) => {
 		const problem = entryProblem(entry, version);
@@ -185,7 +191,7 @@ function parseLedger(path: string, text: string): LedgerFile {
 		// Version 1 recorded a resource only once it existed: every entry is a confirmed one.
 		return copyEntry(version === 1 ? {...(entry as CreatedResource), state: 'created'} : (entry as LedgerEntry));
 	});
-	return {version: 2, startedAt: data.startedAt, resources};
+	return {version: 2, startedAt: data.startedAt, ...(data.runId === undefined ? {} : {runId: data.runId}), resources};
 }
 
 function entryProblem(entry: unknown, version: 1 | 2): string | undefined {

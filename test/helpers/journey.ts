@@ -56,3 +56,20 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		return {result, settingsPath, ledger, ledgerPath, workDir, aws};
 	};
 }
+
+/** The run's ledger with some of its writes intercepted (a kill, a concurrent creation); the rest go straight through. */
+export function ledgerWith(ledger: RunLedger, own: Partial<Pick<ResourceRecorder, 'intend' | 'confirm'>>): ResourceRecorder {
+	return {
+		runId: ledger.runId,
+		intend: own.intend ?? (resource => ledger.intend(resource)),
+		confirm: own.confirm ?? ((resource, options) => ledger.confirm(resource, options)),
+		drop: resource => ledger.drop(resource),
+		reused: resource => ledger.reused(resource),
+		get resources() {
+			return ledger.resources;
+		},
+		get pending() {
+			return ledger.pending;
+		},
+	};
+}

@@ -6,7 +6,7 @@ import type {Scenario} from '../../source/sandbox/state.js';
 import type {CreatedResource} from '../../source/wizard/events.js';
 import type {ResourceRecorder} from '../../source/wizard/journey/context.js';
 import type {LedgerEntry, LedgerFile, RunLedger} from '../../source/wizard/ledger.js';
-import {journeyOn} from '../helpers/journey.js';
+import {journeyOn, ledgerWith} from '../helpers/journey.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 
@@ -23,24 +23,17 @@ class Killed extends Error {
 
 /** The run's ledger, except that the process "dies" at the chosen moment around `victim`'s create call. */
 function killedAt(when: 'before-confirm' | 'before-call', victim: (resource: CreatedResource) => boolean) {
-	return (ledger: RunLedger): ResourceRecorder => ({
-		async intend(resource) {
-			await ledger.intend(resource);
-			if (when === 'before-call' && victim(resource)) throw new Killed();
-		},
-		async confirm(resource, options) {
-			if (when === 'before-confirm' && victim(resource)) throw new Killed();
-			await ledger.confirm(resource, options);
-		},
-		drop: resource => ledger.drop(resource),
-		reused: resource => ledger.reused(resource),
-		get resources() {
-			return ledger.resources;
-		},
-		get pending() {
-			return ledger.pending;
-		},
-	});
+	return (ledger: RunLedger): ResourceRecorder =>
+		ledgerWith(ledger, {
+			async intend(resource) {
+				await ledger.intend(resource);
+				if (when === 'before-call' && victim(resource)) throw new Killed();
+			},
+			async confirm(resource, options) {
+				if (when === 'before-confirm' && victim(resource)) throw new Killed();
+				await ledger.confirm(resource, options);
+			},
+		});
 }
 
 const sandboxes: {current: RunningSandbox; dataDir: string}[] = [];
@@ -99,21 +92,30 @@ const cases: Record<string, KillCase> = {
 		name: d => `ca-wizard-codeartifact-read-${d}`,
 		undo: d => new RegExp(`aws iam delete-policy --policy-arn arn:aws:iam::\\d+:policy/ca-wizard-codeartifact-read-${d} `),
 	},
-	'the role': {kind: 'iam-role', name: () => 'ca-wizard-build-host', undo: () => /aws iam delete-role --role-name ca-wizard-build-host /},
+	// The wizard's own role and profile are made only for a host without a profile (the associate fix).
+	'the role': {
+		kind: 'iam-role',
+		name: () => 'ca-wizard-build-host',
+		undo: () => /aws iam delete-role --role-name ca-wizard-build-host /,
+		scenario: 'no-profile',
+	},
 	"the policy attachment to the wizard's role": {
 		kind: 'role-policy-attachment',
 		name: d => `ca-wizard-codeartifact-read-${d} → ca-wizard-build-host`,
 		undo: () => /aws iam detach-role-policy --role-name ca-wizard-build-host --policy-arn arn:aws:iam::\d+:policy\/ca-wizard-codeartifact-read-/,
+		scenario: 'no-profile',
 	},
 	'the instance profile': {
 		kind: 'instance-profile',
 		name: () => 'ca-wizard-build-host',
 		undo: () => /aws iam delete-instance-profile --instance-profile-name ca-wizard-build-host /,
+		scenario: 'no-profile',
 	},
 	'the role in the instance profile': {
 		kind: 'instance-profile-role',
 		name: () => 'ca-wizard-build-host in ca-wizard-build-host',
 		undo: () => /aws iam remove-role-from-instance-profile --instance-profile-name ca-wizard-build-host --role-name ca-wizard-build-host /,
+		scenario: 'no-profile',
 	},
 	// The token fixes: on the rerun the token works at once, so only settling the intent can find them.
 	"the policy attachment to the instance's role (token fix)": {

@@ -38,6 +38,7 @@ describe('RunLedger', () => {
 		expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({
 			version: 2,
 			startedAt: '2024-03-10T12:00:00.000Z',
+			runId: ledger.runId,
 			resources: [{kind: 'domain', name: 'ca-wizard-demo', details: {domain: 'ca-wizard-demo'}, state: 'intended', intendedAt: at}],
 		});
 		expect(ledger.resources).toEqual([]);
@@ -66,6 +67,8 @@ describe('RunLedger', () => {
 		const second = await RunLedger.open(path, new Date('2030-01-01T00:00:00Z'), clock);
 		expect(second.resources).toEqual([created(domain), created(repository)]);
 		expect(second.startedAt).toBe('2024-03-10T12:00:00.000Z');
+		expect(second.runId).toBe(first.runId); // one run id per work folder, kept in the file
+		expect(first.runId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(second.has('domain', 'ca-wizard-demo')).toBe(true);
 		expect(second.has('repository', 'ca-wizard-demo')).toBe(false);
 		expect(second.has('iam-role', 'ca-wizard-build-host')).toBe(false);

@@ -9,6 +9,7 @@ import {
 	DescribeRepositoryCommand,
 	GetAuthorizationTokenCommand,
 	GetRepositoryEndpointCommand,
+	ListTagsForResourceCommand,
 	paginateListDomains,
 	paginateListPackages,
 	paginateListPackageVersions,
@@ -44,8 +45,9 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 			);
 		},
 
-		async createDomain(name) {
-			return attemptMember('codeartifact:CreateDomain', () => client.send(new CreateDomainCommand({domain: name})), 'domain', toDomain);
+		async createDomain(name, options = {}) {
+			const send = () => client.send(new CreateDomainCommand({domain: name, ...(options.tags ? {tags: toTagList(options.tags)} : {})}));
+			return attemptMember('codeartifact:CreateDomain', send, 'domain', toDomain);
 		},
 
 		async describeDomain(name) {
@@ -74,11 +76,17 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 							repository,
 							...(options.description ? {description: options.description} : {}),
 							...(options.upstreams ? {upstreams: options.upstreams.map(repositoryName => ({repositoryName}))} : {}),
+							...(options.tags ? {tags: toTagList(options.tags)} : {}),
 						}),
 					),
 				'repository',
 				toRepository,
 			);
+		},
+
+		async listTags(arn) {
+			const output = await attempt('codeartifact:ListTagsForResource', () => client.send(new ListTagsForResourceCommand({resourceArn: arn})));
+			return Object.fromEntries((output.tags ?? []).map(tag => [tag.key ?? '', tag.value ?? '']));
 		},
 
 		async updateUpstreams(domain, repository, upstreams) {
@@ -219,4 +227,8 @@ function toRepository(repository: RepositoryDescription): RepositoryInfo {
 			connection.externalConnectionName ? [connection.externalConnectionName] : [],
 		),
 	};
+}
+
+function toTagList(tags: Record<string, string>): {key: string; value: string}[] {
+	return Object.entries(tags).map(([key, value]) => ({key, value}));
 }

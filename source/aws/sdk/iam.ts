@@ -11,14 +11,18 @@ import {
 	GetPolicyVersionCommand,
 	GetRoleCommand,
 	IAMClient,
+	ListInstanceProfileTagsCommand,
+	ListPolicyTagsCommand,
+	ListRoleTagsCommand,
 	paginateListAttachedRolePolicies,
 	paginateListPolicyVersions,
 	type InstanceProfile,
 	type Policy,
 	type PolicyVersion,
 	type Role,
+	type Tag,
 } from '@aws-sdk/client-iam';
-import type {IamApi, InstanceProfileInfo, PolicyInfo, RoleInfo} from '../apis.js';
+import type {IamApi, InstanceProfileInfo, PolicyInfo, RoleInfo, Tags} from '../apis.js';
 import {attemptMember, attemptPages, findMember} from './answer-members.js';
 import {attempt, attemptFind} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
@@ -46,9 +50,16 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return findMember('iam:GetRole', () => client.send(new GetRoleCommand({RoleName: name})), 'Role', toRole);
 		},
 
-		async createRole(name, trustPolicy, description) {
-			const send = () => client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description}));
+		async createRole(name, trustPolicy, description, tags) {
+			const send = () =>
+				client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description, ...tagsInput(tags)}));
 			return attemptMember('iam:CreateRole', send, 'Role', toRole);
+		},
+
+		async listRoleTags(name) {
+			// One page holds up to 100 tags; IAM allows 50 per resource.
+			const output = await attempt('iam:ListRoleTags', () => client.send(new ListRoleTagsCommand({RoleName: name, MaxItems: 100})));
+			return fromTags(output.Tags);
 		},
 
 		getPolicy,
@@ -63,9 +74,14 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return document === undefined ? undefined : decodeDocument(document);
 		},
 
-		async createPolicy(name, document, description) {
-			const send = () => client.send(new CreatePolicyCommand({PolicyName: name, PolicyDocument: document, Description: description}));
+		async createPolicy(name, document, description, tags) {
+			const send = () => client.send(new CreatePolicyCommand({PolicyName: name, PolicyDocument: document, Description: description, ...tagsInput(tags)}));
 			return attemptMember('iam:CreatePolicy', send, 'Policy', toPolicy);
+		},
+
+		async listPolicyTags(arn) {
+			const output = await attempt('iam:ListPolicyTags', () => client.send(new ListPolicyTagsCommand({PolicyArn: arn, MaxItems: 100})));
+			return fromTags(output.Tags);
 		},
 
 		async updatePolicyDocument(arn, document) {
@@ -104,9 +120,14 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return profile?.arn === arn ? profile : undefined; // a namesake on another path is not it
 		},
 
-		async createInstanceProfile(name) {
-			const send = () => client.send(new CreateInstanceProfileCommand({InstanceProfileName: name}));
+		async createInstanceProfile(name, tags) {
+			const send = () => client.send(new CreateInstanceProfileCommand({InstanceProfileName: name, ...tagsInput(tags)}));
 			return attemptMember('iam:CreateInstanceProfile', send, 'InstanceProfile', toInstanceProfile);
+		},
+
+		async listInstanceProfileTags(name) {
+			const send = () => client.send(new ListInstanceProfileTagsCommand({InstanceProfileName: name, MaxItems: 100}));
+			return fromTags((await attempt('iam:ListInstanceProfileTags', send)).Tags);
 		},
 
 		async addRoleToInstanceProfile(profileName, roleName) {
@@ -132,6 +153,14 @@ function toInstanceProfile(profile: InstanceProfile): InstanceProfileInfo {
 		id: profile.InstanceProfileId ?? '',
 		roleNames: (profile.Roles ?? []).flatMap(role => (role.RoleName ? [role.RoleName] : [])),
 	};
+}
+
+function tagsInput(tags: Tags | undefined): {Tags?: Tag[]} {
+	return tags ? {Tags: Object.entries(tags).map(([Key, Value]) => ({Key, Value}))} : {};
+}
+
+function fromTags(tags: Tag[] | undefined): Tags {
+	return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
 }
 
 /** IAM returns policy documents URL-encoded (RFC 3986). */

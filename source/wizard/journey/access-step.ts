@@ -1,7 +1,9 @@
-import {buildHostPolicy, ec2TrustPolicy, policyCovers, trustsEc2, type AccessTarget} from '../access-policy.js';
+import {buildHostPolicy, policyCovers, type AccessTarget} from '../access-policy.js';
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
+import type {Problem} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {createOrAdopt, ourTags} from './create-or-adopt.js';
 import {ask, create, needs, note, progress, reused, stop, stopOnAws, type Established} from './step-helpers.js';
 
 type AccessFacts = Established<'identity' | 'domain' | 'domainOwner' | 'repository' | 'upstream'>;
@@ -16,6 +18,14 @@ export function policyNameFor(domain: string): string {
 	return `${defaults.policy}-${domain}`;
 }
 
+function policyClash(policyName: string, missing: string[]): Problem {
+	return {
+		code: 'PolicyClash',
+		message: `The policy ${policyName} appeared while this run was creating it, and does not allow: ${missing.join('; ')}.`,
+		fix: 'Run ca-wizard again: it then updates the policy with a new default version.',
+	};
+}
+
 /** The repositories of `domain` an existing policy document already grants, to keep them when it is updated. */
 function grantedRepositories(document: string, domain: string): string[] {
 	const names = new Set<string>();
@@ -23,7 +33,7 @@ function grantedRepositories(document: string, domain: string): string[] {
 	return [...names];
 }
 
-/** Policy, role and instance profile for the build host; existing ones are reused when they fit. */
+/** The policy for the build host; an existing one is reused when it fits. The role and profile come with the fix that needs them (wizard-profile.ts). */
 export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
 	const facts = needs(context, 'identity', 'domain', 'domainOwner', 'repository', 'upstream');
@@ -41,7 +51,8 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	const confirmed = await ask(context, {
 		kind: 'confirm',
 		id: 'create-access',
-		message: `Create (or reuse) the policy ${policyName}, the role ${defaults.role} and the instance profile ${defaults.instanceProfile}?`,
+		message: `Create (or reuse) the policy ${policyName} for the build host?`,
+		detail: `The role ${defaults.role} and the instance profile ${defaults.instanceProfile} are made later only if the fix you choose needs them (a host without a role of its own).`,
 		default: true,
 		canGoBack: true,
 	});
@@ -57,14 +68,28 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	// update keeps the repositories it granted before.
 	if (!existing) {
 		progress(context, `Creating policy ${policyName}…`);
-		await create(
+		await createOrAdopt(
 			context,
 			{kind: 'iam-policy', name: policyName, arn: policyArn},
-			() =>
-				aws.iam
-					.createPolicy(policyName, policy.text, `Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`)
-					.catch(fail('Creating the policy')),
-			made => ({arn: made.arn}),
+			{
+				create: () =>
+					aws.iam.createPolicy(
+						policyName,
+						policy.text,
+						`Lets a build host read the CodeArtifact repositories of ${facts.domain} (ca-wizard)`,
+						ourTags(context),
+					),
+				made: made => ({arn: made.arn}),
+				find: () => aws.iam.getPolicy(policyArn),
+				// Made a moment ago by another run: usable when its document grants what this host needs.
+				clash: async () => {
+					const coverage = policyCovers((await aws.iam.getPolicyDocument(policyArn)) ?? '', target);
+					return coverage.covers ? undefined : policyClash(policyName, coverage.missing);
+				},
+				tags: () => aws.iam.listPolicyTags(policyArn),
+				code: 'AccessSetupFailed',
+				doing: 'Creating the policy',
+			},
 		);
 	} else {
 		const coverage = policyCovers(existing.document, target);
@@ -87,65 +112,6 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	}
 	facts.policyArn = policyArn;
 
-	// Role: must trust EC2, or the instance could never wear it.
-	const role = await aws.iam.getRole(defaults.role).catch(fail('Looking up the role'));
-	if (role && !trustsEc2(role.assumeRolePolicyDocument)) {
-		stop({
-			code: 'RoleClash',
-			message: `The role ${defaults.role} exists but does not trust ec2.amazonaws.com, so an EC2 instance cannot use it.`,
-			fix: `Add ec2.amazonaws.com to its trust policy, or delete it and run ca-wizard again.`,
-		});
-	}
-	if (role) {
-		await reused(context, {kind: 'iam-role', name: role.name, arn: role.arn});
-	} else {
-		progress(context, `Creating role ${defaults.role}…`);
-		await create(
-			context,
-			{kind: 'iam-role', name: defaults.role},
-			() => aws.iam.createRole(defaults.role, ec2TrustPolicy(), 'Role for CodeArtifact build hosts (ca-wizard)').catch(fail('Creating the role')),
-			made => ({arn: made.arn}),
-		);
-	}
-	const attached = await aws.iam.listAttachedRolePolicies(defaults.role).catch(fail('Listing the role policies'));
-	if (!attached.some(p => p.arn === policyArn)) {
-		await create(context, {kind: 'role-policy-attachment', name: `${policyName} → ${defaults.role}`, details: {role: defaults.role, policyArn}}, () =>
-			aws.iam.attachRolePolicy(defaults.role, policyArn).catch(fail('Attaching the policy')),
-		);
-	}
-	facts.roleName = defaults.role;
-
-	// Instance profile: the envelope through which an instance wears a role (one role at most).
-	const profile = await aws.iam.getInstanceProfile(defaults.instanceProfile).catch(fail('Looking up the instance profile'));
-	if (profile && profile.roleNames.some(name => name !== defaults.role)) {
-		stop({
-			code: 'InstanceProfileClash',
-			message: `The instance profile ${defaults.instanceProfile} already holds the role ${profile.roleNames.join(', ')}; a profile holds one role.`,
-			fix: `Remove that role from the profile, or delete the profile, and run ca-wizard again.`,
-		});
-	}
-	if (profile) {
-		await reused(context, {kind: 'instance-profile', name: profile.name, arn: profile.arn});
-	} else {
-		await create(
-			context,
-			{kind: 'instance-profile', name: defaults.instanceProfile},
-			() => aws.iam.createInstanceProfile(defaults.instanceProfile).catch(fail('Creating the instance profile')),
-			made => ({arn: made.arn}),
-		);
-	}
-	if (!profile?.roleNames.includes(defaults.role)) {
-		await create(
-			context,
-			{
-				kind: 'instance-profile-role',
-				name: `${defaults.role} in ${defaults.instanceProfile}`,
-				details: {profile: defaults.instanceProfile, role: defaults.role},
-			},
-			() => aws.iam.addRoleToInstanceProfile(defaults.instanceProfile, defaults.role).catch(fail('Adding the role to the instance profile')),
-		);
-	}
-	facts.instanceProfileName = defaults.instanceProfile;
 	progress(context, 'Access for the build host is ready', true);
 	return 'next';
 }

@@ -35,6 +35,8 @@ export interface JourneyFiles {
 
 /** The run ledger (RunLedger): what ca-wizard created here, this run and the runs before it. */
 export interface ResourceRecorder {
+	/** This work folder's run id: the `ca-wizard:run` tag of what it creates (ownership-tags.ts). */
+	readonly runId: string;
 	/** Before a create call: what is about to be made. */
 	intend(resource: CreatedResource): Promise<void>;
 	/** After it returned (or, `later`, when a rerun finds what a stopped run made): it exists, and is ours. */

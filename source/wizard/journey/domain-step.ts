@@ -2,7 +2,8 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {ask, create, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {createOrAdopt, ourTags} from './create-or-adopt.js';
+import {ask, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 import {settleUnfinished} from './unfinished.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
@@ -43,14 +44,20 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 		return 'next';
 	}
 	progress(context, `Creating domain ${name}…`);
-	const domain = await create(
+	const domain = await createOrAdopt(
 		context,
 		{kind: 'domain', name, details: {domain: name}},
-		() => aws.codeartifact.createDomain(name).catch((error: unknown) => stopOnAws(error, 'CreateDomainFailed', `Creating domain ${name}`)),
-		made => ({arn: made.arn, details: {owner: made.owner}}),
+		{
+			create: () => aws.codeartifact.createDomain(name, {tags: ourTags(context)}),
+			made: made => ({arn: made.arn, details: {owner: made.owner}}),
+			find: () => aws.codeartifact.describeDomain(name),
+			tags: found => aws.codeartifact.listTags(found.arn),
+			code: 'CreateDomainFailed',
+			doing: `Creating domain ${name}`,
+		},
 	);
 	facts.domain = domain.name;
 	facts.domainOwner = domain.owner;
-	progress(context, `Domain ${name} created`, true);
+	progress(context, `Domain ${name} ready`, true);
 	return 'next';
 }

@@ -2,7 +2,8 @@ import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
-import {answer, ask, create, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
+import {createOrAdopt, ourTags} from './create-or-adopt.js';
+import {answer, ask, needs, note, progress, reused, stop, stopOnAws, unusedName} from './step-helpers.js';
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
@@ -48,15 +49,18 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		validate: questionFlags.description.validate,
 	});
 	progress(context, `Creating repository ${name}…`);
-	await create(
+	await createOrAdopt(
 		context,
 		{kind: 'repository', name, details: {domain, repository: name}},
-		() =>
-			aws.codeartifact
-				.createRepository(domain, name, {description})
-				.catch((error: unknown) => stopOnAws(error, 'CreateRepositoryFailed', `Creating repository ${name}`)),
-		made => ({arn: made.arn}),
+		{
+			create: () => aws.codeartifact.createRepository(domain, name, {description, tags: ourTags(context)}),
+			made: made => ({arn: made.arn}),
+			find: () => aws.codeartifact.describeRepository(domain, name),
+			tags: found => aws.codeartifact.listTags(found.arn),
+			code: 'CreateRepositoryFailed',
+			doing: `Creating repository ${name}`,
+		},
 	);
-	progress(context, `Repository ${name} created`, true);
+	progress(context, `Repository ${name} ready`, true);
 	return 'next';
 }

@@ -23,11 +23,15 @@ export async function create<T>(context: StepContext, planned: CreatedResource, 
 		if (nothingMade(error)) await context.ledger.drop(planned);
 		throw error;
 	}
-	const resource = asMade(planned, made(result));
-	await context.ledger.confirm(resource);
+	await recordMade(context, asMade(planned, made(result)));
+	return result;
+}
+
+/** Confirms `resource` as ours in the ledger and shows it; `later`: found after the call (create-or-adopt.ts). */
+export async function recordMade(context: StepContext, resource: CreatedResource, options: {later?: boolean} = {}): Promise<void> {
+	await context.ledger.confirm(resource, options);
 	context.facts.touched.push({resource, reused: false});
 	context.host.notify({type: 'resource', step: context.step, resource, reused: false});
-	return result;
 }
 
 function nothingMade(error: unknown): boolean {

@@ -1,8 +1,12 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
 import {assertNever} from '../../errors.js';
 import {defaults} from '../name-rules.js';
+import {profileName} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {attachPolicy} from './attach-policy.js';
+import {createOrAdopt} from './create-or-adopt.js';
+import {ensureWizardProfile} from './wizard-profile.js';
 import {answer, create, needs, note, progress, stop, stopOnAws, type Established} from './step-helpers.js';
 
 /** The step's context with what it reads established: the domain to ask a token for, the policy to attach. */
@@ -92,11 +96,7 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 					message: 'The instance has no role to attach the policy to.',
 					fix: "Choose to associate the wizard's instance profile instead.",
 				});
-			const {policyArn} = facts;
-			progress(context, `Attaching ${policyName(policyArn)} to the instance's role ${role}…`);
-			await create(context, {kind: 'role-policy-attachment', name: `${policyName(policyArn)} → ${role}`, details: {role, policyArn}}, () =>
-				aws.iam.attachRolePolicy(role, policyArn).catch(fail(`Attaching the policy to ${role}`)),
-			);
+			await attachPolicy(context, role, facts.policyArn, 'FixFailed');
 			return 'applied';
 		}
 		case 'associate-profile':
@@ -108,6 +108,8 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 					fix: 'Run ca-wizard on the build host, or give your own credentials the policy.',
 				});
 			const current = await aws.ec2.currentAssociation(host.instanceId).catch(fail('Looking up the instance profile association'));
+			// Another run on this host associated the wizard's profile meanwhile: only time is needed.
+			if (current && profileName(current.instanceProfileArn) === defaults.instanceProfile) return 'applied';
 			if (current) {
 				const ok = await answer(context, {
 					kind: 'confirm',
@@ -117,27 +119,39 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 					default: false,
 				});
 				if (!ok) return 'declined';
+				const profile = await ensureWizardProfile(context, facts.policyArn);
 				await create(
 					context,
 					{
 						kind: 'instance-profile-association',
-						name: `${defaults.instanceProfile} on ${host.instanceId}`,
-						details: {instanceId: host.instanceId, profile: defaults.instanceProfile, previousProfileArn: current.instanceProfileArn},
+						name: `${profile} on ${host.instanceId}`,
+						details: {instanceId: host.instanceId, profile, previousProfileArn: current.instanceProfileArn},
 					},
-					() => aws.ec2.replace(current.associationId, defaults.instanceProfile).catch(fail('Replacing the instance profile')),
+					() => aws.ec2.replace(current.associationId, profile).catch(fail('Replacing the instance profile')),
 					made => ({details: {associationId: made.associationId}}),
 				);
 			} else {
-				progress(context, `Associating ${defaults.instanceProfile} with ${host.instanceId}…`);
-				await create(
+				const profile = await ensureWizardProfile(context, facts.policyArn);
+				progress(context, `Associating ${profile} with ${host.instanceId}…`);
+				// Another run on this host may associate it first (IncorrectState): the profile is then the one wanted, or a clash.
+				await createOrAdopt(
 					context,
+					{kind: 'instance-profile-association', name: `${profile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile}},
 					{
-						kind: 'instance-profile-association',
-						name: `${defaults.instanceProfile} on ${host.instanceId}`,
-						details: {instanceId: host.instanceId, profile: defaults.instanceProfile},
+						create: () => aws.ec2.associate(host.instanceId, profile),
+						made: made => ({details: {associationId: made.associationId}}),
+						find: () => aws.ec2.currentAssociation(host.instanceId),
+						clash: found =>
+							profileName(found.instanceProfileArn) === profile
+								? undefined
+								: {
+										code: 'AssociationClash',
+										message: `${host.instanceId} was given the instance profile ${found.instanceProfileArn} while this run was associating ${profile}.`,
+										fix: 'Run ca-wizard again: the token check then offers to replace it.',
+									},
+						code: 'FixFailed',
+						doing: 'Associating the instance profile',
 					},
-					() => aws.ec2.associate(host.instanceId, defaults.instanceProfile).catch(fail('Associating the instance profile')),
-					made => ({details: {associationId: made.associationId}}),
 				);
 			}
 			return 'applied';
@@ -151,8 +165,6 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 			return assertNever(fix);
 	}
 }
-
-const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
 async function waitForToken(context: TokenContext): Promise<unknown> {

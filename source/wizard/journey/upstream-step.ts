@@ -1,6 +1,8 @@
 import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
+import type {Problem} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {createOrAdopt, ourTags} from './create-or-adopt.js';
 import {ask, create, needs, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
 export const mavenCentralConnection = 'public:maven-central';
@@ -26,6 +28,11 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 			fix: 'Run ca-wizard again and accept the upstream, or add one yourself.',
 		});
 	}
+	const clash = (connections: string[]): Problem => ({
+		code: 'UpstreamClash',
+		message: `${store} already has the external connection ${connections.join(', ')}; a repository can hold only one.`,
+		fix: `Remove that connection from ${store}, or make ${repository} use another upstream by hand.`,
+	});
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'UpstreamFailed', doing);
 
 	let storeRepository = await aws.codeartifact.describeRepository(domain, store).catch(fail(`Looking up ${store}`));
@@ -33,30 +40,39 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 		await reused(context, {kind: 'repository', name: store, arn: storeRepository.arn, details: {domain, repository: store}});
 	} else {
 		progress(context, `Creating ${store}…`);
-		storeRepository = await create(
+		storeRepository = await createOrAdopt(
 			context,
 			{kind: 'repository', name: store, details: {domain, repository: store}},
-			() =>
-				aws.codeartifact
-					.createRepository(domain, store, {description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`})
-					.catch(fail(`Creating ${store}`)),
-			made => ({arn: made.arn}),
+			{
+				create: () =>
+					aws.codeartifact.createRepository(domain, store, {
+						description: `Cache of Maven Central (${mavenCentralConnection}), created by ca-wizard`,
+						tags: ourTags(context),
+					}),
+				made: made => ({arn: made.arn}),
+				find: () => aws.codeartifact.describeRepository(domain, store),
+				tags: found => aws.codeartifact.listTags(found.arn),
+				code: 'UpstreamFailed',
+				doing: `Creating ${store}`,
+			},
 		);
 	}
 	const connections = storeRepository.externalConnections;
 	if (!connections.includes(mavenCentralConnection)) {
-		if (connections.length > 0) {
-			stop({
-				code: 'UpstreamClash',
-				message: `${store} already has the external connection ${connections.join(', ')}; a repository can hold only one.`,
-				fix: `Remove that connection from ${store}, or make ${repository} use another upstream by hand.`,
-			});
-		}
+		if (connections.length > 0) stop(clash(connections));
 		progress(context, `Connecting ${store} to ${mavenCentralConnection}…`);
-		await create(
+		// Another run may connect it at the same moment: then the connection is there, and used.
+		await createOrAdopt(
 			context,
 			{kind: 'external-connection', name: `${store} → ${mavenCentralConnection}`, details: {domain, repository: store, connection: mavenCentralConnection}},
-			() => aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection).catch(fail('Adding the external connection')),
+			{
+				create: () => aws.codeartifact.associateExternalConnection(domain, store, mavenCentralConnection),
+				made: () => ({}),
+				find: () => aws.codeartifact.describeRepository(domain, store),
+				clash: found => (found.externalConnections.includes(mavenCentralConnection) ? undefined : clash(found.externalConnections)),
+				code: 'UpstreamFailed',
+				doing: 'Adding the external connection',
+			},
 		);
 	}
 	const current = (await aws.codeartifact.describeRepository(domain, repository).catch(fail(`Looking up ${repository}`)))?.upstreams ?? [];

@@ -1,0 +1,13 @@
+// The tags ca-wizard puts on every resource it creates, so its own things can be told apart
+// from everyone else's (adopting under concurrency, `destroy`, `list`) even without the ledger.
+
+/** Who made the resource: the caller's principal ARN (a later issue: a participant name). */
+export const createdByTag = 'ca-wizard:created-by';
+
+/** Which run made it: the run id a work folder keeps in its ledger file. */
+export const runTag = 'ca-wizard:run';
+
+/** The ownership tags for one run, as key/value pairs (the form both AWS services take). */
+export function ownershipTags(owner: {createdBy: string; runId: string}): Record<string, string> {
+	return {[createdByTag]: owner.createdBy, [runTag]: owner.runId};
+}

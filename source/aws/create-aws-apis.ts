@@ -78,11 +78,14 @@ const codeArtifactMethods = {
 	listDomains: true,
 	createDomain: true,
 	describeDomain: true,
+	deleteDomain: true,
 	listRepositories: true,
 	describeRepository: true,
 	createRepository: true,
+	deleteRepository: true,
 	updateUpstreams: true,
 	associateExternalConnection: true,
+	disassociateExternalConnection: true,
 	getAuthorizationToken: true,
 	getRepositoryEndpoint: true,
 	listPackages: true,
@@ -93,18 +96,24 @@ const codeArtifactMethods = {
 const iamMethods = {
 	getRole: true,
 	createRole: true,
+	deleteRole: true,
 	getPolicy: true,
 	getPolicyDocument: true,
 	createPolicy: true,
 	updatePolicyDocument: true,
+	restorePolicyVersion: true,
+	deletePolicy: true,
 	listAttachedRolePolicies: true,
 	attachRolePolicy: true,
+	detachRolePolicy: true,
 	getInstanceProfile: true,
 	getInstanceProfileByArn: true,
 	createInstanceProfile: true,
+	deleteInstanceProfile: true,
 	addRoleToInstanceProfile: true,
+	removeRoleFromInstanceProfile: true,
 } satisfies Methods<IamApi>;
-const ec2Methods = {currentAssociation: true, associate: true, replace: true} satisfies Methods<Ec2Api>;
+const ec2Methods = {currentAssociation: true, associate: true, replace: true, disassociate: true} satisfies Methods<Ec2Api>;
 const metadataMethods = {describeHost: true} satisfies Methods<InstanceMetadataApi>;
 
 type Methods<Api> = Record<keyof Api, true>;

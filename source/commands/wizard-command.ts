@@ -13,7 +13,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const workDir = resolve(options.workdir ?? join(cwd, 'ca-wizard-work'));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
-	const [{connectTarget}, {RunLedger}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
+	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
 		import('./connect-target.js'),
 		import('../wizard/ledger.js'),
 		import('../wizard/journey/run-journey.js'),
@@ -27,7 +27,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		// Two runs on one folder would overwrite each other's ledger: one at a time.
 		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
-		const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
+		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
 		const result: JourneyResult = await runJourney(
 			{aws: connection.aws, host: session.host, tools: journeyTools, files: journeyFiles, ledger, sleep},
 			{

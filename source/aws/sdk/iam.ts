@@ -5,12 +5,18 @@ import {
 	CreatePolicyCommand,
 	CreatePolicyVersionCommand,
 	CreateRoleCommand,
+	DeleteInstanceProfileCommand,
+	DeletePolicyCommand,
 	DeletePolicyVersionCommand,
+	DeleteRoleCommand,
+	DetachRolePolicyCommand,
 	GetInstanceProfileCommand,
 	GetPolicyCommand,
 	GetPolicyVersionCommand,
 	GetRoleCommand,
 	IAMClient,
+	RemoveRoleFromInstanceProfileCommand,
+	SetDefaultPolicyVersionCommand,
 	paginateListAttachedRolePolicies,
 	paginateListPolicyVersions,
 	type InstanceProfile,
@@ -34,6 +40,9 @@ export function createIamApi(settings: ClientSettings): IamApi {
 	const getInstanceProfile = (name: string) =>
 		findMember('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})), 'InstanceProfile', toInstanceProfile);
 
+	const deletePolicyVersion = (arn: string, versionId: string) =>
+		attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId: versionId})));
+
 	const listPolicyVersions = (arn: string) =>
 		attemptPages(
 			'iam:ListPolicyVersions',
@@ -49,6 +58,10 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		async createRole(name, trustPolicy, description) {
 			const send = () => client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: trustPolicy, Description: description}));
 			return attemptMember('iam:CreateRole', send, 'Role', toRole);
+		},
+
+		async deleteRole(name) {
+			await attempt('iam:DeleteRole', () => client.send(new DeleteRoleCommand({RoleName: name})));
 		},
 
 		getPolicy,
@@ -72,14 +85,24 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			const versions = await listPolicyVersions(arn);
 			if (versions.length >= maxPolicyVersions) {
 				const oldest = versions.filter(version => !version.IsDefaultVersion).sort(byCreation)[0];
-				if (oldest?.VersionId) {
-					const VersionId = oldest.VersionId;
-					await attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId})));
-				}
+				if (oldest?.VersionId) await deletePolicyVersion(arn, oldest.VersionId);
 			}
 			await attempt('iam:CreatePolicyVersion', () =>
 				client.send(new CreatePolicyVersionCommand({PolicyArn: arn, PolicyDocument: document, SetAsDefault: true})),
 			);
+		},
+
+		async restorePolicyVersion(arn, versionId) {
+			const current = (await listPolicyVersions(arn)).find(version => version.IsDefaultVersion)?.VersionId;
+			if (current === versionId) return;
+			await attempt('iam:SetDefaultPolicyVersion', () => client.send(new SetDefaultPolicyVersionCommand({PolicyArn: arn, VersionId: versionId})));
+			if (current) await deletePolicyVersion(arn, current);
+		},
+
+		async deletePolicy(arn) {
+			for (const version of await listPolicyVersions(arn))
+				if (!version.IsDefaultVersion && version.VersionId) await deletePolicyVersion(arn, version.VersionId);
+			await attempt('iam:DeletePolicy', () => client.send(new DeletePolicyCommand({PolicyArn: arn})));
 		},
 
 		async listAttachedRolePolicies(roleName) {
@@ -92,6 +115,10 @@ export function createIamApi(settings: ClientSettings): IamApi {
 
 		async attachRolePolicy(roleName, policyArn) {
 			await attempt('iam:AttachRolePolicy', () => client.send(new AttachRolePolicyCommand({RoleName: roleName, PolicyArn: policyArn})));
+		},
+
+		async detachRolePolicy(roleName, policyArn) {
+			await attempt('iam:DetachRolePolicy', () => client.send(new DetachRolePolicyCommand({RoleName: roleName, PolicyArn: policyArn})));
 		},
 
 		getInstanceProfile,
@@ -109,9 +136,19 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return attemptMember('iam:CreateInstanceProfile', send, 'InstanceProfile', toInstanceProfile);
 		},
 
+		async deleteInstanceProfile(name) {
+			await attempt('iam:DeleteInstanceProfile', () => client.send(new DeleteInstanceProfileCommand({InstanceProfileName: name})));
+		},
+
 		async addRoleToInstanceProfile(profileName, roleName) {
 			await attempt('iam:AddRoleToInstanceProfile', () =>
 				client.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})),
+			);
+		},
+
+		async removeRoleFromInstanceProfile(profileName, roleName) {
+			await attempt('iam:RemoveRoleFromInstanceProfile', () =>
+				client.send(new RemoveRoleFromInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})),
 			);
 		},
 	};

@@ -12,6 +12,7 @@ import {undoSettingsFile} from '../wizard/destroy/undo-settings.js';
 import {ledgerFileName, RunLedger} from '../wizard/ledger.js';
 import {connectTarget, type Connection, type TargetOptions} from './connect-target.js';
 import {canPrompt} from './session.js';
+import {defaultWorkDirName} from './defaults.js';
 
 export interface DestroyCommandOptions extends TargetOptions {
 	workdir?: string;
@@ -29,7 +30,7 @@ export interface DestroyIo {
 
 /** Reads the run record, shows the plan, asks (or --yes), removes, and ends with the table; exit 1 when anything could not be removed. */
 export async function runDestroyCommand(options: DestroyCommandOptions, io: DestroyIo = {out: process.stdout}): Promise<number> {
-	const workDir = resolve(options.workdir ?? 'ca-wizard-work');
+	const workDir = resolve(options.workdir ?? defaultWorkDirName);
 	const ledgerPath = join(workDir, ledgerFileName);
 	if (!existsSync(ledgerPath)) {
 		throw new CliError(

@@ -1,4 +1,8 @@
+import {resolve} from 'node:path';
+import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
+import type {Target} from './connect-target.js';
+import {defaultWorkDirName} from './defaults.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {
@@ -34,3 +38,16 @@ export const destroyCommand = defineCommand({
 		});
 	},
 });
+
+/** The destroy command that matches a wizard run: its work folder (when not the default) and its target. */
+export function destroyInvocation(target: Target, workDir: string, cwd: string): string {
+	const words = ['ca-wizard destroy'];
+	if (resolve(workDir) !== resolve(cwd, defaultWorkDirName)) words.push(`--workdir ${shellQuote(workDir)}`);
+	if (target.kind === 'sandbox') words.push('--sandbox');
+	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
+	else {
+		if (target.profile) words.push(`--profile ${shellQuote(target.profile)}`);
+		if (target.region) words.push(`--region ${shellQuote(target.region)}`);
+	}
+	return words.join(' ');
+}

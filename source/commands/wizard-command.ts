@@ -7,10 +7,12 @@ import type {Summary} from '../wizard/events.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
+import {defaultWorkDirName} from './defaults.js';
+import {destroyInvocation} from './destroy.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
-	const workDir = resolve(options.workdir ?? join(cwd, 'ca-wizard-work'));
+	const workDir = resolve(options.workdir ?? join(cwd, defaultWorkDirName));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
 	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
@@ -41,6 +43,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
+				destroyCommand: destroyInvocation(options.target, workDir, cwd),
 			},
 		);
 		outcome = result.status;

@@ -2,6 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runDestroyCommand, type DestroyCommandOptions} from '../../source/commands/destroy-command.js';
+import {destroyInvocation} from '../../source/commands/destroy.js';
 import type {AwsApis} from '../../source/aws/apis.js';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {journeyOn} from '../helpers/journey.js';
@@ -65,11 +66,24 @@ describe('ca-wizard destroy, through the command', () => {
 	});
 
 	it('after a run that stopped at the token step', async () => {
-		const run = await journey(new ScriptedHost({domain: 'stopped-run', 'token-fix': 'stop'}));
+		const host = new ScriptedHost({domain: 'stopped-run', 'token-fix': 'stop'});
+		const run = await journey(host);
 		expect(run.result).toMatchObject({status: 'stopped', step: 'token'});
+		// The stopped run said how to undo it.
+		expect(host.of('note').map(note => note.message)).toContain('To undo what ca-wizard created here: ca-wizard destroy');
 		const {code} = await destroy(run.workDir);
 		expect(code).toBe(0);
 		expect(await gone(run.aws, 'stopped-run')).toEqual({domain: undefined, role: undefined, profile: undefined, policy: undefined});
 		expect(JSON.parse(readFileSync(join(run.workDir, 'ca-wizard-run.json'), 'utf8')).resources).toEqual([]);
+	});
+
+	it('the command a wizard run names matches its work folder and target', () => {
+		expect(destroyInvocation({kind: 'sandbox'}, '/home/me/ca-wizard-work', '/home/me')).toBe('ca-wizard destroy --sandbox');
+		expect(destroyInvocation({kind: 'sandbox-url', url: 'http://127.0.0.1:7717'}, '/tmp/my work', '/home/me')).toBe(
+			"ca-wizard destroy --workdir '/tmp/my work' --sandbox-url http://127.0.0.1:7717",
+		);
+		expect(destroyInvocation({kind: 'aws', profile: 'dev', region: 'eu-west-1'}, 'ca-wizard-work', process.cwd())).toBe(
+			'ca-wizard destroy --profile dev --region eu-west-1',
+		);
 	});
 });

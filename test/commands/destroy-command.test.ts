@@ -6,7 +6,8 @@ import {destroyInvocation} from '../../source/commands/destroy.js';
 import type {AwsApis} from '../../source/aws/apis.js';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {journeyOn} from '../helpers/journey.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {offlineMavenCentral, temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
+import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 
 const userSettings =
@@ -51,7 +52,7 @@ describe('ca-wizard destroy, through the command', () => {
 	});
 
 	it('leaves a reused domain in place and removes what the run made in it', async () => {
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		const aws = await adminApis(sandbox.current);
 		await aws.codeartifact.createDomain('pre-existing');
 		const run = await journey(new ScriptedHost({domain: 'pre-existing'}));
 		expect(run.result.status).toBe('completed');
@@ -77,6 +78,25 @@ describe('ca-wizard destroy, through the command', () => {
 		expect(JSON.parse(readFileSync(join(run.workDir, 'ca-wizard-run.json'), 'utf8')).resources).toEqual([]);
 	});
 
+	it('--sandbox: the embedded sandbox the wizard ran, started again from WORKDIR/sandbox-data', async () => {
+		const workDir = temporaryDirectory('ca-wizard-embedded-');
+		const dataDir = join(workDir, 'sandbox-data');
+		const started = () => startSandbox({dataDir, mavenCentral: offlineMavenCentral});
+		const during = await started();
+		try {
+			expect((await journeyOn({current: during})(new ScriptedHost({domain: 'embedded'}), {workDir})).result.status).toBe('completed');
+		} finally {
+			await during.stop();
+		}
+		expect((await destroy(workDir, {target: {kind: 'sandbox'}})).code).toBe(0);
+		const after = await started();
+		try {
+			expect(await (await adminApis(after)).codeartifact.describeDomain('embedded')).toBeUndefined();
+		} finally {
+			await after.stop();
+		}
+	});
+
 	it('the command a wizard run names matches its work folder and target', () => {
 		expect(destroyInvocation({kind: 'sandbox'}, '/home/me/ca-wizard-work', '/home/me')).toBe('ca-wizard destroy --sandbox');
 		expect(destroyInvocation({kind: 'sandbox-url', url: 'http://127.0.0.1:7717'}, '/tmp/my work', '/home/me')).toBe(
@@ -87,3 +107,7 @@ describe('ca-wizard destroy, through the command', () => {
 		);
 	});
 });
+
+function adminApis(running: RunningSandbox): Promise<AwsApis> {
+	return createAwsApis({kind: 'sandbox', endpoint: running.endpoint, region: running.region, admin: running.admin});
+}

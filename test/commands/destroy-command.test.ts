@@ -97,6 +97,26 @@ describe('ca-wizard destroy, through the command', () => {
 		}
 	});
 
+	it('a cancelled run names destroy too; a run that created nothing does not', async () => {
+		const abort = new AbortController();
+		const cancelled = new ScriptedHost({
+			domain: 'cancelled-run',
+			'create-access': () => {
+				abort.abort();
+				return true;
+			},
+		});
+		const run = await journey(cancelled, {abort});
+		expect(run.result.status).toBe('cancelled');
+		expect(cancelled.of('note').map(note => note.message)).toContain('To undo what ca-wizard created here: ca-wizard destroy');
+
+		const refused = new ScriptedHost();
+		expect((await journey(refused, {settings: '<project/>\n'})).result).toMatchObject({status: 'stopped', step: 'preflight'});
+		expect(refused.of('note').map(note => note.message)).not.toContainEqual(expect.stringContaining('ca-wizard destroy'));
+		expect((await destroy(run.workDir)).code).toBe(0);
+		expect(await run.aws.codeartifact.describeDomain('cancelled-run')).toBeUndefined();
+	});
+
 	it('the command a wizard run names matches its work folder and target', () => {
 		expect(destroyInvocation({kind: 'sandbox'}, '/home/me/ca-wizard-work', '/home/me')).toBe('ca-wizard destroy --sandbox');
 		expect(destroyInvocation({kind: 'sandbox-url', url: 'http://127.0.0.1:7717'}, '/tmp/my work', '/home/me')).toBe(

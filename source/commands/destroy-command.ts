@@ -53,9 +53,10 @@ export async function runDestroyCommand(options: DestroyCommandOptions, io: Dest
 			return exitCodes.done;
 		}
 		if (plan.removals.length === 0) return exitCodes.done;
-		if (!(await confirmed(options, io, plan.removals.length))) {
+		const answer = await confirmed(options, io, plan.removals.length);
+		if (answer !== 'yes') {
 			emit({type: 'declined'}, ['Nothing was removed.']);
-			return exitCodes.done;
+			return answer === 'cancelled' ? exitCodes.cancelled : exitCodes.done;
 		}
 		connection = await connectTarget(options, workDir, io.env);
 		const outcomes = await removeResources(plan.removals, {
@@ -73,10 +74,10 @@ export async function runDestroyCommand(options: DestroyCommandOptions, io: Dest
 	}
 }
 
-async function confirmed(options: DestroyCommandOptions, io: DestroyIo, count: number): Promise<boolean> {
-	if (options.yes) return true;
+async function confirmed(options: DestroyCommandOptions, io: DestroyIo, count: number): Promise<'yes' | 'no' | 'cancelled'> {
+	if (options.yes) return 'yes';
 	const question = `Remove these ${count}? (y/N) `;
-	if (io.confirm) return io.confirm(question);
+	if (io.confirm) return (await io.confirm(question)) ? 'yes' : 'no';
 	if (!canPrompt({json: options.json}, io.env)) {
 		throw new UsageError(
 			'ConfirmationNeeded',
@@ -85,8 +86,14 @@ async function confirmed(options: DestroyCommandOptions, io: DestroyIo, count: n
 		);
 	}
 	const terminal = createInterface({input: process.stdin, output: process.stdout});
+	// Ctrl-C at the question cancels: without a listener, readline would only pause and wait.
+	const cancel = new AbortController();
+	terminal.on('SIGINT', () => cancel.abort());
 	try {
-		return /^y(es)?$/i.test((await terminal.question(question)).trim());
+		return /^y(es)?$/i.test((await terminal.question(question, {signal: cancel.signal})).trim()) ? 'yes' : 'no';
+	} catch (error) {
+		if (cancel.signal.aborted) return 'cancelled';
+		throw error;
 	} finally {
 		terminal.close();
 	}

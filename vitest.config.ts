@@ -4,6 +4,7 @@ import {defineConfig} from 'vitest/config';
 // take most of the run. `npm run test:fast` leaves them out for the inner loop; `npm test` runs both.
 const e2e = [
 	'test/cli/wizard-pty.test.ts',
+	'test/cli/destroy-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',

@@ -56,13 +56,17 @@ export interface CodeArtifactApi {
 	listDomains(): Promise<DomainSummary[]>;
 	createDomain(name: string, options?: {tags?: Tags}): Promise<DomainSummary>;
 	describeDomain(name: string): Promise<DomainSummary | undefined>;
+	/** Refused while the domain holds repositories. */
+	deleteDomain(name: string): Promise<void>;
 	listRepositories(domain: string): Promise<RepositoryInfo[]>;
 	describeRepository(domain: string, repository: string): Promise<RepositoryInfo | undefined>;
 	createRepository(domain: string, repository: string, options: {description?: string; upstreams?: string[]; tags?: Tags}): Promise<RepositoryInfo>;
 	/** The tags of a domain or repository, by its ARN. */
 	listTags(arn: string): Promise<Tags>;
+	deleteRepository(domain: string, repository: string): Promise<void>;
 	updateUpstreams(domain: string, repository: string, upstreams: string[]): Promise<RepositoryInfo>;
 	associateExternalConnection(domain: string, repository: string, connection: string): Promise<RepositoryInfo>;
+	disassociateExternalConnection(domain: string, repository: string, connection: string): Promise<void>;
 	getAuthorizationToken(domain: string, options?: {domainOwner?: string; durationSeconds?: number}): Promise<AuthorizationToken>;
 	getRepositoryEndpoint(domain: string, repository: string, format: 'maven'): Promise<string>;
 	listPackages(domain: string, repository: string, options?: {format?: string}): Promise<PackageInfo[]>;
@@ -102,6 +106,8 @@ export interface IamApi {
 	getRole(name: string): Promise<RoleInfo | undefined>;
 	createRole(name: string, trustPolicy: string, description: string, tags?: Tags): Promise<RoleInfo>;
 	listRoleTags(name: string): Promise<Tags>;
+	/** Refused while policies are attached or the role is in an instance profile. */
+	deleteRole(name: string): Promise<void>;
 	getPolicy(arn: string): Promise<PolicyInfo | undefined>;
 	/** The default version's document, decoded. */
 	getPolicyDocument(arn: string): Promise<string | undefined>;
@@ -109,14 +115,21 @@ export interface IamApi {
 	listPolicyTags(arn: string): Promise<Tags>;
 	/** Makes `document` the default version (deleting the oldest non-default one when the five-version limit is reached). */
 	updatePolicyDocument(arn: string, document: string): Promise<void>;
+	/** Makes `versionId` the default again and deletes the version that was the default. */
+	restorePolicyVersion(arn: string, versionId: string): Promise<void>;
+	/** Deletes the non-default versions, then the policy (IAM refuses a policy that has any). */
+	deletePolicy(arn: string): Promise<void>;
 	listAttachedRolePolicies(roleName: string): Promise<{name: string; arn: string}[]>;
 	attachRolePolicy(roleName: string, policyArn: string): Promise<void>;
+	detachRolePolicy(roleName: string, policyArn: string): Promise<void>;
 	getInstanceProfile(name: string): Promise<InstanceProfileInfo | undefined>;
 	/** The profile whose ARN this is (association records give ARNs, not names). */
 	getInstanceProfileByArn(arn: string): Promise<InstanceProfileInfo | undefined>;
 	createInstanceProfile(name: string, tags?: Tags): Promise<InstanceProfileInfo>;
 	listInstanceProfileTags(name: string): Promise<Tags>;
+	deleteInstanceProfile(name: string): Promise<void>;
 	addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
+	removeRoleFromInstanceProfile(profileName: string, roleName: string): Promise<void>;
 }
 
 export interface ProfileAssociation {
@@ -131,6 +144,7 @@ export interface Ec2Api {
 	currentAssociation(instanceId: string): Promise<ProfileAssociation | undefined>;
 	associate(instanceId: string, instanceProfileName: string): Promise<ProfileAssociation>;
 	replace(associationId: string, instanceProfileName: string): Promise<ProfileAssociation>;
+	disassociate(associationId: string): Promise<void>;
 }
 
 /** What instance metadata says about the machine the wizard runs on (absent: not an EC2 host). */

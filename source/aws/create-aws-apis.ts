@@ -78,12 +78,15 @@ const codeArtifactMethods = {
 	listDomains: true,
 	createDomain: true,
 	describeDomain: true,
+	deleteDomain: true,
 	listRepositories: true,
 	describeRepository: true,
 	createRepository: true,
 	listTags: true,
+	deleteRepository: true,
 	updateUpstreams: true,
 	associateExternalConnection: true,
+	disassociateExternalConnection: true,
 	getAuthorizationToken: true,
 	getRepositoryEndpoint: true,
 	listPackages: true,
@@ -95,20 +98,26 @@ const iamMethods = {
 	getRole: true,
 	createRole: true,
 	listRoleTags: true,
+	deleteRole: true,
 	getPolicy: true,
 	getPolicyDocument: true,
 	createPolicy: true,
 	listPolicyTags: true,
 	updatePolicyDocument: true,
+	restorePolicyVersion: true,
+	deletePolicy: true,
 	listAttachedRolePolicies: true,
 	attachRolePolicy: true,
+	detachRolePolicy: true,
 	getInstanceProfile: true,
 	getInstanceProfileByArn: true,
 	createInstanceProfile: true,
 	listInstanceProfileTags: true,
+	deleteInstanceProfile: true,
 	addRoleToInstanceProfile: true,
+	removeRoleFromInstanceProfile: true,
 } satisfies Methods<IamApi>;
-const ec2Methods = {currentAssociation: true, associate: true, replace: true} satisfies Methods<Ec2Api>;
+const ec2Methods = {currentAssociation: true, associate: true, replace: true, disassociate: true} satisfies Methods<Ec2Api>;
 const metadataMethods = {describeHost: true} satisfies Methods<InstanceMetadataApi>;
 
 type Methods<Api> = Record<keyof Api, true>;

@@ -1,4 +1,5 @@
 import type {Command} from './command.js';
+import {destroyCommand} from './destroy.js';
 import {sandboxCommand} from './sandbox.js';
 import {wizardCommand} from './wizard.js';
 
@@ -8,4 +9,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand];

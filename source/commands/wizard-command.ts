@@ -7,13 +7,15 @@ import type {Summary} from '../wizard/events.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
+import {defaultWorkDirName} from './defaults.js';
+import {destroyInvocation} from './destroy.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
-	const workDir = resolve(options.workdir ?? join(cwd, 'ca-wizard-work'));
+	const workDir = resolve(options.workdir ?? join(cwd, defaultWorkDirName));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
-	const [{connectTarget}, {RunLedger}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
+	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
 		import('./connect-target.js'),
 		import('../wizard/ledger.js'),
 		import('../wizard/journey/run-journey.js'),
@@ -27,7 +29,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		// Two runs on one folder would overwrite each other's ledger: one at a time.
 		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
-		const ledger = await RunLedger.open(join(workDir, 'ca-wizard-run.json'));
+		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
 		const result: JourneyResult = await runJourney(
 			{aws: connection.aws, host: session.host, tools: journeyTools, files: journeyFiles, ledger, sleep},
 			{
@@ -41,6 +43,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
+				destroyCommand: destroyInvocation(options.target, workDir, cwd),
 			},
 		);
 		outcome = result.status;

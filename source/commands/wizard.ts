@@ -2,10 +2,11 @@ import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
 import type {WizardCommandOptions} from './wizard-options.js';
+import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 
-const targetOptions = {
+export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
 	'sandbox-url': {
 		type: 'string',
@@ -71,22 +72,36 @@ export const wizardCommand = defineCommand({
 });
 
 function conflicts(values: OptionValues<typeof options>): string | undefined {
-	if (values.sandbox && values['sandbox-url']) return 'use either --sandbox (start one here) or --sandbox-url URL (use a running one), not both';
+	const target = targetConflict(values);
+	if (target) return target;
 	if ((values.scenario || values['maven-central']) && !values.sandbox) return '--scenario and --maven-central go with --sandbox';
-	if ((values.profile || values.region) && (values.sandbox || values['sandbox-url']))
-		return '--profile and --region are for real AWS; a sandbox has its own credentials and region';
 	if (values['project-choice'] !== undefined && values.project !== undefined)
 		return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
 	return undefined;
 }
 
-export function wizardOptions(values: OptionValues<typeof options>): WizardCommandOptions {
+/** The targets exclude each other: one sandbox or the other, or real AWS with its profile and region. */
+export function targetConflict(values: OptionValues<Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region'>>): string | undefined {
+	if (values.sandbox && values['sandbox-url']) return 'use either --sandbox (start one here) or --sandbox-url URL (use a running one), not both';
+	if ((values.profile || values.region) && (values.sandbox || values['sandbox-url']))
+		return '--profile and --region are for real AWS; a sandbox has its own credentials and region';
+	return undefined;
+}
+
+/** Where the AWS calls go, from the target flags. */
+export function targetOf(
+	values: OptionValues<Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region' | 'scenario' | 'maven-central'>>,
+): Target {
 	const url = values['sandbox-url'];
-	const target: WizardCommandOptions['target'] = values.sandbox
+	return values.sandbox
 		? {kind: 'sandbox', ...(values.scenario ? {scenario: values.scenario} : {}), ...(values['maven-central'] ? {mavenCentral: values['maven-central']} : {})}
 		: url
 			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}
 			: {kind: 'aws', ...(values.profile ? {profile: values.profile} : {}), ...(values.region ? {region: values.region} : {})};
+}
+
+export function wizardOptions(values: OptionValues<typeof options>): WizardCommandOptions {
+	const target = targetOf(values);
 	const answers: WizardCommandOptions['answers'] = {};
 	for (const id of questionIds) if (values[id] !== undefined) answers[id] = values[id];
 	return {

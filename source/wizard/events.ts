@@ -105,8 +105,10 @@ export interface Summary {
 	files: {path: string; backupPath?: string}[];
 	/** What to run next, in order, each with what it is for. */
 	next: {purpose: NextPurpose; command: string}[];
-	/** The commands that undo `created`, newest first. */
+	/** The commands that undo `created`, newest first: the manual alternative to `destroy`. */
 	undo: string[];
+	/** The one command that removes `created` (ca-wizard destroy, with this run's work folder and target). */
+	destroy: string;
 }
 
 /** restart-sandbox: bring the embedded sandbox back; export-token: a token in a new shell; build: Maven through CodeArtifact with it. */

@@ -13,6 +13,9 @@ import {writeFileAtomic} from '../files/atomic-file.js';
 import {isResourceKind, type CreatedResource, type ResourceKind} from './events.js';
 import {CliError} from '../errors.js';
 
+/** The run record's name in the work folder (--workdir): the wizard writes it, destroy reads it. */
+export const ledgerFileName = 'ca-wizard-run.json';
+
 /** intended: a create call was about to be made (it may or may not have happened); created: it returned; reused: found, not made by ca-wizard. */
 export type EntryState = 'intended' | 'created' | 'reused';
 
@@ -137,6 +140,12 @@ export class RunLedger {
 				? list.filter(entry => !(entry.state === 'intended' && sameTarget(entry, resource)))
 				: undefined,
 		);
+	}
+
+	/** Takes out what destroy removed, so no later run counts it as ca-wizard's. What was reused stays noted. */
+	forget(resource: CreatedResource): Promise<void> {
+		const gone = (entry: LedgerEntry) => entry.state !== 'reused' && sameTarget(entry, resource);
+		return this.change(list => (list.some(gone) ? list.filter(entry => !gone(entry)) : undefined));
 	}
 
 	/** Notes a resource found and used as it was; an entry already there (ours, say) stays as it is. */

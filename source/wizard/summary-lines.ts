@@ -9,7 +9,7 @@ export interface SummaryLine {
 	text: string;
 }
 
-export function summaryLines({build, created, reused, files, next, undo}: Summary): SummaryLine[] {
+export function summaryLines({build, created, reused, files, next, undo, destroy}: Summary): SummaryLine[] {
 	const lines: SummaryLine[] = [];
 	const heading = (text: string) => lines.push({kind: 'heading', text});
 	const item = (text: string) => lines.push({kind: 'item', text});
@@ -42,7 +42,9 @@ export function summaryLines({build, created, reused, files, next, undo}: Summar
 		commands(token);
 	}
 	if (undo.length > 0) {
-		heading('To undo, newest first:');
+		heading('To undo what ca-wizard created here:');
+		commands([destroy]);
+		heading('or by hand, newest first:');
 		commands(undo);
 	}
 	return lines;

@@ -1,9 +1,8 @@
 import {execFile} from 'node:child_process';
-import {createServer, request, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {promisify} from 'node:util';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {cliPath} from '../helpers/cli-process.js';
+import {useCountingProxy} from '../helpers/counting-proxy.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 
 const run = promisify(execFile);
@@ -13,44 +12,22 @@ type Outcome = {code: number; stdout: string; stderr: string};
 // through a proxy that counts what reaches it, and a refused value must leave it at zero.
 describe('the built CLI refuses a bad flag value before any request', () => {
 	const sandbox = useSandbox();
-	let proxy: Server;
-	let proxyUrl = '';
-	let requests: string[] = [];
-
-	beforeAll(async () => {
-		const target = new URL(sandbox.current.endpoint);
-		proxy = createServer((incoming, outgoing) => {
-			requests.push(`${incoming.method} ${incoming.url}`);
-			// Headers go through untouched: the SigV4 signature covers the Host the client used.
-			const forward = request({host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers}, answer => {
-				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(outgoing);
-			});
-			forward.on('error', () => outgoing.destroy());
-			incoming.pipe(forward);
-		});
-		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
-		proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-	});
-	afterAll(async () => {
-		proxy.closeAllConnections();
-		await new Promise(resolve => proxy.close(resolve));
-	});
+	const proxy = useCountingProxy(sandbox);
 
 	async function wizard(args: string[]): Promise<Outcome & {requests: string[]}> {
-		requests = [];
+		proxy.requests.length = 0;
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
 			...sandbox.current.env,
-			AWS_ENDPOINT_URL: proxyUrl,
-			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxyUrl}/`,
+			AWS_ENDPOINT_URL: proxy.url,
+			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxy.url}/`,
 			CI: 'true',
 		};
-		const outcome = await run(process.execPath, [cliPath, '--sandbox-url', proxyUrl, '--workdir', temporaryDirectory(), ...args], {env}).then(
+		const outcome = await run(process.execPath, [cliPath, '--sandbox-url', proxy.url, '--workdir', temporaryDirectory(), ...args], {env}).then(
 			({stdout, stderr}) => ({code: 0, stdout, stderr}),
 			(error: Outcome) => error,
 		);
-		return {...outcome, requests: [...requests]};
+		return {...outcome, requests: [...proxy.requests]};
 	}
 
 	it('counts what the wizard asks of the sandbox (the check of this test itself)', async () => {

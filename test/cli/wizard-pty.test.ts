@@ -53,7 +53,8 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 		for (const column of ['Package name', 'Namespace', 'Format', 'Latest version', 'Latest publish date', 'Publish', 'Upstream'])
 			expect(shown).toContain(column);
 		expect(shown).toContain('BUILD SUCCESS');
-		expect(shown).toContain('To undo, newest first:');
+		expect(shown).toContain('or by hand, newest first:');
+		expect(shown).toMatch(/ca-wizard destroy --workdir .* --sandbox/);
 		expect(shown).toContain('ca-wizard sandbox --data');
 
 		// Token canary: nothing on the screen and nothing in the working folder looks like a token.

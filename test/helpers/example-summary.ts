@@ -30,4 +30,5 @@ export const exampleSummary: Summary = {
 		'aws iam delete-role --role-name ca-wizard-build-host --region us-east-1',
 		'aws codeartifact delete-domain --domain ca-wizard-demo --region us-east-1',
 	],
+	destroy: 'ca-wizard destroy --workdir /tmp/work --sandbox',
 };

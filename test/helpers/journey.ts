@@ -5,7 +5,7 @@ import {journeyFiles, sleep} from '../../source/commands/journey-deps.js';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
 import type {JourneyTools, ResourceRecorder} from '../../source/wizard/journey/context.js';
 import {runJourney} from '../../source/wizard/journey/run-journey.js';
-import {RunLedger} from '../../source/wizard/ledger.js';
+import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {temporaryDirectory} from './sandbox.js';
 import type {ScriptedHost} from './scripted-host.js';
 
@@ -39,7 +39,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const settingsPath = options.settingsPath ?? join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
-		const ledgerPath = join(workDir, 'run.json');
+		const ledgerPath = join(workDir, ledgerFileName);
 		const ledger = await RunLedger.open(ledgerPath);
 		const result = await runJourney(
 			{aws, host, tools: options.tools ?? noMaven, files: journeyFiles, ledger: options.ledger?.(ledger) ?? ledger, sleep},

@@ -25,7 +25,9 @@ it('shows the summary without its commands, which are printed below the last fra
 	expect(frame).toContain('Created by ca-wizard:\n  + ca-wizard-demo');
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
 	expect(frame).toContain('  then, in your shell, the export lines it prints');
-	expect(frame).toContain('A token in a new shell (valid 12 h):\n  ↓ 2 commands, printed below\nTo undo, newest first:\n  ↓ 2 commands, printed below');
+	expect(frame).toContain(
+		'A token in a new shell (valid 12 h):\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
+	);
 	expect(frame).not.toContain('get-authorization-token');
 	expect(frame).not.toContain('delete-domain');
 	expect(frame).not.toContain('ca-wizard sandbox --data');
@@ -48,6 +50,6 @@ it('when rows are few, the lists of what was made are shortened first: headings,
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + resource-0');
 	expect(frame).toMatch(/ {2}… \d+ more, printed below\nFiles:/);
-	expect(frame).toContain('To undo, newest first:\n  ↓ 2 commands, printed below');
+	expect(frame).toContain('or by hand, newest first:\n  ↓ 2 commands, printed below');
 	expect(wizard.height()).toBeLessThan(30);
 });

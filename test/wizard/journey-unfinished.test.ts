@@ -5,7 +5,7 @@ import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import type {Scenario} from '../../source/sandbox/state.js';
 import type {CreatedResource} from '../../source/wizard/events.js';
 import type {ResourceRecorder} from '../../source/wizard/journey/context.js';
-import type {LedgerEntry, LedgerFile, RunLedger} from '../../source/wizard/ledger.js';
+import {ledgerFileName, type LedgerEntry, type LedgerFile, type RunLedger} from '../../source/wizard/ledger.js';
 import {journeyOn, ledgerWith} from '../helpers/journey.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
@@ -154,7 +154,7 @@ describe('a run killed between a create call and its record', () => {
 			const script = {domain, ...kase.script};
 			await expect(journey(new ScriptedHost(script), {workDir, ledger: killedAt('before-confirm', victim)})).rejects.toThrow(Killed);
 			expect(
-				recorded(join(workDir, 'run.json'))
+				recorded(join(workDir, ledgerFileName))
 					.filter(victim)
 					.map(entry => entry.state),
 			).toEqual(['intended']);

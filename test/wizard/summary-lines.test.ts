@@ -18,7 +18,9 @@ it('words the summary as the plain output and the lines after the screens show i
 		'A token in a new shell (valid 12 h):',
 		`  ${exampleSummary.next[1]!.command}`,
 		'  mvn -s /tmp/work/settings.xml compile',
-		'To undo, newest first:',
+		'To undo what ca-wizard created here:',
+		'  ca-wizard destroy --workdir /tmp/work --sandbox',
+		'or by hand, newest first:',
 		'  aws iam delete-role --role-name ca-wizard-build-host --region us-east-1',
 		'  aws codeartifact delete-domain --domain ca-wizard-demo --region us-east-1',
 	]);
@@ -28,7 +30,7 @@ it('marks the commands, and only them, as commands', () => {
 	const commands = summaryLines(exampleSummary)
 		.filter(line => line.kind === 'command')
 		.map(line => line.text);
-	expect(commands).toEqual([...exampleSummary.next.map(next => next.command), ...exampleSummary.undo]);
+	expect(commands).toEqual([...exampleSummary.next.map(next => next.command), exampleSummary.destroy, ...exampleSummary.undo]);
 });
 
 it('says when nothing was created, and leaves out the sections it has nothing for', () => {

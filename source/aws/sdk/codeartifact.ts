@@ -3,10 +3,13 @@ import {
 	CodeartifactClient,
 	CreateDomainCommand,
 	CreateRepositoryCommand,
+	DeleteDomainCommand,
+	DeleteRepositoryCommand,
 	DescribeDomainCommand,
 	DescribePackageCommand,
 	DescribePackageVersionCommand,
 	DescribeRepositoryCommand,
+	DisassociateExternalConnectionCommand,
 	GetAuthorizationTokenCommand,
 	GetRepositoryEndpointCommand,
 	ListTagsForResourceCommand,
@@ -54,6 +57,10 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 			return findMember('codeartifact:DescribeDomain', () => client.send(new DescribeDomainCommand({domain: name})), 'domain', toDomain);
 		},
 
+		async deleteDomain(name) {
+			await attempt('codeartifact:DeleteDomain', () => client.send(new DeleteDomainCommand({domain: name})));
+		},
+
 		async listRepositories(domain) {
 			const names = await attemptPages(
 				'codeartifact:ListRepositoriesInDomain',
@@ -89,6 +96,10 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 			return Object.fromEntries((output.tags ?? []).map(tag => [tag.key ?? '', tag.value ?? '']));
 		},
 
+		async deleteRepository(domain, repository) {
+			await attempt('codeartifact:DeleteRepository', () => client.send(new DeleteRepositoryCommand({domain, repository})));
+		},
+
 		async updateUpstreams(domain, repository, upstreams) {
 			return attemptMember(
 				'codeartifact:UpdateRepository',
@@ -108,6 +119,11 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		async associateExternalConnection(domain, repository, connection) {
 			const send = () => client.send(new AssociateExternalConnectionCommand({domain, repository, externalConnection: connection}));
 			return attemptMember('codeartifact:AssociateExternalConnection', send, 'repository', toRepository);
+		},
+
+		async disassociateExternalConnection(domain, repository, connection) {
+			const send = () => client.send(new DisassociateExternalConnectionCommand({domain, repository, externalConnection: connection}));
+			await attempt('codeartifact:DisassociateExternalConnection', send);
 		},
 
 		async getAuthorizationToken(domain, options = {}) {

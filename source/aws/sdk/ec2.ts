@@ -1,5 +1,6 @@
 import {
 	AssociateIamInstanceProfileCommand,
+	DisassociateIamInstanceProfileCommand,
 	EC2Client,
 	paginateDescribeIamInstanceProfileAssociations,
 	ReplaceIamInstanceProfileAssociationCommand,
@@ -38,6 +39,10 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 			const send = () =>
 				client.send(new ReplaceIamInstanceProfileAssociationCommand({AssociationId: associationId, IamInstanceProfile: {Name: instanceProfileName}}));
 			return attemptMember('ec2:ReplaceIamInstanceProfileAssociation', send, 'IamInstanceProfileAssociation', toAssociation);
+		},
+
+		async disassociate(associationId) {
+			await attempt('ec2:DisassociateIamInstanceProfile', () => client.send(new DisassociateIamInstanceProfileCommand({AssociationId: associationId})));
 		},
 	};
 }

@@ -5,7 +5,11 @@ import {
 	CreatePolicyCommand,
 	CreatePolicyVersionCommand,
 	CreateRoleCommand,
+	DeleteInstanceProfileCommand,
+	DeletePolicyCommand,
 	DeletePolicyVersionCommand,
+	DeleteRoleCommand,
+	DetachRolePolicyCommand,
 	GetInstanceProfileCommand,
 	GetPolicyCommand,
 	GetPolicyVersionCommand,
@@ -14,6 +18,8 @@ import {
 	ListInstanceProfileTagsCommand,
 	ListPolicyTagsCommand,
 	ListRoleTagsCommand,
+	RemoveRoleFromInstanceProfileCommand,
+	SetDefaultPolicyVersionCommand,
 	paginateListAttachedRolePolicies,
 	paginateListPolicyVersions,
 	type InstanceProfile,
@@ -38,6 +44,9 @@ export function createIamApi(settings: ClientSettings): IamApi {
 	const getInstanceProfile = (name: string) =>
 		findMember('iam:GetInstanceProfile', () => client.send(new GetInstanceProfileCommand({InstanceProfileName: name})), 'InstanceProfile', toInstanceProfile);
 
+	const deletePolicyVersion = (arn: string, versionId: string) =>
+		attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId: versionId})));
+
 	const listPolicyVersions = (arn: string) =>
 		attemptPages(
 			'iam:ListPolicyVersions',
@@ -60,6 +69,10 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			// One page holds up to 100 tags; IAM allows 50 per resource.
 			const output = await attempt('iam:ListRoleTags', () => client.send(new ListRoleTagsCommand({RoleName: name, MaxItems: 100})));
 			return fromTags(output.Tags);
+		},
+
+		async deleteRole(name) {
+			await attempt('iam:DeleteRole', () => client.send(new DeleteRoleCommand({RoleName: name})));
 		},
 
 		getPolicy,
@@ -88,14 +101,24 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			const versions = await listPolicyVersions(arn);
 			if (versions.length >= maxPolicyVersions) {
 				const oldest = versions.filter(version => !version.IsDefaultVersion).sort(byCreation)[0];
-				if (oldest?.VersionId) {
-					const VersionId = oldest.VersionId;
-					await attempt('iam:DeletePolicyVersion', () => client.send(new DeletePolicyVersionCommand({PolicyArn: arn, VersionId})));
-				}
+				if (oldest?.VersionId) await deletePolicyVersion(arn, oldest.VersionId);
 			}
 			await attempt('iam:CreatePolicyVersion', () =>
 				client.send(new CreatePolicyVersionCommand({PolicyArn: arn, PolicyDocument: document, SetAsDefault: true})),
 			);
+		},
+
+		async restorePolicyVersion(arn, versionId) {
+			const current = (await listPolicyVersions(arn)).find(version => version.IsDefaultVersion)?.VersionId;
+			if (current === versionId) return;
+			await attempt('iam:SetDefaultPolicyVersion', () => client.send(new SetDefaultPolicyVersionCommand({PolicyArn: arn, VersionId: versionId})));
+			if (current) await deletePolicyVersion(arn, current);
+		},
+
+		async deletePolicy(arn) {
+			for (const version of await listPolicyVersions(arn))
+				if (!version.IsDefaultVersion && version.VersionId) await deletePolicyVersion(arn, version.VersionId);
+			await attempt('iam:DeletePolicy', () => client.send(new DeletePolicyCommand({PolicyArn: arn})));
 		},
 
 		async listAttachedRolePolicies(roleName) {
@@ -108,6 +131,10 @@ export function createIamApi(settings: ClientSettings): IamApi {
 
 		async attachRolePolicy(roleName, policyArn) {
 			await attempt('iam:AttachRolePolicy', () => client.send(new AttachRolePolicyCommand({RoleName: roleName, PolicyArn: policyArn})));
+		},
+
+		async detachRolePolicy(roleName, policyArn) {
+			await attempt('iam:DetachRolePolicy', () => client.send(new DetachRolePolicyCommand({RoleName: roleName, PolicyArn: policyArn})));
 		},
 
 		getInstanceProfile,
@@ -130,9 +157,19 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return fromTags((await attempt('iam:ListInstanceProfileTags', send)).Tags);
 		},
 
+		async deleteInstanceProfile(name) {
+			await attempt('iam:DeleteInstanceProfile', () => client.send(new DeleteInstanceProfileCommand({InstanceProfileName: name})));
+		},
+
 		async addRoleToInstanceProfile(profileName, roleName) {
 			await attempt('iam:AddRoleToInstanceProfile', () =>
 				client.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})),
+			);
+		},
+
+		async removeRoleFromInstanceProfile(profileName, roleName) {
+			await attempt('iam:RemoveRoleFromInstanceProfile', () =>
+				client.send(new RemoveRoleFromInstanceProfileCommand({InstanceProfileName: profileName, RoleName: roleName})),
 			);
 		},
 	};

@@ -66,6 +66,8 @@ export interface JourneyOptions {
 	signal: AbortSignal;
 	/** An embedded sandbox stops with the wizard: the command that brings it back, for the summary. */
 	sandboxRestart?: string;
+	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
+	destroyCommand?: string;
 }
 
 export interface JourneyDeps {

@@ -9,6 +9,7 @@ import {settingsStep} from './settings-step.js';
 import {summaryStep} from './summary-step.js';
 import {tokenStep} from './token-step.js';
 import {upstreamStep} from './upstream-step.js';
+import {destroyCommand} from './undo-commands.js';
 
 const runners: Record<StepId, (context: StepContext) => Promise<StepOutcome>> = {
 	preflight: preflightStep,
@@ -41,14 +42,25 @@ export async function runJourney(deps: JourneyDeps, options: JourneyOptions): Pr
 			deps.host.notify({type: 'step', step, status: 'done'});
 			index++;
 		} catch (error) {
-			if (options.signal.aborted) return {status: 'cancelled', facts};
+			if (options.signal.aborted) {
+				tellHowToUndo(deps, options, step);
+				return {status: 'cancelled', facts};
+			}
 			if (error instanceof JourneyStop) {
 				deps.host.notify({type: 'problem', step, problem: error.problem});
+				tellHowToUndo(deps, options, step);
 				deps.host.notify({type: 'step', step, status: 'failed'});
 				return {status: 'stopped', step, facts};
 			}
+			tellHowToUndo(deps, options, step);
 			throw error;
 		}
 	}
 	return {status: 'completed', facts};
+}
+
+/** A run that ends early (stopped, declined, cancelled, failed) says how to take back what it created, as the summary does. */
+function tellHowToUndo({ledger, host}: JourneyDeps, options: JourneyOptions, step: StepId): void {
+	if (ledger.resources.length === 0 && ledger.pending.length === 0) return;
+	host.notify({type: 'note', step, tone: 'info', message: `To undo what ca-wizard created here: ${destroyCommand(options)}`});
 }

@@ -1,7 +1,7 @@
 import type {CreatedResource, Summary} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {needs} from './step-helpers.js';
-import {undoCommands} from './undo-commands.js';
+import {destroyCommand, undoCommands} from './undo-commands.js';
 import {shellQuote} from '../../text/shell-quote.js';
 
 const identity = (resource: CreatedResource) => `${resource.kind}\u0000${resource.name}`;
@@ -28,6 +28,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 			{purpose: 'build', command: `mvn -s ${shellQuote(facts.settingsWritten.path)} compile`},
 		],
 		undo: undoCommands([...created], flags),
+		destroy: destroyCommand(options),
 	};
 	facts.summary = summary;
 	context.host.notify({type: 'summary', summary});

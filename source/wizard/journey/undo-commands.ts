@@ -5,6 +5,11 @@ import type {CreatedResource} from '../events.js';
 /** A value in a command to paste; a missing one shows as an empty word rather than 'undefined'. */
 const q = (value: string | undefined): string => shellQuote(value ?? '');
 
+/** The one command that takes back what a run created; the aws CLI commands below are the manual alternative. */
+export function destroyCommand(options: {destroyCommand?: string}): string {
+	return options.destroyCommand ?? 'ca-wizard destroy';
+}
+
 /** The aws CLI commands that undo what this run created, newest first (dependents before what they depend on). */
 export function undoCommands(created: CreatedResource[], flags: string): string[] {
 	const commands: string[] = [];

@@ -68,7 +68,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			throw new TargetError(
 				'SandboxCredentialsMissing',
 				"--sandbox-url needs the sandbox's admin credentials and region in the environment.",
-				'In this shell run: eval "$(ca-wizard sandbox --print-env | grep ^export)" — or use the export lines the running sandbox printed.',
+				'Paste into this shell the export lines that `ca-wizard sandbox --print-env` printed when it started (it keeps running in its own shell).',
 			);
 		}
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}});

@@ -11,7 +11,7 @@ export const targetOptions = {
 	'sandbox-url': {
 		type: 'string',
 		value: 'URL',
-		help: 'a sandbox already running; its admin credentials from the environment (eval the export lines of `ca-wizard sandbox --print-env`)',
+		help: 'a sandbox already running; its admin credentials from the environment (paste the export lines `ca-wizard sandbox --print-env` printed)',
 		check: url =>
 			/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`,
 	},

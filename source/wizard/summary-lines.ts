@@ -34,7 +34,7 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 	if (restart.length > 0) {
 		heading('The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:');
 		commands(restart);
-		item('then, in your shell, the export lines it prints (eval "$(… | grep ^export)").');
+		item('then paste the export lines it prints into your shell.');
 	}
 	const token = commandsFor('export-token', 'build');
 	if (token.length > 0) {

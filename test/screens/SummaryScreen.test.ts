@@ -24,7 +24,7 @@ it('shows the summary without its commands, which are printed below the last fra
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + ca-wizard-demo');
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
-	expect(frame).toContain('  then, in your shell, the export lines it prints');
+	expect(frame).toContain('  then paste the export lines it prints into your shell');
 	expect(frame).toContain(
 		'A token in a new shell (valid 12 h):\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
 	);

@@ -14,7 +14,7 @@ it('words the summary as the plain output and the lines after the screens show i
 		'  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)',
 		'The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:',
 		'  ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env',
-		'  then, in your shell, the export lines it prints (eval "$(… | grep ^export)").',
+		'  then paste the export lines it prints into your shell.',
 		'A token in a new shell (valid 12 h):',
 		`  ${exampleSummary.next[1]!.command}`,
 		'  mvn -s /tmp/work/settings.xml compile',

@@ -32,13 +32,14 @@ export interface ServerTimeouts {
 //   default: a Maven artifact, a generic asset); 10 minutes lets it arrive at 110 KB/s, a
 //   thousandth of loopback speed, so a slow `mvn deploy` is never cut, while a client that
 //   never finishes its body cannot hold the socket past that (Node's default is 5 minutes).
-// - keep-alive: Node's 5 s, kept on purpose. Each answer announces it (Keep-Alive: timeout=5)
-//   to clients that pool connections, as Maven's HTTP transport does, and Node closes the
-//   socket a second after that, so a client never sends into one being closed. An idle socket
-//   costs the sandbox a descriptor; a new one on loopback costs a client next to nothing.
+// - keep-alive: 60 s, the idle timeout of AWS's own load balancers. Each answer announces it
+//   (Keep-Alive: timeout=60) and Node closes the socket a second after that. Not Node's 5 s:
+//   the AWS SDK's Node agent has no idle timeout of its own and so ignores the announcement; after
+//   a pause of about 6 s (a short Maven build) it sent its next call into the socket the sandbox
+//   was closing (ECONNRESET). An idle socket costs the sandbox a descriptor, nothing more.
 // - header size: Node's 16 KiB, also on purpose: SigV4 and a CodeArtifact token fit in a few
 //   KiB, and it bounds the request line too, so a query string is never larger.
-export const defaultTimeouts: ServerTimeouts = {headersMs: 20_000, requestMs: 10 * 60_000, keepAliveMs: 5_000};
+export const defaultTimeouts: ServerTimeouts = {headersMs: 20_000, requestMs: 10 * 60_000, keepAliveMs: 60_000};
 const maxHeaderBytes = 16 * 1024;
 
 export function createSandboxServer(context: SandboxContext, options: ServerOptions): Server {

@@ -7,6 +7,7 @@ import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import type {SandboxState} from '../../source/sandbox/state.js';
 import {initialState} from '../../source/sandbox/store/initial-state.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
+import {roleRecord} from '../helpers/role-record.js';
 
 // A request is authenticated (and a Maven upload authorized) before its body is read: a caller
 // nobody knows, or one who may not publish, never gets a large upload buffered. Each request
@@ -53,18 +54,7 @@ describe('authentication before the body', () => {
 		state.domains[domain] = {name: domain, createdTime: 1_700_000_000, encryptionKey: 'arn:aws:kms:us-east-1:000000000000:key/x', tags: []};
 		state.repositories[`${domain}/app`] = {domain, name: 'app', description: '', upstreams: [], externalConnections: [], createdTime: 1_700_000_000, tags: []};
 		const readOnly = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: '*'}]};
-		state.iam.roles['reader-role'] = {
-			name: 'reader-role',
-			id: 'AROAREADERXXXXXXXXXXX',
-			path: '/',
-			description: '',
-			assumeRolePolicyDocument: '{}',
-			maxSessionDuration: 3600,
-			createDate: '2024-01-01T00:00:00Z',
-			attachedPolicyArns: [],
-			inlinePolicies: {main: JSON.stringify(readOnly)},
-			tags: [],
-		};
+		state.iam.roles['reader-role'] = roleRecord('reader-role', {id: 'AROAREADERXXXXXXXXXXX', inlinePolicies: {main: JSON.stringify(readOnly)}});
 		writeFileSync(join(dataDir, 'state.json'), JSON.stringify(state));
 		sandbox = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
 	});

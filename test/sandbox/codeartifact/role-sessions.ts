@@ -4,6 +4,7 @@ import {afterAll} from 'vitest';
 import {awsId, isoNow, secretKey} from '../../../source/sandbox/ids.js';
 import {SandboxStore} from '../../../source/sandbox/store/sandbox-store.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
+import {roleRecord} from '../../helpers/role-record.js';
 
 export interface SeededSession {
 	roleName: string;
@@ -25,18 +26,7 @@ export function seedRoleSessions(dataDir: string, roles: Record<string, object>,
 	const expiration = new Date(Math.floor(now.getTime() / 1000 + lifetimeSeconds) * 1000);
 	const sessions: SeededSession[] = [];
 	for (const [roleName, policy] of Object.entries(roles)) {
-		state.iam.roles[roleName] ??= {
-			name: roleName,
-			id: awsId('AROA'),
-			path: '/',
-			description: 'test role',
-			assumeRolePolicyDocument: '{}',
-			maxSessionDuration: 3600,
-			createDate: isoNow(now),
-			attachedPolicyArns: [],
-			inlinePolicies: {},
-			tags: [],
-		};
+		state.iam.roles[roleName] ??= roleRecord(roleName, {id: awsId('AROA'), description: 'test role', createDate: isoNow(now)});
 		state.iam.roles[roleName].inlinePolicies['test-policy'] = JSON.stringify(policy);
 		const credentials = {accessKeyId: awsId('ASIA'), secretAccessKey: secretKey(), sessionToken: randomBytes(48).toString('base64')};
 		state.sessions[credentials.accessKeyId] = {

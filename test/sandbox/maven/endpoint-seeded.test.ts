@@ -13,6 +13,7 @@ import {startSandbox, type RunningSandbox} from '../../../source/sandbox/index.j
 import type {PackageRecord, SandboxState} from '../../../source/sandbox/state.js';
 import {initialState} from '../../../source/sandbox/store/initial-state.js';
 import {temporaryDirectory} from '../../helpers/sandbox.js';
+import {roleRecord} from '../../helpers/role-record.js';
 
 const domain = 'acme-corp'; // a dash in the name: the owner is what follows the last one
 const jar = Buffer.from('PK\u0003\u0004 lib 1.0 jar bytes');
@@ -62,21 +63,11 @@ function seed(): SandboxState {
 	};
 	seeded.packages[[domain, 'app', 'maven', 'com.example', 'blocked'].join('\u0000')] = blocked;
 	const role = (name: string, statements: unknown[]) => {
-		seeded.iam.roles[name] = {
-			name,
-			id: `AROA${name
-				.toUpperCase()
-				.replace(/[^A-Z]/g, '')
-				.padEnd(17, 'X')}`,
-			path: '/',
-			description: '',
-			assumeRolePolicyDocument: '{}',
-			maxSessionDuration: 3600,
-			createDate: '2024-01-01T00:00:00Z',
-			attachedPolicyArns: [],
-			inlinePolicies: {main: JSON.stringify({Version: '2012-10-17', Statement: statements})},
-			tags: [],
-		};
+		const id = `AROA${name
+			.toUpperCase()
+			.replace(/[^A-Z]/g, '')
+			.padEnd(17, 'X')}`;
+		seeded.iam.roles[name] = roleRecord(name, {id, inlinePolicies: {main: JSON.stringify({Version: '2012-10-17', Statement: statements})}});
 	};
 	const repositoryArn = (name: string) => `arn:aws:codeartifact:us-east-1:${seeded.accountId}:repository/${domain}/${name}`;
 	role('reader-role', [{Effect: 'Allow', Action: 'codeartifact:ReadFromRepository', Resource: repositoryArn('app')}]);

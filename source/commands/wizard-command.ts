@@ -9,6 +9,7 @@ import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
 import {defaultWorkDirName} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
+import {resourceNames} from '../wizard/resource-names.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
@@ -39,6 +40,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(options.project ? {projectDir: resolve(options.project)} : {}),
 				settingsPath: resolve(connection.settingsPath),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
+				names: resourceNames(),
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,

@@ -1,8 +1,6 @@
 // The fixes the token check can offer, worded for this host: which role would gain a
 // permission, which profile would be replaced and what that takes away.
 
-import {defaults} from './name-rules.js';
-
 /** Every fix the token check may offer; its question's flag accepts these (and "stop"). */
 export const fixIds = [
 	'attach-to-current-role',
@@ -24,6 +22,8 @@ export interface TriageContext {
 	domain: string;
 	domainOwner: string;
 	region: string;
+	/** The wizard's own instance profile (a participant's carries its prefix). */
+	instanceProfile: string;
 	host: {onEc2: boolean; roleName?: string; instanceProfileArn?: string};
 }
 
@@ -35,7 +35,7 @@ export class FixBook {
 	access(principalArn: string | undefined): Fix[] {
 		const {host} = this.context;
 		// Swapping the wizard's own profile for itself would change nothing.
-		const canReplace = host.onEc2 && host.instanceProfileArn !== undefined && profileName(host.instanceProfileArn) !== defaults.instanceProfile;
+		const canReplace = host.onEc2 && host.instanceProfileArn !== undefined && profileName(host.instanceProfileArn) !== this.context.instanceProfile;
 		const role = host.roleName ?? (host.onEc2 ? undefined : roleFromArn(principalArn));
 		if (role) return canReplace ? [this.attach(role), this.replace()] : [this.attach(role)];
 		if (!host.onEc2) return [];
@@ -54,7 +54,7 @@ export class FixBook {
 	replace(): Fix {
 		const {roleName, instanceProfileArn} = this.context.host;
 		const current = instanceProfileArn ? profileName(instanceProfileArn) : 'the current profile';
-		const label = `Replace instance profile ${current} with ${defaults.instanceProfile}`;
+		const label = `Replace instance profile ${current} with ${this.context.instanceProfile}`;
 		if (!roleName) return {id: 'replace-association', label, detail: `${current} holds no role, so nothing is lost.`};
 		return {
 			id: 'replace-association',
@@ -66,7 +66,7 @@ export class FixBook {
 	associate(): Fix {
 		return {
 			id: 'associate-profile',
-			label: `Associate instance profile ${defaults.instanceProfile} with this instance`,
+			label: `Associate instance profile ${this.context.instanceProfile} with this instance`,
 			detail: 'The instance has no profile yet, so nothing is replaced; its credentials appear within seconds.',
 		};
 	}

@@ -8,6 +8,7 @@ import {runJourney} from '../../source/wizard/journey/run-journey.js';
 import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {temporaryDirectory} from './sandbox.js';
 import type {ScriptedHost} from './scripted-host.js';
+import {resourceNames} from '../../source/wizard/resource-names.js';
 
 // The journey against a real sandbox; Maven is replaced where the build itself is not the
 // point (the build path has its own tests with real mvn).
@@ -48,6 +49,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				workDir,
 				cwd: options.cwd ?? workDir,
 				settingsPath,
+				names: resourceNames(),
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

@@ -14,6 +14,7 @@ import {canarySettings} from '../helpers/canary-settings.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {offlineMavenCentral, temporaryDirectory} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
+import {resourceNames} from '../../source/wizard/resource-names.js';
 
 const unavailable = mavenUnavailable();
 const inCi = process.env['CI'] === 'true';
@@ -46,6 +47,7 @@ async function walk(scenario: Scenario) {
 			workDir,
 			cwd: workDir,
 			settingsPath: join(workDir, 'settings.xml'),
+			names: resourceNames(),
 			credentialWaitMs: 15_000,
 			pollIntervalMs: 250,
 			signal: controller.signal,
@@ -122,6 +124,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 				workDir: first.workDir,
 				cwd: first.workDir,
 				settingsPath: join(first.workDir, 'settings.xml'),
+				names: resourceNames(),
 				credentialWaitMs: 5_000,
 				pollIntervalMs: 250,
 				signal: new AbortController().signal,

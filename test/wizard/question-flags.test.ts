@@ -14,6 +14,7 @@ import type {Question} from '../../source/wizard/questions.js';
 import {journeyOn, noMaven} from '../helpers/journey.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
+import {resourceNames} from '../../source/wizard/resource-names.js';
 
 // Say it once: each question's flag accepts exactly what the question offers. The journey is
 // walked along the paths that ask every question (on a host with a pom.xml, with every kind of
@@ -34,7 +35,16 @@ async function tokenFixesFor(failure: AwsFailure, host: HostMetadata | undefined
 		files: journeyFiles,
 		ledger: await RunLedger.open(join(temporaryDirectory(), 'run.json')),
 		sleep: async () => {},
-		options: {target: 'aws', workDir: '', cwd: '', settingsPath: '', credentialWaitMs: 0, pollIntervalMs: 0, signal: new AbortController().signal},
+		options: {
+			target: 'aws',
+			workDir: '',
+			cwd: '',
+			settingsPath: '',
+			names: resourceNames(),
+			credentialWaitMs: 0,
+			pollIntervalMs: 0,
+			signal: new AbortController().signal,
+		},
 		facts: {touched: [], domain: 'd', domainOwner: '123456789012', policyArn: 'arn:aws:iam::123456789012:policy/p', ...(host ? {hostMetadata: host} : {})},
 		step: 'token',
 	};

@@ -19,7 +19,8 @@ const noProfile: Host = {onEc2: true};
 const emptyProfile: Host = {onEc2: true, instanceProfileArn: OTHER_PROFILE};
 const offEc2: Host = {onEc2: false};
 
-const triage = (error: unknown, host: Host): TokenDiagnosis => triageTokenFailure(error, {domain: 'd', domainOwner: ACCOUNT, region: 'eu-west-1', host});
+const triage = (error: unknown, host: Host): TokenDiagnosis =>
+	triageTokenFailure(error, {domain: 'd', domainOwner: ACCOUNT, region: 'eu-west-1', instanceProfile: 'ca-wizard-build-host', host});
 const fixIds = (diagnosis: TokenDiagnosis) => diagnosis.fixes.map(fix => fix.id);
 
 describe('parseDenial', () => {

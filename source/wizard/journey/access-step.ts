@@ -1,5 +1,5 @@
 import {buildHostPolicy, policyCovers, type AccessTarget} from '../access-policy.js';
-import {defaults} from '../name-rules.js';
+import type {ResourceNames} from '../resource-names.js';
 import {goBack} from '../questions.js';
 import type {Problem} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -14,8 +14,8 @@ function accessTarget(facts: AccessFacts, region: string, alsoRepositories: stri
 }
 
 /** One policy per domain, so a second run for another domain never takes the first one's access away. */
-export function policyNameFor(domain: string): string {
-	return `${defaults.policy}-${domain}`;
+export function policyNameFor(names: ResourceNames, domain: string): string {
+	return `${names.policy}-${domain}`;
 }
 
 function policyClash(policyName: string, missing: string[]): Problem {
@@ -37,7 +37,7 @@ function grantedRepositories(document: string, domain: string): string[] {
 export async function accessStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
 	const facts = needs(context, 'identity', 'domain', 'domainOwner', 'repository', 'upstream');
-	const policyName = policyNameFor(facts.domain);
+	const policyName = policyNameFor(context.options.names, facts.domain);
 	const policyArn = `arn:aws:iam::${facts.identity.account}:policy/${policyName}`;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
 	const existingPolicy = await aws.iam.getPolicy(policyArn).catch(fail('Looking up the policy'));
@@ -52,7 +52,7 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		kind: 'confirm',
 		id: 'create-access',
 		message: `Create (or reuse) the policy ${policyName} for the build host?`,
-		detail: `The role ${defaults.role} and the instance profile ${defaults.instanceProfile} are made later only if the fix you choose needs them (a host without a role of its own).`,
+		detail: `The role ${context.options.names.role} and the instance profile ${context.options.names.instanceProfile} are made later only if the fix you choose needs them (a host without a role of its own).`,
 		default: true,
 		canGoBack: true,
 	});

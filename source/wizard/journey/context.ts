@@ -2,6 +2,7 @@ import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aw
 import type {CreatedResource, Problem, Summary} from '../events.js';
 import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
+import type {ResourceNames} from '../resource-names.js';
 import {CliError} from '../../errors.js';
 
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
@@ -53,6 +54,8 @@ export interface ResourceRecorder {
 
 export interface JourneyOptions {
 	target: 'aws' | 'sandbox';
+	/** The names of what this run makes (a workshop participant's carry their prefix). */
+	names: ResourceNames;
 	/** Working folder: the demo project's copy and, in sandbox mode, settings.xml. */
 	workDir: string;
 	/** Current directory, where a pom.xml may already be. */

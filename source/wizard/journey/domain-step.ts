@@ -1,4 +1,3 @@
-import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -8,6 +7,7 @@ import {settleUnfinished} from './unfinished.js';
 
 export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
+	const suggested = context.options.names.domain;
 	const facts = needs(context, 'identity');
 	const {validate} = questionFlags.domain;
 	// The first step that creates anything: first, what a stopped run may have left unconfirmed.
@@ -15,17 +15,17 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
-	const preferred = domains.find(d => d.name === defaults.domain)?.name ?? domains[0]?.name;
+	const preferred = domains.find(d => d.name === suggested)?.name ?? domains[0]?.name;
 	const name = await ask(context, {
 		kind: 'select',
 		id: 'domain',
 		message: domains.length > 0 ? 'Use an existing domain, or create one?' : 'Name the new domain',
 		choices: domains.map(d => ({value: d.name, label: d.name, hint: d.owner === facts.identity.account ? 'yours' : `owner ${d.owner}`})),
-		default: preferred ?? defaults.domain,
+		default: preferred ?? suggested,
 		custom: {
 			label: 'Create a new domain…',
 			default: unusedName(
-				defaults.domain,
+				suggested,
 				domains.map(d => d.name),
 			),
 			validate,

@@ -1,4 +1,3 @@
-import {defaults} from '../name-rules.js';
 import {questionFlags} from '../question-flags.js';
 import {goBack} from '../questions.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -7,12 +6,13 @@ import {answer, ask, needs, note, progress, reused, stop, stopOnAws, unusedName}
 
 export async function repositoryStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
+	const {names} = context.options;
 	const facts = needs(context, 'domain');
 	const {domain} = facts;
 	progress(context, `Listing repositories in ${domain}…`);
 	const repositories = (
 		await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))
-	).filter(r => r.name !== defaults.upstream);
+	).filter(r => r.name !== names.upstream);
 	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
 	const {validate} = questionFlags.repository;
 	const name = await ask(context, {
@@ -20,11 +20,11 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		id: 'repository',
 		message: repositories.length > 0 ? 'Use an existing repository, or create one?' : 'Name the new repository',
 		choices: repositories.map(r => ({value: r.name, label: r.name, ...(r.description ? {hint: r.description} : {})})),
-		default: repositories.find(r => r.name === defaults.repository)?.name ?? repositories[0]?.name ?? defaults.repository,
+		default: repositories.find(r => r.name === names.repository)?.name ?? repositories[0]?.name ?? names.repository,
 		custom: {
 			label: 'Create a new repository…',
 			default: unusedName(
-				defaults.repository,
+				names.repository,
 				repositories.map(r => r.name),
 			),
 			validate,
@@ -45,7 +45,7 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 		kind: 'text',
 		id: 'description',
 		message: 'A description for the repository',
-		default: `Maven dependencies for builds, through ${defaults.upstream}`,
+		default: `Maven dependencies for builds, through ${names.upstream}`,
 		validate: questionFlags.description.validate,
 	});
 	progress(context, `Creating repository ${name}…`);

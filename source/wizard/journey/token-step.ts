@@ -1,6 +1,5 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
 import {assertNever} from '../../errors.js';
-import {defaults} from '../name-rules.js';
 import {profileName} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -56,6 +55,7 @@ function triageContext(context: TokenContext) {
 		domain: facts.domain,
 		domainOwner: facts.domainOwner,
 		region: aws.region,
+		instanceProfile: context.options.names.instanceProfile,
 		host: {
 			onEc2: host !== undefined,
 			...(host?.roleName ? {roleName: host.roleName} : {}),
@@ -84,7 +84,7 @@ async function tryToken(context: TokenContext, announceRefusal = true): Promise<
 }
 
 async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagnosis): Promise<'applied' | 'declined'> {
-	const {aws, facts} = context;
+	const {aws, facts, options} = context;
 	const host = facts.hostMetadata;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'FixFailed', doing);
 	switch (fix) {
@@ -109,12 +109,12 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 				});
 			const current = await aws.ec2.currentAssociation(host.instanceId).catch(fail('Looking up the instance profile association'));
 			// Another run on this host associated the wizard's profile meanwhile: only time is needed.
-			if (current && profileName(current.instanceProfileArn) === defaults.instanceProfile) return 'applied';
+			if (current && profileName(current.instanceProfileArn) === options.names.instanceProfile) return 'applied';
 			if (current) {
 				const ok = await answer(context, {
 					kind: 'confirm',
 					id: 'replace-profile',
-					message: `Replace the instance profile ${current.instanceProfileArn} with ${defaults.instanceProfile}?`,
+					message: `Replace the instance profile ${current.instanceProfileArn} with ${options.names.instanceProfile}?`,
 					detail: `Whatever on this instance relies on the current profile's role${host.roleName ? ` (${host.roleName})` : ''} loses those permissions.`,
 					default: false,
 				});

@@ -1,4 +1,3 @@
-import {defaults} from '../name-rules.js';
 import {goBack} from '../questions.js';
 import type {Problem} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -11,7 +10,7 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 	const {aws} = context;
 	const facts = needs(context, 'domain', 'repository');
 	const {domain, repository} = facts;
-	const store = defaults.upstream;
+	const store = context.options.names.upstream;
 	const confirmed = await ask(context, {
 		kind: 'confirm',
 		id: 'upstream',

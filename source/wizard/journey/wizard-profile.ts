@@ -3,7 +3,6 @@
 // up front (a host with a role of its own gets the policy on that role and needs neither).
 
 import {ec2TrustPolicy, trustsEc2} from '../access-policy.js';
-import {defaults} from '../name-rules.js';
 import type {StepContext} from './context.js';
 import {attachPolicy} from './attach-policy.js';
 import {createOrAdopt, ourTags} from './create-or-adopt.js';
@@ -12,8 +11,7 @@ import {progress, reused, stop, stopOnAws} from './step-helpers.js';
 /** Role (trusted by EC2, holding `policyArn`) inside the instance profile; existing ones are reused when they fit. Returns the profile's name. */
 export async function ensureWizardProfile(context: StepContext, policyArn: string): Promise<string> {
 	const {iam} = context.aws;
-	const role = defaults.role;
-	const profileName = defaults.instanceProfile;
+	const {role, instanceProfile: profileName} = context.options.names;
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'AccessSetupFailed', doing);
 
 	// Role: must trust EC2, or the instance could never wear it.

@@ -39,8 +39,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				cwd,
 				...(options.project ? {projectDir: resolve(options.project)} : {}),
 				settingsPath: resolve(connection.settingsPath),
-				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
 				names: resourceNames(),
+				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,

@@ -33,6 +33,8 @@ export interface Command<O extends OptionDefinitions = OptionDefinitions> {
 	usage: string;
 	options: O;
 	examples: Example[];
+	/** Takes a command of its own after `--` (exec): everything after it is passed on, unread. */
+	passThrough?: true;
 	/** Options that go together or exclude each other: the problem, in a sentence; checked before run. */
 	validate?(values: OptionValues<O>): string | undefined;
 	/** Runs with values that passed every option's check; returns the exit code. Loads what it needs lazily. */

@@ -25,8 +25,13 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 	if (first === 'help') return {kind: 'help', ...(rest[0] === undefined ? {} : {command: commandNamed(rest[0], commands)})};
 	const named = first !== undefined && !first.startsWith('-');
 	const command = named ? commandNamed(first, commands) : defaultCommand;
-	const args = named ? rest : argv;
-	const {values, positionals} = parseOptions(command, args, commands);
+	const all = named ? rest : argv;
+	// A pass-through command's own command line starts after the first `--`, untouched.
+	const end = command.passThrough ? all.indexOf('--') : -1;
+	const args = end === -1 ? all : all.slice(0, end);
+	const parsed = parseOptions(command, args, commands);
+	const values = parsed.values;
+	const positionals = end === -1 ? parsed.positionals : all.slice(end + 1);
 	if (values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
 	if (values['version'] === true) return {kind: 'version'};
 	for (const [name, option] of Object.entries(command.options)) {

@@ -1,6 +1,8 @@
 import type {Command} from './command.js';
 import {destroyCommand} from './destroy.js';
+import {execCommand} from './exec.js';
 import {sandboxCommand} from './sandbox.js';
+import {tokenCommand} from './token.js';
 import {wizardCommand} from './wizard.js';
 
 // Every command, declared once in its own file: the parser, --help and the README's tables read
@@ -9,4 +11,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, tokenCommand, execCommand];

@@ -9,6 +9,7 @@ import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
 import {defaultWorkDirName} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
+import {hostCommandFlags} from './host-invocation.js';
 import {resourceNames} from '../wizard/resource-names.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
@@ -46,6 +47,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
 				destroyCommand: destroyInvocation(options.target, workDir, cwd),
+				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
 			},
 		);
 		outcome = result.status;

@@ -106,6 +106,28 @@ export async function runProcess(command: string, args: readonly string[], optio
 	return {exitCode, stdout: output.stdout.text(), stderr: output.stderr.text()};
 }
 
+/** The signals a wrapper passes on to the command it runs, so it stops the way it was asked to. */
+const forwardedSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+
+/**
+ * Runs a command in the foreground, as a shell would (`ca-wizard exec`): it shares our terminal
+ * and process group (so it may read the keyboard, and Ctrl-C reaches it directly), every signal
+ * we are sent is passed on, and its exit status is returned — 128 + N when signal N ended it.
+ */
+export async function runForeground(command: string, args: readonly string[], options: Pick<RunOptions, 'env' | 'missingCommandFix'> = {}): Promise<number> {
+	const subprocess = execa(command, args, {env: options.env ?? {}, stdio: 'inherit', reject: false});
+	const forward = (signal: NodeJS.Signals) => () => {
+		subprocess.kill(signal);
+	};
+	const handlers = forwardedSignals.map(signal => [signal, forward(signal)] as const);
+	for (const [signal, handler] of handlers) process.on(signal, handler);
+	const result = await subprocess.finally(() => {
+		for (const [signal, handler] of handlers) process.off(signal, handler);
+	});
+	if (result.failed && result.exitCode === undefined && result.signal === undefined) throw spawnError(command, result.code, result.shortMessage, options);
+	return result.exitCode ?? 128 + (result.signal ? constants.signals[result.signal] : 0);
+}
+
 /**
  * The first line a version command prints, on stdout or else stderr (`java -version` writes to
  * stderr), or undefined when the command is missing or fails.

@@ -111,5 +111,5 @@ export interface Summary {
 	destroy: string;
 }
 
-/** restart-sandbox: bring the embedded sandbox back; export-token: a token in a new shell; build: Maven through CodeArtifact with it. */
-export type NextPurpose = 'restart-sandbox' | 'export-token' | 'build';
+/** restart-sandbox: bring the embedded sandbox back; build: Maven again, with a fresh token (ca-wizard exec); export-token: a token in this shell. */
+export type NextPurpose = 'restart-sandbox' | 'build' | 'export-token';

@@ -61,7 +61,7 @@ export const steps: Record<StepId, StepInfo> = {
 	summary: {
 		id: 'summary',
 		title: 'Summary',
-		concept: 'What was created, which files were written, how to get a token in a new shell, and how to undo it all.',
+		concept: 'What was created, which files were written, how to build again with a fresh token, and how to undo it all.',
 	},
 };
 

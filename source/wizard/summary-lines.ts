@@ -36,9 +36,10 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 		commands(restart);
 		item('then paste the export lines it prints into your shell.');
 	}
-	const token = commandsFor('export-token', 'build');
+	// exec first: it is the answer to the 12-hour expiry; the token in a shell is for other tools and CI.
+	const token = commandsFor('build', 'export-token');
 	if (token.length > 0) {
-		heading('A token in a new shell (valid 12 h):');
+		heading('A fresh token for every build (a token lasts 12 h), or one in this shell:');
 		commands(token);
 	}
 	if (undo.length > 0) {

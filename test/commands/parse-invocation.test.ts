@@ -65,3 +65,10 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('--sandbox', '--profile', 'dev')).toMatch(/are for real AWS/);
 	});
 });
+
+it('passes everything after -- to a pass-through command untouched, and reads its own options before it', () => {
+	const invocation = parseInvocation(['exec', '--domain', 'acme', '--', 'mvn', '-s', 'settings.xml', '--', 'compile'], commands, defaultCommand);
+	expect(invocation).toMatchObject({kind: 'run', values: {domain: 'acme'}, positionals: ['mvn', '-s', 'settings.xml', '--', 'compile']});
+	expect(() => parseInvocation(['exec', 'mvn', 'compile'], commands, defaultCommand)).toThrow('unexpected argument "mvn"');
+	expect(() => parseInvocation(['--', 'mvn'], commands, defaultCommand)).toThrow('unexpected argument "mvn"');
+});

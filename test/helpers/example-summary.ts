@@ -20,11 +20,10 @@ export const exampleSummary: Summary = {
 	next: [
 		{purpose: 'restart-sandbox', command: 'ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env'},
 		{
-			purpose: 'export-token',
-			command:
-				'export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ca-wizard-demo --domain-owner 549480709600 --query authorizationToken --output text --region us-east-1)',
+			purpose: 'build',
+			command: 'ca-wizard exec --workdir /tmp/work --sandbox-url "$AWS_ENDPOINT_URL" -- mvn -s /tmp/work/settings.xml -f /tmp/work/demo/pom.xml compile',
 		},
-		{purpose: 'build', command: 'mvn -s /tmp/work/settings.xml compile'},
+		{purpose: 'export-token', command: 'eval "$(ca-wizard token --workdir /tmp/work --sandbox-url "$AWS_ENDPOINT_URL")"'},
 	],
 	undo: [
 		'aws iam delete-role --role-name ca-wizard-build-host --region us-east-1',

@@ -26,9 +26,9 @@ it('shows the summary without its commands, which are printed below the last fra
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
 	expect(frame).toContain('  then paste the export lines it prints into your shell');
 	expect(frame).toContain(
-		'A token in a new shell (valid 12 h):\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
+		'A fresh token for every build (a token lasts 12 h), or one in this shell:\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
 	);
-	expect(frame).not.toContain('get-authorization-token');
+	expect(frame).not.toContain('ca-wizard token');
 	expect(frame).not.toContain('delete-domain');
 	expect(frame).not.toContain('ca-wizard sandbox --data');
 	expect(frame).toContain('Commands are printed below the screen, ready to copy.');

@@ -71,6 +71,8 @@ export interface JourneyOptions {
 	sandboxRestart?: string;
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
+	/** What `ca-wizard token` and `exec` need to find this run (its --workdir and target), e.g. ` --profile dev`. */
+	hostCommandFlags?: string;
 }
 
 export interface JourneyDeps {

@@ -2,13 +2,15 @@ import type {CreatedResource, Summary} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {needs} from './step-helpers.js';
 import {destroyCommand, undoCommands} from './undo-commands.js';
+import {join} from 'node:path';
 import {shellQuote} from '../../text/shell-quote.js';
 
 const identity = (resource: CreatedResource) => `${resource.kind}\u0000${resource.name}`;
 
 export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const {options, aws, ledger} = context;
-	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'upstream', 'settingsWritten', 'build');
+	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'upstream', 'settingsWritten', 'build', 'projectDir');
+	const hostFlags = options.hostCommandFlags ?? '';
 	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;
 	// What ca-wizard created, this run or an earlier one that stopped: the ledger knows, and undo needs all of it.
 	const createdNow = new Set(facts.touched.filter(t => !t.reused).map(t => identity(t.resource)));
@@ -21,11 +23,12 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		files: [{...facts.settingsWritten}],
 		next: [
 			...(options.sandboxRestart ? [{purpose: 'restart-sandbox' as const, command: options.sandboxRestart}] : []),
+			// A token lasts 12 hours at most: exec asks for a fresh one for every build, so none ever expires mid-week.
 			{
-				purpose: 'export-token',
-				command: `export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ${shellQuote(facts.domain)} --domain-owner ${shellQuote(facts.domainOwner)} --query authorizationToken --output text${flags})`,
+				purpose: 'build',
+				command: `ca-wizard exec${hostFlags} -- mvn -s ${shellQuote(facts.settingsWritten.path)} -f ${shellQuote(join(facts.projectDir, 'pom.xml'))} compile`,
 			},
-			{purpose: 'build', command: `mvn -s ${shellQuote(facts.settingsWritten.path)} compile`},
+			{purpose: 'export-token', command: `eval "$(ca-wizard token${hostFlags})"`},
 		],
 		undo: undoCommands([...created], flags),
 		destroy: destroyCommand(options),

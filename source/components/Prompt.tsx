@@ -1,11 +1,11 @@
 import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
-import TextInput from 'ink-text-input';
 import {useState} from 'react';
 import {assertNever} from '../errors.js';
 import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../wizard/questions.js';
 import {gutterRows, rowCount, wrapRows} from './text-rows.js';
 import {Rows} from './Rows.js';
+import {SelectList} from './SelectList.js';
+import {LineInput} from './LineInput.js';
 
 /** What a prompt sends: the host decides what each intent means for the journey. q (quit) is the app's key, not the prompt's. */
 export interface PromptIntents {
@@ -96,35 +96,16 @@ function SelectPrompt({question, typing, columns, onAnswer, onBack, onTyping}: O
 	const hint = choices[highlighted]?.hint;
 	return (
 		<Box flexDirection="column">
-			<SelectInput
+			<SelectList
 				items={items}
 				initialIndex={highlighted}
 				limit={listedChoices}
-				indicatorComponent={Pointer}
-				itemComponent={Label}
-				onHighlight={item => setHighlighted(items.findIndex(candidate => candidate.key === item.key))}
-				onSelect={item => (item.key === customKey ? onTyping(true) : onAnswer(item.value))}
+				indent={indent}
+				onHighlight={setHighlighted}
+				onSelect={index => (items[index]?.key === customKey ? onTyping(true) : onAnswer(items[index]?.value ?? question.default))}
 			/>
 			{hint ? <Rows rows={gutterRows(hint, columns, ' '.repeat(indent), ' '.repeat(indent), {dim: true})} /> : null}
 		</Box>
-	);
-}
-
-/** The list's pointer: never squeezed by a long label. */
-function Pointer({isSelected = false}: {isSelected?: boolean}) {
-	return (
-		<Box width={indent} flexShrink={0}>
-			<Text color="cyan">{isSelected ? '❯' : ' '}</Text>
-		</Box>
-	);
-}
-
-/** A choice's label on one row; the highlighted one's hint is shown under the list. */
-function Label({isSelected = false, label}: {isSelected?: boolean; label: string}) {
-	return (
-		<Text color={isSelected ? 'cyan' : undefined} wrap="truncate-end">
-			{label}
-		</Text>
 	);
 }
 
@@ -152,7 +133,15 @@ function TextField({placeholder, validate, columns, onSubmit}: TextFieldProps) {
 		<Box flexDirection="column">
 			<Box>
 				<Text color="cyan">{'› '}</Text>
-				<TextInput value={value} placeholder={placeholder} onChange={setValue} onSubmit={() => problem === undefined && onSubmit(effective)} />
+				{/* What Enter submits is the field's own value at that key: a burst's earlier keys count. */}
+				<LineInput
+					placeholder={placeholder}
+					onChange={setValue}
+					onSubmit={typed => {
+						const submitted = typed === '' ? placeholder : typed;
+						if (validate?.(submitted) === undefined) onSubmit(submitted);
+					}}
+				/>
 			</Box>
 			{problem ? <Rows rows={limitRows(wrapRows(problem, columns), problemRows).map(text => ({text, color: 'red'}))} /> : null}
 		</Box>

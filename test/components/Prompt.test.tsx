@@ -201,3 +201,47 @@ describe('Prompt: confirm', () => {
 		await waitFor(() => expect(prompt.onBack).toHaveBeenCalledOnce());
 	});
 });
+
+// Keys that arrive together — held Backspace, pasted text, arrows over SSH — as one read from the terminal.
+describe('Prompt: keys in one burst count one by one', () => {
+	it('a burst of Backspaces erases, and never types U+007F', async () => {
+		const prompt = renderPrompt(text);
+		await prompt.press('libs');
+		await prompt.waitForText('› libs');
+		await prompt.press(keys.backspace.repeat(3));
+		await prompt.waitForText('› l');
+		expect(prompt.frame()).not.toContain('U+007F');
+		await prompt.press(keys.backspace.repeat(5) + 'ab' + keys.backspace + 'pi');
+		await prompt.waitForText('› api');
+		expect(prompt.frame()).not.toMatch(/U\+|Use 2–50/);
+	});
+
+	it('pasted text with its Enter is the answer, with every character', async () => {
+		const prompt = renderPrompt(text);
+		await prompt.press('team-libs\r');
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('team-libs');
+	});
+
+	it('arrows that arrive together all move the highlight, and an Enter among them takes where they reached', async () => {
+		const many: SelectQuestion = {
+			kind: 'select',
+			id: 'repository',
+			message: 'Which repository?',
+			choices: ['one', 'two', 'three', 'four', 'five'].map(value => ({value, label: value})),
+			default: 'one',
+		};
+		const prompt = renderPrompt(many);
+		await prompt.press(keys.down.repeat(3));
+		await prompt.waitForText('❯ four');
+		await prompt.press(keys.up + keys.up + keys.enter);
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('two');
+	});
+
+	it('the custom field opened by Enter takes the rest of the burst as its text', async () => {
+		const prompt = renderPrompt(select);
+		await prompt.press(keys.down + keys.enter);
+		await prompt.waitForText('› my-domain');
+		await prompt.press('team-q' + keys.backspace + 'z\r');
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('team-z');
+	});
+});

@@ -4,6 +4,7 @@ import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
 import type {ResourceNames} from '../resource-names.js';
 import {CliError} from '../../errors.js';
+import type {PlanRecorder} from '../plan.js';
 
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
 export interface JourneyTools {
@@ -71,6 +72,8 @@ export interface JourneyOptions {
 	sandboxRestart?: string;
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
+	/** --dry-run: the plan the dry-run adapters fill; nothing is created or written, and the build is skipped. */
+	dryRun?: PlanRecorder;
 }
 
 export interface JourneyDeps {

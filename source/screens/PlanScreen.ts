@@ -1,6 +1,6 @@
 import {lineColor} from '../components/diff-rows.js';
 import {longTextPart, rowsPart} from '../components/Rows.js';
-import {codeRows, wrapRows, type Row} from '../components/text-rows.js';
+import {codeRows, gutterRows, wrapRows, type Row} from '../components/text-rows.js';
 import {planLines, type Plan} from '../wizard/plan.js';
 import type {ScreenBody} from '../components/Rows.js';
 
@@ -8,7 +8,7 @@ import type {ScreenBody} from '../components/Rows.js';
 export function planScreen(plan: Plan, columns: number): ScreenBody {
 	const rows = planLines(plan).flatMap((line): Row[] => {
 		if (line.kind === 'heading') return wrapRows(line.text, columns).map(text => ({text, bold: true}));
-		if (line.kind === 'item') return codeRows(line.text, columns, '  ');
+		if (line.kind === 'item') return gutterRows(line.text, columns, '  ', '     ');
 		const color = lineColor(line.text);
 		return codeRows(line.text, columns, '    ', color ? {color} : {dim: true});
 	});

@@ -53,8 +53,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 			},
 		);
 		outcome = result.status;
-		if (dryRun && result.status === 'completed') after = planText(dryRun.recorder.plan);
-		else if (result.facts.summary) after = summaryText(result.facts.summary);
+		if (dryRun) {
+			// A dry run that stopped early shows what it planned until then (the summary step shows a finished one's).
+			const plan = result.status === 'completed' ? dryRun.recorder.plan : {...dryRun.recorder.plan, stopped: true as const};
+			if (plan.stopped) session.host.notify({type: 'plan', plan});
+			after = planText(plan);
+		} else if (result.facts.summary) after = summaryText(result.facts.summary);
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		if (session.signal.aborted) {

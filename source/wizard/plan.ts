@@ -20,6 +20,8 @@ export interface PlannedFile {
 export interface Plan {
 	calls: PlannedCall[];
 	files: PlannedFile[];
+	/** The dry run stopped before its end (a problem, a declined step, q): the plan covers the steps before. */
+	stopped?: true;
 }
 
 /** Collects the plan while the journey walks on; the dry-run AWS and file adapters write to it. */
@@ -50,10 +52,10 @@ export interface PlanLine {
 }
 
 /** The plan in words: calls numbered in order, then each file with its diff. */
-export function planLines({calls, files}: Plan): PlanLine[] {
-	const lines: PlanLine[] = [{kind: 'heading', text: 'Dry run: nothing was created, changed or written.'}];
+export function planLines({calls, files, stopped}: Plan): PlanLine[] {
+	const lines: PlanLine[] = [{kind: 'heading', text: `Dry run${stopped ? ', stopped before its end' : ''}: nothing was created, changed or written.`}];
 	if (calls.length === 0 && files.length === 0) {
-		lines.push({kind: 'item', text: 'Nothing to do: everything is in place already.'});
+		lines.push({kind: 'item', text: stopped ? 'Nothing was planned before it stopped.' : 'Nothing to do: everything is in place already.'});
 		return lines;
 	}
 	lines.push({kind: 'heading', text: calls.length > 0 ? `AWS calls a run would make (${calls.length}, in order):` : 'AWS calls a run would make: none.'});

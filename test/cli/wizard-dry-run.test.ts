@@ -17,24 +17,45 @@ describe('ca-wizard --dry-run, built, without a terminal', () => {
 	const sandbox = useSandbox();
 	const proxy = useCountingProxy(sandbox);
 
-	it.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true')('ends with the plan, sends no mutating request and writes nothing', async () => {
-		const workDir = temporaryDirectory('ca-wizard-dry-run-cli-');
+	const needsJava = mavenUnavailable() !== undefined && process.env['CI'] !== 'true';
+
+	async function dryRun(workDir: string, ...args: string[]): Promise<{code: number; events: Array<WizardEvent | {type: 'answer'}>}> {
 		const env: NodeJS.ProcessEnv = {...process.env, ...sandbox.current.env, AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxy.url}/`, CI: 'true'};
-		proxy.operations.length = 0;
-		const {stdout} = await run(process.execPath, [cliPath, '--sandbox-url', proxy.url, '--workdir', workDir, '--yes', '--dry-run', '--json'], {
+		const {code, stdout} = await run(process.execPath, [cliPath, '--sandbox-url', proxy.url, '--workdir', workDir, '--yes', '--dry-run', '--json', ...args], {
 			env,
 			cwd: workDir,
-		});
+		}).then(
+			({stdout}) => ({code: 0, stdout}),
+			(error: {code: number; stdout: string}) => error,
+		);
 		const events = stdout
 			.trim()
 			.split('\n')
 			.map(line => JSON.parse(line) as WizardEvent | {type: 'answer'});
-		const plan = events.find((event): event is Extract<WizardEvent, {type: 'plan'}> => event.type === 'plan')?.plan;
+		return {code, events};
+	}
+	const planOf = (events: Array<WizardEvent | {type: 'answer'}>) =>
+		events.find((event): event is Extract<WizardEvent, {type: 'plan'}> => event.type === 'plan')?.plan;
+
+	it.skipIf(needsJava)('ends with the plan, sends no mutating request and writes nothing', async () => {
+		const workDir = temporaryDirectory('ca-wizard-dry-run-cli-');
+		proxy.operations.length = 0;
+		const {code, events} = await dryRun(workDir);
+		expect(code).toBe(0);
+		const plan = planOf(events);
 		expect(plan?.calls.map(call => call.operation)).toEqual(expect.arrayContaining(['CreateDomain', 'CreatePolicy', 'AttachRolePolicy']));
 		expect(plan?.files.map(file => file.path)).toContain(join(workDir, 'settings.xml'));
 		expect(proxy.operations.length).toBeGreaterThan(0);
 		expect(proxy.operations.filter(operation => !isRead(operation))).toEqual([]);
 		expect(existsSync(join(workDir, 'settings.xml'))).toBe(false);
 		expect(readdirSync(workDir)).toEqual([]); // no run record, no lock, no demo copy
+	});
+
+	it.skipIf(needsJava)('stopped early (the upstream declined), shows what it planned until then, and no undo command', async () => {
+		const workDir = temporaryDirectory('ca-wizard-dry-run-cli-');
+		const {code, events} = await dryRun(workDir, '--upstream', 'no');
+		expect(code).toBe(1);
+		expect(planOf(events)).toMatchObject({stopped: true, calls: [{operation: 'CreateDomain'}, {operation: 'CreateRepository'}]});
+		expect(JSON.stringify(events)).not.toContain('To undo what ca-wizard created here');
 	});
 });

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {settingsDiff} from '../../source/maven/settings-xml.js';
 import type {Plan} from '../../source/wizard/plan.js';
+import {canarySettings} from '../helpers/canary-settings.js';
 import {isRead, useCountingProxy, type ProxiedOperation} from '../helpers/counting-proxy.js';
 import {journeyOn} from '../helpers/journey.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
@@ -89,5 +90,20 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 		expect(value.result.status).toBe('completed');
 		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
 		expect(value.plan).toEqual({calls: [], files: []});
+	});
+
+	it("with another settings.xml, plans only its change: a diff with the user's secrets masked, the file left as it was", async () => {
+		const otherDir = temporaryDirectory('ca-wizard-dry-run-settings-');
+		const {value, operations} = await counted(() =>
+			journey(new ScriptedHost(), {workDir: otherDir, endpoint: proxy.url, dryRun: true, settings: canarySettings}),
+		);
+		expect(value.result.status).toBe('completed');
+		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
+		expect(value.plan?.calls).toEqual([]);
+		const change = value.plan?.files.find(file => file.path === value.settingsPath);
+		expect(change?.change).toBe('modify');
+		expect(change?.lines.some(line => line.startsWith('+') && line.includes('<mirrorOf>'))).toBe(true);
+		expect(change?.lines.join('\n')).not.toContain('canary');
+		expect(readFileSync(value.settingsPath, 'utf8')).toBe(canarySettings);
 	});
 });

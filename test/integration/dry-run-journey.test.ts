@@ -107,3 +107,24 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 		expect(readFileSync(value.settingsPath, 'utf8')).toBe(canarySettings);
 	});
 });
+
+describe('ca-wizard --dry-run for a host with no instance profile', () => {
+	const sandbox = useSandbox({scenario: 'no-profile'});
+	const proxy = useCountingProxy(sandbox);
+	const journey = journeyOn(sandbox);
+
+	it("plans the wizard's role and profile and their association, and a real run then makes exactly those", async () => {
+		const workDir = temporaryDirectory('ca-wizard-dry-run-profile-');
+		proxy.operations.length = 0;
+		const dry = await journey(new ScriptedHost(), {workDir, endpoint: proxy.url, dryRun: true});
+		expect(dry.result.status).toBe('completed');
+		expect(proxy.operations.filter(operation => !isRead(operation))).toEqual([]);
+		const planned = dry.plan?.calls.map(call => call.operation);
+		expect(planned?.slice(-5)).toEqual(['CreateRole', 'AttachRolePolicy', 'CreateInstanceProfile', 'AddRoleToInstanceProfile', 'AssociateIamInstanceProfile']);
+
+		proxy.operations.length = 0;
+		const real = await journey(new ScriptedHost(), {workDir, endpoint: proxy.url});
+		expect(real.result.status).toBe('completed');
+		expect(proxy.operations.filter(operation => !isRead(operation)).map(operation => operation.operation)).toEqual(planned);
+	});
+});

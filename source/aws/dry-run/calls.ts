@@ -2,10 +2,12 @@ import type {CodeArtifactApi, Ec2Api, IamApi, InstanceMetadataApi, StsApi} from 
 
 // Every method of the narrow AWS interfaces, classified: a read, or the operation AWS names
 // the change it makes. `satisfies` makes the lists complete: a method added to an interface
-// does not compile until it is classified here, and the dry-run adapter must then plan it.
+// does not compile until it is classified here, and a write does not compile until the dry-run
+// adapter plans it.
 
 /** A call that changes nothing: a dry run makes it for real. */
 export const read = 'read';
+/** `read`, or the operation AWS names the change (CreateDomain, AttachRolePolicy…): what the plan lists. */
 export type Access = string;
 
 type Classified<Api> = Record<keyof Api, Access>;
@@ -65,5 +67,5 @@ export const ec2Calls = {
 	disassociate: 'DisassociateIamInstanceProfile',
 } as const satisfies Classified<Ec2Api>;
 
-/** The methods of `Api` that change something. */
+/** The methods a classification lists as changes: the dry-run adapters must implement each as a plan entry (dry-run-*.ts). */
 export type Writes<Calls> = {[K in keyof Calls]: Calls[K] extends typeof read ? never : K}[keyof Calls];

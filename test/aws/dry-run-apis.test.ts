@@ -102,6 +102,9 @@ describe('the dry-run adapter', () => {
 		expect(await dry.codeartifact.getRepositoryEndpoint('planned', 'store', 'maven')).toBe(
 			`https://planned-${domain.owner}.d.codeartifact.${sandbox.current.region}.amazonaws.com/maven/store/`,
 		);
+		// A token for a planned domain: allowed (the admin may), so once the domain is made AWS would answer one.
+		await expect(dry.codeartifact.getAuthorizationToken('planned')).resolves.toMatchObject({token: ''});
+		await expect(dry.codeartifact.getAuthorizationToken('not-planned')).rejects.toMatchObject({kind: 'not-found'});
 		const profile = await dry.iam.createInstanceProfile('planned-profile');
 		await dry.iam.addRoleToInstanceProfile('planned-profile', 'r');
 		expect(await dry.iam.getInstanceProfileByArn(profile.arn)).toMatchObject({roleNames: ['r']});

@@ -22,6 +22,8 @@ export interface Connection {
 	kind: 'aws' | 'sandbox';
 	/** settings.xml to merge into: never the user's own ~/.m2 for a sandbox. */
 	settingsPath: string;
+	/** A sandbox's endpoint (embedded or running): its repositories are served under it. */
+	sandboxEndpoint?: string;
 	/** For an embedded sandbox: how to start it again once the wizard has stopped it. */
 	restartHint?: string;
 	/** Stops an embedded sandbox; nothing for the others. */
@@ -56,6 +58,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			aws,
 			kind: 'sandbox',
 			settingsPath: sandboxSettings,
+			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
 			restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`,
 		};
@@ -72,7 +75,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			);
 		}
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}});
-		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, close: async () => {}};
+		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, sandboxEndpoint: target.url, close: async () => {}};
 	}
 	const aws = await createAwsApis({kind: 'aws', ...(target.profile ? {profile: target.profile} : {}), ...(target.region ? {region: target.region} : {})});
 	return {aws, kind: 'aws', settingsPath: options.settings ?? join(homedir(), '.m2', 'settings.xml'), close: async () => {}};

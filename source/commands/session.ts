@@ -4,9 +4,7 @@ import type {FlagAnswers} from '../host/answers.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
 import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
-import type {Summary} from '../wizard/events.js';
 import type {WizardHost} from '../wizard/host.js';
-import {summaryText} from '../wizard/summary-lines.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
 // lines otherwise; the signals that cancel; and the one way a failure is shown in each.
@@ -23,8 +21,8 @@ export interface Session {
 	signal: AbortSignal;
 	/** Shows a failure that happened outside the host's own events, with its fix; returns it. */
 	fail(error: unknown): Failure;
-	/** Ends the session; `summary` is printed as plain lines after the screens are gone, ready to copy. */
-	close(outcome: 'completed' | 'stopped' | 'cancelled', summary?: Summary): Promise<void>;
+	/** Ends the session; `after` (the summary, or a dry run's plan) is printed as plain lines once the screens are gone, ready to copy. */
+	close(outcome: 'completed' | 'stopped' | 'cancelled', after?: string[]): Promise<void>;
 }
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
@@ -53,9 +51,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 				failure = failureLines(described);
 				return described;
 			},
-			async close(outcome, summary) {
+			async close(outcome, after) {
 				await finishApp(ink, store, outcome); // the last frame says how the run ended, without key hints
-				if (summary) process.stdout.write(`\n${summaryText(summary).join('\n')}\n`);
+				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
 				if (failure) process.stderr.write(failure);
 			},
 		};

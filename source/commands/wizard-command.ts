@@ -3,7 +3,8 @@ import process from 'node:process';
 import type {WizardCommandOptions} from './wizard-options.js';
 import {exitCodes} from '../errors.js';
 import {lockFolder} from '../files/folder-lock.js';
-import type {Summary} from '../wizard/events.js';
+import {planText} from '../wizard/plan.js';
+import {summaryText} from '../wizard/summary-lines.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
@@ -26,14 +27,16 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	let connection: Connection | undefined;
 	let releaseWorkDir: (() => void) | undefined;
 	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
-	let summary: Summary | undefined;
+	let after: string[] | undefined;
 	try {
-		// Two runs on one folder would overwrite each other's ledger: one at a time.
-		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
+		// Two runs on one folder would overwrite each other's ledger: one at a time. A dry run writes none.
+		if (!options.dryRun)
+			releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
-		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
+		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
+		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		const result: JourneyResult = await runJourney(
-			{aws: connection.aws, host: session.host, tools: journeyTools, files: journeyFiles, ledger, sleep},
+			{...real, ...dryRun?.deps, tools: journeyTools, sleep},
 			{
 				target: connection.kind,
 				workDir,
@@ -48,10 +51,16 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
 				destroyCommand: destroyInvocation(options.target, workDir, cwd),
 				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
+				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
 		outcome = result.status;
-		summary = result.facts.summary;
+		if (dryRun) {
+			// A dry run that stopped early shows what it planned until then (the summary step shows a finished one's).
+			const plan = result.status === 'completed' ? dryRun.recorder.plan : {...dryRun.recorder.plan, stopped: true as const};
+			if (plan.stopped) session.host.notify({type: 'plan', plan});
+			after = planText(plan);
+		} else if (result.facts.summary) after = summaryText(result.facts.summary);
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		if (session.signal.aborted) {
@@ -61,7 +70,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		return session.fail(error).exitCode;
 	} finally {
 		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
-		await session.close(outcome, canPrompt({json: options.json}) ? summary : undefined);
+		await session.close(outcome, canPrompt({json: options.json}) ? after : undefined);
 		await connection?.close();
 		releaseWorkDir?.();
 	}

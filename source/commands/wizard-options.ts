@@ -7,6 +7,8 @@ export interface WizardCommandOptions extends TargetOptions {
 	workdir?: string;
 	yes: boolean;
 	json: boolean;
+	/** --dry-run: reads only; the changes a run would make are planned and shown, none made. */
+	dryRun?: boolean;
 	/** Answers given as flags, by question id. */
 	answers: Partial<Record<QuestionId, string>>;
 }

@@ -52,7 +52,14 @@ const answerOptions = Object.fromEntries(
 	}),
 ) as Record<QuestionId, OptionDefinition & {type: 'string'}>;
 
-const options = {...targetOptions, ...answerOptions};
+const options = {
+	...targetOptions,
+	'dry-run': {
+		type: 'boolean',
+		help: 'walk the journey, making only reads: print every AWS call that would change something, and the settings.xml diff; create and write nothing',
+	},
+	...answerOptions,
+} as const satisfies Record<string, OptionDefinition>;
 
 export const wizardCommand = defineCommand({
 	name: '',
@@ -63,6 +70,7 @@ export const wizardCommand = defineCommand({
 		{command: 'npx ca-wizard --sandbox', about: 'the whole journey offline, on an embedded sandbox'},
 		{command: 'ca-wizard --profile dev --region eu-west-1', about: 'in a real AWS account'},
 		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
+		{command: 'ca-wizard --profile dev --yes --dry-run', about: 'what a run would create and change, changing nothing'},
 	],
 	validate: conflicts,
 	async run(values) {
@@ -111,6 +119,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 		...(values.workdir ? {workdir: values.workdir} : {}),
 		yes: values.yes === true,
 		json: values.json === true,
+		dryRun: values['dry-run'] === true,
 		answers,
 	};
 }

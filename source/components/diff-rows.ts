@@ -1,7 +1,8 @@
 import type {FileDiff} from '../wizard/view-state.js';
 import {codeRows, type Row} from './text-rows.js';
 
-function lineColor(line: string): string | undefined {
+/** A diff line's colour: added green, removed red. */
+export function lineColor(line: string): string | undefined {
 	if (line.startsWith('+')) return 'green';
 	if (line.startsWith('-')) return 'red';
 	return undefined;

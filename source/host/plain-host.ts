@@ -3,6 +3,7 @@ import type {WizardEvent} from '../wizard/events.js';
 import type {WizardHost} from '../wizard/host.js';
 import type {Answer, GoBack, Question} from '../wizard/questions.js';
 import {stepIds, steps} from '../wizard/steps.js';
+import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
 import {answerFromFlags, type FlagAnswers} from './answers.js';
 
@@ -85,6 +86,8 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 			}
 			case 'summary':
 				return ['', ...summaryText(event.summary)];
+			case 'plan':
+				return ['', ...planText(event.plan)];
 			default:
 				return assertNever(event);
 		}

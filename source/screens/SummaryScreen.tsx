@@ -3,6 +3,7 @@ import {clipRows, Rows, rowsPart} from '../components/Rows.js';
 import {wrapRows, type Row} from '../components/text-rows.js';
 import {stepIds} from '../wizard/steps.js';
 import {summaryLines, type SummaryLine} from '../wizard/summary-lines.js';
+import {planScreen} from './PlanScreen.js';
 import type {Screen} from './screen.js';
 
 /** Where the commands are: the CLI prints the whole summary as plain text below the last frame, where it can be copied. */
@@ -10,6 +11,7 @@ const commandsBelow = 'Commands are printed below the screen, ready to copy.';
 
 /** What was made until the summary arrives; then the summary without its commands, which would wrap and not paste. */
 export const summaryScreen: Screen = (state, columns) => {
+	if (state.plan) return planScreen(state.plan, columns);
 	if (!state.summary) {
 		const resources = resourceRows(stepIds.flatMap(id => state.steps[id].resources));
 		return {parts: resources.length > 0 ? [rowsPart(resources)] : []};

@@ -1,3 +1,4 @@
+import type {Plan} from './plan.js';
 import type {StepId} from './steps.js';
 
 // What the journey reports as it goes: the Ink screens, --json output and the Markdown
@@ -90,7 +91,9 @@ export type WizardEvent =
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
 	| {type: 'problem'; step: StepId; problem: Problem}
-	| {type: 'summary'; summary: Summary};
+	| {type: 'summary'; summary: Summary}
+	/** A dry run's last event, instead of the summary: what a run would change. */
+	| {type: 'plan'; plan: Plan};
 
 /**
  * What a completed run leaves behind, as data: the summary screen, the plain and JSON outputs

@@ -66,8 +66,15 @@ export class RunLedger {
 		readonly runId: string,
 		entries: LedgerEntry[],
 		private readonly clock: () => Date,
+		/** False for a dry run's copy: its changes stay in memory. */
+		private readonly persist = true,
 	) {
 		this.list = Object.freeze(entries);
+	}
+
+	/** A copy whose changes are never written (--dry-run): the same run id and entries, changed in memory only. */
+	inMemory(): RunLedger {
+		return new RunLedger(this.path, this.startedAt, this.runId, [...this.list], this.clock, false);
 	}
 
 	/** Reads the record at `path`, or starts an empty one (written on the first change). */
@@ -163,6 +170,10 @@ export class RunLedger {
 			const edited = edit(this.list);
 			if (edited === undefined) return;
 			const next = edited.map(copyEntry);
+			if (!this.persist) {
+				this.list = Object.freeze(next);
+				return;
+			}
 			await mkdir(dirname(this.path), {recursive: true, mode: 0o700});
 			const file: LedgerFile = {version: 2, startedAt: this.startedAt, runId: this.runId, resources: next};
 			writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, {mode: 0o600, fsync: true});

@@ -11,6 +11,7 @@ import {
 	type WizardEvent,
 } from './events.js';
 import {mergeRow} from './package-table.js';
+import type {Plan} from './plan.js';
 import type {Question} from './questions.js';
 import {stepIds, type StepId} from './steps.js';
 
@@ -84,6 +85,8 @@ export interface ViewState {
 	asked: number;
 	/** Set when the summary step reports it. */
 	summary: Summary | undefined;
+	/** Set when a dry run's summary step reports its plan. */
+	plan: Plan | undefined;
 	terminal: {columns: number; rows: number};
 	/** The user asked to quit; the journey is being stopped. */
 	quitting: boolean;
@@ -119,6 +122,7 @@ export const initialViewState: ViewState = {
 	question: undefined,
 	asked: 0,
 	summary: undefined,
+	plan: undefined,
 	terminal: {columns: 80, rows: 24},
 	quitting: false,
 	finished: undefined,
@@ -201,6 +205,8 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...state, problem: {step: event.step, problem: event.problem}};
 		case 'summary':
 			return {...state, summary: event.summary};
+		case 'plan':
+			return {...state, plan: event.plan};
 		default:
 			return assertNever(event);
 	}

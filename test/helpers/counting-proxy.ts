@@ -1,23 +1,52 @@
 import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll} from 'vitest';
+import {codeArtifactRoutes} from '../../source/sandbox/codeartifact/routes.js';
+import {ec2Service} from '../../source/sandbox/ec2/service.js';
+import {iamService} from '../../source/sandbox/iam/service.js';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
+import {stsService} from '../../source/sandbox/sts.js';
 
-/** A proxy in front of the sandbox that notes every request reaching it ("METHOD /path"), for tests that count them. */
-export function useCountingProxy(sandbox: {readonly current: RunningSandbox}): {readonly url: string; requests: string[]} {
-	const state = {url: '', requests: [] as string[]};
+/** One request, as the AWS operation it asks for (the API's own name) and its parameters (query string, or form). */
+export interface ProxiedOperation {
+	/** codeartifact, iam, sts, ec2 (the form's Version tells which), imds or maven. */
+	service: string;
+	/** E.g. CreateDomain, AttachRolePolicy; for imds and maven, the HTTP method. */
+	operation: string;
+	parameters: Record<string, string>;
+}
+
+/** Whether an operation only reads: AWS names every read Get…, List… or Describe…; metadata and Maven downloads are reads too. */
+export function isRead({service, operation}: ProxiedOperation): boolean {
+	if (service === 'imds') return true;
+	if (service === 'maven') return operation === 'GET' || operation === 'HEAD';
+	return /^(?:Get|List|Describe)[A-Z]/.test(operation);
+}
+
+/**
+ * A proxy in front of the sandbox that notes every request reaching it ("METHOD /path") and,
+ * in `operations`, which AWS operation it was, for tests that count them.
+ */
+export function useCountingProxy(sandbox: {readonly current: RunningSandbox}): {readonly url: string; requests: string[]; operations: ProxiedOperation[]} {
+	const state = {url: '', requests: [] as string[], operations: [] as ProxiedOperation[]};
 	let proxy: Server;
 	beforeAll(async () => {
 		const target = new URL(sandbox.current.endpoint);
 		proxy = createServer((incoming, outgoing) => {
 			state.requests.push(`${incoming.method} ${incoming.url}`);
-			// Headers go through untouched: the SigV4 signature covers the Host the client used.
-			const forward = request({host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers}, answer => {
-				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(outgoing);
+			const chunks: Buffer[] = [];
+			incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+			incoming.on('end', () => {
+				const body = Buffer.concat(chunks);
+				state.operations.push(operationOf(incoming.method ?? 'GET', incoming.url ?? '/', body));
+				// Headers go through untouched: the SigV4 signature covers the Host the client used.
+				const forward = request({host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers}, answer => {
+					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(outgoing);
+				});
+				forward.on('error', () => outgoing.destroy());
+				forward.end(body);
 			});
-			forward.on('error', () => outgoing.destroy());
-			incoming.pipe(forward);
 		});
 		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
 		state.url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -27,4 +56,20 @@ export function useCountingProxy(sandbox: {readonly current: RunningSandbox}): {
 		await new Promise(resolve => proxy.close(resolve));
 	});
 	return state;
+}
+
+const queryServices: Record<string, string> = Object.fromEntries([iamService, stsService, ec2Service].map(service => [service.version, service.name]));
+
+function operationOf(method: string, path: string, body: Buffer): ProxiedOperation {
+	const url = new URL(path, 'http://proxy.invalid');
+	const query = Object.fromEntries(url.searchParams);
+	if (url.pathname.startsWith('/latest/')) return {service: 'imds', operation: method, parameters: {path: url.pathname}};
+	if (url.pathname.startsWith('/d/')) return {service: 'maven', operation: method, parameters: {path: url.pathname}};
+	if (url.pathname.startsWith('/v1/')) {
+		const route = codeArtifactRoutes.find(one => one.method === method && one.path === url.pathname.replace(/\/$/, ''));
+		return {service: 'codeartifact', operation: route?.operation ?? `${method} ${url.pathname}`, parameters: query};
+	}
+	const form = Object.fromEntries(new URLSearchParams(method === 'POST' ? body.toString('utf8') : url.search));
+	const {Action = '?', Version = '', ...parameters} = form;
+	return {service: queryServices[Version] ?? 'unknown', operation: Action, parameters};
 }

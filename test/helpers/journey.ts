@@ -1,6 +1,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
+import {dryRunDeps} from '../../source/commands/dry-run-deps.js';
 import {journeyFiles, sleep} from '../../source/commands/journey-deps.js';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
 import type {JourneyTools, ResourceRecorder} from '../../source/wizard/journey/context.js';
@@ -31,6 +32,10 @@ export interface JourneyRun {
 	cwd?: string;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
+	/** Where the AWS calls go (a proxy in front of the sandbox); the sandbox itself by default. */
+	endpoint?: string;
+	/** --dry-run: reads only, with the wizard's own dry-run adapters; the result carries the plan. */
+	dryRun?: boolean;
 }
 
 /** Runs the whole journey against the sandbox with real files, in a fresh working folder unless told otherwise. */
@@ -39,11 +44,15 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const workDir = options.workDir ?? temporaryDirectory('ca-wizard-steps-');
 		const settingsPath = options.settingsPath ?? join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		const endpoint = options.endpoint ?? sandbox.current.endpoint;
+		const aws = await createAwsApis({kind: 'sandbox', endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
 		const ledgerPath = join(workDir, ledgerFileName);
 		const ledger = await RunLedger.open(ledgerPath);
+		const real = {aws, host, files: journeyFiles, ledger};
+		const connection = {aws, kind: 'sandbox' as const, settingsPath, sandboxEndpoint: sandbox.current.endpoint, close: async () => {}};
+		const dryRun = options.dryRun ? await dryRunDeps(connection, real) : undefined;
 		const result = await runJourney(
-			{aws, host, tools: options.tools ?? noMaven, files: journeyFiles, ledger: options.ledger?.(ledger) ?? ledger, sleep},
+			{...real, ledger: options.ledger?.(ledger) ?? ledger, ...dryRun?.deps, tools: options.tools ?? noMaven, sleep},
 			{
 				target: options.target ?? 'sandbox',
 				workDir,
@@ -53,9 +62,10 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,
+				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
-		return {result, settingsPath, ledger, ledgerPath, workDir, aws};
+		return {result, settingsPath, ledger, ledgerPath, workDir, aws, plan: dryRun?.recorder.plan};
 	};
 }
 

@@ -11,6 +11,10 @@ const confirmEveryMs = 750;
 /** Runs mvn compile through CodeArtifact and fills the package table as Maven downloads. */
 export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	const {files, options, tools} = context;
+	if (options.dryRun) {
+		note(context, 'Skipped in a dry run: mvn compile needs what the plan would create.', 'info');
+		return 'next';
+	}
 	const facts = needs(context, 'domain', 'repository', 'upstream', 'projectDir', 'settingsWritten', 'token', 'endpoint');
 	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
 	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;

@@ -4,6 +4,7 @@ import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
 import type {ResourceNames} from '../resource-names.js';
 import {CliError} from '../../errors.js';
+import type {PlanRecorder} from '../plan.js';
 
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
 export interface JourneyTools {
@@ -73,6 +74,8 @@ export interface JourneyOptions {
 	destroyCommand?: string;
 	/** What `ca-wizard token` and `exec` need to find this run (its --workdir and target), e.g. ` --profile dev`. */
 	hostCommandFlags?: string;
+	/** --dry-run: the plan the dry-run adapters fill; nothing is created or written, and the build is skipped. */
+	dryRun?: PlanRecorder;
 }
 
 export interface JourneyDeps {

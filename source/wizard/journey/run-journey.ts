@@ -61,6 +61,7 @@ export async function runJourney(deps: JourneyDeps, options: JourneyOptions): Pr
 
 /** A run that ends early (stopped, declined, cancelled, failed) says how to take back what it created, as the summary does. */
 function tellHowToUndo({ledger, host}: JourneyDeps, options: JourneyOptions, step: StepId): void {
+	if (options.dryRun) return; // it made nothing: its ledger is in memory only
 	if (ledger.resources.length === 0 && ledger.pending.length === 0) return;
 	host.notify({type: 'note', step, tone: 'info', message: `To undo what ca-wizard created here: ${destroyCommand(options)}`});
 }

@@ -69,7 +69,8 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 		made => (made.backupPath ? {details: {backupPath: made.backupPath}} : {}),
 	);
 	facts.settingsWritten = {path, ...(backupPath ? {backupPath} : {})};
-	note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
+	if (options.dryRun) note(context, `${path} was not written (a dry run): the change above is in the plan.`, 'success');
+	else note(context, backupPath ? `Wrote ${path} (the previous version is in ${backupPath}).` : `Wrote ${path}.`, 'success');
 	return 'next';
 }
 

@@ -9,6 +9,10 @@ const identity = (resource: CreatedResource) => `${resource.kind}\u0000${resourc
 
 export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const {options, aws, ledger} = context;
+	if (options.dryRun) {
+		context.host.notify({type: 'plan', plan: options.dryRun.plan});
+		return 'next';
+	}
 	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'upstream', 'settingsWritten', 'build', 'projectDir');
 	const hostFlags = options.hostCommandFlags ?? '';
 	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;

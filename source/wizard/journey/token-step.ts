@@ -169,6 +169,11 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 /** New permissions and credentials take a while to reach the host: poll, with a bound. */
 async function waitForToken(context: TokenContext): Promise<unknown> {
 	const {options} = context;
+	if (options.dryRun) {
+		// The fix is only planned: nothing would change by waiting.
+		note(context, 'Once the fix above is made, the build host would be granted a token (a dry run does not wait for it).', 'success');
+		return undefined;
+	}
 	const deadline = Date.now() + options.credentialWaitMs;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;

@@ -1,5 +1,6 @@
 import type {AwsApis, InstanceSummary} from '../../aws/apis.js';
 import {AwsFailure} from '../../aws/errors.js';
+import {inBatches} from '../../aws/in-batches.js';
 import {policyCovers, type AccessTarget} from '../access-policy.js';
 import {accessVerdict, fixPreview, instancesQuestion, instanceShortName, instanceTitle, mayRead, type InstanceAccess} from '../instance-choice.js';
 import {chosenValues} from '../questions.js';
@@ -39,7 +40,7 @@ export async function fixInstancesAccess(context: StepContext): Promise<void> {
 		repositories: [facts.repository],
 	};
 
-	const before = await Promise.all(instances.map(instance => evaluate(aws, instance, target)));
+	const before = await evaluateAll(aws, instances, target);
 	showVerdicts(context, before);
 	const chosen = chosenValues(await answer(context, instancesQuestion(before, context.options.names.instanceProfile)));
 	if (chosen.length === 0) {
@@ -48,7 +49,7 @@ export async function fixInstancesAccess(context: StepContext): Promise<void> {
 	}
 	const picked = before.filter(access => chosen.includes(access.instanceId));
 	for (const access of picked) await fix(context, access, facts.policyArn);
-	const after = await Promise.all(picked.map(access => evaluate(aws, access, target)));
+	const after = await evaluateAll(aws, picked, target);
 	showVerdicts(context, after, 'after the fix: ');
 	const still = after.filter(access => !mayRead(access));
 	if (still.length > 0) note(context, `Still without access: ${still.map(instanceTitle).join(', ')} (see above).`, 'warning');
@@ -68,29 +69,40 @@ async function fix(context: StepContext, access: InstanceAccess, policyArn: stri
 	note(context, `${instanceTitle(access)}: ${fixPreview(access, context.options.names.instanceProfile)}`, 'warning');
 }
 
-/** The instance's role (through its current profile) and what its policies leave out. */
-async function evaluate(aws: AwsApis, instance: Pick<InstanceSummary, 'instanceId' | 'name' | 'state'>, target: AccessTarget): Promise<InstanceAccess> {
+/** How many instances are looked at together: quick for a few, gentle on IAM's rate limits for many. */
+const lookupBatch = 5;
+
+/** Each instance's role (through its current profile) and what its policies leave out; a role several wear is read once. */
+async function evaluateAll(
+	aws: AwsApis,
+	instances: Array<Pick<InstanceSummary, 'instanceId' | 'name' | 'state'>>,
+	target: AccessTarget,
+): Promise<InstanceAccess[]> {
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'FixFailed', doing);
-	const access: InstanceAccess = {instanceId: instance.instanceId, state: instance.state, missing: [], ...(instance.name ? {name: instance.name} : {})};
-	// Asked afresh, not taken from the list: after a fix the instance may wear another profile.
-	const association = await aws.ec2.currentAssociation(instance.instanceId).catch(fail(`Looking up the instance profile of ${instance.instanceId}`));
-	if (!association) return access;
-	access.instanceProfileArn = association.instanceProfileArn;
-	const profile = await aws.iam.getInstanceProfileByArn(association.instanceProfileArn).catch(fail('Looking up the instance profile'));
-	const roleName = profile?.roleNames[0];
-	if (!roleName) return access;
-	access.roleName = roleName;
-	const attached = await aws.iam.listAttachedRolePolicies(roleName).catch(fail(`Listing the policies of ${roleName}`));
-	const inline = await aws.iam.listRolePolicies(roleName).catch(fail(`Listing the inline policies of ${roleName}`));
-	const documents = await Promise.all([
-		...attached.map(policy => aws.iam.getPolicyDocument(policy.arn).catch(fail(`Reading the policy ${policy.name}`))),
-		...inline.map(name => aws.iam.getRolePolicy(roleName, name).catch(fail(`Reading the inline policy ${name} of ${roleName}`))),
-	]);
-	access.missing = policyCovers(
-		documents.filter((document): document is string => document !== undefined),
-		target,
-	).missing;
-	return access;
+	const roleDocuments = new Map<string, Promise<string[]>>();
+	const documentsOf = async (roleName: string): Promise<string[]> => {
+		const attached = await aws.iam.listAttachedRolePolicies(roleName).catch(fail(`Listing the policies of ${roleName}`));
+		const inline = await aws.iam.listRolePolicies(roleName).catch(fail(`Listing the inline policies of ${roleName}`));
+		const documents = await Promise.all([
+			...attached.map(policy => aws.iam.getPolicyDocument(policy.arn).catch(fail(`Reading the policy ${policy.name}`))),
+			...inline.map(name => aws.iam.getRolePolicy(roleName, name).catch(fail(`Reading the inline policy ${name} of ${roleName}`))),
+		]);
+		return documents.filter((document): document is string => document !== undefined);
+	};
+	return inBatches(instances, lookupBatch, async instance => {
+		const access: InstanceAccess = {instanceId: instance.instanceId, state: instance.state, missing: [], ...(instance.name ? {name: instance.name} : {})};
+		// Asked afresh, not taken from the list: after a fix the instance may wear another profile.
+		const association = await aws.ec2.currentAssociation(instance.instanceId).catch(fail(`Looking up the instance profile of ${instance.instanceId}`));
+		if (!association) return access;
+		access.instanceProfileArn = association.instanceProfileArn;
+		const profile = await aws.iam.getInstanceProfileByArn(association.instanceProfileArn).catch(fail('Looking up the instance profile'));
+		const roleName = profile?.roleNames[0];
+		if (!roleName) return access;
+		access.roleName = roleName;
+		if (!roleDocuments.has(roleName)) roleDocuments.set(roleName, documentsOf(roleName));
+		access.missing = policyCovers((await roleDocuments.get(roleName)) ?? [], target).missing;
+		return access;
+	});
 }
 
 /** ✔/✖ per instance, as facts of the step (the second set, after the fix, says so). */

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
-import {useState} from 'react';
+import {useReducer, useRef, useState} from 'react';
 import {assertNever} from '../errors.js';
-import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../wizard/questions.js';
+import {chosenValues, type ConfirmQuestion, type MultiSelectQuestion, type Question, type SelectQuestion, type TextQuestion} from '../wizard/questions.js';
 import {gutterRows, rowCount, wrapRows} from './text-rows.js';
 import {Rows} from './Rows.js';
 import {SelectList} from './SelectList.js';
@@ -58,6 +58,10 @@ export function promptHeight(question: Question, typing: boolean, columns: numbe
 			const hint = Math.max(0, ...question.choices.map(choice => (choice.hint ? rowCount(choice.hint, columns - indent) : 0)));
 			return head + Math.min(items, listedChoices) + hint;
 		}
+		case 'multiselect': {
+			const hint = Math.max(0, ...question.choices.map(choice => (choice.hint ? rowCount(choice.hint, columns - indent) : 0)));
+			return head + Math.min(question.choices.length, listedChoices) + hint;
+		}
 		default:
 			return assertNever(question);
 	}
@@ -71,6 +75,8 @@ function QuestionInput({question, ...rest}: PromptProps) {
 			return <TextPrompt question={question} {...rest} />;
 		case 'confirm':
 			return <ConfirmPrompt question={question} {...rest} />;
+		case 'multiselect':
+			return <MultiSelectPrompt question={question} {...rest} />;
 		default:
 			return assertNever(question);
 	}
@@ -157,6 +163,45 @@ function ConfirmPrompt({question, onAnswer, onBack}: Omit<PromptProps, 'question
 		else if (key.escape && question.canGoBack) onBack();
 	});
 	return <Text color="cyan">{question.default ? '› (Y/n)' : '› (y/N)'}</Text>;
+}
+
+/** A list with a mark per choice: Space picks or drops the highlighted one, Enter takes what is picked (nothing is an answer too). */
+function MultiSelectPrompt({question, columns, onAnswer, onBack}: Omit<PromptProps, 'question'> & {question: MultiSelectQuestion}) {
+	const {choices} = question;
+	const [highlighted, setHighlighted] = useState(0);
+	// A ref, like the list's highlight: a Space and an Enter in one burst see each other.
+	const picked = useRef(new Set(chosenValues(question.default)));
+	const [, render] = useReducer((count: number) => count + 1, 0);
+	useInput((_input, key) => {
+		if (key.escape && question.canGoBack) onBack();
+	});
+	const items = choices.map(choice => ({key: choice.value, label: `${picked.current.has(choice.value) ? '[x]' : '[ ]'} ${choice.label}`}));
+	const hint = choices[highlighted]?.hint;
+	return (
+		<Box flexDirection="column">
+			<SelectList
+				items={items}
+				initialIndex={highlighted}
+				limit={listedChoices}
+				indent={indent}
+				onHighlight={setHighlighted}
+				onToggle={index => {
+					const value = choices[index]?.value;
+					if (value !== undefined && !picked.current.delete(value)) picked.current.add(value);
+					render();
+				}}
+				onSelect={() =>
+					onAnswer(
+						choices
+							.filter(choice => picked.current.has(choice.value))
+							.map(choice => choice.value)
+							.join(','),
+					)
+				}
+			/>
+			{hint ? <Rows rows={gutterRows(hint, columns, ' '.repeat(indent), ' '.repeat(indent), {dim: true})} /> : null}
+		</Box>
+	);
 }
 
 /** At most `most` rows: the last one takes the rest of the text, cut with "…" where it ends. */

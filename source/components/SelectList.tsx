@@ -15,6 +15,8 @@ export interface SelectListProps {
 	/** Columns the pointer takes before each label. */
 	indent: number;
 	onHighlight(index: number): void;
+	/** Space, in a list where several can be picked: picks or drops the highlighted item. */
+	onToggle?(index: number): void;
 	onSelect(index: number): void;
 }
 
@@ -23,7 +25,7 @@ export interface SelectListProps {
  * highlight lives in a ref, moved as each key is read, so arrows that arrive together all count
  * and an Enter in the same burst takes the item they reached.
  */
-export function SelectList({items, initialIndex, limit, indent, onHighlight, onSelect}: SelectListProps) {
+export function SelectList({items, initialIndex, limit, indent, onHighlight, onToggle, onSelect}: SelectListProps) {
 	const highlight = useRef(initialIndex);
 	const [, render] = useReducer((count: number) => count + 1, 0);
 	useInput((input, key) => {
@@ -36,7 +38,8 @@ export function SelectList({items, initialIndex, limit, indent, onHighlight, onS
 			else if (action.kind === 'down') move(highlight.current + 1);
 			else if (action.kind === 'text') {
 				for (const character of action.text) {
-					if (character === 'k') move(highlight.current - 1);
+					if (character === ' ' && onToggle) onToggle(highlight.current);
+					else if (character === 'k') move(highlight.current - 1);
 					else if (character === 'j') move(highlight.current + 1);
 					else if (/^[1-9]$/.test(character) && Number(character) <= items.length) highlight.current = Number(character) - 1;
 				}
@@ -46,10 +49,8 @@ export function SelectList({items, initialIndex, limit, indent, onHighlight, onS
 				return;
 			}
 		}
-		if (highlight.current !== before) {
-			onHighlight(highlight.current);
-			render();
-		}
+		if (highlight.current !== before) onHighlight(highlight.current);
+		render();
 	});
 	const index = highlight.current;
 	// The window keeps the highlight in view, moving only when it would leave it.

@@ -2,7 +2,7 @@ import {keys, renderInk, waitFor} from '../helpers/render.js';
 import {useState} from 'react';
 import {describe, expect, it, vi} from 'vitest';
 import {Prompt, type PromptIntents} from '../../source/components/Prompt.js';
-import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../../source/wizard/questions.js';
+import type {ConfirmQuestion, MultiSelectQuestion, Question, SelectQuestion, TextQuestion} from '../../source/wizard/questions.js';
 import {startsTyping} from '../../source/wizard/view-state.js';
 
 const nameRule = (value: string) => (/^[a-z][a-z0-9-]{1,49}$/.test(value) ? undefined : 'Use 2–50 lower-case letters, digits and hyphens.');
@@ -243,5 +243,32 @@ describe('Prompt: keys in one burst count one by one', () => {
 		await prompt.waitForText('› my-domain');
 		await prompt.press('team-q' + keys.backspace + 'z\r');
 		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('team-z');
+	});
+});
+
+describe('Prompt: multiselect', () => {
+	const hosts: MultiSelectQuestion = {
+		kind: 'multiselect',
+		id: 'instances',
+		message: 'Which instances should get access?',
+		choices: ['i-1', 'i-2', 'i-3'].map(value => ({value, label: value})),
+		default: '',
+		validate: () => undefined,
+	};
+
+	it('Space picks and drops, Enter takes what is picked — keys in one burst included', async () => {
+		const prompt = renderPrompt(hosts);
+		expect(prompt.frame()).toContain('❯ [ ] i-1');
+		await prompt.press(' ' + keys.down + keys.down + ' ' + keys.up + ' ' + ' ');
+		await prompt.waitForText('[x] i-3');
+		expect(prompt.frame()).toContain('[x] i-1');
+		await prompt.press(keys.enter);
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('i-1,i-3');
+	});
+
+	it('Enter with nothing picked is an answer too', async () => {
+		const prompt = renderPrompt(hosts);
+		await prompt.press(' ' + ' ' + keys.enter);
+		expect(prompt.onAnswer).toHaveBeenCalledExactlyOnceWith('');
 	});
 });

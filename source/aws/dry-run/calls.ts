@@ -49,6 +49,8 @@ export const iamCalls = {
 	restorePolicyVersion: 'SetDefaultPolicyVersion',
 	deletePolicy: 'DeletePolicy',
 	listAttachedRolePolicies: read,
+	listRolePolicies: read,
+	getRolePolicy: read,
 	attachRolePolicy: 'AttachRolePolicy',
 	detachRolePolicy: 'DetachRolePolicy',
 	getInstanceProfile: read,
@@ -62,6 +64,7 @@ export const iamCalls = {
 
 export const ec2Calls = {
 	currentAssociation: read,
+	listInstances: read,
 	associate: 'AssociateIamInstanceProfile',
 	replace: 'ReplaceIamInstanceProfileAssociation',
 	disassociate: 'DisassociateIamInstanceProfile',

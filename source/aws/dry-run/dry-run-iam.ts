@@ -95,6 +95,9 @@ export function dryRunIam(real: IamApi, overlay: PlanOverlay): IamApi {
 				.map(policyArn => ({name: policyArn.slice(policyArn.lastIndexOf('/') + 1), arn: policyArn}));
 			return [...found, ...added];
 		},
+		// A role planned here has no inline policies yet.
+		listRolePolicies: async roleName => (overlay.roles.has(roleName) ? [] : real.listRolePolicies(roleName)),
+		getRolePolicy: async (roleName, policyName) => (overlay.roles.has(roleName) ? undefined : real.getRolePolicy(roleName, policyName)),
 		getInstanceProfile,
 		getInstanceProfileByArn: async profileArn =>
 			[...overlay.instanceProfiles.values()].find(profile => profile.arn === profileArn) ?? real.getInstanceProfileByArn(profileArn),
@@ -142,6 +145,13 @@ export function dryRunEc2(real: Ec2Api, overlay: PlanOverlay): Ec2Api {
 			const found = await real.currentAssociation(instanceId);
 			if (found) seen.set(found.associationId, instanceId);
 			return found;
+		},
+		// The profiles planned for an instance show as its own, as a real run would leave them.
+		async listInstances() {
+			return (await real.listInstances()).map(instance => {
+				const planned = overlay.associations.get(instance.instanceId);
+				return planned ? {...instance, instanceProfileArn: planned.instanceProfileArn} : instance;
+			});
 		},
 	};
 }

@@ -9,20 +9,22 @@ export interface RepositoryLinks {
 	externalConnections: readonly string[];
 }
 
-/** Reads one repository; undefined when it does not exist (an upstream deleted since). */
-export type RepositoryLookup = (name: string) => Promise<RepositoryLinks | undefined>;
-
 /** CodeArtifact allows at most 10 upstreams per repository; a domain rarely holds more than this many in one chain. */
 export const maxRepositoriesRead = 50;
 
 const maxPathSteps = 10_000;
 
 /**
- * The repositories `start` reaches through its upstreams, each read once (a cycle is read
- * once), breadth first, at most `limit` of them: the graph the chains are found in.
+ * The repositories `start` reaches through its upstreams, each read once by `lookup` (which
+ * answers undefined for one deleted since), breadth first, at most `limit` of them: the
+ * graph the chains are found in. A cycle is read once.
  */
-export async function readUpstreams(start: string, lookup: RepositoryLookup, limit = maxRepositoriesRead): Promise<Map<string, RepositoryLinks>> {
-	const graph = new Map<string, RepositoryLinks>();
+export async function readUpstreams<R extends RepositoryLinks>(
+	start: string,
+	lookup: (name: string) => Promise<R | undefined>,
+	limit = maxRepositoriesRead,
+): Promise<Map<string, R>> {
+	const graph = new Map<string, R>();
 	const queue = [start];
 	const seen = new Set(queue);
 	for (let name = queue.shift(); name !== undefined && graph.size < limit; name = queue.shift()) {

@@ -90,7 +90,10 @@ export interface JourneyFacts {
 	domain?: string;
 	domainOwner?: string;
 	repository?: string;
+	/** The repository that holds public:maven-central, which the build fetches through (none: left without one). */
 	upstream?: string;
+	/** The repositories from the chosen one to `upstream`, in order: all of them are read by the build. */
+	upstreamChain?: string[];
 	policyArn?: string;
 	roleName?: string;
 	instanceProfileName?: string;

@@ -8,14 +8,14 @@ const identity = (resource: CreatedResource) => `${resource.kind}\u0000${resourc
 
 export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const {options, aws, ledger} = context;
-	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'upstream', 'settingsWritten', 'build');
+	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'settingsWritten', 'build');
 	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;
 	// What ca-wizard created, this run or an earlier one that stopped: the ledger knows, and undo needs all of it.
 	const createdNow = new Set(facts.touched.filter(t => !t.reused).map(t => identity(t.resource)));
 	const created = ledger.resources;
 	const ours = new Set(created.map(identity));
 	const summary: Summary = {
-		build: {...facts.build, repository: facts.repository, upstream: facts.upstream},
+		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		files: [{...facts.settingsWritten}],

@@ -41,6 +41,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				settingsPath: resolve(connection.settingsPath),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
 				names: resourceNames(),
+				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,

@@ -29,6 +29,12 @@ export const targetOptions = {
 		value: 'PATH',
 		help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)',
 	},
+	'domain-owner': {
+		type: 'string',
+		value: 'ACCOUNT',
+		help: 'the account that owns the domain, when it is not yours (a domain shared across accounts)',
+		check: account => (/^\d{12}$/.test(account) ? undefined : 'takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012'),
+	},
 	project: {type: 'string', value: 'DIR', help: "the Maven project to build (default: this folder's pom.xml, or the demo)"},
 	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
 	yes: {type: 'boolean', short: 'y', help: 'take the default wherever no flag answers a question'},
@@ -107,6 +113,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 	return {
 		target,
 		...(values.settings ? {settings: values.settings} : {}),
+		...(values['domain-owner'] ? {domainOwner: values['domain-owner']} : {}),
 		...(values.project ? {project: values.project} : {}),
 		...(values.workdir ? {workdir: values.workdir} : {}),
 		yes: values.yes === true,

@@ -29,6 +29,8 @@ export interface JourneyRun {
 	workDir?: string;
 	target?: 'aws' | 'sandbox';
 	cwd?: string;
+	/** --domain-owner: named in every CodeArtifact call on the domain. */
+	domainOwner?: string;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
 }
@@ -39,7 +41,14 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const workDir = options.workDir ?? temporaryDirectory('ca-wizard-steps-');
 		const settingsPath = options.settingsPath ?? join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
+		const aws = await createAwsApis({
+			kind: 'sandbox',
+			endpoint: sandbox.current.endpoint,
+			region: sandbox.current.region,
+			admin: sandbox.current.admin,
+			...owner,
+		});
 		const ledgerPath = join(workDir, ledgerFileName);
 		const ledger = await RunLedger.open(ledgerPath);
 		const result = await runJourney(
@@ -50,6 +59,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				cwd: options.cwd ?? workDir,
 				settingsPath,
 				names: resourceNames(),
+				...owner,
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

@@ -122,3 +122,32 @@ describe('a build-host policy someone else made', () => {
 		expect(await defaultVersionOf(sandbox.current, arn)).not.toBe(version);
 	});
 });
+
+describe('--domain-owner', () => {
+	const journey = journeyOn(sandbox);
+
+	it('naming the account that owns the domain: the journey runs on it', async () => {
+		await seedTeamDomain(sandbox.current, 'owned', [
+			{name: 'central-proxy', connection: central},
+			{name: 'libs', upstreams: ['central-proxy']},
+		]);
+		const host = new ScriptedHost({domain: 'owned', repository: 'libs'});
+		const {result} = await journey(host, {domainOwner: sandbox.current.accountId});
+		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
+		expect(host.of('policy')[0]?.document).toContain(`:${sandbox.current.accountId}:domain/owned`);
+	});
+
+	it('naming another account: stops at the domain with what AWS answered, and creates nothing', async () => {
+		const host = new ScriptedHost({domain: 'owned'});
+		const {result, ledger, aws} = await journey(host, {domainOwner: '210987654321'});
+		expect(result).toMatchObject({status: 'stopped', step: 'domain'});
+		expect(host.of('problem')[0]?.problem).toMatchObject({
+			code: 'DomainNotFound',
+			message: 'Account 210987654321 has no domain owned that you may see.',
+			fix: expect.stringContaining('--domain-owner'),
+		});
+		expect(ledger.resources).toEqual([]);
+		expect(ledger.pending).toEqual([]);
+		expect((await aws.codeartifact.listDomains()).filter(domain => domain.owner !== sandbox.current.accountId)).toEqual([]);
+	});
+});

@@ -63,6 +63,8 @@ export interface JourneyOptions {
 	/** An explicit --project folder. */
 	projectDir?: string;
 	settingsPath: string;
+	/** --domain-owner: the domain belongs to this account (the AWS APIs name it in every call); none is created there. */
+	domainOwner?: string;
 	/** How long to wait for new credentials to reach the build host. */
 	credentialWaitMs: number;
 	pollIntervalMs: number;

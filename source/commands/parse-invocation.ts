@@ -3,6 +3,7 @@ import {UsageError} from '../errors.js';
 import {refusedValue} from '../text/refused-value.js';
 import {closestSpelling} from './closest-spelling.js';
 import type {Command} from './command.js';
+import {withOptionsFile} from './options-file.js';
 
 // Turns argv into the command to run and its checked values, from the registry alone. A
 // mistake is one line that names it, the closest valid spelling and where help is; exit 2.
@@ -26,9 +27,11 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 	const named = first !== undefined && !first.startsWith('-');
 	const command = named ? commandNamed(first, commands) : defaultCommand;
 	const args = named ? rest : argv;
-	const {values, positionals} = parseOptions(command, args, commands);
-	if (values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
-	if (values['version'] === true) return {kind: 'version'};
+	const parsed = parseOptions(command, args, commands);
+	const {positionals} = parsed;
+	if (parsed.values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
+	if (parsed.values['version'] === true) return {kind: 'version'};
+	const values = withOptionsFile(command, parsed.values);
 	for (const [name, option] of Object.entries(command.options)) {
 		const value = values[name];
 		const problem = typeof value === 'string' ? option.check?.(value) : undefined;

@@ -5,6 +5,7 @@ import type {WizardCommandOptions} from './wizard-options.js';
 import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
+import {configOption} from './options-file.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
@@ -58,7 +59,7 @@ const answerOptions = Object.fromEntries(
 	}),
 ) as Record<QuestionId, OptionDefinition & {type: 'string'}>;
 
-const options = {...targetOptions, ...answerOptions};
+const options = {...targetOptions, config: configOption, ...answerOptions};
 
 export const wizardCommand = defineCommand({
 	name: '',
@@ -69,6 +70,7 @@ export const wizardCommand = defineCommand({
 		{command: 'npx ca-wizard --sandbox', about: 'the whole journey offline, on an embedded sandbox'},
 		{command: 'ca-wizard --profile dev --region eu-west-1', about: 'in a real AWS account'},
 		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
+		{command: 'ca-wizard --domain acme --repository libs --yes', about: "onboard another build host to a team's repository (changes nothing shared)"},
 	],
 	validate: conflicts,
 	async run(values) {

@@ -61,7 +61,10 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 			`--description "${'x'.repeat(60)}…" is not accepted: The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.`,
 		],
 		[['--domain-owner', '12345'], '--domain-owner "12345" is not accepted: takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012.'],
-		[['--domain-owner', '12345678901a'], '--domain-owner "12345678901a" is not accepted: takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012.'],
+		[
+			['--domain-owner', '12345678901a'],
+			'--domain-owner "12345678901a" is not accepted: takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012.',
+		],
 		[['--domain', 'Bad_Name'], '--domain "Bad_Name" is not accepted: Domain name may not contain uppercase letters ("B").'],
 		[
 			['--repository', 'maven-central-store'],

@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {jsonErrorAt, lineAndColumn} from '../../source/commands/json-error-offset.js';
 import {parseInvocation} from '../../source/commands/parse-invocation.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
-import {UsageError} from '../../source/errors.js';
+import type {UsageError} from '../../source/errors.js';
+import {usageErrorOf} from '../helpers/usage-error.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
 // --config FILE: the wizard's options from a JSON answers file, checked exactly as the command
@@ -18,16 +19,7 @@ function answersFile(text: string): string {
 	return path;
 }
 
-function refused(...argv: string[]): UsageError {
-	try {
-		parse(...argv);
-	} catch (error) {
-		expect(error).toBeInstanceOf(UsageError);
-		expect((error as UsageError).exitCode).toBe(2);
-		return error as UsageError;
-	}
-	throw new Error(`accepted: ${argv.join(' ')}`);
-}
+const refused = (...argv: string[]): UsageError => usageErrorOf(() => parse(...argv), argv.join(' '));
 
 describe('--config FILE', () => {
 	it('gives the options it holds, as if they had been typed', () => {

@@ -14,16 +14,23 @@ const central = 'public:maven-central';
 
 const notes = (host: ScriptedHost) => host.of('note').map(note => note.message);
 const asked = (host: ScriptedHost) => host.questions.map(question => question.id);
+/** The team's chain: libs → central-proxy → public:maven-central. */
+const teamChain = [
+	{name: 'central-proxy', connection: central},
+	{name: 'libs', upstreams: ['central-proxy']},
+];
+const doneSteps = (host: ScriptedHost) =>
+	host
+		.of('step')
+		.filter(step => step.status === 'done')
+		.map(step => step.step);
 const repositoryNames = async (domain: string) => (await describeAll(sandbox.current, domain)).map(repository => (repository as {name: string}).name);
 
 describe('a team repository that already reaches Maven Central', () => {
 	const journey = journeyOn(sandbox);
 
 	it('is onboarded: the chain is shown, no creation question is asked and nothing shared changes', async () => {
-		await seedTeamDomain(sandbox.current, 'acme', [
-			{name: 'central-proxy', connection: central},
-			{name: 'libs', upstreams: ['central-proxy']},
-		]);
+		await seedTeamDomain(sandbox.current, 'acme', teamChain);
 		const before = await describeAll(sandbox.current, 'acme');
 		const host = new ScriptedHost({domain: 'acme', repository: 'libs'});
 		const {result} = await journey(host);
@@ -54,12 +61,7 @@ describe('a repository that does not reach Maven Central', () => {
 		expect(notes(host)).toContainEqual(expect.stringContaining('may fail to fetch public packages'));
 		expect(await describeAll(sandbox.current, 'solo')).toEqual(before);
 		expect(await repositoryNames('solo')).not.toContain('maven-central-store');
-		expect(
-			host
-				.of('step')
-				.filter(step => step.status === 'done')
-				.map(step => step.step),
-		).toContain('access');
+		expect(doneSteps(host)).toContain('access');
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 	});
 
@@ -87,10 +89,7 @@ describe('a build-host policy someone else made', () => {
 	const journey = journeyOn(sandbox);
 
 	it('is not given a new default version by default; the journey goes on with what exists', async () => {
-		await seedTeamDomain(sandbox.current, 'policed', [
-			{name: 'central-proxy', connection: central},
-			{name: 'libs', upstreams: ['central-proxy']},
-		]);
+		await seedTeamDomain(sandbox.current, 'policed', teamChain);
 		const arn = await seedForeignPolicy(sandbox.current, 'policed', unrelatedPolicy);
 		const version = await defaultVersionOf(sandbox.current, arn);
 		const host = new ScriptedHost({domain: 'policed', repository: 'libs'});
@@ -101,19 +100,11 @@ describe('a build-host policy someone else made', () => {
 		});
 		expect(notes(host)).toContainEqual(expect.stringMatching(/was left as it is; it does not allow: codeartifact:GetAuthorizationToken/));
 		expect(await defaultVersionOf(sandbox.current, arn)).toBe(version);
-		expect(
-			host
-				.of('step')
-				.filter(step => step.status === 'done')
-				.map(step => step.step),
-		).toContain('access');
+		expect(doneSteps(host)).toContain('access');
 	});
 
 	it('answered yes: gets the new default version', async () => {
-		await seedTeamDomain(sandbox.current, 'policed-yes', [
-			{name: 'central-proxy', connection: central},
-			{name: 'libs', upstreams: ['central-proxy']},
-		]);
+		await seedTeamDomain(sandbox.current, 'policed-yes', teamChain);
 		const arn = await seedForeignPolicy(sandbox.current, 'policed-yes', unrelatedPolicy);
 		const version = await defaultVersionOf(sandbox.current, arn);
 		const host = new ScriptedHost({domain: 'policed-yes', repository: 'libs', 'shared-policy': true});
@@ -127,10 +118,7 @@ describe('--domain-owner', () => {
 	const journey = journeyOn(sandbox);
 
 	it('naming the account that owns the domain: the journey runs on it', async () => {
-		await seedTeamDomain(sandbox.current, 'owned', [
-			{name: 'central-proxy', connection: central},
-			{name: 'libs', upstreams: ['central-proxy']},
-		]);
+		await seedTeamDomain(sandbox.current, 'owned', teamChain);
 		const host = new ScriptedHost({domain: 'owned', repository: 'libs'});
 		const {result} = await journey(host, {domainOwner: sandbox.current.accountId});
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');

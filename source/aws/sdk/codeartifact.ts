@@ -37,6 +37,15 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 	const client = new CodeartifactClient(clientConfig(settings));
 	// Every input that names a domain names its owner too, when one was given.
 	const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
+	/** What every call on one package names. */
+	const packageInput = (domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}) => ({
+		domain,
+		...owner,
+		repository,
+		format: pkg.format as PackageFormat,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		package: pkg.name,
+	});
 
 	const describeRepository = (domain: string, repository: string) =>
 		findMember('codeartifact:DescribeRepository', () => client.send(new DescribeRepositoryCommand({domain, ...owner, repository})), 'repository', toRepository);
@@ -162,15 +171,7 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 		},
 
 		async listPackageVersions(domain, repository, pkg) {
-			const input = {
-				domain,
-				...owner,
-				repository,
-				format: pkg.format as PackageFormat,
-				...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-				package: pkg.name,
-				sortBy: 'PUBLISHED_TIME' as const, // most recently published first
-			};
+			const input = {...packageInput(domain, repository, pkg), sortBy: 'PUBLISHED_TIME' as const}; // most recently published first
 			return attemptPages(
 				'codeartifact:ListPackageVersions',
 				() => paginateListPackageVersions({client}, input),
@@ -179,14 +180,7 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 		},
 
 		async describePackage(domain, repository, pkg) {
-			const input = {
-				domain,
-				...owner,
-				repository,
-				format: pkg.format as PackageFormat,
-				...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-				package: pkg.name,
-			};
+			const input = packageInput(domain, repository, pkg);
 			return findMember(
 				'codeartifact:DescribePackage',
 				() => client.send(new DescribePackageCommand(input)),
@@ -203,17 +197,7 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
-				const {packageVersion} = await client.send(
-					new DescribePackageVersionCommand({
-						domain,
-						...owner,
-						repository,
-						format: pkg.format as PackageFormat,
-						...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-						package: pkg.name,
-						packageVersion: version,
-					}),
-				);
+				const {packageVersion} = await client.send(new DescribePackageVersionCommand({...packageInput(domain, repository, pkg), packageVersion: version}));
 				return {
 					version: packageVersion?.version ?? version,
 					status: packageVersion?.status ?? '',

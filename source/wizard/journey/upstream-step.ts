@@ -23,12 +23,7 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'UpstreamFailed', doing);
 
 	progress(context, `Reading how ${repository} reaches public packages…`);
-	const listed = await aws.codeartifact.listRepositories(domain).catch(fail(`Listing the repositories of ${domain}`));
-	const known = new Map(listed.map(info => [info.name, info]));
-	const graph = await readUpstreams(
-		repository,
-		async name => known.get(name) ?? aws.codeartifact.describeRepository(domain, name).catch(fail(`Looking up ${name}`)),
-	);
+	const graph = await readUpstreams(repository, name => aws.codeartifact.describeRepository(domain, name).catch(fail(`Looking up ${name}`)));
 	const [chain] = chainsTo(repository, mavenCentralConnection, graph);
 	if (chain) return alreadyReaches(context, chain, graph);
 	const target = graph.get(repository);
@@ -38,7 +33,10 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 
 	const ours =
 		createdThisRun(context, repository) || madeByCaWizard(await aws.codeartifact.listTags(target.arn).catch(fail(`Reading the tags of ${repository}`)));
-	const confirmed = ours ? await askAsBefore(context, store) : await askForShared(context, store, listedAsUpstreamBy(repository, listed));
+	// Whom a change to someone else's repository affects: only then is every repository of the domain read.
+	const listers = async () =>
+		listedAsUpstreamBy(repository, await aws.codeartifact.listRepositories(domain).catch(fail(`Listing the repositories of ${domain}`)));
+	const confirmed = ours ? await askAsBefore(context, store) : await askForShared(context, store, await listers());
 	if (confirmed === goBack) return 'back';
 	if (!confirmed) {
 		if (ours) {

@@ -52,9 +52,16 @@ export interface AuthorizationToken {
 	expiration: Date;
 }
 
+/**
+ * One set of CodeArtifact calls. Built with a domain owner (--domain-owner), every call on a
+ * domain names that account, so a domain in another account is reached (or refused by AWS);
+ * without one, AWS takes the caller's account.
+ */
 export interface CodeArtifactApi {
+	/** The domains of the caller's own account. */
 	listDomains(): Promise<DomainSummary[]>;
 	createDomain(name: string, options?: {tags?: Tags}): Promise<DomainSummary>;
+	/** The domain, owned by the API's domain owner; undefined when AWS finds none (ResourceNotFound). */
 	describeDomain(name: string): Promise<DomainSummary | undefined>;
 	/** Refused while the domain holds repositories. */
 	deleteDomain(name: string): Promise<void>;
@@ -81,6 +88,11 @@ export interface CodeArtifactApi {
 		pkg: {format: string; namespace?: string; name: string},
 		version: string,
 	): Promise<PackageVersionInfo>;
+}
+
+export interface CodeArtifactOptions {
+	/** The 12-digit account that owns the domains called on; the caller's own when absent. */
+	domainOwner?: string;
 }
 
 export interface RoleInfo {

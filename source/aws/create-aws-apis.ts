@@ -1,4 +1,4 @@
-import type {AwsApis, CodeArtifactApi, Ec2Api, IamApi, InstanceMetadataApi, StsApi} from './apis.js';
+import type {AwsApis, CodeArtifactApi, CodeArtifactOptions, Ec2Api, IamApi, InstanceMetadataApi, StsApi} from './apis.js';
 import {AwsFailure} from './errors.js';
 import {defaultCredentialChain, staticCredentials, type ClientSettings, type CredentialsProvider} from './sdk/client-config.js';
 
@@ -6,7 +6,7 @@ import {defaultCredentialChain, staticCredentials, type ClientSettings, type Cre
 // each adapter (and the SDK client it wraps) is imported the first time one of its methods
 // is called, so the CLI's first frame never waits for the SDK, and the bundle splits them out.
 
-export type AwsTarget =
+export type AwsTarget = (
 	| {kind: 'aws'; profile?: string; region?: string}
 	| {
 			kind: 'sandbox';
@@ -19,7 +19,9 @@ export type AwsTarget =
 			 * stand for the build host's.
 			 */
 			metadataEndpoint?: string | null;
-	  };
+	  }
+) &
+	CodeArtifactOptions;
 
 /**
  * The APIs for `target`. Asynchronous only to settle the region: for real AWS without
@@ -51,21 +53,22 @@ export async function createAwsApis(target: AwsTarget): Promise<AwsApis> {
 		};
 	};
 
+	const codeArtifactOptions: CodeArtifactOptions = target.domainOwner ? {domainOwner: target.domainOwner} : {};
 	return {
 		region,
-		...services(admin),
+		...services(admin, codeArtifactOptions),
 		iam: deferred<IamApi>(iamMethods, async () => (await import('./sdk/iam.js')).createIamApi(admin)),
 		ec2: deferred<Ec2Api>(ec2Methods, async () => (await import('./sdk/ec2.js')).createEc2Api(admin)),
 		metadata,
-		buildHost: () => services(settings(buildHostCredentials())),
+		buildHost: () => services(settings(buildHostCredentials()), codeArtifactOptions),
 	};
 }
 
-/** The services both the operator and the build host use. */
-function services(settings: ClientSettings): {sts: StsApi; codeartifact: CodeArtifactApi} {
+/** The services both the operator and the build host use; CodeArtifact's calls name the domain owner, when one was given. */
+function services(settings: ClientSettings, options: CodeArtifactOptions): {sts: StsApi; codeartifact: CodeArtifactApi} {
 	return {
 		sts: deferred<StsApi>(stsMethods, async () => (await import('./sdk/sts.js')).createStsApi(settings)),
-		codeartifact: deferred<CodeArtifactApi>(codeArtifactMethods, async () => (await import('./sdk/codeartifact.js')).createCodeArtifactApi(settings)),
+		codeartifact: deferred<CodeArtifactApi>(codeArtifactMethods, async () => (await import('./sdk/codeartifact.js')).createCodeArtifactApi(settings, options)),
 	};
 }
 

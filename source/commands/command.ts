@@ -11,6 +11,8 @@ export interface OptionDefinition {
 	group?: string;
 	/** Refuses a bad value before anything runs, with the rule it breaks (undefined: fine). */
 	check?: (value: string) => string | undefined;
+	/** The value names an answers file holding more of the command's options (options-file.ts); the command line wins over it. */
+	optionsFile?: true;
 }
 
 export type OptionDefinitions = Record<string, OptionDefinition>;

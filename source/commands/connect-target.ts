@@ -13,6 +13,8 @@ export type Target =
 
 export interface TargetOptions {
 	target: Target;
+	/** --domain-owner: the account owning the domain, named in every CodeArtifact call on it. */
+	domainOwner?: string;
 	/** settings.xml to merge into, when the user named one. */
 	settings?: string;
 }
@@ -35,6 +37,7 @@ export class TargetError extends CliError {}
 /** The one place the journey's target is chosen: only the endpoint and the credentials differ. */
 export async function connectTarget(options: TargetOptions, workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
 	const target = options.target;
+	const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
 	const sandboxSettings = options.settings ?? join(workDir, 'settings.xml');
 	if (target.kind === 'sandbox') {
 		// Loaded only here: a run against AWS never parses the emulator's code.
@@ -52,7 +55,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			if ((error as {code?: string}).code === 'PortInUse') return start(0);
 			throw error;
 		});
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin});
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, admin: sandbox.admin, ...owner});
 		const port = new URL(sandbox.endpoint).port;
 		return {
 			aws,
@@ -74,9 +77,14 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				'Paste into this shell the export lines that `ca-wizard sandbox --print-env` printed when it started (it keeps running in its own shell).',
 			);
 		}
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}});
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}, ...owner});
 		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, sandboxEndpoint: target.url, close: async () => {}};
 	}
-	const aws = await createAwsApis({kind: 'aws', ...(target.profile ? {profile: target.profile} : {}), ...(target.region ? {region: target.region} : {})});
+	const aws = await createAwsApis({
+		kind: 'aws',
+		...(target.profile ? {profile: target.profile} : {}),
+		...(target.region ? {region: target.region} : {}),
+		...owner,
+	});
 	return {aws, kind: 'aws', settingsPath: options.settings ?? join(homedir(), '.m2', 'settings.xml'), close: async () => {}};
 }

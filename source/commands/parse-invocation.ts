@@ -3,6 +3,7 @@ import {UsageError} from '../errors.js';
 import {refusedValue} from '../text/refused-value.js';
 import {closestSpelling} from './closest-spelling.js';
 import type {Command} from './command.js';
+import {withOptionsFile} from './options-file.js';
 
 // Turns argv into the command to run and its checked values, from the registry alone. A
 // mistake is one line that names it, the closest valid spelling and where help is; exit 2.
@@ -30,10 +31,10 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 	const end = command.passThrough ? all.indexOf('--') : -1;
 	const args = end === -1 ? all : all.slice(0, end);
 	const parsed = parseOptions(command, args, commands);
-	const values = parsed.values;
 	const positionals = end === -1 ? parsed.positionals : all.slice(end + 1);
-	if (values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
-	if (values['version'] === true) return {kind: 'version'};
+	if (parsed.values['help'] === true) return {kind: 'help', ...(named || command !== defaultCommand ? {command} : {})};
+	if (parsed.values['version'] === true) return {kind: 'version'};
+	const values = withOptionsFile(command, parsed.values);
 	for (const [name, option] of Object.entries(command.options)) {
 		const value = values[name];
 		const problem = typeof value === 'string' ? option.check?.(value) : undefined;

@@ -44,6 +44,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(options.project ? {projectDir: resolve(options.project)} : {}),
 				settingsPath: resolve(connection.settingsPath),
 				names: resourceNames(),
+				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,

@@ -5,6 +5,7 @@ import type {WizardCommandOptions} from './wizard-options.js';
 import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
+import {configOption} from './options-file.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
@@ -28,6 +29,12 @@ export const targetOptions = {
 		type: 'string',
 		value: 'PATH',
 		help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)',
+	},
+	'domain-owner': {
+		type: 'string',
+		value: 'ACCOUNT',
+		help: 'the account that owns the domain, when it is not yours (a domain shared across accounts)',
+		check: account => (/^\d{12}$/.test(account) ? undefined : 'takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012'),
 	},
 	project: {type: 'string', value: 'DIR', help: "the Maven project to build (default: this folder's pom.xml, or the demo)"},
 	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
@@ -54,6 +61,7 @@ const answerOptions = Object.fromEntries(
 
 const options = {
 	...targetOptions,
+	config: configOption,
 	'dry-run': {
 		type: 'boolean',
 		help: 'walk the journey, making only reads: print every AWS call that would change something, and the settings.xml diff; create and write nothing',
@@ -71,6 +79,7 @@ export const wizardCommand = defineCommand({
 		{command: 'ca-wizard --profile dev --region eu-west-1', about: 'in a real AWS account'},
 		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
 		{command: 'ca-wizard --profile dev --yes --dry-run', about: 'what a run would create and change, changing nothing'},
+		{command: 'ca-wizard --domain acme --repository libs --yes', about: "onboard another build host to a team's repository (changes nothing shared)"},
 	],
 	validate: conflicts,
 	async run(values) {
@@ -115,6 +124,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 	return {
 		target,
 		...(values.settings ? {settings: values.settings} : {}),
+		...(values['domain-owner'] ? {domainOwner: values['domain-owner']} : {}),
 		...(values.project ? {project: values.project} : {}),
 		...(values.workdir ? {workdir: values.workdir} : {}),
 		yes: values.yes === true,

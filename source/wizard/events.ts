@@ -100,7 +100,8 @@ export type WizardEvent =
  * (and a report) each render it. No text is formatted here but the commands themselves.
  */
 export interface Summary {
-	build: {success: boolean; packages: number; repository: string; upstream: string};
+	/** `upstream`: the repository holding public:maven-central; none when the run left the repository without one. */
+	build: {success: boolean; packages: number; repository: string; upstream?: string};
 	/** What ca-wizard made here, oldest first: this run, or an earlier one that stopped (undo takes both). */
 	created: {resource: CreatedResource; earlierRun: boolean}[];
 	/** Found and used as they were: never undone. */

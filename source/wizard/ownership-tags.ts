@@ -11,3 +11,8 @@ export const runTag = 'ca-wizard:run';
 export function ownershipTags(owner: {createdBy: string; runId: string}): Record<string, string> {
 	return {[createdByTag]: owner.createdBy, [runTag]: owner.runId};
 }
+
+/** Whether tags read back from a resource say ca-wizard made it (any run, anyone's). */
+export function madeByCaWizard(tags: Readonly<Record<string, string>>): boolean {
+	return Object.hasOwn(tags, createdByTag) || Object.hasOwn(tags, runTag);
+}

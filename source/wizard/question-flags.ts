@@ -28,10 +28,15 @@ export const questionFlags = {
 	repository: {question: 'select', placeholder: 'NAME', validate: repositoryChoiceProblem, help: 'repository to use or create'},
 	description: {question: 'text', placeholder: 'TEXT', validate: descriptionProblem, help: 'description of a new repository'},
 	upstream: {question: 'confirm', help: 'connect the repository to Maven Central through maven-central-store'},
+	'shared-upstream': {
+		question: 'confirm',
+		help: 'add maven-central-store as an upstream of a repository ca-wizard did not create (default no)',
+	},
 	'create-access': {
 		question: 'confirm',
 		help: "create the build host's access: its policy (the role and instance profile only when the chosen fix needs them)",
 	},
+	'shared-policy': {question: 'confirm', help: 'give a policy ca-wizard did not create a new default version (default no)'},
 	'token-fix': {question: 'select', values: [...fixIds, 'stop'], placeholder: 'FIX', help: 'how to fix a refused token'},
 	instances: {
 		question: 'multiselect',

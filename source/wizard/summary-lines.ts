@@ -17,7 +17,7 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 	const commandsFor = (...purposes: NextPurpose[]) => next.filter(command => purposes.includes(command.purpose)).map(command => command.command);
 
 	heading(
-		`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}, fetched through ${build.upstream} from Maven Central.`,
+		`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}${build.upstream ? `, fetched through ${build.upstream} from Maven Central` : ''}.`,
 	);
 	heading('Created by ca-wizard:');
 	for (const {resource, earlierRun} of created) item(`+ ${named(resource)}${earlierRun ? '  (an earlier run)' : ''}`);

@@ -1,4 +1,6 @@
 import {execFile} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from '../helpers/cli-process.js';
@@ -62,6 +64,11 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 			['--description', 'x'.repeat(1001)],
 			`--description "${'x'.repeat(60)}…" is not accepted: The description is too long (1001 characters). A description has at most 1000 characters, none of them control or format characters.`,
 		],
+		[['--domain-owner', '12345'], '--domain-owner "12345" is not accepted: takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012.'],
+		[
+			['--domain-owner', '12345678901a'],
+			'--domain-owner "12345678901a" is not accepted: takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012.',
+		],
 		[['--domain', 'Bad_Name'], '--domain "Bad_Name" is not accepted: Domain name may not contain uppercase letters ("B").'],
 		[
 			['--repository', 'maven-central-store'],
@@ -84,5 +91,22 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 		expect(both.code).toBe(2);
 		expect(both.stderr).toMatch(/--project DIR already chooses the project to build; --project-choice is for a run without it/);
 		expect([...outcome.requests, ...both.requests]).toEqual([]);
+	});
+
+	it('--config FILE is checked like the command line, before any request: a bad value, an unknown key, a file that is not JSON', async () => {
+		const folder = temporaryDirectory('ca-wizard-config-');
+		const file = (name: string, text: string) => {
+			writeFileSync(join(folder, name), text);
+			return join(folder, name);
+		};
+		const owner = await wizard(['--config', file('owner.json', '{"domain-owner": "abc"}')]);
+		expect(owner.stderr).toMatch(/^ca-wizard: --domain-owner "abc" is not accepted: takes the 12-digit id/);
+		const unknown = await wizard(['--config', file('unknown.json', '{"repositroy": "libs"}')]);
+		expect(unknown.stderr).toContain('unknown.json: unknown option "repositroy"; did you mean "repository"?');
+		const broken = await wizard(['--config', file('broken.json', '{\n  "yes": true,\n}\n')]);
+		expect(broken.stderr).toContain(`${join(folder, 'broken.json')}:3:1: not valid JSON`);
+		expect(broken.stderr).toContain('Fix the file at line 3, column 1');
+		for (const outcome of [owner, unknown, broken]) expect(outcome.code).toBe(2);
+		expect([...owner.requests, ...unknown.requests, ...broken.requests]).toEqual([]);
 	});
 });

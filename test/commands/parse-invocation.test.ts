@@ -1,21 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {parseInvocation} from '../../source/commands/parse-invocation.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
-import {UsageError} from '../../source/errors.js';
+import {usageErrorOf} from '../helpers/usage-error.js';
 
 const parse = (...argv: string[]) => parseInvocation(argv, commands, defaultCommand);
 
 /** The usage error's one line, or a failure when the arguments were accepted. */
-function refusal(...argv: string[]): string {
-	try {
-		parse(...argv);
-	} catch (error) {
-		expect(error).toBeInstanceOf(UsageError);
-		expect((error as UsageError).exitCode).toBe(2);
-		return (error as Error).message;
-	}
-	throw new Error(`accepted: ${argv.join(' ')}`);
-}
+const refusal = (...argv: string[]): string => usageErrorOf(() => parse(...argv), argv.join(' ')).message;
 
 describe('the command line, read from the registry', () => {
 	it('runs the wizard when no command is named, and a named command otherwise', () => {

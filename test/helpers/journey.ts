@@ -32,6 +32,8 @@ export interface JourneyRun {
 	cwd?: string;
 	/** The build host's instance metadata: the sandbox's first instance unless given; null for none (the wizard on a laptop). */
 	metadataEndpoint?: string | null;
+	/** --domain-owner: named in every CodeArtifact call on the domain. */
+	domainOwner?: string;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
 	/** Where the AWS calls go (a proxy in front of the sandbox); the sandbox itself by default. */
@@ -47,12 +49,14 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const settingsPath = options.settingsPath ?? join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
 		const endpoint = options.endpoint ?? sandbox.current.endpoint;
+		const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
 		const aws = await createAwsApis({
 			kind: 'sandbox',
 			endpoint,
 			region: sandbox.current.region,
 			admin: sandbox.current.admin,
 			...(options.metadataEndpoint === undefined ? {} : {metadataEndpoint: options.metadataEndpoint}),
+			...owner,
 		});
 		const ledgerPath = join(workDir, ledgerFileName);
 		const ledger = await RunLedger.open(ledgerPath);
@@ -67,6 +71,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				cwd: options.cwd ?? workDir,
 				settingsPath,
 				names: resourceNames(),
+				...owner,
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

@@ -80,6 +80,36 @@ const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question
 		events: [...reachStep('domain'), {type: 'progress', step: 'domain', message: '12 domains found', done: true}],
 		question: domains,
 	},
+	{
+		name: "upstream of someone else's repository",
+		events: [
+			...reachStep('upstream'),
+			{type: 'progress', step: 'upstream', message: 'team-libraries-for-every-service does not reach public:maven-central yet', done: true},
+		],
+		question: {
+			kind: 'confirm',
+			id: 'shared-upstream',
+			message: 'Change team-libraries-for-every-service, which ca-wizard did not create, by adding maven-central-store as its upstream?',
+			detail: `12 repositories list team-libraries-for-every-service as an upstream (${Array.from({length: 5}, (_, index) => `service-${index}-builds`).join(', ')}, …). Every build that uses team-libraries-for-every-service or them will then fetch from Maven Central through maven-central-store. No leaves it as it is.`,
+			default: false,
+			canGoBack: true,
+		},
+	},
+	{
+		name: 'upstream already reached',
+		events: [
+			...reachStep('upstream'),
+			{type: 'resource', step: 'upstream', resource: {kind: 'repository', name: 'central-proxy'}, reused: true},
+			{type: 'resource', step: 'upstream', resource: {kind: 'upstream-link', name: 'libs → central-proxy'}, reused: true},
+			{
+				type: 'note',
+				step: 'upstream',
+				tone: 'success',
+				message:
+					'Onboarding this host to acme/libs, which already reaches Maven Central via libs → team-proxy → central-proxy → public:maven-central. Nothing shared is changed.',
+			},
+		],
+	},
 	{name: 'access', events: accessEvents, question: createAccess},
 	{name: 'token refused', events: tokenEvents, question: tokenFix},
 	{name: 'settings', events: settingsEvents, question: writeSettings},

@@ -14,6 +14,7 @@ import type {Question} from '../../source/wizard/questions.js';
 import {journeyOn, noMaven} from '../helpers/journey.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
+import {seedForeignPolicy, seedTeamDomain, unrelatedPolicy} from '../helpers/team-repositories.js';
 import {resourceNames} from '../../source/wizard/resource-names.js';
 
 // Say it once: each question's flag accepts exactly what the question offers. The journey is
@@ -69,7 +70,8 @@ const validatorOf = (question: Question) =>
 	question.kind === 'text' || question.kind === 'multiselect' ? question.validate : question.kind === 'select' ? question.custom?.validate : undefined;
 
 describe('every question the journey asks is its flag, declared once', () => {
-	const accessDenied = journeyOn(useSandbox());
+	const accessDeniedSandbox = useSandbox();
+	const accessDenied = journeyOn(accessDeniedSandbox);
 	const noProfile = journeyOn(useSandbox({scenario: 'no-profile'}));
 
 	it('offers exactly the declared values and checks with the declared rule', {timeout: 60_000}, async () => {
@@ -92,6 +94,12 @@ describe('every question the journey asks is its flag, declared once', () => {
 		const laptop = new ScriptedHost({domain: 'laptop'});
 		expect((await accessDenied(laptop, {metadataEndpoint: null})).result.status).toBe('completed');
 		asked.push(...laptop.questions);
+		// A repository and a policy someone else made: the questions that name a change to them.
+		await seedTeamDomain(accessDeniedSandbox.current, 'shared', [{name: 'team'}]);
+		await seedForeignPolicy(accessDeniedSandbox.current, 'shared', unrelatedPolicy);
+		const shared = new ScriptedHost({domain: 'shared', repository: 'team', 'token-fix': 'stop'});
+		await accessDenied(shared);
+		asked.push(...shared.questions);
 		for (const [failure, host] of [
 			[refused('not-found'), onEc2],
 			[refused('expired-credentials'), onEc2],

@@ -38,3 +38,8 @@ it('says when nothing was created, and leaves out the sections it has nothing fo
 	expect(text.slice(1, 3)).toEqual(['Created by ca-wizard:', '  (nothing: everything already existed)']);
 	expect(text.join('\n')).not.toMatch(/reused:|Files:|sandbox stopped|To undo/);
 });
+
+it("names no upstream for a repository the run left without one (someone else's, declined)", () => {
+	const {upstream: _none, ...build} = exampleSummary.build;
+	expect(summaryText({...exampleSummary, build})[0]).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo.');
+});

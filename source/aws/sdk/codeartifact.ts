@@ -24,7 +24,7 @@ import {
 	type PackageSummary,
 	type RepositoryDescription,
 } from '@aws-sdk/client-codeartifact';
-import type {CodeArtifactApi, DomainSummary, PackageInfo, RepositoryInfo} from '../apis.js';
+import type {CodeArtifactApi, CodeArtifactOptions, DomainSummary, PackageInfo, RepositoryInfo} from '../apis.js';
 import {attemptMember, attemptPages, findMember} from './answer-members.js';
 import {attempt, present} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
@@ -33,11 +33,22 @@ import {inBatches} from '../in-batches.js';
 /** How many repositories listRepositories describes at once (the list itself omits upstreams). */
 const describeConcurrency = 4;
 
-export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi {
+export function createCodeArtifactApi(settings: ClientSettings, options: CodeArtifactOptions = {}): CodeArtifactApi {
 	const client = new CodeartifactClient(clientConfig(settings));
+	// Every input that names a domain names its owner too, when one was given.
+	const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
+	/** What every call on one package names. */
+	const packageInput = (domain: string, repository: string, pkg: {format: string; namespace?: string; name: string}) => ({
+		domain,
+		...owner,
+		repository,
+		format: pkg.format as PackageFormat,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		package: pkg.name,
+	});
 
 	const describeRepository = (domain: string, repository: string) =>
-		findMember('codeartifact:DescribeRepository', () => client.send(new DescribeRepositoryCommand({domain, repository})), 'repository', toRepository);
+		findMember('codeartifact:DescribeRepository', () => client.send(new DescribeRepositoryCommand({domain, ...owner, repository})), 'repository', toRepository);
 
 	return {
 		async listDomains() {
@@ -54,17 +65,17 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async describeDomain(name) {
-			return findMember('codeartifact:DescribeDomain', () => client.send(new DescribeDomainCommand({domain: name})), 'domain', toDomain);
+			return findMember('codeartifact:DescribeDomain', () => client.send(new DescribeDomainCommand({domain: name, ...owner})), 'domain', toDomain);
 		},
 
 		async deleteDomain(name) {
-			await attempt('codeartifact:DeleteDomain', () => client.send(new DeleteDomainCommand({domain: name})));
+			await attempt('codeartifact:DeleteDomain', () => client.send(new DeleteDomainCommand({domain: name, ...owner})));
 		},
 
 		async listRepositories(domain) {
 			const names = await attemptPages(
 				'codeartifact:ListRepositoriesInDomain',
-				() => paginateListRepositoriesInDomain({client}, {domain}),
+				() => paginateListRepositoriesInDomain({client}, {domain, ...owner}),
 				page => (page.repositories ?? []).flatMap(repository => (repository.name ? [repository.name] : [])),
 			);
 			const described = await inBatches(names, describeConcurrency, name => describeRepository(domain, name));
@@ -80,6 +91,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 					client.send(
 						new CreateRepositoryCommand({
 							domain,
+							...owner,
 							repository,
 							...(options.description ? {description: options.description} : {}),
 							...(options.upstreams ? {upstreams: options.upstreams.map(repositoryName => ({repositoryName}))} : {}),
@@ -97,7 +109,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async deleteRepository(domain, repository) {
-			await attempt('codeartifact:DeleteRepository', () => client.send(new DeleteRepositoryCommand({domain, repository})));
+			await attempt('codeartifact:DeleteRepository', () => client.send(new DeleteRepositoryCommand({domain, ...owner, repository})));
 		},
 
 		async updateUpstreams(domain, repository, upstreams) {
@@ -107,6 +119,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 					client.send(
 						new UpdateRepositoryCommand({
 							domain,
+							...owner,
 							repository,
 							upstreams: upstreams.map(repositoryName => ({repositoryName})),
 						}),
@@ -117,23 +130,24 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async associateExternalConnection(domain, repository, connection) {
-			const send = () => client.send(new AssociateExternalConnectionCommand({domain, repository, externalConnection: connection}));
+			const send = () => client.send(new AssociateExternalConnectionCommand({domain, ...owner, repository, externalConnection: connection}));
 			return attemptMember('codeartifact:AssociateExternalConnection', send, 'repository', toRepository);
 		},
 
 		async disassociateExternalConnection(domain, repository, connection) {
-			const send = () => client.send(new DisassociateExternalConnectionCommand({domain, repository, externalConnection: connection}));
+			const send = () => client.send(new DisassociateExternalConnectionCommand({domain, ...owner, repository, externalConnection: connection}));
 			await attempt('codeartifact:DisassociateExternalConnection', send);
 		},
 
-		async getAuthorizationToken(domain, options = {}) {
+		async getAuthorizationToken(domain, tokenOptions = {}) {
 			const operation = 'codeartifact:GetAuthorizationToken';
 			const output = await attempt(operation, () =>
 				client.send(
 					new GetAuthorizationTokenCommand({
 						domain,
-						...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
-						...(options.durationSeconds !== undefined ? {durationSeconds: options.durationSeconds} : {}),
+						...owner,
+						...(tokenOptions.domainOwner ? {domainOwner: tokenOptions.domainOwner} : {}),
+						...(tokenOptions.durationSeconds !== undefined ? {durationSeconds: tokenOptions.durationSeconds} : {}),
 					}),
 				),
 			);
@@ -143,12 +157,12 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 
 		async getRepositoryEndpoint(domain, repository, format) {
 			const operation = 'codeartifact:GetRepositoryEndpoint';
-			const output = await attempt(operation, () => client.send(new GetRepositoryEndpointCommand({domain, repository, format})));
+			const output = await attempt(operation, () => client.send(new GetRepositoryEndpointCommand({domain, ...owner, repository, format})));
 			return present(output.repositoryEndpoint, operation, 'repositoryEndpoint');
 		},
 
-		async listPackages(domain, repository, options = {}) {
-			const input = {domain, repository, ...(options.format ? {format: options.format as PackageFormat} : {})};
+		async listPackages(domain, repository, filter = {}) {
+			const input = {domain, ...owner, repository, ...(filter.format ? {format: filter.format as PackageFormat} : {})};
 			return attemptPages(
 				'codeartifact:ListPackages',
 				() => paginateListPackages({client}, input),
@@ -157,14 +171,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async listPackageVersions(domain, repository, pkg) {
-			const input = {
-				domain,
-				repository,
-				format: pkg.format as PackageFormat,
-				...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-				package: pkg.name,
-				sortBy: 'PUBLISHED_TIME' as const, // most recently published first
-			};
+			const input = {...packageInput(domain, repository, pkg), sortBy: 'PUBLISHED_TIME' as const}; // most recently published first
 			return attemptPages(
 				'codeartifact:ListPackageVersions',
 				() => paginateListPackageVersions({client}, input),
@@ -173,7 +180,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 		},
 
 		async describePackage(domain, repository, pkg) {
-			const input = {domain, repository, format: pkg.format as PackageFormat, ...(pkg.namespace ? {namespace: pkg.namespace} : {}), package: pkg.name};
+			const input = packageInput(domain, repository, pkg);
 			return findMember(
 				'codeartifact:DescribePackage',
 				() => client.send(new DescribePackageCommand(input)),
@@ -190,16 +197,7 @@ export function createCodeArtifactApi(settings: ClientSettings): CodeArtifactApi
 
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
-				const {packageVersion} = await client.send(
-					new DescribePackageVersionCommand({
-						domain,
-						repository,
-						format: pkg.format as PackageFormat,
-						...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-						package: pkg.name,
-						packageVersion: version,
-					}),
-				);
+				const {packageVersion} = await client.send(new DescribePackageVersionCommand({...packageInput(domain, repository, pkg), packageVersion: version}));
 				return {
 					version: packageVersion?.version ?? version,
 					status: packageVersion?.status ?? '',

@@ -15,7 +15,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		note(context, 'Skipped in a dry run: mvn compile needs what the plan would create.', 'info');
 		return 'next';
 	}
-	const facts = needs(context, 'domain', 'repository', 'upstream', 'projectDir', 'settingsWritten', 'token', 'endpoint');
+	const facts = needs(context, 'domain', 'repository', 'projectDir', 'settingsWritten', 'token', 'endpoint');
 	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
 	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;
 	// No Esc here: the steps before would only pass again and come straight back.
@@ -101,6 +101,6 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 			fix: 'Read the first error lines above; fix the project or the settings, then run ca-wizard again: it reuses everything it created.',
 		});
 	}
-	note(context, `BUILD SUCCESS: ${packages} packages now in ${facts.repository}, fetched through ${facts.upstream}.`, 'success');
+	note(context, `BUILD SUCCESS: ${packages} packages now in ${facts.repository}${facts.upstream ? `, fetched through ${facts.upstream}` : ''}.`, 'success');
 	return 'next';
 }

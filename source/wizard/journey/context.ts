@@ -64,6 +64,8 @@ export interface JourneyOptions {
 	/** An explicit --project folder. */
 	projectDir?: string;
 	settingsPath: string;
+	/** --domain-owner: the domain belongs to this account (the AWS APIs name it in every call); none is created there. */
+	domainOwner?: string;
 	/** How long to wait for new credentials to reach the build host. */
 	credentialWaitMs: number;
 	pollIntervalMs: number;
@@ -95,7 +97,10 @@ export interface JourneyFacts {
 	domain?: string;
 	domainOwner?: string;
 	repository?: string;
+	/** The repository that holds public:maven-central, which the build fetches through (none: left without one). */
 	upstream?: string;
+	/** The repositories from the chosen one to `upstream`, in order: all of them are read by the build. */
+	upstreamChain?: string[];
 	policyArn?: string;
 	roleName?: string;
 	instanceProfileName?: string;

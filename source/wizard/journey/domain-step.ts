@@ -12,6 +12,8 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	const {validate} = questionFlags.domain;
 	// The first step that creates anything: first, what a stopped run may have left unconfirmed.
 	await settleUnfinished(context);
+	const owner = context.options.domainOwner;
+	if (owner !== undefined && owner !== facts.identity.account) return domainOfAnotherAccount(context, owner);
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
@@ -59,5 +61,38 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	facts.domain = domain.name;
 	facts.domainOwner = domain.owner;
 	progress(context, `Domain ${name} ready`, true);
+	return 'next';
+}
+
+/**
+ * --domain-owner names another account: its domains are not listed (ListDomains shows the
+ * caller's own) and none is created there. The named domain is looked up with its owner, and
+ * what AWS answers (not found, access denied) stops the run.
+ */
+async function domainOfAnotherAccount(context: StepContext, owner: string): Promise<StepOutcome> {
+	const facts = needs(context, 'identity');
+	const {validate} = questionFlags.domain;
+	const name = await ask(context, {
+		kind: 'select',
+		id: 'domain',
+		message: `Name the domain owned by account ${owner}`,
+		choices: [],
+		default: context.options.names.domain,
+		custom: {label: `A domain of account ${owner}…`, default: context.options.names.domain, validate},
+		canGoBack: true,
+	});
+	if (name === goBack) return 'back';
+	const problem = validate(name);
+	if (problem) stop({code: 'BadDomainName', message: `"${name}" is not a valid domain name: ${problem}`, fix: 'Pass a valid name with --domain NAME.'});
+	progress(context, `Looking up domain ${name} of account ${owner}…`);
+	const fix = `Check --domain and --domain-owner. Account ${owner} must exist, own ${name}, and let ${facts.identity.account} use it in the domain's resource policy.`;
+	const domain = await context.aws.codeartifact
+		.describeDomain(name)
+		.catch((error: unknown) => stopOnAws(error, 'DomainNotFound', `Looking up domain ${name} of account ${owner}`, fix));
+	if (!domain) stop({code: 'DomainNotFound', message: `Account ${owner} has no domain ${name} that you may see.`, fix});
+	facts.domain = domain.name;
+	facts.domainOwner = domain.owner || owner;
+	await reused(context, {kind: 'domain', name: domain.name, arn: domain.arn, details: {domain: domain.name, owner: facts.domainOwner}});
+	note(context, `Using domain ${domain.name} of account ${facts.domainOwner}.`, 'success');
 	return 'next';
 }

@@ -13,7 +13,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		context.host.notify({type: 'plan', plan: options.dryRun.plan});
 		return 'next';
 	}
-	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'upstream', 'settingsWritten', 'build', 'projectDir');
+	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'settingsWritten', 'build', 'projectDir');
 	const hostFlags = options.hostCommandFlags ?? '';
 	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;
 	// What ca-wizard created, this run or an earlier one that stopped: the ledger knows, and undo needs all of it.
@@ -21,7 +21,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const created = ledger.resources;
 	const ours = new Set(created.map(identity));
 	const summary: Summary = {
-		build: {...facts.build, repository: facts.repository, upstream: facts.upstream},
+		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		files: [{...facts.settingsWritten}],

@@ -1,5 +1,6 @@
 import type {Command} from './command.js';
 import {destroyCommand} from './destroy.js';
+import {listCommand} from './list.js';
 import {sandboxCommand} from './sandbox.js';
 import {wizardCommand} from './wizard.js';
 
@@ -9,4 +10,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand];

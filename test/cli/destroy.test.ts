@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from '../helpers/cli-process.js';
-import {useCountingProxy} from '../helpers/counting-proxy.js';
+import {isChange, useCountingProxy} from '../helpers/counting-proxy.js';
 import {journeyOn} from '../helpers/journey.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
@@ -26,14 +26,15 @@ describe('the built CLI: ca-wizard destroy', () => {
 		return {...outcome, requests: [...proxy.requests]};
 	}
 
-	it('--dry-run shows the plan and sends nothing; without a terminal it asks for --yes; --yes removes it all', async () => {
+	it('--dry-run shows the plan and changes nothing; without a terminal it asks for --yes before any request; --yes removes it all', async () => {
 		const {result, workDir, settingsPath, aws, ledger} = await journey(new ScriptedHost({domain: 'cli-destroy'}));
 		expect(result.status).toBe('completed');
 		const created = ledger.resources.length; // every one of them is removed
 		const settings = readFileSync(settingsPath);
 
 		const dry = await destroy(workDir, '--dry-run');
-		expect(dry).toMatchObject({code: 0, requests: []});
+		expect(dry.code).toBe(0);
+		expect(dry.requests.filter(isChange)).toEqual([]); // it reads the tags, and changes nothing
 		expect(dry.stdout).toContain('  - domain cli-destroy');
 		expect(dry.stdout).toContain('Dry run: nothing was changed.');
 		expect(readFileSync(settingsPath)).toEqual(settings);

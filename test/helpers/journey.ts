@@ -8,7 +8,7 @@ import {runJourney} from '../../source/wizard/journey/run-journey.js';
 import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {temporaryDirectory} from './sandbox.js';
 import type {ScriptedHost} from './scripted-host.js';
-import {resourceNames} from '../../source/wizard/resource-names.js';
+import {resourceNames, type ResourceNames} from '../../source/wizard/resource-names.js';
 
 // The journey against a real sandbox; Maven is replaced where the build itself is not the
 // point (the build path has its own tests with real mvn).
@@ -29,6 +29,8 @@ export interface JourneyRun {
 	workDir?: string;
 	target?: 'aws' | 'sandbox';
 	cwd?: string;
+	/** The names of what it makes (a participant's: resourceNames('p1')). */
+	names?: ResourceNames;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
 }
@@ -49,7 +51,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				workDir,
 				cwd: options.cwd ?? workDir,
 				settingsPath,
-				names: resourceNames(),
+				names: options.names ?? resourceNames(),
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

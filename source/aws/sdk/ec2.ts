@@ -7,7 +7,7 @@ import {
 	type IamInstanceProfileAssociation,
 } from '@aws-sdk/client-ec2';
 import type {Ec2Api, ProfileAssociation} from '../apis.js';
-import {attemptMember} from './answer-members.js';
+import {attemptMember, attemptPages} from './answer-members.js';
 import {attempt} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
 
@@ -28,6 +28,15 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 				}
 				return undefined;
 			});
+		},
+
+		async currentAssociations() {
+			const input = {Filters: [{Name: 'state', Values: ['associated', 'associating']}]};
+			return attemptPages(
+				'ec2:DescribeIamInstanceProfileAssociations',
+				() => paginateDescribeIamInstanceProfileAssociations({client}, input),
+				page => (page.IamInstanceProfileAssociations ?? []).map(toAssociation),
+			);
 		},
 
 		async associate(instanceId, instanceProfileName) {

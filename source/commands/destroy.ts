@@ -8,12 +8,17 @@ import {BugError} from '../errors.js';
 import {parseForced, type ForcedName} from '../wizard/destroy/destroy-scope.js';
 import {domainNameProblem} from '../wizard/name-rules.js';
 
-const options = {
-	workdir: {...targetOptions.workdir, help: "the wizard's working folder, where its run record is (default ./ca-wizard-work)"},
+/** Where a run's resources are: the targets of the wizard, with the embedded sandbox started from a work folder's data. */
+export const accountOptions = {
 	sandbox: {type: 'boolean', help: 'the embedded sandbox the wizard ran with --sandbox (its data is in WORKDIR/sandbox-data)'},
 	'sandbox-url': targetOptions['sandbox-url'],
 	profile: targetOptions.profile,
 	region: targetOptions.region,
+} as const;
+
+const options = {
+	workdir: {...targetOptions.workdir, help: "the wizard's working folder, where its run record is (default ./ca-wizard-work)"},
+	...accountOptions,
 	participant: {
 		type: 'string',
 		value: 'NAME',

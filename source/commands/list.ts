@@ -1,14 +1,11 @@
 import {defineCommand} from './command.js';
-import {participantProblem} from './destroy.js';
+import {accountOptions, participantProblem} from './destroy.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {
 	participant: {type: 'string', value: 'NAME', help: "only this workshop participant's resources", check: participantProblem},
 	workdir: {...targetOptions.workdir, help: 'with --sandbox: the work folder whose sandbox-data to read (default ./ca-wizard-work)'},
-	sandbox: {type: 'boolean', help: 'the embedded sandbox a `ca-wizard --sandbox` run used (its data is in WORKDIR/sandbox-data)'},
-	'sandbox-url': targetOptions['sandbox-url'],
-	profile: targetOptions.profile,
-	region: targetOptions.region,
+	...accountOptions,
 	json: {type: 'boolean', help: 'one JSON line per participant (or principal) and run'},
 } as const;
 

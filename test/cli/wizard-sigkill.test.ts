@@ -31,8 +31,8 @@ function random(seed: number): () => number {
 describe('the built wizard killed with SIGKILL, and run again', () => {
 	const sandbox = useSandbox();
 
-	/** Runs the wizard; with `killAt`, SIGKILLs it (and its mvn, one process group) once that many events have arrived. */
-	async function wizard(workDir: string, killAt?: number) {
+	/** Runs the wizard; SIGKILLs it (and its mvn: one process group) at the first event `killWhen` accepts. */
+	async function wizard(workDir: string, killWhen: (event: Event, count: number) => boolean = () => false) {
 		const env = {...process.env, ...sandbox.current.env, CI: 'true'};
 		const args = [cliPath, '--sandbox-url', sandbox.current.endpoint, '--yes', '--json', '--workdir', workDir];
 		const child = spawn(process.execPath, args, {env, cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe']});
@@ -46,8 +46,9 @@ describe('the built wizard killed with SIGKILL, and run again', () => {
 			const lines = pending.split('\n');
 			pending = lines.pop() ?? '';
 			for (const line of lines) {
-				events.push(JSON.parse(line) as Event);
-				if (!killed && events.length === killAt && child.pid !== undefined) {
+				const event = JSON.parse(line) as Event;
+				events.push(event);
+				if (!killed && killWhen(event, events.length) && child.pid !== undefined) {
 					killed = true;
 					process.kill(-child.pid, 'SIGKILL');
 				}
@@ -65,10 +66,10 @@ describe('the built wizard killed with SIGKILL, and run again', () => {
 		const workDir = temporaryDirectory('ca-wizard-killed-');
 		const moments: number[] = [];
 		for (let kill = 0; kill < 10; kill++) {
-			// Most events come from the build's output: up to 150 covers every step and the start of the build.
-			const moment = 1 + Math.floor(next() * 150);
+			// The steps that create send about 50 events, the build most of the rest: half the moments fall in each.
+			const moment = 1 + Math.floor(next() * (next() < 0.5 ? 50 : 150));
 			moments.push(moment);
-			const run = await wizard(workDir, moment);
+			const run = await wizard(workDir, (_event, count) => count === moment);
 			// A run may end before the chosen moment (once everything is in place it is short): that is fine.
 			if (!run.killed) expect(run.code, `${replay}, moments ${moments.join(',')}: ${run.stderr}`).toBe(0);
 		}

@@ -3,6 +3,7 @@ import {join, resolve} from 'node:path';
 import process from 'node:process';
 import {createInterface} from 'node:readline/promises';
 import type {AwsApis} from '../aws/apis.js';
+import {AwsFailure} from '../aws/errors.js';
 import {UsageError, exitCodes} from '../errors.js';
 import {lockFolder} from '../files/folder-lock.js';
 import type {TextSink} from '../host/plain-host.js';
@@ -62,7 +63,12 @@ export async function runDestroyCommand(options: DestroyCommandOptions, io: Dest
 		const {aws} = connection;
 		const scope = await scopeOf(options, ledger, aws);
 		if (!ledger) emit({type: 'no-run-record', path: ledgerPath}, [`There is no run record at ${ledgerPath}: what ca-wizard made is told by its tags.`]);
-		const inventory = await readInventory(aws);
+		const inventory = await readInventory(aws).catch((error: unknown) => {
+			// Credentials that may remove but not list: the record alone still tells what to remove.
+			if (!(scope.kind === 'run' && error instanceof AwsFailure && error.kind === 'access-denied')) throw error;
+			emit({type: 'tags-unreadable', message: error.message}, [`The tags cannot be read (${error.message}): the run record alone tells what to remove.`]);
+			return [];
+		});
 		const entries = await destroyEntries(
 			aws,
 			inventory,

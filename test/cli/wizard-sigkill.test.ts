@@ -123,4 +123,19 @@ describe('the built wizard killed with SIGKILL, and run again', () => {
 			at,
 		).toEqual([]);
 	});
+
+	it('destroy after a run killed mid-build takes back all it made', {timeout: 300_000}, async () => {
+		requireE2eProject('mvn');
+		const workDir = temporaryDirectory('ca-wizard-killed-build-');
+		const killed = await wizard(workDir, event => event.type === 'maven-output');
+		expect(killed).toMatchObject({killed: true, signal: 'SIGKILL'});
+		const running = sandbox.current;
+		const env = {...process.env, ...running.env, CI: 'true'};
+		const destroy = spawn(process.execPath, [cliPath, 'destroy', '--sandbox-url', running.endpoint, '--yes', '--workdir', workDir], {env, stdio: 'ignore'});
+		expect((await exitOf(destroy)).code).toBe(0);
+		const aws = await createAwsApis({kind: 'sandbox', endpoint: running.endpoint, region: running.region, admin: running.admin});
+		expect(await aws.codeartifact.listDomains()).toEqual([]);
+		expect((await aws.iam.listAttachedRolePolicies('build-host-role')).filter(policy => policy.name.startsWith('ca-wizard'))).toEqual([]);
+		expect(JSON.parse(readFileSync(join(workDir, 'ca-wizard-run.json'), 'utf8'))).toMatchObject({resources: []});
+	});
 });

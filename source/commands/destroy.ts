@@ -40,7 +40,7 @@ const options = {
 
 export const destroyCommand = defineCommand({
 	name: 'destroy',
-	summary: 'remove what ca-wizard created (its run record and its tags say what), and take its entries out of settings.xml',
+	summary: 'remove what ca-wizard created, and its entries in settings.xml',
 	usage: '[options]',
 	options,
 	examples: [

@@ -11,7 +11,7 @@ const options = {
 
 export const listCommand = defineCommand({
 	name: 'list',
-	summary: 'what ca-wizard made in this account, per participant and run, from its ownership tags',
+	summary: 'what ca-wizard made here, per participant and run (from its tags)',
 	usage: '[options]',
 	options,
 	examples: [

@@ -116,6 +116,8 @@ export interface InstanceProfileInfo {
 
 export interface IamApi {
 	getRole(name: string): Promise<RoleInfo | undefined>;
+	/** Every role in the account (destroy and list find ca-wizard's by their tags). */
+	listRoles(): Promise<RoleInfo[]>;
 	createRole(name: string, trustPolicy: string, description: string, tags?: Tags): Promise<RoleInfo>;
 	listRoleTags(name: string): Promise<Tags>;
 	/** Refused while policies are attached or the role is in an instance profile. */
@@ -125,6 +127,10 @@ export interface IamApi {
 	getPolicyDocument(arn: string): Promise<string | undefined>;
 	createPolicy(name: string, document: string, description: string, tags?: Tags): Promise<PolicyInfo>;
 	listPolicyTags(arn: string): Promise<Tags>;
+	/** The account's own managed policies (Scope=Local). */
+	listLocalPolicies(): Promise<PolicyInfo[]>;
+	/** The roles a managed policy is attached to. */
+	listPolicyRoles(arn: string): Promise<string[]>;
 	/** Makes `document` the default version (deleting the oldest non-default one when the five-version limit is reached). */
 	updatePolicyDocument(arn: string, document: string): Promise<void>;
 	/** Makes `versionId` the default again and deletes the version that was the default. */
@@ -143,6 +149,8 @@ export interface IamApi {
 	getInstanceProfileByArn(arn: string): Promise<InstanceProfileInfo | undefined>;
 	createInstanceProfile(name: string, tags?: Tags): Promise<InstanceProfileInfo>;
 	listInstanceProfileTags(name: string): Promise<Tags>;
+	/** Every instance profile in the account, with its roles. */
+	listInstanceProfiles(): Promise<InstanceProfileInfo[]>;
 	deleteInstanceProfile(name: string): Promise<void>;
 	addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>;
 	removeRoleFromInstanceProfile(profileName: string, roleName: string): Promise<void>;
@@ -171,6 +179,8 @@ export interface Ec2Api {
 	listInstances(): Promise<InstanceSummary[]>;
 	/** The instance's current association in state associated/associating, if any. */
 	currentAssociation(instanceId: string): Promise<ProfileAssociation | undefined>;
+	/** Every association in state associated/associating, of any instance. */
+	currentAssociations(): Promise<ProfileAssociation[]>;
 	associate(instanceId: string, instanceProfileName: string): Promise<ProfileAssociation>;
 	replace(associationId: string, instanceProfileName: string): Promise<ProfileAssociation>;
 	disassociate(associationId: string): Promise<void>;

@@ -113,12 +113,15 @@ const codeArtifactMethods = {
 const iamMethods = {
 	getRole: true,
 	createRole: true,
+	listRoles: true,
 	listRoleTags: true,
 	deleteRole: true,
 	getPolicy: true,
 	getPolicyDocument: true,
 	createPolicy: true,
 	listPolicyTags: true,
+	listLocalPolicies: true,
+	listPolicyRoles: true,
 	updatePolicyDocument: true,
 	restorePolicyVersion: true,
 	deletePolicy: true,
@@ -131,11 +134,19 @@ const iamMethods = {
 	getInstanceProfileByArn: true,
 	createInstanceProfile: true,
 	listInstanceProfileTags: true,
+	listInstanceProfiles: true,
 	deleteInstanceProfile: true,
 	addRoleToInstanceProfile: true,
 	removeRoleFromInstanceProfile: true,
 } satisfies Methods<IamApi>;
-const ec2Methods = {listInstances: true, currentAssociation: true, associate: true, replace: true, disassociate: true} satisfies Methods<Ec2Api>;
+const ec2Methods = {
+	listInstances: true,
+	currentAssociation: true,
+	currentAssociations: true,
+	associate: true,
+	replace: true,
+	disassociate: true,
+} satisfies Methods<Ec2Api>;
 const metadataMethods = {describeHost: true} satisfies Methods<InstanceMetadataApi>;
 
 type Methods<Api> = Record<keyof Api, true>;

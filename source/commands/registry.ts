@@ -1,6 +1,7 @@
 import type {Command} from './command.js';
 import {destroyCommand} from './destroy.js';
 import {execCommand} from './exec.js';
+import {listCommand} from './list.js';
 import {sandboxCommand} from './sandbox.js';
 import {tokenCommand} from './token.js';
 import {wizardCommand} from './wizard.js';
@@ -11,4 +12,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, tokenCommand, execCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand];

@@ -7,7 +7,7 @@ import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
-import {canPrompt, openSession} from './session.js';
+import {canPrompt, openSession, type Session} from './session.js';
 import {defaultWorkDirName} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
 import {hostCommandFlags} from './host-invocation.js';
@@ -28,6 +28,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	let releaseWorkDir: (() => void) | undefined;
 	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
 	let after: string[] | undefined;
+	let journeyRan = false;
 	try {
 		// Two runs on one folder would overwrite each other's ledger: one at a time. A dry run writes none.
 		if (!options.dryRun)
@@ -35,6 +36,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		connection = await connectTarget(options, workDir);
 		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
+		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
 		const result: JourneyResult = await runJourney(
 			{...real, ...dryRun?.deps, tools: journeyTools, sleep},
 			{
@@ -64,6 +66,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		} else if (result.facts.summary) after = summaryText(result.facts.summary);
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
+		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd));
 		if (session.signal.aborted) {
 			outcome = 'cancelled';
 			return exitCodes.cancelled;
@@ -75,4 +79,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		await connection?.close();
 		releaseWorkDir?.();
 	}
+}
+
+/** When the work folder's record lists what an earlier run made, how to take it back; a record that cannot be read says nothing here. */
+async function tellEarlierUndo(host: Session['host'], workDir: string, command: string): Promise<void> {
+	const {RunLedger, ledgerFileName} = await import('../wizard/ledger.js');
+	const ledger = await RunLedger.open(join(workDir, ledgerFileName)).catch(() => undefined);
+	if (!ledger || (ledger.resources.length === 0 && ledger.pending.length === 0)) return;
+	host.notify({type: 'note', step: 'preflight', tone: 'info', message: `To undo what ca-wizard created here: ${command}`});
 }

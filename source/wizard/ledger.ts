@@ -248,7 +248,7 @@ function copyEntry(entry: LedgerEntry): LedgerEntry {
  * Entries about the same resource: same kind and name, and the same domain for what lives in
  * one (a repository's name is unique only within its domain).
  */
-function sameTarget(a: CreatedResource, b: CreatedResource): boolean {
+export function sameTarget(a: CreatedResource, b: CreatedResource): boolean {
 	return a.kind === b.kind && a.name === b.name && a.details?.['domain'] === b.details?.['domain'];
 }
 

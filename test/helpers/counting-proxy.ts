@@ -25,7 +25,8 @@ export function isRead({service, operation}: ProxiedOperation): boolean {
 
 /**
  * A proxy in front of the sandbox that notes every request reaching it ("METHOD /path") and,
- * in `operations`, which AWS operation it was, for tests that count them.
+ * in `operations`, which AWS operation it was, for tests that count them; a query-protocol
+ * call (IAM, EC2, STS) adds its Action to the request's line ("POST / ListRoles").
  */
 export function useCountingProxy(sandbox: {readonly current: RunningSandbox}): {readonly url: string; requests: string[]; operations: ProxiedOperation[]} {
 	const state = {url: '', requests: [] as string[], operations: [] as ProxiedOperation[]};
@@ -33,12 +34,14 @@ export function useCountingProxy(sandbox: {readonly current: RunningSandbox}): {
 	beforeAll(async () => {
 		const target = new URL(sandbox.current.endpoint);
 		proxy = createServer((incoming, outgoing) => {
-			state.requests.push(`${incoming.method} ${incoming.url}`);
+			const at = state.requests.push(`${incoming.method} ${incoming.url}`) - 1;
 			const chunks: Buffer[] = [];
 			incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 			incoming.on('end', () => {
 				const body = Buffer.concat(chunks);
 				state.operations.push(operationOf(incoming.method ?? 'GET', incoming.url ?? '/', body));
+				const action = new URLSearchParams(body.toString('utf8')).get('Action');
+				if (action && String(incoming.headers['content-type']).includes('x-www-form-urlencoded')) state.requests[at] += ` ${action}`;
 				// Headers go through untouched: the SigV4 signature covers the Host the client used.
 				const forward = request({host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers}, answer => {
 					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -72,4 +75,16 @@ function operationOf(method: string, path: string, body: Buffer): ProxiedOperati
 	const form = Object.fromEntries(new URLSearchParams(method === 'POST' ? body.toString('utf8') : url.search));
 	const {Action = '?', Version = '', ...parameters} = form;
 	return {service: queryServices[Version] ?? 'unknown', operation: Action, parameters};
+}
+
+/** A request that changes something: IAM and EC2 calls other than List/Get/Describe, CodeArtifact writes. */
+export function isChange(request: string): boolean {
+	const [method = '', path = '', action] = request.split(' ');
+	if (action !== undefined) return !/^(List|Get|Describe)/.test(action);
+	const route = path.split('?')[0];
+	return (
+		method === 'DELETE' ||
+		method === 'PUT' ||
+		(method === 'POST' && ['/v1/domain', '/v1/repository', '/v1/repository/external-connection', '/v1/tag', '/v1/untag'].includes(route ?? ''))
+	);
 }

@@ -9,7 +9,7 @@ import {runJourney} from '../../source/wizard/journey/run-journey.js';
 import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {temporaryDirectory} from './sandbox.js';
 import type {ScriptedHost} from './scripted-host.js';
-import {resourceNames} from '../../source/wizard/resource-names.js';
+import {resourceNames, type ResourceNames} from '../../source/wizard/resource-names.js';
 
 // The journey against a real sandbox; Maven is replaced where the build itself is not the
 // point (the build path has its own tests with real mvn).
@@ -34,6 +34,8 @@ export interface JourneyRun {
 	metadataEndpoint?: string | null;
 	/** --domain-owner: named in every CodeArtifact call on the domain. */
 	domainOwner?: string;
+	/** The names of what it makes (a participant's: resourceNames('p1')). */
+	names?: ResourceNames;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
 	/** Where the AWS calls go (a proxy in front of the sandbox); the sandbox itself by default. */
@@ -70,7 +72,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				workDir,
 				cwd: options.cwd ?? workDir,
 				settingsPath,
-				names: resourceNames(),
+				names: options.names ?? resourceNames(),
 				...owner,
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,

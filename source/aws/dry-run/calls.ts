@@ -50,6 +50,10 @@ export const iamCalls = {
 	deletePolicy: 'DeletePolicy',
 	listAttachedRolePolicies: read,
 	listRolePolicies: read,
+	listRoles: read,
+	listLocalPolicies: read,
+	listPolicyRoles: read,
+	listInstanceProfiles: read,
 	getRolePolicy: read,
 	attachRolePolicy: 'AttachRolePolicy',
 	detachRolePolicy: 'DetachRolePolicy',
@@ -65,6 +69,7 @@ export const iamCalls = {
 export const ec2Calls = {
 	currentAssociation: read,
 	listInstances: read,
+	currentAssociations: read,
 	associate: 'AssociateIamInstanceProfile',
 	replace: 'ReplaceIamInstanceProfileAssociation',
 	disassociate: 'DisassociateIamInstanceProfile',

@@ -95,6 +95,11 @@ export function dryRunIam(real: IamApi, overlay: PlanOverlay): IamApi {
 				.map(policyArn => ({name: policyArn.slice(policyArn.lastIndexOf('/') + 1), arn: policyArn}));
 			return [...found, ...added];
 		},
+		// The account-wide lists serve destroy and list, never a journey: what is there.
+		listRoles: () => real.listRoles(),
+		listLocalPolicies: () => real.listLocalPolicies(),
+		listPolicyRoles: policyArn => real.listPolicyRoles(policyArn),
+		listInstanceProfiles: () => real.listInstanceProfiles(),
 		// A role planned here has no inline policies yet.
 		listRolePolicies: async roleName => (overlay.roles.has(roleName) ? [] : real.listRolePolicies(roleName)),
 		getRolePolicy: async (roleName, policyName) => (overlay.roles.has(roleName) ? undefined : real.getRolePolicy(roleName, policyName)),
@@ -146,6 +151,7 @@ export function dryRunEc2(real: Ec2Api, overlay: PlanOverlay): Ec2Api {
 			if (found) seen.set(found.associationId, instanceId);
 			return found;
 		},
+		currentAssociations: () => real.currentAssociations(),
 		// The profiles planned for an instance show as its own, as a real run would leave them.
 		async listInstances() {
 			return (await real.listInstances()).map(instance => {

@@ -42,6 +42,15 @@ export function createEc2Api(settings: ClientSettings): Ec2Api {
 			});
 		},
 
+		async currentAssociations() {
+			const input = {Filters: [{Name: 'state', Values: ['associated', 'associating']}]};
+			return attemptPages(
+				'ec2:DescribeIamInstanceProfileAssociations',
+				() => paginateDescribeIamInstanceProfileAssociations({client}, input),
+				page => (page.IamInstanceProfileAssociations ?? []).map(toAssociation),
+			);
+		},
+
 		async associate(instanceId, instanceProfileName) {
 			const send = () => client.send(new AssociateIamInstanceProfileCommand({InstanceId: instanceId, IamInstanceProfile: {Name: instanceProfileName}}));
 			return attemptMember('ec2:AssociateIamInstanceProfile', send, 'IamInstanceProfileAssociation', toAssociation);

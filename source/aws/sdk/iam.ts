@@ -22,7 +22,11 @@ import {
 	RemoveRoleFromInstanceProfileCommand,
 	SetDefaultPolicyVersionCommand,
 	paginateListAttachedRolePolicies,
+	paginateListEntitiesForPolicy,
+	paginateListInstanceProfiles,
+	paginateListPolicies,
 	paginateListRolePolicies,
+	paginateListRoles,
 	paginateListPolicyVersions,
 	type InstanceProfile,
 	type Policy,
@@ -67,6 +71,14 @@ export function createIamApi(settings: ClientSettings): IamApi {
 			return attemptMember('iam:CreateRole', send, 'Role', toRole);
 		},
 
+		async listRoles() {
+			return attemptPages(
+				'iam:ListRoles',
+				() => paginateListRoles({client}, {}),
+				page => (page.Roles ?? []).map(toRole),
+			);
+		},
+
 		async listRoleTags(name) {
 			// One page holds up to 100 tags; IAM allows 50 per resource.
 			const output = await attempt('iam:ListRoleTags', () => client.send(new ListRoleTagsCommand({RoleName: name, MaxItems: 100})));
@@ -97,6 +109,22 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		async listPolicyTags(arn) {
 			const output = await attempt('iam:ListPolicyTags', () => client.send(new ListPolicyTagsCommand({PolicyArn: arn, MaxItems: 100})));
 			return fromTags(output.Tags);
+		},
+
+		async listLocalPolicies() {
+			return attemptPages(
+				'iam:ListPolicies',
+				() => paginateListPolicies({client}, {Scope: 'Local'}),
+				page => (page.Policies ?? []).map(toPolicy),
+			);
+		},
+
+		async listPolicyRoles(arn) {
+			return attemptPages(
+				'iam:ListEntitiesForPolicy',
+				() => paginateListEntitiesForPolicy({client}, {PolicyArn: arn, EntityFilter: 'Role'}),
+				page => (page.PolicyRoles ?? []).flatMap(role => (role.RoleName ? [role.RoleName] : [])),
+			);
 		},
 
 		async updatePolicyDocument(arn, document) {
@@ -170,6 +198,14 @@ export function createIamApi(settings: ClientSettings): IamApi {
 		async listInstanceProfileTags(name) {
 			const send = () => client.send(new ListInstanceProfileTagsCommand({InstanceProfileName: name, MaxItems: 100}));
 			return fromTags((await attempt('iam:ListInstanceProfileTags', send)).Tags);
+		},
+
+		async listInstanceProfiles() {
+			return attemptPages(
+				'iam:ListInstanceProfiles',
+				() => paginateListInstanceProfiles({client}, {}),
+				page => (page.InstanceProfiles ?? []).map(toInstanceProfile),
+			);
 		},
 
 		async deleteInstanceProfile(name) {

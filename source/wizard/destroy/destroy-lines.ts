@@ -5,7 +5,8 @@ import type {RemovalOutcome} from './remove-resources.js';
 // The plan and the result of `ca-wizard destroy` in words: plain lines for a person and a log.
 
 export function planLines({removals, leftAlone}: DestroyPlan): string[] {
-	const lines = removals.length === 0 ? ['Nothing to remove: the run record lists nothing ca-wizard created.'] : ['To remove, in this order:'];
+	const lines =
+		removals.length === 0 ? ['Nothing to remove: neither the run record nor the tags show anything ca-wizard created.'] : ['To remove, in this order:'];
 	for (const {entry, restoreVersion} of removals)
 		lines.push(`  - ${restoreVersion ? `${named(entry)} (its previous default version is put back)` : named(entry)}`);
 	if (leftAlone.length > 0) {
@@ -38,7 +39,7 @@ export function resultLines(outcomes: readonly RemovalOutcome[]): string[] {
 		`Removed ${removed.length}, could not remove ${failed.length}:`,
 		...removed.map(({entry, status}) => row('removed', entry, status === 'already-gone' ? 'already gone' : '')),
 		...failed.map(({entry, reason}) => row('could not', entry, reason)),
-		...(failed.length > 0 ? ['What could not be removed stays in the run record: fix the reason, then run ca-wizard destroy again.'] : []),
+		...(failed.length > 0 ? ['What could not be removed stays in place (and in the run record): fix the reason, then run the same destroy again.'] : []),
 	];
 }
 

@@ -48,16 +48,31 @@ export function destroyPlan(entries: readonly LedgerEntry[]): DestroyPlan {
 			leftAlone.push({entry, reason: 'a run stopped before confirming it made it; run the wizard again to settle it, or check by hand'});
 		else created.push({entry, order});
 	});
+	// Two runs at once may both have recorded a link: it is ours when its repository is, or when this run saw the list before it.
+	const ownRepositories = new Set(created.flatMap(({entry}) => (entry.kind === 'repository' ? [repositoryKey(entry)] : [])));
+	for (const {entry} of created.filter(({entry}) => entry.kind === 'upstream-link' && !isOurLink(entry, ownRepositories)))
+		leftAlone.push({entry, reason: "its repository is not ca-wizard's and no earlier upstream list was recorded: another run may have made it"});
 	const ownPolicies = new Set(created.flatMap(({entry}) => (entry.kind === 'iam-policy' && !entry.details?.['versionOf'] && entry.arn ? [entry.arn] : [])));
 	// A version of a policy removed here goes with the policy.
-	const removed = created.filter(({entry}) => !(entry.kind === 'iam-policy' && ownPolicies.has(entry.details?.['versionOf'] ?? '')));
+	const removed = created.filter(
+		({entry}) =>
+			!(entry.kind === 'iam-policy' && ownPolicies.has(entry.details?.['versionOf'] ?? '')) &&
+			!(entry.kind === 'upstream-link' && !isOurLink(entry, ownRepositories)),
+	);
 	const upstreams = new Set(
 		removed.flatMap(({entry}) => (entry.kind === 'upstream-link' ? [`${entry.details?.['domain']}/${entry.details?.['upstream']}`] : [])),
 	);
-	const position = ({entry}: {entry: LedgerEntry}) =>
-		rank[entry.kind] + (entry.kind === 'repository' && upstreams.has(`${entry.details?.['domain']}/${entry.details?.['repository']}`) ? 1 : 0);
+	const position = ({entry}: {entry: LedgerEntry}) => rank[entry.kind] + (entry.kind === 'repository' && upstreams.has(repositoryKey(entry)) ? 1 : 0);
 	const removals = removed
 		.sort((a, b) => position(a) - position(b) || b.order - a.order) // newest first within a rank
 		.map(({entry}): Removal => (entry.kind === 'iam-policy' && entry.details?.['versionOf'] ? {entry, restoreVersion: true} : {entry}));
 	return {removals, leftAlone};
+}
+
+function repositoryKey(entry: LedgerEntry): string {
+	return `${entry.details?.['domain']}/${entry.details?.['repository']}`;
+}
+
+function isOurLink(link: LedgerEntry, ownRepositories: ReadonlySet<string>): boolean {
+	return ownRepositories.has(repositoryKey(link)) || link.details?.['previous'] !== undefined;
 }

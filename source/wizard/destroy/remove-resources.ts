@@ -71,7 +71,15 @@ async function removeFromAws({entry, restoreVersion}: Removal, {codeartifact, ia
 		case 'iam-role':
 			return iam.deleteRole(entry.name);
 		case 'upstream-link': {
-			await codeartifact.updateUpstreams(detail('domain'), detail('repository'), (d['previous'] ?? '').split(',').filter(Boolean));
+			// Only our link goes: another run may have added its own to the same list since.
+			const repository = await codeartifact.describeRepository(detail('domain'), detail('repository'));
+			const upstream = detail('upstream');
+			if (!repository?.upstreams.includes(upstream)) throw new AwsFailure('not-found', 'NotLinked', 'the link is gone', 'codeartifact:DescribeRepository');
+			await codeartifact.updateUpstreams(
+				repository.domain,
+				repository.name,
+				repository.upstreams.filter(name => name !== upstream),
+			);
 			return;
 		}
 		case 'external-connection':

@@ -69,4 +69,23 @@ describe('destroyPlan', () => {
 		]);
 		expect(plan.removals).toEqual([{entry: expect.objectContaining({details: {versionOf: policyArn, previousVersion: 'v3'}}), restoreVersion: true}]);
 	});
+
+	it('takes back a link only when its repository is ours or the earlier upstream list was recorded: two runs at once may both have noted it', () => {
+		const link = (repository: string, previous?: string): LedgerEntry => ({
+			kind: 'upstream-link',
+			name: `${repository} → store`,
+			state: 'created',
+			details: {domain: 'acme', repository, upstream: 'store', ...(previous === undefined ? {} : {previous})},
+		});
+		const plan = destroyPlan([
+			{kind: 'repository', name: 'ours', state: 'created', details: {domain: 'acme', repository: 'ours'}},
+			link('ours'),
+			link('team', ''),
+			link('other-run'),
+		]);
+		expect(names(plan)).toEqual(['upstream-link team → store', 'upstream-link ours → store', 'repository ours']);
+		expect(plan.leftAlone.map(({entry, reason}) => [entry.name, reason.split(':')[0]])).toEqual([
+			['other-run → store', "its repository is not ca-wizard's and no earlier upstream list was recorded"],
+		]);
+	});
 });

@@ -7,6 +7,7 @@ import type {SandboxClock, SandboxContext} from './context.js';
 import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
+import {advertise, publicUrlProblem} from './public-url.js';
 import {createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
 import {scenarios, type Scenario} from './state.js';
 import {writeFileAtomic} from '../files/atomic-file.js';
@@ -17,6 +18,8 @@ import {SandboxStore} from './store/sandbox-store.js';
 export interface SandboxOptions {
 	port?: number; // 0 (the default here) picks a free port
 	host?: string;
+	/** The address clients are told to use (--public-url, checked with publicUrlProblem); see public-url.ts for the default. */
+	publicUrl?: string;
 	dataDir?: string; // default: a new temporary folder
 	mavenCentral?: string; // URL or directory
 	scenario?: Scenario;
@@ -65,6 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const region = options.region ?? 'us-east-1';
 	if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new SandboxError('BadRegion', `"${region}" is not a region name. Use for example --region us-east-1.`);
 	const faults = typeof options.faults === 'object' ? options.faults : parseFaults(options.faults);
+	const publicUrlRefused = options.publicUrl === undefined ? undefined : publicUrlProblem(options.publicUrl);
+	if (publicUrlRefused) throw new SandboxError('BadPublicUrl', `--public-url ${options.publicUrl} ${publicUrlRefused}.`);
 	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
@@ -126,8 +131,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		throw error;
 	}
 	const {port} = server.address() as AddressInfo;
-	const bound = bindAddress(host);
-	endpoint = `http://${bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound}:${port}`;
+	const advertised = advertise(bindAddress(host), port, options.publicUrl);
+	if (advertised.warning) log(advertised.warning);
+	endpoint = advertised.endpoint;
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
 	const description = {
 		endpoint,

@@ -2,7 +2,7 @@ import {resolve} from 'node:path';
 import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {
@@ -39,10 +39,11 @@ export const destroyCommand = defineCommand({
 	},
 });
 
-/** The destroy command that matches a wizard run: its work folder (when not the default) and its target. */
-export function destroyInvocation(target: Target, workDir: string, cwd: string): string {
+/** The destroy command that matches a wizard run: its participant, its work folder (when not the default) and its target. */
+export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string): string {
 	const words = ['ca-wizard destroy'];
-	if (resolve(workDir) !== resolve(cwd, defaultWorkDirName)) words.push(`--workdir ${shellQuote(workDir)}`);
+	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
+	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
 	if (target.kind === 'sandbox') words.push('--sandbox');
 	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
 	else {

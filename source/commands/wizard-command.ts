@@ -7,13 +7,13 @@ import type {Summary} from '../wizard/events.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession} from './session.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
 import {resourceNames} from '../wizard/resource-names.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
-	const workDir = resolve(options.workdir ?? join(cwd, defaultWorkDirName));
+	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
 	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
@@ -31,6 +31,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
 		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
+		ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const result: JourneyResult = await runJourney(
 			{aws: connection.aws, host: session.host, tools: journeyTools, files: journeyFiles, ledger, sleep},
 			{
@@ -40,12 +41,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(options.project ? {projectDir: resolve(options.project)} : {}),
 				settingsPath: resolve(connection.settingsPath),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
-				names: resourceNames(),
+				names: resourceNames(options.participant),
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
-				destroyCommand: destroyInvocation(options.target, workDir, cwd),
+				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
 			},
 		);
 		outcome = result.status;

@@ -1,6 +1,7 @@
 import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
+import {participantProblem} from '../wizard/resource-names.js';
 import type {WizardCommandOptions} from './wizard-options.js';
 import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
@@ -30,7 +31,13 @@ export const targetOptions = {
 		help: 'settings.xml to merge into (default ~/.m2/settings.xml; with a sandbox, WORKDIR/settings.xml — your own ~/.m2 is never touched)',
 	},
 	project: {type: 'string', value: 'DIR', help: "the Maven project to build (default: this folder's pom.xml, or the demo)"},
-	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
+	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work; with --participant, ./ca-wizard-work-NAME)'},
+	participant: {
+		type: 'string',
+		value: 'NAME',
+		help: "a workshop participant's name: prefixes every name ca-wizard makes (NAME-ca-wizard-demo, …) and tags them with it",
+		check: participantProblem,
+	},
 	yes: {type: 'boolean', short: 'y', help: 'take the default wherever no flag answers a question'},
 	json: {type: 'boolean', help: 'print events as JSON lines instead of the interactive screens'},
 } as const satisfies Record<string, OptionDefinition>;
@@ -63,6 +70,7 @@ export const wizardCommand = defineCommand({
 		{command: 'npx ca-wizard --sandbox', about: 'the whole journey offline, on an embedded sandbox'},
 		{command: 'ca-wizard --profile dev --region eu-west-1', about: 'in a real AWS account'},
 		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
+		{command: 'ca-wizard --sandbox-url http://10.0.0.5:7717 --participant p7', about: "a workshop participant, on the presenter's sandbox"},
 	],
 	validate: conflicts,
 	async run(values) {
@@ -109,6 +117,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 		...(values.settings ? {settings: values.settings} : {}),
 		...(values.project ? {project: values.project} : {}),
 		...(values.workdir ? {workdir: values.workdir} : {}),
+		...(values.participant ? {participant: values.participant} : {}),
 		yes: values.yes === true,
 		json: values.json === true,
 		answers,

@@ -10,9 +10,10 @@ import {createdByTag, ownershipTags, runTag} from '../ownership-tags.js';
 import type {StepContext} from './context.js';
 import {asMade, create, needs, note, recordMade, reused, stop, stopOnAws, type Learned} from './step-helpers.js';
 
-/** The tags everything this run creates carries: the caller's principal ARN and the ledger's run id. */
+/** The tags everything this run creates carries: the participant (or the caller's principal ARN) and the ledger's run id. */
 export function ourTags(context: StepContext): Tags {
-	return ownershipTags({createdBy: needs(context, 'identity').identity.arn, runId: context.ledger.runId});
+	const createdBy = context.options.names.participant ?? needs(context, 'identity').identity.arn;
+	return ownershipTags({createdBy, runId: context.ledger.runId});
 }
 
 export interface Adoptable<T> {

@@ -4,6 +4,7 @@ import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
 import {shellQuote} from '../text/shell-quote.js';
+import {instanceTable} from './instance-table.js';
 
 export interface SandboxCommandOptions {
 	port: number;
@@ -12,6 +13,7 @@ export interface SandboxCommandOptions {
 	dataDir: string | undefined;
 	mavenCentral: string | undefined;
 	scenario: string | undefined;
+	instances: number | undefined;
 	region: string | undefined;
 	faults: string | undefined;
 	printEnv: boolean;
@@ -29,6 +31,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		dataDir: options.dataDir ?? defaultSandboxData,
 		mavenCentral: options.mavenCentral,
 		scenario: options.scenario as Scenario | undefined,
+		instances: options.instances,
 		region: options.region,
 		faults: options.faults,
 		log,
@@ -42,6 +45,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	} else {
 		log(`data: ${sandbox.dataDir} (admin credentials in sandbox.json; --print-env prints them as export lines)`);
 	}
+	for (const line of instanceTable(sandbox.instances)) log(line);
 	log('Press Ctrl-C to stop.');
 	await new Promise<void>(resolve => {
 		const stop = () => resolve();

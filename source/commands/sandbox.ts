@@ -2,6 +2,7 @@ import {parseFaults} from '../sandbox/faults.js';
 import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {publicUrlProblem} from '../sandbox/public-url.js';
 import {scenarios, type Scenario} from '../sandbox/state.js';
+import {maxInstances} from '../sandbox/store/initial-state.js';
 import {defineCommand} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 
@@ -31,6 +32,12 @@ export const sandboxCommand = defineCommand({
 			help: 'the simulated EC2 build host at start: access-denied (default: a role without CodeArtifact permissions) or no-profile (no instance profile, no credentials)',
 			check: scenarioProblem,
 		},
+		instances: {
+			type: 'string',
+			value: 'N',
+			help: 'how many simulated EC2 build hosts a new data folder gets (default 1, at most 100), each with its own role and metadata endpoint',
+			check: instancesProblem,
+		},
 		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
 		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
 		'print-env': {
@@ -52,6 +59,7 @@ export const sandboxCommand = defineCommand({
 			dataDir: values.data,
 			mavenCentral: values['maven-central'],
 			scenario: values.scenario as Scenario | undefined,
+			instances: values.instances === undefined ? undefined : Number(values.instances),
 			region: values.region,
 			faults: values.faults,
 			printEnv: values['print-env'] ?? false,
@@ -62,6 +70,10 @@ export const sandboxCommand = defineCommand({
 function portProblem(value: string): string | undefined {
 	const port = Number(value);
 	return /^\d+$/.test(value) && port <= 65_535 ? undefined : 'takes a whole number from 0 to 65535';
+}
+
+function instancesProblem(value: string): string | undefined {
+	return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxInstances ? undefined : `takes a whole number from 1 to ${maxInstances}`;
 }
 
 function scenarioProblem(value: string): string | undefined {

@@ -1,4 +1,5 @@
 import {mkdtempSync} from 'node:fs';
+import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,8 +9,9 @@ import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
 import {advertise, publicUrlProblem} from './public-url.js';
-import {createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
-import {scenarios, type Scenario} from './state.js';
+import {createMetadataServer, createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
+import {firstInstance, scenarios, type Scenario} from './state.js';
+import {maxInstances} from './store/initial-state.js';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import type {FileWriteError} from '../files/file-write-error.js';
 import {acquireDataLock} from './store/data-lock.js';
@@ -23,6 +25,8 @@ export interface SandboxOptions {
 	dataDir?: string; // default: a new temporary folder
 	mavenCentral?: string; // URL or directory
 	scenario?: Scenario;
+	/** How many simulated EC2 build hosts a new data folder gets (1..100, default 1). */
+	instances?: number;
 	region?: string;
 	faults?: string | FaultSpec;
 	maxBodyBytes?: number;
@@ -33,14 +37,32 @@ export interface SandboxOptions {
 	clock?: SandboxClock;
 }
 
+/** One simulated build host, and how to act as it. */
+export interface SandboxInstance {
+	instanceId: string;
+	/** Its Name tag: build-host-1, build-host-2, … */
+	name: string;
+	/** Its own instance metadata endpoint (the first host's is the sandbox's own port). */
+	metadataEndpoint: string;
+	/**
+	 * The environment of a process on this host: the sandbox endpoint, the region, and this host's
+	 * metadata endpoint — no keys, so the SDKs and the aws CLI take this host's role credentials
+	 * from its instance metadata.
+	 */
+	env: Record<string, string>;
+}
+
 export interface RunningSandbox {
 	endpoint: string;
 	region: string;
 	accountId: string;
+	/** The first build host's id (instances[0]). */
 	instanceId: string;
+	/** Every simulated build host, in launch order. */
+	instances: SandboxInstance[];
 	dataDir: string;
 	admin: {accessKeyId: string; secretAccessKey: string};
-	/** The environment a shell (or a child process) needs to reach the sandbox as the admin. */
+	/** The environment a shell (or a child process) needs to reach the sandbox as the admin, with the first build host's metadata endpoint. */
 	env: Record<string, string>;
 	/** Writes the snapshot now, including cache fills that would otherwise be written a moment later. */
 	flush(): void;
@@ -70,6 +92,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const faults = typeof options.faults === 'object' ? options.faults : parseFaults(options.faults);
 	const publicUrlRefused = options.publicUrl === undefined ? undefined : publicUrlProblem(options.publicUrl);
 	if (publicUrlRefused) throw new SandboxError('BadPublicUrl', `--public-url ${options.publicUrl} ${publicUrlRefused}.`);
+	const instanceCount = options.instances ?? 1;
+	if (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > maxInstances)
+		throw new SandboxError('BadInstances', `--instances takes a whole number from 1 to ${maxInstances}, not ${instanceCount}.`);
 	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
@@ -77,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const releaseLock = acquireDataLock(dataDir);
 	let store: SandboxStore;
 	try {
-		store = new SandboxStore(dataDir, {region, scenario});
+		store = new SandboxStore(dataDir, {region, scenario, instances: instanceCount});
 	} catch (error) {
 		releaseLock();
 		throw error;
@@ -87,6 +112,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	if (!store.created && state.region !== region && options.region) log(`notice: ${dataDir} holds a sandbox in ${state.region}; keeping that region.`);
 	if (!store.created && state.scenario !== scenario && options.scenario)
 		log(`notice: ${dataDir} already holds a sandbox started with --scenario ${state.scenario}; a scenario applies to a new data folder only.`);
+	if (!store.created && state.instances.length !== instanceCount && options.instances !== undefined)
+		log(`notice: ${dataDir} already holds a sandbox with ${state.instances.length} instance(s); --instances applies to a new data folder only.`);
 
 	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
 	let endpoint = '';
@@ -101,11 +128,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			return endpoint;
 		},
 	};
-	const server = createSandboxServer(context, {
-		faults,
-		maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
-		timeouts: {...defaultTimeouts, ...options.timeouts},
-	});
+	const timeouts = {...defaultTimeouts, ...options.timeouts};
+	const server = createSandboxServer(context, {faults, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024, timeouts});
 	try {
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
@@ -130,10 +154,44 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			);
 		throw error;
 	}
-	const {port} = server.address() as AddressInfo;
-	const advertised = advertise(bindAddress(host), port, options.publicUrl);
+	const bound = bindAddress(host);
+	const advertised = advertise(bound, (server.address() as AddressInfo).port, options.publicUrl);
 	if (advertised.warning) log(advertised.warning);
+	// Every port is advertised on the same host: --public-url's, or this machine's (see public-url.ts).
+	const urlOf = (listening: Server) => advertised.at((listening.address() as AddressInfo).port);
 	endpoint = advertised.endpoint;
+	// The first host's metadata is on the sandbox's own port (as before there were several);
+	// every other host's on a free port of its own, on the same address.
+	const metadataServers: Server[] = [];
+	const closeAll = () => Promise.all([server, ...metadataServers].map(each => new Promise(resolve => each.close(resolve))));
+	try {
+		for (const instance of state.instances.slice(1)) {
+			const metadataServer = createMetadataServer(context, instance.instanceId, timeouts);
+			await new Promise<void>((resolve, reject) => {
+				metadataServer.once('error', reject);
+				metadataServer.listen(0, bound, () => resolve());
+			});
+			metadataServers.push(metadataServer);
+		}
+	} catch (error) {
+		await closeAll();
+		releaseLock();
+		throw new SandboxError('MetadataPortUnavailable', `Cannot open a port for an instance metadata endpoint on ${host}: ${(error as Error).message}.`);
+	}
+	const instances: SandboxInstance[] = state.instances.map((instance, index) => {
+		const metadataEndpoint = `${index === 0 ? endpoint : urlOf(metadataServers[index - 1] as Server)}/`;
+		return {
+			instanceId: instance.instanceId,
+			name: instance.tags.find(tag => tag.key === 'Name')?.value ?? instance.instanceId,
+			metadataEndpoint,
+			env: {
+				AWS_ENDPOINT_URL: endpoint,
+				AWS_REGION: state.region,
+				AWS_DEFAULT_REGION: state.region,
+				AWS_EC2_METADATA_SERVICE_ENDPOINT: metadataEndpoint,
+			},
+		};
+	});
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
 	const description = {
 		endpoint,
@@ -141,13 +199,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		accountId: state.accountId,
 		adminAccessKeyId: admin.accessKeyId,
 		adminSecretAccessKey: admin.secretAccessKey,
-		instanceId: state.instance.instanceId,
+		instanceId: firstInstance(state).instanceId,
+		instances: instances.map(({instanceId, name, metadataEndpoint}) => ({instanceId, name, metadataEndpoint})),
 	};
 	try {
 		writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
 	} catch (error) {
 		// Nobody could find this sandbox's credentials: do not run without them.
-		await new Promise(resolve => server.close(resolve));
+		await closeAll();
 		releaseLock();
 		const failure = error as FileWriteError;
 		throw new SandboxError('DataFolderUnwritable', `${failure.message} ${failure.fix ?? ''}`.trim());
@@ -158,7 +217,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		endpoint,
 		region: state.region,
 		accountId: state.accountId,
-		instanceId: state.instance.instanceId,
+		instanceId: firstInstance(state).instanceId,
+		instances,
 		dataDir,
 		admin,
 		env: {
@@ -171,10 +231,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		},
 		flush: () => store.flush(),
 		stop() {
-			stopping ??= new Promise<void>(resolve => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			})
+			stopping ??= Promise.all(
+				[server, ...metadataServers].map(
+					each =>
+						new Promise<void>(resolve => {
+							each.close(() => resolve());
+							each.closeAllConnections();
+						}),
+				),
+			)
 				.then(() => store.flush())
 				.finally(releaseLock);
 			return stopping;

@@ -6,6 +6,8 @@ import {BodyAborted} from './http/read-body.js';
 import {handleInstanceMetadata} from './imds/endpoint.js';
 import {handleMaven, mavenPathPrefix} from './maven/endpoint.js';
 import {send} from './protocols/wire-response.js';
+import {firstInstance} from './state.js';
+import {findInstance} from './ec2/shapes.js';
 
 export interface ServerOptions {
 	faults: FaultSpec;
@@ -43,8 +45,33 @@ export const defaultTimeouts: ServerTimeouts = {headersMs: 20_000, requestMs: 10
 const maxHeaderBytes = 16 * 1024;
 
 export function createSandboxServer(context: SandboxContext, options: ServerOptions): Server {
-	const {headersMs, requestMs, keepAliveMs} = options.timeouts;
-	const server = createServer(
+	return createHttpServer(context, options.timeouts, (request, response) => handle(request, response, context, options));
+}
+
+/**
+ * A build host's own instance metadata endpoint: IMDS on a port of its own, since the SDKs take
+ * only scheme, host and port from AWS_EC2_METADATA_SERVICE_ENDPOINT. Nothing else is served there.
+ */
+export function createMetadataServer(context: SandboxContext, instanceId: string, timeouts: ServerTimeouts): Server {
+	return createHttpServer(context, timeouts, async (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+		const instance = findInstance(context.store.state, instanceId);
+		if (!url.pathname.startsWith('/latest/') || !instance) {
+			request.resume();
+			send(response, {status: 404, headers: {'content-type': 'text/plain'}, body: 'Not Found'}, request.method ?? 'GET');
+			return;
+		}
+		send(response, await handleInstanceMetadata(request, url, context, instance), request.method ?? 'GET');
+	});
+}
+
+function createHttpServer(
+	context: SandboxContext,
+	timeouts: ServerTimeouts,
+	handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): Server {
+	const {headersMs, requestMs, keepAliveMs} = timeouts;
+	return createServer(
 		{
 			headersTimeout: Math.min(headersMs, requestMs), // Node requires it: the head is part of the request
 			requestTimeout: requestMs,
@@ -55,7 +82,7 @@ export function createSandboxServer(context: SandboxContext, options: ServerOpti
 			connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(Math.min(headersMs, requestMs) / 4))),
 		},
 		(request, response) => {
-			handle(request, response, context, options).catch(error => {
+			handler(request, response).catch(error => {
 				if (error instanceof BodyAborted) {
 					// Not the sandbox's failure: one line, no 500 (there is nobody to send it to).
 					context.log(`${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://sandbox.invalid').pathname}: ${error.message}; nothing was stored.`);
@@ -68,14 +95,13 @@ export function createSandboxServer(context: SandboxContext, options: ServerOpti
 			});
 		},
 	);
-	return server;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: SandboxContext, options: ServerOptions): Promise<void> {
 	const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
 	const method = request.method ?? 'GET';
 	if (url.pathname.startsWith('/latest/')) {
-		send(response, await handleInstanceMetadata(request, url, context), method);
+		send(response, await handleInstanceMetadata(request, url, context, firstInstance(context.store.state)), method);
 		return;
 	}
 	if (options.faults.latency > 0) await context.sleep(options.faults.latency);

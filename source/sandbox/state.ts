@@ -124,8 +124,19 @@ export interface InstanceSessionRecord {
 	/** The role's unique id when the session was issued; absent in a state written before it was recorded (then the session is refused). */
 	roleId?: string;
 	associationId: string;
+	/** The instance it was issued to (its session name); absent in a state written before several instances (then the first). */
+	instanceId?: string;
 	issued: string;
 	expiration: string;
+}
+
+export interface InstanceRecord {
+	instanceId: string;
+	imageId: string;
+	instanceType: string;
+	privateIpAddress: string;
+	launchTime: string;
+	tags: Tag[]; // a Name tag: build-host-1, build-host-2, …
 }
 
 export interface SandboxState {
@@ -135,7 +146,8 @@ export interface SandboxState {
 	scenario: Scenario;
 	tokenSecret: string; // HMAC key that signs CodeArtifact authorization tokens
 	admin: {userName: string; userId: string; accessKeyId: string; secretAccessKey: string};
-	instance: {instanceId: string; imageId: string; instanceType: string; privateIpAddress: string; launchTime: string};
+	/** The simulated EC2 build hosts, in launch order: the first is "the" build host of a single-host set-up. */
+	instances: InstanceRecord[];
 	domains: Record<string, DomainRecord>;
 	repositories: Record<string, RepositoryRecord>; // key: `${domain}/${name}`
 	packages: Record<string, PackageRecord>; // key: packageKey()
@@ -146,6 +158,13 @@ export interface SandboxState {
 	};
 	associations: Record<string, AssociationRecord>;
 	sessions: Record<string, InstanceSessionRecord>; // key: access key id
+}
+
+/** The first instance: "the" build host of a single-host set-up. */
+export function firstInstance(state: SandboxState): InstanceRecord {
+	const first = state.instances[0];
+	if (!first) throw new Error('The sandbox state has no instance.');
+	return first;
 }
 
 export function repositoryKey(domain: string, repository: string): string {

@@ -21,7 +21,7 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 		await expect.poll(() => sandbox.stdout()).toContain('export AWS_EC2_METADATA_SERVICE_ENDPOINT=');
 		for (const name of ['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) expect(sandbox.stdout()).toContain(`export ${name}=`);
 		const description = JSON.parse(readFileSync(join(data, 'sandbox.json'), 'utf8'));
-		expect(Object.keys(description).sort()).toEqual(['accountId', 'adminAccessKeyId', 'adminSecretAccessKey', 'endpoint', 'instanceId', 'region']);
+		expect(Object.keys(description).sort()).toEqual(['accountId', 'adminAccessKeyId', 'adminSecretAccessKey', 'endpoint', 'instanceId', 'instances', 'region']);
 		expect(description.endpoint).toBe(sandbox.endpoint);
 		expect(statSync(join(data, 'sandbox.json')).mode & 0o777).toBe(0o600);
 
@@ -35,6 +35,24 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 		sandbox.child.kill('SIGINT');
 		expect(await exitOf(sandbox.child)).toEqual({code: 0, signal: null});
 		expect(sandbox.stderr()).toContain('sandbox stopped');
+	});
+
+	it('with --instances 3, prints each build host with its metadata endpoint, where the aws CLI finds its role', async () => {
+		const data = temporaryDirectory();
+		const sandbox = await startSandboxProcess(['--port', '0', '--data', data, '--instances', '3']);
+		children.push(sandbox.child);
+		await expect.poll(() => sandbox.stderr()).toContain('Press Ctrl-C');
+		const rows = [...sandbox.stderr().matchAll(/^(build-host-\d+) +(i-[0-9a-f]{17}) +(http:\/\/127\.0\.0\.1:\d+\/)$/gm)];
+		expect(rows.map(row => row[1])).toEqual(['build-host-1', 'build-host-2', 'build-host-3']);
+		expect(rows[0]?.[3]).toBe(`${sandbox.endpoint}/`);
+		const description = JSON.parse(readFileSync(join(data, 'sandbox.json'), 'utf8'));
+		expect(description.instances.map((instance: {metadataEndpoint: string}) => instance.metadataEndpoint)).toEqual(rows.map(row => row[3]));
+		// As the README says: no keys, the metadata endpoint of the host to be.
+		const withoutKeys = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+		const {stdout} = await run('aws', ['sts', 'get-caller-identity', '--output', 'json'], {
+			env: {...withoutKeys, AWS_ENDPOINT_URL: sandbox.endpoint, AWS_DEFAULT_REGION: description.region, AWS_EC2_METADATA_SERVICE_ENDPOINT: rows[2]?.[3] ?? ''},
+		});
+		expect(JSON.parse(stdout).Arn).toBe(`arn:aws:sts::${description.accountId}:assumed-role/build-host-3-role/${rows[2]?.[2]}`);
 	});
 
 	it('refuses a second sandbox on the same data folder, naming the fix', async () => {
@@ -60,6 +78,11 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 		);
 		expect(badScenario).toMatchObject({code: 2});
 		expect((badScenario as {stderr: string}).stderr).toContain('--scenario "nope" is not accepted: use access-denied or no-profile');
+		const badInstances = await run(process.execPath, [cliPath, 'sandbox', '--port', '0', '--data', temporaryDirectory(), '--instances', '101']).catch(
+			(error: {code: number; stderr: string}) => error,
+		);
+		expect(badInstances).toMatchObject({code: 2});
+		expect((badInstances as {stderr: string}).stderr).toContain('--instances "101" is not accepted: takes a whole number from 1 to 100');
 		const unknown = await run(process.execPath, [cliPath, 'sandbox', '--colour']).catch((error: {code: number; stderr: string}) => error);
 		expect(unknown).toMatchObject({code: 2});
 	});

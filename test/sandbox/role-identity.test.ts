@@ -157,6 +157,6 @@ describe('a state written before sessions recorded their role id', () => {
 		const fresh = await instanceCredentials();
 		expect(fresh.accessKeyId).not.toBe(legacy.accessKeyId);
 		const identity = await new STSClient(config(fresh)).send(new GetCallerIdentityCommand({}));
-		expect(identity.Arn).toBe(`arn:aws:sts::${state.accountId}:assumed-role/build-host-role/${state.instance.instanceId}`);
+		expect(identity.Arn).toBe(`arn:aws:sts::${state.accountId}:assumed-role/build-host-role/${state.instances[0]?.instanceId}`);
 	});
 });

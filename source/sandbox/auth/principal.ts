@@ -1,4 +1,4 @@
-import {entry, type RoleRecord, type SandboxState} from '../state.js';
+import {entry, firstInstance, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 
 export type Principal =
@@ -34,7 +34,10 @@ export function resolveAccessKey(
 	// As with any STS credentials, a session stays valid until it expires, even once the
 	// association that issued it is replaced or removed (that only stops new ones being issued).
 	// What it may do is decided at each request by its role's policies as they are then.
-	return {principal: roleSessionPrincipal(state, session.roleName, state.instance.instanceId), secretAccessKey: session.secretAccessKey};
+	return {
+		principal: roleSessionPrincipal(state, session.roleName, session.instanceId ?? firstInstance(state).instanceId),
+		secretAccessKey: session.secretAccessKey,
+	};
 }
 
 function invalidToken(): CommonError {

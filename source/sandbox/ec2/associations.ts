@@ -4,7 +4,7 @@ import {findByName, roleArn} from '../iam/shapes.js';
 import {hexId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
 import {xmlList} from '../protocols/xml.js';
-import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
+import {entry, firstInstance, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
 import {
 	authorizeEc2,
 	decodeNextToken,
@@ -19,7 +19,7 @@ import {
 } from './params.js';
 import {associationXml, checkInstanceIds, currentAssociation, findAssociation, instanceArn, profileFromSpecification} from './shapes.js';
 
-// Which instance profile the build host has. An association that ends is removed from the state
+// Which instance profile each build host has. An association that ends is removed from the state
 // at once. Credentials instance metadata issued through it stay valid until they expire, as on
 // AWS (see auth/principal.ts); instance metadata issues none through it any more, and a new
 // association gets new ones.
@@ -99,7 +99,7 @@ export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call,
 	const {state} = store;
 	const associationId = requiredParameter(params, 'AssociationId');
 	const existing = entry(state.associations, associationId);
-	authorizeEc2(call, params, 'ReplaceIamInstanceProfileAssociation', instanceArn(state, existing?.instanceId ?? state.instance.instanceId));
+	authorizeEc2(call, params, 'ReplaceIamInstanceProfileAssociation', instanceArn(state, existing?.instanceId ?? firstInstance(state).instanceId));
 	const old = findAssociation(state, associationId);
 	const profile = profileFromSpecification(state, params);
 	authorizePassRole(state, call, profile);
@@ -113,7 +113,7 @@ export const DisassociateIamInstanceProfile: QueryHandler = (params, call, {stor
 	const {state} = store;
 	const associationId = requiredParameter(params, 'AssociationId');
 	const existing = entry(state.associations, associationId);
-	authorizeEc2(call, params, 'DisassociateIamInstanceProfile', instanceArn(state, existing?.instanceId ?? state.instance.instanceId));
+	authorizeEc2(call, params, 'DisassociateIamInstanceProfile', instanceArn(state, existing?.instanceId ?? firstInstance(state).instanceId));
 	const association = findAssociation(state, associationId);
 	const reply = associationXml(state, association, 'disassociating');
 	endAssociation(state, association);

@@ -59,15 +59,15 @@ function filterLimitExceeded(): ServiceError {
 	return new ServiceError('FilterLimitExceeded', 400, `The maximum number of filter values specified on a single call is ${maxFilterValues}`);
 }
 
-/** `Filter.N.Name` and `Filter.N.Value.M`; a filter name outside `known` is refused as AWS does. */
-export function readFilters(params: URLSearchParams, known: readonly string[]): Filter[] {
+/** `Filter.N.Name` and `Filter.N.Value.M`; a filter name outside `known` (and not `pattern`'s) is refused as AWS does. */
+export function readFilters(params: URLSearchParams, known: readonly string[], pattern: (name: string) => boolean = () => false): Filter[] {
 	const items = queryStructList(params, 'Filter', maxFilterValues);
 	if (items.length > maxFilterValues) throw filterLimitExceeded();
 	let valueCount = 0;
 	return items.map((item, index) => {
 		const name = item['Name'];
 		if (name === undefined || name === '') throw new ServiceError('InvalidParameterValue', 400, `The filter name in Filter.${index + 1} must not be empty`);
-		if (!known.includes(name)) throw invalidParameterValue(`The filter '${name}' is invalid`);
+		if (!known.includes(name) && !pattern(name)) throw invalidParameterValue(`The filter '${name}' is invalid`);
 		const values = queryList(Object.entries(item), 'Value', maxFilterValues - valueCount);
 		valueCount += values.length;
 		if (valueCount > maxFilterValues) throw filterLimitExceeded();

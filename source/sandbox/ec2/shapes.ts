@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto';
 import {ServiceError} from '../errors.js';
 import {findByName, instanceProfileArn} from '../iam/shapes.js';
-import type {XmlNode} from '../protocols/xml.js';
-import {entry, type AssociationRecord, type InstanceProfileRecord, type SandboxState} from '../state.js';
+import {xmlList, type XmlNode} from '../protocols/xml.js';
+import {entry, type AssociationRecord, type InstanceProfileRecord, type InstanceRecord, type SandboxState} from '../state.js';
 import {invalidParameterValue} from './params.js';
 
-// The simulated instance and its instance-profile associations, as EC2 shows them.
+// The simulated instances and their instance-profile associations, as EC2 shows them.
 
 export function instanceArn(state: SandboxState, instanceId: string): string {
 	return `arn:aws:ec2:${state.region}:${state.accountId}:instance/${instanceId}`;
@@ -15,12 +15,13 @@ export function availabilityZone(state: SandboxState): string {
 	return `${state.region}a`;
 }
 
-export function reservationId(state: SandboxState): string {
-	return `r-${createHash('sha256').update(state.instance.instanceId).digest('hex').slice(0, 17)}`;
+/** Each instance was launched on its own, so each is in a reservation of its own. */
+export function reservationId(instance: InstanceRecord): string {
+	return `r-${createHash('sha256').update(instance.instanceId).digest('hex').slice(0, 17)}`;
 }
 
-export function privateDnsName(state: SandboxState): string {
-	const host = `ip-${state.instance.privateIpAddress.replaceAll('.', '-')}`;
+export function privateDnsName(state: SandboxState, instance: InstanceRecord): string {
+	const host = `ip-${instance.privateIpAddress.replaceAll('.', '-')}`;
 	return state.region === 'us-east-1' ? `${host}.ec2.internal` : `${host}.${state.region}.compute.internal`;
 }
 
@@ -28,13 +29,17 @@ export function privateDnsName(state: SandboxState): string {
 export function checkInstanceIds(state: SandboxState, ids: string[]): void {
 	const malformed = ids.find(id => !/^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(id));
 	if (malformed !== undefined) throw new ServiceError('InvalidInstanceID.Malformed', 400, `Invalid id: "${malformed}"`);
-	const unknown = [...new Set(ids.filter(id => id !== state.instance.instanceId))];
+	const unknown = [...new Set(ids.filter(id => !findInstance(state, id)))];
 	if (unknown.length === 1) throw new ServiceError('InvalidInstanceID.NotFound', 400, `The instance ID '${unknown[0]}' does not exist`);
 	if (unknown.length > 1) throw new ServiceError('InvalidInstanceID.NotFound', 400, `The instance IDs '${unknown.join(', ')}' do not exist`);
 }
 
+export function findInstance(state: SandboxState, instanceId: string): InstanceRecord | undefined {
+	return state.instances.find(instance => instance.instanceId === instanceId);
+}
+
 /** The association through which the instance currently has a profile, if any. */
-export function currentAssociation(state: SandboxState, instanceId = state.instance.instanceId): AssociationRecord | undefined {
+export function currentAssociation(state: SandboxState, instanceId: string): AssociationRecord | undefined {
 	return Object.values(state.associations).find(a => a.instanceId === instanceId && (a.state === 'associated' || a.state === 'associating'));
 }
 
@@ -80,14 +85,13 @@ export function associationXml(state: SandboxState, association: AssociationReco
 	};
 }
 
-export function instanceXml(state: SandboxState): XmlNode {
-	const {instance} = state;
-	const association = currentAssociation(state);
+export function instanceXml(state: SandboxState, instance: InstanceRecord): XmlNode {
+	const association = currentAssociation(state, instance.instanceId);
 	return {
 		instanceId: instance.instanceId,
 		imageId: instance.imageId,
 		instanceState: {code: 16, name: 'running'},
-		privateDnsName: privateDnsName(state),
+		privateDnsName: privateDnsName(state, instance),
 		dnsName: '',
 		reason: '',
 		amiLaunchIndex: 0,
@@ -104,6 +108,13 @@ export function instanceXml(state: SandboxState): XmlNode {
 		virtualizationType: 'hvm',
 		hypervisor: 'xen',
 		iamInstanceProfile: association ? profileReference(state, association) : undefined,
+		tagSet:
+			instance.tags.length > 0
+				? xmlList(
+						instance.tags.map(tag => ({key: tag.key, value: tag.value})),
+						'item',
+					)
+				: undefined,
 		ebsOptimized: false,
 		enaSupport: true,
 		metadataOptions: {

@@ -30,6 +30,7 @@ export function instanceSession(
 		roleName: role.name,
 		roleId: role.id,
 		associationId: association.associationId,
+		instanceId: association.instanceId,
 		issued: isoNow(now),
 		expiration: isoNow(new Date(now.getTime() + sessionLifetimeMs)),
 	};

@@ -2,16 +2,19 @@ import type {IncomingMessage} from 'node:http';
 import type {SandboxContext} from '../context.js';
 import {availabilityZone, privateDnsName, reservationId} from '../ec2/shapes.js';
 import type {WireResponse} from '../protocols/wire-response.js';
+import type {InstanceRecord} from '../state.js';
 import {iamNode, json, type MetadataNode} from './role-credentials.js';
 import {issueMetadataToken, maxTokenTtl, metadataTokenTtl, minTokenTtl} from './token.js';
 
-// Instance metadata of the simulated build host, IMDSv2 only: a session token from
+// Instance metadata of a simulated build host, IMDSv2 only: a session token from
 // `PUT /latest/api/token` must accompany every read, as on an instance with
-// HttpTokens=required. Served on the sandbox's own port under /latest/.
+// HttpTokens=required. The first instance's is served on the sandbox's own port under
+// /latest/; every other instance's on a port of its own (createMetadataServer in server.ts). A token is good
+// only at the instance that issued it, as on AWS.
 
 const tokenTtlHeader = 'x-aws-ec2-metadata-token-ttl-seconds';
 
-export async function handleInstanceMetadata(request: IncomingMessage, url: URL, context: SandboxContext): Promise<WireResponse> {
+export async function handleInstanceMetadata(request: IncomingMessage, url: URL, context: SandboxContext, instance: InstanceRecord): Promise<WireResponse> {
 	request.resume(); // a body means nothing here; drain it so the connection stays usable
 	const method = request.method ?? 'GET';
 	const {state} = context.store;
@@ -23,14 +26,18 @@ export async function handleInstanceMetadata(request: IncomingMessage, url: URL,
 		const ttlText = header(request, tokenTtlHeader);
 		const ttl = Number(ttlText);
 		if (ttlText === undefined || !/^\d+$/.test(ttlText) || ttl < minTokenTtl || ttl > maxTokenTtl) return failure(400);
-		return {status: 200, headers: {'content-type': 'text/plain', [tokenTtlHeader]: String(ttl)}, body: issueMetadataToken(state, ttl, now)};
+		return {
+			status: 200,
+			headers: {'content-type': 'text/plain', [tokenTtlHeader]: String(ttl)},
+			body: issueMetadataToken(state, instance.instanceId, ttl, now),
+		};
 	}
 	if (method !== 'GET' && method !== 'HEAD') return failure(405, {allow: 'OPTIONS, GET'});
 	const token = header(request, 'x-aws-ec2-metadata-token');
-	const remaining = token === undefined ? undefined : metadataTokenTtl(state, token, now);
+	const remaining = token === undefined ? undefined : metadataTokenTtl(state, instance.instanceId, token, now);
 	if (remaining === undefined) return failure(401);
 
-	let node: MetadataNode | undefined = {latest: metadataRoot(context)};
+	let node: MetadataNode | undefined = {latest: metadataRoot(context, instance)};
 	for (const segment of url.pathname.split('/').filter(Boolean)) {
 		node = typeof node === 'object' && Object.hasOwn(node, segment) ? node[segment] : undefined;
 		if (node === undefined) return failure(404);
@@ -40,33 +47,31 @@ export async function handleInstanceMetadata(request: IncomingMessage, url: URL,
 	return {status: 200, headers: {'content-type': 'text/plain', [tokenTtlHeader]: String(remaining)}, body};
 }
 
-function metadataRoot(context: SandboxContext): MetadataNode {
+function metadataRoot(context: SandboxContext, instance: InstanceRecord): MetadataNode {
 	const {state} = context.store;
-	const {instance} = state;
 	const text = (value: string) => () => value;
-	const iam = iamNode(context);
+	const iam = iamNode(context, instance.instanceId);
 	return {
-		dynamic: {'instance-identity': {document: () => json(identityDocument(context))}},
+		dynamic: {'instance-identity': {document: () => json(identityDocument(context, instance))}},
 		'meta-data': {
 			'ami-id': text(instance.imageId),
 			'ami-launch-index': text('0'),
-			hostname: text(privateDnsName(state)),
+			hostname: text(privateDnsName(state, instance)),
 			...(iam ? {iam} : {}),
 			'instance-id': text(instance.instanceId),
 			'instance-life-cycle': text('on-demand'),
 			'instance-type': text(instance.instanceType),
-			'local-hostname': text(privateDnsName(state)),
+			'local-hostname': text(privateDnsName(state, instance)),
 			'local-ipv4': text(instance.privateIpAddress),
 			placement: {'availability-zone': text(availabilityZone(state)), region: text(state.region)},
-			'reservation-id': text(reservationId(state)),
+			'reservation-id': text(reservationId(instance)),
 			services: {domain: text('amazonaws.com'), partition: text('aws')},
 		},
 	};
 }
 
-function identityDocument(context: SandboxContext): Record<string, unknown> {
+function identityDocument(context: SandboxContext, instance: InstanceRecord): Record<string, unknown> {
 	const {state} = context.store;
-	const {instance} = state;
 	return {
 		accountId: state.accountId,
 		architecture: 'x86_64',

@@ -20,9 +20,9 @@ export function trustsEc2(role: RoleRecord): boolean {
  * has a role. A role that does not trust EC2 gets EC2's own answer: a Code other than Success,
  * a Message, and no keys (no session is issued).
  */
-export function iamNode(context: SandboxContext): MetadataNode | undefined {
+export function iamNode(context: SandboxContext, instanceId: string): MetadataNode | undefined {
 	const {state} = context.store;
-	const association = currentAssociation(state);
+	const association = currentAssociation(state, instanceId);
 	const profile = association && findByName(state.iam.instanceProfiles, association.instanceProfileName);
 	if (!association || !profile) return undefined;
 	const roleName = profile.roleNames.find(name => entry(state.iam.roles, name) !== undefined);

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {emptyRecord, type SandboxState, type Scenario} from '../state.js';
+import {emptyRecord, type InstanceRecord, type SandboxState, type Scenario} from '../state.js';
 import {accountId, awsId, hexId, isoNow, secretKey} from '../ids.js';
 
 export const buildHost = {
@@ -23,8 +23,19 @@ const baselinePolicy = JSON.stringify({
 	],
 });
 
-export function initialState(options: {region: string; scenario: Scenario}): SandboxState {
+/** Names of the n-th build host (1-based): the first keeps the names of the single-host set-up. */
+export function buildHostNames(n: number): {name: string; roleName: string; instanceProfileName: string} {
+	const name = `build-host-${n}`;
+	return n === 1
+		? {name, roleName: buildHost.roleName, instanceProfileName: buildHost.instanceProfileName}
+		: {name, roleName: `${name}-role`, instanceProfileName: `${name}-profile`};
+}
+
+export const maxInstances = 100;
+
+export function initialState(options: {region: string; scenario: Scenario; instances?: number}): SandboxState {
 	const now = isoNow();
+	const count = options.instances ?? 1;
 	const state: SandboxState = {
 		version: 1,
 		accountId: accountId(),
@@ -32,7 +43,14 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 		scenario: options.scenario,
 		tokenSecret: randomBytes(32).toString('hex'),
 		admin: {userName: 'sandbox-admin', userId: awsId('AIDA', 17), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey()},
-		instance: {instanceId: hexId('i-', 17), imageId: hexId('ami-', 17), instanceType: 't3.medium', privateIpAddress: '172.31.20.17', launchTime: now},
+		instances: Array.from({length: count}, (_, index) => ({
+			instanceId: hexId('i-', 17),
+			imageId: hexId('ami-', 17),
+			instanceType: 't3.medium',
+			privateIpAddress: `172.31.20.${17 + index}`,
+			launchTime: now,
+			tags: [{key: 'Name', value: buildHostNames(index + 1).name}],
+		})),
 		domains: emptyRecord(),
 		repositories: emptyRecord(),
 		packages: emptyRecord(),
@@ -51,34 +69,51 @@ export function initialState(options: {region: string; scenario: Scenario}): San
 			updateDate: now,
 			tags: [],
 		};
-		state.iam.roles[buildHost.roleName] = {
-			name: buildHost.roleName,
-			id: awsId('AROA', 17),
-			path: '/',
-			description: 'Role of the simulated EC2 build host',
-			assumeRolePolicyDocument: ec2Trust,
-			maxSessionDuration: 3600,
-			createDate: now,
-			attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`],
-			inlinePolicies: emptyRecord(),
-			tags: [],
-		};
-		state.iam.instanceProfiles[buildHost.instanceProfileName] = {
-			name: buildHost.instanceProfileName,
-			id: awsId('AIPA', 17),
-			path: '/',
-			createDate: now,
-			roleNames: [buildHost.roleName],
-			tags: [],
-		};
-		const associationId = hexId('iip-assoc-', 17);
-		state.associations[associationId] = {
-			associationId,
-			instanceId: state.instance.instanceId,
-			instanceProfileName: buildHost.instanceProfileName,
-			state: 'associated',
-			timestamp: now,
-		};
+		// Each host wears a role of its own, all without CodeArtifact permissions.
+		state.instances.forEach((instance, index) => {
+			const names = buildHostNames(index + 1);
+			state.iam.roles[names.roleName] = {
+				name: names.roleName,
+				id: awsId('AROA', 17),
+				path: '/',
+				description: `Role of the simulated EC2 build host ${names.name}`,
+				assumeRolePolicyDocument: ec2Trust,
+				maxSessionDuration: 3600,
+				createDate: now,
+				attachedPolicyArns: [`arn:aws:iam::${state.accountId}:policy/${buildHost.baselinePolicyName}`],
+				inlinePolicies: emptyRecord(),
+				tags: [],
+			};
+			state.iam.instanceProfiles[names.instanceProfileName] = {
+				name: names.instanceProfileName,
+				id: awsId('AIPA', 17),
+				path: '/',
+				createDate: now,
+				roleNames: [names.roleName],
+				tags: [],
+			};
+			const associationId = hexId('iip-assoc-', 17);
+			state.associations[associationId] = {
+				associationId,
+				instanceId: instance.instanceId,
+				instanceProfileName: names.instanceProfileName,
+				state: 'associated',
+				timestamp: now,
+			};
+		});
+	}
+	return state;
+}
+
+/**
+ * A state written before several instances held one `instance` without tags: it becomes the
+ * first of `instances`, named build-host-1. In place; a state already migrated is left alone.
+ */
+export function migrateInstances(state: SandboxState): SandboxState {
+	const old = (state as unknown as {instance?: Omit<InstanceRecord, 'tags'>}).instance;
+	if (old !== undefined && !Array.isArray(state.instances)) {
+		state.instances = [{...old, tags: [{key: 'Name', value: buildHostNames(1).name}]}];
+		delete (state as unknown as {instance?: unknown}).instance;
 	}
 	return state;
 }

@@ -4,7 +4,7 @@ import {protectRecords, type SandboxState, type Scenario} from '../state.js';
 import {SandboxError} from '../errors.js';
 import {writeFileAtomic} from '../../files/atomic-file.js';
 import {BlobStore} from './blob-store.js';
-import {initialState} from './initial-state.js';
+import {initialState, migrateInstances} from './initial-state.js';
 
 /**
  * Writes a whole snapshot, atomically (the default); replaceable so tests can make it fail.
@@ -41,7 +41,7 @@ export class SandboxStore {
 
 	constructor(
 		readonly directory: string,
-		defaults: {region: string; scenario: Scenario},
+		defaults: {region: string; scenario: Scenario; instances?: number},
 		private readonly write: SnapshotWriter = writeFileAtomic,
 	) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
@@ -186,5 +186,5 @@ function parseState(path: string, text: string): SandboxState {
 		throw new SandboxError('CorruptState', `The sandbox state ${path} is not a version-1 sandbox state.`);
 	}
 	// JSON.parse makes ordinary objects: name-keyed records get no prototype again.
-	return protectRecords(parsed as SandboxState);
+	return protectRecords(migrateInstances(parsed as SandboxState));
 }

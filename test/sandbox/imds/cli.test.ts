@@ -15,3 +15,16 @@ describe('the aws CLI v1 on the build host, with credentials from instance metad
 		});
 	});
 });
+
+describe('the aws CLI v1 on another of several build hosts', {timeout: 120_000}, () => {
+	const sandbox = useSandbox({scenario: 'access-denied', instances: 2});
+
+	it("is that host's role when AWS_EC2_METADATA_SERVICE_ENDPOINT names its endpoint", async () => {
+		const {accountId, instances} = sandbox.current;
+		const second = instances[1];
+		expect(await awsCli(sandbox.current, second?.env ?? {}, 'sts', 'get-caller-identity')).toMatchObject({
+			Account: accountId,
+			Arn: `arn:aws:sts::${accountId}:assumed-role/build-host-2-role/${second?.instanceId}`,
+		});
+	});
+});

@@ -55,16 +55,18 @@ describe('instance credentials', () => {
 });
 
 describe('IMDSv2 tokens', () => {
-	it('carry their expiry and are bound to the sandbox secret', () => {
+	it('carry their expiry and are bound to the sandbox secret and to the instance', () => {
 		const {state} = scenario();
 		const now = new Date('2030-01-01T00:00:00.000Z');
-		const token = issueMetadataToken(state, 60, now);
-		expect(metadataTokenTtl(state, token, now)).toBe(60);
-		expect(metadataTokenTtl(state, token, new Date(now.getTime() + 59_500))).toBe(1);
-		expect(metadataTokenTtl(state, token, new Date(now.getTime() + 60_000))).toBeUndefined();
-		expect(metadataTokenTtl(scenario().state, token, now)).toBeUndefined();
+		const instance = 'i-0123456789abcdef0';
+		const token = issueMetadataToken(state, instance, 60, now);
+		expect(metadataTokenTtl(state, instance, token, now)).toBe(60);
+		expect(metadataTokenTtl(state, instance, token, new Date(now.getTime() + 59_500))).toBe(1);
+		expect(metadataTokenTtl(state, instance, token, new Date(now.getTime() + 60_000))).toBeUndefined();
+		expect(metadataTokenTtl(scenario().state, instance, token, now)).toBeUndefined();
+		expect(metadataTokenTtl(state, 'i-0123456789abcdef1', token, now)).toBeUndefined();
 		const tampered = Buffer.from(token, 'base64');
 		tampered[3] = (tampered[3] ?? 0) ^ 0xff;
-		expect(metadataTokenTtl(state, tampered.toString('base64'), now)).toBeUndefined();
+		expect(metadataTokenTtl(state, instance, tampered.toString('base64'), now)).toBeUndefined();
 	});
 });

@@ -6,6 +6,7 @@ const e2e = [
 	'test/cli/wizard-pty.test.ts',
 	'test/cli/destroy-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
+	'test/cli/workshop.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',
 	'test/maven/mvn.test.ts',

@@ -7,7 +7,19 @@ import {defaultCredentialChain, staticCredentials, type ClientSettings, type Cre
 // is called, so the CLI's first frame never waits for the SDK, and the bundle splits them out.
 
 export type AwsTarget =
-	{kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; endpoint: string; region: string; admin: {accessKeyId: string; secretAccessKey: string}};
+	| {kind: 'aws'; profile?: string; region?: string}
+	| {
+			kind: 'sandbox';
+			endpoint: string;
+			region: string;
+			admin: {accessKeyId: string; secretAccessKey: string};
+			/**
+			 * The build host's instance metadata: the sandbox's own port (its first instance) unless
+			 * given; null when none answers, as on a laptop, whose own credentials (the admin's) then
+			 * stand for the build host's.
+			 */
+			metadataEndpoint?: string | null;
+	  };
 
 /**
  * The APIs for `target`. Asynchronous only to settle the region: for real AWS without
@@ -19,7 +31,7 @@ export async function createAwsApis(target: AwsTarget): Promise<AwsApis> {
 	const profile = target.kind === 'aws' && target.profile ? {profile: target.profile} : {};
 	const endpoint = target.kind === 'sandbox' ? {endpoint: target.endpoint} : {};
 	/** The sandbox serves instance metadata on its own port; for AWS the SDK's endpoint resolution decides. */
-	const metadataUrl = target.kind === 'sandbox' ? `${target.endpoint}/` : undefined;
+	const metadataUrl = target.kind === 'sandbox' ? (target.metadataEndpoint ?? `${target.endpoint}/`) : undefined;
 	const settings = (credentials: CredentialsProvider): ClientSettings => ({region, ...endpoint, ...profile, credentials});
 
 	const admin = settings(target.kind === 'sandbox' ? staticCredentials(target.admin) : defaultCredentialChain(target.profile));

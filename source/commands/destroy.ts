@@ -2,7 +2,7 @@ import {resolve} from 'node:path';
 import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
-import {workDirNameFor} from './defaults.js';
+import {defaultWorkDirName} from './defaults.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {
@@ -43,7 +43,8 @@ export const destroyCommand = defineCommand({
 export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string): string {
 	const words = ['ca-wizard destroy'];
 	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
-	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
+	// Destroy's own default is ./ca-wizard-work even with --participant: a participant's folder is named.
+	if (resolve(workDir) !== resolve(cwd, defaultWorkDirName)) words.push(`--workdir ${shellQuote(workDir)}`);
 	if (target.kind === 'sandbox') words.push('--sandbox');
 	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
 	else {

@@ -10,7 +10,7 @@ import {createdByTag, ownershipTags, runTag} from '../ownership-tags.js';
 import type {StepContext} from './context.js';
 import {asMade, create, needs, note, recordMade, reused, stop, stopOnAws, type Learned} from './step-helpers.js';
 
-/** The tags everything this run creates carries: the participant (or the caller's principal ARN) and the ledger's run id. */
+/** The tags everything this run creates carries: the participant's name (else the caller's principal ARN) and the ledger's run id. */
 export function ourTags(context: StepContext): Tags {
 	const createdBy = context.options.names.participant ?? needs(context, 'identity').identity.arn;
 	return ownershipTags({createdBy, runId: context.ledger.runId});

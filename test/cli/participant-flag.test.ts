@@ -1,36 +1,16 @@
-import {execFile} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {cliPath} from '../helpers/cli-process.js';
 import {useCountingProxy} from '../helpers/counting-proxy.js';
+import {proxiedWizard} from '../helpers/proxied-wizard.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
-
-const run = promisify(execFile);
-type Outcome = {code: number; stdout: string; stderr: string};
 
 // --participant is checked before the first AWS call: the built CLI talks to a sandbox through
 // a proxy that counts what reaches it, and a refusal must leave it at zero.
 describe('the built CLI with --participant', () => {
 	const sandbox = useSandbox();
 	const proxy = useCountingProxy(sandbox);
-
-	async function wizard(args: string[], cwd = temporaryDirectory()): Promise<Outcome & {requests: string[]}> {
-		proxy.requests.length = 0;
-		const env: NodeJS.ProcessEnv = {
-			...process.env,
-			...sandbox.current.env,
-			AWS_ENDPOINT_URL: proxy.url,
-			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxy.url}/`,
-			CI: 'true',
-		};
-		const outcome = await run(process.execPath, [cliPath, '--sandbox-url', proxy.url, ...args], {env, cwd}).then(
-			({stdout, stderr}) => ({code: 0, stdout, stderr}),
-			(error: Outcome) => error,
-		);
-		return {...outcome, requests: [...proxy.requests]};
-	}
+	const wizard = proxiedWizard(sandbox, proxy);
 
 	it('a good name reaches the sandbox (the check of this test itself)', async () => {
 		const outcome = await wizard(['--participant', 'p1']);
@@ -52,19 +32,18 @@ describe('the built CLI with --participant', () => {
 	});
 
 	it("refuses a work folder holding another participant's run, naming both and the way out, before any request", async () => {
-		const cwd = temporaryDirectory();
-		// p1's default folder, holding p1's run record.
-		mkdirSync(join(cwd, 'ca-wizard-work-p1'));
+		const folder = join(temporaryDirectory(), 'ca-wizard-work-p1');
+		mkdirSync(folder);
 		const record = {
 			version: 2,
 			startedAt: new Date().toISOString(),
 			participant: 'p1',
 			resources: [{kind: 'domain', name: 'p1-ca-wizard-demo', state: 'created'}],
 		};
-		writeFileSync(join(cwd, 'ca-wizard-work-p1', 'ca-wizard-run.json'), JSON.stringify(record));
-		const outcome = await wizard(['--participant', 'p2', '--workdir', 'ca-wizard-work-p1', '--yes'], cwd);
+		writeFileSync(join(folder, 'ca-wizard-run.json'), JSON.stringify(record));
+		const outcome = await wizard(['--participant', 'p2', '--workdir', folder, '--yes']);
 		expect(outcome.code).toBe(2);
-		expect(outcome.stderr + outcome.stdout).toContain('holds the run of participant p1, not of participant p2');
+		expect(outcome.stderr + outcome.stdout).toContain(`The work folder ${folder} holds the run of participant p1, not of participant p2`);
 		expect(outcome.stderr + outcome.stdout).toContain('Pass --participant p1 to continue that run, or pass another folder with --workdir DIR');
 		expect(outcome.requests).toEqual([]);
 	});

@@ -120,6 +120,10 @@ export interface IamApi {
 	/** Deletes the non-default versions, then the policy (IAM refuses a policy that has any). */
 	deletePolicy(arn: string): Promise<void>;
 	listAttachedRolePolicies(roleName: string): Promise<{name: string; arn: string}[]>;
+	/** The names of the role's inline policies. */
+	listRolePolicies(roleName: string): Promise<string[]>;
+	/** An inline policy's document, decoded; undefined when the role has none of that name. */
+	getRolePolicy(roleName: string, policyName: string): Promise<string | undefined>;
 	attachRolePolicy(roleName: string, policyArn: string): Promise<void>;
 	detachRolePolicy(roleName: string, policyArn: string): Promise<void>;
 	getInstanceProfile(name: string): Promise<InstanceProfileInfo | undefined>;
@@ -139,7 +143,20 @@ export interface ProfileAssociation {
 	state: string;
 }
 
+/** An EC2 instance of the account, as the wizard lists them for a choice. */
+export interface InstanceSummary {
+	instanceId: string;
+	/** Its Name tag, when it has one. */
+	name?: string;
+	/** pending, running, stopping, stopped… */
+	state: string;
+	/** The instance profile it wears, when one is associated. */
+	instanceProfileArn?: string;
+}
+
 export interface Ec2Api {
+	/** The account's instances in the region that are not terminated (or shutting down), in EC2's order. */
+	listInstances(): Promise<InstanceSummary[]>;
 	/** The instance's current association in state associated/associating, if any. */
 	currentAssociation(instanceId: string): Promise<ProfileAssociation | undefined>;
 	associate(instanceId: string, instanceProfileName: string): Promise<ProfileAssociation>;

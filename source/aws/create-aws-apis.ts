@@ -32,17 +32,18 @@ export async function createAwsApis(target: AwsTarget): Promise<AwsApis> {
 	const endpoint = target.kind === 'sandbox' ? {endpoint: target.endpoint} : {};
 	/** The sandbox serves instance metadata on its own port; for AWS the SDK's endpoint resolution decides. */
 	const metadataUrl = target.kind === 'sandbox' ? (target.metadataEndpoint ?? `${target.endpoint}/`) : undefined;
+	const noMetadata = target.kind === 'sandbox' && target.metadataEndpoint === null;
 	const settings = (credentials: CredentialsProvider): ClientSettings => ({region, ...endpoint, ...profile, credentials});
 
 	const admin = settings(target.kind === 'sandbox' ? staticCredentials(target.admin) : defaultCredentialChain(target.profile));
-	const metadata = deferred<InstanceMetadataApi>(metadataMethods, async () =>
-		(await import('./sdk/instance-metadata.js')).createInstanceMetadataApi(metadataUrl),
-	);
+	const metadata = noMetadata
+		? {describeHost: async () => undefined}
+		: deferred<InstanceMetadataApi>(metadataMethods, async () => (await import('./sdk/instance-metadata.js')).createInstanceMetadataApi(metadataUrl));
 	const metadataCredentials: CredentialsProvider = async () => (await import('./sdk/instance-metadata.js')).fromInstanceMetadataAt(metadataUrl)();
 	let onEc2: Promise<boolean> | undefined;
 	/** A new provider per build host: instance metadata where there is some (always in the sandbox), else a new default chain. */
 	const buildHostCredentials = (): CredentialsProvider => {
-		if (target.kind === 'sandbox') return metadataCredentials;
+		if (target.kind === 'sandbox') return noMetadata ? admin.credentials : metadataCredentials;
 		const chain = defaultCredentialChain(target.profile);
 		return async () => {
 			onEc2 ??= metadata.describeHost().then(host => host !== undefined);
@@ -119,6 +120,8 @@ const iamMethods = {
 	restorePolicyVersion: true,
 	deletePolicy: true,
 	listAttachedRolePolicies: true,
+	listRolePolicies: true,
+	getRolePolicy: true,
 	attachRolePolicy: true,
 	detachRolePolicy: true,
 	getInstanceProfile: true,
@@ -129,7 +132,7 @@ const iamMethods = {
 	addRoleToInstanceProfile: true,
 	removeRoleFromInstanceProfile: true,
 } satisfies Methods<IamApi>;
-const ec2Methods = {currentAssociation: true, associate: true, replace: true, disassociate: true} satisfies Methods<Ec2Api>;
+const ec2Methods = {listInstances: true, currentAssociation: true, associate: true, replace: true, disassociate: true} satisfies Methods<Ec2Api>;
 const metadataMethods = {describeHost: true} satisfies Methods<InstanceMetadataApi>;
 
 type Methods<Api> = Record<keyof Api, true>;

@@ -58,6 +58,8 @@ export function keyHints({question, typing, quitting, finished, fullText}: KeyHi
 			return ['Enter accept', ...back, 'Ctrl-C quit'];
 		case 'confirm':
 			return [...scroll, 'y/n', `Enter ${question.default ? 'yes' : 'no'}`, ...view, ...back, 'q quit'];
+		case 'multiselect':
+			return [...scroll, '↑↓ choose', 'Space pick', 'Enter accept', ...view, ...back, 'q quit'];
 		default:
 			return assertNever(question);
 	}

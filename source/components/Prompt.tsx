@@ -3,7 +3,7 @@ import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import {useState} from 'react';
 import {assertNever} from '../errors.js';
-import type {ConfirmQuestion, Question, SelectQuestion, TextQuestion} from '../wizard/questions.js';
+import {chosenValues, type ConfirmQuestion, type MultiSelectQuestion, type Question, type SelectQuestion, type TextQuestion} from '../wizard/questions.js';
 import {gutterRows, rowCount, wrapRows} from './text-rows.js';
 import {Rows} from './Rows.js';
 
@@ -58,6 +58,10 @@ export function promptHeight(question: Question, typing: boolean, columns: numbe
 			const hint = Math.max(0, ...question.choices.map(choice => (choice.hint ? rowCount(choice.hint, columns - indent) : 0)));
 			return head + Math.min(items, listedChoices) + hint;
 		}
+		case 'multiselect': {
+			const hint = Math.max(0, ...question.choices.map(choice => (choice.hint ? rowCount(choice.hint, columns - indent) : 0)));
+			return head + Math.min(question.choices.length, listedChoices) + hint;
+		}
 		default:
 			return assertNever(question);
 	}
@@ -71,6 +75,8 @@ function QuestionInput({question, ...rest}: PromptProps) {
 			return <TextPrompt question={question} {...rest} />;
 		case 'confirm':
 			return <ConfirmPrompt question={question} {...rest} />;
+		case 'multiselect':
+			return <MultiSelectPrompt question={question} {...rest} />;
 		default:
 			return assertNever(question);
 	}
@@ -168,6 +174,53 @@ function ConfirmPrompt({question, onAnswer, onBack}: Omit<PromptProps, 'question
 		else if (key.escape && question.canGoBack) onBack();
 	});
 	return <Text color="cyan">{question.default ? '› (Y/n)' : '› (y/N)'}</Text>;
+}
+
+/** A list with a mark per choice: Space picks or drops the highlighted one, Enter takes what is picked (nothing is an answer too). */
+function MultiSelectPrompt({question, columns, onAnswer, onBack}: Omit<PromptProps, 'question'> & {question: MultiSelectQuestion}) {
+	const {choices} = question;
+	const [highlighted, setHighlighted] = useState(0);
+	const [picked, setPicked] = useState(() => new Set(chosenValues(question.default)));
+	useInput((input, key) => {
+		if (key.upArrow) setHighlighted(index => (index + choices.length - 1) % choices.length);
+		else if (key.downArrow) setHighlighted(index => (index + 1) % choices.length);
+		else if (input === ' ') {
+			const value = choices[highlighted]?.value;
+			if (value === undefined) return;
+			setPicked(current => {
+				const next = new Set(current);
+				if (!next.delete(value)) next.add(value);
+				return next;
+			});
+		} else if (key.return)
+			onAnswer(
+				choices
+					.filter(choice => picked.has(choice.value))
+					.map(choice => choice.value)
+					.join(','),
+			);
+		else if (key.escape && question.canGoBack) onBack();
+	});
+	// The window of listed choices keeps the highlighted one in view.
+	const first = Math.min(Math.max(0, highlighted - listedChoices + 1), Math.max(0, choices.length - listedChoices));
+	const hint = choices[highlighted]?.hint;
+	return (
+		<Box flexDirection="column">
+			{choices.slice(first, first + listedChoices).map((choice, offset) => {
+				const selected = first + offset === highlighted;
+				return (
+					<Box key={choice.value}>
+						<Pointer isSelected={selected} />
+						<Text color={selected ? 'cyan' : undefined} wrap="truncate-end">
+							{picked.has(choice.value) ? '[x] ' : '[ ] '}
+							{choice.label}
+						</Text>
+					</Box>
+				);
+			})}
+			{hint ? <Rows rows={gutterRows(hint, columns, ' '.repeat(indent), ' '.repeat(indent), {dim: true})} /> : null}
+		</Box>
+	);
 }
 
 /** At most `most` rows: the last one takes the rest of the text, cut with "…" where it ends. */

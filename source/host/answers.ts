@@ -1,6 +1,6 @@
 import {assertNever, CliError, exitCodes} from '../errors.js';
 import {refusedValue} from '../text/refused-value.js';
-import {yesOrNo, type Question} from '../wizard/questions.js';
+import {chosenValues, yesOrNo, type Question} from '../wizard/questions.js';
 
 // What counts as an answer to a question, for every host: a screen's choice, a flag's text or
 // --yes all pass through checkAnswer, so the same value is accepted or refused everywhere.
@@ -28,6 +28,19 @@ export function checkAnswer(question: Question, raw: string | boolean): CheckedA
 				return problem === undefined ? {ok: true, value: raw} : {ok: false, problem};
 			}
 			return {ok: false, problem: `choose one of ${question.choices.map(choice => choice.value).join(', ')}`};
+		}
+		case 'multiselect': {
+			if (typeof raw !== 'string') return {ok: false, problem: 'choose any of the choices'};
+			const values = chosenValues(raw);
+			const problem = values.length === 0 ? undefined : question.validate(raw);
+			if (problem !== undefined) return {ok: false, problem};
+			const unknown = values.filter(value => !question.choices.some(choice => choice.value === value));
+			if (unknown.length > 0)
+				return {
+					ok: false,
+					problem: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among ${question.choices.map(choice => choice.value).join(', ')}`,
+				};
+			return {ok: true, value: values.join(',')};
 		}
 		default:
 			return assertNever(question);

@@ -37,6 +37,7 @@ export function createPlainHost(options: PlainHostOptions): WizardHost {
 
 function shown(question: Question, value: string | boolean): string {
 	if (typeof value === 'boolean') return value ? 'yes' : 'no';
+	if (question.kind === 'multiselect') return value === '' ? 'none' : value;
 	if (question.kind !== 'select') return value;
 	return question.choices.find(choice => choice.value === value)?.label ?? value;
 }

@@ -5,7 +5,8 @@
 // journey really asks offer exactly the values declared here.
 
 import {descriptionProblem, domainNameProblem, repositoryChoiceProblem} from './name-rules.js';
-import {yesOrNo, type ConfirmQuestion, type SelectQuestion, type TextQuestion} from './questions.js';
+import {instanceListProblem} from './instance-choice.js';
+import {yesOrNo, type ConfirmQuestion, type MultiSelectQuestion, type SelectQuestion, type TextQuestion} from './questions.js';
 import {fixIds} from './triage-fixes.js';
 
 type Rule = (value: string) => string | undefined;
@@ -17,7 +18,9 @@ export type QuestionFlag =
 	| {question: 'select'; values: readonly string[]; placeholder?: string; help: string}
 	/** An existing name from a list, or a new one: any value `validate` accepts. */
 	| {question: 'select'; placeholder: string; validate: Rule; help: string}
-	| {question: 'text'; placeholder: string; validate: Rule; help: string};
+	| {question: 'text'; placeholder: string; validate: Rule; help: string}
+	/** Several values, comma-separated, or `none`: each checked by `validate` here, against the choices when asked. */
+	| {question: 'multiselect'; placeholder: string; validate: Rule; help: string};
 
 export const questionFlags = {
 	'project-choice': {question: 'select', values: ['current', 'demo'], help: "build this folder's pom.xml, or the bundled demo project"},
@@ -30,6 +33,12 @@ export const questionFlags = {
 		help: "create the build host's access: its policy (the role and instance profile only when the chosen fix needs them)",
 	},
 	'token-fix': {question: 'select', values: [...fixIds, 'stop'], placeholder: 'FIX', help: 'how to fix a refused token'},
+	instances: {
+		question: 'multiselect',
+		placeholder: 'ID,ID|none',
+		validate: instanceListProblem,
+		help: "off EC2: the account's EC2 instances whose access to fix (default none)",
+	},
 	'replace-profile': {question: 'confirm', help: "replace the instance's current instance profile"},
 	'write-settings': {question: 'confirm', help: 'write the settings.xml change'},
 	'local-repository': {question: 'select', values: ['throwaway', 'user'], help: 'local Maven repository for the build'},
@@ -51,9 +60,11 @@ export type JourneyQuestion = {
 		? ConfirmQuestion<I>
 		: Declared[I] extends {question: 'text'}
 			? TextQuestion<I>
-			: Declared[I] extends {values: readonly string[]}
-				? SelectQuestion<I> & {custom?: undefined}
-				: SelectQuestion<I> & {custom: NonNullable<SelectQuestion['custom']>};
+			: Declared[I] extends {question: 'multiselect'}
+				? MultiSelectQuestion<I>
+				: Declared[I] extends {values: readonly string[]}
+					? SelectQuestion<I> & {custom?: undefined}
+					: SelectQuestion<I> & {custom: NonNullable<SelectQuestion['custom']>};
 }[QuestionId];
 
 /** The flag's line in --help: how its value is written, and what it does. */

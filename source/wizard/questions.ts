@@ -43,9 +43,27 @@ export interface ConfirmQuestion<I extends string = string> extends QuestionBase
 	default: boolean;
 }
 
-export type Question = SelectQuestion | TextQuestion | ConfirmQuestion;
+/**
+ * Several of a list, or none. Its answer is the chosen values joined with commas ('' for none),
+ * written the same way as its flag's value (`--ID a,b`, or `--ID none`).
+ */
+export interface MultiSelectQuestion<I extends string = string> extends QuestionBase<I> {
+	kind: 'multiselect';
+	choices: Choice[];
+	/** The values chosen at first, joined with commas; '' for none. */
+	default: string;
+	/** Checks the written form of an answer (a flag's value) before its values are looked for among the choices. */
+	validate: (value: string) => string | undefined;
+}
 
-export type Answer<Q extends Question> = Q extends SelectQuestion<string, infer V> ? V : Q extends TextQuestion ? string : boolean;
+export type Question = SelectQuestion | TextQuestion | ConfirmQuestion | MultiSelectQuestion;
+
+export type Answer<Q extends Question> = Q extends SelectQuestion<string, infer V> ? V : Q extends TextQuestion | MultiSelectQuestion ? string : boolean;
+
+/** The values of a multi-select answer ('' and 'none' are none). */
+export function chosenValues(answer: string): string[] {
+	return answer === 'none' ? [] : [...new Set(answer.split(',').map(value => value.trim()))].filter(value => value !== '');
+}
 
 /** What a host returns when the user pressed Esc instead of answering. */
 export const goBack = Symbol('go back');

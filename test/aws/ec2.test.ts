@@ -65,3 +65,27 @@ describe('the EC2 adapter against the sandbox (scenario no-profile)', () => {
 		expect(await aws.ec2.currentAssociation(instanceId)).toMatchObject({associationId: associated.associationId});
 	});
 });
+
+describe('the EC2 adapter lists the instances of the account', () => {
+	const sandbox = useSandbox({scenario: 'access-denied', instances: 2});
+
+	it('with their Name tags, states and instance profiles', async () => {
+		const aws = await createAwsApis({kind: 'sandbox', ...sandbox.current});
+		const [first, second] = sandbox.current.instances;
+		const {accountId} = sandbox.current;
+		expect(await aws.ec2.listInstances()).toEqual([
+			{
+				instanceId: first?.instanceId,
+				name: 'build-host-1',
+				state: 'running',
+				instanceProfileArn: `arn:aws:iam::${accountId}:instance-profile/build-host-profile`,
+			},
+			{
+				instanceId: second?.instanceId,
+				name: 'build-host-2',
+				state: 'running',
+				instanceProfileArn: `arn:aws:iam::${accountId}:instance-profile/build-host-2-profile`,
+			},
+		]);
+	});
+});

@@ -1,4 +1,4 @@
-import {GetRoleCommand, IAMClient, ListPolicyVersionsCommand} from '@aws-sdk/client-iam';
+import {GetRoleCommand, PutRolePolicyCommand, IAMClient, ListPolicyVersionsCommand} from '@aws-sdk/client-iam';
 import {describe, expect, it} from 'vitest';
 import type {AwsApis} from '../../source/aws/apis.js';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
@@ -78,6 +78,18 @@ describe('the IAM adapter against the sandbox', () => {
 			operation: 'iam:AttachRolePolicy',
 		});
 		await expect(iam.listAttachedRolePolicies('absent-role')).rejects.toMatchObject({kind: 'not-found', operation: 'iam:ListAttachedRolePolicies'});
+	});
+
+	it("lists a role's inline policies and reads one, decoded", async () => {
+		const {iam} = await apis();
+		await iam.createRole('inline-role', trustPolicy, '');
+		expect(await iam.listRolePolicies('inline-role')).toEqual([]);
+		const document = readPolicy('inline');
+		await new IAMClient(adminConfig(sandbox.current)).send(new PutRolePolicyCommand({RoleName: 'inline-role', PolicyName: 'reads', PolicyDocument: document}));
+		expect(await iam.listRolePolicies('inline-role')).toEqual(['reads']);
+		expect(await iam.getRolePolicy('inline-role', 'reads')).toBe(document);
+		expect(await iam.getRolePolicy('inline-role', 'absent')).toBeUndefined();
+		await expect(iam.listRolePolicies('absent-role')).rejects.toMatchObject({kind: 'not-found', operation: 'iam:ListRolePolicies'});
 	});
 
 	it('creates an instance profile, adds a role, and finds it by name and by ARN', async () => {

@@ -32,6 +32,10 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 		[['--replace-profile', 'later'], '--replace-profile "later" is not accepted: answer yes or no.'],
 		[['--project-choice', 'bogus'], '--project-choice "bogus" is not accepted: choose one of current, demo.'],
 		[
+			['--instances', 'i-0123456789abcdef0,build-host-2'],
+			'--instances "i-0123456789abcdef0,build-host-2" is not accepted: "build-host-2" is not an instance id; list ids like i-0123456789abcdef0, comma-separated, or none.',
+		],
+		[
 			['--description', 'Maven \u001b[31mred'],
 			'--description "Maven \\u{1B}[31mred" is not accepted: The description may not contain U+001B. A description has at most 1000 characters, none of them control or format characters.',
 		],

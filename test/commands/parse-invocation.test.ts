@@ -45,6 +45,8 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('sandbox', '--scenario', 'nope')).toMatch(/^--scenario "nope" is not accepted: use access-denied or no-profile\./);
 		expect(refusal('sandbox', '--faults', 'throttle=2')).toMatch(/^--faults "throttle=2" is not accepted: throttle is a share/);
 		expect(refusal('--upstream', 'perhaps')).toMatch(/^--upstream "perhaps" is not accepted: answer yes or no\./);
+		expect(refusal('--instances', 'i-1')).toMatch(/^--instances "i-1" is not accepted: "i-1" is not an instance id/);
+		expect(refusal('sandbox', '--instances', '0')).toMatch(/^--instances "0" is not accepted: takes a whole number from 1 to 100\./);
 		expect(refusal('--sandbox-url', 'ftp://x')).toMatch(/^--sandbox-url "ftp:\/\/x" is not accepted: takes the endpoint/);
 		// A source that names nothing would surface only as Maven's "could not resolve", after every AWS step.
 		expect(refusal('--sandbox', '--maven-central', '/nonexistent-ca-wizard-folder')).toMatch(

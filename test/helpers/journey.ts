@@ -29,6 +29,8 @@ export interface JourneyRun {
 	workDir?: string;
 	target?: 'aws' | 'sandbox';
 	cwd?: string;
+	/** The build host's instance metadata: the sandbox's first instance unless given; null for none (the wizard on a laptop). */
+	metadataEndpoint?: string | null;
 	/** Stands between the journey and the run's ledger (e.g. to stop the run at a chosen write). */
 	ledger?: (ledger: RunLedger) => ResourceRecorder;
 }
@@ -39,7 +41,13 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const workDir = options.workDir ?? temporaryDirectory('ca-wizard-steps-');
 		const settingsPath = options.settingsPath ?? join(workDir, 'settings.xml');
 		if (options.settings !== undefined) writeFileSync(settingsPath, options.settings);
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
+		const aws = await createAwsApis({
+			kind: 'sandbox',
+			endpoint: sandbox.current.endpoint,
+			region: sandbox.current.region,
+			admin: sandbox.current.admin,
+			...(options.metadataEndpoint === undefined ? {} : {metadataEndpoint: options.metadataEndpoint}),
+		});
 		const ledgerPath = join(workDir, ledgerFileName);
 		const ledger = await RunLedger.open(ledgerPath);
 		const result = await runJourney(

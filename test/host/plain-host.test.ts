@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {NoAnswerError} from '../../source/host/answers.js';
 import {createPlainHost} from '../../source/host/plain-host.js';
+import {instancesQuestion} from '../../source/wizard/instance-choice.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {summaryText} from '../../source/wizard/summary-lines.js';
@@ -90,6 +91,22 @@ describe('createPlainHost', () => {
 		);
 		await expect(setup({description: 'far too long'}).host.ask(description)).rejects.toMatchObject({code: 'BadFlag'});
 		await expect(setup({upstream: 'maybe'}).host.ask(upstream)).rejects.toThrow('--upstream "maybe" is not accepted: answer yes or no.');
+	});
+
+	it('answers a multi-choice with the listed values, or none by default, and refuses one not listed', async () => {
+		const instances = instancesQuestion(
+			['i-0aaaaaaaaaaaaaaa1', 'i-0aaaaaaaaaaaaaaa2'].map(instanceId => ({instanceId, state: 'running', missing: []})),
+			'ca-wizard-build-host',
+		);
+		const {host, output} = setup({instances: 'i-0aaaaaaaaaaaaaaa2,i-0aaaaaaaaaaaaaaa1'});
+		await expect(host.ask(instances)).resolves.toBe('i-0aaaaaaaaaaaaaaa2,i-0aaaaaaaaaaaaaaa1');
+		expect(output()).toContain('(--instances)\n');
+		const byDefault = setup({}, true);
+		await expect(byDefault.host.ask(instances)).resolves.toBe('');
+		expect(byDefault.output()).toContain('? Which EC2 build hosts should get access to the repository? none (default)\n');
+		await expect(setup({instances: 'i-0aaaaaaaaaaaaaaa3'}).host.ask(instances)).rejects.toThrow(
+			'--instances "i-0aaaaaaaaaaaaaaa3" is not accepted: i-0aaaaaaaaaaaaaaa3 is not among i-0aaaaaaaaaaaaaaa1, i-0aaaaaaaaaaaaaaa2.',
+		);
 	});
 
 	it('prints events as plain lines, without colours or spinners', () => {

@@ -27,6 +27,8 @@ async function tokenFixesFor(failure: AwsFailure, host: HostMetadata | undefined
 		region: 'eu-west-1',
 		buildHost: () => ({codeartifact: {getAuthorizationToken: () => Promise.reject(failure)}}),
 		metadata: {describeHost: async () => host},
+		// Off EC2 the account's instances are listed first: none here, so only this machine's fixes are offered.
+		ec2: {listInstances: async () => []},
 	} as unknown as AwsApis;
 	const context: StepContext = {
 		aws,
@@ -63,7 +65,8 @@ const onEc2: HostMetadata = {
 
 const offered = (questions: Question[]) =>
 	new Set(questions.flatMap(question => (question.kind === 'select' ? question.choices.map(choice => choice.value) : [])));
-const validatorOf = (question: Question) => (question.kind === 'text' ? question.validate : question.kind === 'select' ? question.custom?.validate : undefined);
+const validatorOf = (question: Question) =>
+	question.kind === 'text' || question.kind === 'multiselect' ? question.validate : question.kind === 'select' ? question.custom?.validate : undefined;
 
 describe('every question the journey asks is its flag, declared once', () => {
 	const accessDenied = journeyOn(useSandbox());
@@ -85,6 +88,10 @@ describe('every question the journey asks is its flag, declared once', () => {
 		const associate = new ScriptedHost({domain: 'no-profile'});
 		expect((await noProfile(associate)).result.status).toBe('completed');
 		asked.push(...associate.questions);
+		// On a laptop (no instance metadata): which of the account's instances to fix.
+		const laptop = new ScriptedHost({domain: 'laptop'});
+		expect((await accessDenied(laptop, {metadataEndpoint: null})).result.status).toBe('completed');
+		asked.push(...laptop.questions);
 		for (const [failure, host] of [
 			[refused('not-found'), onEc2],
 			[refused('expired-credentials'), onEc2],

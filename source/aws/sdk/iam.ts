@@ -14,6 +14,7 @@ import {
 	GetPolicyCommand,
 	GetPolicyVersionCommand,
 	GetRoleCommand,
+	GetRolePolicyCommand,
 	IAMClient,
 	ListInstanceProfileTagsCommand,
 	ListPolicyTagsCommand,
@@ -21,6 +22,7 @@ import {
 	RemoveRoleFromInstanceProfileCommand,
 	SetDefaultPolicyVersionCommand,
 	paginateListAttachedRolePolicies,
+	paginateListRolePolicies,
 	paginateListPolicyVersions,
 	type InstanceProfile,
 	type Policy,
@@ -127,6 +129,19 @@ export function createIamApi(settings: ClientSettings): IamApi {
 				() => paginateListAttachedRolePolicies({client}, {RoleName: roleName}),
 				page => (page.AttachedPolicies ?? []).map(policy => ({name: policy.PolicyName ?? '', arn: policy.PolicyArn ?? ''})),
 			);
+		},
+
+		async listRolePolicies(roleName) {
+			return attemptPages(
+				'iam:ListRolePolicies',
+				() => paginateListRolePolicies({client}, {RoleName: roleName}),
+				page => page.PolicyNames ?? [],
+			);
+		},
+
+		async getRolePolicy(roleName, policyName) {
+			const output = await attemptFind('iam:GetRolePolicy', () => client.send(new GetRolePolicyCommand({RoleName: roleName, PolicyName: policyName})));
+			return output?.PolicyDocument === undefined ? undefined : decodeDocument(output.PolicyDocument);
 		},
 
 		async attachRolePolicy(roleName, policyArn) {

@@ -4,7 +4,8 @@ import {profileName} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {attachPolicy} from './attach-policy.js';
-import {createOrAdopt} from './create-or-adopt.js';
+import {associateProfile} from './associate-profile.js';
+import {fixInstancesAccess} from './instances-access.js';
 import {ensureWizardProfile} from './wizard-profile.js';
 import {answer, create, needs, note, progress, stop, stopOnAws, type Established} from './step-helpers.js';
 
@@ -16,6 +17,8 @@ const maximumRounds = 3;
 /** Asks for a token exactly as the build host will, explains a refusal, applies the chosen fix, and waits for it to take. */
 export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> {
 	const context: TokenContext = {...stepContext, facts: needs(stepContext, 'domain', 'domainOwner', 'policyArn')};
+	// Off EC2 the build hosts are other machines: their access is fixed first, then this machine's is checked as before.
+	if (!context.facts.hostMetadata) await fixInstancesAccess(context);
 	let failure = await tryToken(context);
 	for (let round = 1; failure !== undefined; round++) {
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
@@ -131,28 +134,7 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 					made => ({details: {associationId: made.associationId}}),
 				);
 			} else {
-				const profile = await ensureWizardProfile(context, facts.policyArn);
-				progress(context, `Associating ${profile} with ${host.instanceId}…`);
-				// Another run on this host may associate it first (IncorrectState): the profile is then the one wanted, or a clash.
-				await createOrAdopt(
-					context,
-					{kind: 'instance-profile-association', name: `${profile} on ${host.instanceId}`, details: {instanceId: host.instanceId, profile}},
-					{
-						create: () => aws.ec2.associate(host.instanceId, profile),
-						made: made => ({details: {associationId: made.associationId}}),
-						find: () => aws.ec2.currentAssociation(host.instanceId),
-						clash: found =>
-							profileName(found.instanceProfileArn) === profile
-								? undefined
-								: {
-										code: 'AssociationClash',
-										message: `${host.instanceId} was given the instance profile ${found.instanceProfileArn} while this run was associating ${profile}.`,
-										fix: 'Run ca-wizard again: the token check then offers to replace it.',
-									},
-						code: 'FixFailed',
-						doing: 'Associating the instance profile',
-					},
-				);
+				await associateProfile(context, host.instanceId, await ensureWizardProfile(context, facts.policyArn));
 			}
 			return 'applied';
 		}

@@ -4,7 +4,7 @@
 
 import {defaults} from './name-rules.js';
 
-/** The longest participant name: with its hyphen it keeps every prefixed name inside AWS's limits (an IAM role's 64). */
+/** The longest participant name: prefixed names stay well inside AWS's limits (a domain's 50, a role's 64, a policy's 128 with any domain). */
 export const participantMaxLength = 20;
 
 export const participantRule = `1–${participantMaxLength} characters: lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen`;

@@ -9,6 +9,7 @@ const e2e = [
 	'test/cli/token-exec.test.ts',
 	'test/cli/wizard-dry-run.test.ts',
 	'test/cli/wizard-sigkill.test.ts',
+	'test/cli/workshop.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',
 	'test/maven/mvn.test.ts',

@@ -77,7 +77,16 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				'Paste into this shell the export lines that `ca-wizard sandbox --print-env` printed when it started (it keeps running in its own shell).',
 			);
 		}
-		const aws = await createAwsApis({kind: 'sandbox', endpoint: target.url, region, admin: {accessKeyId, secretAccessKey}, ...owner});
+		// In a workshop each participant's build host is one of the sandbox's instances: its own metadata endpoint.
+		const metadataEndpoint = env['AWS_EC2_METADATA_SERVICE_ENDPOINT'];
+		const aws = await createAwsApis({
+			kind: 'sandbox',
+			endpoint: target.url,
+			region,
+			admin: {accessKeyId, secretAccessKey},
+			...(metadataEndpoint ? {metadataEndpoint} : {}),
+			...owner,
+		});
 		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, sandboxEndpoint: target.url, close: async () => {}};
 	}
 	const aws = await createAwsApis({

@@ -18,7 +18,7 @@ import {undoSettingsFile} from '../wizard/destroy/undo-settings.js';
 import {ledgerFileName, RunLedger} from '../wizard/ledger.js';
 import {connectTarget, type Connection, type TargetOptions} from './connect-target.js';
 import {canPrompt} from './session.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
 
 export interface DestroyCommandOptions extends TargetOptions {
 	workdir?: string;
@@ -47,7 +47,8 @@ export interface DestroyIo {
  * --yes), removes, and ends with the table; exit 1 when anything could not be removed.
  */
 export async function runDestroyCommand(options: DestroyCommandOptions, io: DestroyIo = {out: process.stdout}): Promise<number> {
-	const workDir = resolve(options.workdir ?? defaultWorkDirName);
+	// A participant's wizard works in ./ca-wizard-work-NAME: their destroy looks there too.
+	const workDir = resolve(options.workdir ?? workDirNameFor(options.participant));
 	const ledgerPath = join(workDir, ledgerFileName);
 	const hasRecord = existsSync(ledgerPath);
 	// Without a terminal and without --yes the answer is known now: before any request.

@@ -2,7 +2,8 @@ import {resolve} from 'node:path';
 import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
+import {participantProblem} from '../wizard/resource-names.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 import {BugError} from '../errors.js';
 import {parseForced, type ForcedName} from '../wizard/destroy/destroy-scope.js';
@@ -17,7 +18,10 @@ export const accountOptions = {
 } as const;
 
 const options = {
-	workdir: {...targetOptions.workdir, help: "the wizard's working folder, where its run record is (default ./ca-wizard-work)"},
+	workdir: {
+		...targetOptions.workdir,
+		help: "the wizard's working folder, where its run record is (default ./ca-wizard-work, or ./ca-wizard-work-NAME with --participant NAME)",
+	},
 	...accountOptions,
 	participant: {
 		type: 'string',
@@ -69,10 +73,11 @@ export const destroyCommand = defineCommand({
 	},
 });
 
-/** The destroy command that matches a wizard run: its work folder (when not the default) and its target. */
-export function destroyInvocation(target: Target, workDir: string, cwd: string): string {
+/** The destroy command that matches a wizard run: its participant, its work folder (when not the default) and its target. */
+export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string): string {
 	const words = ['ca-wizard destroy'];
-	if (resolve(workDir) !== resolve(cwd, defaultWorkDirName)) words.push(`--workdir ${shellQuote(workDir)}`);
+	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
+	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
 	if (target.kind === 'sandbox') words.push('--sandbox');
 	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
 	else {
@@ -80,13 +85,6 @@ export function destroyInvocation(target: Target, workDir: string, cwd: string):
 		if (target.region) words.push(`--region ${shellQuote(target.region)}`);
 	}
 	return words.join(' ');
-}
-
-/** Loose on purpose: a name unknown here is refused with the list of known ones (destroy-entries.ts). */
-export function participantProblem(name: string): string | undefined {
-	return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)
-		? undefined
-		: 'a participant name has 1–64 letters, digits, dots, underscores and hyphens, starting with a letter or digit';
 }
 
 function forceProblem(value: string): string | undefined {

@@ -1,5 +1,6 @@
 import {defineCommand} from './command.js';
-import {accountOptions, participantProblem} from './destroy.js';
+import {participantProblem} from '../wizard/resource-names.js';
+import {accountOptions} from './destroy.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {

@@ -9,6 +9,7 @@ import {instanceTable} from './instance-table.js';
 export interface SandboxCommandOptions {
 	port: number;
 	host: string;
+	publicUrl: string | undefined;
 	dataDir: string | undefined;
 	mavenCentral: string | undefined;
 	scenario: string | undefined;
@@ -26,6 +27,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	const sandbox = await startSandbox({
 		port: options.port,
 		host: options.host,
+		publicUrl: options.publicUrl,
 		dataDir: options.dataDir ?? defaultSandboxData,
 		mavenCentral: options.mavenCentral,
 		scenario: options.scenario as Scenario | undefined,

@@ -1,5 +1,6 @@
 import {parseFaults} from '../sandbox/faults.js';
 import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
+import {publicUrlProblem} from '../sandbox/public-url.js';
 import {scenarios, type Scenario} from '../sandbox/state.js';
 import {maxInstances} from '../sandbox/store/initial-state.js';
 import {defineCommand} from './command.js';
@@ -12,6 +13,12 @@ export const sandboxCommand = defineCommand({
 	options: {
 		port: {type: 'string', value: 'N', help: `port to listen on (default ${defaultSandboxPort}; 0 picks a free one)`, check: portProblem},
 		host: {type: 'string', value: 'ADDRESS', help: 'address to bind (default 127.0.0.1; anything else is reachable by others, and warned about)'},
+		'public-url': {
+			type: 'string',
+			value: 'URL',
+			help: "the address others reach the sandbox at, advertised in the export lines and the endpoints it returns (default with --host 0.0.0.0: this machine's first network address and the port)",
+			check: publicUrlProblem,
+		},
 		data: {type: 'string', value: 'DIR', help: "folder that keeps the sandbox's state (default ~/.ca-wizard/sandbox); one sandbox per folder"},
 		'maven-central': {
 			type: 'string',
@@ -41,12 +48,14 @@ export const sandboxCommand = defineCommand({
 	examples: [
 		{command: 'ca-wizard sandbox --print-env', about: 'start it, and print the export lines that point the aws CLI and the SDKs at it'},
 		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
+		{command: 'ca-wizard sandbox --host 0.0.0.0 --public-url http://10.0.0.5:7717 --print-env', about: 'a workshop: reachable by the room'},
 	],
 	async run(values) {
 		const {runSandboxCommand} = await import('./sandbox-command.js');
 		return runSandboxCommand({
 			port: values.port === undefined ? defaultSandboxPort : Number(values.port),
 			host: values.host ?? '127.0.0.1',
+			publicUrl: values['public-url'],
 			dataDir: values.data,
 			mavenCentral: values['maven-central'],
 			scenario: values.scenario as Scenario | undefined,

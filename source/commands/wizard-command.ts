@@ -8,14 +8,14 @@ import {summaryText} from '../wizard/summary-lines.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection} from './connect-target.js';
 import {canPrompt, openSession, type Session} from './session.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
 import {hostCommandFlags} from './host-invocation.js';
 import {resourceNames} from '../wizard/resource-names.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
-	const workDir = resolve(options.workdir ?? join(cwd, defaultWorkDirName));
+	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
 	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
@@ -35,6 +35,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 			releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
 		connection = await connectTarget(options, workDir);
 		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
+		real.ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
 		const result: JourneyResult = await runJourney(
@@ -45,14 +46,14 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				cwd,
 				...(options.project ? {projectDir: resolve(options.project)} : {}),
 				settingsPath: resolve(connection.settingsPath),
-				names: resourceNames(),
+				names: resourceNames(options.participant),
 				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
-				destroyCommand: destroyInvocation(options.target, workDir, cwd),
+				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
 				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},

@@ -5,6 +5,8 @@ import type {TargetOptions} from './connect-target.js';
 export interface WizardCommandOptions extends TargetOptions {
 	project?: string;
 	workdir?: string;
+	/** --participant: a workshop participant whose names carry its prefix and whose tags name it. */
+	participant?: string;
 	yes: boolean;
 	json: boolean;
 	/** --dry-run: reads only; the changes a run would make are planned and shown, none made. */

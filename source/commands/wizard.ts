@@ -1,6 +1,7 @@
 import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
+import {participantProblem} from '../wizard/resource-names.js';
 import type {WizardCommandOptions} from './wizard-options.js';
 import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
@@ -37,7 +38,13 @@ export const targetOptions = {
 		check: account => (/^\d{12}$/.test(account) ? undefined : 'takes the 12-digit id of the AWS account that owns the domain, e.g. 123456789012'),
 	},
 	project: {type: 'string', value: 'DIR', help: "the Maven project to build (default: this folder's pom.xml, or the demo)"},
-	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work)'},
+	workdir: {type: 'string', value: 'DIR', help: 'working folder (default ./ca-wizard-work; with --participant, ./ca-wizard-work-NAME)'},
+	participant: {
+		type: 'string',
+		value: 'NAME',
+		help: "a workshop participant's name: prefixes every name ca-wizard makes (NAME-ca-wizard-demo, …) and tags them with it",
+		check: participantProblem,
+	},
 	yes: {type: 'boolean', short: 'y', help: 'take the default wherever no flag answers a question'},
 	json: {type: 'boolean', help: 'print events as JSON lines instead of the interactive screens'},
 } as const satisfies Record<string, OptionDefinition>;
@@ -80,6 +87,7 @@ export const wizardCommand = defineCommand({
 		{command: 'ca-wizard --sandbox --yes --json', about: 'every default taken, as JSON lines (CI)'},
 		{command: 'ca-wizard --profile dev --yes --dry-run', about: 'what a run would create and change, changing nothing'},
 		{command: 'ca-wizard --domain acme --repository libs --yes', about: "onboard another build host to a team's repository (changes nothing shared)"},
+		{command: 'ca-wizard --sandbox-url http://10.0.0.5:7717 --participant p7', about: "a workshop participant, on the presenter's sandbox"},
 	],
 	validate: conflicts,
 	async run(values) {
@@ -127,6 +135,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 		...(values['domain-owner'] ? {domainOwner: values['domain-owner']} : {}),
 		...(values.project ? {project: values.project} : {}),
 		...(values.workdir ? {workdir: values.workdir} : {}),
+		...(values.participant ? {participant: values.participant} : {}),
 		yes: values.yes === true,
 		json: values.json === true,
 		dryRun: values['dry-run'] === true,

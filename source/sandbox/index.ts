@@ -8,6 +8,7 @@ import type {SandboxClock, SandboxContext} from './context.js';
 import {SandboxError} from './errors.js';
 import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
+import {advertise, publicUrlProblem} from './public-url.js';
 import {createMetadataServer, createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
 import {firstInstance, scenarios, type Scenario} from './state.js';
 import {maxInstances} from './store/initial-state.js';
@@ -19,6 +20,8 @@ import {SandboxStore} from './store/sandbox-store.js';
 export interface SandboxOptions {
 	port?: number; // 0 (the default here) picks a free port
 	host?: string;
+	/** The address clients are told to use (--public-url, checked with publicUrlProblem); see public-url.ts for the default. */
+	publicUrl?: string;
 	dataDir?: string; // default: a new temporary folder
 	mavenCentral?: string; // URL or directory
 	scenario?: Scenario;
@@ -87,6 +90,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const region = options.region ?? 'us-east-1';
 	if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new SandboxError('BadRegion', `"${region}" is not a region name. Use for example --region us-east-1.`);
 	const faults = typeof options.faults === 'object' ? options.faults : parseFaults(options.faults);
+	const publicUrlRefused = options.publicUrl === undefined ? undefined : publicUrlProblem(options.publicUrl);
+	if (publicUrlRefused) throw new SandboxError('BadPublicUrl', `--public-url ${options.publicUrl} ${publicUrlRefused}.`);
 	const instanceCount = options.instances ?? 1;
 	if (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > maxInstances)
 		throw new SandboxError('BadInstances', `--instances takes a whole number from 1 to ${maxInstances}, not ${instanceCount}.`);
@@ -150,9 +155,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		throw error;
 	}
 	const bound = bindAddress(host);
-	const urlOf = (listening: Server) =>
-		`http://${bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound}:${(listening.address() as AddressInfo).port}`;
-	endpoint = urlOf(server);
+	const advertised = advertise(bound, (server.address() as AddressInfo).port, options.publicUrl);
+	if (advertised.warning) log(advertised.warning);
+	// Every port is advertised on the same host: --public-url's, or this machine's (see public-url.ts).
+	const urlOf = (listening: Server) => advertised.at((listening.address() as AddressInfo).port);
+	endpoint = advertised.endpoint;
 	// The first host's metadata is on the sandbox's own port (as before there were several);
 	// every other host's on a free port of its own, on the same address.
 	const metadataServers: Server[] = [];

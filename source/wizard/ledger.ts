@@ -11,7 +11,7 @@ import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {writeFileAtomic} from '../files/atomic-file.js';
 import {isResourceKind, type CreatedResource, type ResourceKind} from './events.js';
-import {CliError} from '../errors.js';
+import {CliError, UsageError} from '../errors.js';
 
 /** The run record's name in the work folder (--workdir): the wizard writes it, destroy reads it. */
 export const ledgerFileName = 'ca-wizard-run.json';
@@ -37,6 +37,8 @@ export interface LedgerFile {
 	startedAt: string;
 	/** This work folder's run id, as in the `ca-wizard:run` tag of what it created (absent in older files: one is made). */
 	runId?: string;
+	/** The workshop participant (--participant) whose runs these are: `destroy` and `list` read it. Absent outside a workshop. */
+	participant?: string;
 	resources: LedgerEntry[];
 }
 
@@ -56,6 +58,7 @@ const TIMES = ['intendedAt', 'createdAt', 'foundAt'] as const;
 
 export class RunLedger {
 	private list: readonly LedgerEntry[];
+	private owner: string | undefined;
 	// Writes happen one at a time, in the order they were asked for.
 	private queue: Promise<void> = Promise.resolve();
 
@@ -74,7 +77,32 @@ export class RunLedger {
 
 	/** A copy whose changes are never written (--dry-run): the same run id and entries, changed in memory only. */
 	inMemory(): RunLedger {
-		return new RunLedger(this.path, this.startedAt, this.runId, [...this.list], this.clock, false);
+		const copy = new RunLedger(this.path, this.startedAt, this.runId, [...this.list], this.clock, false);
+		copy.owner = this.owner;
+		return copy;
+	}
+
+	/** The workshop participant this folder's runs belong to, as recorded or claimed; undefined outside a workshop. */
+	get participant(): string | undefined {
+		return this.owner;
+	}
+
+	/**
+	 * Takes this folder for PARTICIPANT's runs (undefined: a run without --participant); kept with
+	 * the next write. A folder whose record holds another's resources refuses: continuing there
+	 * would mix two participants' names, tags and undo.
+	 */
+	claim(participant: string | undefined): void {
+		if (this.list.length > 0 && this.owner !== participant) {
+			const whose = (name: string | undefined) => (name === undefined ? 'a run without --participant' : `participant ${name}`);
+			// Exit 2, as for a bad flag: nothing was done, and a flag is the fix.
+			throw new UsageError(
+				'WorkFolderOfAnother',
+				`The work folder ${dirname(this.path)} holds the run of ${whose(this.owner)}, not of ${whose(participant)}.`,
+				`${this.owner === undefined ? 'Leave out --participant' : `Pass --participant ${this.owner}`} to continue that run, or pass another folder with --workdir DIR.`,
+			);
+		}
+		this.owner = participant;
 	}
 
 	/** Reads the record at `path`, or starts an empty one (written on the first change). */
@@ -87,7 +115,9 @@ export class RunLedger {
 			throw error;
 		}
 		const file = parseLedger(path, text);
-		return new RunLedger(path, file.startedAt, file.runId ?? randomUUID(), file.resources, clock);
+		const ledger = new RunLedger(path, file.startedAt, file.runId ?? randomUUID(), file.resources, clock);
+		ledger.owner = file.participant;
+		return ledger;
 	}
 
 	/** Every entry, oldest first: intents, created and reused. A snapshot: later changes do not alter it. */
@@ -175,7 +205,13 @@ export class RunLedger {
 				return;
 			}
 			await mkdir(dirname(this.path), {recursive: true, mode: 0o700});
-			const file: LedgerFile = {version: 2, startedAt: this.startedAt, runId: this.runId, resources: next};
+			const file: LedgerFile = {
+				version: 2,
+				startedAt: this.startedAt,
+				runId: this.runId,
+				...(this.owner === undefined ? {} : {participant: this.owner}),
+				resources: next,
+			};
 			writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, {mode: 0o600, fsync: true});
 			this.list = Object.freeze(next); // only once it is on disk
 		});
@@ -204,6 +240,7 @@ function parseLedger(path: string, text: string): LedgerFile {
 	if (typeof data.startedAt !== 'string') throw new LedgerError(path, 'it has no "startedAt" time', fix);
 	if (!Array.isArray(data.resources)) throw new LedgerError(path, 'it has no "resources" list', fix);
 	if (data.runId !== undefined && typeof data.runId !== 'string') throw new LedgerError(path, 'its "runId" is not a string', fix);
+	if (data.participant !== undefined && typeof data.participant !== 'string') throw new LedgerError(path, 'its "participant" is not a string', fix);
 	const version = data.version;
 	const resources = data.resources.map((entry: unknown, index: number) => {
 		const problem = entryProblem(entry, version);
@@ -211,7 +248,13 @@ function parseLedger(path: string, text: string): LedgerFile {
 		// Version 1 recorded a resource only once it existed: every entry is a confirmed one.
 		return copyEntry(version === 1 ? {...(entry as CreatedResource), state: 'created'} : (entry as LedgerEntry));
 	});
-	return {version: 2, startedAt: data.startedAt, ...(data.runId === undefined ? {} : {runId: data.runId}), resources};
+	return {
+		version: 2,
+		startedAt: data.startedAt,
+		...(data.runId === undefined ? {} : {runId: data.runId}),
+		...(data.participant === undefined ? {} : {participant: data.participant}),
+		resources,
+	};
 }
 
 function entryProblem(entry: unknown, version: 1 | 2): string | undefined {

@@ -1,7 +1,7 @@
 // The tags ca-wizard puts on every resource it creates, so its own things can be told apart
 // from everyone else's (adopting under concurrency, `destroy`, `list`) even without the ledger.
 
-/** Who made the resource: the caller's principal ARN (a later issue: a participant name). */
+/** Who made the resource: the workshop participant's name (--participant), else the caller's principal ARN. */
 export const createdByTag = 'ca-wizard:created-by';
 
 /** Which run made it: the run id a work folder keeps in its ledger file. */

@@ -1,14 +1,9 @@
-import {execFile} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {cliPath} from '../helpers/cli-process.js';
 import {useCountingProxy} from '../helpers/counting-proxy.js';
+import {proxiedWizard} from '../helpers/proxied-wizard.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
-
-const run = promisify(execFile);
-type Outcome = {code: number; stdout: string; stderr: string};
 
 // Every flag value is checked before the first AWS call: the built CLI talks to a sandbox
 // through a proxy that counts what reaches it, and a refused value must leave it at zero.
@@ -16,21 +11,7 @@ describe('the built CLI refuses a bad flag value before any request', () => {
 	const sandbox = useSandbox();
 	const proxy = useCountingProxy(sandbox);
 
-	async function wizard(args: string[]): Promise<Outcome & {requests: string[]}> {
-		proxy.requests.length = 0;
-		const env: NodeJS.ProcessEnv = {
-			...process.env,
-			...sandbox.current.env,
-			AWS_ENDPOINT_URL: proxy.url,
-			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${proxy.url}/`,
-			CI: 'true',
-		};
-		const outcome = await run(process.execPath, [cliPath, '--sandbox-url', proxy.url, '--workdir', temporaryDirectory(), ...args], {env}).then(
-			({stdout, stderr}) => ({code: 0, stdout, stderr}),
-			(error: Outcome) => error,
-		);
-		return {...outcome, requests: [...proxy.requests]};
-	}
+	const wizard = proxiedWizard(sandbox, proxy);
 
 	it('counts what the wizard asks of the sandbox (the check of this test itself)', async () => {
 		// Without --yes the run stops early, at the project question, or before it where no JDK is

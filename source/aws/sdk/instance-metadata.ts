@@ -13,6 +13,12 @@ const requestTimeoutMs = 1000;
 /** A signal per request that ends it (tests pass one they abort themselves). */
 type Deadline = () => AbortSignal;
 const requestTimeout: Deadline = () => AbortSignal.timeout(requestTimeoutMs);
+/**
+ * Where metadata is known to answer — once its token request has been answered, or at an
+ * endpoint named outright (a sandbox's host) — a slow answer is load (thirty workshop wizards
+ * on one sandbox), not absence, and must not pass for "not on EC2" or "no role".
+ */
+const answeringTimeout: Deadline = () => AbortSignal.timeout(5 * requestTimeoutMs); // also what Node's default agent allows an idle socket
 const tokenTtlSeconds = 60;
 const credentialsPath = '/latest/meta-data/iam/security-credentials/';
 
@@ -22,7 +28,7 @@ interface MetadataSession {
 }
 
 /** Describes the host from the metadata at `url` (the SDK's default endpoint when absent). */
-export function createInstanceMetadataApi(url?: string, deadline = requestTimeout): InstanceMetadataApi {
+export function createInstanceMetadataApi(url?: string, deadline = url === undefined ? requestTimeout : answeringTimeout): InstanceMetadataApi {
 	return {
 		async describeHost() {
 			let session: MetadataSession;
@@ -55,7 +61,7 @@ export function fromInstanceMetadataAt(url?: string): CredentialsProvider {
 	return async () => {
 		let session: MetadataSession;
 		try {
-			session = await openSession(url, requestTimeout);
+			session = await openSession(url, url === undefined ? requestTimeout : answeringTimeout);
 		} catch (error) {
 			throw new CredentialsProviderError(
 				`Could not load credentials from instance metadata: the metadata service did not answer (${(error as Error).message}).`,
@@ -82,13 +88,16 @@ async function openSession(url: string | undefined, deadline: Deadline): Promise
 	if (url === undefined && disabled && disabled !== 'false') throw new Error('instance metadata is disabled by AWS_EC2_METADATA_DISABLED');
 	const {protocol, hostname, port} = url === undefined ? await getInstanceMetadataEndpoint() : new URL(url);
 	const target = {protocol, hostname, ...(port ? {port: Number(port)} : {})};
-	const request = (options: {method?: string; path: string; headers: Record<string, string>}) =>
-		httpRequest({...target, ...options, signal: deadline()}).then(body => body.toString('utf8'));
-	const token = await request({method: 'PUT', path: '/latest/api/token', headers: {'x-aws-ec2-metadata-token-ttl-seconds': String(tokenTtlSeconds)}});
+	const request = (options: {method?: string; path: string; headers: Record<string, string>}, signal: AbortSignal) =>
+		httpRequest({...target, ...options, signal}).then(body => body.toString('utf8'));
+	const token = await request(
+		{method: 'PUT', path: '/latest/api/token', headers: {'x-aws-ec2-metadata-token-ttl-seconds': String(tokenTtlSeconds)}},
+		deadline(),
+	);
 	return {
 		async read(path) {
 			try {
-				return await request({path, headers: {'x-aws-ec2-metadata-token': token}});
+				return await request({path, headers: {'x-aws-ec2-metadata-token': token}}, answeringTimeout());
 			} catch (error) {
 				if ((error as {statusCode?: number}).statusCode === 404) return undefined;
 				throw error;

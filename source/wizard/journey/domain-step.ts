@@ -17,7 +17,8 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
 	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
-	const preferred = domains.find(d => d.name === suggested)?.name ?? domains[0]?.name;
+	// A workshop participant's default is a domain of their own, never another participant's.
+	const preferred = domains.find(d => d.name === suggested)?.name ?? (context.options.names.participant === undefined ? domains[0]?.name : undefined);
 	const name = await ask(context, {
 		kind: 'select',
 		id: 'domain',

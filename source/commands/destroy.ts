@@ -3,6 +3,7 @@ import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
 import {workDirNameFor} from './defaults.js';
+import {targetWords} from './host-invocation.js';
 import {participantProblem} from '../wizard/resource-names.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 import {BugError} from '../errors.js';
@@ -78,12 +79,7 @@ export function destroyInvocation(target: Target, workDir: string, cwd: string, 
 	const words = ['ca-wizard destroy'];
 	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
 	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
-	if (target.kind === 'sandbox') words.push('--sandbox');
-	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
-	else {
-		if (target.profile) words.push(`--profile ${shellQuote(target.profile)}`);
-		if (target.region) words.push(`--region ${shellQuote(target.region)}`);
-	}
+	words.push(...targetWords(target, '--sandbox'));
 	return words.join(' ');
 }
 

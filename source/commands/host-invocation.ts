@@ -4,18 +4,19 @@ import type {Target} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
 
 /**
- * The flags that make `ca-wizard token` and `ca-wizard exec` find what a wizard run set up: its
- * work folder (when not the default) and its target. An embedded sandbox is gone once the wizard
- * ends: they reach it again, restarted, through the endpoint its export lines set.
+ * The flags that name a wizard run's target again in a printed command. `embedded` stands for a
+ * sandbox the wizard started itself: destroy starts it again (--sandbox); token and exec reach it,
+ * restarted, through the endpoint its export lines set.
  */
+export function targetWords(target: Target, embedded: string): string[] {
+	if (target.kind === 'sandbox') return [embedded];
+	if (target.kind === 'sandbox-url') return [`--sandbox-url ${shellQuote(target.url)}`];
+	return [...(target.profile ? [`--profile ${shellQuote(target.profile)}`] : []), ...(target.region ? [`--region ${shellQuote(target.region)}`] : [])];
+}
+
+/** The flags that make `ca-wizard token` and `ca-wizard exec` find what a wizard run set up: its work folder (when not the default) and its target. */
 export function hostCommandFlags(target: Target, workDir: string, cwd: string): string {
-	const words: string[] = [];
-	if (resolve(workDir) !== resolve(cwd, defaultWorkDirName)) words.push(`--workdir ${shellQuote(workDir)}`);
-	if (target.kind === 'sandbox') words.push('--sandbox-url "$AWS_ENDPOINT_URL"');
-	else if (target.kind === 'sandbox-url') words.push(`--sandbox-url ${shellQuote(target.url)}`);
-	else {
-		if (target.profile) words.push(`--profile ${shellQuote(target.profile)}`);
-		if (target.region) words.push(`--region ${shellQuote(target.region)}`);
-	}
+	const words = resolve(workDir) === resolve(cwd, defaultWorkDirName) ? [] : [`--workdir ${shellQuote(workDir)}`];
+	words.push(...targetWords(target, '--sandbox-url "$AWS_ENDPOINT_URL"'));
 	return words.map(word => ` ${word}`).join('');
 }

@@ -68,7 +68,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd));
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd, options.participant));
 		if (session.signal.aborted) {
 			outcome = 'cancelled';
 			return exitCodes.cancelled;

@@ -33,18 +33,30 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 				details: diagnosis.explanation,
 			});
 		}
-		// Declining a confirmation (replacing the profile) brings the choice back rather than ending the run.
+		// Declining a confirmation (replacing the profile) brings the choice back, without the fix
+		// declined: asked again by flags or --yes, the same answers would otherwise go round forever.
+		const declined = new Set<string>();
 		for (;;) {
+			const offered = diagnosis.fixes.filter(f => !declined.has(f.id));
+			const [preferred] = offered;
+			if (!preferred)
+				stop({
+					code: 'TokenRefused',
+					message: diagnosis.title,
+					fix: "Every fix offered was declined: fix the build host's access yourself, then run ca-wizard again.",
+					details: diagnosis.explanation,
+				});
 			const fix = await answer(context, {
 				kind: 'select',
 				id: 'token-fix',
 				message: 'How should the wizard fix this?',
-				choices: [...diagnosis.fixes.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
-				default: first.id,
+				choices: [...offered.map(f => ({value: f.id, label: f.label, hint: f.detail})), {value: 'stop', label: 'Stop here; I will fix it myself'}],
+				default: preferred.id,
 			});
 			if (fix === 'stop')
 				stop({code: 'TokenRefused', message: diagnosis.title, fix: "Fix the build host's access, then run ca-wizard again.", details: diagnosis.explanation});
 			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
+			declined.add(fix);
 		}
 		failure = await waitForToken(context);
 	}

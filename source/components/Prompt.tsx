@@ -4,7 +4,7 @@ import {assertNever} from '../errors.js';
 import {chosenValues, type ConfirmQuestion, type MultiSelectQuestion, type Question, type SelectQuestion, type TextQuestion} from '../wizard/questions.js';
 import {gutterRows, rowCount, wrapRows} from './text-rows.js';
 import {Rows} from './Rows.js';
-import {SelectList} from './SelectList.js';
+import {SelectList, type SelectItem, type SelectListProps} from './SelectList.js';
 import {LineInput} from './LineInput.js';
 
 /** What a prompt sends: the host decides what each intent means for the journey. q (quit) is the app's key, not the prompt's. */
@@ -99,19 +99,14 @@ function SelectPrompt({question, typing, columns, onAnswer, onBack, onTyping}: O
 	if (typing && custom) {
 		return <TextField placeholder={listed === -1 ? question.default : custom.default} validate={custom.validate} columns={columns} onSubmit={onAnswer} />;
 	}
-	const hint = choices[highlighted]?.hint;
 	return (
-		<Box flexDirection="column">
-			<SelectList
-				items={items}
-				initialIndex={highlighted}
-				limit={listedChoices}
-				indent={indent}
-				onHighlight={setHighlighted}
-				onSelect={index => (items[index]?.key === customKey ? onTyping(true) : onAnswer(items[index]?.value ?? question.default))}
-			/>
-			{hint ? <Rows rows={gutterRows(hint, columns, ' '.repeat(indent), ' '.repeat(indent), {dim: true})} /> : null}
-		</Box>
+		<HintedList
+			items={items.map(item => ({...item, hint: choices.find(choice => choice.value === item.value)?.hint}))}
+			initialIndex={highlighted}
+			columns={columns}
+			onHighlight={setHighlighted}
+			onSelect={index => (items[index]?.key === customKey ? onTyping(true) : onAnswer(items[index]?.value ?? question.default))}
+		/>
 	);
 }
 
@@ -168,36 +163,61 @@ function ConfirmPrompt({question, onAnswer, onBack}: Omit<PromptProps, 'question
 /** A list with a mark per choice: Space picks or drops the highlighted one, Enter takes what is picked (nothing is an answer too). */
 function MultiSelectPrompt({question, columns, onAnswer, onBack}: Omit<PromptProps, 'question'> & {question: MultiSelectQuestion}) {
 	const {choices} = question;
-	const [highlighted, setHighlighted] = useState(0);
 	// A ref, like the list's highlight: a Space and an Enter in one burst see each other.
 	const picked = useRef(new Set(chosenValues(question.default)));
 	const [, render] = useReducer((count: number) => count + 1, 0);
 	useInput((_input, key) => {
 		if (key.escape && question.canGoBack) onBack();
 	});
-	const items = choices.map(choice => ({key: choice.value, label: `${picked.current.has(choice.value) ? '[x]' : '[ ]'} ${choice.label}`}));
-	const hint = choices[highlighted]?.hint;
+	const items = choices.map(choice => ({key: choice.value, label: `${picked.current.has(choice.value) ? '[x]' : '[ ]'} ${choice.label}`, hint: choice.hint}));
+	return (
+		<HintedList
+			items={items}
+			initialIndex={0}
+			columns={columns}
+			onToggle={index => {
+				const value = choices[index]?.value;
+				if (value !== undefined && !picked.current.delete(value)) picked.current.add(value);
+				render();
+			}}
+			onSelect={() =>
+				onAnswer(
+					choices
+						.filter(choice => picked.current.has(choice.value))
+						.map(choice => choice.value)
+						.join(','),
+				)
+			}
+		/>
+	);
+}
+
+/** The list, and under it the highlighted item's hint (wrapped, dimmed). */
+function HintedList({
+	items,
+	initialIndex,
+	columns,
+	onHighlight,
+	...rest
+}: Omit<SelectListProps, 'items' | 'limit' | 'indent' | 'onHighlight'> & {
+	items: Array<SelectItem & {hint?: string | undefined}>;
+	columns: number;
+	onHighlight?(index: number): void;
+}) {
+	const [highlighted, setHighlighted] = useState(initialIndex);
+	const hint = items[highlighted]?.hint;
 	return (
 		<Box flexDirection="column">
 			<SelectList
 				items={items}
-				initialIndex={highlighted}
+				initialIndex={initialIndex}
 				limit={listedChoices}
 				indent={indent}
-				onHighlight={setHighlighted}
-				onToggle={index => {
-					const value = choices[index]?.value;
-					if (value !== undefined && !picked.current.delete(value)) picked.current.add(value);
-					render();
+				onHighlight={index => {
+					setHighlighted(index);
+					onHighlight?.(index);
 				}}
-				onSelect={() =>
-					onAnswer(
-						choices
-							.filter(choice => picked.current.has(choice.value))
-							.map(choice => choice.value)
-							.join(','),
-					)
-				}
+				{...rest}
 			/>
 			{hint ? <Rows rows={gutterRows(hint, columns, ' '.repeat(indent), ' '.repeat(indent), {dim: true})} /> : null}
 		</Box>

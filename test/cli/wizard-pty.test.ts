@@ -28,7 +28,7 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 		const workDir = temporaryDirectory('ca-wizard-pty-');
 		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1'};
 		delete env['CI']; // a person at a terminal, not a CI log: the interactive screens
-		const terminal = new Terminal(process.execPath, [cliPath, '--sandbox', '--workdir', workDir], {cwd: workDir, env});
+		const terminal = new Terminal(process.execPath, [cliPath, '--sandbox', '--workdir', workDir], {cwd: workDir, env, keepOutput: true});
 		terminals.push(terminal);
 
 		// A question waits when the newest screen shows its key hints: Enter takes the highlighted

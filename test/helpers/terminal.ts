@@ -11,9 +11,16 @@ export class Terminal {
 	readonly exited: Promise<{exitCode: number; signal?: number}>;
 	private readonly pty: IPty;
 
-	constructor(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number}) {
+	/**
+	 * `keepOutput`: node-pty may report the exit before the last output has been read, or lose it
+	 * (microsoft/node-pty#72): the command then runs under a shell that, once it has ended, prints
+	 * its exit status and holds the terminal open until that line is read, so everything the
+	 * command printed is read before `exited` resolves. (Not for Ctrl-C tests: the shell would get it too.)
+	 */
+	constructor(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number; keepOutput?: boolean}) {
 		requireE2eProject('a pseudo-terminal');
-		this.pty = spawn(command, args, {
+		const [file, argv] = options.keepOutput ? ['/bin/sh', ['-c', `"$0" "$@"; printf '\n${exitMark}%d>>\n' "$?"; read _`, command, ...args]] : [command, args];
+		this.pty = spawn(file, argv, {
 			name: 'xterm-256color',
 			cols: options.cols ?? 120,
 			rows: options.rows ?? 45,
@@ -24,7 +31,21 @@ export class Terminal {
 			this.output += data;
 			for (const check of this.watchers) check();
 		});
-		this.exited = new Promise(resolve => this.pty.onExit(resolve));
+		const ended = new Promise<{exitCode: number; signal?: number}>(resolve => this.pty.onExit(resolve));
+		this.exited = options.keepOutput
+			? new Promise(resolve => {
+					const mark = new RegExp(`${exitMark}(\\d+)>>`);
+					const seen = () => {
+						const status = mark.exec(this.output)?.[1];
+						if (status === undefined) return;
+						this.watchers.delete(seen);
+						this.pty.write('\r'); // lets the shell end
+						resolve({exitCode: Number(status)});
+					};
+					this.watchers.add(seen);
+					void ended.then(exit => resolve(mark.test(this.output) ? {exitCode: Number(mark.exec(this.output)?.[1])} : exit));
+				})
+			: ended;
 	}
 
 	get text(): string {
@@ -63,6 +84,8 @@ export class Terminal {
 		} catch {}
 	}
 }
+
+const exitMark = '<<terminal-test: exit ';
 
 /** Without ANSI escapes: what a person reads. */
 export function plain(text: string): string {

@@ -43,7 +43,8 @@ async function excessGrowth(build: (count: number) => URLSearchParams, read: (fo
 	return readLarge / readSmall / (passLarge / passSmall);
 }
 
-const linearEnough = 5; // measured: 1.4 to 2.1 for these readers, 14 to 26 for the quadratic ones they replace
+// Measured: 1.4 to 2.1 for these readers alone, up to 7 beside a busy test run; 14 to 26 for the quadratic ones they replace.
+const linearEnough = 10;
 
 describe('query-protocol lists are read in linear time', () => {
 	it('a list of structures (Tags.member.N.Key)', async () => {

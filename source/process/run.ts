@@ -115,12 +115,15 @@ const forwardedSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHU
  * we are sent is passed on, and its exit status is returned — 128 + N when signal N ended it.
  */
 export async function runForeground(command: string, args: readonly string[], options: Pick<RunOptions, 'env' | 'missingCommandFix'> = {}): Promise<number> {
-	const subprocess = execa(command, args, {env: options.env ?? {}, stdio: 'inherit', reject: false});
+	// Listening before the command starts: a signal sent as soon as it shows signs of life (the
+	// command may print before execa returns) must reach it, not end us with the default action.
 	const forward = (signal: NodeJS.Signals) => () => {
 		subprocess.kill(signal);
 	};
 	const handlers = forwardedSignals.map(signal => [signal, forward(signal)] as const);
 	for (const [signal, handler] of handlers) process.on(signal, handler);
+	// Signal callbacks run on a later turn of the event loop, by when the subprocess is assigned.
+	const subprocess = execa(command, args, {env: options.env ?? {}, stdio: 'inherit', reject: false});
 	const result = await subprocess.finally(() => {
 		for (const [signal, handler] of handlers) process.off(signal, handler);
 	});

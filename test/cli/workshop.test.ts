@@ -71,6 +71,7 @@ describe('a workshop: three participants at once on one sandbox', () => {
 			const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
 			const {account} = await aws.sts.getCallerIdentity();
 			const roles = new Set<string>();
+			const roleOf = new Map<string, string>();
 			for (const [index, participant] of participants.entries()) {
 				const events = runs[index] ?? [];
 				// The refusal, then its fix, then a token: the lesson, met by each.
@@ -89,6 +90,7 @@ describe('a workshop: three participants at once on one sandbox', () => {
 				const attachment = events.find(event => event.type === 'resource' && event.resource?.kind === 'role-policy-attachment')?.resource?.details;
 				const role = attachment?.['role'] ?? 'none';
 				roles.add(role);
+				roleOf.set(participant, role);
 				const policyArn = `arn:aws:iam::${account}:policy/${participant}-ca-wizard-codeartifact-read-${participant}-ca-wizard-demo`;
 				expect(attachment?.['policyArn']).toBe(policyArn);
 				const attached = (await aws.iam.listAttachedRolePolicies(role)).map(policy => policy.arn);
@@ -107,6 +109,52 @@ describe('a workshop: three participants at once on one sandbox', () => {
 			}
 			expect(roles.size).toBe(participants.length);
 			expect((await aws.codeartifact.listDomains()).map(domain => domain.name).sort()).toEqual(participants.map(name => `${name}-ca-wizard-demo`));
+
+			// p1 leaves: the destroy command its summary printed takes p1's resources away, and only them.
+			const hostEnv = (index: number) => ({
+				...process.env,
+				...sandbox.current.env,
+				AWS_EC2_METADATA_SERVICE_ENDPOINT: sandbox.current.instances[index]?.metadataEndpoint,
+				CI: 'true',
+			});
+			await execFileAsync(process.execPath, [cliPath, 'destroy', '--participant', 'p1', '--sandbox-url', sandbox.current.endpoint, '--yes'], {
+				cwd: room,
+				env: hostEnv(0),
+			});
+			expect((await aws.codeartifact.listDomains()).map(domain => domain.name).sort()).toEqual(['p2-ca-wizard-demo', 'p3-ca-wizard-demo']);
+			// The fix on p1's host (its policy on the host's role) is taken back; the role, not ca-wizard's, stays.
+			const p1Role = roleOf.get('p1') ?? 'none';
+			expect((await aws.iam.getRole(p1Role))?.name).toBe(p1Role);
+			expect((await aws.iam.listAttachedRolePolicies(p1Role)).map(policy => policy.arn)).not.toContainEqual(
+				expect.stringContaining('p1-ca-wizard-codeartifact-read-'),
+			);
+			// …and p2 and p3 still build green, each with a fresh token as its own host.
+			for (const [index, participant] of participants.entries()) {
+				if (participant === 'p1') continue;
+				const work = join(room, `ca-wizard-work-${participant}`);
+				const {stdout} = await execFileAsync(
+					process.execPath,
+					[
+						cliPath,
+						'exec',
+						'--workdir',
+						work,
+						'--sandbox-url',
+						sandbox.current.endpoint,
+						'--',
+						'mvn',
+						'-B',
+						'-s',
+						join(work, 'settings.xml'),
+						'-f',
+						join(work, 'demo-project', 'pom.xml'),
+						`-Dmaven.repo.local=${temporaryDirectory('ca-wizard-m2-')}`,
+						'compile',
+					],
+					{cwd: room, env: hostEnv(index), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8'},
+				);
+				expect(stdout, participant).toContain('BUILD SUCCESS');
+			}
 		},
 	);
 });

@@ -13,18 +13,9 @@ export function durationProblem(value: string): string | undefined {
 		: 'takes seconds: 900 to 43200 (12 hours), or 0 for as long as the credentials last';
 }
 
-export function accountProblem(value: string): string | undefined {
-	return /^\d{12}$/.test(value) ? undefined : 'takes the 12-digit account id of the account that owns the domain';
-}
-
 export const hostOptions = {
 	domain: {type: 'string', value: 'NAME', help: "the domain (default: the last wizard run's, or the one this host's settings.xml uses)"},
-	'domain-owner': {
-		type: 'string',
-		value: 'ACCOUNT',
-		help: "the domain owner's account id (default: as found, else this host's account)",
-		check: accountProblem,
-	},
+	'domain-owner': {...targetOptions['domain-owner'], help: "the domain owner's account id (default: as found, else this host's account)"},
 	duration: {type: 'string', value: 'SECONDS', help: 'how long the token lasts: 900–43200 (default 43200, 12 hours)', check: durationProblem},
 	'sandbox-url': targetOptions['sandbox-url'],
 	profile: targetOptions.profile,

@@ -9,6 +9,7 @@ import type {AuthorizationToken} from '../aws/apis.js';
 import {CliError, UsageError} from '../errors.js';
 import {configuredDomain, type ConfiguredDomain} from '../host-config/configured-domain.js';
 import {resourceNames} from '../wizard/resource-names.js';
+import {triageHost} from '../wizard/triage-fixes.js';
 import {triageTokenFailure} from '../wizard/triage.js';
 import {connectTarget, type TargetOptions} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
@@ -47,11 +48,7 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 				domainOwner: domainOwner ?? 'unknown',
 				region: aws.region,
 				instanceProfile: resourceNames().instanceProfile,
-				host: {
-					onEc2: host !== undefined,
-					...(host?.roleName ? {roleName: host.roleName} : {}),
-					...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {}),
-				},
+				host: triageHost(host),
 			});
 			const [first] = diagnosis.fixes;
 			const fix = first

@@ -1,6 +1,8 @@
 // The fixes the token check can offer, worded for this host: which role would gain a
 // permission, which profile would be replaced and what that takes away.
 
+import type {HostMetadata} from '../aws/apis.js';
+
 /** Every fix the token check may offer; its question's flag accepts these (and "stop"). */
 export const fixIds = [
 	'attach-to-current-role',
@@ -25,6 +27,15 @@ export interface TriageContext {
 	/** The wizard's own instance profile (a participant's carries its prefix). */
 	instanceProfile: string;
 	host: {onEc2: boolean; roleName?: string; instanceProfileArn?: string};
+}
+
+/** What the triage needs to know of the host, from its instance metadata (undefined: not on EC2). */
+export function triageHost(metadata: HostMetadata | undefined): TriageContext['host'] {
+	return {
+		onEc2: metadata !== undefined,
+		...(metadata?.roleName ? {roleName: metadata.roleName} : {}),
+		...(metadata?.instanceProfileArn ? {instanceProfileArn: metadata.instanceProfileArn} : {}),
+	};
 }
 
 /** The fixes, worded for this host. */

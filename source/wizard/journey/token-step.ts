@@ -1,6 +1,6 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
 import {assertNever} from '../../errors.js';
-import {profileName} from '../triage-fixes.js';
+import {profileName, triageHost} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {attachPolicy} from './attach-policy.js';
@@ -65,17 +65,12 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 
 function triageContext(context: TokenContext) {
 	const {facts, aws} = context;
-	const host = facts.hostMetadata;
 	return {
 		domain: facts.domain,
 		domainOwner: facts.domainOwner,
 		region: aws.region,
 		instanceProfile: context.options.names.instanceProfile,
-		host: {
-			onEc2: host !== undefined,
-			...(host?.roleName ? {roleName: host.roleName} : {}),
-			...(host?.instanceProfileArn ? {instanceProfileArn: host.instanceProfileArn} : {}),
-		},
+		host: triageHost(facts.hostMetadata),
 	};
 }
 

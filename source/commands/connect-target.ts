@@ -26,8 +26,8 @@ export interface Connection {
 	settingsPath: string;
 	/** A sandbox's endpoint (embedded or running): its repositories are served under it. */
 	sandboxEndpoint?: string;
-	/** For an embedded sandbox: how to start it again once the wizard has stopped it. */
-	restartHint?: string;
+	/** For an embedded sandbox, once the wizard has stopped it: the command that starts it again, then the one that points a shell at it. */
+	restartCommands?: string[];
 	/** Stops an embedded sandbox; nothing for the others. */
 	close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			settingsPath: sandboxSettings,
 			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
-			restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`,
+			restartCommands: [`ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port}`, `eval "$(ca-wizard sandbox env --data ${shellQuote(dataDir)})"`],
 		};
 	}
 	if (target.kind === 'sandbox-url') {
@@ -74,7 +74,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			throw new TargetError(
 				'SandboxCredentialsMissing',
 				"--sandbox-url needs the sandbox's admin credentials and region in the environment.",
-				'Paste into this shell the export lines that `ca-wizard sandbox --print-env` printed when it started (it keeps running in its own shell).',
+				'Run `eval "$(ca-wizard sandbox env)"` in this shell (add --data DIR if the sandbox was started with one): it takes the running sandbox\'s export lines.',
 			);
 		}
 		// In a workshop each participant's build host is one of the sandbox's instances: its own metadata endpoint.

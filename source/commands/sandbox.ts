@@ -5,11 +5,13 @@ import {scenarios, type Scenario} from '../sandbox/state.js';
 import {maxInstances} from '../sandbox/store/initial-state.js';
 import {defineCommand} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
+import {sandboxEnvCommand} from './sandbox-env.js';
 
 export const sandboxCommand = defineCommand({
 	name: 'sandbox',
 	summary: 'run the offline sandbox: CodeArtifact, IAM, STS, EC2, metadata and Maven',
 	usage: '[options]',
+	subcommands: [sandboxEnvCommand],
 	options: {
 		port: {type: 'string', value: 'N', help: `port to listen on (default ${defaultSandboxPort}; 0 picks a free one)`, check: portProblem},
 		host: {type: 'string', value: 'ADDRESS', help: 'address to bind (default 127.0.0.1; anything else is reachable by others, and warned about)'},
@@ -46,7 +48,8 @@ export const sandboxCommand = defineCommand({
 		},
 	},
 	examples: [
-		{command: 'ca-wizard sandbox --print-env', about: 'start it, and print the export lines that point the aws CLI and the SDKs at it'},
+		{command: 'ca-wizard sandbox', about: 'start it, and keep it running in this shell'},
+		{command: 'eval "$(ca-wizard sandbox env)"', about: 'in another shell: point the aws CLI, the SDKs and ca-wizard --sandbox-url at it'},
 		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
 		{command: 'ca-wizard sandbox --host 0.0.0.0 --public-url http://10.0.0.5:7717 --print-env', about: 'a workshop: reachable by the room'},
 	],

@@ -52,7 +52,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
-				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
+				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
 				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
 				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),

@@ -13,7 +13,7 @@ export const targetOptions = {
 	'sandbox-url': {
 		type: 'string',
 		value: 'URL',
-		help: 'a sandbox already running; its admin credentials from the environment (paste the export lines `ca-wizard sandbox --print-env` printed)',
+		help: 'a sandbox already running; its admin credentials from the environment (eval "$(ca-wizard sandbox env)" sets them)',
 		check: url =>
 			/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`,
 	},

@@ -12,8 +12,8 @@ import {advertise, publicUrlProblem} from './public-url.js';
 import {createMetadataServer, createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
 import {firstInstance, scenarios, type Scenario} from './state.js';
 import {maxInstances} from './store/initial-state.js';
-import {writeFileAtomic} from '../files/atomic-file.js';
 import type {FileWriteError} from '../files/file-write-error.js';
+import {adminEnvironment, removeRecord, writeRecord, type SandboxRecord} from './running-record.js';
 import {acquireDataLock} from './store/data-lock.js';
 import {SandboxStore} from './store/sandbox-store.js';
 
@@ -193,7 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		};
 	});
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
-	const description = {
+	const record: SandboxRecord = {
 		endpoint,
 		region: state.region,
 		accountId: state.accountId,
@@ -203,7 +203,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		instances: instances.map(({instanceId, name, metadataEndpoint}) => ({instanceId, name, metadataEndpoint})),
 	};
 	try {
-		writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
+		writeRecord(dataDir, record);
 	} catch (error) {
 		// Nobody could find this sandbox's credentials: do not run without them.
 		await closeAll();
@@ -221,14 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		instances,
 		dataDir,
 		admin,
-		env: {
-			AWS_ENDPOINT_URL: endpoint,
-			AWS_ACCESS_KEY_ID: admin.accessKeyId,
-			AWS_SECRET_ACCESS_KEY: admin.secretAccessKey,
-			AWS_REGION: state.region,
-			AWS_DEFAULT_REGION: state.region, // the aws CLI v1 reads only this one
-			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${endpoint}/`,
-		},
+		env: adminEnvironment(record),
 		flush: () => store.flush(),
 		stop() {
 			stopping ??= Promise.all(
@@ -241,7 +234,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 				),
 			)
 				.then(() => store.flush())
-				.finally(releaseLock);
+				.finally(() => {
+					// Stopped: nobody is to be sent here any more (the record goes before the lock, so a new sandbox's is never removed).
+					removeRecord(dataDir);
+					releaseLock();
+				});
 			return stopping;
 		},
 	};

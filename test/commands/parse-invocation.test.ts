@@ -49,7 +49,21 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('--region')).toBe('--region needs a value. See ca-wizard --help.');
 		expect(refusal('--yes=1')).toBe('--yes takes no value. See ca-wizard --help.');
 		expect(refusal('extra')).toMatch(/^unknown command "extra"/);
-		expect(refusal('sandbox', 'extra')).toBe('unexpected argument "extra" (options start with --). See ca-wizard sandbox --help.');
+		expect(refusal('destroy', 'extra')).toBe('unexpected argument "extra" (options start with --). See ca-wizard destroy --help.');
+	});
+
+	it('a sub-command follows its command: its own options, help and closest spelling', () => {
+		expect(parse('sandbox', 'env', '--data', '/tmp/d')).toMatchObject({kind: 'run', command: {name: 'sandbox env'}, values: {data: '/tmp/d'}});
+		expect(parse('sandbox', '--data', '/tmp/d')).toMatchObject({kind: 'run', command: {name: 'sandbox'}, values: {data: '/tmp/d'}});
+		expect(parse('sandbox', 'env', '--help')).toMatchObject({kind: 'help', command: {name: 'sandbox env'}});
+		expect(parse('help', 'sandbox', 'env')).toMatchObject({kind: 'help', command: {name: 'sandbox env'}});
+		expect(refusal('sandbox', 'evn')).toBe('unknown sub-command "evn" of ca-wizard sandbox; did you mean "env"? See ca-wizard sandbox --help.');
+		expect(refusal('sandbox', 'extra')).toBe('unknown sub-command "extra" of ca-wizard sandbox. See ca-wizard sandbox --help.');
+		expect(refusal('sandbox', '--data', '/tmp/d', 'env')).toBe(
+			'"env" is a sub-command: name it first, as in ca-wizard sandbox env [options]. See ca-wizard sandbox --help.',
+		);
+		// The parent's options are not the sub-command's, and the refusal says whose they are.
+		expect(refusal('sandbox', 'env', '--port', '0')).toBe('unknown option --port; it is an option of ca-wizard sandbox. See ca-wizard sandbox env --help.');
 	});
 
 	it('options that exclude each other are refused together', () => {

@@ -10,6 +10,7 @@ const e2e = [
 	'test/cli/wizard-dry-run.test.ts',
 	'test/cli/wizard-sigkill.test.ts',
 	'test/cli/workshop.test.ts',
+	'test/cli/iam-delay.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',
 	'test/maven/mvn.test.ts',

@@ -9,7 +9,9 @@ import {shellQuote} from '../text/shell-quote.js';
 
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
 export type Target =
-	{kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
+	| {kind: 'aws'; profile?: string; region?: string}
+	| {kind: 'sandbox'; scenario?: string; mavenCentral?: string; iamDelaySeconds?: number}
+	| {kind: 'sandbox-url'; url: string};
 
 export interface TargetOptions {
 	target: Target;
@@ -49,6 +51,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				port,
 				...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
 				...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
+				...(target.iamDelaySeconds ? {iamDelaySeconds: target.iamDelaySeconds} : {}),
 			});
 		// The usual port keeps settings.xml's URL valid for `ca-wizard sandbox` later; any free one if it is taken.
 		const sandbox = await start(defaultSandboxPort).catch((error: unknown) => {

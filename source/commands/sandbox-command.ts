@@ -16,6 +16,7 @@ export interface SandboxCommandOptions {
 	instances: number | undefined;
 	region: string | undefined;
 	faults: string | undefined;
+	iamDelaySeconds: number | undefined;
 	printEnv: boolean;
 }
 
@@ -32,6 +33,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		instances: options.instances,
 		region: options.region,
 		faults: options.faults,
+		...(options.iamDelaySeconds === undefined ? {} : {iamDelaySeconds: options.iamDelaySeconds}),
 		log,
 	});
 	process.stdout.write(`endpoint: ${sandbox.endpoint}\n`);

@@ -3,9 +3,18 @@ import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {publicUrlProblem} from '../sandbox/public-url.js';
 import {scenarios, type Scenario} from '../sandbox/state.js';
 import {maxInstances} from '../sandbox/store/initial-state.js';
-import {defineCommand} from './command.js';
+import {iamDelayProblem} from '../sandbox/iam/propagation.js';
+import {defineCommand, type OptionDefinition} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 import {sandboxEnvCommand} from './sandbox-env.js';
+
+/** --iam-delay, for `ca-wizard sandbox` and the wizard's embedded --sandbox alike. */
+export const iamDelayOption = {
+	type: 'string',
+	value: 'SECONDS',
+	help: "IAM and instance-profile changes take effect (for authorisation and the credentials instance metadata hands out) only this long after they are made, as AWS's propagation does (default 0)",
+	check: iamDelayProblem,
+} as const satisfies OptionDefinition;
 
 export const sandboxCommand = defineCommand({
 	name: 'sandbox',
@@ -41,6 +50,7 @@ export const sandboxCommand = defineCommand({
 			check: instancesProblem,
 		},
 		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
+		'iam-delay': iamDelayOption,
 		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
 		'print-env': {
 			type: 'boolean',
@@ -65,6 +75,7 @@ export const sandboxCommand = defineCommand({
 			instances: values.instances === undefined ? undefined : Number(values.instances),
 			region: values.region,
 			faults: values.faults,
+			iamDelaySeconds: values['iam-delay'] === undefined ? undefined : Number(values['iam-delay']),
 			printEnv: values['print-env'] ?? false,
 		});
 	},

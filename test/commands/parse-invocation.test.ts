@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseInvocation} from '../../source/commands/parse-invocation.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
+import {targetOf} from '../../source/commands/wizard.js';
 import {usageErrorOf} from '../helpers/usage-error.js';
 
 const parse = (...argv: string[]) => parseInvocation(argv, commands, defaultCommand);
@@ -37,6 +38,13 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('sandbox', '--faults', 'throttle=2')).toMatch(/^--faults "throttle=2" is not accepted: throttle is a share/);
 		expect(refusal('--upstream', 'perhaps')).toMatch(/^--upstream "perhaps" is not accepted: answer yes or no\./);
 		expect(refusal('--instances', 'i-1')).toMatch(/^--instances "i-1" is not accepted: "i-1" is not an instance id/);
+		expect(refusal('sandbox', '--iam-delay', 'soon')).toBe(
+			'--iam-delay "soon" is not accepted: takes seconds from 0 to 3600, e.g. 5 or 0.5. See ca-wizard sandbox --help.',
+		);
+		expect(refusal('sandbox', '--iam-delay', '3601')).toMatch(/^--iam-delay "3601" is not accepted/);
+		expect(parse('sandbox', '--iam-delay', '0.5')).toMatchObject({kind: 'run', values: {'iam-delay': '0.5'}});
+		// The wizard's embedded sandbox takes it too.
+		expect(targetOf({sandbox: true, 'iam-delay': '5'})).toEqual({kind: 'sandbox', iamDelaySeconds: 5});
 		expect(refusal('sandbox', '--instances', '0')).toMatch(/^--instances "0" is not accepted: takes a whole number from 1 to 100\./);
 		expect(refusal('--sandbox-url', 'ftp://x')).toMatch(/^--sandbox-url "ftp:\/\/x" is not accepted: takes the endpoint/);
 		// A source that names nothing would surface only as Maven's "could not resolve", after every AWS step.
@@ -69,6 +77,7 @@ describe('the command line, read from the registry', () => {
 	it('options that exclude each other are refused together', () => {
 		expect(refusal('--sandbox', '--sandbox-url', 'http://127.0.0.1:7717')).toMatch(/not both/);
 		expect(refusal('--scenario', 'no-profile')).toMatch(/go with --sandbox/);
+		expect(refusal('--sandbox-url', 'http://127.0.0.1:7717', '--iam-delay', '5')).toMatch(/^--scenario, --maven-central and --iam-delay go with --sandbox\./);
 		expect(refusal('--sandbox', '--profile', 'dev')).toMatch(/are for real AWS/);
 	});
 });

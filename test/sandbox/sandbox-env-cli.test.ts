@@ -1,8 +1,9 @@
-import {execFile} from 'node:child_process';
-import {existsSync, mkdirSync} from 'node:fs';
+import {execFile, spawn} from 'node:child_process';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
+import {connectTarget} from '../../source/commands/connect-target.js';
 import {requireE2eProject} from '../helpers/e2e-only.js';
 import {cliPath, exitOf, startSandboxProcess} from '../helpers/cli-process.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
@@ -53,6 +54,28 @@ describe('ca-wizard sandbox env (the built CLI)', () => {
 		expect(after).toMatchObject({code: 1, stdout: ''});
 		expect(after.stderr).toContain('No sandbox is running on the data folder');
 		expect(after.stderr).toContain('fix: Start one in another shell with `ca-wizard sandbox`');
+	});
+
+	it("the wizard summary's two restart commands, pasted into two shells, bring its sandbox back and point the second shell at it", async () => {
+		requireE2eProject('the aws CLI');
+		const env = userEnvironment();
+		// `ca-wizard` as a shell finds it once installed: the commands are pasted as printed.
+		const bin = temporaryDirectory();
+		writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`, {mode: 0o755});
+		env['PATH'] = `${bin}:${env['PATH'] ?? ''}`;
+		const connection = await connectTarget({target: {kind: 'sandbox'}}, temporaryDirectory());
+		await connection.close();
+		const [start = '', point = ''] = connection.restartCommands ?? [];
+
+		const first = spawn('sh', ['-c', `exec ${start}`], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		children.push(first);
+		let printed = '';
+		first.stdout.on('data', chunk => (printed += String(chunk)));
+		await expect.poll(() => printed, {timeout: 20_000}).toMatch(/^endpoint: /m);
+		const {stdout} = await run('sh', ['-c', `${point} && aws sts get-caller-identity --output json`], {env});
+		expect(JSON.parse(stdout).Arn).toMatch(/^arn:aws:iam::\d{12}:user\//);
+		first.kill('SIGINT');
+		expect(await exitOf(first)).toEqual({code: 0, signal: null});
 	});
 
 	it('refuses, naming the command that starts one, when nothing runs on the folder', async () => {

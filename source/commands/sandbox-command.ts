@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
@@ -51,7 +52,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	return 0;
 }
 
-/** What another shell runs to take this sandbox's export lines. */
+/** What another shell runs to take this sandbox's export lines (from any folder: the data folder's full path). */
 function envCommand(dataDir: string | undefined): string {
-	return `eval "$(ca-wizard sandbox env${dataDir === undefined ? '' : ` --data ${shellQuote(dataDir)}`})"`;
+	return `eval "$(ca-wizard sandbox env${dataDir === undefined ? '' : ` --data ${shellQuote(resolve(dataDir))}`})"`;
 }

@@ -24,7 +24,7 @@ export async function findRunningSandbox(dataDir: string, start: string): Promis
 		throw new SandboxError(
 			'SandboxNotRunning',
 			`pid ${holder.pid} holds the data folder ${dataDir}, but no sandbox there has said where it listens (no ${recordFileName}).`,
-			`If it is a sandbox still starting, wait for its \`endpoint:\` line and run this again; otherwise stop pid ${holder.pid}, then: ${startFix}`,
+			`Wait for its \`endpoint:\` line if it is a sandbox still starting, then run this again. If pid ${holder.pid} is not a sandbox, stop it and start one with \`${start}\`.`,
 		);
 	}
 	const problem = await unanswered(record.endpoint);

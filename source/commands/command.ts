@@ -28,13 +28,15 @@ export interface Example {
 }
 
 export interface Command<O extends OptionDefinitions = OptionDefinitions> {
-	/** What follows `ca-wizard`; the default command (the wizard) runs when none is named. */
+	/** What follows `ca-wizard`, e.g. `sandbox`, or `sandbox env` for a sub-command; the default command (the wizard) runs when none is named. */
 	name: string;
 	summary: string;
 	/** The rest of the usage line after `ca-wizard NAME`, e.g. `[options]`. */
 	usage: string;
 	options: O;
 	examples: Example[];
+	/** Named right after this one (`ca-wizard sandbox env`); each one's name starts with this one's. */
+	subcommands?: readonly Command[];
 	/** Takes a command of its own after `--` (exec): everything after it is passed on, unread. */
 	passThrough?: true;
 	/** Options that go together or exclude each other: the problem, in a sentence; checked before run. */
@@ -46,4 +48,14 @@ export interface Command<O extends OptionDefinitions = OptionDefinitions> {
 /** Keeps the option types attached to `run` while the registry holds commands of every shape. */
 export function defineCommand<const O extends OptionDefinitions>(command: Command<O>): Command {
 	return command as unknown as Command;
+}
+
+/** Every command and, after each, its sub-commands (in declaration order): for help and the README's tables. */
+export function withSubcommands(commands: readonly Command[]): Command[] {
+	return commands.flatMap(command => [command, ...withSubcommands(command.subcommands ?? [])]);
+}
+
+/** The word that names a sub-command after its parent's name, e.g. `env` for `sandbox env`. */
+export function lastWord(command: Command): string {
+	return command.name.slice(command.name.lastIndexOf(' ') + 1);
 }

@@ -9,7 +9,9 @@ import {shellQuote} from '../text/shell-quote.js';
 
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
 export type Target =
-	{kind: 'aws'; profile?: string; region?: string} | {kind: 'sandbox'; scenario?: string; mavenCentral?: string} | {kind: 'sandbox-url'; url: string};
+	| {kind: 'aws'; profile?: string; region?: string}
+	| {kind: 'sandbox'; scenario?: string; mavenCentral?: string; iamDelaySeconds?: number}
+	| {kind: 'sandbox-url'; url: string};
 
 export interface TargetOptions {
 	target: Target;
@@ -26,8 +28,8 @@ export interface Connection {
 	settingsPath: string;
 	/** A sandbox's endpoint (embedded or running): its repositories are served under it. */
 	sandboxEndpoint?: string;
-	/** For an embedded sandbox: how to start it again once the wizard has stopped it. */
-	restartHint?: string;
+	/** For an embedded sandbox, once the wizard has stopped it: the command that starts it again, then the one that points a shell at it. */
+	restartCommands?: string[];
 	/** Stops an embedded sandbox; nothing for the others. */
 	close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				port,
 				...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
 				...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
+				...(target.iamDelaySeconds ? {iamDelaySeconds: target.iamDelaySeconds} : {}),
 			});
 		// The usual port keeps settings.xml's URL valid for `ca-wizard sandbox` later; any free one if it is taken.
 		const sandbox = await start(defaultSandboxPort).catch((error: unknown) => {
@@ -63,7 +66,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			settingsPath: sandboxSettings,
 			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
-			restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`,
+			restartCommands: [`ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port}`, `eval "$(ca-wizard sandbox env --data ${shellQuote(dataDir)})"`],
 		};
 	}
 	if (target.kind === 'sandbox-url') {
@@ -74,7 +77,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			throw new TargetError(
 				'SandboxCredentialsMissing',
 				"--sandbox-url needs the sandbox's admin credentials and region in the environment.",
-				'Paste into this shell the export lines that `ca-wizard sandbox --print-env` printed when it started (it keeps running in its own shell).',
+				'Run `eval "$(ca-wizard sandbox env)"` in this shell (add --data DIR if the sandbox was started with one): it takes the running sandbox\'s export lines.',
 			);
 		}
 		// In a workshop each participant's build host is one of the sandbox's instances: its own metadata endpoint.

@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import {exitCodes} from '../errors.js';
-import type {Command, OptionDefinition} from './command.js';
+import {withSubcommands, type Command, type OptionDefinition} from './command.js';
 import {globalOptions} from './parse-invocation.js';
 
 // `ca-wizard --help` and `ca-wizard COMMAND --help`, made from the registry: what a command
@@ -14,13 +14,12 @@ export function invocation(command: Command): string {
 }
 
 export function mainHelp(commands: readonly Command[], defaultCommand: Command, about: string): string {
-	const column = Math.max(...commands.map(command => invocation(command).length)) + 3;
 	return (
 		[
 			wrapAnsi(`ca-wizard — ${about}`, width),
 			'',
 			'Usage:',
-			...commands.map(command => `  ${invocation(command).padEnd(column)}${command.summary}`),
+			...usageLines(withSubcommands(commands)),
 			'',
 			...optionSections(defaultCommand),
 			...examples(defaultCommand),
@@ -31,7 +30,29 @@ export function mainHelp(commands: readonly Command[], defaultCommand: Command, 
 }
 
 export function commandHelp(command: Command): string {
-	return [`Usage: ${invocation(command)}`, '', command.summary, '', ...optionSections(command), ...examples(command), exitCodeLine].join('\n') + '\n';
+	return (
+		[
+			`Usage: ${invocation(command)}`,
+			'',
+			command.summary,
+			'',
+			...subcommandSection(command),
+			...optionSections(command),
+			...examples(command),
+			exitCodeLine,
+		].join('\n') + '\n'
+	);
+}
+
+/** One line a command: its invocation, then its summary in one column. */
+function usageLines(commands: readonly Command[]): string[] {
+	const column = Math.max(...commands.map(command => invocation(command).length)) + 3;
+	return commands.map(command => `  ${invocation(command).padEnd(column)}${command.summary}`);
+}
+
+function subcommandSection(command: Command): string[] {
+	const subcommands = withSubcommands(command.subcommands ?? []);
+	return subcommands.length === 0 ? [] : ['Sub-commands:', ...usageLines(subcommands), ''];
 }
 
 function examples(command: Command): string[] {

@@ -1,4 +1,4 @@
-import type {Command} from './command.js';
+import {withSubcommands, type Command} from './command.js';
 import {optionGroups, optionSyntax} from './help.js';
 
 // The README's option tables, made from the registry (scripts/readme-tables.mjs writes them;
@@ -25,7 +25,7 @@ export function tableMarkers(command: Command): {start: string; end: string} {
 /** `text` with every command's table block replaced by the registry's table. */
 export function withOptionTables(text: string, commands: readonly Command[]): string {
 	let result = text;
-	for (const command of commands) {
+	for (const command of withSubcommands(commands)) {
 		const {start, end} = tableMarkers(command);
 		const from = result.indexOf(start);
 		const to = result.indexOf(end, from);

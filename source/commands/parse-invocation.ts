@@ -2,7 +2,7 @@ import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from '../errors.js';
 import {refusedValue} from '../text/refused-value.js';
 import {closestSpelling} from './closest-spelling.js';
-import type {Command} from './command.js';
+import {lastWord, withSubcommands, type Command} from './command.js';
 import {withOptionsFile} from './options-file.js';
 
 // Turns argv into the command to run and its checked values, from the registry alone. A
@@ -23,10 +23,9 @@ export const globalOptions = {
 export function parseInvocation(argv: readonly string[], commands: readonly Command[], defaultCommand: Command): Invocation {
 	const [first, ...rest] = argv;
 	if (first === '--version' || first === '-v') return {kind: 'version'};
-	if (first === 'help') return {kind: 'help', ...(rest[0] === undefined ? {} : {command: commandNamed(rest[0], commands)})};
+	if (first === 'help') return {kind: 'help', ...(rest[0] === undefined ? {} : {command: namedCommand(rest, commands).command})};
 	const named = first !== undefined && !first.startsWith('-');
-	const command = named ? commandNamed(first, commands) : defaultCommand;
-	const all = named ? rest : argv;
+	const {command, rest: all} = named ? namedCommand(argv, commands) : {command: defaultCommand, rest: argv};
 	// A pass-through command's own command line starts after the first `--`, untouched.
 	const end = command.passThrough ? all.indexOf('--') : -1;
 	const args = end === -1 ? all : all.slice(0, end);
@@ -45,14 +44,25 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 	return {kind: 'run', command, values, positionals, debug: values['debug'] === true};
 }
 
-function commandNamed(name: string, commands: readonly Command[]): Command {
-	const found = commands.find(command => command.name === name);
+/** The command the leading words name (a command, then a sub-command of it…), and the arguments after them. */
+function namedCommand(words: readonly string[], commands: readonly Command[]): {command: Command; rest: string[]} {
+	const [first = '', ...rest] = words;
+	let command = commandNamed(first, commands);
+	// A command with sub-commands takes no words of its own: the next one names a sub-command.
+	for (let word = rest[0]; command.subcommands && word !== undefined && !word.startsWith('-'); word = rest[0]) {
+		command = commandNamed(word, command.subcommands, command);
+		rest.shift();
+	}
+	return {command, rest};
+}
+
+function commandNamed(name: string, candidates: readonly Command[], parent?: Command): Command {
+	const found = candidates.find(command => lastWord(command) === name);
 	if (found) return found;
-	const guess = closestSpelling(
-		name,
-		commands.map(command => command.name),
-	);
-	throw new UsageError('UnknownCommand', `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : '.'} See ca-wizard --help.`);
+	const guess = closestSpelling(name, candidates.map(lastWord));
+	const hint = guess ? `; did you mean "${guess}"?` : '.';
+	if (parent) throw new UsageError('UnknownCommand', `unknown sub-command "${name}" of ca-wizard ${parent.name}${hint} See ca-wizard ${parent.name} --help.`);
+	throw new UsageError('UnknownCommand', `unknown command "${name}"${hint} See ca-wizard --help.`);
 }
 
 function parseOptions(
@@ -81,7 +91,7 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 			const typed = quoted.replace(/^-+/, '').replace(/=.*$/, '');
 			const guess = closestSpelling(typed, names);
 			// An option of another command: say which one takes it.
-			const elsewhere = guess ? undefined : commands.find(other => other !== command && Object.hasOwn(other.options, typed));
+			const elsewhere = guess ? undefined : withSubcommands(commands).find(other => other !== command && Object.hasOwn(other.options, typed));
 			const hint = guess ? `; did you mean --${guess}?` : elsewhere ? `; it is an option of ca-wizard ${elsewhere.name}.` : '.';
 			return usage('UnknownOption', `unknown option ${quoted}${hint}`, command);
 		}
@@ -92,6 +102,8 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 		}
 		case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
 			const word = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+			const sub = command.subcommands?.find(each => lastWord(each) === word);
+			if (sub) return usage('UnexpectedArgument', `"${word}" is a sub-command: name it first, as in ca-wizard ${sub.name} ${sub.usage}.`, command);
 			return usage('UnexpectedArgument', `unexpected argument "${word}" (options start with --).`, command);
 		}
 		default:

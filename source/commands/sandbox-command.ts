@@ -1,9 +1,10 @@
-import {homedir} from 'node:os';
-import {join} from 'node:path';
+import {resolve} from 'node:path';
 import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
 import {shellQuote} from '../text/shell-quote.js';
+import {defaultSandboxData} from './defaults.js';
+import {exportLines} from './export-lines.js';
 import {instanceTable} from './instance-table.js';
 
 export interface SandboxCommandOptions {
@@ -16,10 +17,9 @@ export interface SandboxCommandOptions {
 	instances: number | undefined;
 	region: string | undefined;
 	faults: string | undefined;
+	iamDelaySeconds: number | undefined;
 	printEnv: boolean;
 }
-
-export const defaultSandboxData = join(homedir(), '.ca-wizard', 'sandbox');
 
 /** `ca-wizard sandbox`: runs in the foreground until Ctrl-C (or SIGTERM), then stops cleanly. */
 export async function runSandboxCommand(options: SandboxCommandOptions): Promise<number> {
@@ -34,17 +34,12 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		instances: options.instances,
 		region: options.region,
 		faults: options.faults,
+		...(options.iamDelaySeconds === undefined ? {} : {iamDelaySeconds: options.iamDelaySeconds}),
 		log,
 	});
 	process.stdout.write(`endpoint: ${sandbox.endpoint}\n`);
-	if (options.printEnv) {
-		for (const [name, value] of Object.entries(sandbox.env)) process.stdout.write(`export ${name}=${shellQuote(value)}\n`);
-		// A session token left in the shell from real AWS would travel with the sandbox's long-term
-		// keys and be refused, as AWS refuses it; an empty one is no token to the aws CLI and the SDKs.
-		process.stdout.write('export AWS_SESSION_TOKEN=\n');
-	} else {
-		log(`data: ${sandbox.dataDir} (admin credentials in sandbox.json; --print-env prints them as export lines)`);
-	}
+	if (options.printEnv) process.stdout.write(exportLines(sandbox.env));
+	else log(`data: ${sandbox.dataDir}. In another shell, ${envCommand(options.dataDir)} points the aws CLI and the SDKs at this sandbox.`);
 	for (const line of instanceTable(sandbox.instances)) log(line);
 	log('Press Ctrl-C to stop.');
 	await new Promise<void>(resolve => {
@@ -55,4 +50,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	await sandbox.stop();
 	log('sandbox stopped');
 	return 0;
+}
+
+/** What another shell runs to take this sandbox's export lines (from any folder: the data folder's full path). */
+function envCommand(dataDir: string | undefined): string {
+	return `eval "$(ca-wizard sandbox env${dataDir === undefined ? '' : ` --data ${shellQuote(resolve(dataDir))}`})"`;
 }

@@ -3,13 +3,24 @@ import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {publicUrlProblem} from '../sandbox/public-url.js';
 import {scenarios, type Scenario} from '../sandbox/state.js';
 import {maxInstances} from '../sandbox/store/initial-state.js';
-import {defineCommand} from './command.js';
+import {iamDelayProblem} from '../sandbox/iam/propagation.js';
+import {defineCommand, type OptionDefinition} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
+import {sandboxEnvCommand} from './sandbox-env.js';
+
+/** --iam-delay, for `ca-wizard sandbox` and the wizard's embedded --sandbox alike. */
+export const iamDelayOption = {
+	type: 'string',
+	value: 'SECONDS',
+	help: "IAM and instance-profile changes take effect (for authorisation and the credentials instance metadata hands out) only this long after they are made, as AWS's propagation does (default 0)",
+	check: iamDelayProblem,
+} as const satisfies OptionDefinition;
 
 export const sandboxCommand = defineCommand({
 	name: 'sandbox',
 	summary: 'run the offline sandbox: CodeArtifact, IAM, STS, EC2, metadata and Maven',
 	usage: '[options]',
+	subcommands: [sandboxEnvCommand],
 	options: {
 		port: {type: 'string', value: 'N', help: `port to listen on (default ${defaultSandboxPort}; 0 picks a free one)`, check: portProblem},
 		host: {type: 'string', value: 'ADDRESS', help: 'address to bind (default 127.0.0.1; anything else is reachable by others, and warned about)'},
@@ -39,6 +50,7 @@ export const sandboxCommand = defineCommand({
 			check: instancesProblem,
 		},
 		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
+		'iam-delay': iamDelayOption,
 		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
 		'print-env': {
 			type: 'boolean',
@@ -46,7 +58,8 @@ export const sandboxCommand = defineCommand({
 		},
 	},
 	examples: [
-		{command: 'ca-wizard sandbox --print-env', about: 'start it, and print the export lines that point the aws CLI and the SDKs at it'},
+		{command: 'ca-wizard sandbox', about: 'start it, and keep it running in this shell'},
+		{command: 'eval "$(ca-wizard sandbox env)"', about: 'in another shell: point the aws CLI, the SDKs and ca-wizard --sandbox-url at it'},
 		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
 		{command: 'ca-wizard sandbox --host 0.0.0.0 --public-url http://10.0.0.5:7717 --print-env', about: 'a workshop: reachable by the room'},
 	],
@@ -62,6 +75,7 @@ export const sandboxCommand = defineCommand({
 			instances: values.instances === undefined ? undefined : Number(values.instances),
 			region: values.region,
 			faults: values.faults,
+			iamDelaySeconds: values['iam-delay'] === undefined ? undefined : Number(values['iam-delay']),
 			printEnv: values['print-env'] ?? false,
 		});
 	},

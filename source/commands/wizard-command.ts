@@ -6,7 +6,7 @@ import {lockFolder} from '../files/folder-lock.js';
 import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
-import type {Connection} from './connect-target.js';
+import type {Connection, Target} from './connect-target.js';
 import {canPrompt, openSession, type Session} from './session.js';
 import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
@@ -48,11 +48,11 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				settingsPath: resolve(connection.settingsPath),
 				names: resourceNames(options.participant),
 				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
-				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant.
-				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 : 180_000,
+				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant, or --iam-delay late.
+				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 + iamDelayMs(options.target) : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
-				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
+				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
 				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
 				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
@@ -88,4 +88,9 @@ async function tellEarlierUndo(host: Session['host'], workDir: string, command: 
 	const ledger = await RunLedger.open(join(workDir, ledgerFileName)).catch(() => undefined);
 	if (!ledger || (ledger.resources.length === 0 && ledger.pending.length === 0)) return;
 	host.notify({type: 'note', step: 'preflight', tone: 'info', message: `To undo what ca-wizard created here: ${command}`});
+}
+
+/** How late an embedded sandbox makes IAM changes take effect (--iam-delay); a running one's is its own business. */
+function iamDelayMs(target: Target): number {
+	return target.kind === 'sandbox' ? (target.iamDelaySeconds ?? 0) * 1000 : 0;
 }

@@ -7,13 +7,14 @@ import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 import {configOption} from './options-file.js';
+import {iamDelayOption} from './sandbox.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
 	'sandbox-url': {
 		type: 'string',
 		value: 'URL',
-		help: 'a sandbox already running; its admin credentials from the environment (paste the export lines `ca-wizard sandbox --print-env` printed)',
+		help: 'a sandbox already running; its admin credentials from the environment (eval "$(ca-wizard sandbox env)" sets them)',
 		check: url =>
 			/^https?:\/\/[^/]+\/?$/.test(url) ? undefined : `takes the endpoint \`ca-wizard sandbox\` printed, e.g. http://127.0.0.1:${defaultSandboxPort}`,
 	},
@@ -24,6 +25,10 @@ export const targetOptions = {
 		check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`),
 	},
 	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from', check: upstreamSpecProblem},
+	'iam-delay': {
+		...iamDelayOption,
+		help: "with --sandbox: IAM changes take effect this many seconds after they are made, as AWS's propagation does (default 0)",
+	},
 	profile: {type: 'string', value: 'NAME', help: "AWS profile (default: the SDK's default credential chain)"},
 	region: {type: 'string', value: 'R', help: 'AWS region'},
 	settings: {
@@ -99,7 +104,8 @@ export const wizardCommand = defineCommand({
 function conflicts(values: OptionValues<typeof options>): string | undefined {
 	const target = targetConflict(values);
 	if (target) return target;
-	if ((values.scenario || values['maven-central']) && !values.sandbox) return '--scenario and --maven-central go with --sandbox';
+	if ((values.scenario || values['maven-central'] || values['iam-delay']) && !values.sandbox)
+		return '--scenario, --maven-central and --iam-delay go with --sandbox';
 	if (values['project-choice'] !== undefined && values.project !== undefined)
 		return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
 	return undefined;
@@ -115,11 +121,16 @@ export function targetConflict(values: OptionValues<Pick<typeof targetOptions, '
 
 /** Where the AWS calls go, from the target flags. */
 export function targetOf(
-	values: OptionValues<Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region' | 'scenario' | 'maven-central'>>,
+	values: OptionValues<Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region' | 'scenario' | 'maven-central' | 'iam-delay'>>,
 ): Target {
 	const url = values['sandbox-url'];
 	return values.sandbox
-		? {kind: 'sandbox', ...(values.scenario ? {scenario: values.scenario} : {}), ...(values['maven-central'] ? {mavenCentral: values['maven-central']} : {})}
+		? {
+				kind: 'sandbox',
+				...(values.scenario ? {scenario: values.scenario} : {}),
+				...(values['maven-central'] ? {mavenCentral: values['maven-central']} : {}),
+				...(values['iam-delay'] ? {iamDelaySeconds: Number(values['iam-delay'])} : {}),
+			}
 		: url
 			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}
 			: {kind: 'aws', ...(values.profile ? {profile: values.profile} : {}), ...(values.region ? {region: values.region} : {})};

@@ -73,6 +73,18 @@ export function lockFolder(folder: string, options: FolderLockOptions): () => vo
 	);
 }
 
+/** The live process holding `folder`'s lock, if any (read only: nothing is taken or cleared). */
+export function folderHolder(folder: string): Owner | undefined {
+	let top: number | undefined;
+	try {
+		top = generations(join(folder, lockFolderName))[0];
+	} catch {
+		return undefined; // no lock folder: never locked
+	}
+	const owner = top === undefined ? undefined : readOwner(join(folder, lockFolderName, String(top)));
+	return owner && owner !== 'gone' && isAlive(owner) ? owner : undefined;
+}
+
 function inUse(folder: string, lockFile: string, owner: Owner, options: FolderLockOptions): FolderInUseError {
 	return new FolderInUseError(
 		`The ${options.role} ${folder} is in use by pid ${owner.pid} (${options.holder}; lock file ${lockFile}).`,

@@ -81,7 +81,8 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		);
 		if (fault === 'Throttling') throw new CommonError('Throttling', 'Rate exceeded');
 		if (fault === 'Internal') throw new CommonError('Internal', 'An internal error occurred (injected by --faults).');
-		const call: ApiCall = {principal, authorize: authorizerFor(state, principal, requestFacts(request, context.now(), scope.service)), requestId};
+		// Authorised by IAM as it has propagated (--iam-delay); the handler itself reads and changes the live state.
+		const call: ApiCall = {principal, authorize: authorizerFor(context.effective(), principal, requestFacts(request, context.now(), scope.service)), requestId};
 		if (!params) {
 			const found = restRouter.find(method as FindMyWay.HTTPMethod, url.pathname);
 			const route = (found?.store as {route?: RestRoute} | undefined)?.route;

@@ -1,6 +1,7 @@
 import type {Authorize} from './auth/authorize.js';
 import type {Principal} from './auth/principal.js';
 import type {MavenUpstream} from './maven/upstream.js';
+import type {SandboxState} from './state.js';
 import type {SandboxStore} from './store/sandbox-store.js';
 
 /** The sandbox's time: the system's, or one a test moves on instead of waiting. */
@@ -13,6 +14,11 @@ export interface SandboxClock {
 /** What every service handler may use: the world, and how to reach outside it. */
 export interface SandboxContext extends SandboxClock {
 	readonly store: SandboxStore;
+	/**
+	 * The state as authorisation and instance metadata see it: the store's, except that IAM and
+	 * the instance-profile associations are as they were --iam-delay ago (iam/propagation.ts).
+	 */
+	effective(): SandboxState;
 	/** Base URL clients reach this sandbox at, e.g. http://127.0.0.1:7717 (no trailing slash). */
 	readonly endpoint: string;
 	readonly mavenCentral: MavenUpstream;

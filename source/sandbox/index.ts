@@ -12,9 +12,10 @@ import {advertise, publicUrlProblem} from './public-url.js';
 import {createMetadataServer, createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
 import {firstInstance, scenarios, type Scenario} from './state.js';
 import {maxInstances} from './store/initial-state.js';
-import {writeFileAtomic} from '../files/atomic-file.js';
 import type {FileWriteError} from '../files/file-write-error.js';
+import {adminEnvironment, removeRecord, writeRecord, type SandboxRecord} from './running-record.js';
 import {acquireDataLock} from './store/data-lock.js';
+import {iamDelayProblem, IamPropagation} from './iam/propagation.js';
 import {SandboxStore} from './store/sandbox-store.js';
 
 export interface SandboxOptions {
@@ -29,6 +30,8 @@ export interface SandboxOptions {
 	instances?: number;
 	region?: string;
 	faults?: string | FaultSpec;
+	/** Seconds before an IAM or instance-profile change takes effect for authorisation and instance metadata (--iam-delay; default 0). */
+	iamDelaySeconds?: number;
 	maxBodyBytes?: number;
 	/** How long a connection may stall (see server.ts); tests shorten them. */
 	timeouts?: Partial<ServerTimeouts>;
@@ -95,6 +98,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const instanceCount = options.instances ?? 1;
 	if (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > maxInstances)
 		throw new SandboxError('BadInstances', `--instances takes a whole number from 1 to ${maxInstances}, not ${instanceCount}.`);
+	const iamDelaySeconds = options.iamDelaySeconds ?? 0;
+	const iamDelayRefused = iamDelayProblem(String(iamDelaySeconds));
+	if (iamDelayRefused) throw new SandboxError('BadIamDelay', `--iam-delay ${iamDelaySeconds} ${iamDelayRefused}.`);
 	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
@@ -118,8 +124,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const mavenCentral = createMavenUpstream(options.mavenCentral, {onNotice: log});
 	let endpoint = '';
 	const clock = options.clock ?? systemClock;
+	let propagation: IamPropagation | undefined;
+	if (iamDelaySeconds > 0) {
+		const delayed = new IamPropagation(iamDelaySeconds * 1000, state);
+		store.onCommit(() => delayed.committed(state, clock.now()));
+		propagation = delayed;
+		log(`IAM and instance-profile changes take effect after ${iamDelaySeconds} s (--iam-delay), as AWS's propagation does.`);
+	}
 	const context: SandboxContext = {
 		store,
+		effective: () => propagation?.seenAt(state, clock.now()) ?? state,
 		mavenCentral,
 		log,
 		now: () => clock.now(),
@@ -193,7 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		};
 	});
 	const admin = {accessKeyId: state.admin.accessKeyId, secretAccessKey: state.admin.secretAccessKey};
-	const description = {
+	const record: SandboxRecord = {
 		endpoint,
 		region: state.region,
 		accountId: state.accountId,
@@ -203,7 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		instances: instances.map(({instanceId, name, metadataEndpoint}) => ({instanceId, name, metadataEndpoint})),
 	};
 	try {
-		writeFileAtomic(join(dataDir, 'sandbox.json'), JSON.stringify(description, null, 2) + '\n', {mode: 0o600});
+		writeRecord(dataDir, record);
 	} catch (error) {
 		// Nobody could find this sandbox's credentials: do not run without them.
 		await closeAll();
@@ -221,14 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		instances,
 		dataDir,
 		admin,
-		env: {
-			AWS_ENDPOINT_URL: endpoint,
-			AWS_ACCESS_KEY_ID: admin.accessKeyId,
-			AWS_SECRET_ACCESS_KEY: admin.secretAccessKey,
-			AWS_REGION: state.region,
-			AWS_DEFAULT_REGION: state.region, // the aws CLI v1 reads only this one
-			AWS_EC2_METADATA_SERVICE_ENDPOINT: `${endpoint}/`,
-		},
+		env: adminEnvironment(record),
 		flush: () => store.flush(),
 		stop() {
 			stopping ??= Promise.all(
@@ -241,7 +248,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 				),
 			)
 				.then(() => store.flush())
-				.finally(releaseLock);
+				.finally(() => {
+					// Stopped: nobody is to be sent here any more (the record goes before the lock, so a new sandbox's is never removed).
+					removeRecord(dataDir);
+					releaseLock();
+				});
 			return stopping;
 		},
 	};

@@ -32,9 +32,8 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 	}
 	const restart = commandsFor('restart-sandbox');
 	if (restart.length > 0) {
-		heading('The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:');
+		heading('The sandbox stopped, its state kept. Start it in another shell, then eval here:');
 		commands(restart);
-		item('then paste the export lines it prints into your shell.');
 	}
 	// exec first: it is the answer to the 12-hour expiry; the token in a shell is for other tools and CI.
 	const token = commandsFor('build', 'export-token');

@@ -41,7 +41,7 @@ describe('the built CLI without a terminal', () => {
 			(error: Failure) => error,
 		)) as Failure;
 		expect(failure.code).toBe(1);
-		expect(failure.stderr).toContain('ca-wizard sandbox --print-env');
+		expect(failure.stderr).toContain('eval "$(ca-wizard sandbox env)"');
 	});
 
 	it('settings.xml in a folder it may not write in: a sentence with the fix and exit 1, before anything is created', async () => {

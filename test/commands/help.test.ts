@@ -2,7 +2,8 @@ import {execFile} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {commandHelp, mainHelp, optionSyntax} from '../../source/commands/help.js';
+import {withSubcommands} from '../../source/commands/command.js';
+import {commandHelp, invocation, mainHelp, optionSyntax} from '../../source/commands/help.js';
 import {tableMarkers, withOptionTables} from '../../source/commands/option-table.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
 
@@ -18,17 +19,21 @@ describe('help, made from the registry', () => {
 		expect(help).toMatch(/Exit codes: 0 done, 1 failed, 2 wrong usage, 130 cancelled/);
 	});
 
-	it("a command's help lists its options and examples", () => {
-		for (const command of commands) {
+	it("a command's help lists its options, examples and sub-commands", () => {
+		for (const command of withSubcommands(commands)) {
 			const help = commandHelp(command);
 			for (const [name, option] of Object.entries(command.options)) expect(help).toContain(optionSyntax(name, option));
 			for (const example of command.examples) expect(help).toContain(example.command);
+			for (const sub of command.subcommands ?? []) expect(help).toMatch(new RegExp(`^  ${invocation(sub).replace(/[[\]]/g, '\\$&')} +${sub.summary}$`, 'm'));
 		}
+		expect(mainHelp(commands, defaultCommand, packageJson.description)).toMatch(
+			/^ {2}ca-wizard sandbox env \[options\] +print a running sandbox's export lines/m,
+		);
 	});
 
 	it("the README holds exactly the registry's option tables (npm run readme writes them)", () => {
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-		for (const command of commands) expect(readme).toContain(tableMarkers(command).start);
+		for (const command of withSubcommands(commands)) expect(readme).toContain(tableMarkers(command).start);
 		expect(withOptionTables(readme, commands)).toBe(readme);
 	});
 

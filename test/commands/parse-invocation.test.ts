@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseInvocation} from '../../source/commands/parse-invocation.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
+import {targetOf} from '../../source/commands/wizard.js';
 import {usageErrorOf} from '../helpers/usage-error.js';
 
 const parse = (...argv: string[]) => parseInvocation(argv, commands, defaultCommand);
@@ -37,6 +38,13 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('sandbox', '--faults', 'throttle=2')).toMatch(/^--faults "throttle=2" is not accepted: throttle is a share/);
 		expect(refusal('--upstream', 'perhaps')).toMatch(/^--upstream "perhaps" is not accepted: answer yes or no\./);
 		expect(refusal('--instances', 'i-1')).toMatch(/^--instances "i-1" is not accepted: "i-1" is not an instance id/);
+		expect(refusal('sandbox', '--iam-delay', 'soon')).toBe(
+			'--iam-delay "soon" is not accepted: takes seconds from 0 to 3600, e.g. 5 or 0.5. See ca-wizard sandbox --help.',
+		);
+		expect(refusal('sandbox', '--iam-delay', '3601')).toMatch(/^--iam-delay "3601" is not accepted/);
+		expect(parse('sandbox', '--iam-delay', '0.5')).toMatchObject({kind: 'run', values: {'iam-delay': '0.5'}});
+		// The wizard's embedded sandbox takes it too.
+		expect(targetOf({sandbox: true, 'iam-delay': '5'})).toEqual({kind: 'sandbox', iamDelaySeconds: 5});
 		expect(refusal('sandbox', '--instances', '0')).toMatch(/^--instances "0" is not accepted: takes a whole number from 1 to 100\./);
 		expect(refusal('--sandbox-url', 'ftp://x')).toMatch(/^--sandbox-url "ftp:\/\/x" is not accepted: takes the endpoint/);
 		// A source that names nothing would surface only as Maven's "could not resolve", after every AWS step.
@@ -49,12 +57,27 @@ describe('the command line, read from the registry', () => {
 		expect(refusal('--region')).toBe('--region needs a value. See ca-wizard --help.');
 		expect(refusal('--yes=1')).toBe('--yes takes no value. See ca-wizard --help.');
 		expect(refusal('extra')).toMatch(/^unknown command "extra"/);
-		expect(refusal('sandbox', 'extra')).toBe('unexpected argument "extra" (options start with --). See ca-wizard sandbox --help.');
+		expect(refusal('destroy', 'extra')).toBe('unexpected argument "extra" (options start with --). See ca-wizard destroy --help.');
+	});
+
+	it('a sub-command follows its command: its own options, help and closest spelling', () => {
+		expect(parse('sandbox', 'env', '--data', '/tmp/d')).toMatchObject({kind: 'run', command: {name: 'sandbox env'}, values: {data: '/tmp/d'}});
+		expect(parse('sandbox', '--data', '/tmp/d')).toMatchObject({kind: 'run', command: {name: 'sandbox'}, values: {data: '/tmp/d'}});
+		expect(parse('sandbox', 'env', '--help')).toMatchObject({kind: 'help', command: {name: 'sandbox env'}});
+		expect(parse('help', 'sandbox', 'env')).toMatchObject({kind: 'help', command: {name: 'sandbox env'}});
+		expect(refusal('sandbox', 'evn')).toBe('unknown sub-command "evn" of ca-wizard sandbox; did you mean "env"? See ca-wizard sandbox --help.');
+		expect(refusal('sandbox', 'extra')).toBe('unknown sub-command "extra" of ca-wizard sandbox. See ca-wizard sandbox --help.');
+		expect(refusal('sandbox', '--data', '/tmp/d', 'env')).toBe(
+			'"env" is a sub-command: name it first, as in ca-wizard sandbox env [options]. See ca-wizard sandbox --help.',
+		);
+		// The parent's options are not the sub-command's, and the refusal says whose they are.
+		expect(refusal('sandbox', 'env', '--port', '0')).toBe('unknown option --port; it is an option of ca-wizard sandbox. See ca-wizard sandbox env --help.');
 	});
 
 	it('options that exclude each other are refused together', () => {
 		expect(refusal('--sandbox', '--sandbox-url', 'http://127.0.0.1:7717')).toMatch(/not both/);
 		expect(refusal('--scenario', 'no-profile')).toMatch(/go with --sandbox/);
+		expect(refusal('--sandbox-url', 'http://127.0.0.1:7717', '--iam-delay', '5')).toMatch(/^--scenario, --maven-central and --iam-delay go with --sandbox\./);
 		expect(refusal('--sandbox', '--profile', 'dev')).toMatch(/are for real AWS/);
 	});
 });

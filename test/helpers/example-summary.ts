@@ -18,7 +18,8 @@ export const exampleSummary: Summary = {
 	reused: [{kind: 'repository', name: 'maven-repo', arn: 'arn:aws:codeartifact:us-east-1:549480709600:repository/ca-wizard-demo/maven-repo'}],
 	files: [{path: '/tmp/work/settings.xml', backupPath: '/tmp/work/settings.xml.bak'}],
 	next: [
-		{purpose: 'restart-sandbox', command: 'ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env'},
+		{purpose: 'restart-sandbox', command: 'ca-wizard sandbox --data /tmp/work/sandbox --port 7717'},
+		{purpose: 'restart-sandbox', command: 'eval "$(ca-wizard sandbox env --data /tmp/work/sandbox)"'},
 		{
 			purpose: 'build',
 			command: 'ca-wizard exec --workdir /tmp/work --sandbox-url "$AWS_ENDPOINT_URL" -- mvn -s /tmp/work/settings.xml -f /tmp/work/demo/pom.xml compile',

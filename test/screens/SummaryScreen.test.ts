@@ -24,7 +24,7 @@ it('shows the summary without its commands, which are printed below the last fra
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + ca-wizard-demo');
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
-	expect(frame).toContain('  then paste the export lines it prints into your shell');
+	expect(frame).toContain('Start it in another shell, then eval here:\n  ↓ 2 commands, printed below');
 	expect(frame).toContain(
 		'A fresh token for every build (a token lasts 12 h), or one in this shell:\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
 	);

@@ -12,12 +12,12 @@ it('words the summary as the plain output and the lines after the screens show i
 		'  = maven-repo  arn:aws:codeartifact:us-east-1:549480709600:repository/ca-wizard-demo/maven-repo',
 		'Files:',
 		'  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)',
-		'The sandbox stopped with the wizard; its state is kept. To use it again, in another shell:',
-		'  ca-wizard sandbox --data /tmp/work/sandbox --port 7717 --print-env',
-		'  then paste the export lines it prints into your shell.',
+		'The sandbox stopped, its state kept. Start it in another shell, then eval here:',
+		'  ca-wizard sandbox --data /tmp/work/sandbox --port 7717',
+		'  eval "$(ca-wizard sandbox env --data /tmp/work/sandbox)"',
 		'A fresh token for every build (a token lasts 12 h), or one in this shell:',
-		`  ${exampleSummary.next[1]!.command}`,
 		`  ${exampleSummary.next[2]!.command}`,
+		`  ${exampleSummary.next[3]!.command}`,
 		'To undo what ca-wizard created here:',
 		'  ca-wizard destroy --workdir /tmp/work --sandbox',
 		'or by hand, newest first:',
@@ -34,7 +34,7 @@ it('marks the commands, and only them, as commands', () => {
 });
 
 it('says when nothing was created, and leaves out the sections it has nothing for', () => {
-	const text = summaryText({...exampleSummary, created: [], reused: [], files: [], next: exampleSummary.next.slice(1), undo: []});
+	const text = summaryText({...exampleSummary, created: [], reused: [], files: [], next: exampleSummary.next.slice(2), undo: []});
 	expect(text.slice(1, 3)).toEqual(['Created by ca-wizard:', '  (nothing: everything already existed)']);
 	expect(text.join('\n')).not.toMatch(/reused:|Files:|sandbox stopped|To undo/);
 });

@@ -21,7 +21,8 @@ export function trustsEc2(role: RoleRecord): boolean {
  * a Message, and no keys (no session is issued).
  */
 export function iamNode(context: SandboxContext, instanceId: string): MetadataNode | undefined {
-	const {state} = context.store;
+	// The profile and role as they have propagated (--iam-delay): a new association hands out nothing until then.
+	const state = context.effective();
 	const association = currentAssociation(state, instanceId);
 	const profile = association && findByName(state.iam.instanceProfiles, association.instanceProfileName);
 	if (!association || !profile) return undefined;

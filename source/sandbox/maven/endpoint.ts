@@ -51,7 +51,7 @@ async function route(request: IncomingMessage, url: URL, context: SandboxContext
 	if (target.format !== 'maven') throw new MavenHttpError(404, `The sandbox serves only the maven format, not ${target.format}.`);
 	const path = parseMavenPath(target.rest);
 	if (path.kind === 'invalid') throw new MavenHttpError(400, `Bad request: ${path.reason}.`);
-	const authorize = authorizerFor(state, principal, requestFacts(request, context.now()));
+	const authorize = authorizerFor(context.effective(), principal, requestFacts(request, context.now()));
 	if (method === 'PUT') {
 		// Who may publish is settled before the upload is read: a refused one is never buffered.
 		authorizePut(context, {domain, repository}, path, authorize);

@@ -38,6 +38,7 @@ export class SandboxStore {
 	private readonly previousPath: string;
 	/** The text of the last snapshot written: exactly what state.json holds (the write is atomic). */
 	private lastSnapshot: string | undefined;
+	private readonly listeners: Array<() => void> = [];
 
 	constructor(
 		readonly directory: string,
@@ -104,6 +105,12 @@ export class SandboxStore {
 			throw error;
 		}
 		this.lastSnapshot = text;
+		for (const listener of this.listeners) listener();
+	}
+
+	/** Runs `listener` after every commit that reached the disk (a failed one is undone, and tells nobody). */
+	onCommit(listener: () => void): void {
+		this.listeners.push(listener);
 	}
 
 	private pending: NodeJS.Timeout | undefined;

@@ -70,8 +70,8 @@ export interface JourneyOptions {
 	credentialWaitMs: number;
 	pollIntervalMs: number;
 	signal: AbortSignal;
-	/** An embedded sandbox stops with the wizard: the command that brings it back, for the summary. */
-	sandboxRestart?: string;
+	/** An embedded sandbox stops with the wizard: the commands that bring it back (start it, then point a shell at it), for the summary. */
+	sandboxRestart?: string[];
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
 	/** What `ca-wizard token` and `exec` need to find this run (its --workdir and target), e.g. ` --profile dev`. */

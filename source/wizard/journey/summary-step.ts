@@ -26,7 +26,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		files: [{...facts.settingsWritten}],
 		next: [
-			...(options.sandboxRestart ? [{purpose: 'restart-sandbox' as const, command: options.sandboxRestart}] : []),
+			...(options.sandboxRestart ?? []).map(command => ({purpose: 'restart-sandbox' as const, command})),
 			// A token lasts 12 hours at most: exec asks for a fresh one for every build, so none ever expires mid-week.
 			{
 				purpose: 'build',

@@ -5,6 +5,8 @@ import {withFlagAnswers} from '../host/flag-answers.js';
 import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
+import {createRunTracker, type RunEnding} from '../wizard/run-result.js';
+import {plainJsonLine} from '../text/plain-text.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
 // lines otherwise; the signals that cancel; and the one way a failure is shown in each.
@@ -21,8 +23,12 @@ export interface Session {
 	signal: AbortSignal;
 	/** Shows a failure that happened outside the host's own events, with its fix; returns it. */
 	fail(error: unknown): Failure;
-	/** Ends the session; `after` (the summary, or a dry run's plan) is printed as plain lines once the screens are gone, ready to copy. */
-	close(outcome: 'completed' | 'stopped' | 'cancelled', after?: string[]): Promise<void>;
+	/**
+	 * Ends the session, however the run ended: with --json the stream's last line is the `result`
+	 * event (exactly one). `after` (the summary, or a dry run's plan) is printed as plain lines
+	 * once the screens are gone, ready to copy.
+	 */
+	close(ending: RunEnding, after?: string[]): Promise<void>;
 }
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
@@ -51,7 +57,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 				failure = failureLines(described);
 				return described;
 			},
-			async close(outcome, after) {
+			async close({outcome}, after) {
 				await finishApp(ink, store, outcome); // the last frame says how the run ended, without key hints
 				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
 				if (failure) process.stderr.write(failure);
@@ -62,19 +68,30 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	const onSignal = () => controller.abort();
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
-	const host = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
+	const lines = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
+	// Every event passes the tracker on its way out: the result event is read off the stream itself.
+	const tracker = createRunTracker();
+	const host: WizardHost = {
+		notify(event) {
+			tracker.observe(event);
+			lines.notify(event);
+		},
+		ask: question => lines.ask(question),
+	};
 	return {
 		host,
 		signal: controller.signal,
 		fail(error) {
 			const described = describeFailure(error);
-			if (options.json) process.stdout.write(`${JSON.stringify(failureEvent(described))}\n`);
+			tracker.failed(described);
+			if (options.json) process.stdout.write(plainJsonLine(failureEvent(described)));
 			else process.stderr.write(failureLines(described));
 			return described;
 		},
-		async close() {
+		async close(ending) {
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
+			if (options.json) process.stdout.write(plainJsonLine(tracker.result(ending)));
 		},
 	};
 }

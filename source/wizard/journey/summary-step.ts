@@ -1,5 +1,6 @@
 import type {CreatedResource, Summary} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {consoleLinks} from '../console-links.js';
 import {needs} from './step-helpers.js';
 import {destroyCommand, undoCommands} from './undo-commands.js';
 import {join} from 'node:path';
@@ -36,10 +37,26 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		],
 		undo: undoCommands([...created], flags),
 		destroy: destroyCommand(options),
+		...(options.target === 'aws'
+			? {
+					console: consoleLinks({
+						region: aws.region,
+						account: facts.domainOwner,
+						domain: facts.domain,
+						repository: facts.repository,
+						...(buildHostRole(context) ? {role: buildHostRole(context)} : {}),
+					}),
+				}
+			: {}),
 	};
 	facts.summary = summary;
 	context.host.notify({type: 'summary', summary});
 	return 'next';
+}
+
+/** The role the build host asks for its token with: the wizard's own, else the instance's. */
+function buildHostRole({facts}: StepContext): string | undefined {
+	return facts.roleName ?? facts.hostMetadata?.roleName;
 }
 
 function unique(resources: CreatedResource[]): CreatedResource[] {

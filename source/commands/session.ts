@@ -19,7 +19,7 @@ export interface SessionOptions {
 
 export interface Session {
 	host: WizardHost;
-	/** Aborted by q, Ctrl-C or SIGTERM. */
+	/** Aborted by q or Ctrl-C (without a terminal, SIGTERM ends the process at once). */
 	signal: AbortSignal;
 	/** Shows a failure that happened outside the host's own events, with its fix; returns it. */
 	fail(error: unknown): Failure;
@@ -65,12 +65,34 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		};
 	}
 	const controller = new AbortController();
-	const onSignal = () => controller.abort();
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	const tracker = createRunTracker();
+	let resultWritten = false;
+	const writeResult = (ending: RunEnding) => {
+		if (!options.json || resultWritten) return;
+		resultWritten = true;
+		process.stdout.write(plainJsonLine(tracker.result(ending)));
+	};
+	// Ctrl-C cancels: the run stops where it is, says how to undo, and ends with 130. It is heard
+	// all along (a once-listener would be gone while the signal is handled, and the work folder's
+	// lock would end the process as if nobody listened). A call that never answers may not hear
+	// the abort: a second Ctrl-C, like SIGTERM, ends the process at once, after the result.
+	const endNow = (signal: NodeJS.Signals) => {
+		writeResult({outcome: 'cancelled', exitCode: 128 + (signal === 'SIGINT' ? 2 : 15)}); // as the shell reports a death by signal
+		stopListening();
+		process.kill(process.pid, signal); // the work folder's lock, if held, is released by its own listener first
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (signal === 'SIGINT' && !controller.signal.aborted) controller.abort();
+		else endNow(signal);
+	};
+	const stopListening = () => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
 	const lines = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
 	// Every event passes the tracker on its way out: the result event is read off the stream itself.
-	const tracker = createRunTracker();
 	const host: WizardHost = {
 		notify(event) {
 			tracker.observe(event);
@@ -89,9 +111,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			return described;
 		},
 		async close(ending) {
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
-			if (options.json) process.stdout.write(plainJsonLine(tracker.result(ending)));
+			stopListening();
+			writeResult(ending);
 		},
 	};
 }

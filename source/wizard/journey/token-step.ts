@@ -71,7 +71,8 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 			declined.add(fix);
 		}
 		failure = await waitForToken(context);
-		if (failure === undefined) context.host.notify({type: 'fixed', step: context.step, code: diagnosis.kind, fix: applied});
+		// A dry run's fix is only planned: nothing was fixed.
+		if (failure === undefined && !context.options.dryRun) context.host.notify({type: 'fixed', step: context.step, code: diagnosis.kind, fix: applied});
 	}
 	return 'next';
 }

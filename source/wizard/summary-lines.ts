@@ -31,7 +31,7 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 		for (const file of files) item(`${file.path}${file.backupPath ? ` (backup: ${file.backupPath})` : ''}`);
 	}
 	if (links) {
-		heading("In the AWS console: the domain, the repository, its packages and the build host's role:");
+		heading(`In the AWS console: the domain, the repository${links.role ? ", its packages and the build host's role:" : ' and its packages:'}`);
 		lines.push(...[links.domain, links.repository, links.packages, ...(links.role ? [links.role] : [])].map(text => ({kind: 'link' as const, text})));
 	}
 	const restart = commandsFor('restart-sandbox');

@@ -53,4 +53,6 @@ it('a real-AWS summary links the console (domain, repository, its packages, the 
 	const heading = text.indexOf("In the AWS console: the domain, the repository, its packages and the build host's role:");
 	expect(text.slice(heading + 1, heading + 5)).toEqual([`  ${links.domain}`, `  ${links.repository}`, `  ${links.packages}`, `  ${links.role}`]);
 	expect(summaryText(exampleSummary).join('\n')).not.toContain('console');
+	const {role: _none, ...withoutRole} = links;
+	expect(summaryText({...exampleSummary, console: withoutRole})).toContain('In the AWS console: the domain, the repository and its packages:');
 });

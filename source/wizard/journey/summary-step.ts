@@ -21,6 +21,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const createdNow = new Set(facts.touched.filter(t => !t.reused).map(t => identity(t.resource)));
 	const created = ledger.resources;
 	const ours = new Set(created.map(identity));
+	const role = buildHostRole(context);
 	const summary: Summary = {
 		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
@@ -44,7 +45,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 						account: facts.domainOwner,
 						domain: facts.domain,
 						repository: facts.repository,
-						...(buildHostRole(context) ? {role: buildHostRole(context)} : {}),
+						...(role ? {role} : {}),
 					}),
 				}
 			: {}),

@@ -6,6 +6,8 @@ const e2e = [
 	'test/cli/wizard-pty.test.ts',
 	'test/cli/destroy-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
+	'test/cli/wizard-json-result.test.ts',
+	'test/cli/no-color-pty.test.ts',
 	'test/cli/token-exec.test.ts',
 	'test/cli/wizard-dry-run.test.ts',
 	'test/cli/wizard-sigkill.test.ts',

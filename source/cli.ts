@@ -3,10 +3,14 @@ import packageJson from '../package.json' with {type: 'json'};
 import {parseInvocation} from './commands/parse-invocation.js';
 import {commands, defaultCommand} from './commands/registry.js';
 import {describeFailure, failureEvent, failureLines} from './errors.js';
+import {plainJsonLine} from './text/plain-text.js';
 
 // The SDK's notice about future Node versions would tear the wizard's frame; the engines
 // field already states what we support.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+// NO_COLOR (no-color.org) turns the screens' colours off; chalk, which Ink colours with, reads
+// only FORCE_COLOR, and an explicit FORCE_COLOR stays the user's choice. Set before the screens load.
+if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
 
 // The only place that exits: commands return an exit code, a failure becomes one clear message.
 async function main(argv: string[]): Promise<number> {
@@ -34,7 +38,7 @@ main(argv).then(
 	(error: unknown) => {
 		const failure = describeFailure(error);
 		// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
-		if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(failureEvent(failure))}\n`);
+		if (argv.includes('--json')) process.stdout.write(plainJsonLine(failureEvent(failure)));
 		else process.stderr.write(failureLines(failure));
 		process.exitCode = failure.exitCode;
 	},

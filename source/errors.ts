@@ -1,3 +1,5 @@
+import {plainText} from './text/plain-text.js';
+
 // One error model for the whole CLI: what the user can act on is a CliError with a stable code
 // (for --json, scripts and the README), a message and the fix; anything else is a bug, shown
 // with its stack only when asked (--debug or CA_WIZARD_DEBUG=1). One function renders either.
@@ -68,12 +70,12 @@ export function describeFailure(error: unknown, debug = isDebug()): Failure {
 
 /** `ca-wizard: message`, an indented `fix:` line, then the stack when there is one. */
 export function failureLines(failure: Failure): string {
-	return `ca-wizard: ${failure.message}\n${failure.fix ? `  fix: ${failure.fix}\n` : ''}${failure.stack ? `${failure.stack}\n` : ''}`;
+	return plainText(`ca-wizard: ${failure.message}\n${failure.fix ? `  fix: ${failure.fix}\n` : ''}${failure.stack ? `${failure.stack}\n` : ''}`);
 }
 
 /** The `--json` stream's error event. */
 export function failureEvent(failure: Failure): {type: 'error'; code: string; message: string; fix?: string} {
-	return {type: 'error', code: failure.code, message: failure.message, ...(failure.fix ? {fix: failure.fix} : {})};
+	return {type: 'error', code: failure.code, message: plainText(failure.message), ...(failure.fix ? {fix: plainText(failure.fix)} : {})};
 }
 
 export function isDebug(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean {

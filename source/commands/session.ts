@@ -5,6 +5,8 @@ import {withFlagAnswers} from '../host/flag-answers.js';
 import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
+import {createRunTracker, type RunEnding} from '../wizard/run-result.js';
+import {plainJsonLine} from '../text/plain-text.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
 // lines otherwise; the signals that cancel; and the one way a failure is shown in each.
@@ -17,12 +19,16 @@ export interface SessionOptions {
 
 export interface Session {
 	host: WizardHost;
-	/** Aborted by q, Ctrl-C or SIGTERM. */
+	/** Aborted by q or Ctrl-C (without a terminal, SIGTERM ends the process at once). */
 	signal: AbortSignal;
 	/** Shows a failure that happened outside the host's own events, with its fix; returns it. */
 	fail(error: unknown): Failure;
-	/** Ends the session; `after` (the summary, or a dry run's plan) is printed as plain lines once the screens are gone, ready to copy. */
-	close(outcome: 'completed' | 'stopped' | 'cancelled', after?: string[]): Promise<void>;
+	/**
+	 * Ends the session, however the run ended: with --json the stream's last line is the `result`
+	 * event (exactly one). `after` (the summary, or a dry run's plan) is printed as plain lines
+	 * once the screens are gone, ready to copy.
+	 */
+	close(ending: RunEnding, after?: string[]): Promise<void>;
 }
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
@@ -51,7 +57,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 				failure = failureLines(described);
 				return described;
 			},
-			async close(outcome, after) {
+			async close({outcome}, after) {
 				await finishApp(ink, store, outcome); // the last frame says how the run ended, without key hints
 				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
 				if (failure) process.stderr.write(failure);
@@ -59,22 +65,54 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		};
 	}
 	const controller = new AbortController();
-	const onSignal = () => controller.abort();
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
-	const host = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
+	const tracker = createRunTracker();
+	let resultWritten = false;
+	const writeResult = (ending: RunEnding) => {
+		if (!options.json || resultWritten) return;
+		resultWritten = true;
+		process.stdout.write(plainJsonLine(tracker.result(ending)));
+	};
+	// Ctrl-C cancels: the run stops where it is, says how to undo, and ends with 130. It is heard
+	// all along (a once-listener would be gone while the signal is handled, and the work folder's
+	// lock would end the process as if nobody listened). A call that never answers may not hear
+	// the abort: a second Ctrl-C, like SIGTERM, ends the process at once, after the result.
+	const endNow = (signal: NodeJS.Signals) => {
+		writeResult({outcome: 'cancelled', exitCode: 128 + (signal === 'SIGINT' ? 2 : 15)}); // as the shell reports a death by signal
+		stopListening();
+		process.kill(process.pid, signal); // the work folder's lock, if held, is released by its own listener first
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (signal === 'SIGINT' && !controller.signal.aborted) controller.abort();
+		else endNow(signal);
+	};
+	const stopListening = () => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	const lines = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
+	// Every event passes the tracker on its way out: the result event is read off the stream itself.
+	const host: WizardHost = {
+		notify(event) {
+			tracker.observe(event);
+			lines.notify(event);
+		},
+		ask: question => lines.ask(question),
+	};
 	return {
 		host,
 		signal: controller.signal,
 		fail(error) {
 			const described = describeFailure(error);
-			if (options.json) process.stdout.write(`${JSON.stringify(failureEvent(described))}\n`);
+			tracker.failed(described);
+			if (options.json) process.stdout.write(plainJsonLine(failureEvent(described)));
 			else process.stderr.write(failureLines(described));
 			return described;
 		},
-		async close() {
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
+		async close(ending) {
+			stopListening();
+			writeResult(ending);
 		},
 	};
 }

@@ -12,6 +12,7 @@ import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
 import {hostCommandFlags} from './host-invocation.js';
 import {resourceNames} from '../wizard/resource-names.js';
+import type {RunEnding} from '../wizard/run-result.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
@@ -26,7 +27,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	]);
 	let connection: Connection | undefined;
 	let releaseWorkDir: (() => void) | undefined;
-	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
+	// How the run ended, decided once: the --json result event and the process's exit code both read it.
+	const ending: RunEnding = {outcome: 'stopped', exitCode: exitCodes.failed};
 	let after: string[] | undefined;
 	let journeyRan = false;
 	try {
@@ -58,28 +60,28 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
-		outcome = result.status;
+		ending.outcome = result.status;
 		if (dryRun) {
 			// A dry run that stopped early shows what it planned until then (the summary step shows a finished one's).
 			const plan = result.status === 'completed' ? dryRun.recorder.plan : {...dryRun.recorder.plan, stopped: true as const};
 			if (plan.stopped) session.host.notify({type: 'plan', plan});
 			after = planText(plan);
 		} else if (result.facts.summary) after = summaryText(result.facts.summary);
-		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
+		ending.exitCode = result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
 		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd, options.participant));
 		if (session.signal.aborted) {
-			outcome = 'cancelled';
-			return exitCodes.cancelled;
-		}
-		return session.fail(error).exitCode;
+			ending.outcome = 'cancelled';
+			ending.exitCode = exitCodes.cancelled;
+		} else ending.exitCode = session.fail(error).exitCode;
 	} finally {
 		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
-		await session.close(outcome, canPrompt({json: options.json}) ? after : undefined);
+		await session.close(ending, canPrompt({json: options.json}) ? after : undefined);
 		await connection?.close();
 		releaseWorkDir?.();
 	}
+	return ending.exitCode;
 }
 
 /** When the work folder's record lists what an earlier run made, how to take it back; a record that cannot be read says nothing here. */

@@ -5,10 +5,11 @@ import type {Answer, GoBack, Question} from '../wizard/questions.js';
 import {stepIds, steps} from '../wizard/steps.js';
 import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
+import {plainText} from '../text/plain-text.js';
 import {answerFromFlags, type FlagAnswers} from './answers.js';
 
 // The host for no terminal (a pipe, CI, --yes): every event becomes plain lines, with no
-// spinners and no colours, and every question is answered from flags or defaults at once.
+// spinners, no colours and no escape codes from what it passes on (Maven's lines), and every question is answered from flags or defaults at once.
 
 /** Where a host writes: process.stdout, or anything with a write method. */
 export interface TextSink {
@@ -22,7 +23,7 @@ export interface PlainHostOptions extends FlagAnswers {
 export function createPlainHost(options: PlainHostOptions): WizardHost {
 	const format = createPlainFormatter();
 	const print = (lines: string[]) => {
-		if (lines.length > 0) options.out.write(lines.map(line => `${line}\n`).join(''));
+		if (lines.length > 0) options.out.write(lines.map(line => `${plainText(line)}\n`).join(''));
 	};
 	return {
 		notify(event) {
@@ -81,10 +82,13 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				packagesShown.add(key);
 				return [`  package ${row.namespace ? `${row.namespace}:` : ''}${row.name} ${row.latestVersion} is in the repository`];
 			}
-			case 'problem': {
+			case 'problem':
+			case 'warning': {
 				const {code, message, fix, details} = event.problem;
-				return [`error [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
+				return [`${event.type === 'problem' ? 'error' : 'warning'} [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
 			}
+			case 'fixed':
+				return [`  fixed [${event.code}]: ${event.fix}`];
 			case 'summary':
 				return ['', ...summaryText(event.summary)];
 			case 'plan':

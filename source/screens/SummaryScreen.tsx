@@ -8,6 +8,7 @@ import type {Screen} from './screen.js';
 
 /** Where the commands are: the CLI prints the whole summary as plain text below the last frame, where it can be copied. */
 const commandsBelow = 'Commands are printed below the screen, ready to copy.';
+const linksBelow = 'Commands and console links are printed below the screen, ready to copy.';
 
 /** What was made until the summary arrives; then the summary without its commands, which would wrap and not paste. */
 export const summaryScreen: Screen = (state, columns) => {
@@ -37,14 +38,15 @@ interface Block {
 /** Headings wrap, items take a row each, each run of commands becomes one line that says where they are. */
 function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 	const blocks: Block[] = [];
-	let commands = 0;
+	let below: {kind: 'command' | 'link'; count: number} | undefined;
 	const flush = () => {
-		if (commands > 0) blocks.push({items: false, rows: [{text: `  ↓ ${commands} command${commands === 1 ? '' : 's'}, printed below`, dim: true}]});
-		commands = 0;
+		if (below) blocks.push({items: false, rows: [{text: `  ↓ ${below.count} ${below.kind}${below.count === 1 ? '' : 's'}, printed below`, dim: true}]});
+		below = undefined;
 	};
 	for (const line of lines) {
-		if (line.kind === 'command') {
-			commands++;
+		if (line.kind === 'command' || line.kind === 'link') {
+			if (below && below.kind !== line.kind) flush();
+			below = {kind: line.kind, count: (below?.count ?? 0) + 1};
 			continue;
 		}
 		flush();
@@ -55,7 +57,8 @@ function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 		else blocks.push({items: true, rows: [item]});
 	}
 	flush();
-	if (lines.some(line => line.kind === 'command')) blocks.push({items: false, rows: [{text: commandsBelow, dim: true}]});
+	if (lines.some(line => line.kind === 'link')) blocks.push({items: false, rows: [{text: linksBelow, dim: true}]});
+	else if (lines.some(line => line.kind === 'command')) blocks.push({items: false, rows: [{text: commandsBelow, dim: true}]});
 	return blocks;
 }
 

@@ -1,3 +1,4 @@
+import type {ConsoleLinks} from './console-links.js';
 import type {Plan} from './plan.js';
 import type {StepId} from './steps.js';
 
@@ -78,6 +79,8 @@ export interface Problem {
 	fix?: string;
 	/** Extra lines worth showing, e.g. Maven's first error lines. */
 	details?: string[];
+	/** The run stopped because a question it needed a yes to was answered no (the --json result's status says `declined`). */
+	declined?: boolean;
 }
 
 export type WizardEvent =
@@ -90,7 +93,12 @@ export type WizardEvent =
 	| {type: 'progress'; step: StepId; message: string; done?: boolean}
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
+	/** What stopped the run: an error. */
 	| {type: 'problem'; step: StepId; problem: Problem}
+	/** A problem the run goes on from, with a fix to choose (a refused token): an error only if the run then stops on it. */
+	| {type: 'warning'; step: StepId; problem: Problem}
+	/** The warning with this code is behind the run: `fix` (as the question's choice names it) was made and worked. */
+	| {type: 'fixed'; step: StepId; code: string; fix: string}
 	| {type: 'summary'; summary: Summary}
 	/** A dry run's last event, instead of the summary: what a run would change. */
 	| {type: 'plan'; plan: Plan};
@@ -113,6 +121,8 @@ export interface Summary {
 	undo: string[];
 	/** The one command that removes `created` (ca-wizard destroy, with this run's work folder and target). */
 	destroy: string;
+	/** In real AWS only (a sandbox's would point at nothing): where to see the result in the AWS console. */
+	console?: ConsoleLinks;
 }
 
 /** restart-sandbox: bring the embedded sandbox back; build: Maven again, with a fresh token (ca-wizard exec); export-token: a token in this shell. */

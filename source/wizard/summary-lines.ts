@@ -3,13 +3,13 @@ import type {CreatedResource, NextPurpose, Summary} from './events.js';
 // The summary in words, as the plain output and the lines printed after the screens show it;
 // the summary screen lays out the same lines, and tells commands by their kind, not their look.
 
-/** A heading (wraps), an item under it (a row of its own), or a command to copy. */
+/** A heading (wraps), an item under it (a row of its own), a command to copy, or an address to open (neither may be cut or wrapped). */
 export interface SummaryLine {
-	kind: 'heading' | 'item' | 'command';
+	kind: 'heading' | 'item' | 'command' | 'link';
 	text: string;
 }
 
-export function summaryLines({build, created, reused, files, next, undo, destroy}: Summary): SummaryLine[] {
+export function summaryLines({build, created, reused, files, next, undo, destroy, console: links}: Summary): SummaryLine[] {
 	const lines: SummaryLine[] = [];
 	const heading = (text: string) => lines.push({kind: 'heading', text});
 	const item = (text: string) => lines.push({kind: 'item', text});
@@ -29,6 +29,10 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 	if (files.length > 0) {
 		heading('Files:');
 		for (const file of files) item(`${file.path}${file.backupPath ? ` (backup: ${file.backupPath})` : ''}`);
+	}
+	if (links) {
+		heading(`In the AWS console: the domain, the repository${links.role ? ", its packages and the build host's role:" : ' and its packages:'}`);
+		lines.push(...[links.domain, links.repository, links.packages, ...(links.role ? [links.role] : [])].map(text => ({kind: 'link' as const, text})));
 	}
 	const restart = commandsFor('restart-sandbox');
 	if (restart.length > 0) {

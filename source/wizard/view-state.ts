@@ -201,8 +201,12 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...state, maven: {tail: [...state.maven.tail, event.line.replace(/\r$/, '')].slice(-mavenTailSize), total: state.maven.total + 1}};
 		case 'package':
 			return {...state, packages: mergeRow(state.packages, event.row)};
+		// A warning shows in the same box: the fix to choose follows it, and answering puts it behind.
 		case 'problem':
+		case 'warning':
 			return {...state, problem: {step: event.step, problem: event.problem}};
+		case 'fixed':
+			return state; // the token step's own success note says so on screen
 		case 'summary':
 			return {...state, summary: event.summary};
 		case 'plan':

@@ -75,7 +75,7 @@ describe('a workshop: three participants at once on one sandbox', () => {
 			for (const [index, participant] of participants.entries()) {
 				const events = runs[index] ?? [];
 				// The refusal, then its fix, then a token: the lesson, met by each.
-				const refused = events.findIndex(event => event.type === 'problem' && event.step === 'token' && event.problem?.code === 'denied-token');
+				const refused = events.findIndex(event => event.type === 'warning' && event.step === 'token' && event.problem?.code === 'denied-token');
 				const fixed = events.findIndex(event => event.type === 'answer' && event.id === 'token-fix' && event.value === 'attach-to-current-role');
 				const token = events.findIndex(event => event.type === 'note' && event.step === 'token' && event.tone === 'success');
 				expect(refused, participant).toBeGreaterThanOrEqual(0);

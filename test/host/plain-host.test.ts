@@ -119,7 +119,7 @@ describe('createPlainHost', () => {
 			{type: 'note', step: 'domain', tone: 'warning', message: 'Careful.'},
 			{type: 'facts', step: 'domain', facts: [{label: 'Owner', value: '111122223333'}]},
 			{type: 'step', step: 'domain', status: 'done'},
-			{type: 'maven-output', line: '[INFO] BUILD SUCCESS'},
+			{type: 'maven-output', line: '\u001b[0m[INFO] \u001b[1mBUILD SUCCESS\u001b[m'},
 			{type: 'package', row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: '', upstream: '', state: 'seen'}},
 			{
 				type: 'package',
@@ -129,6 +129,8 @@ describe('createPlainHost', () => {
 				type: 'package',
 				row: {name: 'junit', namespace: 'junit', format: 'maven', latestVersion: '4.13.2', publish: 'BLOCK', upstream: 'ALLOW', state: 'confirmed'},
 			},
+			{type: 'warning', step: 'token', problem: {code: 'denied-token', message: 'Refused.', details: ['AWS said no.']}},
+			{type: 'fixed', step: 'token', code: 'denied-token', fix: 'Attach the policy to build-host-role'},
 			{type: 'problem', step: 'token', problem: {code: 'AccessDenied', message: 'No token.', fix: 'Attach the policy.', details: ['first']}},
 			{type: 'summary', summary: exampleSummary},
 		];
@@ -144,6 +146,10 @@ describe('createPlainHost', () => {
 				'[2/9] Domain: done',
 				'  | [INFO] BUILD SUCCESS',
 				'  package junit:junit 4.13.2 is in the repository',
+				// A refusal the run fixed is a warning with its fix; only what stops the run is an error.
+				'warning [denied-token]: Refused.',
+				'    AWS said no.',
+				'  fixed [denied-token]: Attach the policy to build-host-role',
 				'error [AccessDenied]: No token.',
 				'  fix: Attach the policy.',
 				'    first',

@@ -48,8 +48,12 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 	let plan: Plan | undefined;
 
 	it('on an empty account, sends no mutating request and plans the whole journey', async () => {
-		const {value, operations} = await counted(() => journey(new ScriptedHost(), {workDir, endpoint: proxy.url, dryRun: true}));
+		const host = new ScriptedHost();
+		const {value, operations} = await counted(() => journey(host, {workDir, endpoint: proxy.url, dryRun: true}));
 		expect(value.result.status).toBe('completed');
+		// The refusal is a warning; its fix is only planned, so nothing says it was fixed.
+		expect(host.of('warning').map(event => event.problem.code)).toEqual(['denied-token']);
+		expect(host.of('fixed')).toEqual([]);
 		expect(operations.length).toBeGreaterThan(0); // the proxy sees the run: zero writes below means something
 		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
 		expect(operations.some(operation => operation.operation === 'GetAuthorizationToken')).toBe(true); // the build host's token request is really made

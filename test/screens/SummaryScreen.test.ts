@@ -1,6 +1,7 @@
 import {renderWizard} from '../helpers/render.js';
 import {expect, it} from 'vitest';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {consoleLinks} from '../../source/wizard/console-links.js';
 
 it('shows what was made until the summary arrives', async () => {
 	const wizard = renderWizard([
@@ -52,4 +53,19 @@ it('when rows are few, the lists of what was made are shortened first: headings,
 	expect(frame).toMatch(/ {2}… \d+ more, printed below\nFiles:/);
 	expect(frame).toContain('or by hand, newest first:\n  ↓ 2 commands, printed below');
 	expect(wizard.height()).toBeLessThan(30);
+});
+
+it("a real-AWS run's console links are not cut on screen: counted there, printed whole below", async () => {
+	const console = consoleLinks({region: 'eu-west-1', account: '123456789012', domain: 'ca-wizard-demo', repository: 'maven-repo', role: 'build-host-role'});
+	const wizard = renderWizard(
+		[
+			{type: 'step', step: 'summary', status: 'active'},
+			{type: 'summary', summary: {...exampleSummary, console}},
+		],
+		{columns: 80, rows: 40},
+	);
+	const frame = await wizard.waitForText('ready to copy');
+	expect(frame).toContain("In the AWS console: the domain, the repository, its packages and the build\nhost's role:\n  ↓ 4 links, printed below");
+	expect(frame).toContain('Commands and console links are printed below the screen, ready to copy.');
+	expect(frame).not.toContain('https://');
 });

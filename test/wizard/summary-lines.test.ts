@@ -1,4 +1,5 @@
 import {expect, it} from 'vitest';
+import {consoleLinks} from '../../source/wizard/console-links.js';
 import {summaryLines, summaryText} from '../../source/wizard/summary-lines.js';
 import {exampleSummary} from '../helpers/example-summary.js';
 
@@ -42,4 +43,16 @@ it('says when nothing was created, and leaves out the sections it has nothing fo
 it("names no upstream for a repository the run left without one (someone else's, declined)", () => {
 	const {upstream: _none, ...build} = exampleSummary.build;
 	expect(summaryText({...exampleSummary, build})[0]).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo.');
+});
+
+it('a real-AWS summary links the console (domain, repository, its packages, the role), each whole on a line of its own; a sandbox one does not', () => {
+	const links = consoleLinks({region: 'eu-west-1', account: '123456789012', domain: 'ca-wizard-demo', repository: 'maven-repo', role: 'build-host-role'});
+	const lines = summaryLines({...exampleSummary, console: links});
+	expect(lines.filter(line => line.kind === 'link').map(line => line.text)).toEqual([links.domain, links.repository, links.packages, links.role]);
+	const text = summaryText({...exampleSummary, console: links});
+	const heading = text.indexOf("In the AWS console: the domain, the repository, its packages and the build host's role:");
+	expect(text.slice(heading + 1, heading + 5)).toEqual([`  ${links.domain}`, `  ${links.repository}`, `  ${links.packages}`, `  ${links.role}`]);
+	expect(summaryText(exampleSummary).join('\n')).not.toContain('console');
+	const {role: _none, ...withoutRole} = links;
+	expect(summaryText({...exampleSummary, console: withoutRole})).toContain('In the AWS console: the domain, the repository and its packages:');
 });

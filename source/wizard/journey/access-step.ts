@@ -72,6 +72,7 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 				code: 'AccessDeclined',
 				message: 'The build host needs these permissions to get a token.',
 				fix: 'Run ca-wizard again and accept, or create an equivalent policy and role yourself.',
+				declined: true,
 			});
 		if (existing) {
 			// Ours (made by ca-wizard): an update keeps the repositories it granted before.

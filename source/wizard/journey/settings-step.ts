@@ -50,6 +50,7 @@ export async function settingsStep(context: StepContext): Promise<StepOutcome> {
 			code: 'SettingsDeclined',
 			message: `${path} was left as it was; Maven cannot reach CodeArtifact without it.`,
 			fix: 'Add the shown server, profile and mirror yourself, or run ca-wizard again.',
+			declined: true,
 		});
 	const {backupPath} = await create(
 		context,

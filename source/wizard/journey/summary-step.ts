@@ -1,5 +1,6 @@
 import type {CreatedResource, Summary} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {consoleLinks} from '../console-links.js';
 import {needs} from './step-helpers.js';
 import {destroyCommand, undoCommands} from './undo-commands.js';
 import {join} from 'node:path';
@@ -20,6 +21,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const createdNow = new Set(facts.touched.filter(t => !t.reused).map(t => identity(t.resource)));
 	const created = ledger.resources;
 	const ours = new Set(created.map(identity));
+	const role = buildHostRole(context);
 	const summary: Summary = {
 		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
@@ -36,10 +38,26 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		],
 		undo: undoCommands([...created], flags),
 		destroy: destroyCommand(options),
+		...(options.target === 'aws'
+			? {
+					console: consoleLinks({
+						region: aws.region,
+						account: facts.domainOwner,
+						domain: facts.domain,
+						repository: facts.repository,
+						...(role ? {role} : {}),
+					}),
+				}
+			: {}),
 	};
 	facts.summary = summary;
 	context.host.notify({type: 'summary', summary});
 	return 'next';
+}
+
+/** The role the build host asks for its token with: the wizard's own, else the instance's. */
+function buildHostRole({facts}: StepContext): string | undefined {
+	return facts.roleName ?? facts.hostMetadata?.roleName;
 }
 
 function unique(resources: CreatedResource[]): CreatedResource[] {

@@ -22,8 +22,9 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 	let failure = await tryToken(context);
 	for (let round = 1; failure !== undefined; round++) {
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
+		// A warning, not yet an error: a fix follows (the stops below report the error if none works).
 		// The fixes are the question's choices below, so the banner explains without naming one.
-		context.host.notify({type: 'problem', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
+		context.host.notify({type: 'warning', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
 		const [first] = diagnosis.fixes;
 		if (round > maximumRounds || !first) {
 			stop({
@@ -36,6 +37,7 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 		// Declining a confirmation (replacing the profile) brings the choice back, without the fix
 		// declined: asked again by flags or --yes, the same answers would otherwise go round forever.
 		const declined = new Set<string>();
+		let applied: string;
 		for (;;) {
 			const offered = diagnosis.fixes.filter(f => !declined.has(f.id));
 			const [preferred] = offered;
@@ -45,6 +47,7 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 					message: diagnosis.title,
 					fix: "Every fix offered was declined: fix the build host's access yourself, then run ca-wizard again.",
 					details: diagnosis.explanation,
+					declined: true,
 				});
 			const fix = await answer(context, {
 				kind: 'select',
@@ -54,11 +57,22 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 				default: preferred.id,
 			});
 			if (fix === 'stop')
-				stop({code: 'TokenRefused', message: diagnosis.title, fix: "Fix the build host's access, then run ca-wizard again.", details: diagnosis.explanation});
-			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') break;
+				stop({
+					code: 'TokenRefused',
+					message: diagnosis.title,
+					fix: "Fix the build host's access, then run ca-wizard again.",
+					details: diagnosis.explanation,
+					declined: true,
+				});
+			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') {
+				applied = offered.find(f => f.id === fix)?.label ?? fix;
+				break;
+			}
 			declined.add(fix);
 		}
 		failure = await waitForToken(context);
+		// A dry run's fix is only planned: nothing was fixed.
+		if (failure === undefined && !context.options.dryRun) context.host.notify({type: 'fixed', step: context.step, code: diagnosis.kind, fix: applied});
 	}
 	return 'next';
 }

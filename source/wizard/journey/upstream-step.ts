@@ -44,6 +44,7 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 				code: 'UpstreamDeclined',
 				message: `Without an upstream, ${repository} cannot fetch public packages and the build would fail.`,
 				fix: 'Run ca-wizard again and accept the upstream, or add one yourself.',
+				declined: true,
 			});
 		}
 		note(

@@ -23,7 +23,10 @@ export async function authenticatedGet(url: string, token: string): Promise<Prob
 /** fetch wraps the socket's error (ECONNREFUSED, ENOTFOUND…) in its cause; a timeout is its own. */
 function networkCode(error: unknown): string {
 	if (error instanceof Error && error.name === 'TimeoutError') return `no answer in ${timeoutMs / 1000} s`;
-	const cause = error instanceof Error ? (error.cause as {code?: unknown} | undefined) : undefined;
-	if (typeof cause?.code === 'string') return cause.code;
+	const cause = error instanceof Error ? error.cause : undefined;
+	if (cause instanceof Error) {
+		const {code} = cause as NodeJS.ErrnoException;
+		return typeof code === 'string' ? code : cause.message;
+	}
 	return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ const e2e = [
 	'test/cli/destroy-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
 	'test/cli/token-exec.test.ts',
+	'test/cli/doctor.test.ts',
 	'test/cli/wizard-dry-run.test.ts',
 	'test/cli/wizard-sigkill.test.ts',
 	'test/cli/workshop.test.ts',

@@ -126,7 +126,9 @@ describe('ca-wizard doctor on a configured host', {timeout: 180_000}, () => {
 			const outcome = remember(await doctor([], {CODEARTIFACT_AUTH_TOKEN: token}));
 			expect(outcome.code).toBe(1);
 			expect(outcome.stdout).toMatch(
-				new RegExp(`✖ Permissions: role ${role} may not: codeartifact:GetAuthorizationToken on arn:aws:codeartifact:\\S+:domain/ca-wizard-demo \\(no policy`),
+				new RegExp(
+					`✖ Permissions: role ${role} may not:\\n  codeartifact:GetAuthorizationToken on arn:aws:codeartifact:\\S+:domain/ca-wizard-demo \\(no policy`,
+				),
 			);
 			expect(outcome.stdout).toContain(`  fix: Attach the CodeArtifact read policy to role ${role} (recommended).`);
 			expect(outcome.stdout).toMatch(/✖ Token: The build host may not ask for a token/);

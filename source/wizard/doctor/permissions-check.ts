@@ -49,7 +49,7 @@ export function checkPermissions(policies: RolePolicies, target: AccessTarget, t
 			: item.decision === 'ExplicitDeny'
 				? 'a policy of the role denies it'
 				: 'no policy of the role allows it';
-	const message = `role ${roleName} may not: ${missing.map(item => `${item.label} (${why(item)})`).join('; ')}.`;
+	const message = `role ${roleName} may not:${missing.map(item => `\n  ${item.label} (${why(item)})`).join('')}`;
 	return check('permissions', 'fail', message, fixFor(missing, roleName, boundaryName, triage, target.domain));
 }
 

@@ -38,7 +38,7 @@ describe('checkPermissions', () => {
 		const result = checkPermissions({roleName: 'ci', documents: [everything], boundary}, target, triage);
 		expect(result.status).toBe('fail');
 		expect(result.message).toBe(
-			'role ci may not: sts:GetServiceBearerToken on * for codeartifact.amazonaws.com (its permissions boundary ci-boundary does not allow it).',
+			'role ci may not:\n  sts:GetServiceBearerToken on * for codeartifact.amazonaws.com (its permissions boundary ci-boundary does not allow it)',
 		);
 		expect(result.fix).toContain('permissions boundary ci-boundary of role ci');
 		expect(checkPermissions({roleName: 'ci', documents: [granted], boundary: {...boundary, document: everything}}, target, triage).status).toBe('ok');

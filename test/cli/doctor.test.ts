@@ -115,6 +115,15 @@ describe('ca-wizard doctor on a configured host', {timeout: 180_000}, () => {
 		expect(unreachable.stdout).toContain(`got no answer from 127.0.0.1:${port} (ECONNREFUSED)`);
 	});
 
+	it('a host without credentials: the identity check says so, and what needs it is not tried', async () => {
+		const port = await closedPort();
+		const outcome = remember(await doctor([], {AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}/`}));
+		expect(outcome.code).toBe(1);
+		expect(outcome.stdout).toContain('✖ Identity: No AWS credentials on the build host (sts:GetCallerIdentity)');
+		expect(outcome.stdout).toContain("– Permissions: not checked: this host's identity is unknown.");
+		expect(outcome.stdout).toMatch(/✖ Token: No AWS credentials on the build host/);
+	});
+
 	it("after the policy is detached from the host's role: the missing permissions, the fix, and a 403 for the token in the shell", async () => {
 		const token = await freshToken();
 		const iam = new IAMClient(adminConfig(sandbox.current));

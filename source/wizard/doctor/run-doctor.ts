@@ -4,8 +4,9 @@
 // that failed is skipped and says so, so the first ✖ is the one to fix first.
 
 import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aws/apis.js';
-import {CliError, describeFailure} from '../../errors.js';
+import {CliError} from '../../errors.js';
 import type {RepositoryAddress} from '../../host-config/codeartifact-url.js';
+import {utcMinute} from '../../text/utc-minute.js';
 import type {AccessTarget} from '../access-policy.js';
 import {resourceNames} from '../resource-names.js';
 import {FixBook, fixSentence, triageHost, type TriageContext} from '../triage-fixes.js';
@@ -33,80 +34,84 @@ export interface DoctorDeps {
 	now(): Date;
 }
 
+const noEndpoint = 'settings.xml names no CodeArtifact repository';
+
 export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
 	const {aws, host} = deps;
-	const results: CheckResult[] = [];
 	const settings = checkSettings(deps.settings);
-	results.push(settings.result);
-	const address = settings.mirror?.address;
-	const noEndpoint = 'settings.xml names no CodeArtifact repository';
-	results.push(address && settings.mirror ? await checkRepository(aws, host, address, settings.mirror.url) : skipped('repository', noEndpoint));
+	const {mirror} = settings;
+	const address = mirror?.address;
+	const results: CheckResult[] = [settings.result];
+	results.push(mirror ? await checkRepository(aws, host, mirror.address, mirror.url) : skipped('repository', noEndpoint));
 
 	const metadata = await aws.metadata.describeHost().catch(() => undefined);
-	let identity: Identity | undefined;
-	try {
-		identity = await host.sts.getCallerIdentity();
-	} catch (error) {
-		results.push(identityFailure(error, metadata, address, aws.region));
-	}
-	if (identity) results.push(checkIdentity(identity, metadata));
-
 	const triage = triageContext(address, aws.region, metadata);
+	const identity = await host.sts.getCallerIdentity().catch((error: unknown) => {
+		results.push(identityFailure(error, triage));
+		return undefined;
+	});
+	if (identity) results.push(checkIdentity(identity, metadata));
 	const role = identity && roleOf(identity, metadata);
-	if (!identity || !address) results.push(skipped('permissions', identity ? noEndpoint : "this host's identity is unknown"));
-	else if (!role)
-		results.push(check('permissions', 'warn', `${identity.arn} is not a role: only a role's policies are judged here (the token check below still tells).`));
-	else {
-		const policies = await readRolePolicies(aws.iam, role);
-		const target: AccessTarget = {
-			region: address.region ?? aws.region,
-			account: identity.account,
-			domain: address.domain,
-			domainOwner: address.domainOwner,
-			repositories: [address.repository],
-		};
-		results.push(
-			policies.ok
-				? checkPermissions(policies.policies, target, triage)
-				: check(
-						'permissions',
-						'warn',
-						`could not read the role's policies (${policies.reason}), so they are not judged here; the token check below still tells.`,
-						'Run doctor with credentials that may read IAM (--profile NAME) to have them judged.',
-					),
-		);
-	}
+	results.push(await permissionsResult(aws, identity, role, address, triage));
 
 	let token: AuthorizationToken | undefined;
 	if (!address) results.push(skipped('token', noEndpoint));
 	else {
 		try {
 			token = await deps.requestToken(address);
-			results.push(check('token', 'ok', `CodeArtifact granted this host a token for ${address.domain} (not shown).`));
+			results.push(
+				check('token', 'ok', `CodeArtifact granted this host a token for ${address.domain}, valid until ${utcMinute(token.expiration)} (not shown).`),
+			);
 		} catch (error) {
-			const failure = describeFailure(error);
 			if (!(error instanceof CliError)) throw error;
-			results.push(check('token', 'fail', failure.message, failure.fix));
+			results.push(check('token', 'fail', error.message, error.fix));
 		}
 	}
 
 	const readFix = role
-		? fixSentence(new FixBook(triage).attach(role), address?.domain ?? '')
+		? fixSentence(new FixBook(triage).attach(role), triage.domain)
 		: 'Give the identity that builds codeartifact:ReadFromRepository on the repository.';
 	const newToken = 'Build with `ca-wizard exec -- mvn …` (a fresh token each time), or run `eval "$(ca-wizard token)"` in this shell first.';
-	const url = address && settings.mirror ? await probeUrl(aws, settings.mirror.url, address) : undefined;
+	const url = mirror && (await probeUrl(aws, mirror.url, mirror.address));
 	const probe = async (value: string, who: string) =>
 		url && address ? probeVerdict(await deps.probe(url, value), {url, address, token: who, newToken, readFix}) : undefined;
-
 	if (deps.envToken !== undefined) results.push(await checkEnvToken(deps.envToken, deps.now(), newToken, value => probe(value, 'CODEARTIFACT_AUTH_TOKEN')));
-	if (!token) results.push(skipped('request', address ? 'this host got no token' : noEndpoint));
-	else {
-		const verdict = await probe(token.token, "this host's token");
-		results.push(verdict ? check('request', verdict.ok ? 'ok' : 'fail', verdict.message, verdict.fix) : skipped('request', noEndpoint));
-	}
+	const verdict = token && (await probe(token.token, "this host's token"));
+	results.push(
+		verdict ? check('request', verdict.ok ? 'ok' : 'fail', verdict.message, verdict.fix) : skipped('request', address ? 'this host got no token' : noEndpoint),
+	);
 
 	results.push(await checkToolVersions(deps.tools));
 	return results;
+}
+
+/** Check 4, when there is a role to judge and a repository to judge it for. */
+async function permissionsResult(
+	aws: AwsApis,
+	identity: Identity | undefined,
+	role: string | undefined,
+	address: RepositoryAddress | undefined,
+	triage: TriageContext,
+): Promise<CheckResult> {
+	if (!identity) return skipped('permissions', "this host's identity is unknown");
+	if (!address) return skipped('permissions', noEndpoint);
+	if (!role) return check('permissions', 'warn', `${identity.arn} is not a role: only a role's policies are judged here (the token check below still tells).`);
+	const policies = await readRolePolicies(aws.iam, role);
+	if (!policies.ok)
+		return check(
+			'permissions',
+			'warn',
+			`could not read the role's policies (${policies.reason}), so they are not judged here; the token check below still tells.`,
+			'Run doctor with credentials that may read IAM (--profile NAME) to have them judged.',
+		);
+	const target: AccessTarget = {
+		region: address.region ?? aws.region,
+		account: identity.account,
+		domain: address.domain,
+		domainOwner: address.domainOwner,
+		repositories: [address.repository],
+	};
+	return checkPermissions(policies.policies, target, triage);
 }
 
 /** The maven-metadata.xml of a package the repository holds, else of one every Maven build asks for. */
@@ -128,8 +133,8 @@ function triageContext(address: RepositoryAddress | undefined, region: string, m
 }
 
 /** No identity: the token check's own triage says why (no credentials, expired ones…) and what to do. */
-function identityFailure(error: unknown, metadata: HostMetadata | undefined, address: RepositoryAddress | undefined, region: string): CheckResult {
-	const diagnosis = triageTokenFailure(error, triageContext(address, region, metadata));
+function identityFailure(error: unknown, triage: TriageContext): CheckResult {
+	const diagnosis = triageTokenFailure(error, triage);
 	const [first] = diagnosis.fixes;
 	return check(
 		'identity',

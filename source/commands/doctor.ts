@@ -17,7 +17,7 @@ const options = {
 
 export const doctorCommand = defineCommand({
 	name: 'doctor',
-	summary: 'check this build host, read-only: settings.xml, repository, identity, IAM, token, Maven',
+	summary: 'a read-only check of this build host: settings.xml, IAM, token, Maven',
 	usage: '[options]',
 	options,
 	examples: [

@@ -2,7 +2,8 @@
 // The answer's status is all that is kept (the body is dropped unread); no answer at all is a
 // network failure with its code. The token goes into the header and nowhere else.
 
-import type {ProbeOutcome} from '../wizard/doctor/repository-request.js';
+/** What a GET came back with: an HTTP status, or no answer at all (ECONNREFUSED, ENOTFOUND, a timeout…). */
+export type ProbeOutcome = {kind: 'status'; status: number} | {kind: 'network'; code: string};
 
 const timeoutMs = 20_000;
 

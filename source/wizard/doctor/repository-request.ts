@@ -3,8 +3,7 @@
 // token, 403 the permission to read, 404 the repository or endpoint, no answer the network.
 
 import type {RepositoryAddress} from '../../host-config/codeartifact-url.js';
-
-export type ProbeOutcome = {kind: 'status'; status: number} | {kind: 'network'; code: string};
+import type {ProbeOutcome} from '../../maven/authenticated-get.js';
 
 export interface ProbeVerdict {
 	ok: boolean;

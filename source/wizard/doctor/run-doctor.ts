@@ -6,6 +6,7 @@
 import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aws/apis.js';
 import {CliError} from '../../errors.js';
 import type {RepositoryAddress} from '../../host-config/codeartifact-url.js';
+import type {ProbeOutcome} from '../../maven/authenticated-get.js';
 import {utcMinute} from '../../text/utc-minute.js';
 import type {AccessTarget} from '../access-policy.js';
 import {resourceNames} from '../resource-names.js';
@@ -14,7 +15,7 @@ import {triageTokenFailure} from '../triage.js';
 import {check, skipped, type CheckResult} from './checks.js';
 import {checkIdentity, checkRepository, readRolePolicies, roleOf} from './host-checks.js';
 import {checkPermissions} from './permissions-check.js';
-import {commonMetadataPath, metadataPath, probeVerdict, type ProbeOutcome} from './repository-request.js';
+import {commonMetadataPath, metadataPath, probeVerdict} from './repository-request.js';
 import {checkSettings, type SettingsFile} from './settings-check.js';
 import {checkEnvToken, checkToolVersions} from './token-and-tools.js';
 

@@ -9,6 +9,7 @@ const e2e = [
 	'test/cli/wizard-json-result.test.ts',
 	'test/cli/no-color-pty.test.ts',
 	'test/cli/token-exec.test.ts',
+	'test/cli/doctor.test.ts',
 	'test/cli/wizard-dry-run.test.ts',
 	'test/cli/wizard-sigkill.test.ts',
 	'test/cli/workshop.test.ts',

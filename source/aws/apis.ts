@@ -99,6 +99,8 @@ export interface RoleInfo {
 	name: string;
 	arn: string;
 	assumeRolePolicyDocument: string; // decoded JSON text
+	/** The managed policy that bounds what the role's own policies may grant (GetRole shows it; lists do not). */
+	permissionsBoundaryArn?: string;
 }
 
 export interface PolicyInfo {

@@ -40,7 +40,7 @@ export class TargetError extends CliError {}
 export async function connectTarget(options: TargetOptions, workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
 	const target = options.target;
 	const owner = options.domainOwner ? {domainOwner: options.domainOwner} : {};
-	const sandboxSettings = options.settings ?? join(workDir, 'settings.xml');
+	const sandboxSettings = settingsPathFor(target, workDir, options.settings);
 	if (target.kind === 'sandbox') {
 		// Loaded only here: a run against AWS never parses the emulator's code.
 		const {startSandbox} = await import('../sandbox/index.js');
@@ -98,5 +98,11 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 		...(target.region ? {region: target.region} : {}),
 		...owner,
 	});
-	return {aws, kind: 'aws', settingsPath: options.settings ?? join(homedir(), '.m2', 'settings.xml'), close: async () => {}};
+	return {aws, kind: 'aws', settingsPath: settingsPathFor(target, workDir, options.settings), close: async () => {}};
+}
+
+/** The settings.xml a command reads or merges into: --settings; with a sandbox WORKDIR/settings.xml (never the user's own ~/.m2); else ~/.m2/settings.xml. */
+export function settingsPathFor(target: Target, workDir: string, settings: string | undefined): string {
+	if (settings !== undefined) return settings;
+	return target.kind === 'aws' ? join(homedir(), '.m2', 'settings.xml') : join(workDir, 'settings.xml');
 }

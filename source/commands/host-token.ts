@@ -5,13 +5,13 @@
 
 import {join, resolve} from 'node:path';
 import process from 'node:process';
-import type {AuthorizationToken} from '../aws/apis.js';
+import type {AuthorizationToken, AwsApis} from '../aws/apis.js';
 import {CliError, UsageError} from '../errors.js';
 import {configuredDomain, type ConfiguredDomain} from '../host-config/configured-domain.js';
 import {resourceNames} from '../wizard/resource-names.js';
-import {triageHost} from '../wizard/triage-fixes.js';
+import {fixSentence, triageHost} from '../wizard/triage-fixes.js';
 import {triageTokenFailure} from '../wizard/triage.js';
-import {connectTarget, type TargetOptions} from './connect-target.js';
+import {connectTarget, type Target, type TargetOptions} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
 
 export interface HostTokenOptions extends TargetOptions {
@@ -31,40 +31,53 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 	const connection = await connectTarget(options, workDir);
 	try {
 		const found = await findDomain(options, workDir, connection.settingsPath);
-		const {aws} = connection;
-		// --profile names whose credentials to use; otherwise this host's own, as its builds will.
-		const asHost = options.target.kind === 'aws' && options.target.profile ? aws : aws.buildHost();
-		const domainOwner = found.domainOwner ?? (await asHost.sts.getCallerIdentity().catch(() => undefined))?.account;
-		try {
-			const token = await asHost.codeartifact.getAuthorizationToken(found.domain, {
-				...(domainOwner ? {domainOwner} : {}),
-				...(options.durationSeconds === undefined ? {} : {durationSeconds: options.durationSeconds}),
-			});
-			return {token, domain: {...found, domainOwner: domainOwner ?? ''}};
-		} catch (failure) {
-			const host = await aws.metadata.describeHost().catch(() => undefined);
-			const diagnosis = triageTokenFailure(failure, {
-				domain: found.domain,
-				domainOwner: domainOwner ?? 'unknown',
-				region: aws.region,
-				instanceProfile: resourceNames().instanceProfile,
-				host: triageHost(host),
-			});
-			const [first] = diagnosis.fixes;
-			const fix = first
-				? `${first.label}. ${first.detail} Running \`ca-wizard --domain ${found.domain}\` on this host applies it.`
-				: 'Fix the credentials this host uses, then ask again.';
-			throw new CliError(
-				'TokenRefused',
-				`${diagnosis.title} (domain ${found.domain}, as found in ${found.from}).\n  ${diagnosis.explanation.join('\n  ')}`,
-				fix,
-				{
-					cause: failure,
-				},
-			);
-		}
+		return await requestHostToken(connection.aws, options, found);
 	} finally {
 		await connection.close();
+	}
+}
+
+/** The calls made as this host: --profile names whose credentials to use; otherwise this host's own, as its builds will. */
+export function hostApis(aws: AwsApis, target: Target): Pick<AwsApis, 'sts' | 'codeartifact'> {
+	return target.kind === 'aws' && target.profile ? aws : aws.buildHost();
+}
+
+/**
+ * A token asked for as this host, for a domain already found; a refusal is a CliError
+ * ('TokenRefused') carrying the wizard's triage and its first fix.
+ */
+export async function requestHostToken(
+	aws: AwsApis,
+	options: Pick<HostTokenOptions, 'target' | 'durationSeconds'>,
+	found: ConfiguredDomain,
+): Promise<HostToken> {
+	const asHost = hostApis(aws, options.target);
+	const domainOwner = found.domainOwner ?? (await asHost.sts.getCallerIdentity().catch(() => undefined))?.account;
+	try {
+		const token = await asHost.codeartifact.getAuthorizationToken(found.domain, {
+			...(domainOwner ? {domainOwner} : {}),
+			...(options.durationSeconds === undefined ? {} : {durationSeconds: options.durationSeconds}),
+		});
+		return {token, domain: {...found, domainOwner: domainOwner ?? ''}};
+	} catch (failure) {
+		const host = await aws.metadata.describeHost().catch(() => undefined);
+		const diagnosis = triageTokenFailure(failure, {
+			domain: found.domain,
+			domainOwner: domainOwner ?? 'unknown',
+			region: aws.region,
+			instanceProfile: resourceNames().instanceProfile,
+			host: triageHost(host),
+		});
+		const [first] = diagnosis.fixes;
+		const fix = first ? fixSentence(first, found.domain) : 'Fix the credentials this host uses, then ask again.';
+		throw new CliError(
+			'TokenRefused',
+			`${diagnosis.title} (domain ${found.domain}, as found in ${found.from}).\n  ${diagnosis.explanation.join('\n  ')}`,
+			fix,
+			{
+				cause: failure,
+			},
+		);
 	}
 }
 

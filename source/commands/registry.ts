@@ -1,5 +1,6 @@
 import type {Command} from './command.js';
 import {destroyCommand} from './destroy.js';
+import {doctorCommand} from './doctor.js';
 import {execCommand} from './exec.js';
 import {listCommand} from './list.js';
 import {sandboxCommand} from './sandbox.js';
@@ -12,4 +13,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand, doctorCommand];

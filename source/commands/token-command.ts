@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {shellQuote} from '../text/shell-quote.js';
+import {utcMinute} from '../text/utc-minute.js';
 import {fetchHostToken, type HostTokenOptions} from './host-token.js';
 import type {TokenFormat} from './token.js';
 
@@ -21,5 +22,5 @@ export async function runTokenCommand(options: HostTokenOptions & {format: Token
 export function expiryLine(expiration: Date, domain: string, now = new Date()): string {
 	const minutes = Math.round((expiration.getTime() - now.getTime()) / 60_000);
 	const left = minutes < 60 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} h`;
-	return `CodeArtifact token for ${domain}, valid until ${expiration.toISOString().slice(0, 16).replace('T', ' ')} UTC (${left}).`;
+	return `CodeArtifact token for ${domain}, valid until ${utcMinute(expiration)} (${left}).`;
 }

@@ -1,6 +1,6 @@
-import {mavenSettingsProblem} from './settings-xml-maven-rules.js';
+import {parseMavenSettings} from './settings-xml-maven-rules.js';
 import {chooseId, type OwnedItem} from './settings-xml-ownership.js';
-import {childrenNamed, childText, parseXmlElements, positionOf, type XmlElement} from './settings-xml-parse.js';
+import {childrenNamed, childText, type XmlElement} from './settings-xml-parse.js';
 import {codeArtifactNodes, renderNode, type CodeArtifactSettings, type TextStyle, type XmlNode} from './settings-xml-render.js';
 
 /** Replace `source.slice(start, end)` with `text`; `start === end` is a pure insertion. */
@@ -33,15 +33,9 @@ const wildcardMirrorOf = new Set(['*', 'external:*', 'external:http:*', 'central
  * A file Maven could not read is refused like one that does not parse.
  */
 export function planSettingsEdits(source: string, settings: CodeArtifactSettings): SettingsEditPlan {
-	const parsed = parseXmlElements(source);
+	const parsed = parseMavenSettings(source);
 	if (!parsed.ok) return parsed;
 	const {root} = parsed;
-	if (root.name !== 'settings') {
-		return {ok: false, ...positionOf(source, root.start), message: `the root element is <${root.name}>, not <settings>: this is not a Maven settings file.`};
-	}
-
-	const unreadable = mavenSettingsProblem(source, root);
-	if (unreadable) return {ok: false, ...unreadable};
 
 	const layout = new Layout(source, root);
 	const {id, foreign} = chooseId(root, settings);

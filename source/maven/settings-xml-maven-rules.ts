@@ -1,4 +1,18 @@
-import {isSecretElementName, positionOf, type XmlElement} from './settings-xml-parse.js';
+import {isSecretElementName, parseXmlElements, positionOf, type XmlElement} from './settings-xml-parse.js';
+
+export type MavenSettingsTree = {ok: true; root: XmlElement} | {ok: false; line: number; column: number; message: string};
+
+/** A settings file as Maven reads it: well-formed, rooted at <settings>, and nothing its reader stops on; else where and why. */
+export function parseMavenSettings(source: string): MavenSettingsTree {
+	const parsed = parseXmlElements(source);
+	if (!parsed.ok) return parsed;
+	const {root} = parsed;
+	if (root.name !== 'settings') {
+		return {ok: false, ...positionOf(source, root.start), message: `the root element is <${root.name}>, not <settings>: this is not a Maven settings file.`};
+	}
+	const unreadable = mavenSettingsProblem(source, root);
+	return unreadable ? {ok: false, ...unreadable} : {ok: true, root};
+}
 
 /** Elements that hold repeated items. */
 const lists = new Set(['servers', 'mirrors', 'proxies', 'profiles', 'activeProfiles', 'pluginGroups', 'repositories', 'pluginRepositories']);

@@ -108,7 +108,8 @@ export function policyCovers(existingDocumentText: string | readonly string[], t
 	return {covers: missing.length === 0, missing};
 }
 
-function neededRequests(target: AccessTarget): Array<{request: AuthorizationRequest; label: string}> {
+/** Every (action, resource) the build host needs, with the words that name it when it is missing. */
+export function neededRequests(target: AccessTarget): Array<{request: AuthorizationRequest; label: string}> {
 	const region = {'aws:RequestedRegion': target.region};
 	const needs: Array<{request: AuthorizationRequest; label: string}> = [];
 	const need = (action: string, resource: string, context: Record<string, string> = {}, note = ''): void => {

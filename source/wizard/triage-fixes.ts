@@ -106,6 +106,11 @@ export class FixBook {
 	}
 }
 
+/** A fix as one sentence for a command that ends with it (token, exec, doctor): the wizard, run on this host, applies it. */
+export function fixSentence(fix: Fix, domain: string): string {
+	return `${fix.label}. ${fix.detail} Running \`ca-wizard --domain ${domain}\` on this host applies it.`;
+}
+
 export function roleFromArn(arn: string | undefined): string | undefined {
 	return arn ? (/:assumed-role\/([^/]+)\//.exec(arn)?.[1] ?? /:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1]) : undefined;
 }

@@ -1,9 +1,9 @@
-import {execFile, spawn, type ExecFileOptions} from 'node:child_process';
-import {chmodSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {cliPath, exitOf} from '../helpers/cli-process.js';
+import {filesUnder, hostCommands} from '../helpers/host-commands.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 
@@ -11,43 +11,15 @@ import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 // `ca-wizard token` and `ca-wizard exec` get fresh tokens with no aws CLI, and the commands the
 // summary printed work when pasted into a shell.
 
-const execFileAsync = promisify(execFile);
-type Outcome = {code: number; stdout: string; stderr: string};
-
 const sandbox = useSandbox();
 const workDir = temporaryDirectory();
 const repoLocal = temporaryDirectory('ca-wizard-m2-');
 // `ca-wizard` as a shell finds it once installed: the summary's commands are pasted as printed.
-const bin = temporaryDirectory('ca-wizard-bin-');
-writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
-chmodSync(join(bin, 'ca-wizard'), 0o755);
-
-function environment(): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {...process.env, ...sandbox.current.env, CI: 'true', PATH: `${bin}:${process.env['PATH']}`};
-	delete env['CODEARTIFACT_AUTH_TOKEN'];
-	return env;
-}
-
-async function run(file: string, args: string[], options: Omit<ExecFileOptions, 'encoding'> = {}): Promise<Outcome> {
-	try {
-		const {stdout, stderr} = await execFileAsync(file, args, {cwd: workDir, env: environment(), ...options, encoding: 'utf8'});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failure = error as {code: number; stdout: string; stderr: string};
-		return {code: failure.code, stdout: failure.stdout, stderr: failure.stderr};
-	}
-}
+const {environment, run} = hostCommands(sandbox, workDir);
 
 const cli = (...args: string[]) => run(process.execPath, [cliPath, ...args]);
 const url = () => sandbox.current.endpoint;
 const tokensSeen = new Set<string>();
-
-/** Every file under `folder`, for the canary: no token is ever written. */
-function filesUnder(folder: string): string[] {
-	return readdirSync(folder, {recursive: true, encoding: 'utf8'})
-		.map(name => join(folder, name))
-		.filter(path => statSync(path).isFile());
-}
 
 // Each step runs the CLI (and some a Maven build) on a machine shared with other tests: generous limits.
 describe('ca-wizard token and exec on a configured host', {timeout: 180_000}, () => {

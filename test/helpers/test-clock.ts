@@ -37,3 +37,15 @@ export class TestClock implements SandboxClock {
 		for (const wake of waiting) wake();
 	}
 }
+
+/**
+ * The real time, shifted by what the test sets: a sandbox "in the past" issues a token that has
+ * already run out when the clock is set back to now. Sleeps are real.
+ */
+export class ShiftedClock implements SandboxClock {
+	shiftMs = 0;
+
+	readonly now = (): Date => new Date(Date.now() + this.shiftMs);
+
+	readonly sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+}

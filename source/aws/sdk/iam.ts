@@ -227,7 +227,13 @@ export function createIamApi(settings: ClientSettings): IamApi {
 }
 
 function toRole(role: Role): RoleInfo {
-	return {name: role.RoleName ?? '', arn: role.Arn ?? '', assumeRolePolicyDocument: decodeDocument(role.AssumeRolePolicyDocument ?? '')};
+	const boundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
+	return {
+		name: role.RoleName ?? '',
+		arn: role.Arn ?? '',
+		assumeRolePolicyDocument: decodeDocument(role.AssumeRolePolicyDocument ?? ''),
+		...(boundary ? {permissionsBoundaryArn: boundary} : {}),
+	};
 }
 
 function toPolicy(policy: Policy): PolicyInfo {

@@ -6,6 +6,8 @@ import type {SandboxState} from '../state.js';
  * the Maven endpoint can check them at every request (and after a restart) without storing
  * them anywhere. Like AWS's, a token is bound to one domain and to the principal that asked,
  * by its unique id as well as its ARN: a role re-created under the same name is not it.
+ * AWS's tokens are JWE whose first segment, readable by anyone, carries `exp` (the expiry in
+ * epoch seconds); ours carry it in the same place, so a client may tell when one runs out.
  */
 export interface TokenClaims {
 	principalArn: string;
@@ -17,7 +19,7 @@ export interface TokenClaims {
 }
 
 export function issueAuthorizationToken(state: SandboxState, claims: TokenClaims): string {
-	const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+	const payload = Buffer.from(JSON.stringify({...claims, exp: claims.expiration})).toString('base64url');
 	return `${payload}.${sign(state, payload)}`;
 }
 

@@ -1,5 +1,6 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
 import {assertNever} from '../../errors.js';
+import {utcMinute} from '../../text/utc-minute.js';
 import {profileName, triageHost} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -97,7 +98,7 @@ async function tryToken(context: TokenContext, announceRefusal = true): Promise<
 		facts.token = token; // kept in memory only: never shown, logged or written
 		const hours = Math.round((token.expiration.getTime() - Date.now()) / 360_000) / 10;
 		progress(context, 'The build host got a token', true);
-		const until = `${token.expiration.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+		const until = utcMinute(token.expiration);
 		note(context, `Token valid until ${until} (${hours} h). It is never shown or written anywhere.`, 'success');
 		return undefined;
 	} catch (error) {

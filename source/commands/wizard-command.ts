@@ -18,7 +18,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
-	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
+	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep, now}] = await Promise.all([
 		import('./connect-target.js'),
 		import('../wizard/ledger.js'),
 		import('../wizard/journey/run-journey.js'),
@@ -39,7 +39,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
 		const result: JourneyResult = await runJourney(
-			{...real, ...dryRun?.deps, tools: journeyTools, sleep},
+			{...real, ...dryRun?.deps, tools: journeyTools, sleep, now},
 			{
 				target: connection.kind,
 				workDir,

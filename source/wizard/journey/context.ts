@@ -87,6 +87,8 @@ export interface JourneyDeps {
 	files: JourneyFiles;
 	ledger: ResourceRecorder;
 	sleep(ms: number, signal: AbortSignal): Promise<void>;
+	/** The journey's clock: deadlines, and the times a fix's account reports (a test moves it on instead of waiting). */
+	now(): Date;
 }
 
 /** What the steps learn and decide, in order; a later step takes what it reads with needs() (step-helpers.ts). */
@@ -110,6 +112,8 @@ export interface JourneyFacts {
 	build?: {success: boolean; packages: number};
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
+	/** "What just happened" after each automatic fix, in order: the summary repeats them. */
+	fixAccounts?: string[];
 	/** Once the summary step made it (the CLI prints it again after the screens, ready to copy). */
 	summary?: Summary;
 }

@@ -24,6 +24,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
+		...(facts.fixAccounts?.length ? {happened: facts.fixAccounts} : {}),
 		files: [{...facts.settingsWritten}],
 		next: [
 			...(options.sandboxRestart ? [{purpose: 'restart-sandbox' as const, command: options.sandboxRestart}] : []),

@@ -18,13 +18,14 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
-	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep, now}] = await Promise.all([
-		import('./connect-target.js'),
+	const [{connectOrOffline}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep, now}] = await Promise.all([
+		import('./offline-offer.js'),
 		import('../wizard/ledger.js'),
 		import('../wizard/journey/run-journey.js'),
 		import('./journey-deps.js'),
 	]);
 	let connection: Connection | undefined;
+	let target = options.target;
 	let releaseWorkDir: (() => void) | undefined;
 	let outcome: 'completed' | 'stopped' | 'cancelled' = 'stopped';
 	let after: string[] | undefined;
@@ -33,7 +34,10 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		// Two runs on one folder would overwrite each other's ledger: one at a time. A dry run writes none.
 		if (!options.dryRun)
 			releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
-		connection = await connectTarget(options, workDir);
+		// At a terminal, a run that cannot reach AWS for want of credentials or a region is offered the offline journey.
+		const reached = await connectOrOffline(options, workDir, session.host, canPrompt({json: options.json}) && !options.yes ? 'ask' : 'stop');
+		connection = reached.connection;
+		if (reached.offline) target = {kind: 'sandbox'};
 		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
 		real.ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
@@ -53,8 +57,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
-				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
-				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
+				destroyCommand: destroyInvocation(target, workDir, cwd, options.participant),
+				hostCommandFlags: hostCommandFlags(target, workDir, cwd),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
@@ -68,7 +72,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd, options.participant));
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant));
 		if (session.signal.aborted) {
 			outcome = 'cancelled';
 			return exitCodes.cancelled;

@@ -1,6 +1,7 @@
 import {AwsFailure} from '../aws/errors.js';
 import type {Problem} from '../wizard/events.js';
 import type {WizardHost} from '../wizard/host.js';
+import {invocationName} from './invocation-name.js';
 import {connectTarget, TargetError, type Connection, type TargetOptions} from './connect-target.js';
 
 // A learner who types plain `ca-wizard` with no AWS credentials or region meets the problem
@@ -31,9 +32,10 @@ export async function connectOrOffline(
 	const unusable = await awsUnusable(options, workDir);
 	if ('connection' in unusable) return {connection: unusable.connection, offline: false};
 	const {problem, configure} = unusable;
+	const sandboxFix = `For the offline journey on an embedded sandbox (no AWS account needed), run ${invocationName()} --sandbox.`;
 	const stop = new TargetError(problem.code, problem.message, [configure, sandboxFix].filter(Boolean).join(' '));
 	if (offer === 'stop') throw stop;
-	const offered = `${configure ? `${configure} Or` : 'Or'} walk the journey offline now, as ca-wizard --sandbox would: Enter.`;
+	const offered = `${configure ? `${configure} Or` : 'Or'} walk the journey offline now, as ${invocationName()} --sandbox would: Enter.`;
 	host.notify({type: 'problem', step: 'preflight', problem: {...problem, fix: offered}});
 	if (!(await host.ask(offlineQuestion))) throw stop;
 	const connection = await connectTarget({...options, target: {kind: 'sandbox'}}, workDir);
@@ -63,8 +65,6 @@ async function awsUnusable(options: TargetOptions, workDir: string): Promise<{co
 	}
 	return {connection};
 }
-
-const sandboxFix = 'For the offline journey on an embedded sandbox (no AWS account needed), run ca-wizard --sandbox.';
 
 /** The message says how to set a region; `configure` is the fix that stays in real AWS, when the message does not say it already. */
 function noRegion(error: AwsFailure): {problem: Problem} {

@@ -10,11 +10,14 @@ import type {Connection} from './connect-target.js';
 import {canPrompt, openSession, type Session} from './session.js';
 import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
-import {hostCommandFlags} from './host-invocation.js';
+import {printedCommandOptions} from './printed-commands.js';
+import {invocationName} from './invocation-name.js';
 import {resourceNames} from '../wizard/resource-names.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
+	const cliName = invocationName();
+	const participant = options.participant === undefined ? {} : {participant: options.participant};
 	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
@@ -57,8 +60,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartHint ? {sandboxRestart: connection.restartHint} : {}),
-				destroyCommand: destroyInvocation(target, workDir, cwd, options.participant),
-				hostCommandFlags: hostCommandFlags(target, workDir, cwd),
+				...printedCommandOptions(target, {workDir, cwd, ...participant, region: connection.aws.region, cliName}),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
@@ -72,7 +74,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		return result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant));
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant, cliName));
 		if (session.signal.aborted) {
 			outcome = 'cancelled';
 			return exitCodes.cancelled;

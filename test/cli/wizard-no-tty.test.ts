@@ -1,3 +1,4 @@
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {execFile, type ExecFileOptions} from 'node:child_process';
 import {chmodSync, chownSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -42,7 +43,7 @@ describe('the built CLI without a terminal', () => {
 			const failure = (await run(process.execPath, [cliPath, ...args], {cwd: home, env}).catch((error: Failure) => error)) as Failure;
 			expect(failure.code).toBe(1);
 			expect(failure.stderr).toMatch(args.includes('--region') ? /No usable AWS credentials were found/ : /No AWS region is set/);
-			expect(failure.stderr).toContain('run ca-wizard --sandbox.');
+			expect(failure.stderr).toContain(`run ${invocationName(env)} --sandbox.`); // npx ca-wizard where none is installed
 			expect(failure.stdout).not.toContain('Preflight');
 		}
 	});

@@ -1,6 +1,7 @@
 import {renderWizard, keys} from '../helpers/render.js';
 import {afterEach, expect, it} from 'vitest';
 import {connectOrOffline} from '../../source/commands/offline-offer.js';
+import {invocationName} from '../../source/commands/invocation-name.js';
 import type {Connection} from '../../source/commands/connect-target.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
@@ -17,7 +18,7 @@ it('at a terminal, says AWS cannot be reached and why, offers the offline journe
 	const reached = connectOrOffline(noCredentials, workDir, wizard.host, 'ask');
 	const frame = await wizard.waitForText('? Walk the journey offline, on an embedded sandbox');
 	expect(frame.replace(/\s*│\s*/g, ' ')).toContain('No usable AWS credentials were found, so ca-wizard cannot reach AWS');
-	expect(frame.replace(/\s*│\s*/g, ' ')).toContain('Or walk the journey offline now, as ca-wizard --sandbox would: Enter.');
+	expect(frame.replace(/\s*│\s*/g, ' ')).toContain(`Or walk the journey offline now, as ${invocationName()} --sandbox would: Enter.`);
 	expect(frame).toContain('(Y/n)');
 	expect(wizard.height()).toBeLessThan(24);
 	await wizard.press(keys.enter);
@@ -35,7 +36,7 @@ it('without a terminal (or with --yes) it stops, naming --sandbox, and never swi
 	const wizard = renderWizard([]);
 	await expect(connectOrOffline(noCredentials, temporaryDirectory('ca-wizard-offline-'), wizard.host, 'stop')).rejects.toMatchObject({
 		code: 'NoCredentials',
-		fix: expect.stringContaining('ca-wizard --sandbox'),
+		fix: expect.stringContaining(`run ${invocationName()} --sandbox.`),
 	});
 	expect(wizard.store.getState().question).toBeUndefined();
 });

@@ -74,6 +74,10 @@ export interface JourneyOptions {
 	sandboxRestart?: string;
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
+	/** How the printed commands start: `ca-wizard`, or `npx ca-wizard` where it is not installed (commands/invocation-name.ts). */
+	cliName?: string;
+	/** What the printed aws CLI commands need to reach where this run's calls went, e.g. ` --profile dev --region eu-west-1`. */
+	awsCliFlags?: string;
 	/** What `ca-wizard token` and `exec` need to find this run (its --workdir and target), e.g. ` --profile dev`. */
 	hostCommandFlags?: string;
 	/** --dry-run: the plan the dry-run adapters fill; nothing is created or written, and the build is skipped. */

@@ -13,6 +13,9 @@ import {triageHost} from '../wizard/triage-fixes.js';
 import {triageTokenFailure} from '../wizard/triage.js';
 import {connectTarget, type TargetOptions} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
+import {targetWords} from './host-invocation.js';
+import {invocationName} from './invocation-name.js';
+import {shellQuote} from '../text/shell-quote.js';
 
 export interface HostTokenOptions extends TargetOptions {
 	workdir?: string;
@@ -52,7 +55,7 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 			});
 			const [first] = diagnosis.fixes;
 			const fix = first
-				? `${first.label}. ${first.detail} Running \`ca-wizard --domain ${found.domain}\` on this host applies it.`
+				? `${first.label}. ${first.detail} Running \`${[invocationName(), '--domain', shellQuote(found.domain), ...targetWords(options.target, '--sandbox')].join(' ')}\` on this host applies it.`
 				: 'Fix the credentials this host uses, then ask again.';
 			throw new CliError(
 				'TokenRefused',

@@ -2,6 +2,7 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {dryRunDeps} from '../../source/commands/dry-run-deps.js';
+import {awsCliFlags} from '../../source/commands/host-invocation.js';
 import {journeyFiles, now, sleep} from '../../source/commands/journey-deps.js';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
 import type {JourneyTools, ResourceRecorder} from '../../source/wizard/journey/context.js';
@@ -76,6 +77,8 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				settingsPath,
 				names: options.names ?? resourceNames(),
 				...owner,
+				// The aws CLI undo lines as the CLI prints them for an embedded sandbox.
+				awsCliFlags: awsCliFlags({kind: 'sandbox'}, sandbox.current.region),
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

@@ -34,7 +34,7 @@ export function tokenFixAccount(changes: string[], changedAt: Date, grantedAt: D
 	const done = changes.length > 0 ? sentence(changes) : 'Nothing needed changing';
 	const after = changes.length > 0 ? 'carried the new permission' : 'were accepted';
 	return {
-		message: `${done}. The build host's credentials ${after} after ${waitedSeconds} s; the token was then granted.`,
+		message: `${done}. The build host's credentials ${after} ${waitedSeconds === 0 ? 'at once' : `after ${waitedSeconds} s`}; the token was then granted.`,
 		happened: {changes, changedAt: changedAt.toISOString(), grantedAt: grantedAt.toISOString(), waitedSeconds},
 	};
 }

@@ -36,6 +36,10 @@ it('measures the wait from the times it is given, and says when nothing needed c
 	expect(tokenFixAccount([], changedAt, later(3)).message).toBe(
 		"Nothing needed changing. The build host's credentials were accepted after 3 s; the token was then granted.",
 	);
+	// The sandbox (without --iam-delay) takes no time at all.
+	expect(tokenFixAccount(['made the role q'], changedAt, later(0.3)).message).toBe(
+		"Made the role q. The build host's credentials carried the new permission at once; the token was then granted.",
+	);
 	expect(instancesFixAccount(['attached policy p to role r'], changedAt, false)).toEqual({
 		message: 'Attached policy p to role r. Read back, not every chosen instance may get a token yet (see above).',
 		happened: {changes: ['attached policy p to role r'], changedAt: changedAt.toISOString()},

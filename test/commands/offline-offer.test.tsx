@@ -1,4 +1,6 @@
 import {renderWizard, keys} from '../helpers/render.js';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, expect, it} from 'vitest';
 import {connectOrOffline} from '../../source/commands/offline-offer.js';
 import {invocationName} from '../../source/commands/invocation-name.js';
@@ -39,4 +41,14 @@ it('without a terminal (or with --yes) it stops, naming --sandbox, and never swi
 		fix: expect.stringContaining(`run ${invocationName()} --sandbox.`),
 	});
 	expect(wizard.store.getState().question).toBeUndefined();
+});
+
+it('declined with n, it stops with the problem and its fixes, and starts no sandbox', async () => {
+	const wizard = renderWizard([], {columns: 80, rows: 24});
+	const workDir = temporaryDirectory('ca-wizard-offline-');
+	const reached = connectOrOffline(noCredentials, workDir, wizard.host, 'ask');
+	await wizard.waitForText('? Walk the journey offline');
+	await wizard.press('n');
+	await expect(reached).rejects.toMatchObject({code: 'NoCredentials', fix: expect.stringContaining('aws configure')});
+	expect(existsSync(join(workDir, 'sandbox-data'))).toBe(false);
 });

@@ -32,11 +32,16 @@ function validShell(line: string): boolean {
 	}
 }
 
-/** A printed ca-wizard line as our parser reads it: its command's name and option values. */
-function parsed(line: string, cliName: string) {
-	const words = shellWords(line.replace(/^eval "\$\((.*)\)"$/, '$1'));
-	const prefix = cliName.split(' ');
-	expect(words.slice(0, prefix.length)).toEqual(prefix);
+/** The words of a ca-wizard line as pasted: inside `eval "$(…)"`, before a redirection or a pipe. */
+function pastedWords(line: string): string[] {
+	return shellWords(line.replace(/^eval "\$\((.*)\)"$/, '$1').replace(/ [>|].*$/, ''));
+}
+
+/** A printed ca-wizard line as our parser reads it (after `cliName`): its command's name and option values. */
+function parsed(line: string, cliName = 'ca-wizard') {
+	const words = pastedWords(line);
+	const prefix = words[0] === 'npx' && cliName === 'ca-wizard' ? ['npx', 'ca-wizard'] : cliName.split(' ');
+	expect(words.slice(0, prefix.length), line).toEqual(prefix);
 	const invocation = parseInvocation(words.slice(prefix.length), commands, defaultCommand);
 	if (invocation.kind !== 'run') throw new Error(`${line} is not a run`);
 	return {name: invocation.command.name, values: invocation.values, positionals: invocation.positionals};
@@ -88,9 +93,8 @@ it("the README's ca-wizard commands parse with our own parser", () => {
 	// A sh block is all commands; in a console block, the lines after a prompt.
 	const lines = [...readme.matchAll(/```(sh|console)\n([\s\S]*?)```/g)]
 		.flatMap(([, kind, block = '']) => block.split('\n').flatMap(line => (kind === 'sh' ? [line] : line.startsWith('$ ') ? [line.slice(2)] : [])))
-		.map(line => line.replace(/\s+#.*$/, ''))
-		.map(line => line.replace(/^eval "\$\((.*)\)"$/, '$1').replace(/ [>|].*$/, ''));
-	const ours = lines.filter(line => /^(npx )?ca-wizard\b/.test(line));
+		.map(line => line.replace(/\s+#.*$/, ''));
+	const ours = lines.filter(line => /^(eval "\$\()?(npx )?ca-wizard\b/.test(line));
 	expect(ours.length).toBeGreaterThan(5);
 	// The lines that write a file a command reads (an answers file) run first, in a folder of their own.
 	const folder = temporaryDirectory();
@@ -99,14 +103,14 @@ it("the README's ca-wizard commands parse with our own parser", () => {
 	const cwd = process.cwd();
 	process.chdir(folder);
 	try {
-		for (const line of ours) {
-			const words = shellWords(line);
-			const start = words[0] === 'npx' ? 2 : 1;
-			expect(() => parseInvocation(words.slice(start), commands, defaultCommand), line).not.toThrow();
-		}
+		for (const line of ours) expect(() => parsed(line), line).not.toThrow();
 	} finally {
 		process.chdir(cwd);
 	}
+});
+
+it("every command's help examples parse with our own parser", () => {
+	for (const command of commands) for (const example of command.examples) expect(parsed(example.command).name, example.command).toBe(command.name);
 });
 
 it('the command that brings the embedded sandbox back parses, and names its data folder and port', async () => {

@@ -6,6 +6,7 @@ import {CliError} from '../errors.js';
 import type {Scenario} from '../sandbox/state.js';
 import {defaultSandboxPort} from './defaults.js';
 import {shellQuote} from '../text/shell-quote.js';
+import {invocationName} from './invocation-name.js';
 
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
 export type Target =
@@ -66,7 +67,10 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			settingsPath: sandboxSettings,
 			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
-			restartCommands: [`ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port}`, `eval "$(ca-wizard sandbox env --data ${shellQuote(dataDir)})"`],
+			restartCommands: [
+				`${invocationName(env)} sandbox --data ${shellQuote(dataDir)} --port ${port}`,
+				`eval "$(${invocationName(env)} sandbox env --data ${shellQuote(dataDir)})"`,
+			],
 		};
 	}
 	if (target.kind === 'sandbox-url') {

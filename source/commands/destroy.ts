@@ -4,6 +4,7 @@ import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
 import {workDirNameFor} from './defaults.js';
 import {targetWords} from './host-invocation.js';
+import {ownName} from './invocation-name.js';
 import {participantProblem} from '../wizard/resource-names.js';
 import {targetConflict, targetOf, targetOptions} from './wizard.js';
 import {BugError} from '../errors.js';
@@ -75,8 +76,8 @@ export const destroyCommand = defineCommand({
 });
 
 /** The destroy command that matches a wizard run: its participant, its work folder (when not the default) and its target. */
-export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string): string {
-	const words = ['ca-wizard destroy'];
+export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string, name = ownName): string {
+	const words = [`${name} destroy`];
 	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
 	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
 	words.push(...targetWords(target, '--sandbox'));

@@ -11,7 +11,8 @@ import {checkSettings, type SettingsFile} from '../wizard/doctor/settings-check.
 import {ledgerFileName, RunLedger} from '../wizard/ledger.js';
 import {connectTarget, settingsPathFor, type Target} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
-import {hostApis, requestHostToken} from './host-token.js';
+import {applyLine, hostApis, requestHostToken} from './host-token.js';
+import {invocationName} from './invocation-name.js';
 
 export interface DoctorCommandOptions {
 	target: Target;
@@ -43,6 +44,8 @@ export async function runDoctorCommand(options: DoctorCommandOptions, io: {out: 
 			tools: {detectJava, detectMaven},
 			envToken: env[tokenVariable] || undefined,
 			now: () => new Date(),
+			cliName: invocationName(env),
+			applyLine: domain => applyLine(domain, regional, env),
 		});
 		const lines = options.json ? doctorJsonLines(results) : doctorLines(results);
 		io.out.write(`${lines.join('\n')}\n`);

@@ -9,7 +9,10 @@ export const execCommand = defineCommand({
 	options: hostOptions,
 	passThrough: true,
 	examples: [
-		{command: 'ca-wizard exec -- mvn -s ca-wizard-work/settings.xml compile', about: 'a build that never meets an expired token'},
+		{
+			command: 'ca-wizard exec -- mvn -s ca-wizard-work/settings.xml -f ca-wizard-work/demo-project/pom.xml compile',
+			about: 'the demo build of a --sandbox run again, never with an expired token',
+		},
 		{command: 'ca-wizard exec --domain acme -- ./gradlew build', about: 'any tool that reads CODEARTIFACT_AUTH_TOKEN'},
 	],
 	validate: values => targetConflict(values),

@@ -14,6 +14,13 @@ export function targetWords(target: Target, embedded: string): string[] {
 	return [...(target.profile ? [`--profile ${shellQuote(target.profile)}`] : []), ...(target.region ? [`--region ${shellQuote(target.region)}`] : [])];
 }
 
+/** The flags that point a printed aws CLI command where this run's calls went: its profile and region, or the sandbox's endpoint. */
+export function awsCliFlags(target: Target, region: string): string {
+	if (target.kind === 'sandbox') return ' --endpoint-url "$AWS_ENDPOINT_URL"'; // set by the export lines `ca-wizard sandbox` prints
+	if (target.kind === 'sandbox-url') return ` --endpoint-url ${shellQuote(target.url)}`;
+	return `${target.profile ? ` --profile ${shellQuote(target.profile)}` : ''} --region ${shellQuote(region)}`;
+}
+
 /** The flags that make `ca-wizard token` and `ca-wizard exec` find what a wizard run set up: its work folder (when not the default) and its target. */
 export function hostCommandFlags(target: Target, workDir: string, cwd: string): string {
 	const words = resolve(workDir) === resolve(cwd, defaultWorkDirName) ? [] : [`--workdir ${shellQuote(workDir)}`];

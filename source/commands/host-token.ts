@@ -13,6 +13,9 @@ import {fixSentence, triageHost} from '../wizard/triage-fixes.js';
 import {triageTokenFailure} from '../wizard/triage.js';
 import {connectTarget, type Target, type TargetOptions} from './connect-target.js';
 import {defaultWorkDirName} from './defaults.js';
+import {targetWords} from './host-invocation.js';
+import {invocationName} from './invocation-name.js';
+import {shellQuote} from '../text/shell-quote.js';
 
 export interface HostTokenOptions extends TargetOptions {
 	workdir?: string;
@@ -35,6 +38,11 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 	} finally {
 		await connection.close();
 	}
+}
+
+/** The wizard line that applies a token fix on this host, as it would be pasted here (npx when not installed, the run's target flags). */
+export function applyLine(domain: string, target: Target, env: NodeJS.ProcessEnv = process.env): string {
+	return [invocationName(env), '--domain', shellQuote(domain), ...targetWords(target, '--sandbox')].join(' ');
 }
 
 /** The calls made as this host: --profile names whose credentials to use; otherwise this host's own, as its builds will. */
@@ -69,7 +77,7 @@ export async function requestHostToken(
 			host: triageHost(host),
 		});
 		const [first] = diagnosis.fixes;
-		const fix = first ? fixSentence(first, found.domain) : 'Fix the credentials this host uses, then ask again.';
+		const fix = first ? fixSentence(first, applyLine(found.domain, options.target)) : 'Fix the credentials this host uses, then ask again.';
 		throw new CliError(
 			'TokenRefused',
 			`${diagnosis.title} (domain ${found.domain}, as found in ${found.from}).\n  ${diagnosis.explanation.join('\n  ')}`,

@@ -49,6 +49,10 @@ async function canAccess(path: string, mode: number): Promise<boolean> {
 	}
 }
 
+export function now(): Date {
+	return new Date();
+}
+
 export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
 	await delay(ms, undefined, {signal});
 }

@@ -10,22 +10,26 @@ import type {Connection, Target} from './connect-target.js';
 import {canPrompt, openSession, type Session} from './session.js';
 import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
-import {hostCommandFlags} from './host-invocation.js';
+import {printedCommandOptions} from './printed-commands.js';
+import {invocationName} from './invocation-name.js';
 import {resourceNames} from '../wizard/resource-names.js';
 import type {RunEnding} from '../wizard/run-result.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
+	const cliName = invocationName();
+	const participant = options.participant === undefined ? {} : {participant: options.participant};
 	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
 	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
-	const [{connectTarget}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep}] = await Promise.all([
-		import('./connect-target.js'),
+	const [{connectOrOffline}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep, now}] = await Promise.all([
+		import('./offline-offer.js'),
 		import('../wizard/ledger.js'),
 		import('../wizard/journey/run-journey.js'),
 		import('./journey-deps.js'),
 	]);
 	let connection: Connection | undefined;
+	let target = options.target;
 	let releaseWorkDir: (() => void) | undefined;
 	// How the run ended, decided once: the --json result event and the process's exit code both read it.
 	const ending: RunEnding = {outcome: 'stopped', exitCode: exitCodes.failed};
@@ -35,13 +39,16 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		// Two runs on one folder would overwrite each other's ledger: one at a time. A dry run writes none.
 		if (!options.dryRun)
 			releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
-		connection = await connectTarget(options, workDir);
+		// At a terminal, a run that cannot reach AWS for want of credentials or a region is offered the offline journey.
+		const reached = await connectOrOffline(options, workDir, session.host, canPrompt({json: options.json}) && !options.yes ? 'ask' : 'stop');
+		connection = reached.connection;
+		if (reached.offline) target = {kind: 'sandbox'};
 		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
 		real.ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
 		const result: JourneyResult = await runJourney(
-			{...real, ...dryRun?.deps, tools: journeyTools, sleep},
+			{...real, ...dryRun?.deps, tools: journeyTools, sleep, now},
 			{
 				target: connection.kind,
 				workDir,
@@ -51,12 +58,11 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				names: resourceNames(options.participant),
 				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
 				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant, or --iam-delay late.
-				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 + iamDelayMs(options.target) : 180_000,
+				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 + iamDelayMs(target) : 180_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
-				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
-				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
+				...printedCommandOptions(target, {workDir, cwd, ...participant, region: connection.aws.region, cliName}),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 			},
 		);
@@ -70,7 +76,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		ending.exitCode = result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(options.target, workDir, cwd, options.participant));
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant, cliName));
 		if (session.signal.aborted) {
 			ending.outcome = 'cancelled';
 			ending.exitCode = exitCodes.cancelled;

@@ -57,6 +57,7 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				return [`${label}: ${event.status}`];
 			}
 			case 'note':
+				if (event.happened) return [`  what just happened: ${event.message}`];
 				return [`  ${event.tone === 'info' ? '' : `${event.tone}: `}${event.message}`];
 			case 'facts':
 				return event.facts.map(fact => `  ${fact.label}: ${fact.value}${fact.tone === 'bad' || fact.tone === 'warn' ? ' (!)' : ''}`);

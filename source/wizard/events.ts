@@ -83,9 +83,21 @@ export interface Problem {
 	declined?: boolean;
 }
 
+/** What an automatic fix changed, and when: the times come from the journey's clock, so the wait is measured, not guessed. */
+export interface FixAccount {
+	/** A clause per change, in order ("attached policy P to role R"). */
+	changes: string[];
+	/** When the last change was made (ISO-8601). */
+	changedAt: string;
+	/** On this build host: when a token was first granted after the change, and how long that took. */
+	grantedAt?: string;
+	waitedSeconds?: number;
+}
+
 export type WizardEvent =
 	| {type: 'step'; step: StepId; status: StepStatus}
-	| {type: 'note'; step: StepId; tone: 'info' | 'success' | 'warning'; message: string}
+	/** `happened`: set on the note that tells what an automatic fix just did (fix-account.ts). */
+	| {type: 'note'; step: StepId; tone: 'info' | 'success' | 'warning'; message: string; happened?: FixAccount}
 	| {type: 'facts'; step: StepId; facts: Fact[]}
 	| {type: 'resource'; step: StepId; resource: CreatedResource; reused: boolean}
 	| {type: 'policy'; step: StepId; name: string; document: string; explanations: string[]}
@@ -115,6 +127,8 @@ export interface Summary {
 	/** Found and used as they were: never undone. */
 	reused: CreatedResource[];
 	files: {path: string; backupPath?: string}[];
+	/** What each automatic fix did and how long its change took to reach the build host (fix-account.ts), when there was one. */
+	happened?: string[];
 	/** What to run next, in order, each with what it is for. */
 	next: {purpose: NextPurpose; command: string}[];
 	/** The commands that undo `created`, newest first: the manual alternative to `destroy`. */

@@ -9,7 +9,7 @@ export interface SummaryLine {
 	text: string;
 }
 
-export function summaryLines({build, created, reused, files, next, undo, destroy, console: links}: Summary): SummaryLine[] {
+export function summaryLines({build, created, reused, happened = [], files, next, undo, destroy, console: links}: Summary): SummaryLine[] {
 	const lines: SummaryLine[] = [];
 	const heading = (text: string) => lines.push({kind: 'heading', text});
 	const item = (text: string) => lines.push({kind: 'item', text});
@@ -25,6 +25,10 @@ export function summaryLines({build, created, reused, files, next, undo, destroy
 	if (reused.length > 0) {
 		heading('Already there, reused:');
 		for (const resource of reused) item(`= ${named(resource)}`);
+	}
+	if (happened.length > 0) {
+		heading('What the automatic fix did:');
+		for (const account of happened) item(account);
 	}
 	if (files.length > 0) {
 		heading('Files:');

@@ -107,8 +107,9 @@ export class FixBook {
 }
 
 /** A fix as one sentence for a command that ends with it (token, exec, doctor): the wizard, run on this host, applies it. */
-export function fixSentence(fix: Fix, domain: string): string {
-	return `${fix.label}. ${fix.detail} Running \`ca-wizard --domain ${domain}\` on this host applies it.`;
+/** The fix as one sentence, naming the wizard line that applies it as it would be pasted on this host. */
+export function fixSentence(fix: Fix, applyLine: string): string {
+	return `${fix.label}. ${fix.detail} Running \`${applyLine}\` on this host applies it.`;
 }
 
 export function roleFromArn(arn: string | undefined): string | undefined {

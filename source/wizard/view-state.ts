@@ -26,6 +26,8 @@ export const notesPerStep = 20;
 export interface Note {
 	tone: 'info' | 'success' | 'warning';
 	message: string;
+	/** The wait an automatic fix took to reach the build host, when this note tells it. */
+	waitedSeconds?: number;
 }
 
 export interface ResourceView {
@@ -180,8 +182,11 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			if (event.status !== 'active') return {...next, problem, log};
 			return {...next, active: event.step, problem, log, fullText: event.step === state.active ? state.fullText : closedText};
 		}
-		case 'note':
-			return updateStep(state, event.step, step => ({...step, notes: [...step.notes, {tone: event.tone, message: event.message}].slice(-notesPerStep)}));
+		case 'note': {
+			const waited = event.happened?.waitedSeconds;
+			const note: Note = {tone: event.tone, message: event.message, ...(waited === undefined ? {} : {waitedSeconds: waited})};
+			return updateStep(state, event.step, step => ({...step, notes: [...step.notes, note].slice(-notesPerStep)}));
+		}
 		case 'facts':
 			return updateStep(state, event.step, step => ({...step, facts: replaceOrAppend(step.facts, event.facts, fact => fact.label)}));
 		case 'resource': {
@@ -229,6 +234,8 @@ const glue = new Set<ResourceKind>(['role-policy-attachment', 'instance-profile-
 /** A finished step in a few words: the first sentence of its last success note, else what it made or reused, else its last finished progress. */
 function stepResult(view: StepView): string {
 	const success = view.notes.findLast(note => note.tone === 'success');
+	// After a fix, the wait comes first: the row is cut at the terminal's edge, names are long.
+	if (success?.waitedSeconds !== undefined) return `token granted ${success.waitedSeconds} s after the fix: ${lowerFirst(firstSentence(success.message))}`;
 	if (success) return lowerFirst(firstSentence(success.message));
 	const made = describeResources(view.resources);
 	if (made) return made;

@@ -60,7 +60,10 @@ describe('the built CLI: ca-wizard destroy', () => {
 	it('the undo command a stopped run prints works when pasted, and so does the one a run that failed before its journey prints', async () => {
 		const cwd = temporaryDirectory('ca-wizard-paste-');
 		const workDir = join(cwd, 'my work'); // a space: the printed command must quote it
-		const env: NodeJS.ProcessEnv = {...process.env, ...sandbox.current.env, CI: 'true'};
+		// ca-wizard on the PATH, as an installed one would be: the printed commands then start with `ca-wizard`.
+		const bin = temporaryDirectory('ca-wizard-bin-');
+		writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec '${process.execPath}' '${cliPath}' "$@"\n`, {mode: 0o755});
+		const env: NodeJS.ProcessEnv = {...process.env, ...sandbox.current.env, CI: 'true', PATH: `${bin}:${process.env['PATH'] ?? ''}`};
 		const wizard = (environment: NodeJS.ProcessEnv) =>
 			run(
 				process.execPath,
@@ -92,10 +95,8 @@ describe('the built CLI: ca-wizard destroy', () => {
 		expect(early.stdout).toContain('SandboxCredentialsMissing');
 		expect(undoLine(early.stdout)).toBe(command);
 
-		// Pasted into a shell where ca-wizard is on the PATH, as an installed one would be.
-		const bin = temporaryDirectory('ca-wizard-bin-');
-		writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec '${process.execPath}' '${cliPath}' "$@"\n`, {mode: 0o755});
-		const pasted = await run('/bin/sh', ['-c', `${command} --yes`], {env: {...env, PATH: `${bin}:${env['PATH'] ?? ''}`}, cwd});
+		// Pasted into that shell.
+		const pasted = await run('/bin/sh', ['-c', `${command} --yes`], {env, cwd});
 		expect(pasted.stdout).toMatch(/Removed \d+, could not remove 0:/);
 		const aws = await createAwsApis({kind: 'sandbox', endpoint: sandbox.current.endpoint, region: sandbox.current.region, admin: sandbox.current.admin});
 		expect(await aws.codeartifact.describeDomain('pasted')).toBeUndefined();

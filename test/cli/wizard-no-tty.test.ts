@@ -1,3 +1,4 @@
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {execFile, type ExecFileOptions} from 'node:child_process';
 import {chmodSync, chownSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -32,6 +33,19 @@ describe('the built CLI without a terminal', () => {
 		expect(failure.code).toBe(2);
 		expect(failure.stderr).toMatch(/--domain "Bad_Name" is not accepted: .*lowercase/);
 		expect(failure.stderr).not.toContain('Preflight');
+	});
+
+	it('with no AWS credentials or region it never switches to the sandbox by itself: it stops, naming --sandbox', async () => {
+		const home = temporaryDirectory();
+		const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+		Object.assign(env, {HOME: home, AWS_EC2_METADATA_DISABLED: 'true', CI: 'true'});
+		for (const args of [['--yes'], ['--yes', '--region', 'us-east-1']]) {
+			const failure = (await run(process.execPath, [cliPath, ...args], {cwd: home, env}).catch((error: Failure) => error)) as Failure;
+			expect(failure.code).toBe(1);
+			expect(failure.stderr).toMatch(args.includes('--region') ? /No usable AWS credentials were found/ : /No AWS region is set/);
+			expect(failure.stderr).toContain(`run ${invocationName(env)} --sandbox.`); // npx ca-wizard where none is installed
+			expect(failure.stdout).not.toContain('Preflight');
+		}
 	});
 
 	it("--sandbox-url without the sandbox's credentials says how to get them", async () => {

@@ -62,3 +62,27 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 		for (const file of allFiles(workDir)) expect(tokenShape.test(readFileSync(file, 'latin1')), file).toBe(false);
 	});
 });
+
+describe('plain `ca-wizard` at a terminal with no AWS credentials or region', () => {
+	it('says so, offers the offline journey, and Enter starts it on the embedded sandbox', {timeout: 120_000}, async () => {
+		const home = temporaryDirectory('ca-wizard-empty-home-');
+		// A learner's fresh machine: no ~/.aws, no AWS variables, and not an EC2 instance.
+		const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'CI'));
+		Object.assign(env, {HOME: home, AWS_EC2_METADATA_DISABLED: 'true', TERM: 'xterm-256color'});
+		const terminal = new Terminal(process.execPath, [cliPath], {cwd: home, env, cols: 80, rows: 24});
+		terminals.push(terminal);
+
+		expect(await terminal.printed(text => plain(text).includes('Enter yes'))).toBe(true);
+		const offer = plain(terminal.text);
+		expect(offer).toContain('No AWS region is set');
+		expect(offer).toContain('? Walk the journey offline, on an embedded sandbox');
+		const before = terminal.text.length;
+		terminal.press('\r');
+		// The sandbox journey's first step: the preflight's facts come from the embedded sandbox's account.
+		expect(await terminal.printed(text => /Identity:\s+arn:aws:/.test(plain(text)), before), plain(terminal.text).slice(-2000)).toBe(true);
+		expect(plain(terminal.since(before))).toMatch(/Region:\s+us-east-1/);
+		terminal.press('\u0003');
+		const {exitCode} = await terminal.exited;
+		expect(exitCode).not.toBe(0);
+	});
+});

@@ -1,3 +1,4 @@
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {execFile} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {networkInterfaces} from 'node:os';
@@ -84,7 +85,7 @@ describe('a workshop: three participants at once on one sandbox', () => {
 				const summary = events.find(event => event.type === 'summary')?.summary;
 				expect(summary?.build?.success, participant).toBe(true);
 				// Run in the room's folder, the wizard works in ./ca-wizard-work-pN, where destroy --participant pN looks too.
-				expect(summary?.destroy).toBe(`ca-wizard destroy --participant ${participant} --sandbox-url ${sandbox.current.endpoint}`);
+				expect(summary?.destroy).toBe(`${invocationName()} destroy --participant ${participant} --sandbox-url ${sandbox.current.endpoint}`);
 
 				// The fix went on this participant's own host's role: its policy, and no other participant's.
 				const attachment = events.find(event => event.type === 'resource' && event.resource?.kind === 'role-policy-attachment')?.resource?.details;

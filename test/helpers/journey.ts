@@ -2,7 +2,8 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {dryRunDeps} from '../../source/commands/dry-run-deps.js';
-import {journeyFiles, sleep} from '../../source/commands/journey-deps.js';
+import {awsCliFlags} from '../../source/commands/host-invocation.js';
+import {journeyFiles, now, sleep} from '../../source/commands/journey-deps.js';
 import type {RunningSandbox} from '../../source/sandbox/index.js';
 import type {JourneyTools, ResourceRecorder} from '../../source/wizard/journey/context.js';
 import {runJourney} from '../../source/wizard/journey/run-journey.js';
@@ -42,6 +43,8 @@ export interface JourneyRun {
 	endpoint?: string;
 	/** --dry-run: reads only, with the wizard's own dry-run adapters; the result carries the plan. */
 	dryRun?: boolean;
+	/** The journey's clock: the real one unless given. */
+	now?: () => Date;
 }
 
 /** Runs the whole journey against the sandbox with real files, in a fresh working folder unless told otherwise. */
@@ -66,7 +69,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const connection = {aws, kind: 'sandbox' as const, settingsPath, sandboxEndpoint: sandbox.current.endpoint, close: async () => {}};
 		const dryRun = options.dryRun ? await dryRunDeps(connection, real) : undefined;
 		const result = await runJourney(
-			{...real, ledger: options.ledger?.(ledger) ?? ledger, ...dryRun?.deps, tools: options.tools ?? noMaven, sleep},
+			{...real, ledger: options.ledger?.(ledger) ?? ledger, ...dryRun?.deps, tools: options.tools ?? noMaven, sleep, now: options.now ?? now},
 			{
 				target: options.target ?? 'sandbox',
 				workDir,
@@ -74,6 +77,8 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				settingsPath,
 				names: options.names ?? resourceNames(),
 				...owner,
+				// The aws CLI undo lines as the CLI prints them for an embedded sandbox.
+				awsCliFlags: awsCliFlags({kind: 'sandbox'}, sandbox.current.region),
 				credentialWaitMs: 2_000,
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,

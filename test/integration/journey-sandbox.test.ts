@@ -2,7 +2,7 @@ import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
-import {journeyFiles, journeyTools, sleep} from '../../source/commands/journey-deps.js';
+import {journeyFiles, journeyTools, now, sleep} from '../../source/commands/journey-deps.js';
 import {startSandbox, type RunningSandbox} from '../../source/sandbox/index.js';
 import type {Scenario} from '../../source/sandbox/state.js';
 import type {PackageRow} from '../../source/wizard/events.js';
@@ -41,7 +41,7 @@ async function walk(scenario: Scenario) {
 	const controller = new AbortController();
 	writeFileSync(join(workDir, 'settings.xml'), canarySettings);
 	const result = await runJourney(
-		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep},
+		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep, now},
 		{
 			target: 'sandbox',
 			workDir,
@@ -120,7 +120,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 		const first = await walk('access-denied');
 		const host = new ScriptedHost({'local-repository': 'throwaway'});
 		const again = await runJourney(
-			{aws: first.aws, host, tools: journeyTools, files: journeyFiles, ledger: first.ledger, sleep},
+			{aws: first.aws, host, tools: journeyTools, files: journeyFiles, ledger: first.ledger, sleep, now},
 			{
 				target: 'sandbox',
 				workDir: first.workDir,

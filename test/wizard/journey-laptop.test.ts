@@ -89,6 +89,14 @@ describe('the wizard on a laptop fixes the access of chosen EC2 build hosts', ()
 		expect(await attachedTo('build-host-role')).toEqual(['build-host-baseline']);
 		const resources = host.of('resource').map(event => `${event.resource.kind} ${event.resource.name}`);
 		expect(resources).toContain(`instance-profile-association ${names.instanceProfile} on ${third?.instanceId}`);
+		// What just happened, in plain words and as data: the changes, and the read-back (their credentials cannot be had from here).
+		const [told] = host.of('note').filter(note => note.happened);
+		expect(told?.message).toMatch(
+			new RegExp(
+				`^Attached policy ${names.policy}-${domain} to role build-host-2-role, .*associated instance profile ${names.instanceProfile} with instance ${third?.instanceId}\\. Read back, the chosen instances' own policies now allow a token;`,
+			),
+		);
+		expect(told?.happened?.changes[0]).toBe(`attached policy ${names.policy}-${domain} to role build-host-2-role`);
 
 		// The evaluated check is borne out: the two get tokens through their own metadata endpoints, the first does not.
 		expect(await tokenAs(sandbox.current, second, domain)).toBe('token');

@@ -38,6 +38,7 @@ async function tokenFixesFor(failure: AwsFailure, host: HostMetadata | undefined
 		files: journeyFiles,
 		ledger: await RunLedger.open(join(temporaryDirectory(), 'run.json')),
 		sleep: async () => {},
+		now: () => new Date(),
 		options: {
 			target: 'aws',
 			workDir: '',

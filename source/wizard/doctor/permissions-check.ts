@@ -24,7 +24,7 @@ interface Missing {
 	decision: Exclude<Decision, 'Allow'>;
 }
 
-export function checkPermissions(policies: RolePolicies, target: AccessTarget, triage: TriageContext): CheckResult {
+export function checkPermissions(policies: RolePolicies, target: AccessTarget, triage: TriageContext, applyLine: string): CheckResult {
 	const {roleName, boundary} = policies;
 	const missing: Missing[] = [];
 	for (const {request, label} of neededRequests(target)) {
@@ -50,15 +50,15 @@ export function checkPermissions(policies: RolePolicies, target: AccessTarget, t
 				? 'a policy of the role denies it'
 				: 'no policy of the role allows it';
 	const message = `role ${roleName} may not:${missing.map(item => `\n  ${item.label} (${why(item)})`).join('')}`;
-	return check('permissions', 'fail', message, fixFor(missing, roleName, boundaryName, triage, target.domain));
+	return check('permissions', 'fail', message, fixFor(missing, roleName, boundaryName, triage, applyLine));
 }
 
-function fixFor(missing: Missing[], roleName: string, boundaryName: string, triage: TriageContext, domain: string): string {
+function fixFor(missing: Missing[], roleName: string, boundaryName: string, triage: TriageContext, applyLine: string): string {
 	if (missing.some(item => item.by === 'boundary'))
 		return `Allow these actions in the permissions boundary ${boundaryName} of role ${roleName} as well (ca-wizard never changes a boundary): a boundary caps what the role's own policies grant.`;
 	if (missing.some(item => item.decision === 'ExplicitDeny'))
 		return `Remove the Deny that names these actions from the policies of role ${roleName} (ca-wizard never removes one): a Deny wins over every Allow.`;
-	return fixSentence(new FixBook(triage).attach(roleName), domain);
+	return fixSentence(new FixBook(triage).attach(roleName), applyLine);
 }
 
 /** A policy's name from its ARN, for messages. */

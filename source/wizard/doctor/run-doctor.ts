@@ -33,6 +33,10 @@ export interface DoctorDeps {
 	/** CODEARTIFACT_AUTH_TOKEN from the environment, when set. */
 	envToken: string | undefined;
 	now(): Date;
+	/** How ca-wizard is run on this host (`ca-wizard` or `npx ca-wizard`), for the commands the fixes name. */
+	cliName: string;
+	/** The wizard line that applies a fix for this domain, as it would be pasted on this host. */
+	applyLine(domain: string): string;
 }
 
 const noEndpoint = 'settings.xml names no CodeArtifact repository';
@@ -53,7 +57,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
 	});
 	if (identity) results.push(checkIdentity(identity, metadata));
 	const role = identity && roleOf(identity, metadata);
-	results.push(await permissionsResult(aws, identity, role, address, triage));
+	results.push(await permissionsResult(aws, identity, role, address, triage, deps.applyLine));
 
 	let token: AuthorizationToken | undefined;
 	if (!address) results.push(skipped('token', noEndpoint));
@@ -70,9 +74,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
 	}
 
 	const readFix = role
-		? fixSentence(new FixBook(triage).attach(role), triage.domain)
+		? fixSentence(new FixBook(triage).attach(role), deps.applyLine(triage.domain))
 		: 'Give the identity that builds codeartifact:ReadFromRepository on the repository.';
-	const newToken = 'Build with `ca-wizard exec -- mvn …` (a fresh token each time), or run `eval "$(ca-wizard token)"` in this shell first.';
+	const newToken = `Build with \`${deps.cliName} exec -- mvn …\` (a fresh token each time), or run \`eval "$(${deps.cliName} token)"\` in this shell first.`;
 	const url = mirror && (await probeUrl(aws, mirror.url, mirror.address));
 	const probe = async (value: string, who: string) =>
 		url && address ? probeVerdict(await deps.probe(url, value), {url, address, token: who, newToken, readFix}) : undefined;
@@ -93,6 +97,7 @@ async function permissionsResult(
 	role: string | undefined,
 	address: RepositoryAddress | undefined,
 	triage: TriageContext,
+	applyLine: (domain: string) => string,
 ): Promise<CheckResult> {
 	if (!identity) return skipped('permissions', "this host's identity is unknown");
 	if (!address) return skipped('permissions', noEndpoint);
@@ -112,7 +117,7 @@ async function permissionsResult(
 		domainOwner: address.domainOwner,
 		repositories: [address.repository],
 	};
-	return checkPermissions(policies.policies, target, triage);
+	return checkPermissions(policies.policies, target, triage, applyLine(address.domain));
 }
 
 /** The maven-metadata.xml of a package the repository holds, else of one every Maven build asks for. */

@@ -74,6 +74,10 @@ export interface JourneyOptions {
 	sandboxRestart?: string[];
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
+	/** How the printed commands start: `ca-wizard`, or `npx ca-wizard` where it is not installed (commands/invocation-name.ts). */
+	cliName?: string;
+	/** What the printed aws CLI commands need to reach where this run's calls went, e.g. ` --profile dev --region eu-west-1`. */
+	awsCliFlags?: string;
 	/** What `ca-wizard token` and `exec` need to find this run (its --workdir and target), e.g. ` --profile dev`. */
 	hostCommandFlags?: string;
 	/** --dry-run: the plan the dry-run adapters fill; nothing is created or written, and the build is skipped. */
@@ -87,6 +91,8 @@ export interface JourneyDeps {
 	files: JourneyFiles;
 	ledger: ResourceRecorder;
 	sleep(ms: number, signal: AbortSignal): Promise<void>;
+	/** The journey's clock: deadlines, and the times a fix's account reports (a test moves it on instead of waiting). */
+	now(): Date;
 }
 
 /** What the steps learn and decide, in order; a later step takes what it reads with needs() (step-helpers.ts). */
@@ -110,6 +116,8 @@ export interface JourneyFacts {
 	build?: {success: boolean; packages: number};
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
+	/** "What just happened" after each automatic fix, in order: the summary repeats them. */
+	fixAccounts?: string[];
 	/** Once the summary step made it (the CLI prints it again after the screens, ready to copy). */
 	summary?: Summary;
 }

@@ -8,7 +8,8 @@ import type {StepContext} from './context.js';
 import {associateProfile} from './associate-profile.js';
 import {attachPolicy} from './attach-policy.js';
 import {ensureWizardProfile} from './wizard-profile.js';
-import {answer, needs, note, progress, stopOnAws} from './step-helpers.js';
+import {changesMade, instancesFixAccount} from '../fix-account.js';
+import {answer, needs, note, progress, stopOnAws, tellWhatHappened} from './step-helpers.js';
 
 // Off EC2 (no instance metadata answers) the build hosts are other machines: the token check
 // can fix their access first. Their credentials cannot be had from here, so whether each may
@@ -48,12 +49,18 @@ export async function fixInstancesAccess(context: StepContext): Promise<void> {
 		return;
 	}
 	const picked = before.filter(access => chosen.includes(access.instanceId));
+	const touchedBefore = context.facts.touched.length;
 	for (const access of picked) await fix(context, access, facts.policyArn);
+	const changedAt = context.now();
 	const after = await evaluateAll(aws, picked, target);
 	showVerdicts(context, after, 'after the fix: ');
 	const still = after.filter(access => !mayRead(access));
 	if (still.length > 0) note(context, `Still without access: ${still.map(instanceTitle).join(', ')} (see above).`, 'warning');
 	else note(context, `${after.length === 1 ? 'The chosen instance' : `All ${after.length} chosen instances`} may now get a token.`, 'success');
+	const changes = changesMade(context.facts.touched.slice(touchedBefore));
+	if (changes.length > 0 && !context.options.dryRun) {
+		tellWhatHappened(context, instancesFixAccount(changes, changedAt, still.length === 0), still.length === 0 ? 'success' : 'info');
+	}
 }
 
 async function fix(context: StepContext, access: InstanceAccess, policyArn: string): Promise<void> {

@@ -1,7 +1,7 @@
 import {AwsFailure} from '../../aws/errors.js';
 import {assertNever, bugFix} from '../../errors.js';
 import {FileWriteError} from '../../files/file-write-error.js';
-import type {CreatedResource, Problem} from '../events.js';
+import type {CreatedResource, FixAccount, Problem} from '../events.js';
 import type {JourneyQuestion} from '../question-flags.js';
 import {goBack, type Answer, type GoBack} from '../questions.js';
 import {JourneyStop, type JourneyFacts, type StepContext} from './context.js';
@@ -59,6 +59,12 @@ export async function reused(context: StepContext, resource: CreatedResource): P
 
 export function note(context: StepContext, message: string, tone: 'info' | 'success' | 'warning' = 'info'): void {
 	context.host.notify({type: 'note', step: context.step, tone, message});
+}
+
+/** "What just happened" after an automatic fix: a note carrying the account as data, kept for the summary too. */
+export function tellWhatHappened(context: StepContext, account: {message: string; happened: FixAccount}, tone: 'info' | 'success' = 'success'): void {
+	(context.facts.fixAccounts ??= []).push(account.message);
+	context.host.notify({type: 'note', step: context.step, tone, ...account});
 }
 
 export function progress(context: StepContext, message: string, done = false): void {

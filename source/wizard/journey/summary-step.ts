@@ -16,7 +16,8 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	}
 	const facts = needs(context, 'domain', 'domainOwner', 'repository', 'settingsWritten', 'build', 'projectDir');
 	const hostFlags = options.hostCommandFlags ?? '';
-	const flags = options.target === 'sandbox' ? ` --endpoint-url ${sandboxEndpointHint}` : ` --region ${aws.region}`;
+	const cli = options.cliName ?? 'ca-wizard';
+	const flags = options.awsCliFlags ?? '';
 	// What ca-wizard created, this run or an earlier one that stopped: the ledger knows, and undo needs all of it.
 	const createdNow = new Set(facts.touched.filter(t => !t.reused).map(t => identity(t.resource)));
 	const created = ledger.resources;
@@ -26,15 +27,16 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
+		...(facts.fixAccounts?.length ? {happened: facts.fixAccounts} : {}),
 		files: [{...facts.settingsWritten}],
 		next: [
 			...(options.sandboxRestart ?? []).map(command => ({purpose: 'restart-sandbox' as const, command})),
 			// A token lasts 12 hours at most: exec asks for a fresh one for every build, so none ever expires mid-week.
 			{
 				purpose: 'build',
-				command: `ca-wizard exec${hostFlags} -- mvn -s ${shellQuote(facts.settingsWritten.path)} -f ${shellQuote(join(facts.projectDir, 'pom.xml'))} compile`,
+				command: `${cli} exec${hostFlags} -- mvn -s ${shellQuote(facts.settingsWritten.path)} -f ${shellQuote(join(facts.projectDir, 'pom.xml'))} compile`,
 			},
-			{purpose: 'export-token', command: `eval "$(ca-wizard token${hostFlags})"`},
+			{purpose: 'export-token', command: `eval "$(${cli} token${hostFlags})"`},
 		],
 		undo: undoCommands([...created], flags),
 		destroy: destroyCommand(options),
@@ -64,6 +66,3 @@ function unique(resources: CreatedResource[]): CreatedResource[] {
 	const seen = new Set<string>();
 	return resources.filter(resource => !seen.has(identity(resource)) && seen.add(identity(resource)));
 }
-
-// In sandbox mode the endpoint is printed by `ca-wizard sandbox`; name it rather than a port that changes.
-const sandboxEndpointHint = '$AWS_ENDPOINT_URL';

@@ -4,11 +4,12 @@ import {utcMinute} from '../../text/utc-minute.js';
 import {profileName, triageHost} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {changesMade, tokenFixAccount} from '../fix-account.js';
 import {attachPolicy} from './attach-policy.js';
 import {associateProfile} from './associate-profile.js';
 import {fixInstancesAccess} from './instances-access.js';
 import {ensureWizardProfile} from './wizard-profile.js';
-import {answer, create, needs, note, progress, stop, stopOnAws, type Established} from './step-helpers.js';
+import {answer, create, needs, note, progress, stop, stopOnAws, tellWhatHappened, type Established} from './step-helpers.js';
 
 /** The step's context with what it reads established: the domain to ask a token for, the policy to attach. */
 type TokenContext = StepContext & {facts: Established<'domain' | 'domainOwner' | 'policyArn'>};
@@ -21,6 +22,9 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 	// Off EC2 the build hosts are other machines: their access is fixed first, then this machine's is checked as before.
 	if (!context.facts.hostMetadata) await fixInstancesAccess(context);
 	let failure = await tryToken(context);
+	// What the fixes changed (facts.touched from here on) and when the last change was made: told once the token comes.
+	const touchedBefore = context.facts.touched.length;
+	let changedAt: Date | undefined;
 	for (let round = 1; failure !== undefined; round++) {
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
 		// A warning, not yet an error: a fix follows (the stops below report the error if none works).
@@ -71,9 +75,13 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 			}
 			declined.add(fix);
 		}
+		changedAt = context.now();
 		failure = await waitForToken(context);
 		// A dry run's fix is only planned: nothing was fixed.
 		if (failure === undefined && !context.options.dryRun) context.host.notify({type: 'fixed', step: context.step, code: diagnosis.kind, fix: applied});
+	}
+	if (changedAt && !context.options.dryRun) {
+		tellWhatHappened(context, tokenFixAccount(changesMade(context.facts.touched.slice(touchedBefore)), changedAt, context.now()));
 	}
 	return 'next';
 }
@@ -96,7 +104,7 @@ async function tryToken(context: TokenContext, announceRefusal = true): Promise<
 	try {
 		const token: AuthorizationToken = await context.aws.buildHost().codeartifact.getAuthorizationToken(facts.domain, {domainOwner: facts.domainOwner});
 		facts.token = token; // kept in memory only: never shown, logged or written
-		const hours = Math.round((token.expiration.getTime() - Date.now()) / 360_000) / 10;
+		const hours = Math.round((token.expiration.getTime() - context.now().getTime()) / 360_000) / 10;
 		progress(context, 'The build host got a token', true);
 		const until = utcMinute(token.expiration);
 		note(context, `Token valid until ${until} (${hours} h). It is never shown or written anywhere.`, 'success');
@@ -178,12 +186,12 @@ async function waitForToken(context: TokenContext): Promise<unknown> {
 		note(context, 'Once the fix above is made, the build host would be granted a token (a dry run does not wait for it).', 'success');
 		return undefined;
 	}
-	const deadline = Date.now() + options.credentialWaitMs;
+	const deadline = context.now().getTime() + options.credentialWaitMs;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
 		const failure = await tryToken(context, false);
-		if (failure === undefined || Date.now() >= deadline) return failure;
-		const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+		if (failure === undefined || context.now().getTime() >= deadline) return failure;
+		const left = Math.max(0, Math.round((deadline - context.now().getTime()) / 1000));
 		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);
 		await context.sleep(options.pollIntervalMs, options.signal);
 	}

@@ -62,7 +62,7 @@ describe("doctor's reads", () => {
 		if (!read.ok) return;
 		const target = {region: aws.region, account: sandbox.current.accountId, domain: 'acme', repositories: ['libs']};
 		const triage = {domain: 'acme', domainOwner: sandbox.current.accountId, region: aws.region, instanceProfile: 'p', host: {onEc2: true, roleName: 'bounded'}};
-		const result = checkPermissions(read.policies, target, triage);
+		const result = checkPermissions(read.policies, target, triage, 'ca-wizard --domain acme');
 		expect(result.status).toBe('fail');
 		expect(result.message).toContain(
 			'sts:GetServiceBearerToken on * for codeartifact.amazonaws.com (its permissions boundary codeartifact-only does not allow it)',

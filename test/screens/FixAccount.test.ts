@@ -1,0 +1,50 @@
+import {renderWizard} from '../helpers/render.js';
+import {expect, it} from 'vitest';
+import type {WizardEvent} from '../../source/wizard/events.js';
+import {tokenFixAccount} from '../../source/wizard/fix-account.js';
+import {exampleSummary} from '../helpers/example-summary.js';
+import {reachStep, settingsEvents, tokenEvents, writeSettings} from './journey-fixtures.js';
+
+// "What just happened" after the token step's fix, at 80×24: in full on the token screen, then
+// as the token step's line in the log (the wait first: the row is cut at the edge), and in the summary.
+
+const changedAt = new Date('2026-12-02T10:00:00Z');
+const account = tokenFixAccount(
+	['attached policy ca-wizard-codeartifact-read-ca-wizard-demo to role build-host-role'],
+	changedAt,
+	new Date(changedAt.getTime() + 7_000),
+);
+const told: WizardEvent = {type: 'note', step: 'token', tone: 'success', ...account};
+const size = {columns: 80, rows: 24};
+
+it('tells the account in full on the token screen once the token is granted', async () => {
+	const wizard = renderWizard(
+		[
+			...tokenEvents.filter(event => event.type !== 'problem'),
+			{type: 'progress', step: 'token', message: 'The build host got a token', done: true},
+			{type: 'note', step: 'token', tone: 'success', message: 'Token valid until 2026-12-02 22:00 UTC (12 h). It is never shown or written anywhere.'},
+			told,
+		],
+		size,
+	);
+	const frame = await wizard.waitForText('then granted.');
+	expect(frame.replace(/\s+/g, ' ')).toContain(
+		"✔ Attached policy ca-wizard-codeartifact-read-ca-wizard-demo to role build-host-role. The build host's credentials carried the new permission after 7 s; the token was then granted.",
+	);
+	expect(wizard.height()).toBeLessThan(size.rows);
+});
+
+it('keeps the wait and the change in sight as the token step’s line while the next step asks', async () => {
+	const wizard = renderWizard([...reachStep('token'), told, ...settingsEvents.slice(reachStep('token').length - 1)], size);
+	void wizard.host.ask(writeSettings);
+	const frame = await wizard.waitForText('? Write this change');
+	expect(frame).toContain('✔ Token check — token granted 7 s after the fix: attached policy ca-wizard-code');
+	expect(wizard.height()).toBeLessThan(size.rows);
+});
+
+it('says it again in the summary (cut to a row there: the whole summary is printed below the screen)', async () => {
+	const wizard = renderWizard([...reachStep('summary'), {type: 'summary', summary: {...exampleSummary, happened: [account.message]}}], size);
+	const frame = await wizard.waitForText('What the automatic fix did');
+	expect(frame).toContain('What the automatic fix did:\n  Attached policy ca-wizard-codeartifact-read-ca-wizard-demo to role build-host…');
+	// (Its height is the summary screen's own: at 80×24 the example summary alone already takes every row.)
+});

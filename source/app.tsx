@@ -2,7 +2,7 @@ import {Box, render, useInput, useStdout, type Instance, type RenderOptions} fro
 import {Fragment, useEffect, useSyncExternalStore} from 'react';
 import {ErrorBanner} from './components/ErrorBanner.js';
 import {KeyHints} from './components/KeyHints.js';
-import {finishedSteps, planScreen, type ScreenPlan} from './components/layout.js';
+import {finishedSteps, planScreen, problemPlace, type ScreenPlan} from './components/layout.js';
 import {Prompt} from './components/Prompt.js';
 import {clampOffset, TextWindow, type ScreenBody} from './components/Rows.js';
 import {StepFrame} from './components/StepFrame.js';
@@ -73,6 +73,7 @@ export function App({store, host}: AppProps) {
 				typing={state.typing}
 				quitting={state.quitting}
 				finished={state.finished}
+				problem={problemPlace(state)}
 				fullText={plan.fullText}
 			/>
 		</Box>
@@ -133,8 +134,8 @@ export function renderApp({store, host}: AppProps, options: Pick<RenderOptions, 
  * microtask later, so an unmount in the same tick would leave the previous frame (with its
  * key hints) on the terminal.
  */
-export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome): Promise<void> {
-	store.dispatch({type: 'finished', outcome});
+export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome, options: {failureBelow?: boolean} = {}): Promise<void> {
+	store.dispatch({type: 'finished', outcome, failureBelow: options.failureBelow ?? false});
 	await new Promise(resolve => setImmediate(resolve));
 	instance.unmount();
 }

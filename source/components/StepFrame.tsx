@@ -68,15 +68,18 @@ function Activity({view, notes, waiting, ...shows}: {view: StepView; notes: numb
 			))}
 			{progress ? (
 				<Text>
-					<ProgressMark done={progress.done} running={view.status === 'active' && !waiting} /> {progress.message}
+					<ProgressMark progress={progress} running={view.status === 'active' && !waiting} /> {progress.message}
 				</Text>
 			) : null}
 		</Box>
 	);
 }
 
-function ProgressMark({done, running}: {done: boolean; running: boolean}) {
-	if (done) return <Text color="green">✔</Text>;
+/** ✔ for a success only: a search that found nothing is neutral, a refusal is a ✖. */
+function ProgressMark({progress, running}: {progress: Progress; running: boolean}) {
+	if (progress.done && progress.tone === 'failed') return <Text color="red">✖</Text>;
+	if (progress.done && progress.tone === 'info') return <Text color="blue">ℹ</Text>;
+	if (progress.done) return <Text color="green">✔</Text>;
 	if (running) return <Spinner />;
 	return <Text dimColor>·</Text>;
 }

@@ -1,6 +1,6 @@
 import type {StepResult, ViewState} from '../wizard/view-state.js';
 import {bannerDetailRows, bannerHeight} from './ErrorBanner.js';
-import {endingLine, keyHints, type FullTextStatus} from './KeyHints.js';
+import {endingLine, keyHints, type FullTextStatus, type ProblemPlace} from './KeyHints.js';
 import {promptHeight} from './Prompt.js';
 import type {ScreenBody} from './Rows.js';
 import {conceptHeight, noteHeight, progressHeight, type FramePlan} from './StepFrame.js';
@@ -57,6 +57,11 @@ export function finishedSteps(state: ViewState): StepResult[] {
 	return state.log.filter(entry => entry.step !== state.active);
 }
 
+/** The banner (above the last line) shows a step's problem; a failure outside the steps is printed below once the screens are gone. */
+export function problemPlace(state: ViewState): ProblemPlace {
+	return state.problem ? 'above' : state.failureBelow ? 'below' : 'none';
+}
+
 export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	const {columns, rows} = state.terminal;
 	const view = state.steps[state.active];
@@ -74,7 +79,8 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	budget.need(1); // the step's title
 	const details = problem ? bannerDetailRows(problem, columns).length : 0;
 	// Sections of the app (rail, log, screen, problem, prompt, hints) and blocks of the screen, each one gap apart.
-	const sections = (log: boolean) => 1 + (log ? 1 : 0) + 1 + (problem ? 1 : 0) + (asking ? 1 : 0) + (endingLine(state.finished) === '' ? 0 : 1);
+	const sections = (log: boolean) =>
+		1 + (log ? 1 : 0) + 1 + (problem ? 1 : 0) + (asking ? 1 : 0) + (endingLine(state.finished, problemPlace(state)) === '' ? 0 : 1);
 
 	if (fullText) {
 		const bannerDetails = budget.take(details);
@@ -149,7 +155,7 @@ function sum(values: number[]): number {
 
 /** The key hints (or, once the run is over, how it ended), at their longest. */
 function bottomLineHeight(state: ViewState, body: ScreenBody, columns: number): number {
-	const ending = endingLine(state.finished);
+	const ending = endingLine(state.finished, problemPlace(state));
 	if (ending !== undefined) return ending === '' ? 0 : rowCount(ending, columns);
 	const fullText = body.fullText ? (state.fullText.open ? 'open' : 'cut') : 'none';
 	return rowCount(

@@ -82,8 +82,9 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				return [`  package ${row.namespace ? `${row.namespace}:` : ''}${row.name} ${row.latestVersion} is in the repository`];
 			}
 			case 'problem': {
-				const {code, message, fix, details} = event.problem;
-				return [`error [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
+				const {code, message, fix, details, awsError} = event.problem;
+				const aws = awsError ? [`${awsError.code}: ${awsError.message}`] : [];
+				return [`error [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent([...(details ?? []), ...aws])];
 			}
 			case 'summary':
 				return ['', ...summaryText(event.summary)];

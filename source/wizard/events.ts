@@ -6,6 +6,9 @@ import type {StepId} from './steps.js';
 
 export type StepStatus = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
 
+/** How a finished progress line ended when not in success: a neutral finding (nothing found) or a refusal. */
+export type ProgressTone = 'info' | 'failed';
+
 /** Every kind of resource the journey makes: the ledger's check, the undo commands and the display names follow this list. */
 export const resourceKinds = [
 	'domain',
@@ -78,6 +81,14 @@ export interface Problem {
 	fix?: string;
 	/** Extra lines worth showing, e.g. Maven's first error lines. */
 	details?: string[];
+	/** AWS's own answer, verbatim (secrets taken out), shown under the plain explanation: what a console or CI log will show. */
+	awsError?: AwsErrorText;
+}
+
+/** An AWS error as AWS words it: its code (e.g. AccessDeniedException) and its message. */
+export interface AwsErrorText {
+	code: string;
+	message: string;
 }
 
 export type WizardEvent =
@@ -87,7 +98,8 @@ export type WizardEvent =
 	| {type: 'resource'; step: StepId; resource: CreatedResource; reused: boolean}
 	| {type: 'policy'; step: StepId; name: string; document: string; explanations: string[]}
 	| {type: 'diff'; step: StepId; path: string; lines: string[]}
-	| {type: 'progress'; step: StepId; message: string; done?: boolean}
+	/** `done`: finished, a success unless `tone` says it found nothing (info) or was refused (failed). */
+	| {type: 'progress'; step: StepId; message: string; done?: boolean; tone?: ProgressTone}
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
 	| {type: 'problem'; step: StepId; problem: Problem}

@@ -5,6 +5,7 @@ import {
 	type Fact,
 	type PackageRow,
 	type Problem,
+	type ProgressTone,
 	type ResourceKind,
 	type StepStatus,
 	type Summary,
@@ -47,6 +48,8 @@ export interface FileDiff {
 export interface Progress {
 	message: string;
 	done: boolean;
+	/** A finished line that is not a success: nothing found (info), or refused (failed). */
+	tone?: ProgressTone;
 }
 
 export interface StepView {
@@ -92,6 +95,8 @@ export interface ViewState {
 	quitting: boolean;
 	/** Set once the run is over: no question, no keys, no hints any more. */
 	finished: Outcome | undefined;
+	/** The run ended on a failure the CLI prints below the screens once they are gone (not a problem event of a step). */
+	failureBelow: boolean;
 	/** The user is typing into a text field (a text question, or a list's "new name" item): letters are text, not keys. */
 	typing: boolean;
 	/** `v` shows the step's long text (the policy, the settings change) in full, scrolled to `offset` rows. */
@@ -109,7 +114,7 @@ export type ViewAction =
 	| {type: 'typing'; typing: boolean}
 	| {type: 'full-text'; open: boolean}
 	| {type: 'scroll'; offset: number}
-	| {type: 'finished'; outcome: Outcome};
+	| {type: 'finished'; outcome: Outcome; failureBelow?: boolean};
 
 const emptyStep: StepView = {status: 'pending', notes: [], facts: [], resources: [], policy: undefined, diffs: [], progress: undefined};
 
@@ -126,6 +131,7 @@ export const initialViewState: ViewState = {
 	terminal: {columns: 80, rows: 24},
 	quitting: false,
 	finished: undefined,
+	failureBelow: false,
 	typing: false,
 	fullText: {open: false, offset: 0},
 	log: [],
@@ -164,7 +170,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return !state.fullText.open || offset === state.fullText.offset ? state : {...state, fullText: {open: true, offset}};
 		}
 		case 'finished':
-			return {...state, finished: action.outcome, question: undefined, typing: false, fullText: closedText};
+			return {...state, finished: action.outcome, failureBelow: action.failureBelow ?? false, question: undefined, typing: false, fullText: closedText};
 		default:
 			return assertNever(action);
 	}
@@ -196,7 +202,10 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 		case 'diff':
 			return updateStep(state, event.step, step => ({...step, diffs: replaceOrAppend(step.diffs, [{path: event.path, lines: event.lines}], d => d.path)}));
 		case 'progress':
-			return updateStep(state, event.step, step => ({...step, progress: {message: event.message, done: event.done ?? false}}));
+			return updateStep(state, event.step, step => ({
+				...step,
+				progress: {message: event.message, done: event.done ?? false, ...(event.done && event.tone ? {tone: event.tone} : {})},
+			}));
 		case 'maven-output':
 			return {...state, maven: {tail: [...state.maven.tail, event.line.replace(/\r$/, '')].slice(-mavenTailSize), total: state.maven.total + 1}};
 		case 'package':
@@ -228,7 +237,7 @@ function stepResult(view: StepView): string {
 	if (success) return lowerFirst(firstSentence(success.message));
 	const made = describeResources(view.resources);
 	if (made) return made;
-	return view.progress?.done ? lowerFirst(firstSentence(view.progress.message)) : '';
+	return view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : '';
 }
 
 function describeResources(resources: ResourceView[]): string {

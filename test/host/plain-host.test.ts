@@ -154,4 +154,15 @@ describe('createPlainHost', () => {
 		);
 		expect(output()).not.toMatch(/\u001B/);
 	});
+
+	it("prints AWS's own error under the plain explanation, word for word", () => {
+		const {host, output} = setup();
+		const message = 'User: arn:aws:sts::1:assumed-role/r/i is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:d';
+		host.notify({
+			type: 'problem',
+			step: 'token',
+			problem: {code: 'denied-token', message: 'No token.', details: ['Role r may not call it.'], awsError: {code: 'AccessDeniedException', message}},
+		});
+		expect(output().split('\n')).toEqual(['error [denied-token]: No token.', '    Role r may not call it.', `    AccessDeniedException: ${message}`, '']);
+	});
 });

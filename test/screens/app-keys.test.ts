@@ -77,6 +77,24 @@ it('a run that stopped at a problem keeps the problem and ends without key hints
 	expect(frame).not.toContain('q quit');
 });
 
+it('a run that stopped on a failure printed after the screens points below, not above', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}], {columns: 80, rows: 24});
+	await wizard.waitForText('q quit');
+	await finishApp(wizard.instance, wizard.store, 'stopped', {failureBelow: true});
+	const frame = wizard.frame();
+	// The line wraps at 80 columns: its two rows read as one.
+	expect(frame.split('\n').slice(-2).join(' ')).toBe('Stopped at the problem below. What was created is kept; run ca-wizard again to resume.');
+	expect(frame).not.toContain('above');
+	for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+});
+
+it('a stopped run with no problem anywhere points nowhere', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}]);
+	await wizard.waitForText('q quit');
+	wizard.store.dispatch({type: 'finished', outcome: 'stopped'});
+	await waitFor(() => expect(lastLine(wizard.frame())).toBe('Stopped. What was created is kept; run ca-wizard again to resume.'));
+});
+
 it('a completed run ends on its summary, with no key hints', async () => {
 	const wizard = renderWizard([
 		{type: 'step', step: 'summary', status: 'active'},

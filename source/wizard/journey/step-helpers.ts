@@ -1,7 +1,7 @@
 import {AwsFailure} from '../../aws/errors.js';
 import {assertNever, bugFix} from '../../errors.js';
 import {FileWriteError} from '../../files/file-write-error.js';
-import type {CreatedResource, Problem} from '../events.js';
+import type {CreatedResource, Problem, ProgressTone} from '../events.js';
 import type {JourneyQuestion} from '../question-flags.js';
 import {goBack, type Answer, type GoBack} from '../questions.js';
 import {JourneyStop, type JourneyFacts, type StepContext} from './context.js';
@@ -61,8 +61,9 @@ export function note(context: StepContext, message: string, tone: 'info' | 'succ
 	context.host.notify({type: 'note', step: context.step, tone, message});
 }
 
-export function progress(context: StepContext, message: string, done = false): void {
-	context.host.notify({type: 'progress', step: context.step, message, done});
+/** What the step does now; `done` with a `tone` when it ended in a neutral finding or a refusal rather than a success. */
+export function progress(context: StepContext, message: string, done = false, tone?: ProgressTone): void {
+	context.host.notify({type: 'progress', step: context.step, message, done, ...(tone ? {tone} : {})});
 }
 
 /** Every question has its flag: its id and kind must be the ones declared in question-flags.ts. */

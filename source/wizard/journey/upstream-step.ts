@@ -29,7 +29,7 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 	const target = graph.get(repository);
 	if (!target)
 		stop({code: 'UpstreamFailed', message: `The repository ${repository} is gone from ${domain}.`, fix: 'Run ca-wizard again to choose or create one.'});
-	progress(context, `${repository} does not reach ${mavenCentralConnection} yet`, true);
+	progress(context, `${repository} does not reach ${mavenCentralConnection} yet`, true, 'info');
 
 	const ours =
 		createdThisRun(context, repository) || madeByCaWizard(await aws.codeartifact.listTags(target.arn).catch(fail(`Reading the tags of ${repository}`)));

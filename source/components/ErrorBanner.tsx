@@ -30,7 +30,7 @@ export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFI
 				</Text>
 			))}
 			{cut ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
-			{awsErrorRows(problem, columns).map((row, index) => (
+			{awsErrorRows(problem, columns - frame).map((row, index) => (
 				<Text key={`aws${index}`} wrap="truncate-end">
 					{row}
 				</Text>
@@ -43,17 +43,27 @@ export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFI
 export function bannerHeight(problem: Problem, columns: number): number {
 	const width = columns - frame;
 	const fix = problem.fix ? rowCount(`Fix: ${problem.fix}`, width) : 0;
-	return 2 + rowCount(`✖ ${problem.message} [${problem.code}]`, width) + fix + awsErrorRows(problem, columns).length;
+	return 2 + rowCount(bannerTitle(problem), width) + fix + awsErrorRows(problem, width).length;
 }
 
 /** The details as the rows they wrap to inside the banner. */
 export function bannerDetailRows(problem: Problem, columns: number): string[] {
-	return (problem.details ?? []).flatMap(line => paragraphRows(line, columns - frame));
+	return detailRows(problem, columns - frame);
 }
 
-/** AWS's code and message, as a console or a CI log shows them: `AccessDeniedException: User: … is not authorized …`. */
-function awsErrorRows({awsError}: Problem, columns: number): string[] {
-	return awsError ? paragraphRows(`${awsError.code}: ${awsError.message}`, columns - frame) : [];
+/** The first line: what happened, and its code. */
+export function bannerTitle(problem: Problem): string {
+	return `✖ ${problem.message} [${problem.code}]`;
+}
+
+/** The details wrapped to `width`. */
+export function detailRows(problem: Problem, width: number): string[] {
+	return (problem.details ?? []).flatMap(line => paragraphRows(line, width));
+}
+
+/** AWS's code and message, as a console or a CI log shows them (`AccessDeniedException: User: … is not authorized …`), wrapped to `width`. */
+export function awsErrorRows({awsError}: Problem, width: number): string[] {
+	return awsError ? paragraphRows(`${awsError.code}: ${awsError.message}`, width) : [];
 }
 
 function paragraphRows(text: string, width: number): string[] {

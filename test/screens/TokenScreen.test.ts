@@ -77,7 +77,8 @@ it('at 80×24 the rail, the whole explanation, the choices and the keys fit; onl
 	const lines = frame.split('\n');
 	expect(lines[0]).toBe('ca-wizard · step 6 of 9');
 	expect(wizard.height()).toBeLessThan(24);
-	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · q quit');
+	// The step's explanation gives way to the problem; v shows it.
+	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · v view all · q quit');
 	// The details wrap inside the banner: every word of them is there, nothing cut with "…".
 	expect(boxed(frame).join(' ').replace(/\s+/g, ' ')).toContain(
 		tokenEvents.flatMap(event => (event.type === 'problem' ? (event.problem.details ?? []) : [])).join(' '),

@@ -1,11 +1,13 @@
 import stringWidth from 'string-width';
 import {beforeAll, expect, it} from 'vitest';
-import {renderWizard} from '../helpers/render.js';
+import {keys, renderWizard} from '../helpers/render.js';
 import {journeyOn} from '../helpers/journey.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Answer, Question} from '../../source/wizard/questions.js';
+import {steps} from '../../source/wizard/steps.js';
+import {wrapRows} from '../../source/components/text-rows.js';
 
 // The screens a learner meets on a first run, from the events the real journey sends against
 // a fresh sandbox (its refusals worded as AWS words them), drawn at 80×24.
@@ -29,18 +31,30 @@ beforeAll(async () => {
 	expect(result.status).toBe('completed');
 });
 
-/** The app at 80×24 as it stood when `id` was asked, with that question waiting. */
-async function screenAt(id: string): Promise<string[]> {
-	const moment = host.asked.find(entry => entry.question.id === id);
+/** The app at 80×24 as it stood when `id` was asked (in `run`), with that question waiting. */
+async function wizardAt(id: string, run: TimelineHost = host) {
+	const moment = run.asked.find(entry => entry.question.id === id);
 	if (!moment) throw new Error(`The journey never asked ${id}`);
 	const wizard = renderWizard(moment.before, {columns: 80, rows: 24});
 	void wizard.host.ask(moment.question);
-	const frame = await wizard.waitForText(`? ${moment.question.message.slice(0, 30)}`);
+	await wizard.waitForText(`? ${moment.question.message.slice(0, 30)}`);
+	fits(wizard.frame());
+	return wizard;
+}
+
+async function screenAt(id: string, run: TimelineHost = host): Promise<string[]> {
+	return (await wizardAt(id, run)).frame().split('\n');
+}
+
+/** Every frame line fits 80 columns, and the frame 24 rows (with the row Ink keeps for its cursor). */
+function fits(frame: string): void {
 	const lines = frame.split('\n');
 	expect(lines.length).toBeLessThan(24);
 	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
-	return lines;
 }
+
+/** A paragraph's words, however it was wrapped. */
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 it("the token's refusal: AWS's own code and message, verbatim, under the plain explanation; the asking marked refused", async () => {
 	const lines = await screenAt('token-fix');
@@ -63,4 +77,66 @@ it('an account with no domain yet: a neutral mark, not "✔ 0 domains found"', a
 	expect(lines.join('\n')).not.toMatch(/✔ 0 /);
 	const repository = await screenAt('repository');
 	expect(repository).toContain('ℹ No repositories yet in ca-wizard-demo');
+});
+
+it('explanations are not cut to one line: the IAM one is whole beside the policy; where a screen has no room, v shows it whole', async () => {
+	const access = (await screenAt('create-access')).join('\n');
+	expect(words(access)).toContain(words(steps.access.concept));
+	expect(access).toContain('v view all');
+
+	const token = await wizardAt('token-fix');
+	expect(words(token.frame())).not.toContain(words(steps.token.concept));
+	expect(token.frame()).toContain('v view all');
+	await token.press('v');
+	await token.waitForText('v close');
+	const seen: string[] = [];
+	for (let page = 0; page < 10; page++) {
+		seen.push(
+			...token
+				.frame()
+				.split('\n')
+				.map(line => line.trim()),
+		);
+		fits(token.frame());
+		if (/lines \d+–(\d+) of \1\b/.test(token.frame()) || !token.frame().includes('lines ')) break;
+		await token.press(keys.pageDown);
+	}
+	// Every row of the explanation, wrapped to the terminal, was on screen in the view.
+	for (const row of wrapRows(steps.token.concept, 80)) expect(seen).toContain(row.trim());
+	// The question waits all along.
+	expect(token.frame()).toContain('? How should the wizard fix this?');
+});
+
+it('a warning that bears on the question is on screen before it at 80×24, and v starts with it', async () => {
+	const corporate = new TimelineHost();
+	const {result} = await journey(corporate, {
+		settings: [
+			'<?xml version="1.0" encoding="UTF-8"?>',
+			'<settings>',
+			'  <mirrors>',
+			'    <mirror>',
+			'      <id>corporate-nexus</id>',
+			'      <mirrorOf>*</mirrorOf>',
+			'      <url>https://nexus.example.com/repository/maven-public/</url>',
+			'    </mirror>',
+			'  </mirrors>',
+			'</settings>',
+			'',
+		].join('\n'),
+	});
+	expect(result.status).toBe('completed');
+	const warning = corporate.of('note').find(note => note.step === 'settings' && note.tone === 'warning')?.message ?? '';
+	expect(warning).toContain('The mirror "corporate-nexus"');
+	const wizard = await wizardAt('write-settings', corporate);
+	const frame = wizard.frame();
+	const at = frame.indexOf('⚠ The mirror "corporate-nexus"');
+	expect(at).toBeGreaterThan(-1);
+	expect(at).toBeLessThan(frame.indexOf('? Write this change to'));
+	expect(words(frame.slice(at + 2, frame.indexOf('? Write this change to')))).toContain(words(warning));
+	await wizard.press('v');
+	await wizard.waitForText('v close');
+	fits(wizard.frame());
+	// The view's first row, under the step's title, is the warning.
+	const lines = wizard.frame().split('\n');
+	expect(lines[lines.indexOf('settings.xml') + 1]).toMatch(/^⚠ The mirror "corporate-nexus"/);
 });

@@ -47,6 +47,7 @@ function shown(question: Question, value: string | boolean): string {
 export function createPlainFormatter(): (event: WizardEvent) => string[] {
 	const lastProgress = new Map<string, string>();
 	const packagesShown = new Set<string>();
+	let counted = false;
 	return event => {
 		switch (event.type) {
 			case 'step': {
@@ -80,6 +81,12 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				if (row.state !== 'confirmed' || packagesShown.has(key)) return [];
 				packagesShown.add(key);
 				return [`  package ${row.namespace ? `${row.namespace}:` : ''}${row.name} ${row.latestVersion} is in the repository`];
+			}
+			case 'package-count': {
+				// What the repository held before the build; the build step's progress says what it holds after.
+				if (counted) return [];
+				counted = true;
+				return event.count > 0 ? [`  ${event.repository} already holds ${event.count} package${event.count === 1 ? '' : 's'}`] : [];
 			}
 			case 'problem': {
 				const {code, message, fix, details, awsError} = event.problem;

@@ -102,6 +102,8 @@ export type WizardEvent =
 	| {type: 'progress'; step: StepId; message: string; done?: boolean; tone?: ProgressTone}
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
+	/** How many packages the repository holds now, as ListPackages counts them (not only those this build fetched). */
+	| {type: 'package-count'; repository: string; count: number}
 	| {type: 'problem'; step: StepId; problem: Problem}
 	| {type: 'summary'; summary: Summary}
 	/** A dry run's last event, instead of the summary: what a run would change. */

@@ -80,6 +80,8 @@ export interface ViewState {
 	maven: {tail: string[]; total: number};
 	/** The package table's rows, merged by package: see package-table.ts. */
 	packages: PackageRow[];
+	/** How many packages the repository holds, once the build step has counted them: more than the rows when it held some already. */
+	packageCount: number | undefined;
 	/** The problem that stopped a step, until that step runs again or completes. */
 	problem: {step: StepId; problem: Problem} | undefined;
 	/** The question waiting for an answer, if any. */
@@ -123,6 +125,7 @@ export const initialViewState: ViewState = {
 	active: 'preflight',
 	maven: {tail: [], total: 0},
 	packages: [],
+	packageCount: undefined,
 	problem: undefined,
 	question: undefined,
 	asked: 0,
@@ -210,6 +213,8 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...state, maven: {tail: [...state.maven.tail, event.line.replace(/\r$/, '')].slice(-mavenTailSize), total: state.maven.total + 1}};
 		case 'package':
 			return {...state, packages: mergeRow(state.packages, event.row)};
+		case 'package-count':
+			return {...state, packageCount: event.count};
 		case 'problem':
 			return {...state, problem: {step: event.step, problem: event.problem}};
 		case 'summary':

@@ -1,8 +1,10 @@
+import {createHash} from 'node:crypto';
+import {CodeartifactClient, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
 import stringWidth from 'string-width';
 import {beforeAll, expect, it} from 'vitest';
 import {keys, renderWizard} from '../helpers/render.js';
 import {journeyOn} from '../helpers/journey.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {adminConfig, useSandbox} from '../helpers/sandbox.js';
 import {ScriptedHost} from '../helpers/scripted-host.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Answer, Question} from '../../source/wizard/questions.js';
@@ -139,4 +141,30 @@ it('a warning that bears on the question is on screen before it at 80×24, and v
 	// The view's first row, under the step's title, is the warning.
 	const lines = wizard.frame().split('\n');
 	expect(lines[lines.indexOf('settings.xml') + 1]).toMatch(/^⚠ The mirror "corporate-nexus"/);
+});
+
+it('a repository that already holds packages shows its own count, not "Packages (0)"', async () => {
+	const client = new CodeartifactClient(adminConfig(sandbox.current));
+	for (const name of ['kit', 'tools', 'templates']) {
+		const bytes = Buffer.from(`${name} bytes`);
+		await client.send(
+			new PublishPackageVersionCommand({
+				domain: 'ca-wizard-demo',
+				repository: 'maven-repo',
+				format: 'generic',
+				namespace: 'team',
+				package: name,
+				packageVersion: '1.0.0',
+				assetName: `${name}.tar.gz`,
+				assetContent: bytes,
+				assetSHA256: createHash('sha256').update(bytes).digest('hex'),
+			}),
+		);
+	}
+	const again = new TimelineHost();
+	expect((await journey(again)).result.status).toBe('completed');
+	const lines = await screenAt('local-repository', again);
+	expect(lines).toContain('Packages (3)');
+	expect(lines).toContain('3 already in the repository; those Maven fetches appear here.');
+	expect(lines.join('\n')).not.toContain('Packages (0)');
 });

@@ -28,6 +28,8 @@ export interface Connection {
 	sandboxEndpoint?: string;
 	/** For an embedded sandbox: how to start it again once the wizard has stopped it. */
 	restartHint?: string;
+	/** For an embedded sandbox: what serves its public:maven-central (Maven Central, a mirror, or a local folder). */
+	mavenCentralSource?: () => string;
 	/** Stops an embedded sandbox; nothing for the others. */
 	close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			settingsPath: sandboxSettings,
 			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
+			mavenCentralSource: () => sandbox.mavenCentralSource(),
 			restartHint: `ca-wizard sandbox --data ${shellQuote(dataDir)} --port ${port} --print-env`,
 		};
 	}

@@ -56,6 +56,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				destroyCommand: destroyInvocation(options.target, workDir, cwd, options.participant),
 				hostCommandFlags: hostCommandFlags(options.target, workDir, cwd),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
+				...(connection.mavenCentralSource ? {mavenCentralSource: connection.mavenCentralSource} : {}),
 			},
 		);
 		outcome = result.status;

@@ -114,8 +114,12 @@ export type WizardEvent =
  * (and a report) each render it. No text is formatted here but the commands themselves.
  */
 export interface Summary {
-	/** `upstream`: the repository holding public:maven-central; none when the run left the repository without one. */
-	build: {success: boolean; packages: number; repository: string; upstream?: string};
+	/**
+	 * `upstream`: the repository holding public:maven-central; none when the run left the repository without one.
+	 * `origins`: where the repository's packages entered the domain, as CodeArtifact records it; `mavenCentralSource`:
+	 * what really stands behind public:maven-central when it is not Maven Central (a sandbox's offline folder).
+	 */
+	build: {success: boolean; packages: number; repository: string; upstream?: string; origins?: PackageOrigin[]; mavenCentralSource?: string};
 	/** What ca-wizard made here, oldest first: this run, or an earlier one that stopped (undo takes both). */
 	created: {resource: CreatedResource; earlierRun: boolean}[];
 	/** Found and used as they were: never undone. */
@@ -127,6 +131,13 @@ export interface Summary {
 	undo: string[];
 	/** The one command that removes `created` (ca-wizard destroy, with this run's work folder and target). */
 	destroy: string;
+}
+
+/** How many of a repository's packages entered the domain through an external connection, or were published to a repository. */
+export interface PackageOrigin {
+	kind: 'external-connection' | 'repository';
+	name: string;
+	packages: number;
 }
 
 /** restart-sandbox: bring the embedded sandbox back; build: Maven again, with a fresh token (ca-wizard exec); export-token: a token in this shell. */

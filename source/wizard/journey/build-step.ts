@@ -97,7 +97,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	if (listed !== undefined) count?.is(listed);
 	const packages = listed ?? confirmer.confirmedCount;
 	progress(context, `${packages} packages in ${facts.repository}`, true);
-	facts.build = {success: result.success, packages};
+	facts.build = {success: result.success, packages, origins: confirmer.origins};
 	if (!result.success) {
 		stop({
 			code: 'BuildFailed',

@@ -21,7 +21,12 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const created = ledger.resources;
 	const ours = new Set(created.map(identity));
 	const summary: Summary = {
-		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
+		build: {
+			...facts.build,
+			repository: facts.repository,
+			...(facts.upstream ? {upstream: facts.upstream} : {}),
+			...standIn(options.mavenCentralSource?.()),
+		},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		files: [{...facts.settingsWritten}],
@@ -49,3 +54,8 @@ function unique(resources: CreatedResource[]): CreatedResource[] {
 
 // In sandbox mode the endpoint is printed by `ca-wizard sandbox`; name it rather than a port that changes.
 const sandboxEndpointHint = '$AWS_ENDPOINT_URL';
+
+/** What serves public:maven-central, named only when it is not Maven Central itself (a sandbox's offline folder, a mirror). */
+function standIn(source: string | undefined): {mavenCentralSource?: string} {
+	return source && !/^https:\/\/repo(1)?\.maven\.(apache\.)?org\/maven2\/?$/.test(source) ? {mavenCentralSource: source} : {};
+}

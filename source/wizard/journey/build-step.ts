@@ -103,7 +103,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 			code: 'BuildFailed',
 			message: `mvn compile failed (exit code ${result.exitCode}).`,
 			details: firstErrorLines(result.lines, 8),
-			fix: 'Read the first error lines above; fix the project or the settings, then run ca-wizard again: it reuses everything it created.',
+			fix: "Read Maven's first error lines below; fix the project or the settings, then run ca-wizard again: it reuses everything it created.",
 		});
 	}
 	note(context, `BUILD SUCCESS: ${packages} packages now in ${facts.repository}${facts.upstream ? `, fetched through ${facts.upstream}` : ''}.`, 'success');

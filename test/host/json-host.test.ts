@@ -51,4 +51,15 @@ describe('createJsonHost', () => {
 			'No terminal to ask "Name the repository": pass --repository VALUE, or --yes to take the defaults.',
 		);
 	});
+
+	it("carries AWS's own error code and message with a problem, word for word", () => {
+		const {host, lines} = setup();
+		const message = 'User: arn:aws:sts::1:assumed-role/r/i is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:d';
+		host.notify({
+			type: 'problem',
+			step: 'token',
+			problem: {code: 'denied-token', message: 'No token.', details: ['Role r may not call it.'], awsError: {code: 'AccessDeniedException', message}},
+		});
+		expect(lines()[0]).toMatchObject({problem: {awsError: {code: 'AccessDeniedException', message}}});
+	});
 });

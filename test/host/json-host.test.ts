@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {createJsonHost} from '../../source/host/json-host.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {refusedMessage, refusedToken} from '../helpers/refused-token.js';
 
 const upstream: Question = {kind: 'confirm', id: 'upstream', message: 'Connect to Maven Central?', default: true};
 const repository: Question = {kind: 'text', id: 'repository', message: 'Name the repository', default: 'maven-repo'};
@@ -54,12 +55,7 @@ describe('createJsonHost', () => {
 
 	it("carries AWS's own error code and message with a problem, word for word", () => {
 		const {host, lines} = setup();
-		const message = 'User: arn:aws:sts::1:assumed-role/r/i is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:d';
-		host.notify({
-			type: 'problem',
-			step: 'token',
-			problem: {code: 'denied-token', message: 'No token.', details: ['Role r may not call it.'], awsError: {code: 'AccessDeniedException', message}},
-		});
-		expect(lines()[0]).toMatchObject({problem: {awsError: {code: 'AccessDeniedException', message}}});
+		host.notify(refusedToken);
+		expect(lines()[0]).toMatchObject({problem: {awsError: {code: 'AccessDeniedException', message: refusedMessage}}});
 	});
 });

@@ -6,6 +6,7 @@ import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {summaryText} from '../../source/wizard/summary-lines.js';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {refusedMessage, refusedToken} from '../helpers/refused-token.js';
 
 const domain: Question = {
 	kind: 'select',
@@ -157,12 +158,12 @@ describe('createPlainHost', () => {
 
 	it("prints AWS's own error under the plain explanation, word for word", () => {
 		const {host, output} = setup();
-		const message = 'User: arn:aws:sts::1:assumed-role/r/i is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:d';
-		host.notify({
-			type: 'problem',
-			step: 'token',
-			problem: {code: 'denied-token', message: 'No token.', details: ['Role r may not call it.'], awsError: {code: 'AccessDeniedException', message}},
-		});
-		expect(output().split('\n')).toEqual(['error [denied-token]: No token.', '    Role r may not call it.', `    AccessDeniedException: ${message}`, '']);
+		host.notify(refusedToken);
+		expect(output().split('\n')).toEqual([
+			'error [denied-token]: No token.',
+			'    Role r may not call it.',
+			`    AccessDeniedException: ${refusedMessage}`,
+			'',
+		]);
 	});
 });

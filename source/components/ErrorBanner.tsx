@@ -29,7 +29,8 @@ export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFI
 					{row}
 				</Text>
 			))}
-			{cut ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
+			{/* No row at all for the details: not even the count (v shows them). */}
+			{cut && detailRows > 0 ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
 			{awsErrorRows(problem, columns - frame).map((row, index) => (
 				<Text key={`aws${index}`} wrap="truncate-end">
 					{row}

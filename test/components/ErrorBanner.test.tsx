@@ -59,3 +59,10 @@ it("keeps AWS's own words whole under the details, even when the details are cut
 	expect(inside.slice(3).join(' ')).toBe(`AccessDeniedException: ${message}`);
 	expect(bannerHeight({code: 'denied-token', message: 'Refused.', awsError: {code: 'AccessDeniedException', message}}, 80)).toBe(3 + inside.length - 3);
 });
+
+it('with no row for the details, takes none: not even for their count', () => {
+	const details = ['first', 'second'];
+	const frame = renderInk(<ErrorBanner problem={{code: 'X', message: 'Failed.', details}} columns={60} detailRows={0} />).frame();
+	expect(frame.split('\n')).toHaveLength(bannerHeight({code: 'X', message: 'Failed.'}, 60));
+	expect(frame).not.toContain('more lines');
+});

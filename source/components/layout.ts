@@ -4,16 +4,16 @@ import {endingLine, keyHints, type FullTextStatus, type ProblemPlace} from './Ke
 import {promptHeight} from './Prompt.js';
 import type {ScreenBody} from './Rows.js';
 import {fullTextRows} from './full-text.js';
-import type {Row} from './text-rows.js';
 import {conceptHeight, noteHeight, progressHeight, type FramePlan} from './StepFrame.js';
 import {stepRailHeight} from './StepRail.js';
-import {rowCount} from './text-rows.js';
+import {rowCount, type Row} from './text-rows.js';
 
 // The whole frame must fit the terminal: once Ink draws more rows than the terminal has, it
 // clears the screen on every frame and the top (the step rail) scrolls away. So each frame is
 // planned from the terminal's size, in order of what matters: the rail, the question and the
-// key hints always; then the problem, the step's own content, spacing, the concept, older
-// notes and the log of finished steps, each as far as rows remain.
+// key hints always; then the problem, the warnings before a question, the step's own content,
+// the concept, spacing, older notes and the log of finished steps, each as far as rows remain.
+// What is cut there, `v` shows whole (full-text.ts).
 
 export interface ScreenPlan {
 	frame: FramePlan;

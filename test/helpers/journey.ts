@@ -42,6 +42,8 @@ export interface JourneyRun {
 	endpoint?: string;
 	/** --dry-run: reads only, with the wizard's own dry-run adapters; the result carries the plan. */
 	dryRun?: boolean;
+	/** Tell the journey what serves the sandbox's public:maven-central, as an embedded sandbox does. */
+	mavenCentralSource?: boolean;
 }
 
 /** Runs the whole journey against the sandbox with real files, in a fresh working folder unless told otherwise. */
@@ -78,6 +80,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
+				...(options.mavenCentralSource ? {mavenCentralSource: () => sandbox.current.mavenCentralSource()} : {}),
 			},
 		);
 		return {result, settingsPath, ledger, ledgerPath, workDir, aws, plan: dryRun?.recorder.plan};

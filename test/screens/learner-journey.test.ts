@@ -162,7 +162,10 @@ it('a repository that already holds packages shows its own count, not "Packages 
 		);
 	}
 	const again = new TimelineHost();
-	expect((await journey(again)).result.status).toBe('completed');
+	expect((await journey(again, {mavenCentralSource: true})).result.status).toBe('completed');
+	// The sandbox's offline folder is named as what it is, for packages that come through public:maven-central.
+	expect(again.of('summary')[0]?.summary.build.mavenCentralSource).toBe(sandbox.current.mavenCentralSource());
+	expect(sandbox.current.mavenCentralSource()).toMatch(/^local Maven repository \//);
 	const lines = await screenAt('local-repository', again);
 	expect(lines).toContain('Packages (3)');
 	expect(lines).toContain('3 already in the repository; those Maven fetches appear here.');

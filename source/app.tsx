@@ -2,9 +2,9 @@ import {Box, render, useInput, useStdout, type Instance, type RenderOptions} fro
 import {Fragment, useEffect, useSyncExternalStore} from 'react';
 import {ErrorBanner} from './components/ErrorBanner.js';
 import {KeyHints} from './components/KeyHints.js';
-import {finishedSteps, planScreen, type ScreenPlan} from './components/layout.js';
+import {finishedSteps, planScreen, problemPlace, type ScreenPlan} from './components/layout.js';
 import {Prompt} from './components/Prompt.js';
-import {clampOffset, TextWindow, type ScreenBody} from './components/Rows.js';
+import {clampOffset, TextWindow} from './components/Rows.js';
 import {StepFrame} from './components/StepFrame.js';
 import {StepLog} from './components/StepLog.js';
 import {StepRail} from './components/StepRail.js';
@@ -43,20 +43,20 @@ export function App({store, host}: AppProps) {
 	useTerminalSize(store);
 	const body = screens[state.active](state, state.terminal.columns);
 	const plan = planScreen(state, body);
-	useKeys(store, host, state, body, plan);
+	useKeys(store, host, state, plan);
 	const asking = state.question !== undefined && !state.quitting;
 	return (
 		<Box flexDirection="column" gap={plan.frame.gap}>
 			<StepRail steps={state.steps} active={state.active} />
 			<StepLog log={finishedSteps(state)} rows={plan.log} />
 			<StepFrame id={state.active} view={state.steps[state.active]} columns={state.terminal.columns} plan={plan.frame} waiting={asking}>
-				{plan.window !== undefined && body.fullText ? (
-					<TextWindow rows={body.fullText} offset={state.fullText.offset} height={plan.window} />
+				{plan.window !== undefined ? (
+					<TextWindow rows={plan.text} offset={state.fullText.offset} height={plan.window} />
 				) : (
 					body.parts.map((part, index) => <Fragment key={index}>{plan.parts[index]! > 0 ? part.render(plan.parts[index]!) : null}</Fragment>)
 				)}
 			</StepFrame>
-			{state.problem ? <ErrorBanner problem={state.problem.problem} columns={state.terminal.columns} detailRows={plan.bannerDetails} /> : null}
+			{state.problem && plan.banner ? <ErrorBanner problem={state.problem.problem} columns={state.terminal.columns} detailRows={plan.bannerDetails} /> : null}
 			{asking ? (
 				<Prompt
 					key={state.asked}
@@ -73,6 +73,7 @@ export function App({store, host}: AppProps) {
 				typing={state.typing}
 				quitting={state.quitting}
 				finished={state.finished}
+				problem={problemPlace(state)}
 				fullText={plan.fullText}
 			/>
 		</Box>
@@ -84,7 +85,7 @@ export function App({store, host}: AppProps) {
  * text. Otherwise q quits, v opens or closes the long text, and arrows or PgUp/PgDn scroll it
  * (arrows only where no list takes them). Answers are the prompt's keys.
  */
-function useKeys(store: ViewStore, host: InkHost, state: ViewState, body: ScreenBody, plan: ScreenPlan) {
+function useKeys(store: ViewStore, host: InkHost, state: ViewState, plan: ScreenPlan) {
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			host.quit();
@@ -95,14 +96,14 @@ function useKeys(store: ViewStore, host: InkHost, state: ViewState, body: Screen
 			host.quit();
 		} else if (input === 'v' && plan.fullText !== 'none') {
 			store.dispatch({type: 'full-text', open: plan.fullText === 'cut'});
-		} else if (plan.window !== undefined && body.fullText) {
+		} else if (plan.window !== undefined) {
 			const page = Math.max(1, plan.window - 2);
 			const arrows = state.question?.kind !== 'select';
 			const by = key.pageDown ? page : key.pageUp ? -page : arrows && key.downArrow ? 1 : arrows && key.upArrow ? -1 : 0;
 			if (by !== 0)
 				store.dispatch({
 					type: 'scroll',
-					offset: clampOffset(clampOffset(state.fullText.offset, body.fullText.length, plan.window) + by, body.fullText.length, plan.window),
+					offset: clampOffset(clampOffset(state.fullText.offset, plan.text.length, plan.window) + by, plan.text.length, plan.window),
 				});
 		}
 	});
@@ -133,8 +134,8 @@ export function renderApp({store, host}: AppProps, options: Pick<RenderOptions, 
  * microtask later, so an unmount in the same tick would leave the previous frame (with its
  * key hints) on the terminal.
  */
-export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome): Promise<void> {
-	store.dispatch({type: 'finished', outcome});
+export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome, options: {failureBelow?: boolean} = {}): Promise<void> {
+	store.dispatch({type: 'finished', outcome, failureBelow: options.failureBelow ?? false});
 	await new Promise(resolve => setImmediate(resolve));
 	instance.unmount();
 }

@@ -41,6 +41,8 @@ export interface PackageVersionInfo {
 	version: string;
 	status: string;
 	publishedTime?: Date;
+	/** Where the version entered the domain (DescribePackageVersion's origin.domainEntryPoint): an external connection, or the repository it was published to. */
+	origin?: {externalConnection: string} | {repository: string};
 }
 
 /** Resource tags as key/value pairs (the ownership tags in wizard/ownership-tags.ts among them). */

@@ -31,6 +31,8 @@ export interface Connection {
 	sandboxEndpoint?: string;
 	/** For an embedded sandbox, once the wizard has stopped it: the command that starts it again, then the one that points a shell at it. */
 	restartCommands?: string[];
+	/** For an embedded sandbox: what serves its public:maven-central (Maven Central, a mirror, or a local folder). */
+	mavenCentralSource?: () => string;
 	/** Stops an embedded sandbox; nothing for the others. */
 	close(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				`${invocationName(env)} sandbox --data ${shellQuote(dataDir)} --port ${port}`,
 				`eval "$(${invocationName(env)} sandbox env --data ${shellQuote(dataDir)})"`,
 			],
+			mavenCentralSource: () => sandbox.mavenCentralSource(),
 		};
 	}
 	if (target.kind === 'sandbox-url') {

@@ -80,7 +80,11 @@ export async function requestHostToken(
 		const fix = first ? fixSentence(first, applyLine(found.domain, options.target)) : 'Fix the credentials this host uses, then ask again.';
 		throw new CliError(
 			'TokenRefused',
-			`${diagnosis.title} (domain ${found.domain}, as found in ${found.from}).\n  ${diagnosis.explanation.join('\n  ')}`,
+			[
+				`${diagnosis.title} (domain ${found.domain}, as found in ${found.from}).`,
+				...diagnosis.explanation,
+				...(diagnosis.awsError ? [`${diagnosis.awsError.code}: ${diagnosis.awsError.message}`] : []),
+			].join('\n  '),
 			fix,
 			{
 				cause: failure,

@@ -58,7 +58,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 				return described;
 			},
 			async close({outcome}, after) {
-				await finishApp(ink, store, outcome); // the last frame says how the run ended, without key hints
+				// The last frame says how the run ended, without key hints, and where its failure is printed.
+				await finishApp(ink, store, outcome, {failureBelow: failure !== undefined});
 				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
 				if (failure) process.stderr.write(failure);
 			},

@@ -64,6 +64,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
 				...printedCommandOptions(target, {workDir, cwd, ...participant, region: connection.aws.region, cliName}),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
+				...(connection.mavenCentralSource ? {mavenCentralSource: connection.mavenCentralSource} : {}),
 			},
 		);
 		ending.outcome = result.status;

@@ -13,7 +13,7 @@ export interface ErrorBannerProps {
 	detailRows?: number;
 }
 
-/** The one place a problem is shown: what happened and its code, the fix when there is one, and the details, wrapped. */
+/** The one place a problem is shown: what happened and its code, the fix when there is one, the details, wrapped, and AWS's own words under them. */
 export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFINITY}: ErrorBannerProps) {
 	const details = bannerDetailRows(problem, columns);
 	const cut = details.length > detailRows;
@@ -29,18 +29,44 @@ export function ErrorBanner({problem, columns, detailRows = Number.POSITIVE_INFI
 					{row}
 				</Text>
 			))}
-			{cut ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
+			{/* No row at all for the details: not even the count (v shows them). */}
+			{cut && detailRows > 0 ? <Text dimColor>… {details.length - shown.length} more lines</Text> : null}
+			{awsErrorRows(problem, columns - frame).map((row, index) => (
+				<Text key={`aws${index}`} wrap="truncate-end">
+					{row}
+				</Text>
+			))}
 		</Box>
 	);
 }
 
-/** Rows the banner takes without its details (border, what happened, the fix), in `columns`. */
+/** Rows the banner takes without its details (border, what happened, the fix, AWS's words, which are never cut), in `columns`. */
 export function bannerHeight(problem: Problem, columns: number): number {
 	const width = columns - frame;
-	return 2 + rowCount(`✖ ${problem.message} [${problem.code}]`, width) + (problem.fix ? rowCount(`Fix: ${problem.fix}`, width) : 0);
+	const fix = problem.fix ? rowCount(`Fix: ${problem.fix}`, width) : 0;
+	return 2 + rowCount(bannerTitle(problem), width) + fix + awsErrorRows(problem, width).length;
 }
 
 /** The details as the rows they wrap to inside the banner. */
 export function bannerDetailRows(problem: Problem, columns: number): string[] {
-	return (problem.details ?? []).flatMap(line => wrapRows(line, columns - frame).map((row, index) => (index > 0 ? row.replace(/^ /, '') : row)));
+	return detailRows(problem, columns - frame);
+}
+
+/** The first line: what happened, and its code. */
+export function bannerTitle(problem: Problem): string {
+	return `✖ ${problem.message} [${problem.code}]`;
+}
+
+/** The details wrapped to `width`. */
+export function detailRows(problem: Problem, width: number): string[] {
+	return (problem.details ?? []).flatMap(line => paragraphRows(line, width));
+}
+
+/** AWS's code and message, as a console or a CI log shows them (`AccessDeniedException: User: … is not authorized …`), wrapped to `width`. */
+export function awsErrorRows({awsError}: Problem, width: number): string[] {
+	return awsError ? paragraphRows(`${awsError.code}: ${awsError.message}`, width) : [];
+}
+
+function paragraphRows(text: string, width: number): string[] {
+	return wrapRows(text, width).map((row, index) => (index > 0 ? row.replace(/^ /, '') : row));
 }

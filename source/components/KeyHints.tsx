@@ -3,6 +3,9 @@ import {assertNever} from '../errors.js';
 import type {Question} from '../wizard/questions.js';
 import type {Outcome} from '../wizard/view-state.js';
 
+/** Where the problem that stopped the run is: in the banner above the last line, printed below the screen once it is gone, or nowhere. */
+export type ProblemPlace = 'above' | 'below' | 'none';
+
 /** Whether the screen has a long text that `v` opens: 'cut' while part of it is hidden, 'open' while all of it shows. */
 export type FullTextStatus = 'none' | 'cut' | 'open';
 
@@ -12,18 +15,20 @@ export interface KeyHintsProps {
 	typing: boolean;
 	quitting: boolean;
 	finished: Outcome | undefined;
+	/** Where the ending line points for a stopped run; nowhere by default. */
+	problem?: ProblemPlace;
 	fullText: FullTextStatus;
 }
 
 /** The last line: which keys do what right now, or, once the run is over, how it ended. */
 export function KeyHints(props: KeyHintsProps) {
-	const ending = endingLine(props.finished);
+	const ending = endingLine(props.finished, props.problem);
 	if (ending !== undefined) return ending ? <Text>{ending}</Text> : null;
 	return <Text dimColor>{keyHints(props).join(' · ')}</Text>;
 }
 
-/** What the last frame says once the run is over ('' for nothing); undefined while it runs. */
-export function endingLine(finished: Outcome | undefined): string | undefined {
+/** What the last frame says once the run is over ('' for nothing); undefined while it runs. A stopped run points at its problem. */
+export function endingLine(finished: Outcome | undefined, problem: ProblemPlace = 'none'): string | undefined {
 	switch (finished) {
 		case undefined:
 			return undefined;
@@ -32,7 +37,7 @@ export function endingLine(finished: Outcome | undefined): string | undefined {
 		case 'cancelled':
 			return 'Stopped. What was created is kept; run ca-wizard again to resume.';
 		case 'stopped':
-			return 'Stopped at the problem above. What was created is kept; run ca-wizard again to resume.';
+			return `Stopped${problem === 'above' ? ' at the problem above' : problem === 'below' ? ' at the problem below' : ''}. What was created is kept; run ca-wizard again to resume.`;
 		default:
 			return assertNever(finished);
 	}

@@ -41,20 +41,27 @@ export interface PackageTableProps {
 	capacity: number;
 	/** The terminal's width, which decides the columns. */
 	columns?: number;
+	/** How many packages the repository holds (ListPackages), when known: it may hold more than this build's rows. */
+	total?: number | undefined;
 }
 
 /** The repository's packages as the console lists them, newest first, as many as fit. */
-export function PackageTable({rows, capacity, columns: width = wideTableColumns}: PackageTableProps) {
+export function PackageTable({rows, capacity, columns: width = wideTableColumns, total}: PackageTableProps) {
 	const visible = visibleRows(rows, capacity);
 	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
+	const count = Math.max(total ?? 0, rows.length);
 	return (
 		<Box flexDirection="column">
-			<Text bold>Packages ({rows.length})</Text>
+			<Text bold>Packages ({count})</Text>
 			<Line columns={columns} cells={columns.map(column => column.title)} bold />
 			{visible.rows.map(row => (
 				<Line key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />
 			))}
-			{rows.length === 0 ? <Text dimColor>No packages yet: they appear as Maven fetches them.</Text> : null}
+			{rows.length === 0 ? (
+				<Text dimColor wrap="truncate-end">
+					{count > 0 ? `${count} already in the repository; those Maven fetches appear here.` : 'No packages yet: they appear as Maven fetches them.'}
+				</Text>
+			) : null}
 			{visible.more > 0 ? <Text dimColor>… {visible.more} more</Text> : null}
 		</Box>
 	);

@@ -3,7 +3,8 @@ import type {ReactNode} from 'react';
 import {steps, type StepId} from '../wizard/steps.js';
 import type {Note, Progress, StepView} from '../wizard/view-state.js';
 import {Spinner} from './Spinner.js';
-import {rowCount, wrapRows} from './text-rows.js';
+import {Rows} from './Rows.js';
+import {gutterRows, rowCount, wrapRows, type Row} from './text-rows.js';
 
 const noteMark: Record<Note['tone'], {mark: string; color?: string}> = {
 	info: {mark: 'ℹ', color: 'blue'},
@@ -11,15 +12,17 @@ const noteMark: Record<Note['tone'], {mark: string; color?: string}> = {
 	warning: {mark: '⚠', color: 'yellow'},
 };
 
-/** How much of the frame's own text fits: the concept in full, on one line, or not at all; the latest notes; the progress line. */
+/** How much of the frame's own text fits: the concept's first rows (all of them, or none), which notes, the progress line. */
 export interface FramePlan {
-	concept: 'full' | 'line' | 'none';
-	notes: number;
+	/** Rows of the concept, wrapped: when fewer than it takes, the last one shown ends in "…" (and `v` shows it whole). */
+	concept: number;
+	/** The notes shown, by their index in the step's notes (in their order), or all of them. */
+	notes: 'all' | readonly number[];
 	progress: boolean;
 	gap: 0 | 1;
 }
 
-const roomy: FramePlan = {concept: 'full', notes: Number.POSITIVE_INFINITY, progress: true, gap: 1};
+const roomy: FramePlan = {concept: Number.POSITIVE_INFINITY, notes: 'all', progress: true, gap: 1};
 
 export interface StepFrameProps {
 	id: StepId;
@@ -36,7 +39,7 @@ export interface StepFrameProps {
 export function StepFrame({id, view, columns, plan = roomy, waiting = false, children}: StepFrameProps) {
 	const {concept} = steps[id];
 	// Rows, not one wrapping <Text>: Ink does not measure a text again when only its wrap mode changes.
-	const conceptRows = plan.concept === 'full' ? paragraphRows(concept, columns) : plan.concept === 'line' ? [concept] : [];
+	const conceptRows = firstRows(paragraphRows(concept, columns), plan.concept);
 	return (
 		<Box flexDirection="column" gap={plan.gap}>
 			<Box flexDirection="column">
@@ -50,33 +53,46 @@ export function StepFrame({id, view, columns, plan = roomy, waiting = false, chi
 				))}
 			</Box>
 			{children}
-			<Activity view={view} notes={plan.notes} progress={plan.progress} waiting={waiting} />
+			<Activity view={view} columns={columns} notes={plan.notes} progress={plan.progress} waiting={waiting} />
 		</Box>
 	);
 }
 
-function Activity({view, notes, waiting, ...shows}: {view: StepView; notes: number; progress: boolean; waiting: boolean}) {
+function Activity({
+	view,
+	columns,
+	notes,
+	waiting,
+	...shows
+}: {
+	view: StepView;
+	columns: number;
+	notes: FramePlan['notes'];
+	progress: boolean;
+	waiting: boolean;
+}) {
 	const progress = shows.progress ? view.progress : undefined;
-	const shown = notes > 0 ? view.notes.slice(-notes) : [];
+	const shown = notes === 'all' ? view.notes : view.notes.filter((_, index) => notes.includes(index));
 	if (!progress && shown.length === 0) return null;
 	return (
 		<Box flexDirection="column">
 			{shown.map((note, index) => (
-				<Text key={index}>
-					<Text color={noteMark[note.tone].color}>{noteMark[note.tone].mark}</Text> {note.message}
-				</Text>
+				<Rows key={index} rows={noteRows(note, columns)} />
 			))}
 			{progress ? (
 				<Text>
-					<ProgressMark done={progress.done} running={view.status === 'active' && !waiting} /> {progress.message}
+					<ProgressMark progress={progress} running={view.status === 'active' && !waiting} /> {progress.message}
 				</Text>
 			) : null}
 		</Box>
 	);
 }
 
-function ProgressMark({done, running}: {done: boolean; running: boolean}) {
-	if (done) return <Text color="green">✔</Text>;
+/** ✔ for a success only: a search that found nothing is neutral, a refusal is a ✖. */
+function ProgressMark({progress, running}: {progress: Progress; running: boolean}) {
+	if (progress.done && progress.tone === 'failed') return <Text color="red">✖</Text>;
+	if (progress.done && progress.tone === 'info') return <Text color="blue">ℹ</Text>;
+	if (progress.done) return <Text color="green">✔</Text>;
 	if (running) return <Spinner />;
 	return <Text dimColor>·</Text>;
 }
@@ -86,13 +102,27 @@ export function conceptHeight(id: StepId, columns: number): number {
 	return rowCount(steps[id].concept, columns);
 }
 
+/** The first `count` rows; when some are left out, the last one shown says so with "…". */
+function firstRows(rows: string[], count: number): string[] {
+	if (rows.length <= count) return rows;
+	const shown = rows.slice(0, Math.max(0, count));
+	const last = shown.pop();
+	return last === undefined ? [] : [...shown, `${last.trimEnd()}…`];
+}
+
 /** A paragraph wrapped as Ink would, without the space a wrapped row would start with. */
-function paragraphRows(text: string, columns: number): string[] {
+export function paragraphRows(text: string, columns: number): string[] {
 	return wrapRows(text, columns).map((row, index) => (index > 0 ? row.replace(/^ /, '') : row));
 }
 
+/** A note under its mark, wrapped so that its later rows line up with its first. */
+function noteRows(note: Note, columns: number): Row[] {
+	const {mark, color} = noteMark[note.tone];
+	return gutterRows(note.message, columns, `${mark} `, '  ', {}).map(row => (row.gutter === '  ' ? row : {...row, ...(color ? {gutterColor: color} : {})}));
+}
+
 export function noteHeight(note: Note, columns: number): number {
-	return rowCount(`${noteMark[note.tone].mark} ${note.message}`, columns);
+	return noteRows(note, columns).length;
 }
 
 export function progressHeight(progress: Progress | undefined, columns: number): number {

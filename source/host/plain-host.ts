@@ -48,6 +48,7 @@ function shown(question: Question, value: string | boolean): string {
 export function createPlainFormatter(): (event: WizardEvent) => string[] {
 	const lastProgress = new Map<string, string>();
 	const packagesShown = new Set<string>();
+	let counted = false;
 	return event => {
 		switch (event.type) {
 			case 'step': {
@@ -83,10 +84,21 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 				packagesShown.add(key);
 				return [`  package ${row.namespace ? `${row.namespace}:` : ''}${row.name} ${row.latestVersion} is in the repository`];
 			}
+			case 'package-count': {
+				// What the repository held before the build; the build step's progress says what it holds after.
+				if (counted) return [];
+				counted = true;
+				return event.count > 0 ? [`  ${event.repository} already holds ${event.count} package${event.count === 1 ? '' : 's'}`] : [];
+			}
 			case 'problem':
 			case 'warning': {
-				const {code, message, fix, details} = event.problem;
-				return [`${event.type === 'problem' ? 'error' : 'warning'} [${code}]: ${message}`, ...(fix ? [`  fix: ${fix}`] : []), ...indent(details ?? [])];
+				const {code, message, fix, details, awsError} = event.problem;
+				const aws = awsError ? [`${awsError.code}: ${awsError.message}`] : [];
+				return [
+					`${event.type === 'problem' ? 'error' : 'warning'} [${code}]: ${message}`,
+					...(fix ? [`  fix: ${fix}`] : []),
+					...indent([...(details ?? []), ...aws]),
+				];
 			}
 			case 'fixed':
 				return [`  fixed [${event.code}]: ${event.fix}`];

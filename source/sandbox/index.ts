@@ -69,6 +69,8 @@ export interface RunningSandbox {
 	env: Record<string, string>;
 	/** Writes the snapshot now, including cache fills that would otherwise be written a moment later. */
 	flush(): void;
+	/** What serves its public:maven-central now: Maven Central's URL, another URL, or a local folder (offline, or after the probe fell back). */
+	mavenCentralSource(): string;
 	stop(): Promise<void>;
 }
 
@@ -237,6 +239,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		admin,
 		env: adminEnvironment(record),
 		flush: () => store.flush(),
+		mavenCentralSource: () => mavenCentral.description,
 		stop() {
 			stopping ??= Promise.all(
 				[server, ...metadataServers].map(

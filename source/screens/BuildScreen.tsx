@@ -28,7 +28,7 @@ export const buildScreen: Screen = (state, columns) => {
 		min: 2 + Math.min(leastPackages, packageRows),
 		want: 2 + packageRows,
 		priority: 1,
-		render: rows => <PackageTable rows={state.packages} capacity={rows - 2} columns={columns} />,
+		render: rows => <PackageTable rows={state.packages} capacity={rows - 2} columns={columns} total={state.packageCount} />,
 	});
 	return {parts};
 };

@@ -7,6 +7,9 @@ import type {StepId} from './steps.js';
 
 export type StepStatus = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
 
+/** How a finished progress line ended when not in success: a neutral finding (nothing found) or a refusal. */
+export type ProgressTone = 'info' | 'failed';
+
 /** Every kind of resource the journey makes: the ledger's check, the undo commands and the display names follow this list. */
 export const resourceKinds = [
 	'domain',
@@ -81,6 +84,14 @@ export interface Problem {
 	details?: string[];
 	/** The run stopped because a question it needed a yes to was answered no (the --json result's status says `declined`). */
 	declined?: boolean;
+	/** AWS's own answer, verbatim (secrets taken out), shown under the plain explanation: what a console or CI log will show. */
+	awsError?: AwsErrorText;
+}
+
+/** An AWS error as AWS words it: its code (e.g. AccessDeniedException) and its message. */
+export interface AwsErrorText {
+	code: string;
+	message: string;
 }
 
 /** What an automatic fix changed, and when: the times come from the journey's clock, so the wait is measured, not guessed. */
@@ -102,9 +113,12 @@ export type WizardEvent =
 	| {type: 'resource'; step: StepId; resource: CreatedResource; reused: boolean}
 	| {type: 'policy'; step: StepId; name: string; document: string; explanations: string[]}
 	| {type: 'diff'; step: StepId; path: string; lines: string[]}
-	| {type: 'progress'; step: StepId; message: string; done?: boolean}
+	/** `done`: finished, a success unless `tone` says it found nothing (info) or was refused (failed). */
+	| {type: 'progress'; step: StepId; message: string; done?: boolean; tone?: ProgressTone}
 	| {type: 'maven-output'; line: string}
 	| {type: 'package'; row: PackageRow}
+	/** How many packages the repository holds now, as ListPackages counts them (not only those this build fetched). */
+	| {type: 'package-count'; repository: string; count: number}
 	/** What stopped the run: an error. */
 	| {type: 'problem'; step: StepId; problem: Problem}
 	/** A problem the run goes on from, with a fix to choose (a refused token): an error only if the run then stops on it. */
@@ -120,8 +134,12 @@ export type WizardEvent =
  * (and a report) each render it. No text is formatted here but the commands themselves.
  */
 export interface Summary {
-	/** `upstream`: the repository holding public:maven-central; none when the run left the repository without one. */
-	build: {success: boolean; packages: number; repository: string; upstream?: string};
+	/**
+	 * `upstream`: the repository holding public:maven-central; none when the run left the repository without one.
+	 * `origins`: where the repository's packages entered the domain, as CodeArtifact records it; `mavenCentralSource`:
+	 * what really stands behind public:maven-central when it is not Maven Central (a sandbox's offline folder).
+	 */
+	build: {success: boolean; packages: number; repository: string; upstream?: string; origins?: PackageOrigin[]; mavenCentralSource?: string};
 	/** What ca-wizard made here, oldest first: this run, or an earlier one that stopped (undo takes both). */
 	created: {resource: CreatedResource; earlierRun: boolean}[];
 	/** Found and used as they were: never undone. */
@@ -137,6 +155,13 @@ export interface Summary {
 	destroy: string;
 	/** In real AWS only (a sandbox's would point at nothing): where to see the result in the AWS console. */
 	console?: ConsoleLinks;
+}
+
+/** How many of a repository's packages entered the domain through an external connection, or were published to a repository. */
+export interface PackageOrigin {
+	kind: 'external-connection' | 'repository';
+	name: string;
+	packages: number;
 }
 
 /** restart-sandbox: bring the embedded sandbox back; build: Maven again, with a fresh token (ca-wizard exec); export-token: a token in this shell. */

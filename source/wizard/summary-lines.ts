@@ -1,4 +1,5 @@
-import type {CreatedResource, NextPurpose, Summary} from './events.js';
+import type {CreatedResource, NextPurpose, PackageOrigin, Summary} from './events.js';
+import {mavenCentralConnection} from './topology.js';
 
 // The summary in words, as the plain output and the lines printed after the screens show it;
 // the summary screen lays out the same lines, and tells commands by their kind, not their look.
@@ -16,9 +17,7 @@ export function summaryLines({build, created, reused, happened = [], files, next
 	const commands = (texts: string[]) => lines.push(...texts.map(text => ({kind: 'command' as const, text})));
 	const commandsFor = (...purposes: NextPurpose[]) => next.filter(command => purposes.includes(command.purpose)).map(command => command.command);
 
-	heading(
-		`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}${build.upstream ? `, fetched through ${build.upstream} from Maven Central` : ''}.`,
-	);
+	heading(`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}${whereFrom(build)}.`);
 	heading('Created by ca-wizard:');
 	for (const {resource, earlierRun} of created) item(`+ ${named(resource)}${earlierRun ? '  (an earlier run)' : ''}`);
 	if (created.length === 0) item('(nothing: everything already existed)');
@@ -61,6 +60,26 @@ export function summaryLines({build, created, reused, happened = [], files, next
 /** The summary as plain text lines: headings as they are, items and commands indented. */
 export function summaryText(summary: Summary): string[] {
 	return summaryLines(summary).map(line => (line.kind === 'heading' ? line.text : `  ${line.text}`));
+}
+
+/**
+ * Where the packages came from, as CodeArtifact recorded it: Maven Central only when they came
+ * through public:maven-central (and it was Maven Central, not a sandbox's offline folder).
+ */
+function whereFrom({packages, upstream, origins = [], mavenCentralSource}: Summary['build']): string {
+	const source = ({kind, name}: PackageOrigin) =>
+		kind === 'repository'
+			? `published to ${name}`
+			: name === mavenCentralConnection
+				? `from ${mavenCentralSource ? `${mavenCentralSource}, standing in for Maven Central` : 'Maven Central'}`
+				: `from ${name}`;
+	const [only] = origins;
+	if (packages === 0) return '';
+	if (!only) return upstream ? `, fetched through ${upstream}` : '';
+	if (origins.length === 1 && only.packages === packages) {
+		return only.kind === 'external-connection' && upstream ? `, fetched through ${upstream} ${source(only)}` : `, all ${source(only)}`;
+	}
+	return `: ${origins.map(origin => `${origin.packages} ${source(origin)}`).join(', ')}`;
 }
 
 function named(resource: CreatedResource): string {

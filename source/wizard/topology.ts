@@ -2,6 +2,9 @@
 // connections they hold. Read before the wizard proposes any change, so a repository that
 // already reaches Maven Central (directly or through a chain) is shown, not changed.
 
+/** The external connection that reaches Maven Central. */
+export const mavenCentralConnection = 'public:maven-central';
+
 /** What the topology needs of a repository: the fields DescribeRepository returns. */
 export interface RepositoryLinks {
 	name: string;

@@ -5,6 +5,7 @@
 
 import {AwsFailure, type AwsFailureKind} from '../aws/errors.js';
 import {assertNever} from '../errors.js';
+import type {AwsErrorText} from './events.js';
 import {FixBook, profileName, roleFromArn, type Fix, type TriageContext} from './triage-fixes.js';
 
 export type {Fix, FixId, TriageContext} from './triage-fixes.js';
@@ -30,6 +31,8 @@ export interface TokenDiagnosis {
 	deniedAction?: string;
 	/** Who was refused, as AWS named it. */
 	principalArn?: string;
+	/** AWS's own error code and message, for a learner to recognise in a console or a CI log later. */
+	awsError?: AwsErrorText;
 }
 
 export interface Denial {
@@ -53,6 +56,11 @@ export function parseDenial(message: string): Denial {
 }
 
 export function triageTokenFailure(failure: unknown, context: TriageContext): TokenDiagnosis {
+	const diagnosis = diagnose(failure, context);
+	return failure instanceof AwsFailure ? {...diagnosis, awsError: {code: failure.code, message: redact(failure.message)}} : diagnosis;
+}
+
+function diagnose(failure: unknown, context: TriageContext): TokenDiagnosis {
 	const {kind, message} = classify(failure);
 	const fixes = new FixBook(context);
 	const {host} = context;
@@ -121,10 +129,9 @@ export function triageTokenFailure(failure: unknown, context: TriageContext): To
 			return diagnosis(
 				'other',
 				'The token check failed',
-				[
-					`${failure instanceof AwsFailure ? 'AWS answered' : 'The request failed with'}: ${quote(message)}`,
-					'The wizard does not recognise this failure, so it shows the message as it came.',
-				],
+				failure instanceof AwsFailure
+					? ['AWS answered with an error the wizard does not recognise.', 'Its own words are below, as they came.']
+					: [`The request failed with: ${quote(message)}`, 'The wizard does not recognise this failure, so it shows the message as it came.'],
 				kind === 'service' ? [fixes.wait('A service error is usually temporary.')] : kind === 'validation' ? [fixes.checkDomain()] : [],
 			);
 		default:
@@ -183,7 +190,8 @@ function denied(denial: Denial, context: TriageContext, fixes: FixBook): TokenDi
 	const bearer = action.toLowerCase() === BEARER_ACTION.toLowerCase();
 	const ours = bearer || action.toLowerCase() === TOKEN_ACTION.toLowerCase();
 	const who = describePrincipal(denial.principalArn);
-	const refused = `AWS refused ${who} permission to call ${action}${denial.resource && denial.resource !== '*' ? ` on ${denial.resource}` : ''}.`;
+	// Short, so that AWS's own words (which name the resource) fit under it at 80×24 (TokenDiagnosis.awsError).
+	const refused = `${who.charAt(0).toUpperCase()}${who.slice(1)} may not call ${action}.`;
 	const reason = denial.reason ?? '';
 	if (!ours) {
 		return diagnosis(
@@ -196,7 +204,7 @@ function denied(denial: Denial, context: TriageContext, fixes: FixBook): TokenDi
 	}
 	const why = bearer
 		? `A CodeArtifact token is made from an STS bearer token, so the policy must also allow ${BEARER_ACTION} for codeartifact.amazonaws.com.`
-		: 'Maven needs a token to read the repository, and nothing allows this identity to ask for one.';
+		: 'Nothing allows it to ask for the token Maven needs to read the repository.';
 	const kind = bearer ? 'denied-bearer' : 'denied-token';
 	const title = bearer ? 'The build host may not get an STS bearer token' : 'The build host may not ask for a token';
 	if (/(?:service|resource) control polic/i.test(reason)) {
@@ -245,11 +253,17 @@ function describePrincipal(arn: string | undefined): string {
 	return user ? `user ${user}` : (arn ?? 'the build host');
 }
 
-/** AWS's words, shortened, with anything that looks like a token or key taken out. */
+/** A message, shortened, with anything that looks like a token or key taken out. */
 function quote(message: string): string {
+	const text = redact(message);
+	return text.length > 300 ? `${text.slice(0, 297)}…` : text;
+}
+
+/** AWS's words as they came, but with anything that looks like a token or key taken out. */
+function redact(message: string): string {
 	const text = message
 		.replace(/[A-Za-z0-9+/=_.-]{100,}/g, '[redacted]')
 		.replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '[redacted]')
 		.trim();
-	return text === '' ? '(no message)' : text.length > 300 ? `${text.slice(0, 297)}…` : text;
+	return text === '' ? '(no message)' : text;
 }

@@ -5,6 +5,7 @@ import {
 	type Fact,
 	type PackageRow,
 	type Problem,
+	type ProgressTone,
 	type ResourceKind,
 	type StepStatus,
 	type Summary,
@@ -49,6 +50,8 @@ export interface FileDiff {
 export interface Progress {
 	message: string;
 	done: boolean;
+	/** A finished line that is not a success: nothing found (info), or refused (failed). */
+	tone?: ProgressTone;
 }
 
 export interface StepView {
@@ -79,6 +82,8 @@ export interface ViewState {
 	maven: {tail: string[]; total: number};
 	/** The package table's rows, merged by package: see package-table.ts. */
 	packages: PackageRow[];
+	/** How many packages the repository holds, once the build step has counted them: more than the rows when it held some already. */
+	packageCount: number | undefined;
 	/** The problem that stopped a step, until that step runs again or completes. */
 	problem: {step: StepId; problem: Problem} | undefined;
 	/** The question waiting for an answer, if any. */
@@ -94,6 +99,8 @@ export interface ViewState {
 	quitting: boolean;
 	/** Set once the run is over: no question, no keys, no hints any more. */
 	finished: Outcome | undefined;
+	/** The run ended on a failure the CLI prints below the screens once they are gone (not a problem event of a step). */
+	failureBelow: boolean;
 	/** The user is typing into a text field (a text question, or a list's "new name" item): letters are text, not keys. */
 	typing: boolean;
 	/** `v` shows the step's long text (the policy, the settings change) in full, scrolled to `offset` rows. */
@@ -111,7 +118,7 @@ export type ViewAction =
 	| {type: 'typing'; typing: boolean}
 	| {type: 'full-text'; open: boolean}
 	| {type: 'scroll'; offset: number}
-	| {type: 'finished'; outcome: Outcome};
+	| {type: 'finished'; outcome: Outcome; failureBelow?: boolean};
 
 const emptyStep: StepView = {status: 'pending', notes: [], facts: [], resources: [], policy: undefined, diffs: [], progress: undefined};
 
@@ -120,6 +127,7 @@ export const initialViewState: ViewState = {
 	active: 'preflight',
 	maven: {tail: [], total: 0},
 	packages: [],
+	packageCount: undefined,
 	problem: undefined,
 	question: undefined,
 	asked: 0,
@@ -128,6 +136,7 @@ export const initialViewState: ViewState = {
 	terminal: {columns: 80, rows: 24},
 	quitting: false,
 	finished: undefined,
+	failureBelow: false,
 	typing: false,
 	fullText: {open: false, offset: 0},
 	log: [],
@@ -166,7 +175,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return !state.fullText.open || offset === state.fullText.offset ? state : {...state, fullText: {open: true, offset}};
 		}
 		case 'finished':
-			return {...state, finished: action.outcome, question: undefined, typing: false, fullText: closedText};
+			return {...state, finished: action.outcome, failureBelow: action.failureBelow ?? false, question: undefined, typing: false, fullText: closedText};
 		default:
 			return assertNever(action);
 	}
@@ -201,11 +210,16 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 		case 'diff':
 			return updateStep(state, event.step, step => ({...step, diffs: replaceOrAppend(step.diffs, [{path: event.path, lines: event.lines}], d => d.path)}));
 		case 'progress':
-			return updateStep(state, event.step, step => ({...step, progress: {message: event.message, done: event.done ?? false}}));
+			return updateStep(state, event.step, step => ({
+				...step,
+				progress: {message: event.message, done: event.done ?? false, ...(event.done && event.tone ? {tone: event.tone} : {})},
+			}));
 		case 'maven-output':
 			return {...state, maven: {tail: [...state.maven.tail, event.line.replace(/\r$/, '')].slice(-mavenTailSize), total: state.maven.total + 1}};
 		case 'package':
 			return {...state, packages: mergeRow(state.packages, event.row)};
+		case 'package-count':
+			return {...state, packageCount: event.count};
 		// A warning shows in the same box: the fix to choose follows it, and answering puts it behind.
 		case 'problem':
 		case 'warning':
@@ -239,7 +253,7 @@ function stepResult(view: StepView): string {
 	if (success) return lowerFirst(firstSentence(success.message));
 	const made = describeResources(view.resources);
 	if (made) return made;
-	return view.progress?.done ? lowerFirst(firstSentence(view.progress.message)) : '';
+	return view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : '';
 }
 
 function describeResources(resources: ResourceView[]): string {

@@ -140,7 +140,8 @@ describe('the CodeArtifact adapter against the sandbox', () => {
 		expect(await codeartifact.describePackage('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'absent'})).toBeUndefined();
 
 		const newest = await codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '0.1.0');
-		expect(newest).toMatchObject({version: '0.1.0', status: 'Published'});
+		// Published to app itself: that is where it entered the domain.
+		expect(newest).toMatchObject({version: '0.1.0', status: 'Published', origin: {repository: 'app'}});
 		expect(newest.publishedTime?.getTime()).toBe(lastPublished);
 		await expect(codeartifact.describePackageVersion('pkgs', 'app', {format: 'maven', namespace: 'com.example', name: 'widget'}, '9.9')).rejects.toMatchObject({
 			kind: 'not-found',

@@ -30,6 +30,10 @@ describe('ca-wizard token and exec on a configured host', {timeout: 180_000}, ()
 		const refused = await cli('token', '--sandbox-url', url(), '--domain', 'ca-wizard-demo');
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toMatch(/codeartifact:GetAuthorizationToken/);
+		// AWS's own words, as a CI log shows them, under the plain explanation.
+		expect(refused.stderr).toMatch(
+			/\n {2}AccessDeniedException: User: arn:aws:sts::\d{12}:assumed-role\/build-host-role\/i-\w+ is not authorized to perform: codeartifact:GetAuthorizationToken on resource: /,
+		);
 		expect(refused.stderr).toMatch(/fix: Attach the CodeArtifact read policy to role \S+/);
 		// The wizard line that applies the fix, with this run's target, ready to paste (ca-wizard is on this PATH).
 		expect(refused.stderr).toContain(`Running \`ca-wizard --domain ca-wizard-demo --sandbox-url ${url()}\` on this host applies it.`);

@@ -1,6 +1,6 @@
 import {renderInk} from '../helpers/render.js';
 import {expect, it} from 'vitest';
-import {ErrorBanner} from '../../source/components/ErrorBanner.js';
+import {bannerHeight, ErrorBanner} from '../../source/components/ErrorBanner.js';
 
 it('shows what happened, its code, the fix and the details', () => {
 	const frame = renderInk(
@@ -38,4 +38,31 @@ it('counts the detail rows it has no room for', () => {
 	expect(frame).toContain('detail 1');
 	expect(frame).not.toContain('detail 2');
 	expect(frame).toContain('… 4 more lines');
+});
+
+it("keeps AWS's own words whole under the details, even when the details are cut", () => {
+	const message =
+		'User: arn:aws:sts::549480709600:assumed-role/build-host-role/i-4394d90c444055828 is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo';
+	const details = ['first', 'second', 'third'];
+	const frame = renderInk(
+		<ErrorBanner
+			problem={{code: 'denied-token', message: 'Refused.', details, awsError: {code: 'AccessDeniedException', message}}}
+			columns={80}
+			detailRows={2}
+		/>,
+	).frame();
+	const inside = frame
+		.split('\n')
+		.slice(1, -1)
+		.map(line => line.replace(/^│ /, '').replace(/\s*│$/, ''));
+	expect(inside.slice(0, 3)).toEqual(['✖ Refused. [denied-token]', 'first', '… 2 more lines']);
+	expect(inside.slice(3).join(' ')).toBe(`AccessDeniedException: ${message}`);
+	expect(bannerHeight({code: 'denied-token', message: 'Refused.', awsError: {code: 'AccessDeniedException', message}}, 80)).toBe(3 + inside.length - 3);
+});
+
+it('with no row for the details, takes none: not even for their count', () => {
+	const details = ['first', 'second'];
+	const frame = renderInk(<ErrorBanner problem={{code: 'X', message: 'Failed.', details}} columns={60} detailRows={0} />).frame();
+	expect(frame.split('\n')).toHaveLength(bannerHeight({code: 'X', message: 'Failed.'}, 60));
+	expect(frame).not.toContain('more lines');
 });

@@ -2,7 +2,13 @@ import type {Summary} from '../../source/wizard/events.js';
 
 /** A sandbox run's summary: a domain made now, a role from an earlier run, a reused repository, a backed-up settings.xml. */
 export const exampleSummary: Summary = {
-	build: {success: true, packages: 42, repository: 'maven-repo', upstream: 'maven-central-store'},
+	build: {
+		success: true,
+		packages: 42,
+		repository: 'maven-repo',
+		upstream: 'maven-central-store',
+		origins: [{kind: 'external-connection', name: 'public:maven-central', packages: 42}],
+	},
 	created: [
 		{
 			resource: {

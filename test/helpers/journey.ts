@@ -45,6 +45,8 @@ export interface JourneyRun {
 	dryRun?: boolean;
 	/** The journey's clock: the real one unless given. */
 	now?: () => Date;
+	/** Tell the journey what serves the sandbox's public:maven-central, as an embedded sandbox does. */
+	mavenCentralSource?: boolean;
 }
 
 /** Runs the whole journey against the sandbox with real files, in a fresh working folder unless told otherwise. */
@@ -83,6 +85,7 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
+				...(options.mavenCentralSource ? {mavenCentralSource: () => sandbox.current.mavenCentralSource()} : {}),
 			},
 		);
 		return {result, settingsPath, ledger, ledgerPath, workDir, aws, plan: dryRun?.recorder.plan};

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {createJsonHost} from '../../source/host/json-host.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {refusedMessage, refusedToken} from '../helpers/refused-token.js';
 
 const upstream: Question = {kind: 'confirm', id: 'upstream', message: 'Connect to Maven Central?', default: true};
 const repository: Question = {kind: 'text', id: 'repository', message: 'Name the repository', default: 'maven-repo'};
@@ -50,5 +51,11 @@ describe('createJsonHost', () => {
 		await expect(setup().host.ask(repository)).rejects.toThrow(
 			'No terminal to ask "Name the repository": pass --repository VALUE, or --yes to take the defaults.',
 		);
+	});
+
+	it("carries AWS's own error code and message with a problem, word for word", () => {
+		const {host, lines} = setup();
+		host.notify(refusedToken);
+		expect(lines()[0]).toMatchObject({problem: {awsError: {code: 'AccessDeniedException', message: refusedMessage}}});
 	});
 });

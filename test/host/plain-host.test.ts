@@ -6,6 +6,7 @@ import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {summaryText} from '../../source/wizard/summary-lines.js';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {refusedMessage, refusedToken} from '../helpers/refused-token.js';
 
 const domain: Question = {
 	kind: 'select',
@@ -159,5 +160,16 @@ describe('createPlainHost', () => {
 			].join('\n'),
 		);
 		expect(output()).not.toMatch(/\u001B/);
+	});
+
+	it("prints AWS's own error under the plain explanation, word for word", () => {
+		const {host, output} = setup();
+		host.notify(refusedToken);
+		expect(output().split('\n')).toEqual([
+			'error [denied-token]: No token.',
+			'    Role r may not call it.',
+			`    AccessDeniedException: ${refusedMessage}`,
+			'',
+		]);
 	});
 });

@@ -1,6 +1,15 @@
 import {keys, renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
-import {reachStep, tokenEvents, tokenFix} from './journey-fixtures.js';
+import stringWidth from 'string-width';
+import {reachStep, tokenDenied, tokenEvents, tokenFix} from './journey-fixtures.js';
+
+/** The rows inside the problem's box, without its border. */
+function boxed(frame: string): string[] {
+	return frame
+		.split('\n')
+		.filter(line => line.startsWith('│ '))
+		.map(line => line.slice(2).replace(/\s*│$/, ''));
+}
 
 it('shows why the token was refused and takes the chosen fix', async () => {
 	const wizard = renderWizard([
@@ -57,8 +66,8 @@ it('the refusal goes once a fix is chosen, while the fix is applied and waited f
 	wizard.host.notify({type: 'progress', step: 'token', message: 'Waiting for the change to reach the build host (up to 12 s more)…'});
 	const frame = await wizard.waitForText('Waiting for the change');
 	expect(frame).not.toContain('denied-token');
-	expect(frame).not.toContain('Fix: Attach');
-	expect(frame).toContain('⚠ Asked for a token as the build host: refused (see below)');
+	expect(frame).not.toContain('AccessDeniedException');
+	expect(frame).not.toContain('✔ Asked');
 });
 
 it('at 80×24 the rail, the whole explanation, the choices and the keys fit; only the highlighted hint shows', async () => {
@@ -68,10 +77,10 @@ it('at 80×24 the rail, the whole explanation, the choices and the keys fit; onl
 	const lines = frame.split('\n');
 	expect(lines[0]).toBe('ca-wizard · step 6 of 9');
 	expect(wizard.height()).toBeLessThan(24);
-	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · q quit');
+	// The step's explanation gives way to the problem; v shows it.
+	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · v view all · q quit');
 	// The details wrap inside the banner: every word of them is there, nothing cut with "…".
-	const inside = lines.filter(line => line.startsWith('│ ')).map(line => line.slice(2).replace(/\s*│$/, ''));
-	expect(inside.join(' ').replace(/\s+/g, ' ')).toContain(
+	expect(boxed(frame).join(' ').replace(/\s+/g, ' ')).toContain(
 		tokenEvents.flatMap(event => (event.type === 'problem' ? (event.problem.details ?? []) : [])).join(' '),
 	);
 	expect(frame).not.toMatch(/…\s*│/);
@@ -101,4 +110,36 @@ it("a finished step's result stays above the next screen", async () => {
 	const after = await wizard.waitForText('✔ Token check — token valid until 2026-01-01T10:39:00.000Z (12 h)');
 	expect(after.indexOf('✔ Token check —')).toBeLessThan(after.indexOf('Maven reads repositories'));
 	await waitFor(() => expect(wizard.frame()).not.toContain('It is never shown'));
+});
+
+it("at 80×24 AWS's own error code and message stand verbatim under the plain explanation, and the asking is marked refused, not ✔", async () => {
+	const wizard = renderWizard(tokenEvents, {columns: 80, rows: 24});
+	void wizard.host.ask(tokenFix);
+	const frame = await wizard.waitForText('? How should the wizard fix this?');
+	const lines = frame.split('\n');
+	expect(lines.length).toBeLessThanOrEqual(23);
+	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+	const inside = boxed(frame);
+	expect(inside.slice(0, 3)).toEqual([
+		'✖ The build host may not ask for a token [denied-token]',
+		'Role build-host-role may not call codeartifact:GetAuthorizationToken.',
+		'Nothing allows it to ask for the token Maven needs to read the repository.',
+	]);
+	// AWS's words, joined again from their rows, are exactly what AWS said, after the plain explanation.
+	const aws = inside.findIndex(row => row.startsWith('AccessDeniedException: '));
+	expect(aws).toBe(3);
+	expect(inside.slice(aws).join(' ')).toBe(`${tokenDenied.code}: ${tokenDenied.message}`);
+	expect(frame).not.toContain('… ');
+	expect(frame).not.toMatch(/✔ Asked/);
+});
+
+it('with room, the refused asking shows as a ✖ above the problem', async () => {
+	const wizard = renderWizard(tokenEvents, {columns: 120, rows: 40});
+	void wizard.host.ask(tokenFix);
+	const frame = await wizard.waitForText('? How should the wizard fix this?');
+	expect(frame).toContain('✖ Asked for a token as the build host: refused');
+	expect(frame.indexOf('✖ Asked for a token')).toBeLessThan(
+		frame.indexOf('AccessDeniedException: User: arn:aws:sts::549480709600:assumed-role/build-host-role'),
+	);
+	expect(frame).not.toContain('✔ Asked');
 });

@@ -1,6 +1,7 @@
 import {keys, renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
 import {finishApp} from '../../source/app.js';
+import {reachStep} from './journey-fixtures.js';
 import {WizardQuit} from '../../source/host/ink-host.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {exampleSummary} from '../helpers/example-summary.js';
@@ -75,6 +76,46 @@ it('a run that stopped at a problem keeps the problem and ends without key hints
 	const frame = await wizard.waitForText('Stopped at the problem above.');
 	expect(frame).toContain('✖ settings.xml was left as it was. [SettingsDeclined]');
 	expect(frame).not.toContain('q quit');
+});
+
+it('a run that stopped on a failure printed after the screens points below, not above', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}], {columns: 80, rows: 24});
+	await wizard.waitForText('q quit');
+	await finishApp(wizard.instance, wizard.store, 'stopped', {failureBelow: true});
+	const frame = wizard.frame();
+	// The line wraps at 80 columns: its two rows read as one.
+	expect(frame.split('\n').slice(-2).join(' ')).toBe('Stopped at the problem below. What was created is kept; run ca-wizard again to resume.');
+	expect(frame).not.toContain('above');
+	for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+});
+
+it("at 80×24 a run stopped at a step's problem points above, and the problem is there, above it", async () => {
+	const wizard = renderWizard(
+		[
+			...reachStep('token'),
+			{
+				type: 'problem',
+				step: 'token',
+				problem: {code: 'TokenRefused', message: 'The build host may not ask for a token', fix: "Fix the build host's access, then run ca-wizard again."},
+			},
+			{type: 'step', step: 'token', status: 'failed'},
+		],
+		{columns: 80, rows: 24},
+	);
+	await wizard.waitForText('q quit');
+	await finishApp(wizard.instance, wizard.store, 'stopped');
+	const lines = wizard.frame().split('\n');
+	expect(lines.slice(-2).join(' ')).toBe('Stopped at the problem above. What was created is kept; run ca-wizard again to resume.');
+	expect(lines.findIndex(line => line.includes('✖ The build host may not ask for a token'))).toBeLessThan(lines.length - 2);
+	expect(lines.length).toBeLessThan(24);
+	for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+});
+
+it('a stopped run with no problem anywhere points nowhere', async () => {
+	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}]);
+	await wizard.waitForText('q quit');
+	wizard.store.dispatch({type: 'finished', outcome: 'stopped'});
+	await waitFor(() => expect(lastLine(wizard.frame())).toBe('Stopped. What was created is kept; run ca-wizard again to resume.'));
 });
 
 it('a completed run ends on its summary, with no key hints', async () => {

@@ -141,5 +141,12 @@ describe.each([
 		expect(lines.at(-1)).toMatch(/q quit$/);
 		expect(wizard.height()).toBeLessThan(size.rows);
 		expect(lines.filter(line => stringWidth(line) > size.columns)).toEqual([]);
+		// Where something was cut, v shows the step's whole text in a window that fits too.
+		if (!frame.includes('v view all')) return;
+		await wizard.press('v');
+		const open = await wizard.waitForText('v close');
+		expect(open.split('\n')[0]).toMatch(/^ca-wizard · step \d of 9$/);
+		expect(wizard.height()).toBeLessThan(size.rows);
+		expect(open.split('\n').filter(line => stringWidth(line) > size.columns)).toEqual([]);
 	});
 });

@@ -1,4 +1,6 @@
+import {AwsFailure} from '../../source/aws/errors.js';
 import {buildHostPolicy} from '../../source/wizard/access-policy.js';
+import {triageTokenFailure} from '../../source/wizard/triage.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {ConfirmQuestion, SelectQuestion} from '../../source/wizard/questions.js';
 import {stepIds, type StepId} from '../../source/wizard/steps.js';
@@ -34,21 +36,34 @@ export const createAccess: ConfirmQuestion = {
 	canGoBack: true,
 };
 
+/** AWS's answer to the build host's token request, word for word as the sandbox (and AWS) give it. */
+export const tokenDenied = {
+	code: 'AccessDeniedException',
+	message:
+		'User: arn:aws:sts::549480709600:assumed-role/build-host-role/i-4394d90c444055828 is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo because no identity-based policy allows the codeartifact:GetAuthorizationToken action',
+};
+
+/** The triage of that refusal, as the token step reports it. */
+export const tokenDiagnosis = triageTokenFailure(new AwsFailure('access-denied', tokenDenied.code, tokenDenied.message, 'codeartifact:GetAuthorizationToken'), {
+	domain: target.domain,
+	domainOwner: target.domainOwner,
+	region: target.region,
+	instanceProfile: 'ca-wizard-build-host',
+	host: {onEc2: true, roleName: 'build-host-role', instanceProfileArn: `arn:aws:iam::${target.account}:instance-profile/build-host-profile`},
+});
+
 export const tokenEvents: WizardEvent[] = [
 	...reachStep('token'),
 	{type: 'progress', step: 'token', message: 'Asking for an authorization token as the build host…'},
-	{type: 'note', step: 'token', tone: 'warning', message: 'Asked for a token as the build host: refused (see below)'},
+	{type: 'progress', step: 'token', message: 'Asked for a token as the build host: refused', done: true, tone: 'failed'},
 	{
 		type: 'problem',
 		step: 'token',
 		problem: {
-			code: 'denied-token',
-			message: 'The build host may not ask for a token',
-			fix: 'Attach the CodeArtifact read policy to role build-host-role (recommended)',
-			details: [
-				'AWS refused role build-host-role permission to call codeartifact:GetAuthorizationToken on arn:aws:codeartifact:us-east-1:549480709600:domain/ca-wizard-demo.',
-				'Maven needs a token to read the repository, and nothing allows this identity to call codeartifact:GetAuthorizationToken: no identity-based policy allows the action.',
-			],
+			code: tokenDiagnosis.kind,
+			message: tokenDiagnosis.title,
+			details: tokenDiagnosis.explanation,
+			...(tokenDiagnosis.awsError ? {awsError: tokenDiagnosis.awsError} : {}),
 		},
 	},
 ];

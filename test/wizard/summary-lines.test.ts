@@ -1,5 +1,6 @@
-import {expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {consoleLinks} from '../../source/wizard/console-links.js';
+import type {Summary} from '../../source/wizard/events.js';
 import {summaryLines, summaryText} from '../../source/wizard/summary-lines.js';
 import {exampleSummary} from '../helpers/example-summary.js';
 
@@ -41,7 +42,7 @@ it('says when nothing was created, and leaves out the sections it has nothing fo
 });
 
 it("names no upstream for a repository the run left without one (someone else's, declined)", () => {
-	const {upstream: _none, ...build} = exampleSummary.build;
+	const {upstream: _none, origins: _unknown, ...build} = exampleSummary.build;
 	expect(summaryText({...exampleSummary, build})[0]).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo.');
 });
 
@@ -55,4 +56,37 @@ it('a real-AWS summary links the console (domain, repository, its packages, the 
 	expect(summaryText(exampleSummary).join('\n')).not.toContain('console');
 	const {role: _none, ...withoutRole} = links;
 	expect(summaryText({...exampleSummary, console: withoutRole})).toContain('In the AWS console: the domain, the repository and its packages:');
+});
+
+describe('where the packages came from, as CodeArtifact recorded it', () => {
+	const heading = (build: Partial<Summary['build']>) => summaryText({...exampleSummary, build: {...exampleSummary.build, ...build}})[0];
+	const central = {kind: 'external-connection' as const, name: 'public:maven-central'};
+
+	it('Maven Central only when every package came through public:maven-central from Maven Central itself', () => {
+		expect(heading({})).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo, fetched through maven-central-store from Maven Central.');
+		expect(heading({mavenCentralSource: 'local Maven repository /home/me/.m2/repository'})).toBe(
+			'Build: BUILD SUCCESS — 42 packages in maven-repo, fetched through maven-central-store from local Maven repository /home/me/.m2/repository, standing in for Maven Central.',
+		);
+	});
+
+	it('names each origin with its count when they differ: another upstream, packages published to a repository', () => {
+		expect(
+			heading({
+				origins: [
+					{...central, packages: 30},
+					{kind: 'repository', name: 'team-libs', packages: 10},
+					{kind: 'external-connection', name: 'public:npmjs', packages: 2},
+				],
+			}),
+		).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo: 30 from Maven Central, 10 published to team-libs, 2 from public:npmjs.');
+		expect(heading({origins: [{kind: 'repository', name: 'maven-repo', packages: 42}]})).toBe(
+			'Build: BUILD SUCCESS — 42 packages in maven-repo, all published to maven-repo.',
+		);
+	});
+
+	it('claims no origin it does not know', () => {
+		expect(heading({origins: []})).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo, fetched through maven-central-store.');
+		expect(heading({origins: [{...central, packages: 40}]})).toBe('Build: BUILD SUCCESS — 42 packages in maven-repo: 40 from Maven Central.');
+		expect(heading({packages: 0, origins: []})).toBe('Build: BUILD SUCCESS — 0 packages in maven-repo.');
+	});
 });

@@ -98,7 +98,12 @@ describe('triageTokenFailure', () => {
 			expect(diagnosis.fixes[0]?.detail).toMatch(/stays as it is/);
 			expect(diagnosis.fixes[1]?.label).toBe('Replace instance profile web-server-profile with ca-wizard-build-host');
 			expect(diagnosis.fixes[1]?.detail).toMatch(/lose every permission it grants/);
-			expect(diagnosis.explanation[0]).toBe(`AWS refused role web-server permission to call ${OP} on ${DOMAIN_ARN}.`);
+			expect(diagnosis.explanation[0]).toBe(`Role web-server may not call ${OP}.`);
+			// The resource is in AWS's own words, which come with the explanation, verbatim.
+			expect(diagnosis.awsError).toEqual({
+				code: 'AccessDeniedException',
+				message: `User: ${ROLE_ARN} is not authorized to perform: ${OP} on resource: ${DOMAIN_ARN} because no identity-based policy allows the ${OP} action`,
+			});
 		});
 
 		it('GetServiceBearerToken denied: denied-bearer, explained', () => {
@@ -106,7 +111,7 @@ describe('triageTokenFailure', () => {
 			expect(diagnosis.kind).toBe('denied-bearer');
 			expect(diagnosis.deniedAction).toBe('sts:GetServiceBearerToken');
 			expect(fixIds(diagnosis)).toEqual(['attach-to-current-role', 'replace-association']);
-			expect(diagnosis.explanation[0]).toBe('AWS refused role web-server permission to call sts:GetServiceBearerToken.');
+			expect(diagnosis.explanation[0]).toBe('Role web-server may not call sts:GetServiceBearerToken.');
 			expect(diagnosis.explanation[1]).toMatch(/bearer token/);
 		});
 
@@ -126,14 +131,14 @@ describe('triageTokenFailure', () => {
 			const user = triage(denial(OP, `arn:aws:iam::${ACCOUNT}:user/dev/alice`), offEc2);
 			expect(user.kind).toBe('denied-token');
 			expect(user.fixes).toEqual([]);
-			expect(user.explanation[0]).toMatch(/^AWS refused user alice /);
+			expect(user.explanation[0]).toMatch(/^User alice may not call /);
 		});
 
 		it('a bare AccessDenied is taken as the token permission, without claiming which action', () => {
 			const diagnosis = triage(failure('access-denied', 'Access denied'), withRole);
 			expect(diagnosis.kind).toBe('denied-token');
 			expect(diagnosis.deniedAction).toBeUndefined();
-			expect(diagnosis.explanation[0]).toBe(`AWS refused the build host permission to call ${OP}.`);
+			expect(diagnosis.explanation[0]).toBe(`The build host may not call ${OP}.`);
 		});
 
 		it('an explicit deny: attaching cannot help, wearing a clean role can', () => {
@@ -201,10 +206,20 @@ describe('triageTokenFailure', () => {
 		expect(triage(failure('service', 'Internal error'), withRole)).toMatchObject({kind: 'other', fixes: [{id: 'wait-and-retry'}]});
 		expect(fixIds(triage(failure('validation', 'Invalid domain owner'), withRole))).toEqual(['check-domain-and-region']);
 		expect(triage(failure('conflict', 'Busy'), withRole).fixes).toEqual([]);
-		expect(triage(failure('conflict', 'Busy'), withRole).explanation[0]).toBe('AWS answered: Busy');
+		expect(triage(failure('conflict', 'Busy', 'ConflictException'), withRole)).toMatchObject({
+			explanation: ['AWS answered with an error the wizard does not recognise.', 'Its own words are below, as they came.'],
+			awsError: {code: 'ConflictException', message: 'Busy'},
+		});
 		expect(triage(new Error('boom'), withRole).explanation[0]).toBe('The request failed with: boom');
+		expect(triage(new Error('boom'), withRole).awsError).toBeUndefined();
 		expect(triage('a string', withRole).explanation[0]).toBe('The request failed with: a string');
 		expect(triage(42, withRole).explanation[0]).toBe('The request failed with: (no message)');
+	});
+
+	it("AWS's own words take out a token or an access key too", () => {
+		const token = `eyJ2ZXIiOjEsImlzdSI6MTcwMDAwMDAwMH0.${'A'.repeat(400)}.signature`;
+		const diagnosis = triage(failure('service', `Unexpected reply with token ${token} for key ASIAABCDEFGHIJKLMNOP`, 'InternalServerException'), withRole);
+		expect(diagnosis.awsError?.message).toBe('Unexpected reply with token [redacted] for key [redacted]');
 	});
 
 	it('never repeats a token or an access key from a message', () => {

@@ -198,10 +198,17 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
 				const {packageVersion} = await client.send(new DescribePackageVersionCommand({...packageInput(domain, repository, pkg), packageVersion: version}));
+				const entry = packageVersion?.origin?.domainEntryPoint;
+				const origin = entry?.externalConnectionName
+					? {externalConnection: entry.externalConnectionName}
+					: entry?.repositoryName
+						? {repository: entry.repositoryName}
+						: undefined;
 				return {
 					version: packageVersion?.version ?? version,
 					status: packageVersion?.status ?? '',
 					...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {}),
+					...(origin ? {origin} : {}),
 				};
 			});
 		},

@@ -1,7 +1,8 @@
 import {join} from 'node:path';
 import {firstErrorLines, parseMavenLine} from '../../maven/maven-log.js';
 import {ProcessError} from '../../process/process-error.js';
-import {rowFromMavenDownload} from '../package-table.js';
+import type {PackageRow} from '../events.js';
+import {packageKey, rowFromMavenDownload} from '../package-table.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {PackageConfirmer} from './package-confirmer.js';
 import {answer, needs, note, progress, stop} from './step-helpers.js';
@@ -16,6 +17,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		return 'next';
 	}
 	const facts = needs(context, 'domain', 'repository', 'projectDir', 'settingsWritten', 'token', 'endpoint');
+	const count = await countPackages(context, facts.domain, facts.repository);
 	// A sandbox run never touches the user's own ~/.m2: its "keep" choice lives in the work folder.
 	const keptRepository = options.target === 'sandbox' ? join(options.workDir, 'm2-repository') : undefined;
 	// No Esc here: the steps before would only pass again and come straight back.
@@ -57,6 +59,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 						const row = rowFromMavenDownload(event.artifact);
 						context.host.notify({type: 'package', row});
 						confirmer.add(row);
+						count?.saw(row);
 					}
 					if (event.kind === 'http-status' && event.status === 404) notFound = true;
 					if (event.kind === 'error' && /Could not find artifact|was not found in/.test(event.line)) notFound = true;
@@ -90,17 +93,43 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	}
 	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
 	progress(context, 'Checking the repository for every package Maven fetched…');
-	const packages = await confirmer.reconcile().catch(() => confirmer.confirmedCount);
+	const listed = await confirmer.reconcile().catch(() => undefined);
+	if (listed !== undefined) count?.is(listed);
+	const packages = listed ?? confirmer.confirmedCount;
 	progress(context, `${packages} packages in ${facts.repository}`, true);
-	facts.build = {success: result.success, packages};
+	facts.build = {success: result.success, packages, origins: confirmer.origins};
 	if (!result.success) {
 		stop({
 			code: 'BuildFailed',
 			message: `mvn compile failed (exit code ${result.exitCode}).`,
 			details: firstErrorLines(result.lines, 8),
-			fix: 'Read the first error lines above; fix the project or the settings, then run ca-wizard again: it reuses everything it created.',
+			fix: "Read Maven's first error lines below; fix the project or the settings, then run ca-wizard again: it reuses everything it created.",
 		});
 	}
 	note(context, `BUILD SUCCESS: ${packages} packages now in ${facts.repository}${facts.upstream ? `, fetched through ${facts.upstream}` : ''}.`, 'success');
 	return 'next';
+}
+
+/**
+ * The repository's own package count, from ListPackages before the build, then one more for
+ * each package Maven fetches that it did not hold: a repository that already holds 41 shows 41,
+ * not the few this build pulled. Undefined (and nothing reported) when the listing fails.
+ */
+async function countPackages(context: StepContext, domain: string, repository: string) {
+	const held = await context.aws.codeartifact.listPackages(domain, repository).catch(() => undefined);
+	if (!held) return undefined;
+	const keys = new Set(held.map(info => packageKey({format: info.format, namespace: info.namespace ?? '', name: info.name})));
+	const report = () => context.host.notify({type: 'package-count', repository, count: keys.size});
+	report();
+	return {
+		saw(row: PackageRow) {
+			const before = keys.size;
+			keys.add(packageKey(row));
+			if (keys.size > before) report();
+		},
+		/** The count ListPackages gives after the build. */
+		is(count: number) {
+			context.host.notify({type: 'package-count', repository, count});
+		},
+	};
 }

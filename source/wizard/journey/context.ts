@@ -1,5 +1,5 @@
 import type {AuthorizationToken, AwsApis, HostMetadata, Identity} from '../../aws/apis.js';
-import type {CreatedResource, Problem, Summary} from '../events.js';
+import type {CreatedResource, PackageOrigin, Problem, Summary} from '../events.js';
 import type {WizardHost} from '../host.js';
 import type {StepId} from '../steps.js';
 import type {ResourceNames} from '../resource-names.js';
@@ -82,6 +82,8 @@ export interface JourneyOptions {
 	hostCommandFlags?: string;
 	/** --dry-run: the plan the dry-run adapters fill; nothing is created or written, and the build is skipped. */
 	dryRun?: PlanRecorder;
+	/** An embedded sandbox: what serves its public:maven-central (asked once the build is over, when its source is known). */
+	mavenCentralSource?: () => string;
 }
 
 export interface JourneyDeps {
@@ -113,7 +115,8 @@ export interface JourneyFacts {
 	token?: AuthorizationToken;
 	endpoint?: string;
 	settingsWritten?: {path: string; backupPath?: string};
-	build?: {success: boolean; packages: number};
+	/** `origins`: where the repository's packages entered the domain (see PackageOrigin). */
+	build?: {success: boolean; packages: number; origins?: PackageOrigin[]};
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
 	/** "What just happened" after each automatic fix, in order: the summary repeats them. */

@@ -16,7 +16,8 @@ export async function domainStep(context: StepContext): Promise<StepOutcome> {
 	if (owner !== undefined && owner !== facts.identity.account) return domainOfAnotherAccount(context, owner);
 	progress(context, 'Listing your CodeArtifact domains…');
 	const domains = await aws.codeartifact.listDomains().catch((error: unknown) => stopOnAws(error, 'ListDomainsFailed', 'Listing domains'));
-	progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
+	if (domains.length === 0) progress(context, `No domains yet in this account and ${aws.region}`, true, 'info');
+	else progress(context, `${domains.length} domain${domains.length === 1 ? '' : 's'} found`, true);
 	// A workshop participant's default is a domain of their own, never another participant's.
 	const preferred = domains.find(d => d.name === suggested)?.name ?? (context.options.names.participant === undefined ? domains[0]?.name : undefined);
 	const name = await ask(context, {

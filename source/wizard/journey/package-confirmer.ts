@@ -1,5 +1,5 @@
 import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
-import type {PackageRow} from '../events.js';
+import type {PackageOrigin, PackageRow} from '../events.js';
 import {inBatches} from '../../aws/in-batches.js';
 import {compareMavenVersions} from '../../maven/maven-version.js';
 import {packageKey} from '../package-table.js';
@@ -14,6 +14,8 @@ export class PackageConfirmer {
 	private readonly pending = new Map<string, PackageRow>();
 	/** Confirmed packages and the version their row was confirmed with. */
 	private readonly confirmed = new Map<string, string>();
+	/** Where each confirmed package's latest version entered the domain, as CodeArtifact says. */
+	private readonly entries = new Map<string, PackageOrigin>();
 	private running: Promise<void> | undefined;
 
 	constructor(
@@ -31,6 +33,17 @@ export class PackageConfirmer {
 
 	get confirmedCount(): number {
 		return this.confirmed.size;
+	}
+
+	/** The confirmed packages counted by where they entered the domain, the most first. */
+	get origins(): PackageOrigin[] {
+		const counts = new Map<string, PackageOrigin>();
+		for (const {kind, name} of this.entries.values()) {
+			const key = `${kind}\u0000${name}`;
+			const counted = counts.get(key);
+			counts.set(key, {kind, name, packages: (counted?.packages ?? 0) + 1});
+		}
+		return [...counts.values()].sort((a, b) => b.packages - a.packages);
 	}
 
 	/** One batch; concurrent callers share it. */
@@ -79,6 +92,14 @@ export class PackageConfirmer {
 		if (!latest?.publishedTime) return; // listed before its first version is: ask again next batch
 		this.pending.delete(key);
 		this.confirmed.set(key, latest.version);
+		if (latest.origin) {
+			this.entries.set(
+				key,
+				'externalConnection' in latest.origin
+					? {kind: 'external-connection', name: latest.origin.externalConnection, packages: 1}
+					: {kind: 'repository', name: latest.origin.repository, packages: 1},
+			);
+		}
 		this.publish({
 			...row,
 			latestVersion: latest.version,

@@ -13,7 +13,8 @@ export async function repositoryStep(context: StepContext): Promise<StepOutcome>
 	const repositories = (
 		await aws.codeartifact.listRepositories(domain).catch((error: unknown) => stopOnAws(error, 'ListRepositoriesFailed', 'Listing repositories'))
 	).filter(r => r.name !== names.upstream);
-	progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
+	if (repositories.length === 0) progress(context, `No repositories yet in ${domain}`, true, 'info');
+	else progress(context, `${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} found`, true);
 	const {validate} = questionFlags.repository;
 	const name = await ask(context, {
 		kind: 'select',

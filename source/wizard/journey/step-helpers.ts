@@ -1,7 +1,7 @@
 import {AwsFailure} from '../../aws/errors.js';
 import {assertNever, bugFix} from '../../errors.js';
 import {FileWriteError} from '../../files/file-write-error.js';
-import type {CreatedResource, FixAccount, Problem} from '../events.js';
+import type {CreatedResource, FixAccount, Problem, ProgressTone} from '../events.js';
 import type {JourneyQuestion} from '../question-flags.js';
 import {goBack, type Answer, type GoBack} from '../questions.js';
 import {JourneyStop, type JourneyFacts, type StepContext} from './context.js';
@@ -67,8 +67,9 @@ export function tellWhatHappened(context: StepContext, account: {message: string
 	context.host.notify({type: 'note', step: context.step, tone, ...account});
 }
 
-export function progress(context: StepContext, message: string, done = false): void {
-	context.host.notify({type: 'progress', step: context.step, message, done});
+/** What the step does now; `done` with a `tone` when it ended in a neutral finding or a refusal rather than a success. */
+export function progress(context: StepContext, message: string, done = false, tone?: ProgressTone): void {
+	context.host.notify({type: 'progress', step: context.step, message, done, ...(tone ? {tone} : {})});
 }
 
 /** Every question has its flag: its id and kind must be the ones declared in question-flags.ts. */

@@ -24,7 +24,12 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 	const ours = new Set(created.map(identity));
 	const role = buildHostRole(context);
 	const summary: Summary = {
-		build: {...facts.build, repository: facts.repository, ...(facts.upstream ? {upstream: facts.upstream} : {})},
+		build: {
+			...facts.build,
+			repository: facts.repository,
+			...(facts.upstream ? {upstream: facts.upstream} : {}),
+			...standIn(options.mavenCentralSource?.()),
+		},
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		...(facts.fixAccounts?.length ? {happened: facts.fixAccounts} : {}),
@@ -65,4 +70,9 @@ function buildHostRole({facts}: StepContext): string | undefined {
 function unique(resources: CreatedResource[]): CreatedResource[] {
 	const seen = new Set<string>();
 	return resources.filter(resource => !seen.has(identity(resource)) && seen.add(identity(resource)));
+}
+
+/** What serves public:maven-central, named only when it is not Maven Central itself (a sandbox's offline folder, a mirror). */
+function standIn(source: string | undefined): {mavenCentralSource?: string} {
+	return source && !/^https:\/\/repo(1)?\.maven\.(apache\.)?org\/maven2\/?$/.test(source) ? {mavenCentralSource: source} : {};
 }

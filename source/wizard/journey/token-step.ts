@@ -1,5 +1,6 @@
 import type {AuthorizationToken} from '../../aws/apis.js';
 import {assertNever} from '../../errors.js';
+import type {Problem} from '../events.js';
 import {utcMinute} from '../../text/utc-minute.js';
 import {profileName, triageHost} from '../triage-fixes.js';
 import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js';
@@ -29,7 +30,11 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 		const diagnosis = triageTokenFailure(failure, triageContext(context));
 		// A warning, not yet an error: a fix follows (the stops below report the error if none works).
 		// The fixes are the question's choices below, so the banner explains without naming one.
-		context.host.notify({type: 'warning', step: context.step, problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation}});
+		context.host.notify({
+			type: 'warning',
+			step: context.step,
+			problem: {code: diagnosis.kind, message: diagnosis.title, details: diagnosis.explanation, ...awsError(diagnosis)},
+		});
 		const [first] = diagnosis.fixes;
 		if (round > maximumRounds || !first) {
 			stop({
@@ -37,6 +42,7 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 				message: diagnosis.title,
 				fix: first?.detail ?? "Fix the build host's credentials, then run ca-wizard again: it resumes here.",
 				details: diagnosis.explanation,
+				...awsError(diagnosis),
 			});
 		}
 		// Declining a confirmation (replacing the profile) brings the choice back, without the fix
@@ -53,6 +59,7 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 					fix: "Every fix offered was declined: fix the build host's access yourself, then run ca-wizard again.",
 					details: diagnosis.explanation,
 					declined: true,
+					...awsError(diagnosis),
 				});
 			const fix = await answer(context, {
 				kind: 'select',
@@ -68,6 +75,7 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 					fix: "Fix the build host's access, then run ca-wizard again.",
 					details: diagnosis.explanation,
 					declined: true,
+					...awsError(diagnosis),
 				});
 			if ((await applyFix(context, fix as FixId, diagnosis)) === 'applied') {
 				applied = offered.find(f => f.id === fix)?.label ?? fix;
@@ -86,6 +94,11 @@ export async function tokenStep(stepContext: StepContext): Promise<StepOutcome> 
 	return 'next';
 }
 
+/** AWS's own words go with the plain explanation wherever the problem is shown. */
+function awsError(diagnosis: TokenDiagnosis): Pick<Problem, 'awsError'> {
+	return diagnosis.awsError ? {awsError: diagnosis.awsError} : {};
+}
+
 function triageContext(context: TokenContext) {
 	const {facts, aws} = context;
 	return {
@@ -98,7 +111,7 @@ function triageContext(context: TokenContext) {
 }
 
 /** One token request with the build host's own credentials; undefined when it worked. */
-async function tryToken(context: TokenContext, announceRefusal = true): Promise<unknown> {
+async function tryToken(context: TokenContext): Promise<unknown> {
 	const {facts} = context;
 	progress(context, 'Asking for an authorization token as the build host…');
 	try {
@@ -110,8 +123,8 @@ async function tryToken(context: TokenContext, announceRefusal = true): Promise<
 		note(context, `Token valid until ${until} (${hours} h). It is never shown or written anywhere.`, 'success');
 		return undefined;
 	} catch (error) {
-		progress(context, 'Asked for a token as the build host', true);
-		if (announceRefusal) note(context, 'The build host was refused a token (see below).', 'warning');
+		// Asked, and refused: a ✖, never a ✔ beside the refusal. The problem (shown below the screen's body) says why.
+		progress(context, 'Asked for a token as the build host: refused', true, 'failed');
 		return error;
 	}
 }
@@ -189,7 +202,7 @@ async function waitForToken(context: TokenContext): Promise<unknown> {
 	const deadline = context.now().getTime() + options.credentialWaitMs;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
-		const failure = await tryToken(context, false);
+		const failure = await tryToken(context);
 		if (failure === undefined || context.now().getTime() >= deadline) return failure;
 		const left = Math.max(0, Math.round((deadline - context.now().getTime()) / 1000));
 		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);

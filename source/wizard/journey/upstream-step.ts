@@ -1,13 +1,13 @@
 import type {RepositoryInfo} from '../../aws/apis.js';
 import {goBack} from '../questions.js';
 import type {Problem} from '../events.js';
-import {chainsTo, chainText, listedAsUpstreamBy, readUpstreams} from '../topology.js';
+import {chainsTo, chainText, listedAsUpstreamBy, readUpstreams, mavenCentralConnection} from '../topology.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {madeByCaWizard} from '../ownership-tags.js';
 import {createOrAdopt, ourTags} from './create-or-adopt.js';
 import {ask, create, needs, note, progress, reused, stop, stopOnAws} from './step-helpers.js';
 
-export const mavenCentralConnection = 'public:maven-central';
+export {mavenCentralConnection};
 
 /**
  * Makes sure the repository reaches Maven Central. The topology is read first: a repository
@@ -29,7 +29,7 @@ export async function upstreamStep(context: StepContext): Promise<StepOutcome> {
 	const target = graph.get(repository);
 	if (!target)
 		stop({code: 'UpstreamFailed', message: `The repository ${repository} is gone from ${domain}.`, fix: 'Run ca-wizard again to choose or create one.'});
-	progress(context, `${repository} does not reach ${mavenCentralConnection} yet`, true);
+	progress(context, `${repository} does not reach ${mavenCentralConnection} yet`, true, 'info');
 
 	const ours =
 		createdThisRun(context, repository) || madeByCaWizard(await aws.codeartifact.listTags(target.arn).catch(fail(`Reading the tags of ${repository}`)));

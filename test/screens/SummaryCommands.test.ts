@@ -13,7 +13,7 @@ it('at 80×24 the commands are counted on the screen and printed whole below it,
 	const wizard = renderWizard([...reachStep('summary'), {type: 'summary', summary}], {columns: 80, rows: 24});
 	const frame = await wizard.waitForText('printed below');
 	expect(frame).toContain('↓ 2 commands, printed below');
-	expect(frame).toContain('Commands are printed below the screen, ready to copy.');
+	expect(frame).toContain('Commands and console links are printed below the screen, ready to copy.'); // real AWS: the console links too
 	expect(frame).not.toContain('npx ca-wizard exec');
 	expect(wizard.height()).toBeLessThan(24);
 

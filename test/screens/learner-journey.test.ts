@@ -68,7 +68,7 @@ it("the token's refusal: AWS's own code and message, verbatim, under the plain e
 		/^AccessDeniedException: User: arn:aws:sts::\d{12}:assumed-role\/build-host-role\/i-\w+ is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:\d{12}:domain\/ca-wizard-demo/,
 	);
 	// Exactly the words the real journey reported, nothing cut.
-	const problem = host.of('problem').find(event => event.step === 'token')?.problem;
+	const problem = host.of('warning').find(event => event.step === 'token')?.problem;
 	expect(said).toBe(`${problem?.awsError?.code}: ${problem?.awsError?.message}`);
 	expect(lines.join('\n')).not.toMatch(/✔ Asked|… \d+ more lines/);
 });

@@ -11,12 +11,14 @@ import {
 	DescribeRepositoryCommand,
 	DisassociateExternalConnectionCommand,
 	GetAuthorizationTokenCommand,
+	GetPackageVersionAssetCommand,
 	GetRepositoryEndpointCommand,
 	ListTagsForResourceCommand,
 	paginateListDomains,
 	paginateListPackages,
 	paginateListPackageVersions,
 	paginateListRepositoriesInDomain,
+	PublishPackageVersionCommand,
 	UpdateRepositoryCommand,
 	type DomainDescription,
 	type DomainSummary as SdkDomainSummary,
@@ -198,11 +200,46 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 		async describePackageVersion(domain, repository, pkg, version) {
 			return attempt('codeartifact:DescribePackageVersion', async () => {
 				const {packageVersion} = await client.send(new DescribePackageVersionCommand({...packageInput(domain, repository, pkg), packageVersion: version}));
+				const originType = packageVersion?.origin?.originType;
 				return {
 					version: packageVersion?.version ?? version,
 					status: packageVersion?.status ?? '',
 					...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {}),
+					...(originType ? {originType} : {}),
 				};
+			});
+		},
+
+		async publishPackageVersion(domain, repository, pkg, version, asset) {
+			const operation = 'codeartifact:PublishPackageVersion';
+			const output = await attempt(operation, () =>
+				client.send(
+					new PublishPackageVersionCommand({
+						...packageInput(domain, repository, {format: 'generic', ...pkg}),
+						packageVersion: version,
+						assetName: asset.name,
+						assetContent: asset.content,
+						assetSHA256: asset.sha256,
+						unfinished: false,
+					}),
+				),
+			);
+			const stored = present(output.asset, operation, 'asset');
+			return {
+				version: output.version ?? version,
+				revision: output.versionRevision ?? '',
+				status: output.status ?? '',
+				asset: {name: stored.name ?? asset.name, size: stored.size ?? 0, sha256: stored.hashes?.['SHA-256'] ?? ''},
+			};
+		},
+
+		async getPackageVersionAsset(domain, repository, pkg, version, assetName) {
+			const operation = 'codeartifact:GetPackageVersionAsset';
+			return attempt(operation, async () => {
+				const output = await client.send(
+					new GetPackageVersionAssetCommand({...packageInput(domain, repository, {format: 'generic', ...pkg}), packageVersion: version, asset: assetName}),
+				);
+				return present(output.asset, operation, 'asset').transformToByteArray();
 			});
 		},
 	};

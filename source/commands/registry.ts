@@ -2,6 +2,7 @@ import type {Command} from './command.js';
 import {destroyCommand} from './destroy.js';
 import {execCommand} from './exec.js';
 import {listCommand} from './list.js';
+import {publishCommand} from './publish.js';
 import {sandboxCommand} from './sandbox.js';
 import {tokenCommand} from './token.js';
 import {wizardCommand} from './wizard.js';
@@ -12,4 +13,4 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand];
+export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand, publishCommand];

@@ -4,13 +4,24 @@
 
 import {fit} from '../wizard/destroy/list-lines.js';
 
-export const sha256Explanation =
-	'CodeArtifact computes the same SHA-256 over the bytes it receives and stores them only if the two match, so a file altered or cut short in transit is never published.';
+// The explanations are one sentence each, in lines that fit 80 columns under a two-space indent.
 
-export const originExplanation = 'origin INTERNAL: this version was published to the repository, not fetched through an upstream or an external connection.';
+export const sha256Explanation = [
+	'CodeArtifact computes the SHA-256 of the bytes it receives and keeps them only',
+	'if it matches this one, so a file altered or cut short in transit is refused.',
+];
 
-export const restrictionsExplanation =
-	'publish ALLOW / upstream BLOCK: new versions of this package come only from publishing here; no upstream can slip in a version of the same name.';
+export const originExplanation = [
+	'origin INTERNAL: this version was published to the repository, not fetched',
+	'through an upstream or an external connection.',
+];
+
+export const restrictionsExplanation = [
+	'publish ALLOW / upstream BLOCK: new versions of this package come only from',
+	'publishing here; no upstream can slip in a version of the same name.',
+];
+
+const indented = (lines: readonly string[]) => lines.map(line => `  ${line}`);
 
 export interface PublishedPackage {
 	namespace: string;
@@ -37,12 +48,11 @@ export function sizeText(bytes: number): string {
 }
 
 export function packedLines(packed: {what: string; assetName: string; size: number; sha256: string}): string[] {
-	return [`Packed ${packed.what} into ${packed.assetName} (${sizeText(packed.size)}).`, `SHA-256 ${packed.sha256}`, `  ${sha256Explanation}`];
+	return [`Packed ${packed.what} into ${packed.assetName} (${sizeText(packed.size)}).`, `SHA-256 ${packed.sha256}`, ...indented(sha256Explanation)];
 }
 
-/** `2026-12-02 16:40 UTC`, or `–` when unknown. */
-export function utcMinute(date: Date | undefined): string {
-	return date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '–';
+export function publishedLine(row: Pick<PublishedPackage, 'namespace' | 'name' | 'version'>, at: {domain: string; repository: string}): string {
+	return `Published ${row.namespace}/${row.name} ${row.version} to ${at.domain}/${at.repository}:`;
 }
 
 /**
@@ -60,11 +70,11 @@ export function packageTableLines(row: PublishedPackage, columns = 80): string[]
 	const nameWidth = Math.max(7, Math.min(name.length, columns - 2 - rest));
 	const line = (first: string, others: string[]) =>
 		`  ${fit(first, nameWidth).padEnd(nameWidth)}${others.map((cell, index) => `  ${cell.padEnd(widths[index] ?? 0)}`).join('')}`.trimEnd();
-	return [line('package', headings), line(name, cells), `  ${originExplanation}`, `  ${restrictionsExplanation}`];
+	return [line('package', headings), line(name, cells), ...indented(originExplanation), ...indented(restrictionsExplanation)];
 }
 
-export function verifiedLine(assetName: string, sha256: string): string {
-	return `Downloaded ${assetName} again: its SHA-256 matches the published one (${sha256.slice(0, 12)}…).`;
+export function verifiedLines(assetName: string, sha256: string): string[] {
+	return [`Downloaded ${assetName} back from the repository:`, `  its SHA-256 matches the published one (${sha256.slice(0, 12)}…).`];
 }
 
 /** The unpacked files, sorted, with their sizes; past `max` lines, how many more there are. */

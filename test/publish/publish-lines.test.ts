@@ -1,12 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {fileListLines, packageTableLines, packedLines, sizeText, verifiedLine} from '../../source/publish/publish-lines.js';
+import {fileListLines, packageTableLines, packedLines, publishedLine, sizeText, verifiedLines} from '../../source/publish/publish-lines.js';
 
 describe("the publish's lines", () => {
 	it('shows the archive, its SHA-256 and what the hash is for', () => {
 		const lines = packedLines({what: '/tmp/x/hello.txt', assetName: 'hello-1.0.0.tar.gz', size: 1536, sha256: 'ab'.repeat(32)});
 		expect(lines[0]).toBe('Packed /tmp/x/hello.txt into hello-1.0.0.tar.gz (1.5 KiB).');
 		expect(lines[1]).toBe(`SHA-256 ${'ab'.repeat(32)}`);
-		expect(lines[2]).toMatch(/altered .* in transit/);
+		expect(lines.slice(2).join(' ')).toMatch(/altered .* in transit/);
+		for (const line of lines.slice(2)) expect(line.length).toBeLessThanOrEqual(80);
 	});
 
 	it('puts the package in a table of 80 columns at most, and says what origin and restrictions mean', () => {
@@ -22,7 +23,8 @@ describe("the publish's lines", () => {
 		const lines = packageTableLines(row);
 		expect(lines[0]).toMatch(/^ {2}package +version {2}published +origin +publish {2}upstream$/);
 		expect(lines[1]).toMatch(/^ {2}ca-wizard\/hello-ca-wizard {2}1\.0\.0 +2026-12-02 {2}INTERNAL {2}ALLOW +BLOCK$/);
-		expect(lines.join('\n')).toMatch(/origin INTERNAL: .*\n.*publish ALLOW \/ upstream BLOCK: /);
+		expect(lines.join(' ')).toMatch(/origin INTERNAL: .* publish ALLOW \/ upstream BLOCK: /);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
 		const long = packageTableLines({...row, name: 'x'.repeat(120)});
 		expect(long[1]!.length).toBeLessThanOrEqual(80);
 		expect(long[1]).toContain('…');
@@ -44,7 +46,14 @@ describe("the publish's lines", () => {
 		expect(sizeText(3 * 1024 * 1024)).toBe('3.0 MiB');
 	});
 
+	it('says where the package went', () => {
+		expect(publishedLine({namespace: 'n', name: 'p', version: '1'}, {domain: 'd', repository: 'r'})).toBe('Published n/p 1 to d/r:');
+	});
+
 	it('says the downloaded copy matched', () => {
-		expect(verifiedLine('a.tar.gz', '0123456789abcdef')).toBe('Downloaded a.tar.gz again: its SHA-256 matches the published one (0123456789ab…).');
+		expect(verifiedLines('a.tar.gz', '0123456789abcdef')).toEqual([
+			'Downloaded a.tar.gz back from the repository:',
+			'  its SHA-256 matches the published one (0123456789ab…).',
+		]);
 	});
 });

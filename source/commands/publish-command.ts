@@ -33,13 +33,18 @@ export interface PublishCommandOptions extends TargetOptions {
 
 export async function runPublishCommand(options: PublishCommandOptions, io: {out: TextSink; env?: NodeJS.ProcessEnv} = {out: process.stdout}): Promise<number> {
 	const workDir = resolve(options.workdir ?? defaultWorkDirName);
-	const connection = await connectTarget(options, workDir, io.env);
+	let connection = await connectTarget(options, workDir, io.env);
 	const say = (lines: string[]) => (options.json ? undefined : io.out.write(lines.map(line => `${line}\n`).join('')));
 	// One folder holds the sample, the archive, the download and the unpacked copy: kept after a success, removed after any failure.
 	const folder = await mkdtemp(join(tmpdir(), 'ca-wizard-publish-'));
 	let kept = false;
 	try {
-		const at = await whereTo(options, workDir, connection.settingsPath);
+		const {domainOwner, ...at} = await whereTo(options, workDir, connection.settingsPath);
+		// A run record that names the domain's owner (a domain of another account) is called with it, as --domain-owner would.
+		if (domainOwner !== undefined && options.domainOwner === undefined) {
+			await connection.close();
+			connection = await connectTarget({...options, domainOwner}, workDir, io.env);
+		}
 		const plan = planPublish(options.request);
 		const pkg: GenericPackage = {namespace: plan.namespace, name: plan.name};
 		const coordinates: Coordinates = {...at, ...pkg};
@@ -94,15 +99,21 @@ export async function runPublishCommand(options: PublishCommandOptions, io: {out
 }
 
 /** The domain and repository: the flags, else the last run's record, else settings.xml. */
-async function whereTo(options: PublishCommandOptions, workDir: string, settingsPath: string): Promise<{domain: string; repository: string}> {
+async function whereTo(
+	options: PublishCommandOptions,
+	workDir: string,
+	settingsPath: string,
+): Promise<{domain: string; domainOwner?: string; repository: string}> {
 	const flags = {
 		...(options.domain === undefined ? {} : {domain: options.domain}),
 		...(options.repository === undefined ? {} : {repository: options.repository}),
 	};
 	const sources = options.domain !== undefined && options.repository !== undefined ? {} : await readHostConfiguration(workDir, settingsPath);
-	const domain = configuredDomain({flags, ...sources})?.domain;
+	const found = configuredDomain({flags, ...sources});
+	const domain = found?.domain;
 	const repository = domain === undefined ? undefined : configuredRepository(domain, {flags, ...sources})?.repository;
-	if (domain !== undefined && repository !== undefined) return {domain, repository};
+	if (domain !== undefined && repository !== undefined)
+		return {domain, repository, ...(found?.domainOwner === undefined ? {} : {domainOwner: found.domainOwner})};
 	throw new UsageError(
 		'NoRepository',
 		`No CodeArtifact repository to publish to: no run record in ${workDir} and no CodeArtifact mirror in ${settingsPath} names one${domain === undefined ? '' : ` in domain ${domain}`}.`,

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
+import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {cliPath} from '../helpers/cli-process.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
 
@@ -66,6 +67,28 @@ describe('ca-wizard publish, the built CLI', {timeout: 60_000}, () => {
 		const json = await cli('publish', ...target(), '--json');
 		expect(json.code).toBe(1);
 		expect(JSON.parse(json.stdout)).toMatchObject({type: 'error', code: 'VersionExists', fix: expect.stringMatching(/--version 1\.0\.1$/) as string});
+	});
+
+	it('publishes to the repository the last wizard run chose, as its run record names it (the store it added upstream comes after)', async () => {
+		const workDir = temporaryDirectory('ca-wizard-publish-work-');
+		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
+		const {accountId, region} = sandbox.current;
+		await ledger.reused({
+			kind: 'domain',
+			name: 'shop',
+			arn: `arn:aws:codeartifact:${region}:${accountId}:domain/shop`,
+			details: {domain: 'shop', owner: accountId},
+		});
+		for (const repository of ['tools', 'maven-central-store'])
+			await ledger.reused({
+				kind: 'repository',
+				name: repository,
+				arn: `arn:aws:codeartifact:${region}:${accountId}:repository/shop/${repository}`,
+				details: {domain: 'shop', repository},
+			});
+		const run = await cli('publish', '--sandbox-url', sandbox.current.endpoint, '--workdir', workDir, '--package', 'from-record');
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toMatch(/^Published ca-wizard\/from-record 1\.0\.0 to shop\/tools:$/m);
 	});
 
 	it('refuses a version CodeArtifact would refuse before any call (exit 2)', async () => {

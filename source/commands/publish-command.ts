@@ -87,8 +87,9 @@ export async function runPublishCommand(options: PublishCommandOptions, io: {out
 		const files = await unpackArchive(download, unpacked, join(folder, `downloaded-${plan.assetName}`));
 		say([...verifiedLines(plan.assetName, downloaded), `Unpacked into ${unpacked}:`, ...fileListLines(files)]);
 		if (options.json) {
-			const result = {type: 'result', status: 'published', ...at, ...row, assetName: plan.assetName, size: archive.bytes.length, sha256: archive.sha256};
-			io.out.write(`${JSON.stringify({...result, verified: true, unpackedInto: unpacked, files})}\n`);
+			const {name, ...details} = row; // `package`, as CodeArtifact names it
+			const result = {type: 'result', status: 'published', ...at, package: name, ...details, assetName: plan.assetName, size: archive.bytes.length};
+			io.out.write(`${JSON.stringify({...result, sha256: archive.sha256, verified: true, unpackedInto: unpacked, files})}\n`);
 		}
 		kept = true;
 		return exitCodes.done;

@@ -63,7 +63,20 @@ describe('ca-wizard publish against the sandbox', () => {
 
 		const {code, result} = await publish({file: source, version: '2.0.0'});
 		expect(code).toBe(0);
-		expect(result).toMatchObject({assetName: 'site-2.0.0.tar.gz', originType: 'INTERNAL', publish: 'ALLOW', upstream: 'BLOCK'});
+		expect(result).toMatchObject({
+			type: 'result',
+			status: 'published',
+			domain,
+			repository,
+			namespace: 'ca-wizard',
+			package: 'site',
+			version: '2.0.0',
+			assetName: 'site-2.0.0.tar.gz',
+			originType: 'INTERNAL',
+			publish: 'ALLOW',
+			upstream: 'BLOCK',
+			verified: true,
+		});
 		const packed = readFileSync(join(dirname(result.unpackedInto), result.assetName));
 		expect(result.sha256).toBe(sha256(packed));
 		const stored = await aws.codeartifact.getPackageVersionAsset(domain, repository, {namespace: 'ca-wizard', name: 'site'}, '2.0.0', result.assetName);

@@ -1,8 +1,8 @@
 import {execFile} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsApis} from '../../source/aws/create-aws-apis.js';
 import {ledgerFileName, RunLedger} from '../../source/wizard/ledger.js';
 import {cliPath} from '../helpers/cli-process.js';
@@ -16,6 +16,7 @@ type Outcome = {code: number; stdout: string; stderr: string};
 
 const sandbox = useSandbox();
 const temporary = temporaryDirectory('ca-wizard-publish-cli-');
+afterAll(() => rmSync(temporary, {recursive: true, force: true}));
 
 async function cli(...args: string[]): Promise<Outcome> {
 	const env = {...process.env, ...sandbox.current.env, CI: 'true', TMPDIR: temporary};
@@ -70,7 +71,7 @@ describe('ca-wizard publish, the built CLI', {timeout: 60_000}, () => {
 	});
 
 	it('publishes to the repository the last wizard run chose, as its run record names it (the store it added upstream comes after)', async () => {
-		const workDir = temporaryDirectory('ca-wizard-publish-work-');
+		const workDir = join(temporary, 'work');
 		const ledger = await RunLedger.open(join(workDir, ledgerFileName));
 		const {accountId, region} = sandbox.current;
 		await ledger.reused({

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {dirname, join} from 'node:path';
@@ -44,6 +44,7 @@ describe('ca-wizard publish against the sandbox', () => {
 	afterAll(() => {
 		if (savedTmp === undefined) delete process.env['TMPDIR'];
 		else process.env['TMPDIR'] = savedTmp;
+		rmSync(temporary, {recursive: true, force: true});
 	});
 
 	async function publish(request: PublishCommandOptions['request'], endpoint = sandbox.current.endpoint): Promise<{code: number; result: Result}> {
@@ -56,7 +57,7 @@ describe('ca-wizard publish against the sandbox', () => {
 	}
 
 	it('round-trips a folder: the same bytes and hash come back, origin INTERNAL, publish ALLOW / upstream BLOCK, the unpacked files identical', async () => {
-		const source = join(temporaryDirectory(), 'site');
+		const source = join(temporary, 'source', 'site');
 		mkdirSync(join(source, 'css'), {recursive: true});
 		writeFileSync(join(source, 'index.html'), '<h1>published</h1>\n');
 		writeFileSync(join(source, 'css', 'site.css'), 'h1 { color: teal }\n'.repeat(30));

@@ -43,6 +43,28 @@ export interface PackageVersionInfo {
 	publishedTime?: Date;
 	/** Where the version entered the domain (DescribePackageVersion's origin.domainEntryPoint): an external connection, or the repository it was published to. */
 	origin?: {externalConnection: string} | {repository: string};
+	/** INTERNAL (published to this domain), EXTERNAL (from an external connection) or UNKNOWN; DescribePackageVersion says. */
+	originType?: string;
+}
+
+/** A generic package's coordinates: the only format PublishPackageVersion takes. */
+export interface GenericPackage {
+	namespace: string;
+	name: string;
+}
+
+/** One asset to publish: its bytes and their SHA-256 (hex), which AWS checks before it stores anything. */
+export interface AssetUpload {
+	name: string;
+	content: Uint8Array;
+	sha256: string;
+}
+
+export interface PublishedVersion {
+	version: string;
+	revision: string;
+	status: string;
+	asset: {name: string; size: number; sha256: string};
 }
 
 /** Resource tags as key/value pairs (the ownership tags in wizard/ownership-tags.ts among them). */
@@ -90,6 +112,10 @@ export interface CodeArtifactApi {
 		pkg: {format: string; namespace?: string; name: string},
 		version: string,
 	): Promise<PackageVersionInfo>;
+	/** PublishPackageVersion, format generic, one asset, finished (unfinished=false): the version is Published at once. */
+	publishPackageVersion(domain: string, repository: string, pkg: GenericPackage, version: string, asset: AssetUpload): Promise<PublishedVersion>;
+	/** GetPackageVersionAsset: the asset's bytes, as stored. */
+	getPackageVersionAsset(domain: string, repository: string, pkg: GenericPackage, version: string, assetName: string): Promise<Uint8Array>;
 }
 
 export interface CodeArtifactOptions {

@@ -109,6 +109,8 @@ const codeArtifactMethods = {
 	listPackageVersions: true,
 	describePackageVersion: true,
 	describePackage: true,
+	publishPackageVersion: true,
+	getPackageVersionAsset: true,
 } satisfies Methods<CodeArtifactApi>;
 const iamMethods = {
 	getRole: true,

@@ -81,7 +81,8 @@ type Listed = ReadonlyArray<readonly [string, Pick<OptionDefinition, 'short' | '
 
 /** The command's groups, then the global options; help starts in one column unless a group's syntax is longer. */
 function optionSections(command: Command): string[] {
-	const groups: Array<{heading: string; options: Listed}> = [...optionGroups(command), {heading: 'Global options', options: Object.entries(globalOptions)}];
+	const global = Object.entries(globalOptions).filter(([name]) => !(name in command.options)); // the command's own takes the name
+	const groups: Array<{heading: string; options: Listed}> = [...optionGroups(command), {heading: 'Global options', options: global}];
 	return groups.flatMap(({heading, options}) => {
 		const column = Math.max(26, ...options.map(([name, option]) => optionSyntax(name, option).length + 3));
 		return [`${heading}:`, ...optionLines(options, column), ''];

@@ -8,6 +8,7 @@ import process from 'node:process';
 import type {AuthorizationToken, AwsApis} from '../aws/apis.js';
 import {CliError, UsageError} from '../errors.js';
 import {configuredDomain, type ConfiguredDomain} from '../host-config/configured-domain.js';
+import {readHostConfiguration} from '../host-config/read-host-configuration.js';
 import {resourceNames} from '../wizard/resource-names.js';
 import {fixSentence, triageHost} from '../wizard/triage-fixes.js';
 import {triageTokenFailure} from '../wizard/triage.js';
@@ -94,28 +95,13 @@ export async function requestHostToken(
 }
 
 async function findDomain(options: HostTokenOptions, workDir: string, settingsPath: string): Promise<ConfiguredDomain> {
-	const [{RunLedger, ledgerFileName}, {readFile}, {configuredUrl}, {settingsId}] = await Promise.all([
-		import('../wizard/ledger.js'),
-		import('node:fs/promises'),
-		import('../maven/settings-xml.js'),
-		import('../wizard/journey/settings-file.js'),
-	]);
 	const flags = {
 		...(options.domain === undefined ? {} : {domain: options.domain}),
 		...(options.domainOwner === undefined ? {} : {domainOwner: options.domainOwner}),
 	};
 	const named = configuredDomain({flags});
 	if (named) return named;
-	const ledgerPath = join(workDir, ledgerFileName);
-	// A run record that cannot be read is said so (LedgerError), not passed over in silence.
-	const ledger = await RunLedger.open(ledgerPath);
-	const settingsText = await readFile(settingsPath, 'utf8').catch(() => undefined);
-	const url = configuredUrl(settingsText, settingsId);
-	const found = configuredDomain({
-		flags,
-		ledger: {path: ledgerPath, entries: ledger.entries},
-		settings: {path: settingsPath, ...(url === undefined ? {} : {url})},
-	});
+	const found = configuredDomain({flags, ...(await readHostConfiguration(workDir, settingsPath))});
 	if (found) return found;
 	throw new UsageError(
 		'NoDomain',

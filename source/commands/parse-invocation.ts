@@ -71,7 +71,8 @@ function parseOptions(
 	commands: readonly Command[],
 ): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
 	const options: ParseArgsConfig['options'] = {};
-	for (const [name, option] of Object.entries({...command.options, ...globalOptions})) {
+	// A command's own option wins over a global one of the same name: `publish --version V` names the package's version.
+	for (const [name, option] of Object.entries({...globalOptions, ...command.options})) {
 		options[name] = {type: option.type, ...('short' in option && option.short ? {short: option.short} : {})};
 	}
 	try {
@@ -87,7 +88,7 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 	const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
 	switch (error.code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			const names = Object.keys({...command.options, ...globalOptions});
+			const names = Object.keys({...globalOptions, ...command.options});
 			const typed = quoted.replace(/^-+/, '').replace(/=.*$/, '');
 			const guess = closestSpelling(typed, names);
 			// An option of another command: say which one takes it.

@@ -29,6 +29,12 @@ const everyWrite: {
 		updateUpstreams: aws => aws.codeartifact.updateUpstreams('dom', 'repo', ['store']),
 		associateExternalConnection: aws => aws.codeartifact.associateExternalConnection('dom', 'store', 'public:maven-central'),
 		disassociateExternalConnection: aws => aws.codeartifact.disassociateExternalConnection('dom', 'store', 'public:maven-central'),
+		publishPackageVersion: aws =>
+			aws.codeartifact.publishPackageVersion('dom', 'repo', {namespace: 'ns', name: 'pkg'}, '1.0.0', {
+				name: 'pkg-1.0.0.tar.gz',
+				content: new Uint8Array([1]),
+				sha256: '00',
+			}),
 	},
 	iam: {
 		createRole: aws => aws.iam.createRole('role', '{}', 'd'),

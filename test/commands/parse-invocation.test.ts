@@ -24,6 +24,12 @@ describe('the command line, read from the registry', () => {
 		expect(parse('help', 'sandbox')).toMatchObject({kind: 'help', command: {name: 'sandbox'}});
 	});
 
+	it("a command's own option takes a global option's name: publish --version names the package's version", () => {
+		expect(parse('publish', '--version', '2.0.0')).toMatchObject({kind: 'run', command: {name: 'publish'}, values: {version: '2.0.0'}});
+		expect(refusal('publish', '--version')).toMatch(/--version/);
+		expect(parse('--version')).toEqual({kind: 'version'});
+	});
+
 	it('a mistyped option or command: one line with the closest spelling and where help is', () => {
 		expect(refusal('--prfile', 'dev')).toBe('unknown option --prfile; did you mean --profile? See ca-wizard --help.');
 		expect(refusal('sandbox', '--prot', '1')).toBe('unknown option --prot; did you mean --port? See ca-wizard sandbox --help.');

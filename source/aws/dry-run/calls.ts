@@ -34,6 +34,8 @@ export const codeArtifactCalls = {
 	listPackageVersions: read,
 	describePackage: read,
 	describePackageVersion: read,
+	publishPackageVersion: 'PublishPackageVersion',
+	getPackageVersionAsset: read,
 } as const satisfies Classified<CodeArtifactApi>;
 
 export const iamCalls = {

@@ -75,6 +75,10 @@ export function dryRunCodeArtifact(real: CodeArtifactApi, overlay: PlanOverlay, 
 			plan('DisassociateExternalConnection', {domain, repository, externalConnection: connection});
 			await change(domain, repository, info => ({...info, externalConnections: info.externalConnections.filter(name => name !== connection)}));
 		},
+		async publishPackageVersion(domain, repository, pkg, version, asset) {
+			plan('PublishPackageVersion', {domain, repository, package: `${pkg.namespace}/${pkg.name}`, version, asset: asset.name});
+			return {version, revision: '', status: 'Published', asset: {name: asset.name, size: asset.content.byteLength, sha256: asset.sha256}};
+		},
 	};
 
 	const planned = (domain: string, repository: string) => overlay.plannedRepositories.has(repositoryKey(domain, repository));
@@ -123,5 +127,6 @@ export function dryRunCodeArtifact(real: CodeArtifactApi, overlay: PlanOverlay, 
 			return planned(domain, repository) ? undefined : real.describePackage(domain, repository, pkg);
 		},
 		describePackageVersion: (domain, repository, pkg, version) => real.describePackageVersion(domain, repository, pkg, version),
+		getPackageVersionAsset: (domain, repository, pkg, version, assetName) => real.getPackageVersionAsset(domain, repository, pkg, version, assetName),
 	};
 }

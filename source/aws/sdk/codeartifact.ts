@@ -11,12 +11,14 @@ import {
 	DescribeRepositoryCommand,
 	DisassociateExternalConnectionCommand,
 	GetAuthorizationTokenCommand,
+	GetPackageVersionAssetCommand,
 	GetRepositoryEndpointCommand,
 	ListTagsForResourceCommand,
 	paginateListDomains,
 	paginateListPackages,
 	paginateListPackageVersions,
 	paginateListRepositoriesInDomain,
+	PublishPackageVersionCommand,
 	UpdateRepositoryCommand,
 	type DomainDescription,
 	type DomainSummary as SdkDomainSummary,
@@ -204,12 +206,47 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 					: entry?.repositoryName
 						? {repository: entry.repositoryName}
 						: undefined;
+				const originType = packageVersion?.origin?.originType;
 				return {
 					version: packageVersion?.version ?? version,
 					status: packageVersion?.status ?? '',
 					...(packageVersion?.publishedTime ? {publishedTime: packageVersion.publishedTime} : {}),
 					...(origin ? {origin} : {}),
+					...(originType ? {originType} : {}),
 				};
+			});
+		},
+
+		async publishPackageVersion(domain, repository, pkg, version, asset) {
+			const operation = 'codeartifact:PublishPackageVersion';
+			const output = await attempt(operation, () =>
+				client.send(
+					new PublishPackageVersionCommand({
+						...packageInput(domain, repository, {format: 'generic', ...pkg}),
+						packageVersion: version,
+						assetName: asset.name,
+						assetContent: asset.content,
+						assetSHA256: asset.sha256,
+						unfinished: false,
+					}),
+				),
+			);
+			const stored = present(output.asset, operation, 'asset');
+			return {
+				version: output.version ?? version,
+				revision: output.versionRevision ?? '',
+				status: output.status ?? '',
+				asset: {name: stored.name ?? asset.name, size: stored.size ?? 0, sha256: stored.hashes?.['SHA-256'] ?? ''},
+			};
+		},
+
+		async getPackageVersionAsset(domain, repository, pkg, version, assetName) {
+			const operation = 'codeartifact:GetPackageVersionAsset';
+			return attempt(operation, async () => {
+				const output = await client.send(
+					new GetPackageVersionAssetCommand({...packageInput(domain, repository, {format: 'generic', ...pkg}), packageVersion: version, asset: assetName}),
+				);
+				return present(output.asset, operation, 'asset').transformToByteArray();
 			});
 		},
 	};

@@ -3,6 +3,7 @@ import {destroyCommand} from './destroy.js';
 import {doctorCommand} from './doctor.js';
 import {execCommand} from './exec.js';
 import {listCommand} from './list.js';
+import {reportCommand} from './report.js';
 import {sandboxCommand} from './sandbox.js';
 import {tokenCommand} from './token.js';
 import {wizardCommand} from './wizard.js';
@@ -13,4 +14,13 @@ import {wizardCommand} from './wizard.js';
 /** The wizard runs when no command is named (`ca-wizard --sandbox`). */
 export const defaultCommand: Command = wizardCommand;
 
-export const commands: readonly Command[] = [wizardCommand, sandboxCommand, destroyCommand, listCommand, tokenCommand, execCommand, doctorCommand];
+export const commands: readonly Command[] = [
+	wizardCommand,
+	sandboxCommand,
+	destroyCommand,
+	listCommand,
+	tokenCommand,
+	execCommand,
+	doctorCommand,
+	reportCommand,
+];

@@ -1,18 +1,15 @@
 import {chmodSync, closeSync, mkdirSync, openSync, writeSync} from 'node:fs';
 import {dirname} from 'node:path';
-import type {RunLogRecord} from '../report/run-log.js';
+import type {UntimedRecord} from '../report/run-log.js';
 import {FileWriteError} from './file-write-error.js';
 
 // The run log on disk: appended a line at a time with an unbuffered write (a run killed later
 // keeps every line before), mode 0600 like the run record. Nothing secret goes in: the events
 // carry none, and the canary tests prove it.
 
-/** Distributes Omit over the union, so each record keeps its own fields. */
-type WithoutTime<T> = T extends unknown ? Omit<T, 'time'> : never;
-
 export interface RunLogWriter {
 	/** Appends one record, stamped with the clock's time. */
-	append(record: WithoutTime<RunLogRecord>): void;
+	append(record: UntimedRecord): void;
 	close(): void;
 }
 

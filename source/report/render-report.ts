@@ -121,7 +121,7 @@ function outcome(result: RunResult | undefined, stepRecords: StepRecord[]): stri
 		return found ? `step ${stepNumber(found.id)}, ${found.title}` : 'the start';
 	};
 	if (!result) return `the log ends at ${at(undefined)} without saying how the run ended (it was killed, or is still running).`;
-	const why = result.problem ? ` ${text(result.problem.message)}${result.problem.fix ? ` Fix: ${text(result.problem.fix)}` : ''}` : '';
+	const why = result.problem ? ` ${sentence(result.problem.message)}${result.problem.fix ? ` Fix: ${sentence(result.problem.fix)}` : ''}` : '';
 	switch (result.status) {
 		case 'succeeded':
 			return `completed: every step ran${result.packages > 0 ? `, and the build fetched ${result.packages} packages through CodeArtifact` : ''}.`;
@@ -133,6 +133,12 @@ function outcome(result: RunResult | undefined, stepRecords: StepRecord[]): stri
 		case 'failed':
 			return `stopped at ${at(result.problem?.step)}.${why}`;
 	}
+}
+
+/** Text as a sentence that ends with its stop, so the next one can follow. */
+function sentence(value: string): string {
+	const escaped = text(value.trim());
+	return /[.!?]$/.test(escaped) ? escaped : `${escaped}.`;
 }
 
 function stepNumber(id: string): string {
@@ -298,18 +304,27 @@ function packageLines(events: LoggedEvent[]): string[] {
 	];
 }
 
+/**
+ * The refusals the run met (the token step's warnings, and a stop there), each with what came
+ * of it: the fix that worked, or the stop. A stop that follows its warning is told with it.
+ */
 function accessLines(events: LoggedEvent[]): string[] {
-	const warnings = events.flatMap(event => (event.type === 'warning' || event.type === 'problem' ? [event] : []));
-	const met = warnings.filter(event => event.step === 'token' || /denied|AccessDenied/i.test(event.problem.code));
-	if (met.length === 0) return ['The run met no access refusal.'];
-	return met.flatMap((event, index) => {
+	const refusals = events.flatMap((event, at) => (event.type === 'warning' || event.type === 'problem' ? [{event, at}] : []));
+	const met = refusals.filter(
+		({event, at}) =>
+			(event.step === 'token' || /denied/i.test(event.problem.code)) &&
+			!(event.type === 'problem' && refusals.some(other => other.at < at && other.event.type === 'warning' && other.event.step === event.step)),
+	);
+	if (met.length === 0) return ['The run met no access refusal: the build host got its token at the first ask.'];
+	return met.flatMap(({event, at}, index) => {
 		const problem = event.problem as ProblemWithAws;
-		const fixed = events.find(e => e.type === 'fixed' && e.code === problem.code);
+		const fixed = events.slice(at).find(e => e.type === 'fixed' && e.code === problem.code);
+		const stop = events.slice(at).find((e): e is Extract<LoggedEvent, {type: 'problem'}> => e.type === 'problem' && e.step === event.step);
 		const answer =
-			event.type === 'problem'
-				? `Not fixed: the run stopped here.${problem.fix ? ` ${text(problem.fix)}` : ''}`
-				: fixed?.type === 'fixed'
-					? `Fixed: ${text(fixed.fix)}; the build host then got a token.`
+			fixed?.type === 'fixed'
+				? `Fixed: ${sentence(fixed.fix)} The build host then got a token.`
+				: stop
+					? `Not fixed: ${stop.problem.declined ? 'the fix offered was declined, and ' : ''}the run stopped here.${stop.problem.fix ? ` ${sentence(stop.problem.fix)}` : ''}`
 					: 'No fix was made in this run.';
 		return [
 			...(index > 0 ? [''] : []),

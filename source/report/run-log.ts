@@ -23,6 +23,9 @@ export type RunLogRecord =
 	| {time: string; type: 'answer'; id: string; value: unknown}
 	| {time: string; type: 'end'; result: RunResult};
 
+/** A record before the clock stamps it (the union kept apart, each with its own fields). */
+export type UntimedRecord = RunLogRecord extends infer R ? (R extends unknown ? Omit<R, 'time'> : never) : never;
+
 /**
  * What the log may hold besides today's journey events: the publish step's results (issue 10),
  * in the shapes the report reads. A publish step adds these to WizardEvent as they are here.

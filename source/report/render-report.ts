@@ -177,8 +177,13 @@ function stepsOf(events: readonly {time: string; event: LoggedEvent}[]): StepRec
 
 /** What one event says about its step, as lines of the step's list; none for what only the other sections tell. */
 function stepLines(event: LoggedEvent): string[] {
-	const line = stepLine(event);
 	if (event.type === 'facts') return event.facts.map(fact => `${text(fact.label)}: ${text(fact.value)}`);
+	if (event.type === 'summary')
+		return [
+			...event.summary.next.filter(next => next.purpose === 'build').map(next => `Build again, with a fresh token: ${code(next.command)}`),
+			`Undo what ca-wizard created: ${code(event.summary.destroy)}`,
+		];
+	const line = stepLine(event);
 	return line === undefined ? [] : [line];
 }
 
@@ -191,9 +196,9 @@ function stepLine(event: LoggedEvent): string | undefined {
 		case 'resource':
 			return `${event.reused ? 'Used the existing' : 'Created the'} ${resourceNouns[event.resource.kind]} ${code(event.resource.name)}`;
 		case 'policy':
-			return `Wrote the policy ${code(event.name)} (below)`;
+			return `Showed the policy ${code(event.name)} (below)`;
 		case 'diff':
-			return `Planned the change to ${code(event.path)} (below)`;
+			return `Showed the change to ${code(event.path)} (below)`;
 		case 'warning':
 			return `Met: ${text(event.problem.message)} (${code(event.problem.code)})`;
 		case 'fixed':
@@ -204,11 +209,6 @@ function stepLine(event: LoggedEvent): string | undefined {
 			return `Published ${code(`${event.package}@${event.version}`)} to ${code(event.repository)}`;
 		case 'verified':
 			return `Downloaded it back: SHA-256 ${event.matches ? 'matches' : 'does NOT match'}`;
-		case 'summary':
-			return `To build again with a fresh token, and to undo what ca-wizard created: ${[
-				...event.summary.next.filter(next => next.purpose === 'build').map(next => code(next.command)),
-				code(event.summary.destroy),
-			].join(', then ')}`;
 		default:
 			return undefined;
 	}

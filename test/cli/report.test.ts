@@ -66,6 +66,18 @@ describe.skipIf(mavenUnavailable() !== undefined && env['CI'] !== 'true')('the w
 		expect((await cli(['report', '--run', workDir, '--report-account'])).stdout).toContain(`- **Account:** \`${account}\``);
 	});
 
+	it('a run without --report offers ca-wizard report on its last line, and the command offered works as printed', {timeout: 120_000}, async () => {
+		const cwd = temporaryDirectory();
+		const workDir = join(temporaryDirectory(), 'elsewhere');
+		const run = await cli(['--sandbox', '--yes', '--token-fix', 'stop', '--workdir', workDir], {cwd});
+		expect(run.code).toBe(1);
+		const offer = run.stdout.trim().split('\n').at(-1) ?? '';
+		expect(offer).toBe(`A Markdown write-up of this run: ca-wizard report --workdir ${workDir} --out ca-wizard-report.md`);
+		const words = offer.slice(offer.indexOf('ca-wizard report ') + 'ca-wizard report '.length).split(' ');
+		expect(await cli(['report', ...words], {cwd})).toMatchObject({code: 0});
+		expect(readFileSync(join(cwd, 'ca-wizard-report.md'), 'utf8')).toContain('stopped at step 6, Token check');
+	});
+
 	it('a dry run writes no run log, and report says there is none', async () => {
 		const workDir = join(temporaryDirectory(), 'work');
 		const dry = await cli(['--sandbox', '--yes', '--dry-run', '--workdir', workDir]);

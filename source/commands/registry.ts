@@ -4,6 +4,7 @@ import {doctorCommand} from './doctor.js';
 import {execCommand} from './exec.js';
 import {listCommand} from './list.js';
 import {publishCommand} from './publish.js';
+import {reportCommand} from './report.js';
 import {sandboxCommand} from './sandbox.js';
 import {tokenCommand} from './token.js';
 import {wizardCommand} from './wizard.js';
@@ -23,4 +24,5 @@ export const commands: readonly Command[] = [
 	execCommand,
 	doctorCommand,
 	publishCommand,
+	reportCommand,
 ];

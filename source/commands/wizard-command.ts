@@ -14,6 +14,11 @@ import {printedCommandOptions} from './printed-commands.js';
 import {invocationName} from './invocation-name.js';
 import {resourceNames} from '../wizard/resource-names.js';
 import type {RunEnding} from '../wizard/run-result.js';
+import {runLogFileName} from '../report/run-log.js';
+import {shellQuote} from '../text/shell-quote.js';
+import {openRunLog} from '../files/run-log-file.js';
+import {reportPathProblem} from '../files/report-file.js';
+import {withRunLog, type LoggedHost} from './run-log-host.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
@@ -35,7 +40,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const ending: RunEnding = {outcome: 'stopped', exitCode: exitCodes.failed};
 	let after: string[] | undefined;
 	let journeyRan = false;
+	// Every event of a real run goes to the work folder's run log too: the write-up is made from it.
+	let logged: LoggedHost | undefined;
 	try {
+		// --report's folder is checked before anything else happens: a run is not made to find out at its end.
+		const reportProblem = options.report ? reportPathProblem(options.report.path) : undefined;
+		if (reportProblem) throw reportProblem;
 		// Two runs on one folder would overwrite each other's ledger: one at a time. A dry run writes none.
 		if (!options.dryRun)
 			releaseWorkDir = lockFolder(workDir, {role: 'work folder', holder: 'another ca-wizard run', alternative: 'pass another folder with --workdir DIR'});
@@ -43,7 +53,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		const reached = await connectOrOffline(options, workDir, session.host, canPrompt({json: options.json}) && !options.yes ? 'ask' : 'stop');
 		connection = reached.connection;
 		if (reached.offline) target = {kind: 'sandbox'};
-		const real = {aws: connection.aws, host: session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
+		if (!options.dryRun) logged = withRunLog(session.host, openRunLog(join(workDir, runLogFileName)), target.kind);
+		const real = {aws: connection.aws, host: logged?.host ?? session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
 		real.ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
@@ -81,14 +92,40 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		if (session.signal.aborted) {
 			ending.outcome = 'cancelled';
 			ending.exitCode = exitCodes.cancelled;
-		} else ending.exitCode = session.fail(error).exitCode;
+		} else {
+			const failure = session.fail(error);
+			logged?.failed(failure);
+			ending.exitCode = failure.exitCode;
+		}
 	} finally {
+		const writeUp = logged ? await endRunLog(logged, ending, workDir, options, session) : undefined;
 		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
-		await session.close(ending, canPrompt({json: options.json}) ? after : undefined);
+		const interactive = canPrompt({json: options.json});
+		await session.close(ending, interactive ? [...(after ?? []), ...(writeUp ? ['', writeUp] : [])] : undefined);
+		if (writeUp && !interactive && !options.json) process.stdout.write(`${writeUp}\n`); // --json ends with its result event
 		await connection?.close();
 		releaseWorkDir?.();
 	}
 	return ending.exitCode;
+}
+
+/**
+ * Closes the run log with how the run ended, then writes --report's write-up from it (also for a
+ * run that stopped). Returns the line that says where the write-up is, or how to get one.
+ */
+async function endRunLog(logged: LoggedHost, ending: RunEnding, workDir: string, options: WizardCommandOptions, session: Session): Promise<string> {
+	logged.end(ending);
+	const logPath = join(workDir, runLogFileName);
+	const again = `ca-wizard report${resolve(workDir) === resolve(workDirNameFor(options.participant)) ? '' : ` --workdir ${shellQuote(workDir)}`}`;
+	if (!options.report) return `A Markdown write-up of this run: ${again} --out ca-wizard-report.md`;
+	try {
+		const {reportFromLog, writeReport} = await import('../files/report-file.js');
+		writeReport(options.report.path, await reportFromLog(logPath, {showAccount: options.report.showAccount}));
+		return `The write-up of this run: ${resolve(options.report.path)}`;
+	} catch (error) {
+		ending.exitCode = session.fail(error).exitCode;
+		return `The write-up was not written; ${again} --out ${shellQuote(options.report.path)} tries again.`;
+	}
 }
 
 /** When the work folder's record lists what an earlier run made, how to take it back; a record that cannot be read says nothing here. */

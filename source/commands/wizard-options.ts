@@ -11,6 +11,8 @@ export interface WizardCommandOptions extends TargetOptions {
 	json: boolean;
 	/** --dry-run: reads only; the changes a run would make are planned and shown, none made. */
 	dryRun?: boolean;
+	/** --report FILE.md (and --report-account): the run's write-up, written when it ends. */
+	report?: {path: string; showAccount: boolean};
 	/** Answers given as flags, by question id. */
 	answers: Partial<Record<QuestionId, string>>;
 }

@@ -74,6 +74,13 @@ const answerOptions = Object.fromEntries(
 const options = {
 	...targetOptions,
 	config: configOption,
+	report: {
+		type: 'string',
+		value: 'FILE.md',
+		help: 'write a Markdown write-up of the run there when it ends (also when it stops); `ca-wizard report` writes it later',
+		check: path => (/\.md$/i.test(path) ? undefined : 'takes the name of a Markdown file, ending in .md'),
+	},
+	'report-account': {type: 'boolean', help: 'with --report: the account id in full in the write-up (masked, 1234••••9012, otherwise)'},
 	'dry-run': {
 		type: 'boolean',
 		help: 'walk the journey, making only reads: print every AWS call that would change something, and the settings.xml diff; create and write nothing',
@@ -106,6 +113,8 @@ function conflicts(values: OptionValues<typeof options>): string | undefined {
 	if (target) return target;
 	if ((values.scenario || values['maven-central'] || values['iam-delay']) && !values.sandbox)
 		return '--scenario, --maven-central and --iam-delay go with --sandbox';
+	if (values['report-account'] && !values.report) return '--report-account goes with --report FILE.md';
+	if (values.report && values['dry-run']) return '--report writes up what a run did; a dry run does nothing to write up (it prints its plan)';
 	if (values['project-choice'] !== undefined && values.project !== undefined)
 		return '--project DIR already chooses the project to build; --project-choice is for a run without it. Pass one of the two';
 	return undefined;
@@ -150,6 +159,7 @@ export function wizardOptions(values: OptionValues<typeof options>): WizardComma
 		yes: values.yes === true,
 		json: values.json === true,
 		dryRun: values['dry-run'] === true,
+		...(values.report ? {report: {path: values.report, showAccount: values['report-account'] === true}} : {}),
 		answers,
 	};
 }

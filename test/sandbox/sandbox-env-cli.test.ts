@@ -63,7 +63,7 @@ describe('ca-wizard sandbox env (the built CLI)', () => {
 		const bin = temporaryDirectory();
 		writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`, {mode: 0o755});
 		env['PATH'] = `${bin}:${env['PATH'] ?? ''}`;
-		const connection = await connectTarget({target: {kind: 'sandbox'}}, temporaryDirectory());
+		const connection = await connectTarget({target: {kind: 'sandbox'}}, temporaryDirectory(), env); // the commands name ca-wizard as this PATH finds it
 		await connection.close();
 		const [start = '', point = ''] = connection.restartCommands ?? [];
 

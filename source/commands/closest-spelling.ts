@@ -9,9 +9,9 @@ export function closestSpelling(typed: string, candidates: readonly string[]): s
 		if (count < fewest) [best, fewest] = [candidate, count];
 	}
 	if (best === undefined) return undefined;
-	// Two slips (--prot, --sandbx) or a third of a long word may be wrong, not more: beyond that
-	// it is a guess. A word of three letters or fewer gets one slip.
-	const allowed = typed.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
+	// Two slips (--sandbx, --regoin) or a third of a long word may be wrong, not more: beyond that
+	// it is a guess. A word of four letters or fewer gets one slip (port is not a slip of report).
+	const allowed = typed.length <= 4 ? 1 : Math.max(2, Math.floor(best.length / 3));
 	return fewest <= allowed ? best : undefined;
 }
 

@@ -90,10 +90,10 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
 			const names = Object.keys({...globalOptions, ...command.options});
 			const typed = quoted.replace(/^-+/, '').replace(/=.*$/, '');
-			const guess = closestSpelling(typed, names);
-			// An option of another command: say which one takes it.
-			const elsewhere = guess ? undefined : withSubcommands(commands).find(other => other !== command && Object.hasOwn(other.options, typed));
-			const hint = guess ? `; did you mean --${guess}?` : elsewhere ? `; it is an option of ca-wizard ${elsewhere.name}.` : '.';
+			// An option of another command, exactly: say which one takes it, rather than guess a spelling.
+			const elsewhere = withSubcommands(commands).find(other => other !== command && Object.hasOwn(other.options, typed));
+			const guess = elsewhere ? undefined : closestSpelling(typed, names);
+			const hint = elsewhere ? `; it is an option of ca-wizard ${elsewhere.name}.` : guess ? `; did you mean --${guess}?` : '.';
 			return usage('UnknownOption', `unknown option ${quoted}${hint}`, command);
 		}
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

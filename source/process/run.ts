@@ -109,16 +109,22 @@ export async function runProcess(command: string, args: readonly string[], optio
 /** The signals a wrapper passes on to the command it runs, so it stops the way it was asked to. */
 const forwardedSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
+/** Signals a terminal sends from the keyboard (Ctrl-C, Ctrl-\) to its whole foreground process group. */
+const keyboardSignals: ReadonlySet<NodeJS.Signals> = new Set(['SIGINT', 'SIGQUIT']);
+
 /**
  * Runs a command in the foreground, as a shell would (`ca-wizard exec`): it shares our terminal
  * and process group (so it may read the keyboard, and Ctrl-C reaches it directly), every signal
  * we are sent is passed on, and its exit status is returned — 128 + N when signal N ended it.
+ * At a terminal, Ctrl-C and Ctrl-\ already reached the command with us (one process group):
+ * passing them on too would deliver one key press twice, which many tools read as "force quit".
  */
 export async function runForeground(command: string, args: readonly string[], options: Pick<RunOptions, 'env' | 'missingCommandFix'> = {}): Promise<number> {
+	const atTerminal = process.stdin.isTTY === true;
 	// Listening before the command starts: a signal sent as soon as it shows signs of life (the
 	// command may print before execa returns) must reach it, not end us with the default action.
 	const forward = (signal: NodeJS.Signals) => () => {
-		subprocess.kill(signal);
+		if (!(atTerminal && keyboardSignals.has(signal))) subprocess.kill(signal);
 	};
 	const handlers = forwardedSignals.map(signal => [signal, forward(signal)] as const);
 	for (const [signal, handler] of handlers) process.on(signal, handler);

@@ -6,6 +6,7 @@ import {cliPath, exitOf} from '../helpers/cli-process.js';
 import {filesUnder, hostCommands} from '../helpers/host-commands.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {temporaryDirectory, useSandbox} from '../helpers/sandbox.js';
+import {plain, Terminal} from '../helpers/terminal.js';
 
 // Day two on a configured host, as a person types it: the wizard set the host up once; then
 // `ca-wizard token` and `ca-wizard exec` get fresh tokens with no aws CLI, and the commands the
@@ -109,6 +110,22 @@ describe('ca-wizard token and exec on a configured host', {timeout: 180_000}, ()
 		child.kill('SIGINT');
 		expect(await exitOf(child)).toEqual({code: 42, signal: null});
 		expect(stdout).toContain('interrupted');
+	});
+
+	it('at a terminal, one Ctrl-C reaches the command once (the terminal sends it to the whole group; nothing passes it on again)', async () => {
+		const script = 'trap \'n=$((n+1)); echo "got INT $n"\' INT; echo ready; while ! read line; do :; done; echo "total INT=${n:-0}"';
+		const terminal = new Terminal(process.execPath, [cliPath, 'exec', '--sandbox-url', url(), '--', 'sh', '-c', script], {cwd: workDir, env: environment()});
+		try {
+			expect(await terminal.printed(text => text.includes('ready'))).toBe(true);
+			terminal.press('\u0003');
+			expect(await terminal.printed(text => text.includes('got INT 1'))).toBe(true);
+			terminal.press('done\r');
+			expect(await terminal.printed(text => text.includes('total INT='))).toBe(true);
+			expect(plain(terminal.text)).toContain('total INT=1');
+			expect(await terminal.exited).toMatchObject({exitCode: 0});
+		} finally {
+			terminal.kill();
+		}
 	});
 
 	it('refuses a bad duration, a missing command and an unknown domain source before asking AWS', async () => {

@@ -91,9 +91,12 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 			const names = Object.keys({...globalOptions, ...command.options});
 			const typed = quoted.replace(/^-+/, '').replace(/=.*$/, '');
 			// An option of another command, exactly: say which one takes it, rather than guess a spelling.
-			const elsewhere = withSubcommands(commands).find(other => other !== command && Object.hasOwn(other.options, typed));
-			const guess = elsewhere ? undefined : closestSpelling(typed, names);
-			const hint = elsewhere ? `; it is an option of ca-wizard ${elsewhere.name}.` : guess ? `; did you mean --${guess}?` : '.';
+			const elsewhere = withSubcommands(commands)
+				.filter(other => other !== command && Object.hasOwn(other.options, typed))
+				.map(other => `ca-wizard${other.name ? ` ${other.name}` : ''}`);
+			const guess = elsewhere.length > 0 ? undefined : closestSpelling(typed, names);
+			const hint =
+				elsewhere.length > 0 ? `; it is an option of ${listed(elsewhere.slice(0, 3), elsewhere.length)}.` : guess ? `; did you mean --${guess}?` : '.';
 			return usage('UnknownOption', `unknown option ${quoted}${hint}`, command);
 		}
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
@@ -115,4 +118,10 @@ function translate(error: NodeJS.ErrnoException, command: Command, commands: rea
 function usage(code: string, message: string, command: Command): UsageError {
 	const help = command.name === '' ? 'ca-wizard --help' : `ca-wizard ${command.name} --help`;
 	return new UsageError(code, `${message.replace(/\.$/, '')}. See ${help}.`.replace(/\?\. See/, '? See'));
+}
+
+/** "a", "a or b", "a, b or c"; "a, b, c, …" when there are more than shown. */
+function listed(names: readonly string[], total: number): string {
+	if (total > names.length) return `${names.join(', ')}, …`;
+	return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

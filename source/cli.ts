@@ -4,6 +4,7 @@ import {parseInvocation} from './commands/parse-invocation.js';
 import {commands, defaultCommand} from './commands/registry.js';
 import {describeFailure, failureEvent, failureLines} from './errors.js';
 import {plainJsonLine} from './text/plain-text.js';
+import {failedRunResult} from './wizard/run-result.js';
 
 // The SDK's notice about future Node versions would tear the wizard's frame; the engines
 // field already states what we support.
@@ -38,8 +39,11 @@ main(argv).then(
 	(error: unknown) => {
 		const failure = describeFailure(error);
 		// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
-		if (argv.includes('--json')) process.stdout.write(plainJsonLine(failureEvent(failure)));
-		else process.stderr.write(failureLines(failure));
+		if (argv.includes('--json')) {
+			process.stdout.write(plainJsonLine(failureEvent(failure)));
+			// The wizard's stream always ends with its result, even when the command line itself was refused.
+			if (!commands.some(command => command.name !== '' && command.name === argv[0])) process.stdout.write(plainJsonLine(failedRunResult(failure)));
+		} else process.stderr.write(failureLines(failure));
 		process.exitCode = failure.exitCode;
 	},
 );

@@ -145,3 +145,10 @@ function filesWritten(touched: {resource: CreatedResource; reused: boolean}[]): 
 function problemOf({step, problem}: {step?: StepId; problem: Problem}): NonNullable<RunResult['problem']> {
 	return {...(step ? {step} : {}), code: problem.code, message: problem.message, ...(problem.fix ? {fix: problem.fix} : {})};
 }
+
+/** The result of a run refused before it began (a bad flag, no session yet): nothing made, nothing written. */
+export function failedRunResult(failure: {code: string; message: string; fix?: string; exitCode: number}): RunResult {
+	const tracker = createRunTracker();
+	tracker.failed({code: failure.code, message: failure.message, ...(failure.fix ? {fix: failure.fix} : {})});
+	return tracker.result({outcome: 'stopped', exitCode: failure.exitCode});
+}

@@ -163,4 +163,22 @@ describe.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true'
 		expect(run.code).toBe(2);
 		expect(resultOf(run)).toMatchObject({status: 'failed', problem: {code: 'NoTerminal'}});
 	});
+
+	it('a command line refused before anything starts (a bad flag value) still ends with the result, exit 2', async () => {
+		const run = await wizard(['--sandbox', '--token-fix', 'bogus', '--json']);
+		expectNoEscapes(run);
+		expect(run.code).toBe(2);
+		const lines = run.stdout.trim().split('\n');
+		expect(JSON.parse(lines[0] ?? '')).toMatchObject({type: 'error', code: 'BadOptionValue'});
+		expect(resultOf(run)).toEqual({
+			type: 'result',
+			status: 'failed',
+			exitCode: 2,
+			resources: [],
+			files: [],
+			packages: 0,
+			warnings: [],
+			problem: expect.objectContaining({code: 'BadOptionValue'}),
+		});
+	});
 });

@@ -87,7 +87,24 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
 	);
 
 	results.push(await checkToolVersions(deps.tools));
-	return results;
+	return spreading(results);
+}
+
+const stillSpreading =
+	'An IAM change made in the last minute or so may not have reached this host yet (AWS applies them after a delay): wait a minute, then run doctor again.';
+
+/**
+ * The role's policies (read from IAM) and the token (what AWS decides now) disagree: a change
+ * made just now is still on its way. Say so on the check that fails, rather than a fix that is done already.
+ */
+export function spreading(results: CheckResult[]): CheckResult[] {
+	const status = (id: CheckResult['id']) => results.find(result => result.id === id)?.status;
+	const [permissions, token] = [status('permissions'), status('token')];
+	if (!((permissions === 'ok' && token === 'fail') || (permissions === 'fail' && token === 'ok'))) return results;
+	const failing = permissions === 'fail' ? 'permissions' : 'token';
+	return results.map(result =>
+		result.id === failing ? {...result, fix: `${stillSpreading}${result.fix ? ` If it still fails: ${result.fix}` : ''}`} : result,
+	);
 }
 
 /** Check 4, when there is a role to judge and a repository to judge it for. */

@@ -10,7 +10,7 @@ import {runDoctor} from '../wizard/doctor/run-doctor.js';
 import {checkSettings, type SettingsFile} from '../wizard/doctor/settings-check.js';
 import {ledgerFileName, RunLedger} from '../wizard/ledger.js';
 import {connectTarget, settingsPathFor, type Target} from './connect-target.js';
-import {defaultWorkDirName} from './defaults.js';
+import {workDirNameFor} from './defaults.js';
 import {applyLine, hostApis, requestHostToken} from './host-token.js';
 import {invocationName} from './invocation-name.js';
 
@@ -18,13 +18,15 @@ export interface DoctorCommandOptions {
 	target: Target;
 	settings?: string;
 	workdir?: string;
+	/** A workshop participant: the work folder is ./ca-wizard-work-NAME unless --workdir says otherwise. */
+	participant?: string;
 	json: boolean;
 }
 
 /** Wires the checks to this machine: its settings file, its AWS target, fetch and the tools; prints the results. */
 export async function runDoctorCommand(options: DoctorCommandOptions, io: {out: TextSink; env?: NodeJS.ProcessEnv} = {out: process.stdout}): Promise<number> {
 	const env = io.env ?? process.env;
-	const workDir = resolve(options.workdir ?? defaultWorkDirName);
+	const workDir = resolve(options.workdir ?? workDirNameFor(options.participant));
 	const settingsPath = options.settings ?? (await recordedSettings(workDir)) ?? settingsPathFor(options.target, workDir, undefined);
 	const settings = await readSettings(settingsPath);
 	const address = checkSettings(settings).mirror?.address;

@@ -1,6 +1,6 @@
 import {defineCommand} from './command.js';
 import {hostOptions} from './host-options.js';
-import {targetConflict, targetOf} from './wizard.js';
+import {targetConflict, targetOf, targetOptions} from './wizard.js';
 
 const options = {
 	settings: {
@@ -12,7 +12,11 @@ const options = {
 	'sandbox-url': hostOptions['sandbox-url'],
 	profile: hostOptions.profile,
 	region: hostOptions.region,
-	workdir: {...hostOptions.workdir, help: "the wizard's working folder, whose run record names the settings.xml it wrote (default ./ca-wizard-work)"},
+	workdir: {
+		...hostOptions.workdir,
+		help: "the wizard's working folder, whose run record names the settings.xml it wrote (default ./ca-wizard-work, or ./ca-wizard-work-NAME with --participant NAME)",
+	},
+	participant: {...targetOptions.participant, help: "a workshop participant's host: checks what the wizard set up with --participant NAME"},
 } as const;
 
 export const doctorCommand = defineCommand({
@@ -23,6 +27,7 @@ export const doctorCommand = defineCommand({
 	examples: [
 		{command: 'ca-wizard doctor', about: 'every check, ✔/✖ with its fix; exit 1 when one fails'},
 		{command: 'ca-wizard doctor --settings ci/settings.xml --json', about: "a CI job's own settings file, results as JSON lines"},
+		{command: 'ca-wizard doctor --participant p7 --sandbox-url http://10.0.0.5:7717', about: "a workshop participant's host"},
 	],
 	validate: targetConflict,
 	async run(values) {
@@ -31,6 +36,7 @@ export const doctorCommand = defineCommand({
 			target: targetOf(values),
 			...(values.settings ? {settings: values.settings} : {}),
 			...(values.workdir ? {workdir: values.workdir} : {}),
+			...(values.participant ? {participant: values.participant} : {}),
 			json: values.json === true,
 		});
 	},

@@ -151,6 +151,12 @@ describe('ca-wizard doctor on a configured host', {timeout: 180_000}, () => {
 		expect(remember(await doctor()).code).toBe(0);
 	});
 
+	it("--participant NAME checks that participant's work folder (./ca-wizard-work-NAME), not the room's", async () => {
+		const outcome = remember(await doctor(['--participant', 'p7']));
+		expect(outcome.code).toBe(1);
+		expect(outcome.stdout).toMatch(/✖ settings\.xml: there is no \S*\/ca-wizard-work-p7\/settings\.xml\./);
+	});
+
 	it('names the expiry of the token in the shell once it has run out', async () => {
 		// A token asked for 17 minutes ago for 15 minutes: the sandbox's clock and the client's
 		// (the SDK signs with the same offset) are set back, then the sandbox's is set right again.

@@ -97,7 +97,15 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			...(metadataEndpoint ? {metadataEndpoint} : {}),
 			...owner,
 		});
-		return {aws, kind: 'sandbox', settingsPath: sandboxSettings, sandboxEndpoint: target.url, close: async () => {}};
+		return {
+			aws,
+			kind: 'sandbox',
+			settingsPath: sandboxSettings,
+			sandboxEndpoint: target.url,
+			// Another process's sandbox: what serves its public:maven-central (Maven Central, a mirror, an offline folder) is its own to say.
+			mavenCentralSource: () => `the sandbox at ${target.url}`,
+			close: async () => {},
+		};
 	}
 	const aws = await createAwsApis({
 		kind: 'aws',

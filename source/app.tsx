@@ -49,7 +49,7 @@ export function App({store, host}: AppProps) {
 	return (
 		<Box flexDirection="column" gap={plan.frame.gap}>
 			<StepRail steps={state.steps} active={state.active} />
-			<StepLog log={finishedSteps(state)} rows={plan.log} />
+			<StepLog log={finishedSteps(state)} rows={plan.log} columns={state.terminal.columns} />
 			<StepFrame id={state.active} view={state.steps[state.active]} columns={state.terminal.columns} plan={plan.frame} waiting={asking}>
 				{plan.window !== undefined ? (
 					<TextWindow rows={plan.text} offset={state.fullText.offset} height={plan.window} />

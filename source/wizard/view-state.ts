@@ -69,6 +69,8 @@ export interface StepResult {
 	step: StepId;
 	/** What the step achieved: its last success note, else what it created or reused. */
 	result: string;
+	/** Shown whole, wrapped, never cut: the account of an automatic fix (the lesson of the manual IAM detour). */
+	whole?: boolean;
 }
 
 /** How the run ended, as the CLI reports it right before it unmounts the screens. */
@@ -236,24 +238,27 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 }
 
 /** The log with `step`'s line set (in step order), or removed when the step is no longer done. */
-function logStep(log: StepResult[], step: StepId, result: string | undefined): StepResult[] {
+function logStep(log: StepResult[], step: StepId, result: Omit<StepResult, 'step'> | undefined): StepResult[] {
 	const others = log.filter(entry => entry.step !== step);
 	if (result === undefined) return others.length === log.length ? log : others;
-	return [...others, {step, result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
+	return [...others, {step, ...result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
 }
 
 /** Kinds that only join two others: named only when nothing else was made. */
 const glue = new Set<ResourceKind>(['role-policy-attachment', 'instance-profile-role']);
 
-/** A finished step in a few words: the first sentence of its last success note, else what it made or reused, else its last finished progress. */
-function stepResult(view: StepView): string {
+/**
+ * A finished step in a few words: the first sentence of its last success note, else what it
+ * made or reused, else its last finished progress. After an automatic fix, the whole account
+ * instead (what changed, how long the credentials took): it is the step's lesson, kept whole.
+ */
+function stepResult(view: StepView): Omit<StepResult, 'step'> {
 	const success = view.notes.findLast(note => note.tone === 'success');
-	// After a fix, the wait comes first: the row is cut at the terminal's edge, names are long.
-	if (success?.waitedSeconds !== undefined) return `token granted ${success.waitedSeconds} s after the fix: ${lowerFirst(firstSentence(success.message))}`;
-	if (success) return lowerFirst(firstSentence(success.message));
+	if (success?.waitedSeconds !== undefined) return {result: success.message, whole: true};
+	if (success) return {result: lowerFirst(firstSentence(success.message))};
 	const made = describeResources(view.resources);
-	if (made) return made;
-	return view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : '';
+	if (made) return {result: made};
+	return {result: view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : ''};
 }
 
 function describeResources(resources: ResourceView[]): string {

@@ -35,7 +35,7 @@ const project: Question = {
 	kind: 'select',
 	id: 'project-choice',
 	message: 'Which Maven project should the build step compile?',
-	choices: [{value: 'demo', label: 'The bundled demo project (copied to /tmp/ui-check-1/demo-project)'}],
+	choices: [{value: 'demo', label: 'The bundled demo project', hint: 'Copied to /tmp/ui-check-1/demo-project, and built there.'}],
 	default: 'demo',
 };
 const domains: Question = {

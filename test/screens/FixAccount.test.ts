@@ -82,3 +82,25 @@ it('while it waits for the fix to take, says what it did in words, not as a reso
 	expect(frame).not.toContain('role-policy-attachment');
 	expect(wizard.height()).toBeLessThan(size.rows);
 });
+
+it('two steps later (the build, at 80×24), where the Maven output takes the rows, v shows the account first', async () => {
+	const wizard = renderWizard(
+		[
+			...reachStep('token'),
+			told,
+			...reachStep('build').slice(-4),
+			{type: 'progress', step: 'build', message: 'Running mvn compile…'},
+			...Array.from({length: 20}, (_, index): WizardEvent => ({type: 'maven-output', line: `[INFO] line ${index}`})),
+		],
+		size,
+	);
+	const frame = await wizard.waitForText('Running mvn compile');
+	expect(wizard.height()).toBeLessThan(size.rows);
+	const whole = `✔ Token check — ${account.message}`;
+	expect(frame).not.toContain('✔ Token check —');
+	expect(frame).toContain('v view all');
+	await wizard.press('v');
+	const open = await wizard.waitForText('v close');
+	expect(open.replace(/\s+/g, ' ')).toContain(`Build ${whole}`);
+	expect(wizard.height()).toBeLessThan(size.rows);
+});

@@ -1,5 +1,7 @@
 import {keys, renderWizard, waitFor, type RenderedWizard} from '../helpers/render.js';
 import {expect, it} from 'vitest';
+import type {WizardEvent} from '../../source/wizard/events.js';
+import type {Question} from '../../source/wizard/questions.js';
 import {accessEvents, createAccess, tokenEvents, tokenFix} from './journey-fixtures.js';
 
 // The keys of the `v` view at 80×24: a burst of keys (several in one write, as over SSH or
@@ -10,12 +12,18 @@ const lastLine = (wizard: RenderedWizard) => wizard.frame().trimEnd().split('\n'
 /** The first row the open view shows, from its "lines A–B of N". */
 const firstShown = (wizard: RenderedWizard) => Number(/lines (\d+)–\d+ of \d+/.exec(wizard.frame())?.[1]);
 
-it('a burst of arrows scrolls a row per arrow, a burst of PgDn/PgUp a page per key', async () => {
-	const wizard = renderWizard(accessEvents, size);
-	void wizard.host.ask(createAccess);
+/** The screen after `events`, asking `question`, with `v` open. */
+async function openView(events: WizardEvent[], question: Question): Promise<RenderedWizard> {
+	const wizard = renderWizard(events, size);
+	void wizard.host.ask(question);
 	await wizard.waitForText('v view all');
 	await wizard.press('v');
 	await wizard.waitForText('lines 1–');
+	return wizard;
+}
+
+it('a burst of arrows scrolls a row per arrow, a burst of PgDn/PgUp a page per key', async () => {
+	const wizard = await openView(accessEvents, createAccess);
 	expect(lastLine(wizard)).toBe('↑↓ PgUp/PgDn scroll · v close · y/n · Enter yes · Esc back · q quit');
 
 	await wizard.press(keys.down.repeat(3));
@@ -34,11 +42,7 @@ it('a burst of arrows scrolls a row per arrow, a burst of PgDn/PgUp a page per k
 });
 
 it('where a list takes the arrows (the token fix), a burst of arrows moves the highlight, PgDn scrolls, and the hints say so', async () => {
-	const wizard = renderWizard(tokenEvents, size);
-	void wizard.host.ask(tokenFix);
-	await wizard.waitForText('v view all');
-	await wizard.press('v');
-	await wizard.waitForText('lines 1–');
+	const wizard = await openView(tokenEvents, tokenFix);
 	expect(lastLine(wizard)).toBe('PgUp/PgDn scroll · v close · ↑↓ choose · Enter select · q quit');
 
 	await wizard.press(keys.down.repeat(2));

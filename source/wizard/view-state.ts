@@ -27,8 +27,8 @@ export const notesPerStep = 20;
 export interface Note {
 	tone: 'info' | 'success' | 'warning';
 	message: string;
-	/** The wait an automatic fix took to reach the build host, when this note tells it. */
-	waitedSeconds?: number;
+	/** This note tells what an automatic fix did ("what just happened"): the step's line keeps it whole. */
+	account?: true;
 }
 
 export interface ResourceView {
@@ -194,8 +194,7 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...next, active: event.step, problem, log, fullText: event.step === state.active ? state.fullText : closedText};
 		}
 		case 'note': {
-			const waited = event.happened?.waitedSeconds;
-			const note: Note = {tone: event.tone, message: event.message, ...(waited === undefined ? {} : {waitedSeconds: waited})};
+			const note: Note = {tone: event.tone, message: event.message, ...(event.happened ? {account: true as const} : {})};
 			return updateStep(state, event.step, step => ({...step, notes: [...step.notes, note].slice(-notesPerStep)}));
 		}
 		case 'facts':
@@ -254,7 +253,7 @@ const glue = new Set<ResourceKind>(['role-policy-attachment', 'instance-profile-
  */
 function stepResult(view: StepView): Omit<StepResult, 'step'> {
 	const success = view.notes.findLast(note => note.tone === 'success');
-	if (success?.waitedSeconds !== undefined) return {result: success.message, whole: true};
+	if (success?.account) return {result: success.message, whole: true};
 	if (success) return {result: lowerFirst(firstSentence(success.message))};
 	const made = describeResources(view.resources);
 	if (made) return {result: made};

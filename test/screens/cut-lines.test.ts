@@ -28,21 +28,21 @@ it("the demo project's path shows whole, wrapped under its choice", async () => 
 	expect(wizard.height()).toBeLessThan(size.rows);
 });
 
-it("a re-run's Upstream line says the wizard's own repository already reaches Maven Central, uncut", async () => {
-	const wizard = renderWizard(
-		[
-			...reachStep('upstream'),
-			{
-				type: 'note',
-				step: 'upstream',
-				tone: 'success',
-				message: 'maven-repo already reaches Maven Central. Its way there: maven-repo → maven-central-store → public:maven-central; nothing to change.',
-			},
-			...reachStep('access').slice(-2),
-		],
-		size,
-	);
+it.each([
+	{
+		whose: "ca-wizard's own repository, on a re-run",
+		message: 'maven-repo already reaches Maven Central. Its way there: maven-repo → maven-central-store → public:maven-central; nothing to change.',
+		line: '✔ Upstream — maven-repo already reaches Maven Central\n',
+	},
+	{
+		whose: "a team's repository",
+		message:
+			'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → team-proxy → central-proxy → public:maven-central; nothing shared is changed.',
+		line: '✔ Upstream — acme/libs already reaches Maven Central\n',
+	},
+])('the Upstream line for $whose that already reaches Maven Central is not cut', async ({message, line}) => {
+	const wizard = renderWizard([...reachStep('upstream'), {type: 'note', step: 'upstream', tone: 'success', message}, ...reachStep('access').slice(-2)], size);
 	const frame = await wizard.waitForText('✔ Upstream —');
-	expect(frame).toContain('✔ Upstream — maven-repo already reaches Maven Central\n');
+	expect(frame).toContain(line);
 	expect(wizard.height()).toBeLessThan(size.rows);
 });

@@ -106,7 +106,7 @@ const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question
 				step: 'upstream',
 				tone: 'success',
 				message:
-					'Onboarding this host to acme/libs, which already reaches Maven Central via libs → team-proxy → central-proxy → public:maven-central. Nothing shared is changed.',
+					'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → team-proxy → central-proxy → public:maven-central; nothing shared is changed.',
 			},
 		],
 	},

@@ -37,7 +37,9 @@ describe('a team repository that already reaches Maven Central', () => {
 		const {result} = await journey(host);
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 		expect(notes(host)).toContainEqual(
-			expect.stringContaining('Onboarding this host to acme/libs, which already reaches Maven Central via libs → central-proxy → public:maven-central'),
+			expect.stringContaining(
+				'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → central-proxy → public:maven-central',
+			),
 		);
 		for (const id of ['description', 'upstream', 'shared-upstream']) expect(asked(host)).not.toContain(id);
 		expect(await describeAll(sandbox.current, 'acme')).toEqual(before);
@@ -152,7 +154,7 @@ describe("ca-wizard's own repository, on a second run", () => {
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 		const told = host.of('note').find(note => note.step === 'upstream' && note.tone === 'success')?.message;
 		expect(told).toBe('maven-repo already reaches Maven Central. Its way there: maven-repo → maven-central-store → public:maven-central; nothing to change.');
-		expect(notes(host).join('\n')).not.toContain('Onboarding this host');
+		expect(notes(host).join('\n')).not.toContain('onboarded');
 		// The demo project's path is the choice's hint (which wraps), not its label (cut at the edge).
 		const project = host.questions.find(question => question.id === 'project-choice');
 		expect(project?.kind === 'select' && project.choices).toEqual([

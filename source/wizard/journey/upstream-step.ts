@@ -133,7 +133,8 @@ async function alreadyReaches(context: StepContext, chain: string[], graph: Read
 	facts.upstream = repositories.at(-1) ?? repository;
 	facts.upstreamChain = repositories;
 	progress(context, `${repository} already reaches Maven Central`, true);
-	// ca-wizard's own repository (this run's or an earlier one's) is not someone else's being onboarded onto.
+	// A short first sentence: it is the step's line above later screens. ca-wizard's own repository
+	// (this run's or an earlier one's) is not someone else's that this host is onboarded to.
 	const ours =
 		createdThisRun(context, domain) ||
 		createdThisRun(context, repository) ||
@@ -142,7 +143,7 @@ async function alreadyReaches(context: StepContext, chain: string[], graph: Read
 		context,
 		ours
 			? `${repository} already reaches Maven Central. Its way there: ${chainText(chain)}; nothing to change.`
-			: `Onboarding this host to ${domain}/${repository}, which already reaches Maven Central via ${chainText(chain)}. Nothing shared is changed.`,
+			: `${domain}/${repository} already reaches Maven Central. This host is onboarded to it as it is, via ${chainText(chain)}; nothing shared is changed.`,
 		'success',
 	);
 	return 'next';

@@ -1,7 +1,8 @@
 import {Box, render, useInput, useStdout, type Instance, type RenderOptions} from 'ink';
 import {Fragment, useEffect, useSyncExternalStore} from 'react';
 import {ErrorBanner} from './components/ErrorBanner.js';
-import {KeyHints} from './components/KeyHints.js';
+import {KeyHints, listTakesArrows} from './components/KeyHints.js';
+import {keyActions, type KeyAction} from './components/key-actions.js';
 import {finishedSteps, planScreen, problemPlace, type ScreenPlan} from './components/layout.js';
 import {Prompt} from './components/Prompt.js';
 import {clampOffset, TextWindow} from './components/Rows.js';
@@ -48,7 +49,7 @@ export function App({store, host}: AppProps) {
 	return (
 		<Box flexDirection="column" gap={plan.frame.gap}>
 			<StepRail steps={state.steps} active={state.active} />
-			<StepLog log={finishedSteps(state)} rows={plan.log} />
+			<StepLog log={finishedSteps(state)} rows={plan.log} columns={state.terminal.columns} />
 			<StepFrame id={state.active} view={state.steps[state.active]} columns={state.terminal.columns} plan={plan.frame} waiting={asking}>
 				{plan.window !== undefined ? (
 					<TextWindow rows={plan.text} offset={state.fullText.offset} height={plan.window} />
@@ -82,8 +83,9 @@ export function App({store, host}: AppProps) {
 
 /**
  * The app's own keys: Ctrl-C always quits; while a text field is open every other key is
- * text. Otherwise q quits, v opens or closes the long text, and arrows or PgUp/PgDn scroll it
- * (arrows only where no list takes them). Answers are the prompt's keys.
+ * text. Otherwise q quits, v opens or closes the long text, and PgUp/PgDn scroll it, the
+ * arrows too where no list takes them. Answers are the prompt's keys. Keys that arrive in one
+ * burst (over SSH, pasted) each count: the offset is read from the store, not from the render.
  */
 function useKeys(store: ViewStore, host: InkHost, state: ViewState, plan: ScreenPlan) {
 	useInput((input, key) => {
@@ -97,16 +99,21 @@ function useKeys(store: ViewStore, host: InkHost, state: ViewState, plan: Screen
 		} else if (input === 'v' && plan.fullText !== 'none') {
 			store.dispatch({type: 'full-text', open: plan.fullText === 'cut'});
 		} else if (plan.window !== undefined) {
-			const page = Math.max(1, plan.window - 2);
-			const arrows = state.question?.kind !== 'select';
-			const by = key.pageDown ? page : key.pageUp ? -page : arrows && key.downArrow ? 1 : arrows && key.upArrow ? -1 : 0;
-			if (by !== 0)
-				store.dispatch({
-					type: 'scroll',
-					offset: clampOffset(clampOffset(state.fullText.offset, plan.text.length, plan.window) + by, plan.text.length, plan.window),
-				});
+			const {window, text} = plan;
+			const by = scrollBy(keyActions(input, key), Math.max(1, window - 2), !listTakesArrows(state.question));
+			if (by !== 0) {
+				const offset = clampOffset(store.getState().fullText.offset, text.length, window);
+				store.dispatch({type: 'scroll', offset: clampOffset(offset + by, text.length, window)});
+			}
 		}
 	});
+}
+
+/** Rows the view moves for these keys: a page for PgUp/PgDn, a row for an arrow when no list takes it. */
+function scrollBy(actions: KeyAction[], page: number, arrows: boolean): number {
+	const rows = (action: KeyAction) =>
+		action.kind === 'page-down' ? page : action.kind === 'page-up' ? -page : arrows && action.kind === 'down' ? 1 : arrows && action.kind === 'up' ? -1 : 0;
+	return actions.reduce((total, action) => total + rows(action), 0);
 }
 
 /** Keeps the view's terminal size current, so every screen fits the window after a resize. */

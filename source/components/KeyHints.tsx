@@ -52,7 +52,8 @@ export function keyHints({question, typing, quitting, finished, fullText}: KeyHi
 		const leave = question?.kind === 'select' && question.choices.length > 0 ? ['Esc back'] : back;
 		return ['Enter accept', ...leave, 'Ctrl-C quit'];
 	}
-	const scroll = fullText === 'open' ? [question?.kind === 'select' ? 'PgUp/PgDn scroll' : '↑↓ scroll', 'v close'] : [];
+	// PgUp/PgDn scroll the open view on every screen; the arrows too, unless a list takes them.
+	const scroll = fullText === 'open' ? [listTakesArrows(question) ? 'PgUp/PgDn scroll' : '↑↓ PgUp/PgDn scroll', 'v close'] : [];
 	const view = fullText === 'cut' ? ['v view all'] : [];
 	switch (question?.kind) {
 		case undefined:
@@ -68,4 +69,9 @@ export function keyHints({question, typing, quitting, finished, fullText}: KeyHi
 		default:
 			return assertNever(question);
 	}
+}
+
+/** A list to choose from (one or several) moves its highlight with the arrows: they do not scroll the open view then. */
+export function listTakesArrows(question: Question | undefined): boolean {
+	return question?.kind === 'select' || question?.kind === 'multiselect';
 }

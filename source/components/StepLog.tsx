@@ -1,19 +1,35 @@
 import {Box, Text} from 'ink';
 import {steps} from '../wizard/steps.js';
 import type {StepResult} from '../wizard/view-state.js';
+import {Rows} from './Rows.js';
+import {gutterRows, type Row} from './text-rows.js';
 
 /** One line per finished step, so what it found or made stays in sight: the latest `rows` of them. */
-export function StepLog({log, rows}: {log: StepResult[]; rows: number}) {
+export function StepLog({log, rows, columns}: {log: StepResult[]; rows: number; columns: number}) {
 	const shown = rows > 0 ? log.slice(-rows) : [];
 	if (shown.length === 0) return null;
 	return (
 		<Box flexDirection="column">
-			{shown.map(({step, result}) => (
-				<Text key={step} wrap="truncate-end">
-					<Text color="green">✔</Text> {steps[step].title}
-					{result ? <Text dimColor> — {result}</Text> : null}
-				</Text>
-			))}
+			{shown.map(entry =>
+				entry.whole ? (
+					<Rows key={entry.step} rows={wholeEntryRows(entry, columns)} />
+				) : (
+					<Text key={entry.step} wrap="truncate-end">
+						<Text color="green">✔</Text> {steps[entry.step].title}
+						{entry.result ? <Text dimColor> — {entry.result}</Text> : null}
+					</Text>
+				),
+			)}
 		</Box>
 	);
+}
+
+/** An entry kept whole (the account of an automatic fix), wrapped under its mark. */
+export function wholeEntryRows({step, result}: StepResult, columns: number): Row[] {
+	return gutterRows(`${steps[step].title} — ${result}`, columns, '✔ ', '  ').map(row => (row.gutter === '✔ ' ? {...row, gutterColor: 'green'} : row));
+}
+
+/** Rows an entry takes: one, cut at the edge, or all of a whole one. */
+export function logEntryHeight(entry: StepResult, columns: number): number {
+	return entry.whole ? wholeEntryRows(entry, columns).length : 1;
 }

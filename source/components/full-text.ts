@@ -3,11 +3,13 @@ import type {ViewState} from '../wizard/view-state.js';
 import {awsErrorRows, bannerTitle, detailRows} from './ErrorBanner.js';
 import type {ScreenBody} from './Rows.js';
 import {paragraphRows} from './StepFrame.js';
+import {wholeEntryRows} from './StepLog.js';
 import {gutterRows, type Row} from './text-rows.js';
 
 // What `v` shows: everything the step has to say, whole, where the frame had to cut some of it
 // at a small terminal. What bears on the waiting question comes first: the problem and the
-// warnings; then the step's explanation; then its long text (the policy, the settings change).
+// warnings; then what an earlier automatic fix did; then the step's explanation;
+// then its long text (the policy, the settings change).
 
 /** The step's whole text, as rows of `columns`: the problem, the warnings, the concept, the long text, a blank row between. */
 export function fullTextRows(state: ViewState, body: ScreenBody, columns: number): Row[] {
@@ -26,6 +28,8 @@ export function fullTextRows(state: ViewState, body: ScreenBody, columns: number
 			.filter(note => note.tone === 'warning')
 			.flatMap(note => gutterRows(note.message, columns, '⚠ ', '  ', {}))
 			.map(warningRow),
+		// What an automatic fix did on an earlier step: the lesson stays reachable on every later screen.
+		state.log.filter(entry => entry.whole && entry.step !== state.active).flatMap(entry => wholeEntryRows(entry, columns)),
 		paragraphRows(steps[state.active].concept, columns).map(text => ({text, dim: true})),
 		body.fullText ?? [],
 	];

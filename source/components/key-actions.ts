@@ -13,6 +13,8 @@ export type KeyAction =
 	| {kind: 'right'}
 	| {kind: 'up'}
 	| {kind: 'down'}
+	| {kind: 'page-up'}
+	| {kind: 'page-down'}
 	| {kind: 'home'}
 	| {kind: 'end'}
 	| {kind: 'other'};
@@ -23,6 +25,8 @@ const erase = new Set(['\u007F', '\b']);
 export function keyActions(input: string, key: Key): KeyAction[] {
 	if (key.upArrow) return [{kind: 'up'}];
 	if (key.downArrow) return [{kind: 'down'}];
+	if (key.pageUp) return [{kind: 'page-up'}];
+	if (key.pageDown) return [{kind: 'page-down'}];
 	if (key.leftArrow) return [{kind: 'left'}];
 	if (key.rightArrow) return [{kind: 'right'}];
 	if (key.home || (key.ctrl && input === 'a')) return [{kind: 'home'}];

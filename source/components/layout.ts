@@ -5,6 +5,7 @@ import {promptHeight} from './Prompt.js';
 import type {ScreenBody} from './Rows.js';
 import {fullTextRows} from './full-text.js';
 import {conceptHeight, noteHeight, progressHeight, type FramePlan} from './StepFrame.js';
+import {logEntryHeight} from './StepLog.js';
 import {stepRailHeight} from './StepRail.js';
 import {rowCount, type Row} from './text-rows.js';
 
@@ -117,8 +118,14 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	if (!problem) showNow();
 	const bannerDetails = budget.take(details);
 	if (problem) showNow();
-	const finished = finishedSteps(state).length;
-	let log = budget.take(Math.min(1, finished));
+	const finished = finishedSteps(state);
+	// The latest finished steps, newest first, each whole or not at all: an account is never cut.
+	const logHeights = finished.map(entry => logEntryHeight(entry, columns)).reverse();
+	const moreLog = (log: number) => {
+		while (log < logHeights.length && budget.takeAll(logHeights[log] ?? 0)) log++;
+		return log;
+	};
+	let log = logHeights.length > 0 && budget.takeAll(logHeights[0] ?? 0) ? 1 : 0;
 	// The explanation before the body's larger share: a long policy is cut first (and `v` shows it all).
 	const concept = conceptHeight(state.active, columns);
 	const conceptShown = budget.take(concept);
@@ -135,13 +142,14 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 			shown.add(index);
 		}
 	}
-	if (log > 0) log += budget.take(finished - log);
+	if (log > 0) log = moreLog(log);
 	budget.left -= share(parts, grants, budget.left);
 
 	const cut =
 		parts.some((part, index) => part.long && (grants[index] ?? 0) < part.want) ||
 		conceptShown < concept ||
 		warnings.some(index => !shown.has(index)) ||
+		finished.some((entry, index) => entry.whole && index < finished.length - log) ||
 		bannerDetails < details;
 	return {
 		frame: {concept: conceptShown, notes: [...shown].sort((a, b) => a - b), progress: activity && progress > 0, gap},

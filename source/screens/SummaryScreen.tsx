@@ -1,6 +1,6 @@
 import {resourceRows} from '../components/detail-rows.js';
 import {clipRows, Rows, rowsPart} from '../components/Rows.js';
-import {wrapRows, type Row} from '../components/text-rows.js';
+import {gutterRows, textWidth, wrapRows, type Row} from '../components/text-rows.js';
 import {stepIds} from '../wizard/steps.js';
 import {summaryLines, type SummaryLine} from '../wizard/summary-lines.js';
 import {planScreen} from './PlanScreen.js';
@@ -14,16 +14,19 @@ const linksBelow = 'Commands and console links are printed below the screen, rea
 export const summaryScreen: Screen = (state, columns) => {
 	if (state.plan) return planScreen(state.plan, columns);
 	if (!state.summary) {
-		const resources = resourceRows(stepIds.flatMap(id => state.steps[id].resources));
+		const resources = resourceRows(
+			stepIds.flatMap(id => state.steps[id].resources),
+			columns,
+		);
 		return {parts: resources.length > 0 ? [rowsPart(resources)] : []};
 	}
 	const blocks = summaryBlocks(summaryLines(state.summary), columns);
 	return {
 		parts: [
 			{
-				min: fitted(blocks, 0).length,
-				want: fitted(blocks, Number.POSITIVE_INFINITY).length,
-				render: rows => <Rows rows={fitSummary(blocks, rows)} />,
+				min: fitted(blocks, 0, columns).length,
+				want: fitted(blocks, Number.POSITIVE_INFINITY, columns).length,
+				render: rows => <Rows rows={fitSummary(blocks, rows, columns)} />,
 			},
 		],
 	};
@@ -33,14 +36,23 @@ export const summaryScreen: Screen = (state, columns) => {
 interface Block {
 	rows: Row[];
 	items: boolean;
+	heading?: boolean;
 }
 
-/** Headings wrap, items take a row each, each run of commands becomes one line that says where they are. */
+/**
+ * Headings wrap, items take a row each, each run of commands becomes one line that says where
+ * they are — on its heading's last row when it fits there, as a run of items cut to none does:
+ * rows are few at 80×24.
+ */
 function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 	const blocks: Block[] = [];
 	let below: {kind: 'command' | 'link'; count: number} | undefined;
 	const flush = () => {
-		if (below) blocks.push({items: false, rows: [{text: `  ↓ ${below.count} ${below.kind}${below.count === 1 ? '' : 's'}, printed below`, dim: true}]});
+		if (below) {
+			const where = `↓ ${below.count} ${below.kind}${below.count === 1 ? '' : 's'}, printed below`;
+			const heading = blocks.at(-1);
+			if (!heading?.heading || !appendTo(heading.rows, where, columns)) blocks.push({items: false, rows: [{text: `  ${where}`, dim: true}]});
+		}
 		below = undefined;
 	};
 	for (const line of lines) {
@@ -52,7 +64,8 @@ function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 		flush();
 		const last = blocks.at(-1);
 		const item = {text: `  ${line.text}`};
-		if (line.kind === 'heading') blocks.push({items: false, rows: wrapRows(line.text, columns).map(text => ({text}))});
+		if (line.kind === 'heading') blocks.push({items: false, heading: true, rows: wrapRows(line.text, columns).map(text => ({text}))});
+		else if (line.kind === 'paragraph') blocks.push({items: false, rows: gutterRows(line.text, columns, '  ', '  ')});
 		else if (last?.items) last.rows.push(item);
 		else blocks.push({items: true, rows: [item]});
 	}
@@ -62,20 +75,39 @@ function summaryBlocks(lines: SummaryLine[], columns: number): Block[] {
 	return blocks;
 }
 
-/** The rows with every run of items cut to `items` rows and a count. */
-function fitted(blocks: Block[], items: number): Row[] {
-	return blocks.flatMap(block => {
-		if (!block.items || block.rows.length <= items + 1) return block.rows;
-		return [...block.rows.slice(0, items), {text: `  … ${block.rows.length - items} more, printed below`, dim: true}];
-	});
+/** Puts `text` at the end of the last row when it fits in `columns` there; says whether it did. */
+function appendTo(rows: Row[], text: string, columns: number): boolean {
+	const last = rows.at(-1);
+	if (!last || textWidth(`${last.text} ${text}`) > columns) return false;
+	rows[rows.length - 1] = {...last, text: `${last.text} ${text}`};
+	return true;
+}
+
+/**
+ * The rows with every run of items cut to `items` rows and a count: "… 3 more" under what is
+ * left, or, for a run cut to none, "8 entries" on its heading's row (or under it).
+ */
+function fitted(blocks: Block[], items: number, columns: number): Row[] {
+	const rows: Row[] = [];
+	for (const [index, block] of blocks.entries()) {
+		if (!block.items || block.rows.length <= items + 1) {
+			rows.push(...block.rows);
+			continue;
+		}
+		const hidden = block.rows.length - items;
+		if (items > 0) rows.push(...block.rows.slice(0, items), {text: `  … ${hidden} more, printed below`, dim: true});
+		else if (!blocks[index - 1]?.heading || !appendTo(rows, `${hidden} entries, printed below`, columns))
+			rows.push({text: `  ${hidden} entries, printed below`, dim: true});
+	}
+	return rows;
 }
 
 /** As many items per run as fit in `height`: headings, command lines and the note stay. */
-function fitSummary(blocks: Block[], height: number): Row[] {
+function fitSummary(blocks: Block[], height: number, columns: number): Row[] {
 	const longest = Math.max(0, ...blocks.map(block => (block.items ? block.rows.length : 0)));
 	for (let items = longest; items >= 0; items--) {
-		const rows = fitted(blocks, items);
+		const rows = fitted(blocks, items, columns);
 		if (rows.length <= height) return rows;
 	}
-	return clipRows(fitted(blocks, 0), height, hidden => `… ${hidden} more`);
+	return clipRows(fitted(blocks, 0, columns), height, hidden => `… ${hidden} more`);
 }

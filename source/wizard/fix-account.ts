@@ -1,4 +1,5 @@
 import type {CreatedResource, FixAccount} from './events.js';
+import {capitalised, madeClause} from './resource-words.js';
 
 // "What just happened" after an automatic fix, in plain words: the lesson the manual IAM
 // detour teaches (a change to a role, then a wait until the build host's credentials carry
@@ -6,26 +7,7 @@ import type {CreatedResource, FixAccount} from './events.js';
 
 /** What the fix changed, a clause each, in the order it was done; what it found and reused changed nothing. */
 export function changesMade(touched: ReadonlyArray<{resource: CreatedResource; reused: boolean}>): string[] {
-	return touched.filter(entry => !entry.reused).map(entry => change(entry.resource));
-}
-
-function change({kind, name, details = {}}: CreatedResource): string {
-	switch (kind) {
-		case 'role-policy-attachment':
-			return `attached policy ${lastPart(details['policyArn'] ?? name)} to role ${details['role'] ?? name}`;
-		case 'iam-role':
-			return `made the role ${name} (EC2 may wear it)`;
-		case 'instance-profile':
-			return `made the instance profile ${name}`;
-		case 'instance-profile-role':
-			return `put role ${details['role'] ?? name} in instance profile ${details['profile'] ?? name}`;
-		case 'instance-profile-association':
-			return details['previousProfileArn']
-				? `gave instance ${details['instanceId']} the instance profile ${details['profile']} instead of ${lastPart(details['previousProfileArn'])}`
-				: `associated instance profile ${details['profile']} with instance ${details['instanceId']}`;
-		default:
-			return `made the ${kind} ${name}`;
-	}
+	return touched.filter(entry => !entry.reused).map(entry => madeClause(entry.resource));
 }
 
 /** After a fix on this build host: what changed, and how long until its credentials carried the change and a token was granted. */
@@ -50,9 +32,5 @@ export function instancesFixAccount(changes: string[], changedAt: Date, allowed:
 /** "a, b and c", capitalised. */
 function sentence(clauses: string[]): string {
 	const text = clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)}` : (clauses[0] ?? '');
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lastPart(arn: string): string {
-	return arn.slice(arn.lastIndexOf('/') + 1);
+	return capitalised(text);
 }

@@ -4,9 +4,13 @@ import {mavenCentralConnection} from './topology.js';
 // The summary in words, as the plain output and the lines printed after the screens show it;
 // the summary screen lays out the same lines, and tells commands by their kind, not their look.
 
-/** A heading (wraps), an item under it (a row of its own), a command to copy, or an address to open (neither may be cut or wrapped). */
+/**
+ * A heading (wraps), an item under it (a row of its own), a paragraph under it (wraps, never
+ * cut: the account of an automatic fix), a command to copy, or an address to open (neither may
+ * be cut or wrapped).
+ */
 export interface SummaryLine {
-	kind: 'heading' | 'item' | 'command' | 'link';
+	kind: 'heading' | 'item' | 'paragraph' | 'command' | 'link';
 	text: string;
 }
 
@@ -27,7 +31,7 @@ export function summaryLines({build, created, reused, happened = [], files, next
 	}
 	if (happened.length > 0) {
 		heading('What the automatic fix did:');
-		for (const account of happened) item(account);
+		lines.push(...happened.map(account => ({kind: 'paragraph' as const, text: account})));
 	}
 	if (files.length > 0) {
 		heading('Files:');

@@ -27,8 +27,8 @@ export const notesPerStep = 20;
 export interface Note {
 	tone: 'info' | 'success' | 'warning';
 	message: string;
-	/** The wait an automatic fix took to reach the build host, when this note tells it. */
-	waitedSeconds?: number;
+	/** This note tells what an automatic fix did ("what just happened"): the step's line keeps it whole. */
+	account?: true;
 }
 
 export interface ResourceView {
@@ -69,6 +69,8 @@ export interface StepResult {
 	step: StepId;
 	/** What the step achieved: its last success note, else what it created or reused. */
 	result: string;
+	/** Shown whole, wrapped, never cut: the account of an automatic fix (the lesson of the manual IAM detour). */
+	whole?: boolean;
 }
 
 /** How the run ended, as the CLI reports it right before it unmounts the screens. */
@@ -192,8 +194,7 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...next, active: event.step, problem, log, fullText: event.step === state.active ? state.fullText : closedText};
 		}
 		case 'note': {
-			const waited = event.happened?.waitedSeconds;
-			const note: Note = {tone: event.tone, message: event.message, ...(waited === undefined ? {} : {waitedSeconds: waited})};
+			const note: Note = {tone: event.tone, message: event.message, ...(event.happened ? {account: true as const} : {})};
 			return updateStep(state, event.step, step => ({...step, notes: [...step.notes, note].slice(-notesPerStep)}));
 		}
 		case 'facts':
@@ -236,24 +237,27 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 }
 
 /** The log with `step`'s line set (in step order), or removed when the step is no longer done. */
-function logStep(log: StepResult[], step: StepId, result: string | undefined): StepResult[] {
+function logStep(log: StepResult[], step: StepId, result: Omit<StepResult, 'step'> | undefined): StepResult[] {
 	const others = log.filter(entry => entry.step !== step);
 	if (result === undefined) return others.length === log.length ? log : others;
-	return [...others, {step, result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
+	return [...others, {step, ...result}].sort((a, b) => stepIds.indexOf(a.step) - stepIds.indexOf(b.step));
 }
 
 /** Kinds that only join two others: named only when nothing else was made. */
 const glue = new Set<ResourceKind>(['role-policy-attachment', 'instance-profile-role']);
 
-/** A finished step in a few words: the first sentence of its last success note, else what it made or reused, else its last finished progress. */
-function stepResult(view: StepView): string {
+/**
+ * A finished step in a few words: the first sentence of its last success note, else what it
+ * made or reused, else its last finished progress. After an automatic fix, the whole account
+ * instead (what changed, how long the credentials took): it is the step's lesson, kept whole.
+ */
+function stepResult(view: StepView): Omit<StepResult, 'step'> {
 	const success = view.notes.findLast(note => note.tone === 'success');
-	// After a fix, the wait comes first: the row is cut at the terminal's edge, names are long.
-	if (success?.waitedSeconds !== undefined) return `token granted ${success.waitedSeconds} s after the fix: ${lowerFirst(firstSentence(success.message))}`;
-	if (success) return lowerFirst(firstSentence(success.message));
+	if (success?.account) return {result: success.message, whole: true};
+	if (success) return {result: lowerFirst(firstSentence(success.message))};
 	const made = describeResources(view.resources);
-	if (made) return made;
-	return view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : '';
+	if (made) return {result: made};
+	return {result: view.progress?.done && !view.progress.tone ? lowerFirst(firstSentence(view.progress.message)) : ''};
 }
 
 function describeResources(resources: ResourceView[]): string {

@@ -31,8 +31,13 @@ it('while a name is typed, q is a letter: only Enter, Esc and Ctrl-C', () => {
 
 it('offers v when the long text is cut, and scrolling while it is open', () => {
 	expect(hints(confirm, {fullText: 'cut'})).toBe('y/n · Enter no · v view all · q quit');
-	expect(hints(confirm, {fullText: 'open'})).toBe('↑↓ scroll · v close · y/n · Enter no · q quit');
+	expect(hints(confirm, {fullText: 'open'})).toBe('↑↓ PgUp/PgDn scroll · v close · y/n · Enter no · q quit');
+	expect(hints(undefined, {fullText: 'open'})).toBe('↑↓ PgUp/PgDn scroll · v close · q quit');
+	// A list keeps the arrows: PgUp/PgDn scroll, as everywhere.
 	expect(hints(select, {fullText: 'open'})).toBe('PgUp/PgDn scroll · v close · ↑↓ choose · Enter select · Esc back · q quit');
+	expect(
+		hints({kind: 'multiselect', id: 'm', message: 'm', choices: [{value: 'a', label: 'a'}], default: '', validate: () => undefined}, {fullText: 'open'}),
+	).toBe('PgUp/PgDn scroll · v close · ↑↓ choose · Space pick · Enter accept · q quit');
 });
 
 it('once the run is over, no key hints: how it ended', () => {

@@ -63,7 +63,7 @@ describe('step details', () => {
 			{step: 'token' as const, result: 'token valid until 10:39 (12 h)'},
 			{step: 'access' as const, result: ''},
 		];
-		expect(renderInk(<StepLog log={log} rows={2} />).frame()).toBe('✔ Token check — token valid until 10:39 (12 h)\n✔ Build host access');
-		expect(renderInk(<StepLog log={log} rows={0} />).frame()).toBe('');
+		expect(renderInk(<StepLog log={log} rows={2} columns={100} />).frame()).toBe('✔ Token check — token valid until 10:39 (12 h)\n✔ Build host access');
+		expect(renderInk(<StepLog log={log} rows={0} columns={100} />).frame()).toBe('');
 	});
 });

@@ -18,11 +18,14 @@ describe('detail rows', () => {
 		expect(renderInk(<>{facts?.render(facts.want)}</>).frame()).toBe('Account: 111122223333\nRegion:  us-east-1');
 	});
 
-	it('resources say created or reused', () => {
-		const rows = resourceRows([
-			{resource: {kind: 'domain', name: 'shared'}, reused: true},
-			{resource: {kind: 'repository', name: 'libs'}, reused: false},
-		]);
-		expect(renderInk(<Rows rows={rows} />).frame()).toBe('= reused  domain shared\n+ created repository libs');
+	it('resources say created or reused, in words', () => {
+		const rows = resourceRows(
+			[
+				{resource: {kind: 'domain', name: 'shared'}, reused: true},
+				{resource: {kind: 'repository', name: 'libs'}, reused: false},
+			],
+			100,
+		);
+		expect(renderInk(<Rows rows={rows} />).frame()).toBe('= Reused domain shared\n+ Created repository libs');
 	});
 });

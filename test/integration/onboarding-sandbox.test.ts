@@ -64,7 +64,9 @@ describe.skipIf(unavailable !== undefined && !inCi)('onboarding a host to a team
 		expect(result.facts.build?.success).toBe(true);
 		expect(host.of('maven-output').some(event => event.line.includes('BUILD SUCCESS'))).toBe(true);
 		expect(host.of('note').map(note => note.message)).toContainEqual(
-			expect.stringContaining('Onboarding this host to acme/libs, which already reaches Maven Central via libs → central-proxy → public:maven-central'),
+			expect.stringContaining(
+				'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → central-proxy → public:maven-central',
+			),
 		);
 		for (const id of ['description', 'upstream', 'shared-upstream']) expect(host.questions.map(question => question.id)).not.toContain(id);
 

@@ -54,7 +54,7 @@ describe.each([
 		await wizard.press('v');
 		const open = await wizard.waitForText('v close');
 		expect(open).toMatch(/lines 1–\d+ of \d+/);
-		expect(open.trimEnd().split('\n').at(-1)).toBe('↑↓ scroll · v close · y/n · Enter yes · Esc back · q quit');
+		expect(open.trimEnd().split('\n').at(-1)).toBe('↑↓ PgUp/PgDn scroll · v close · y/n · Enter yes · Esc back · q quit');
 		expectWhole(wizard, size.rows);
 
 		const seen = new Set<string>();

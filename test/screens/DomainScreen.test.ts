@@ -91,5 +91,5 @@ it('shows the domain it created', async () => {
 		resource: {kind: 'domain', name: 'my-domain', arn: 'arn:aws:codeartifact:us-east-1:1:domain/my-domain'},
 		reused: false,
 	});
-	await wizard.waitForText('+ created domain my-domain');
+	await wizard.waitForText('+ Created domain my-domain');
 });

@@ -21,6 +21,6 @@ it('asks for the repository name, offering the default, and shows the repository
 		step: 'repository',
 		facts: [{label: 'Endpoint', value: 'https://d-1.d.codeartifact.us-east-1.amazonaws.com/maven/maven-repo/'}],
 	});
-	const after = await wizard.waitForText('+ created repository maven-repo');
+	const after = await wizard.waitForText('+ Created repository maven-repo');
 	expect(after).toContain('Endpoint: https://d-1.d.codeartifact.us-east-1.amazonaws.com/maven/maven-repo/');
 });

@@ -1,4 +1,4 @@
-import {renderWizard} from '../helpers/render.js';
+import {renderWizard, waitFor} from '../helpers/render.js';
 import {expect, it} from 'vitest';
 import {exampleSummary} from '../helpers/example-summary.js';
 import {consoleLinks} from '../../source/wizard/console-links.js';
@@ -9,8 +9,8 @@ it('shows what was made until the summary arrives', async () => {
 		{type: 'resource', step: 'access', resource: {kind: 'iam-role', name: 'CodeArtifactBuildHost'}, reused: true},
 		{type: 'step', step: 'summary', status: 'active'},
 	]);
-	const frame = await wizard.waitForText('+ created domain my-domain');
-	expect(frame).toContain('= reused  iam-role CodeArtifactBuildHost');
+	const frame = await wizard.waitForText('+ Created domain my-domain');
+	expect(frame).toContain('= Reused role CodeArtifactBuildHost');
 	expect(frame.replace(/\s+/g, ' ')).toContain('how to undo it all');
 });
 
@@ -27,13 +27,13 @@ it('shows the summary without its commands, which are printed below the last fra
 	expect(frame).toContain('  /tmp/work/settings.xml (backup: /tmp/work/settings.xml.bak)');
 	expect(frame).toContain('Start it in another shell, then eval here:\n  ↓ 2 commands, printed below');
 	expect(frame).toContain(
-		'A fresh token for every build (a token lasts 12 h), or one in this shell:\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here:\n  ↓ 1 command, printed below\nor by hand, newest first:\n  ↓ 2 commands, printed below',
+		'A fresh token for every build (a token lasts 12 h), or one in this shell:\n  ↓ 2 commands, printed below\nTo undo what ca-wizard created here: ↓ 1 command, printed below\nor by hand, newest first: ↓ 2 commands, printed below',
 	);
 	expect(frame).not.toContain('ca-wizard token');
 	expect(frame).not.toContain('delete-domain');
 	expect(frame).not.toContain('ca-wizard sandbox --data');
 	expect(frame).toContain('Commands are printed below the screen, ready to copy.');
-	expect(frame).not.toContain('+ created domain');
+	expect(frame).not.toContain('+ Created domain');
 });
 
 it('when rows are few, the lists of what was made are shortened first: headings, command lines and the note stay', async () => {
@@ -51,7 +51,7 @@ it('when rows are few, the lists of what was made are shortened first: headings,
 	const frame = await wizard.waitForText('ready to copy');
 	expect(frame).toContain('Created by ca-wizard:\n  + resource-0');
 	expect(frame).toMatch(/ {2}… \d+ more, printed below\nFiles:/);
-	expect(frame).toContain('or by hand, newest first:\n  ↓ 2 commands, printed below');
+	expect(frame).toContain('or by hand, newest first: ↓ 2 commands, printed below');
 	expect(wizard.height()).toBeLessThan(30);
 });
 
@@ -65,7 +65,27 @@ it("a real-AWS run's console links are not cut on screen: counted there, printed
 		{columns: 80, rows: 40},
 	);
 	const frame = await wizard.waitForText('ready to copy');
-	expect(frame).toContain("In the AWS console: the domain, the repository, its packages and the build\nhost's role:\n  ↓ 4 links, printed below");
+	expect(frame).toContain("In the AWS console: the domain, the repository, its packages and the build\nhost's role: ↓ 4 links, printed below");
 	expect(frame).toContain('Commands and console links are printed below the screen, ready to copy.');
 	expect(frame).not.toContain('https://');
+});
+
+it('at 80×24 a list shows at least one entry before "… N more", or, with no row left, says how many it holds on its heading', async () => {
+	const created = Array.from({length: 8}, (_, index) => ({resource: {kind: 'repository' as const, name: `resource-${index}`}, earlierRun: false}));
+	const wizard = renderWizard(
+		[
+			{type: 'step', step: 'summary', status: 'active'},
+			{type: 'summary', summary: {...exampleSummary, created}},
+		],
+		{columns: 80, rows: 24},
+	);
+	const frame = await wizard.waitForText('ready to copy');
+	expect(frame).toContain('Created by ca-wizard:\n  + resource-0\n  … 7 more, printed below\n');
+	expect(wizard.height()).toBeLessThan(24);
+
+	// Two rows fewer: no entry fits.
+	await wizard.resize({columns: 80, rows: 22});
+	await waitFor(() => expect(wizard.frame()).toContain('Created by ca-wizard: 8 entries, printed below\n'));
+	expect(wizard.frame()).not.toMatch(/:\n\s+… \d+ more/);
+	expect(wizard.height()).toBeLessThan(22);
 });

@@ -17,7 +17,7 @@ it('shows the connection and the link it made', async () => {
 		{type: 'resource', step: 'upstream', resource: {kind: 'external-connection', name: 'public:maven-central on maven-central-store'}, reused: true},
 		{type: 'resource', step: 'upstream', resource: {kind: 'upstream-link', name: 'maven-repo → maven-central-store'}, reused: false},
 	]);
-	const frame = await wizard.waitForText('upstream-link');
-	expect(frame).toContain('= reused  external-connection public:maven-central on maven-central-store');
-	expect(frame).toContain('+ created upstream-link maven-repo → maven-central-store');
+	const frame = await wizard.waitForText('upstream link');
+	expect(frame).toContain('= Reused external connection public:maven-central on maven-central-store');
+	expect(frame).toContain('+ Created upstream link maven-repo → maven-central-store');
 });

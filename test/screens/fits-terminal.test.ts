@@ -35,7 +35,7 @@ const project: Question = {
 	kind: 'select',
 	id: 'project-choice',
 	message: 'Which Maven project should the build step compile?',
-	choices: [{value: 'demo', label: 'The bundled demo project (copied to /tmp/ui-check-1/demo-project)'}],
+	choices: [{value: 'demo', label: 'The bundled demo project', hint: 'Copied to /tmp/ui-check-1/demo-project, and built there.'}],
 	default: 'demo',
 };
 const domains: Question = {
@@ -106,7 +106,7 @@ const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question
 				step: 'upstream',
 				tone: 'success',
 				message:
-					'Onboarding this host to acme/libs, which already reaches Maven Central via libs → team-proxy → central-proxy → public:maven-central. Nothing shared is changed.',
+					'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → team-proxy → central-proxy → public:maven-central; nothing shared is changed.',
 			},
 		],
 	},

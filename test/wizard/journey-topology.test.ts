@@ -1,3 +1,4 @@
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createdByTag} from '../../source/wizard/ownership-tags.js';
 import {journeyOn} from '../helpers/journey.js';
@@ -36,7 +37,9 @@ describe('a team repository that already reaches Maven Central', () => {
 		const {result} = await journey(host);
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 		expect(notes(host)).toContainEqual(
-			expect.stringContaining('Onboarding this host to acme/libs, which already reaches Maven Central via libs → central-proxy → public:maven-central'),
+			expect.stringContaining(
+				'acme/libs already reaches Maven Central. This host is onboarded to it as it is, via libs → central-proxy → public:maven-central',
+			),
 		);
 		for (const id of ['description', 'upstream', 'shared-upstream']) expect(asked(host)).not.toContain(id);
 		expect(await describeAll(sandbox.current, 'acme')).toEqual(before);
@@ -137,5 +140,25 @@ describe('--domain-owner', () => {
 		expect(ledger.resources).toEqual([]);
 		expect(ledger.pending).toEqual([]);
 		expect((await aws.codeartifact.listDomains()).filter(domain => domain.owner !== sandbox.current.accountId)).toEqual([]);
+	});
+});
+
+describe("ca-wizard's own repository, on a second run", () => {
+	const journey = journeyOn(sandbox);
+
+	it('says it already reaches Maven Central (a short first sentence, for the step line), not that this host is onboarded', async () => {
+		const first = await journey(new ScriptedHost({domain: 'own-rerun'}));
+		expect(first.result.status).toBe('completed');
+		const host = new ScriptedHost({domain: 'own-rerun'});
+		const {result} = await journey(host, {workDir: first.workDir});
+		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
+		const told = host.of('note').find(note => note.step === 'upstream' && note.tone === 'success')?.message;
+		expect(told).toBe('maven-repo already reaches Maven Central. Its way there: maven-repo → maven-central-store → public:maven-central; nothing to change.');
+		expect(notes(host).join('\n')).not.toContain('onboarded');
+		// The demo project's path is the choice's hint (which wraps), not its label (cut at the edge).
+		const project = host.questions.find(question => question.id === 'project-choice');
+		expect(project?.kind === 'select' && project.choices).toEqual([
+			{value: 'demo', label: 'The bundled demo project', hint: `Copied to ${join(first.workDir, 'demo-project')}, and built there.`},
+		]);
 	});
 });

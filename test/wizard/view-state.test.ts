@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {PackageRow, WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
 import {exampleSummary} from '../helpers/example-summary.js';
+import {instancesFixAccount, tokenFixAccount} from '../../source/wizard/fix-account.js';
 import {initialViewState, mavenTailSize, notesPerStep, reduceView, startsTyping, type ViewAction, type ViewState} from '../../source/wizard/view-state.js';
 
 function apply(actions: ViewAction[], state: ViewState = initialViewState): ViewState {
@@ -286,6 +287,21 @@ describe('the log of finished steps', () => {
 			{type: 'step', step: 'domain', status: 'done'},
 		);
 		expect(domain.log[0]?.result).toBe('created domain demo');
+	});
+
+	it("keeps an automatic fix's account whole, on the build host or for other instances: it is the step's lesson", () => {
+		const changedAt = new Date('2026-12-02T10:00:00Z');
+		for (const account of [
+			tokenFixAccount(['attached policy p to role r'], changedAt, new Date(changedAt.getTime() + 8_000)),
+			instancesFixAccount(['attached policy p to role r'], changedAt, true),
+		]) {
+			const state = run(
+				{type: 'step', step: 'token', status: 'active'},
+				{type: 'note', step: 'token', tone: 'success', ...account},
+				{type: 'step', step: 'token', status: 'done'},
+			);
+			expect(state.log).toEqual([{step: 'token', result: account.message, whole: true}]);
+		}
 	});
 
 	it('stays in step order, and a step that runs again leaves it', () => {

@@ -75,8 +75,9 @@ async function chooseProject(context: StepContext): Promise<string> {
 		id: 'project-choice',
 		message: 'Which Maven project should the build step compile?',
 		choices: [
-			...(hasPom ? [{value: 'current', label: `This folder (${options.cwd})`}] : []),
-			{value: 'demo', label: `The bundled demo project (copied to ${demoDir})`},
+			// Paths go in the hints, which wrap: a label is cut at the terminal's edge.
+			...(hasPom ? [{value: 'current', label: 'This folder', hint: `Builds ${join(options.cwd, 'pom.xml')} where it is.`}] : []),
+			{value: 'demo', label: 'The bundled demo project', hint: `Copied to ${demoDir}, and built there.`},
 		],
 		default: hasPom ? 'current' : 'demo',
 	});

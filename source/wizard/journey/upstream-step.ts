@@ -133,12 +133,17 @@ async function alreadyReaches(context: StepContext, chain: string[], graph: Read
 	facts.upstream = repositories.at(-1) ?? repository;
 	facts.upstreamChain = repositories;
 	progress(context, `${repository} already reaches Maven Central`, true);
-	const existedBefore = !createdThisRun(context, domain) && !createdThisRun(context, repository);
+	// A short first sentence: it is the step's line above later screens. ca-wizard's own repository
+	// (this run's or an earlier one's) is not someone else's that this host is onboarded to.
+	const ours =
+		createdThisRun(context, domain) ||
+		createdThisRun(context, repository) ||
+		context.ledger.resources.some(resource => resource.kind === 'repository' && resource.name === repository);
 	note(
 		context,
-		existedBefore
-			? `Onboarding this host to ${domain}/${repository}, which already reaches Maven Central via ${chainText(chain)}. Nothing shared is changed.`
-			: `${chainText(chain)}: nothing to change.`,
+		ours
+			? `${repository} already reaches Maven Central. Its way there: ${chainText(chain)}; nothing to change.`
+			: `${domain}/${repository} already reaches Maven Central. This host is onboarded to it as it is, via ${chainText(chain)}; nothing shared is changed.`,
 		'success',
 	);
 	return 'next';

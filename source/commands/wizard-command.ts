@@ -73,7 +73,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
-				...printedCommandOptions(target, {workDir, cwd, ...participant, region: connection.aws.region, cliName}),
+				...printedCommandOptions(target, {workDir, ...participant, region: connection.aws.region, cliName}),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 				...(connection.mavenCentralSource ? {mavenCentralSource: connection.mavenCentralSource} : {}),
 			},
@@ -88,7 +88,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		ending.exitCode = result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant, cliName));
+		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, options.participant, cliName));
 		if (session.signal.aborted) {
 			ending.outcome = 'cancelled';
 			ending.exitCode = exitCodes.cancelled;

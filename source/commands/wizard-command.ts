@@ -99,7 +99,8 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		ending.exitCode = result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, options.participant, cliName));
+		if (journeyRan && ledger && !options.dryRun) leftover = endedEarly(ledger, resume());
+		else if (!journeyRan) leftover = await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, options.participant, cliName));
 		if (session.signal.aborted) {
 			ending.outcome = 'cancelled';
 			ending.exitCode = exitCodes.cancelled;

@@ -5,6 +5,7 @@ import {defineConfig} from 'vitest/config';
 const e2e = [
 	'test/cli/wizard-pty.test.ts',
 	'test/cli/destroy-pty.test.ts',
+	'test/cli/stop-undo-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
 	'test/cli/wizard-json-result.test.ts',
 	'test/cli/no-color-pty.test.ts',

@@ -19,7 +19,7 @@ import type {Screen} from './screens/screen.js';
 import {settingsScreen} from './screens/SettingsScreen.js';
 import {summaryScreen} from './screens/SummaryScreen.js';
 import type {StepId} from './wizard/steps.js';
-import type {Outcome, ViewState} from './wizard/view-state.js';
+import type {Left, Outcome, ViewState} from './wizard/view-state.js';
 
 const screens: Record<StepId, Screen> = {
 	preflight: preflightScreen,
@@ -75,6 +75,7 @@ export function App({store, host}: AppProps) {
 				quitting={state.quitting}
 				finished={state.finished}
 				problem={problemPlace(state)}
+				left={state.left}
 				fullText={plan.fullText}
 			/>
 		</Box>
@@ -141,8 +142,8 @@ export function renderApp({store, host}: AppProps, options: Pick<RenderOptions, 
  * microtask later, so an unmount in the same tick would leave the previous frame (with its
  * key hints) on the terminal.
  */
-export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome, options: {failureBelow?: boolean} = {}): Promise<void> {
-	store.dispatch({type: 'finished', outcome, failureBelow: options.failureBelow ?? false});
+export async function finishApp(instance: Instance, store: ViewStore, outcome: Outcome, options: {failureBelow?: boolean; left?: Left} = {}): Promise<void> {
+	store.dispatch({type: 'finished', outcome, failureBelow: options.failureBelow ?? false, left: options.left ?? 'unsaid'});
 	await new Promise(resolve => setImmediate(resolve));
 	instance.unmount();
 }

@@ -84,7 +84,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			throw new TargetError(
 				'SandboxCredentialsMissing',
 				"--sandbox-url needs the sandbox's admin credentials and region in the environment.",
-				'Run `eval "$(ca-wizard sandbox env)"` in this shell (add --data DIR if the sandbox was started with one): it takes the running sandbox\'s export lines.',
+				`Run \`eval "$(${invocationName(env)} sandbox env)"\` in this shell (add --data DIR if the sandbox was started with one): it takes the running sandbox's export lines.`,
 			);
 		}
 		// In a workshop each participant's build host is one of the sandbox's instances: its own metadata endpoint.

@@ -2,7 +2,6 @@ import {resolve} from 'node:path';
 import {shellQuote} from '../text/shell-quote.js';
 import {defineCommand} from './command.js';
 import type {Target} from './connect-target.js';
-import {workDirNameFor} from './defaults.js';
 import {targetWords} from './host-invocation.js';
 import {ownName} from './invocation-name.js';
 import {participantProblem} from '../wizard/resource-names.js';
@@ -75,12 +74,16 @@ export const destroyCommand = defineCommand({
 	},
 });
 
-/** The destroy command that matches a wizard run: its participant, its work folder (when not the default) and its target. */
-export function destroyInvocation(target: Target, workDir: string, cwd: string, participant?: string, name = ownName): string {
+/**
+ * The destroy command that matches a wizard run: its participant, its work folder (always, so it
+ * works pasted in any folder) and its target. `embedded` names an embedded sandbox: `--sandbox`
+ * starts it again; the summary's restarted one is reached as exec and token reach it.
+ */
+export function destroyInvocation(target: Target, workDir: string, participant?: string, name = ownName, embedded = '--sandbox'): string {
 	const words = [`${name} destroy`];
 	if (participant !== undefined) words.push(`--participant ${participant}`); // the rule leaves nothing to quote
-	if (resolve(workDir) !== resolve(cwd, workDirNameFor(participant))) words.push(`--workdir ${shellQuote(workDir)}`);
-	words.push(...targetWords(target, '--sandbox'));
+	words.push(`--workdir ${shellQuote(resolve(workDir))}`);
+	words.push(...targetWords(target, embedded));
 	return words.join(' ');
 }
 

@@ -1,7 +1,6 @@
 import {resolve} from 'node:path';
 import {shellQuote} from '../text/shell-quote.js';
 import type {Target} from './connect-target.js';
-import {defaultWorkDirName} from './defaults.js';
 
 /**
  * The flags that name a wizard run's target again in a printed command. `embedded` stands for a
@@ -21,9 +20,12 @@ export function awsCliFlags(target: Target, region: string): string {
 	return `${target.profile ? ` --profile ${shellQuote(target.profile)}` : ''} --region ${shellQuote(region)}`;
 }
 
-/** The flags that make `ca-wizard token` and `ca-wizard exec` find what a wizard run set up: its work folder (when not the default) and its target. */
-export function hostCommandFlags(target: Target, workDir: string, cwd: string): string {
-	const words = resolve(workDir) === resolve(cwd, defaultWorkDirName) ? [] : [`--workdir ${shellQuote(workDir)}`];
-	words.push(...targetWords(target, '--sandbox-url "$AWS_ENDPOINT_URL"'));
+/** How an embedded sandbox, restarted as the summary says, is reached by a printed command: through its export lines. */
+export const restartedSandbox = '--sandbox-url "$AWS_ENDPOINT_URL"';
+
+/** The flags that make `ca-wizard token` and `ca-wizard exec` find what a wizard run set up: its work folder (always: they work pasted anywhere) and its target. */
+export function hostCommandFlags(target: Target, workDir: string): string {
+	const words = [`--workdir ${shellQuote(resolve(workDir))}`];
+	words.push(...targetWords(target, restartedSandbox));
 	return words.map(word => ` ${word}`).join('');
 }

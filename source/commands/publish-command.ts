@@ -2,6 +2,7 @@
 // credentials publish (the build host's policy reads only, and gains nothing here); the
 // repository comes from the flags, the last run's record or settings.xml, as token's domain does.
 
+import {invocationName} from './invocation-name.js';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
@@ -51,7 +52,7 @@ export async function runPublishCommand(options: PublishCommandOptions, io: {out
 		const {codeartifact} = connection.aws;
 		const taken = async () => nextVersionIfTaken(codeartifact, coordinates, plan.version);
 		const next = await taken();
-		if (next) throw versionTaken(coordinates, plan.version, next, retryFlags(options, at));
+		if (next) throw versionTaken(coordinates, plan.version, next, retryFlags(options, at), invocationName());
 
 		const source = plan.source.kind === 'path' ? plan.source.path : await writeSample(folder, plan, at);
 		const archive = await packArchive(source, folder, plan.assetName);
@@ -62,7 +63,7 @@ export async function runPublishCommand(options: PublishCommandOptions, io: {out
 			.catch(async (error: unknown) => {
 				// Published by someone else since the check above: the same explanation, with the version free now.
 				const now = error instanceof AwsFailure && error.kind === 'conflict' ? await taken() : undefined;
-				throw now ? versionTaken(coordinates, plan.version, now, retryFlags(options, at)) : error;
+				throw now ? versionTaken(coordinates, plan.version, now, retryFlags(options, at), invocationName()) : error;
 			});
 		const generic = {format: 'generic', ...pkg};
 		const [version, description] = await Promise.all([

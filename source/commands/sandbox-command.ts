@@ -2,6 +2,7 @@ import {resolve} from 'node:path';
 import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
 import type {Scenario} from '../sandbox/state.js';
+import {invocationName} from './invocation-name.js';
 import {shellQuote} from '../text/shell-quote.js';
 import {defaultSandboxData} from './defaults.js';
 import {exportLines} from './export-lines.js';
@@ -54,5 +55,5 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 
 /** What another shell runs to take this sandbox's export lines (from any folder: the data folder's full path). */
 function envCommand(dataDir: string | undefined): string {
-	return `eval "$(ca-wizard sandbox env${dataDir === undefined ? '' : ` --data ${shellQuote(resolve(dataDir))}`})"`;
+	return `eval "$(${invocationName()} sandbox env${dataDir === undefined ? '' : ` --data ${shellQuote(resolve(dataDir))}`})"`;
 }

@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import {defineCommand} from './command.js';
 import {defaultSandboxData} from './defaults.js';
 import {shellQuote} from '../text/shell-quote.js';
@@ -19,7 +20,9 @@ export const sandboxEnvCommand = defineCommand({
 		const {adminEnvironment} = await import('../sandbox/running-record.js');
 		const {exportLines} = await import('./export-lines.js');
 		const dataDir = values.data ?? defaultSandboxData;
-		const start = values.data === undefined ? 'ca-wizard sandbox' : `ca-wizard sandbox --data ${shellQuote(values.data)}`;
+		const {invocationName} = await import('./invocation-name.js');
+		// The command that starts the sandbox this one looks for, as this CLI can be run from any folder.
+		const start = `${invocationName()} sandbox${values.data === undefined ? '' : ` --data ${shellQuote(resolve(values.data))}`}`;
 		process.stdout.write(exportLines(adminEnvironment(await findRunningSandbox(dataDir, start))));
 		return 0;
 	},

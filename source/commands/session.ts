@@ -6,6 +6,7 @@ import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
 import {createRunTracker, type RunEnding} from '../wizard/run-result.js';
+import type {Left} from '../wizard/view-state.js';
 import {plainJsonLine} from '../text/plain-text.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
@@ -28,7 +29,7 @@ export interface Session {
 	 * event (exactly one). `after` (the summary, or a dry run's plan) is printed as plain lines
 	 * once the screens are gone, ready to copy.
 	 */
-	close(ending: RunEnding, after?: string[]): Promise<void>;
+	close(ending: RunEnding, after?: string[], left?: Left): Promise<void>;
 }
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
@@ -57,9 +58,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 				failure = failureLines(described);
 				return described;
 			},
-			async close({outcome}, after) {
+			async close({outcome}, after, left) {
 				// The last frame says how the run ended, without key hints, and where its failure is printed.
-				await finishApp(ink, store, outcome, {failureBelow: failure !== undefined});
+				await finishApp(ink, store, outcome, {failureBelow: failure !== undefined, ...(left ? {left} : {})});
 				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
 				if (failure) process.stderr.write(failure);
 			},

@@ -10,10 +10,11 @@ import type {Connection, Target} from './connect-target.js';
 import {canPrompt, openSession, type Session} from './session.js';
 import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
-import {printedCommandOptions} from './printed-commands.js';
+import {printedCommandOptions, resumeInvocation} from './printed-commands.js';
 import {invocationName} from './invocation-name.js';
 import {resourceNames} from '../wizard/resource-names.js';
 import type {RunEnding} from '../wizard/run-result.js';
+import type {Left} from '../wizard/view-state.js';
 import {runLogFileName} from '../report/run-log.js';
 import {shellQuote} from '../text/shell-quote.js';
 import {openRunLog} from '../files/run-log-file.js';
@@ -40,6 +41,13 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 	const ending: RunEnding = {outcome: 'stopped', exitCode: exitCodes.failed};
 	let after: string[] | undefined;
 	let journeyRan = false;
+	// A run that ends early: how to resume it and, when it created something, undo it — printed below the screens, where nothing drops them.
+	let leftover: {left: Left; lines: string[]} | undefined;
+	let ledger: Recorded | undefined;
+	const resume = () => ({
+		resume: resumeInvocation(target, {workDir, ...participant, region: connection?.aws.region ?? '', cliName, ...resumedFiles(options)}),
+		destroy: destroyInvocation(target, workDir, options.participant, cliName),
+	});
 	// Every event of a real run goes to the work folder's run log too: the write-up is made from it.
 	let logged: LoggedHost | undefined;
 	try {
@@ -54,7 +62,9 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 		connection = reached.connection;
 		if (reached.offline) target = {kind: 'sandbox'};
 		if (!options.dryRun) logged = withRunLog(session.host, openRunLog(join(workDir, runLogFileName)), target.kind);
-		const real = {aws: connection.aws, host: logged?.host ?? session.host, files: journeyFiles, ledger: await RunLedger.open(join(workDir, ledgerFileName))};
+		const runLedger = await RunLedger.open(join(workDir, ledgerFileName));
+		ledger = runLedger;
+		const real = {aws: connection.aws, host: logged?.host ?? session.host, files: journeyFiles, ledger: runLedger};
 		real.ledger.claim(options.participant); // a folder holding another participant's run refuses, before any AWS call
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
@@ -73,7 +83,7 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
-				...printedCommandOptions(target, {workDir, cwd, ...participant, region: connection.aws.region, cliName}),
+				...printedCommandOptions(target, {workDir, ...participant, region: connection.aws.region, cliName}),
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),
 				...(connection.mavenCentralSource ? {mavenCentralSource: connection.mavenCentralSource} : {}),
 			},
@@ -85,10 +95,12 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 			if (plan.stopped) session.host.notify({type: 'plan', plan});
 			after = planText(plan);
 		} else if (result.facts.summary) after = summaryText(result.facts.summary);
+		else if (result.status !== 'completed') leftover = endedEarly(real.ledger, resume());
 		ending.exitCode = result.status === 'completed' ? exitCodes.done : result.status === 'cancelled' ? exitCodes.cancelled : exitCodes.failed;
 	} catch (error) {
 		// Ended before the journey began (the folder in use, no connection): an earlier run's resources are still there to undo.
-		if (!journeyRan) await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, cwd, options.participant, cliName));
+		if (journeyRan && ledger && !options.dryRun) leftover = endedEarly(ledger, resume());
+		else if (!journeyRan) leftover = await tellEarlierUndo(session.host, workDir, destroyInvocation(target, workDir, options.participant, cliName));
 		if (session.signal.aborted) {
 			ending.outcome = 'cancelled';
 			ending.exitCode = exitCodes.cancelled;
@@ -98,10 +110,11 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 			ending.exitCode = failure.exitCode;
 		}
 	} finally {
-		const writeUp = logged ? await endRunLog(logged, ending, workDir, options, session) : undefined;
+		const writeUp = logged ? await endRunLog(logged, ending, workDir, options, session, cliName) : undefined;
 		// Plain and JSON hosts have printed the summary already; the screens' copy follows them.
 		const interactive = canPrompt({json: options.json});
-		await session.close(ending, interactive ? [...(after ?? []), ...(writeUp ? ['', writeUp] : [])] : undefined);
+		const below = [...(after ?? []), ...(leftover?.lines ?? []), ...(writeUp ? ['', writeUp] : [])];
+		await session.close(ending, interactive && below.length > 0 ? below : undefined, leftover?.left);
 		if (writeUp && !interactive && !options.json) process.stdout.write(`${writeUp}\n`); // --json ends with its result event
 		await connection?.close();
 		releaseWorkDir?.();
@@ -113,10 +126,17 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
  * Closes the run log with how the run ended, then writes --report's write-up from it (also for a
  * run that stopped). Returns the line that says where the write-up is, or how to get one.
  */
-async function endRunLog(logged: LoggedHost, ending: RunEnding, workDir: string, options: WizardCommandOptions, session: Session): Promise<string> {
+async function endRunLog(
+	logged: LoggedHost,
+	ending: RunEnding,
+	workDir: string,
+	options: WizardCommandOptions,
+	session: Session,
+	cliName: string,
+): Promise<string> {
 	logged.end(ending);
 	const logPath = join(workDir, runLogFileName);
-	const again = `ca-wizard report${resolve(workDir) === resolve(workDirNameFor(options.participant)) ? '' : ` --workdir ${shellQuote(workDir)}`}`;
+	const again = `${cliName} report --workdir ${shellQuote(resolve(workDir))}`; // pasted in any folder, it finds this run's log
 	if (!options.report) return `A Markdown write-up of this run: ${again} --out ca-wizard-report.md`;
 	try {
 		const {reportFromLog, writeReport} = await import('../files/report-file.js');
@@ -128,12 +148,33 @@ async function endRunLog(logged: LoggedHost, ending: RunEnding, workDir: string,
 	}
 }
 
+/** A journey that ended early: what it leaves, and the lines that resume it and (when it created something) undo it. */
+function endedEarly(ledger: Recorded, {resume, destroy}: {resume: string; destroy: string}): {left: Left; lines: string[]} {
+	const created = ledger.resources.length > 0 || ledger.pending.length > 0;
+	return {left: created ? 'created' : 'nothing', lines: [`To resume: ${resume}`, ...(created ? [undoLine(destroy)] : [])]};
+}
+
+/** The files and owner a resumed run must be pointed at again, as this one was. */
+function resumedFiles(options: WizardCommandOptions): {settings?: string; project?: string; domainOwner?: string} {
+	return {
+		...(options.settings ? {settings: options.settings} : {}),
+		...(options.project ? {project: options.project} : {}),
+		...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
+	};
+}
+
+/** What a run record holds, as far as saying whether anything was made. */
+type Recorded = {resources: readonly unknown[]; pending: readonly unknown[]};
+
+const undoLine = (destroy: string) => `To undo what ca-wizard created here: ${destroy}`;
+
 /** When the work folder's record lists what an earlier run made, how to take it back; a record that cannot be read says nothing here. */
-async function tellEarlierUndo(host: Session['host'], workDir: string, command: string): Promise<void> {
+async function tellEarlierUndo(host: Session['host'], workDir: string, command: string): Promise<{left: Left; lines: string[]} | undefined> {
 	const {RunLedger, ledgerFileName} = await import('../wizard/ledger.js');
 	const ledger = await RunLedger.open(join(workDir, ledgerFileName)).catch(() => undefined);
-	if (!ledger || (ledger.resources.length === 0 && ledger.pending.length === 0)) return;
-	host.notify({type: 'note', step: 'preflight', tone: 'info', message: `To undo what ca-wizard created here: ${command}`});
+	if (!ledger || (ledger.resources.length === 0 && ledger.pending.length === 0)) return undefined;
+	host.notify({type: 'note', step: 'preflight', tone: 'info', message: undoLine(command)});
+	return {left: 'unsaid', lines: [undoLine(command)]}; // it ended before the journey: its problem says what to do first
 }
 
 /** How late an embedded sandbox makes IAM changes take effect (--iam-delay); a running one's is its own business. */

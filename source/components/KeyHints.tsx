@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {assertNever} from '../errors.js';
 import type {Question} from '../wizard/questions.js';
-import type {Outcome} from '../wizard/view-state.js';
+import type {Left, Outcome} from '../wizard/view-state.js';
 
 /** Where the problem that stopped the run is: in the banner above the last line, printed below the screen once it is gone, or nowhere. */
 export type ProblemPlace = 'above' | 'below' | 'none';
@@ -17,29 +17,48 @@ export interface KeyHintsProps {
 	finished: Outcome | undefined;
 	/** Where the ending line points for a stopped run; nowhere by default. */
 	problem?: ProblemPlace;
+	/** What a run that ended early leaves (the ending line says only what is true). */
+	left?: Left;
 	fullText: FullTextStatus;
 }
 
 /** The last line: which keys do what right now, or, once the run is over, how it ended. */
 export function KeyHints(props: KeyHintsProps) {
-	const ending = endingLine(props.finished, props.problem);
+	const ending = endingLine(props.finished, props.problem, props.left);
 	if (ending !== undefined) return ending ? <Text>{ending}</Text> : null;
 	return <Text dimColor>{keyHints(props).join(' · ')}</Text>;
 }
 
-/** What the last frame says once the run is over ('' for nothing); undefined while it runs. A stopped run points at its problem. */
-export function endingLine(finished: Outcome | undefined, problem: ProblemPlace = 'none'): string | undefined {
+/**
+ * What the last frame says once the run is over ('' for nothing); undefined while it runs. A
+ * stopped run points at its problem, and says what it leaves only when that is known: the
+ * commands that resume or undo it are printed below the screens (a full screen would drop them).
+ */
+export function endingLine(finished: Outcome | undefined, problem: ProblemPlace = 'none', left: Left = 'unsaid'): string | undefined {
 	switch (finished) {
 		case undefined:
 			return undefined;
 		case 'completed':
 			return '';
 		case 'cancelled':
-			return 'Stopped. What was created is kept; run ca-wizard again to resume.';
+			return `Stopped.${leftWords(left)}`;
 		case 'stopped':
-			return `Stopped${problem === 'above' ? ' at the problem above' : problem === 'below' ? ' at the problem below' : ''}. What was created is kept; run ca-wizard again to resume.`;
+			return `Stopped${problem === 'above' ? ' at the problem above' : problem === 'below' ? ' at the problem below' : ''}.${leftWords(left)}`;
 		default:
 			return assertNever(finished);
+	}
+}
+
+function leftWords(left: Left): string {
+	switch (left) {
+		case 'created':
+			return ' What was created is kept; below: how to resume or undo it.';
+		case 'nothing':
+			return ' Nothing was created; below: how to resume.';
+		case 'unsaid':
+			return '';
+		default:
+			return assertNever(left);
 	}
 }
 

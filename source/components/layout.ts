@@ -89,7 +89,7 @@ export function planScreen(state: ViewState, body: ScreenBody): ScreenPlan {
 	const details = problem ? bannerDetailRows(problem, columns).length : 0;
 	// Sections of the app (rail, log, screen, problem, prompt, hints) and blocks of the screen, each one gap apart.
 	const sections = (log: boolean) =>
-		1 + (log ? 1 : 0) + 1 + (problem ? 1 : 0) + (asking ? 1 : 0) + (endingLine(state.finished, problemPlace(state)) === '' ? 0 : 1);
+		1 + (log ? 1 : 0) + 1 + (problem ? 1 : 0) + (asking ? 1 : 0) + (endingLine(state.finished, problemPlace(state), state.left) === '' ? 0 : 1);
 
 	if (open) {
 		// Between the app's sections, and between the title and the window.
@@ -182,7 +182,7 @@ function sum(values: number[]): number {
 
 /** The key hints (or, once the run is over, how it ended), at their longest. */
 function bottomLineHeight(state: ViewState, columns: number): number {
-	const ending = endingLine(state.finished, problemPlace(state));
+	const ending = endingLine(state.finished, problemPlace(state), state.left);
 	if (ending !== undefined) return ending === '' ? 0 : rowCount(ending, columns);
 	// Any screen may have text that `v` opens: counted with its hint.
 	const fullText = state.fullText.open ? 'open' : 'cut';

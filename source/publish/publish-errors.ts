@@ -10,11 +10,11 @@ export interface Coordinates {
 }
 
 /** A published version is never replaced: CodeArtifact keeps it as it is, so the next free version is named. */
-export function versionTaken(at: Coordinates, version: string, next: string, flags: string): CliError {
+export function versionTaken(at: Coordinates, version: string, next: string, flags: string, cliName = 'ca-wizard'): CliError {
 	return new CliError(
 		'VersionExists',
 		`${at.namespace}/${at.name} ${version} is already published in ${at.domain}/${at.repository}. A published version never changes (whoever depends on it gets the same bytes every time), so it cannot be published again.`,
-		`Publish it as the next free version: ca-wizard publish${flags} --version ${next}`,
+		`Publish it as the next free version: ${cliName} publish${flags} --version ${next}`,
 	);
 }
 

@@ -76,6 +76,9 @@ export interface StepResult {
 /** How the run ended, as the CLI reports it right before it unmounts the screens. */
 export type Outcome = 'completed' | 'stopped' | 'cancelled';
 
+/** What a run that ended early leaves: 'created' (kept; how to resume and undo are printed below the screens), 'nothing' (how to resume is), or 'unsaid'. */
+export type Left = 'created' | 'nothing' | 'unsaid';
+
 export interface ViewState {
 	steps: Record<StepId, StepView>;
 	/** The step whose screen is shown: the last one the journey made active. */
@@ -103,6 +106,8 @@ export interface ViewState {
 	finished: Outcome | undefined;
 	/** The run ended on a failure the CLI prints below the screens once they are gone (not a problem event of a step). */
 	failureBelow: boolean;
+	/** What a run that ended early leaves, said in its last line: something created (kept), nothing, or unsaid (it ended before its journey began). */
+	left: Left;
 	/** The user is typing into a text field (a text question, or a list's "new name" item): letters are text, not keys. */
 	typing: boolean;
 	/** `v` shows the step's long text (the policy, the settings change) in full, scrolled to `offset` rows. */
@@ -120,7 +125,7 @@ export type ViewAction =
 	| {type: 'typing'; typing: boolean}
 	| {type: 'full-text'; open: boolean}
 	| {type: 'scroll'; offset: number}
-	| {type: 'finished'; outcome: Outcome; failureBelow?: boolean};
+	| {type: 'finished'; outcome: Outcome; failureBelow?: boolean; left?: Left};
 
 const emptyStep: StepView = {status: 'pending', notes: [], facts: [], resources: [], policy: undefined, diffs: [], progress: undefined};
 
@@ -139,6 +144,7 @@ export const initialViewState: ViewState = {
 	quitting: false,
 	finished: undefined,
 	failureBelow: false,
+	left: 'unsaid',
 	typing: false,
 	fullText: {open: false, offset: 0},
 	log: [],
@@ -177,7 +183,15 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return !state.fullText.open || offset === state.fullText.offset ? state : {...state, fullText: {open: true, offset}};
 		}
 		case 'finished':
-			return {...state, finished: action.outcome, failureBelow: action.failureBelow ?? false, question: undefined, typing: false, fullText: closedText};
+			return {
+				...state,
+				finished: action.outcome,
+				failureBelow: action.failureBelow ?? false,
+				left: action.left ?? 'unsaid',
+				question: undefined,
+				typing: false,
+				fullText: closedText,
+			};
 		default:
 			return assertNever(action);
 	}

@@ -3,6 +3,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {cliPath} from '../helpers/cli-process.js';
 import {markdownProblems} from '../helpers/markdown-lint.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
@@ -72,9 +73,10 @@ describe.skipIf(mavenUnavailable() !== undefined && env['CI'] !== 'true')('the w
 		const run = await cli(['--sandbox', '--yes', '--token-fix', 'stop', '--workdir', workDir], {cwd});
 		expect(run.code).toBe(1);
 		const offer = run.stdout.trim().split('\n').at(-1) ?? '';
-		expect(offer).toBe(`A Markdown write-up of this run: ca-wizard report --workdir ${workDir} --out ca-wizard-report.md`);
-		const words = offer.slice(offer.indexOf('ca-wizard report ') + 'ca-wizard report '.length).split(' ');
-		expect(await cli(['report', ...words], {cwd})).toMatchObject({code: 0});
+		// No ca-wizard on this PATH: the offer names the built script itself, and works pasted in a shell.
+		const command = `${invocationName(env, cliPath)} report --workdir ${workDir} --out ca-wizard-report.md`;
+		expect(offer).toBe(`A Markdown write-up of this run: ${command}`);
+		await execFileAsync('bash', ['--norc', '--noprofile', '-c', offer.slice(offer.indexOf(': ') + 2)], {cwd, env});
 		expect(readFileSync(join(cwd, 'ca-wizard-report.md'), 'utf8')).toContain('stopped at step 6, Token check');
 	});
 

@@ -80,7 +80,11 @@ describe('ca-wizard token and exec on a configured host', {timeout: 180_000}, ()
 		const printed = summary.split('\n').find(line => line.trim().startsWith('ca-wizard exec'));
 		expect(printed).toBeDefined();
 		const command = `${printed!.trim().replace(' compile', ` -B -q -Dmaven.repo.local=${repoLocal} compile`)}; echo "after: [$CODEARTIFACT_AUTH_TOKEN]"`;
-		const build = await run('sh', ['-c', `echo "before: [$CODEARTIFACT_AUTH_TOKEN]"; ${command}`], {env: {...environment(), AWS_ENDPOINT_URL: url()}});
+		// Pasted in another folder: its --workdir finds the run, its -s and -f the settings and the project.
+		const build = await run('sh', ['-c', `echo "before: [$CODEARTIFACT_AUTH_TOKEN]"; ${command}`], {
+			cwd: temporaryDirectory(),
+			env: {...environment(), AWS_ENDPOINT_URL: url()},
+		});
 		expect(build.code, build.stdout + build.stderr).toBe(0);
 		expect(build.stdout).toContain('before: []');
 		expect(build.stdout).toContain('after: []');

@@ -43,7 +43,7 @@ describe('the built CLI without a terminal', () => {
 			const failure = (await run(process.execPath, [cliPath, ...args], {cwd: home, env}).catch((error: Failure) => error)) as Failure;
 			expect(failure.code).toBe(1);
 			expect(failure.stderr).toMatch(args.includes('--region') ? /No usable AWS credentials were found/ : /No AWS region is set/);
-			expect(failure.stderr).toContain(`run ${invocationName(env)} --sandbox.`); // npx ca-wizard where none is installed
+			expect(failure.stderr).toContain(`run ${invocationName(env, cliPath)} --sandbox.`); // the built script itself where none is installed
 			expect(failure.stdout).not.toContain('Preflight');
 		}
 	});
@@ -55,7 +55,7 @@ describe('the built CLI without a terminal', () => {
 			(error: Failure) => error,
 		)) as Failure;
 		expect(failure.code).toBe(1);
-		expect(failure.stderr).toContain('eval "$(ca-wizard sandbox env)"');
+		expect(failure.stderr).toContain(`eval "$(${invocationName(env, cliPath)} sandbox env)"`);
 	});
 
 	it('settings.xml in a folder it may not write in: a sentence with the fix and exit 1, before anything is created', async () => {

@@ -54,8 +54,8 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')('the 
 			expect(shown).toContain(column);
 		expect(shown).toContain('BUILD SUCCESS');
 		expect(shown).toContain('or by hand, newest first:');
-		expect(shown).toMatch(/ca-wizard destroy --workdir .* --sandbox/);
-		expect(shown).toContain('ca-wizard sandbox --data');
+		expect(shown).toContain(`${cliPath} destroy --workdir ${workDir} --sandbox-url "$AWS_ENDPOINT_URL"`); // no ca-wizard on the PATH: the script itself
+		expect(shown).toContain(`${cliPath} sandbox --data`);
 
 		// Token canary: nothing on the screen and nothing in the working folder looks like a token.
 		expect(terminal.text).not.toMatch(tokenShape);
@@ -84,5 +84,21 @@ describe('plain `ca-wizard` at a terminal with no AWS credentials or region', ()
 		terminal.press('\u0003');
 		const {exitCode} = await terminal.exited;
 		expect(exitCode).not.toBe(0);
+	});
+
+	it('declined with n, it stops at the problem below and claims nothing was kept (nothing was created)', {timeout: 60_000}, async () => {
+		const home = temporaryDirectory('ca-wizard-empty-home-');
+		const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && name !== 'CI'));
+		Object.assign(env, {HOME: home, AWS_EC2_METADATA_DISABLED: 'true', TERM: 'xterm-256color'});
+		const terminal = new Terminal(process.execPath, [cliPath], {cwd: home, env, cols: 80, rows: 24, keepOutput: true});
+		terminals.push(terminal);
+		expect(await terminal.printed(text => plain(text).includes('Enter yes'))).toBe(true);
+		terminal.press('n');
+		const {exitCode} = await terminal.exited;
+		const shown = plain(terminal.text);
+		expect(exitCode).toBe(1);
+		expect(shown).toContain('Stopped at the problem below.');
+		expect(shown).not.toContain('What was created is kept');
+		expect(shown).not.toContain('To undo');
 	});
 });

@@ -84,8 +84,10 @@ describe('a workshop: three participants at once on one sandbox', () => {
 				expect(token, participant).toBeGreaterThan(fixed);
 				const summary = events.find(event => event.type === 'summary')?.summary;
 				expect(summary?.build?.success, participant).toBe(true);
-				// Run in the room's folder, the wizard works in ./ca-wizard-work-pN, where destroy --participant pN looks too.
-				expect(summary?.destroy).toBe(`${invocationName()} destroy --participant ${participant} --sandbox-url ${sandbox.current.endpoint}`);
+				// Run in the room's folder, the wizard works in ./ca-wizard-work-pN: destroy names it, to work pasted anywhere.
+				expect(summary?.destroy).toBe(
+					`${invocationName(process.env, cliPath)} destroy --participant ${participant} --workdir ${join(room, `ca-wizard-work-${participant}`)} --sandbox-url ${sandbox.current.endpoint}`,
+				);
 
 				// The fix went on this participant's own host's role: its policy, and no other participant's.
 				const attachment = events.find(event => event.type === 'resource' && event.resource?.kind === 'role-policy-attachment')?.resource?.details;

@@ -117,13 +117,13 @@ describe('ca-wizard destroy, through the command', () => {
 		expect(await run.aws.codeartifact.describeDomain('cancelled-run')).toBeUndefined();
 	});
 
-	it('the command a wizard run names matches its work folder and target', () => {
-		expect(destroyInvocation({kind: 'sandbox'}, '/home/me/ca-wizard-work', '/home/me')).toBe('ca-wizard destroy --sandbox');
-		expect(destroyInvocation({kind: 'sandbox-url', url: 'http://127.0.0.1:7717'}, '/tmp/my work', '/home/me')).toBe(
+	it('the command a wizard run names matches its work folder (always, absolute: it works pasted anywhere) and target', () => {
+		expect(destroyInvocation({kind: 'sandbox'}, '/home/me/ca-wizard-work')).toBe('ca-wizard destroy --workdir /home/me/ca-wizard-work --sandbox');
+		expect(destroyInvocation({kind: 'sandbox-url', url: 'http://127.0.0.1:7717'}, '/tmp/my work')).toBe(
 			"ca-wizard destroy --workdir '/tmp/my work' --sandbox-url http://127.0.0.1:7717",
 		);
-		expect(destroyInvocation({kind: 'aws', profile: 'dev', region: 'eu-west-1'}, 'ca-wizard-work', process.cwd())).toBe(
-			'ca-wizard destroy --profile dev --region eu-west-1',
+		expect(destroyInvocation({kind: 'aws', profile: 'dev', region: 'eu-west-1'}, 'ca-wizard-work')).toBe(
+			`ca-wizard destroy --workdir ${join(process.cwd(), 'ca-wizard-work')} --profile dev --region eu-west-1`,
 		);
 	});
 });

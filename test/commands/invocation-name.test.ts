@@ -1,4 +1,4 @@
-import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {expect, it} from 'vitest';
 import {invocationName} from '../../source/commands/invocation-name.js';
@@ -12,21 +12,52 @@ function folderWithCaWizard(under: string, executable = true): string {
 	return under;
 }
 
+/** A built CLI script at `dist/cli.js` under `root`, as a clone or an install holds it. */
+function scriptUnder(root: string): string {
+	mkdirSync(join(root, 'dist'), {recursive: true});
+	writeFileSync(join(root, 'dist', 'cli.js'), '');
+	return join(root, 'dist', 'cli.js');
+}
+
 it('prints `ca-wizard` when a shell would find it on the PATH (installed, globally or by a package manager)', () => {
 	const global = folderWithCaWizard(join(temporaryDirectory(), 'usr', 'local', 'bin'));
-	expect(invocationName({PATH: ['/nowhere', global].join(':')})).toBe('ca-wizard');
+	const clone = scriptUnder(join(temporaryDirectory(), 'clone'));
+	expect(invocationName({PATH: ['/nowhere', global].join(':')}, clone)).toBe('ca-wizard');
 });
 
-it('prints `npx ca-wizard` when the name is only where npm puts it while it runs a package: npx cache or node_modules/.bin', () => {
+it('prints `npx ca-wizard` when run through npx: the script in npx cache, whose .bin folder does not count', () => {
 	const root = temporaryDirectory();
-	const npxCache = folderWithCaWizard(join(root, '.npm', '_npx', '2f5b1e', 'node_modules', '.bin'));
-	const project = folderWithCaWizard(join(root, 'project', 'node_modules', '.bin'));
-	expect(invocationName({PATH: [npxCache, project, '/usr/bin'].join(':'), npm_command: 'exec'})).toBe('npx ca-wizard');
+	const npxPackage = join(root, '.npm', '_npx', '2f5b1e', 'node_modules');
+	const npxBin = folderWithCaWizard(join(npxPackage, '.bin'));
+	const script = scriptUnder(join(npxPackage, 'ca-wizard'));
+	expect(invocationName({PATH: [npxBin, '/usr/bin'].join(':'), npm_command: 'exec'}, script)).toBe('npx ca-wizard');
+	expect(invocationName({PATH: '/usr/bin'}, script)).toBe('npx ca-wizard');
+	// npm's exec with no script to name: npx is the way it came.
+	expect(invocationName({PATH: '/usr/bin', npm_command: 'exec'}, '')).toBe('npx ca-wizard');
 });
 
-it('prints `npx ca-wizard` when no executable ca-wizard is on the PATH, or there is no PATH', () => {
+it('prints `node /abs/dist/cli.js` for a clone (npm start, node dist/cli.js): npx there would fetch from the registry', () => {
+	const clone = join(temporaryDirectory(), 'my clone');
+	const script = scriptUnder(clone);
+	// npm start puts the clone's node_modules/.bin on the PATH; it does not count.
+	const cloneBin = folderWithCaWizard(join(clone, 'node_modules', '.bin'));
+	expect(invocationName({PATH: [cloneBin, '/usr/bin'].join(':'), npm_command: 'start'}, script)).toBe(`node '${script}'`);
+	expect(invocationName({}, script)).toBe(`node '${script}'`);
+});
+
+it('prints the path of a local install run by path or through its .bin link, resolved to the script itself', () => {
+	const project = temporaryDirectory();
+	const script = scriptUnder(join(project, 'node_modules', 'ca-wizard'));
+	const bin = join(project, 'node_modules', '.bin');
+	mkdirSync(bin, {recursive: true});
+	const link = join(bin, 'ca-wizard');
+	symlinkSync(script, link);
+	expect(invocationName({PATH: '/usr/bin', npm_command: 'exec'}, link)).toBe(`node ${script}`);
+});
+
+it('does not count a ca-wizard on the PATH that is not executable', () => {
 	const notExecutable = folderWithCaWizard(join(temporaryDirectory(), 'bin'), false);
-	expect(invocationName({PATH: notExecutable})).toBe('npx ca-wizard');
-	expect(invocationName({})).toBe('npx ca-wizard');
-	expect(invocationName({PATH: '::'})).toBe('npx ca-wizard');
+	const script = scriptUnder(join(temporaryDirectory(), 'clone'));
+	expect(invocationName({PATH: notExecutable}, script)).toBe(`node ${script}`);
+	expect(invocationName({PATH: '::'}, script)).toBe(`node ${script}`);
 });

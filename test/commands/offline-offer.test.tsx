@@ -20,7 +20,7 @@ it('at a terminal, says AWS cannot be reached and why, offers the offline journe
 	const reached = connectOrOffline(noCredentials, workDir, wizard.host, 'ask');
 	const frame = await wizard.waitForText('? Walk the journey offline, on an embedded sandbox');
 	expect(frame.replace(/\s*│\s*/g, ' ')).toContain('No usable AWS credentials were found, so ca-wizard cannot reach AWS');
-	expect(frame.replace(/\s*│\s*/g, ' ')).toContain(`Or walk the journey offline now, as ${invocationName()} --sandbox would: Enter.`);
+	expect(frame.replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')).toContain(`Or walk the journey offline now, as ${invocationName()} --sandbox would: Enter.`);
 	expect(frame).toContain('(Y/n)');
 	expect(wizard.height()).toBeLessThan(24);
 	await wizard.press(keys.enter);

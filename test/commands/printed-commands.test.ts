@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {parseInvocation} from '../../source/commands/parse-invocation.js';
 import {commands, defaultCommand} from '../../source/commands/registry.js';
 import {connectTarget, type Target} from '../../source/commands/connect-target.js';
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 import {summaryFor} from '../helpers/summary-for.js';
 
@@ -74,10 +75,13 @@ describe.each([
 		const token = parsed(summary.next.find(next => next.purpose === 'export-token')?.command ?? '', cliName);
 		expect(token.name).toBe('token');
 		expect(token.values).toMatchObject(target.kind === 'sandbox' ? {'sandbox-url': endpoint} : keeps);
+		expect(token.values['workdir']).toMatch(/^\/.*my work$/);
 
+		// Beside exec and token, destroy reaches the target as they do: a restarted sandbox holds its data folder.
 		const destroy = parsed(summary.destroy, cliName);
 		expect(destroy.name).toBe('destroy');
-		expect(destroy.values).toMatchObject(target.kind === 'sandbox' ? {sandbox: true} : keeps);
+		expect(destroy.values).toMatchObject(target.kind === 'sandbox' ? {'sandbox-url': endpoint} : keeps);
+		expect(destroy.values['workdir']).toBe(exec.values['workdir']);
 
 		expect(summary.undo.length).toBe(4);
 		for (const line of summary.undo) {
@@ -120,14 +124,15 @@ it('the commands that bring the embedded sandbox back parse, and name its data f
 	const connection = await connectTarget({target: {kind: 'sandbox'}}, workDir, {PATH: ''});
 	try {
 		const [start = '', env = ''] = connection.restartCommands ?? [];
-		expect(start.startsWith('npx ca-wizard sandbox ')).toBe(true); // nothing named ca-wizard on that PATH
-		expect(parsed(start, 'npx ca-wizard')).toMatchObject({
+		const cli = invocationName({PATH: ''}); // nothing named ca-wizard on that PATH: the script this process runs
+		expect(start.startsWith(`${cli} sandbox `)).toBe(true);
+		expect(parsed(start, cli)).toMatchObject({
 			name: 'sandbox',
 			values: {data: join(workDir, 'sandbox-data'), port: new URL(connection.sandboxEndpoint ?? '').port},
 		});
 		const inner = /^eval "\$\((.*)\)"$/.exec(env)?.[1] ?? '';
-		expect(inner.startsWith('npx ca-wizard sandbox env ')).toBe(true);
-		expect(parsed(inner, 'npx ca-wizard')).toMatchObject({name: 'sandbox env', values: {data: join(workDir, 'sandbox-data')}});
+		expect(inner.startsWith(`${cli} sandbox env `)).toBe(true);
+		expect(parsed(inner, cli)).toMatchObject({name: 'sandbox env', values: {data: join(workDir, 'sandbox-data')}});
 	} finally {
 		await connection.close();
 	}

@@ -42,6 +42,10 @@ it('offers v when the long text is cut, and scrolling while it is open', () => {
 
 it('once the run is over, no key hints: how it ended', () => {
 	expect(hints(undefined, {finished: 'completed'})).toBe('');
-	expect(hints(undefined, {quitting: true, finished: 'cancelled'})).toBe('Stopped. What was created is kept; run ca-wizard again to resume.');
+	expect(hints(undefined, {quitting: true, finished: 'cancelled', left: 'created'})).toBe(
+		'Stopped. What was created is kept; below: how to resume or undo it.',
+	);
+	expect(hints(undefined, {quitting: true, finished: 'cancelled', left: 'nothing'})).toBe('Stopped. Nothing was created; below: how to resume.');
+	expect(hints(undefined, {finished: 'stopped', problem: 'below'})).toBe('Stopped at the problem below.');
 	expect(hints(undefined, {finished: 'stopped'})).not.toContain('quit');
 });

@@ -42,7 +42,7 @@ export async function summaryFor(target: Target, cliName: string): Promise<Summa
 			credentialWaitMs: 0,
 			pollIntervalMs: 0,
 			signal: new AbortController().signal,
-			...printedCommandOptions(target, {workDir, cwd: temporaryDirectory(), region: 'eu-west-1', cliName}),
+			...printedCommandOptions(target, {workDir, region: 'eu-west-1', cliName}),
 		},
 		facts: {
 			touched: [],

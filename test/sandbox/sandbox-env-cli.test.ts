@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectTarget} from '../../source/commands/connect-target.js';
+import {invocationName} from '../../source/commands/invocation-name.js';
 import {requireE2eProject} from '../helpers/e2e-only.js';
 import {cliPath, exitOf, startSandboxProcess} from '../helpers/cli-process.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
@@ -53,7 +54,7 @@ describe('ca-wizard sandbox env (the built CLI)', () => {
 		const after = await sandboxEnv(env);
 		expect(after).toMatchObject({code: 1, stdout: ''});
 		expect(after.stderr).toContain('No sandbox is running on the data folder');
-		expect(after.stderr).toContain('fix: Start one in another shell with `ca-wizard sandbox`');
+		expect(after.stderr).toContain(`fix: Start one in another shell with \`${invocationName(env, cliPath)} sandbox\``);
 	});
 
 	it("the wizard summary's two restart commands, pasted into two shells, bring its sandbox back and point the second shell at it", async () => {
@@ -83,7 +84,7 @@ describe('ca-wizard sandbox env (the built CLI)', () => {
 		const refused = await sandboxEnv(process.env, '--data', data);
 		expect(refused).toMatchObject({code: 1, stdout: ''});
 		expect(refused.stderr).toBe(
-			`ca-wizard: No sandbox is running on the data folder ${data}.\n  fix: Start one in another shell with \`ca-wizard sandbox --data ${data}\` (it keeps running there), then run this again.\n`,
+			`ca-wizard: No sandbox is running on the data folder ${data}.\n  fix: Start one in another shell with \`${invocationName(process.env, cliPath)} sandbox --data ${data}\` (it keeps running there), then run this again.\n`,
 		);
 	});
 

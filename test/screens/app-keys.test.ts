@@ -51,9 +51,9 @@ it('after a quit, the last frame says plainly what happened and offers no keys',
 	await wizard.waitForText('Connect?');
 	await wizard.press('q');
 	await wizard.waitForText('stopping…');
-	wizard.store.dispatch({type: 'finished', outcome: 'cancelled'});
+	wizard.store.dispatch({type: 'finished', outcome: 'cancelled', left: 'created'});
 	const frame = await wizard.waitForText('Stopped.');
-	expect(lastLine(frame)).toBe('Stopped. What was created is kept; run ca-wizard again to resume.');
+	expect(lastLine(frame)).toBe('Stopped. What was created is kept; below: how to resume or undo it.');
 	expect(frame).not.toContain('quit');
 	expect(frame).not.toContain('stopping');
 });
@@ -62,8 +62,8 @@ it('finishApp draws the ending before it unmounts', async () => {
 	const wizard = renderWizard([{type: 'step', step: 'domain', status: 'active'}]);
 	await wizard.waitForText('q quit');
 	await wizard.press('q');
-	await finishApp(wizard.instance, wizard.store, 'cancelled');
-	expect(lastLine(wizard.frame())).toBe('Stopped. What was created is kept; run ca-wizard again to resume.');
+	await finishApp(wizard.instance, wizard.store, 'cancelled', {left: 'nothing'});
+	expect(lastLine(wizard.frame())).toBe('Stopped. Nothing was created; below: how to resume.');
 });
 
 it('a run that stopped at a problem keeps the problem and ends without key hints', async () => {
@@ -78,13 +78,14 @@ it('a run that stopped at a problem keeps the problem and ends without key hints
 	expect(frame).not.toContain('q quit');
 });
 
-it('a run that stopped on a failure printed after the screens points below, not above', async () => {
+it('a run that stopped on a failure printed after the screens points below, not above, and claims nothing it does not know', async () => {
 	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}], {columns: 80, rows: 24});
 	await wizard.waitForText('q quit');
+	// It ended before its journey began (the offline offer declined, no region): nothing to say it kept.
 	await finishApp(wizard.instance, wizard.store, 'stopped', {failureBelow: true});
 	const frame = wizard.frame();
-	// The line wraps at 80 columns: its two rows read as one.
-	expect(frame.split('\n').slice(-2).join(' ')).toBe('Stopped at the problem below. What was created is kept; run ca-wizard again to resume.');
+	expect(lastLine(frame)).toBe('Stopped at the problem below.');
+	expect(frame).not.toContain('kept');
 	expect(frame).not.toContain('above');
 	for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 });
@@ -103,9 +104,10 @@ it("at 80×24 a run stopped at a step's problem points above, and the problem is
 		{columns: 80, rows: 24},
 	);
 	await wizard.waitForText('q quit');
-	await finishApp(wizard.instance, wizard.store, 'stopped');
+	await finishApp(wizard.instance, wizard.store, 'stopped', {left: 'created'});
 	const lines = wizard.frame().split('\n');
-	expect(lines.slice(-2).join(' ')).toBe('Stopped at the problem above. What was created is kept; run ca-wizard again to resume.');
+	// The line wraps at 80 columns: its two rows read as one.
+	expect(lines.slice(-2).join(' ')).toBe('Stopped at the problem above. What was created is kept; below: how to resume or undo it.');
 	expect(lines.findIndex(line => line.includes('✖ The build host may not ask for a token'))).toBeLessThan(lines.length - 2);
 	expect(lines.length).toBeLessThan(24);
 	for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
@@ -115,7 +117,7 @@ it('a stopped run with no problem anywhere points nowhere', async () => {
 	const wizard = renderWizard([{type: 'step', step: 'preflight', status: 'active'}]);
 	await wizard.waitForText('q quit');
 	wizard.store.dispatch({type: 'finished', outcome: 'stopped'});
-	await waitFor(() => expect(lastLine(wizard.frame())).toBe('Stopped. What was created is kept; run ca-wizard again to resume.'));
+	await waitFor(() => expect(lastLine(wizard.frame())).toBe('Stopped.'));
 });
 
 it('a completed run ends on its summary, with no key hints', async () => {

@@ -62,14 +62,11 @@ describe('a participant on the command line', () => {
 		expect(workDirNameFor('p7')).toBe('ca-wizard-work-p7');
 	});
 
-	it("the destroy command a run names carries --participant, and a work folder only when it is not the participant's own", () => {
+	it('the destroy command a run names carries --participant and its work folder', () => {
 		const target = {kind: 'sandbox-url', url: 'http://10.0.0.5:7717'} as const;
-		expect(destroyInvocation(target, '/home/me/ca-wizard-work-p7', '/home/me', 'p7')).toBe(
-			'ca-wizard destroy --participant p7 --sandbox-url http://10.0.0.5:7717',
+		expect(destroyInvocation(target, '/home/me/ca-wizard-work-p7', 'p7')).toBe(
+			'ca-wizard destroy --participant p7 --workdir /home/me/ca-wizard-work-p7 --sandbox-url http://10.0.0.5:7717',
 		);
-		expect(destroyInvocation(target, '/home/me/ca-wizard-work', '/home/me', 'p7')).toBe(
-			'ca-wizard destroy --participant p7 --workdir /home/me/ca-wizard-work --sandbox-url http://10.0.0.5:7717',
-		);
-		expect(destroyInvocation(target, '/home/me/ca-wizard-work', '/home/me')).toBe('ca-wizard destroy --sandbox-url http://10.0.0.5:7717');
+		expect(destroyInvocation(target, '/home/me/ca-wizard-work')).toBe('ca-wizard destroy --workdir /home/me/ca-wizard-work --sandbox-url http://10.0.0.5:7717');
 	});
 });

@@ -43,7 +43,7 @@ const noEndpoint = 'settings.xml names no CodeArtifact repository';
 
 export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
 	const {aws, host} = deps;
-	const settings = checkSettings(deps.settings);
+	const settings = checkSettings(deps.settings, deps.cliName);
 	const {mirror} = settings;
 	const address = mirror?.address;
 	const results: CheckResult[] = [settings.result];

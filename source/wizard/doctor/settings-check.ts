@@ -25,7 +25,8 @@ export interface SettingsVerdict {
 
 const rerun = 'or run `ca-wizard` on this host again to write it';
 
-export function checkSettings({path, text, unreadable}: SettingsFile): SettingsVerdict {
+/** `cliName`: how ca-wizard is run on this host, for the command a fix names. */
+export function checkSettings({path, text, unreadable}: SettingsFile, cliName = 'ca-wizard'): SettingsVerdict {
 	const fail = (message: string, fix: string): SettingsVerdict => ({result: check('settings', 'fail', message, fix)});
 	if (unreadable) return fail(`${path}: ${unreadable.message}`, unreadable.fix);
 	if (text === undefined)
@@ -90,7 +91,7 @@ export function checkSettings({path, text, unreadable}: SettingsFile): SettingsV
 				'settings',
 				'warn',
 				`server "${mirror.id}" holds its password in the file, not ${tokenPlaceholder}: a token written there stops working within 12 hours.`,
-				`Write <password>${tokenPlaceholder}</password> and build with \`ca-wizard exec -- mvn …\`.`,
+				`Write <password>${tokenPlaceholder}</password> and build with \`${cliName} exec -- mvn …\`.`,
 			),
 		);
 	return verdict(check('settings', 'ok', `${path}: mirror "${mirror.id}" → ${mirror.url}; its server and repository ids agree.`));

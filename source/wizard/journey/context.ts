@@ -74,6 +74,8 @@ export interface JourneyOptions {
 	sandboxRestart?: string[];
 	/** `ca-wizard destroy` with this run's --workdir and target: every way a run ends names it when something was created. */
 	destroyCommand?: string;
+	/** The summary's destroy line: as exec and token reach the target (an embedded sandbox restarted as the summary says). */
+	summaryDestroyCommand?: string;
 	/** How the printed commands start: `ca-wizard`, or `npx ca-wizard` where it is not installed (commands/invocation-name.ts). */
 	cliName?: string;
 	/** What the printed aws CLI commands need to reach where this run's calls went, e.g. ` --profile dev --region eu-west-1`. */

@@ -44,7 +44,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 			{purpose: 'export-token', command: `eval "$(${cli} token${hostFlags})"`},
 		],
 		undo: undoCommands([...created], flags),
-		destroy: destroyCommand(options),
+		destroy: options.summaryDestroyCommand ?? destroyCommand(options),
 		...(options.target === 'aws'
 			? {
 					console: consoleLinks({

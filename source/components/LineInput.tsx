@@ -55,6 +55,8 @@ export function LineInput({placeholder, onChange, onSubmit}: LineInputProps) {
 					return;
 				case 'up':
 				case 'down':
+				case 'page-up':
+				case 'page-down':
 				case 'other':
 					break;
 			}

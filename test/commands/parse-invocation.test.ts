@@ -79,7 +79,9 @@ describe('the command line, read from the registry', () => {
 		// The parent's options are not the sub-command's, and the refusal says whose they are.
 		expect(refusal('sandbox', 'env', '--port', '0')).toBe('unknown option --port; it is an option of ca-wizard sandbox. See ca-wizard sandbox env --help.');
 		// The wizard itself is named as a person runs it, and several takers are listed.
-		expect(refusal('sandbox', 'env', '--dry-run')).toBe('unknown option --dry-run; it is an option of ca-wizard or ca-wizard destroy. See ca-wizard sandbox env --help.');
+		expect(refusal('sandbox', 'env', '--dry-run')).toBe(
+			'unknown option --dry-run; it is an option of ca-wizard or ca-wizard destroy. See ca-wizard sandbox env --help.',
+		);
 		expect(refusal('sandbox', 'env', '--json')).toMatch(/^unknown option --json; it is an option of ca-wizard, ca-wizard \S+/);
 	});
 

@@ -77,7 +77,7 @@ describe('the built CLI without a terminal', () => {
 		expect(failure.stderr + failure.stdout).toContain(
 			`${settings}: ca-wizard cannot write in ${folder} (the new file, its backup and a temporary file go there). Nothing was created or written.`,
 		);
-		expect(failure.stdout).not.toContain('[2/9]');
+		expect(failure.stdout).not.toContain('[2/10]');
 		expect(readFileSync(settings, 'utf8')).toBe('<settings/>\n');
 	});
 

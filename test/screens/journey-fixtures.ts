@@ -170,7 +170,7 @@ export const publishEvents: WizardEvent[] = [
 	{
 		type: 'verified',
 		step: 'publish',
-		package: 'ca-wizard/hello-ca-wizard',
+		package: 'hello-ca-wizard',
 		version: '1.0.0',
 		sha256: '5f0c2d8e4b7a1c9e3d6f8a2b4c7e9d1f3a5b7c9e2d4f6a8b1c3e5d7f9a2b4c6e',
 		matches: true,

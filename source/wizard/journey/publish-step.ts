@@ -87,7 +87,7 @@ export async function publishStep(context: StepContext): Promise<StepOutcome> {
 	progress(context, `Downloading ${plan.assetName} back…`);
 	const download = await aws.codeartifact.getPackageVersionAsset(at.domain, at.repository, pkg, version, plan.assetName).catch(fail('Downloading the package'));
 	const downloaded = sha256Hex(download);
-	const verified = {type: 'verified', step: context.step, package: `${plan.namespace}/${plan.name}`, version, sha256: downloaded} as const;
+	const verified = {type: 'verified', step: context.step, package: plan.name, version, sha256: downloaded} as const;
 	if (downloaded !== archive.sha256) {
 		context.host.notify({...verified, matches: false, files: []});
 		const altered = downloadAltered(plan.assetName, archive.sha256, downloaded);

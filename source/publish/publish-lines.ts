@@ -103,12 +103,16 @@ export function publishedEventLines(event: PublishedEvent, columns = 80): string
 		...(event.upstream ? {upstream: event.upstream} : {}),
 	};
 	const {asset} = event;
+	// The row first: on a short screen it is what stays in view; the explanations come after.
+	const [heading = '', listed = '', ...explained] = packageTableLines(row, columns);
 	return [
+		publishedLine(row, event),
+		heading,
+		listed,
 		`${asset.name} (${sizeText(asset.bytes)}), SHA-256:`,
 		`  ${asset.sha256}`,
 		...indented(sha256Explanation),
-		publishedLine(row, event),
-		...packageTableLines(row, columns),
+		...explained,
 	];
 }
 

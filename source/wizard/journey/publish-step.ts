@@ -96,7 +96,7 @@ export async function publishStep(context: StepContext): Promise<StepOutcome> {
 	const unpacked = await files.makeTemporaryDirectory('ca-wizard-unpacked-');
 	const found = await files.unpackArchive(download, unpacked, join(folder, `downloaded-${plan.assetName}`));
 	context.host.notify({...verified, matches: true, files: found.map(file => file.path), unpackedInto: unpacked});
-	progress(context, `Downloaded it back, checked its SHA-256 and unpacked ${found.length} file${found.length === 1 ? '' : 's'} into ${unpacked}`, true);
+	progress(context, `Unpacked ${found.length} file${found.length === 1 ? '' : 's'} into ${unpacked}`, true);
 	facts.published = {namespace: plan.namespace, package: plan.name, version, repository: at.repository, verified: true};
 	note(context, `Published ${plan.namespace}/${plan.name} ${version}, downloaded it back and checked its SHA-256.`, 'success');
 	await offerHostPublish(context);

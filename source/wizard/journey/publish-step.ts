@@ -3,7 +3,8 @@ import {AwsFailure} from '../../aws/errors.js';
 import {sha256Hex} from '../../publish/archive.js';
 import {versionProblem} from '../../publish/names.js';
 import {downloadAltered, versionTaken, type Coordinates} from '../../publish/publish-errors.js';
-import {planPublish, sampleText} from '../../publish/publish-plan.js';
+import {planPublish, sampleText, type PublishPlan} from '../../publish/publish-plan.js';
+import type {PackedArchive} from '../../publish/archive.js';
 import {nextVersionIfTaken} from '../../publish/taken-version.js';
 import type {Problem, PublishedEvent} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
@@ -34,35 +35,20 @@ export async function publishStep(context: StepContext): Promise<StepOutcome> {
 	const first = planPublish({});
 	const coordinates: Coordinates = {...at, namespace: first.namespace, name: first.name};
 	const fail = (doing: string) => (error: unknown) => stopOnAws(error, 'PublishFailed', doing);
-	const version = await freeVersion(context, coordinates, first.version);
-	const plan = planPublish({version});
-	const pkg = {namespace: plan.namespace, name: plan.name};
+	const free = await freeVersion(context, coordinates, first.version);
 
 	if (options.dryRun) {
 		// The dry-run adapter plans the call; nothing is packed or written.
-		await aws.codeartifact.publishPackageVersion(at.domain, at.repository, pkg, version, {name: plan.assetName, content: new Uint8Array(), sha256: ''});
-		note(context, `Planned in a dry run: ${plan.namespace}/${plan.name} ${version} would be published to ${at.domain}/${at.repository}.`, 'info');
+		const planned = planPublish({version: free});
+		const pkg = {namespace: planned.namespace, name: planned.name};
+		await aws.codeartifact.publishPackageVersion(at.domain, at.repository, pkg, free, {name: planned.assetName, content: new Uint8Array(), sha256: ''});
+		note(context, `Planned in a dry run: ${pkg.namespace}/${pkg.name} ${free} would be published to ${at.domain}/${at.repository}.`, 'info');
 		return 'next';
 	}
 
-	const folder = join(options.workDir, 'publish');
-	const samplePath = join(folder, plan.source.kind === 'sample' ? plan.source.fileName : 'sample.txt');
-	await files.writeText(samplePath, sampleText(plan, at, context.now()));
-	const archive = await files.packArchive(samplePath, folder, plan.assetName);
-	progress(context, `Packed ${samplePath} into ${plan.assetName}`, true);
-
-	progress(context, `Publishing ${plan.namespace}/${plan.name} ${version}…`);
-	const details = {domain: at.domain, repository: at.repository, format: 'generic', namespace: plan.namespace, package: plan.name, version};
-	await create(context, {kind: 'package-version', name: `${plan.namespace}/${plan.name} ${version}`, details}, () =>
-		aws.codeartifact
-			.publishPackageVersion(at.domain, at.repository, pkg, version, {name: plan.assetName, content: archive.bytes, sha256: archive.sha256})
-			.catch(async (error: unknown) => {
-				// Published by another run since the check: the same explanation, naming the version free now.
-				const next = error instanceof AwsFailure && error.kind === 'conflict' ? await nextVersionIfTaken(aws.codeartifact, coordinates, version) : undefined;
-				if (next) stop(takenProblem(coordinates, version, next), error);
-				return fail('Publishing the package')(error);
-			}),
-	);
+	const {plan, archive} = await packAndPublish(context, coordinates, free);
+	const {version} = plan;
+	const pkg = {namespace: plan.namespace, name: plan.name};
 	const generic = {format: 'generic', ...pkg};
 	const [described, origin] = await Promise.all([
 		aws.codeartifact.describePackageVersion(at.domain, at.repository, generic, version),
@@ -94,13 +80,49 @@ export async function publishStep(context: StepContext): Promise<StepOutcome> {
 		stop({code: altered.code, message: altered.message, ...(altered.fix ? {fix: altered.fix} : {})});
 	}
 	const unpacked = await files.makeTemporaryDirectory('ca-wizard-unpacked-');
-	const found = await files.unpackArchive(download, unpacked, join(folder, `downloaded-${plan.assetName}`));
+	const found = await files.unpackArchive(download, unpacked, join(publishFolder(options.workDir), `downloaded-${plan.assetName}`));
 	context.host.notify({...verified, matches: true, files: found.map(file => file.path), unpackedInto: unpacked});
 	progress(context, `Unpacked ${found.length} file${found.length === 1 ? '' : 's'} into ${unpacked}`, true);
 	facts.published = {namespace: plan.namespace, package: plan.name, version, repository: at.repository, verified: true};
 	note(context, `Published ${plan.namespace}/${plan.name} ${version}, downloaded it back and checked its SHA-256.`, 'success');
 	await offerHostPublish(context);
 	return 'next';
+}
+
+/** The sample, its archive and the downloaded copy: in the work folder, with the run's other files. */
+const publishFolder = (workDir: string) => join(workDir, 'publish');
+
+/** Runs at once (a workshop on one domain) may take the same version between the check and the call: each time, the next one. */
+const racesTolerated = 20;
+
+/** The sample for `wanted`, written in the work folder, packed and published; published by another run meanwhile, the next free version instead. */
+async function packAndPublish(context: StepContext, at: Coordinates, wanted: string): Promise<{plan: PublishPlan; archive: PackedArchive}> {
+	const {aws, files, options} = context;
+	let version = wanted;
+	for (let attempt = 1; ; attempt++) {
+		const plan = planPublish({version});
+		const folder = publishFolder(options.workDir);
+		const samplePath = join(folder, plan.source.kind === 'sample' ? plan.source.fileName : 'sample.txt');
+		// The run's id makes each work folder's bytes its own: an identical re-send would succeed, and two runs would both claim the version.
+		await files.writeText(samplePath, `${sampleText(plan, at, context.now())}Published by the ca-wizard run ${context.ledger.runId}.\n`);
+		const archive = await files.packArchive(samplePath, folder, plan.assetName);
+		progress(context, `Packed ${samplePath} into ${plan.assetName}`, true);
+		progress(context, `Publishing ${plan.namespace}/${plan.name} ${version}…`);
+		const pkg = {namespace: plan.namespace, name: plan.name};
+		const details = {domain: at.domain, repository: at.repository, format: 'generic', namespace: plan.namespace, package: plan.name, version};
+		try {
+			await create(context, {kind: 'package-version', name: `${plan.namespace}/${plan.name} ${version}`, details}, () =>
+				aws.codeartifact.publishPackageVersion(at.domain, at.repository, pkg, version, {name: plan.assetName, content: archive.bytes, sha256: archive.sha256}),
+			);
+			return {plan, archive};
+		} catch (error) {
+			const next = error instanceof AwsFailure && error.kind === 'conflict' ? await nextVersionIfTaken(aws.codeartifact, at, version) : undefined;
+			if (!next) return stopOnAws(error, 'PublishFailed', 'Publishing the package');
+			if (attempt >= racesTolerated) stop(takenProblem(at, version, next), error);
+			note(context, `${version} was published by another run a moment ago; publishing ${next} instead.`, 'warning');
+			version = next;
+		}
+	}
 }
 
 /** `version`, or when it is published already the one the user takes instead (the next free one by default). */

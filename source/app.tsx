@@ -14,6 +14,7 @@ import type {ViewStore} from './host/view-store.js';
 import {accessScreen} from './screens/AccessScreen.js';
 import {buildScreen} from './screens/BuildScreen.js';
 import {preflightScreen} from './screens/PreflightScreen.js';
+import {publishScreen} from './screens/PublishScreen.js';
 import {resourceStepScreen} from './screens/ResourceStepScreen.js';
 import type {Screen} from './screens/screen.js';
 import {settingsScreen} from './screens/SettingsScreen.js';
@@ -30,6 +31,7 @@ const screens: Record<StepId, Screen> = {
 	token: resourceStepScreen('token'),
 	settings: settingsScreen,
 	build: buildScreen,
+	publish: publishScreen,
 	summary: summaryScreen,
 };
 

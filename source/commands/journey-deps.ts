@@ -1,11 +1,12 @@
 import {constants} from 'node:fs';
-import {access, cp, mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises';
+import {access, cp, mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {writeFileSafely} from '../files/write-file-safely.js';
 import {detectJava, detectMaven, runMaven} from '../maven/mvn.js';
 import {packageRoot} from '../files/package-root.js';
+import {packArchive, unpackArchive} from '../publish/archive.js';
 import type {JourneyFiles, JourneyTools} from '../wizard/journey/context.js';
 
 /** The real files, processes and clock behind the journey's interfaces. */
@@ -38,6 +39,12 @@ export const journeyFiles: JourneyFiles = {
 	},
 	makeTemporaryDirectory: prefix => mkdtemp(join(tmpdir(), prefix)),
 	removeDirectory: path => rm(path, {recursive: true, force: true}),
+	async writeText(path, text) {
+		await mkdir(dirname(path), {recursive: true});
+		await writeFile(path, text, {mode: 0o600});
+	},
+	packArchive,
+	unpackArchive,
 };
 
 async function canAccess(path: string, mode: number): Promise<boolean> {

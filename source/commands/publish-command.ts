@@ -7,7 +7,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import process from 'node:process';
-import type {CodeArtifactApi, GenericPackage} from '../aws/apis.js';
+import type {GenericPackage} from '../aws/apis.js';
 import {AwsFailure} from '../aws/errors.js';
 import {exitCodes, UsageError} from '../errors.js';
 import {configuredDomain} from '../host-config/configured-domain.js';
@@ -15,7 +15,7 @@ import {configuredRepository} from '../host-config/configured-repository.js';
 import {readHostConfiguration} from '../host-config/read-host-configuration.js';
 import type {TextSink} from '../host/plain-host.js';
 import {packArchive, sha256Hex, unpackArchive} from '../publish/archive.js';
-import {nextFreeVersion} from '../publish/next-version.js';
+import {nextVersionIfTaken} from '../publish/taken-version.js';
 import {downloadAltered, versionTaken, type Coordinates} from '../publish/publish-errors.js';
 import {fileListLines, packageTableLines, packedLines, publishedLine, verifiedLines, type PublishedPackage} from '../publish/publish-lines.js';
 import {planPublish, sampleText, type PublishPlan, type PublishRequest} from '../publish/publish-plan.js';
@@ -121,14 +121,6 @@ async function whereTo(
 		`No CodeArtifact repository to publish to: no run record in ${workDir} and no CodeArtifact mirror in ${settingsPath} names one${domain === undefined ? '' : ` in domain ${domain}`}.`,
 		'Pass --domain NAME and --repository NAME, or --workdir/--settings where ca-wizard set this host up.',
 	);
-}
-
-/** The next free version when `version` is published already; undefined when it is free. */
-async function nextVersionIfTaken(codeartifact: CodeArtifactApi, at: Coordinates, version: string): Promise<string | undefined> {
-	const generic = {format: 'generic', namespace: at.namespace, name: at.name};
-	if (!(await codeartifact.describePackage(at.domain, at.repository, generic))) return undefined;
-	const versions = (await codeartifact.listPackageVersions(at.domain, at.repository, generic)).map(found => found.version);
-	return versions.includes(version) ? nextFreeVersion(version, versions) : undefined;
 }
 
 /** The flags of this publish again, without --version: the fix's command adds the free one. */

@@ -6,6 +6,7 @@ import {stepIds, steps} from '../wizard/steps.js';
 import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
 import {plainText} from '../text/plain-text.js';
+import {publishedEventLines, verifiedEventLines} from '../publish/publish-lines.js';
 import {answerFromFlags, type FlagAnswers} from './answers.js';
 
 // The host for no terminal (a pipe, CI, --yes): every event becomes plain lines, with no
@@ -102,6 +103,10 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 			}
 			case 'fixed':
 				return [`  fixed [${event.code}]: ${event.fix}`];
+			case 'published':
+				return publishedEventLines(event, 78).map(line => `  ${line}`);
+			case 'verified':
+				return verifiedEventLines(event).map(line => `  ${line}`);
 			case 'summary':
 				return ['', ...summaryText(event.summary)];
 			case 'plan':

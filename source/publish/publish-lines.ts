@@ -3,6 +3,7 @@
 // command prints them, and the journey step and the report can use them as they are.
 
 import {fit} from '../wizard/destroy/list-lines.js';
+import type {PublishedEvent, VerifiedEvent} from '../wizard/events.js';
 
 // The explanations are one sentence each, in lines that fit 80 columns under a two-space indent.
 
@@ -37,7 +38,8 @@ export interface PublishedPackage {
 export interface ArchiveFile {
 	/** Relative to the archive's root, `/`-separated. */
 	path: string;
-	size: number;
+	/** Unknown (not shown) when only the names were kept, as in the journey's event. */
+	size?: number;
 }
 
 /** 512 B, 1.5 KiB, 2.0 MiB: the size as a person reads it. */
@@ -82,9 +84,46 @@ export function fileListLines(files: readonly ArchiveFile[], max = 10): string[]
 	const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const shown = sorted.length > max ? sorted.slice(0, max - 1) : sorted;
 	const width = Math.min(60, Math.max(0, ...shown.map(file => file.path.length)));
-	const lines = shown.map(file => `  ${fit(file.path, 60).padEnd(width)}  ${sizeText(file.size)}`);
+	const lines = shown.map(file => (file.size === undefined ? `  ${fit(file.path, 60)}` : `  ${fit(file.path, 60).padEnd(width)}  ${sizeText(file.size)}`));
 	const more = sorted.length - shown.length;
 	if (more > 0) lines.push(`  … and ${more} more file${more === 1 ? '' : 's'}`);
 	if (sorted.length === 0) lines.push('  (no files: the archive holds only folders)');
 	return lines;
+}
+
+/** The journey's publish as lines (plain output and the step's screen): the archive and its hash, then the package as listed. */
+export function publishedEventLines(event: PublishedEvent, columns = 80): string[] {
+	const row: PublishedPackage = {
+		namespace: event.namespace,
+		name: event.package,
+		version: event.version,
+		...(event.publishedTime ? {publishedTime: new Date(event.publishedTime)} : {}),
+		...(event.origin ? {originType: event.origin} : {}),
+		...(event.publish ? {publish: event.publish} : {}),
+		...(event.upstream ? {upstream: event.upstream} : {}),
+	};
+	const {asset} = event;
+	// The row first: on a short screen it is what stays in view; the explanations come after.
+	const [heading = '', listed = '', ...explained] = packageTableLines(row, columns);
+	return [
+		publishedLine(row, event),
+		heading,
+		listed,
+		`${asset.name} (${sizeText(asset.bytes)}), SHA-256:`,
+		`  ${asset.sha256}`,
+		...indented(sha256Explanation),
+		...explained,
+	];
+}
+
+/** The download's check and the unpacked files, from the journey's event. */
+export function verifiedEventLines(event: VerifiedEvent): string[] {
+	const check = [
+		`Downloaded ${event.package} ${event.version} back from the repository:`,
+		event.matches
+			? `  its SHA-256 matches the published one (${event.sha256.slice(0, 12)}…).`
+			: `  its SHA-256 (${event.sha256.slice(0, 12)}…) does NOT match the published one: nothing was unpacked.`,
+	];
+	if (!event.matches) return check;
+	return [...check, `Unpacked into ${event.unpackedInto ?? 'a temporary folder'}:`, ...fileListLines(event.files.map(path => ({path})))];
 }

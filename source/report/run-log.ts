@@ -26,43 +26,10 @@ export type RunLogRecord =
 /** A record before the clock stamps it (the union kept apart, each with its own fields). */
 export type UntimedRecord = RunLogRecord extends infer R ? (R extends unknown ? Omit<R, 'time'> : never) : never;
 
-/**
- * What the log may hold besides today's journey events: the publish step's results (issue 10),
- * in the shapes the report reads. A publish step adds these to WizardEvent as they are here.
- */
-export type LoggedEvent = WizardEvent | PublishedEvent | VerifiedEvent;
+/** What the log holds: the journey's events as the hosts got them (the publish step's `published` and `verified` among them). */
+export type LoggedEvent = WizardEvent;
 
-/** A package version the run published (PublishPackageVersion), as CodeArtifact then described it. */
-export interface PublishedEvent {
-	type: 'published';
-	step: string;
-	domain: string;
-	repository: string;
-	format: string;
-	namespace: string;
-	package: string;
-	version: string;
-	/** The asset's file name and size, and the SHA-256 sent for AWS to check. */
-	asset: {name: string; bytes: number; sha256: string};
-	/** As DescribePackageVersion / the package's origin configuration report them, when read. */
-	origin?: string;
-	publish?: 'ALLOW' | 'BLOCK';
-	upstream?: 'ALLOW' | 'BLOCK';
-	arn?: string;
-}
-
-/** The published asset brought back (GetPackageVersionAsset), its SHA-256 checked and the archive unpacked. */
-export interface VerifiedEvent {
-	type: 'verified';
-	step: string;
-	package: string;
-	version: string;
-	sha256: string;
-	/** True when the downloaded bytes' SHA-256 equals the one published. */
-	matches: boolean;
-	/** The unpacked archive's file list. */
-	files: string[];
-}
+export type {PublishedEvent, VerifiedEvent} from '../wizard/events.js';
 
 /** The log's records, oldest first; a torn last line (a run killed mid-write) and blank lines are skipped. */
 export function parseRunLog(text: string): RunLogRecord[] {

@@ -23,6 +23,7 @@ export const resourceKinds = [
 	'instance-profile-role',
 	'instance-profile-association',
 	'file',
+	'package-version',
 ] as const;
 
 export type ResourceKind = (typeof resourceKinds)[number];
@@ -54,6 +55,7 @@ export const resourceNouns: Record<ResourceKind, string> = {
 	'instance-profile-role': 'role in profile',
 	'instance-profile-association': 'profile association',
 	file: 'file',
+	'package-version': 'package version',
 };
 
 /** A row of the live package table, in the CodeArtifact console's columns. */
@@ -125,9 +127,47 @@ export type WizardEvent =
 	| {type: 'warning'; step: StepId; problem: Problem}
 	/** The warning with this code is behind the run: `fix` (as the question's choice names it) was made and worked. */
 	| {type: 'fixed'; step: StepId; code: string; fix: string}
+	| PublishedEvent
+	| VerifiedEvent
 	| {type: 'summary'; summary: Summary}
 	/** A dry run's last event, instead of the summary: what a run would change. */
 	| {type: 'plan'; plan: Plan};
+
+/** A package version the run published (PublishPackageVersion), as CodeArtifact then described it: the report's publish section reads it. */
+export interface PublishedEvent {
+	type: 'published';
+	step: string;
+	domain: string;
+	repository: string;
+	format: string;
+	namespace: string;
+	package: string;
+	version: string;
+	/** The asset's file name and size, and the SHA-256 sent for AWS to check. */
+	asset: {name: string; bytes: number; sha256: string};
+	/** As DescribePackageVersion / the package's origin configuration report them, when read. */
+	origin?: string;
+	publish?: 'ALLOW' | 'BLOCK';
+	upstream?: 'ALLOW' | 'BLOCK';
+	/** When the repository says it was published (ISO-8601), when it says. */
+	publishedTime?: string;
+	arn?: string;
+}
+
+/** The published asset brought back (GetPackageVersionAsset), its SHA-256 checked and the archive unpacked. */
+export interface VerifiedEvent {
+	type: 'verified';
+	step: string;
+	package: string;
+	version: string;
+	sha256: string;
+	/** True when the downloaded bytes' SHA-256 equals the one published. */
+	matches: boolean;
+	/** The unpacked archive's file list (relative, `/`-separated). */
+	files: string[];
+	/** The temporary folder it was unpacked into. */
+	unpackedInto?: string;
+}
 
 /**
  * What a completed run leaves behind, as data: the summary screen, the plain and JSON outputs
@@ -140,6 +180,8 @@ export interface Summary {
 	 * what really stands behind public:maven-central when it is not Maven Central (a sandbox's offline folder).
 	 */
 	build: {success: boolean; packages: number; repository: string; upstream?: string; origins?: PackageOrigin[]; mavenCentralSource?: string};
+	/** The package version the publish step published and checked, when it ran. */
+	published?: {namespace: string; package: string; version: string; repository: string; verified: boolean};
 	/** What ca-wizard made here, oldest first: this run, or an earlier one that stopped (undo takes both). */
 	created: {resource: CreatedResource; earlierRun: boolean}[];
 	/** Found and used as they were: never undone. */

@@ -8,6 +8,7 @@ import {descriptionProblem, domainNameProblem, repositoryChoiceProblem} from './
 import {instanceListProblem} from './instance-choice.js';
 import {yesOrNo, type ConfirmQuestion, type MultiSelectQuestion, type SelectQuestion, type TextQuestion} from './questions.js';
 import {fixIds} from './triage-fixes.js';
+import {versionProblem} from '../publish/names.js';
 
 type Rule = (value: string) => string | undefined;
 
@@ -47,6 +48,17 @@ export const questionFlags = {
 	'replace-profile': {question: 'confirm', help: "replace the instance's current instance profile"},
 	'write-settings': {question: 'confirm', help: 'write the settings.xml change'},
 	'local-repository': {question: 'select', values: ['throwaway', 'user'], help: 'local Maven repository for the build'},
+	publish: {question: 'confirm', help: 'after the build, publish a sample generic package, download it back and check it'},
+	'publish-version': {
+		question: 'text',
+		placeholder: 'VERSION',
+		validate: versionProblem,
+		help: 'the version to publish when 1.0.0 is taken (default: the next free one)',
+	},
+	'host-publish': {
+		question: 'confirm',
+		help: "give the build host's policy the right to publish generic packages, as a separate statement (default no)",
+	},
 } as const satisfies Record<string, QuestionFlag>;
 
 export type QuestionId = keyof typeof questionFlags;

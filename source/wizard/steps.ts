@@ -1,7 +1,7 @@
 // The journey's steps in order, with what each one teaches. Pure data: the rail, the screens,
 // the --json events and the Markdown write-up all read the same list.
 
-export const stepIds = ['preflight', 'domain', 'repository', 'upstream', 'access', 'token', 'settings', 'build', 'summary'] as const;
+export const stepIds = ['preflight', 'domain', 'repository', 'upstream', 'access', 'token', 'settings', 'build', 'publish', 'summary'] as const;
 export type StepId = (typeof stepIds)[number];
 
 export interface StepInfo {
@@ -57,6 +57,12 @@ export const steps: Record<StepId, StepInfo> = {
 		id: 'build',
 		title: 'Build',
 		concept: 'mvn compile now fetches every dependency and plugin through CodeArtifact, which pulls each one from Maven Central once and keeps it.',
+	},
+	publish: {
+		id: 'publish',
+		title: 'Publish',
+		concept:
+			'Your own package: a file packed into a .tar.gz and published as a generic package with its SHA-256, then downloaded back and checked. Published versions never change.',
 	},
 	summary: {
 		id: 'summary',

@@ -14,7 +14,7 @@ export interface SummaryLine {
 	text: string;
 }
 
-export function summaryLines({build, created, reused, happened = [], files, next, undo, destroy, console: links}: Summary): SummaryLine[] {
+export function summaryLines({build, published, created, reused, happened = [], files, next, undo, destroy, console: links}: Summary): SummaryLine[] {
 	const lines: SummaryLine[] = [];
 	const heading = (text: string) => lines.push({kind: 'heading', text});
 	const item = (text: string) => lines.push({kind: 'item', text});
@@ -22,6 +22,10 @@ export function summaryLines({build, created, reused, happened = [], files, next
 	const commandsFor = (...purposes: NextPurpose[]) => next.filter(command => purposes.includes(command.purpose)).map(command => command.command);
 
 	heading(`Build: ${build.success ? 'BUILD SUCCESS' : 'BUILD FAILURE'} — ${build.packages} packages in ${build.repository}${whereFrom(build)}.`);
+	if (published)
+		heading(
+			`Published: ${published.namespace}/${published.package} ${published.version} to ${published.repository}${published.verified ? ', downloaded back and its SHA-256 checked' : ''}.`,
+		);
 	heading('Created by ca-wizard:');
 	for (const {resource, earlierRun} of created) item(`+ ${named(resource)}${earlierRun ? '  (an earlier run)' : ''}`);
 	if (created.length === 0) item('(nothing: everything already existed)');

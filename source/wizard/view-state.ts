@@ -5,6 +5,8 @@ import {
 	type Fact,
 	type PackageRow,
 	type Problem,
+	type PublishedEvent,
+	type VerifiedEvent,
 	type ProgressTone,
 	type ResourceKind,
 	type StepStatus,
@@ -95,6 +97,8 @@ export interface ViewState {
 	question: Question | undefined;
 	/** How many questions were asked: a fresh prompt per question, even when one is asked twice. */
 	asked: number;
+	/** The publish step's package as the repository listed it, and the check of its download. */
+	publish: {published?: PublishedEvent; verified?: VerifiedEvent};
 	/** Set when the summary step reports it. */
 	summary: Summary | undefined;
 	/** Set when a dry run's summary step reports its plan. */
@@ -138,6 +142,7 @@ export const initialViewState: ViewState = {
 	problem: undefined,
 	question: undefined,
 	asked: 0,
+	publish: {},
 	summary: undefined,
 	plan: undefined,
 	terminal: {columns: 80, rows: 24},
@@ -241,6 +246,10 @@ function reduceEvent(state: ViewState, event: WizardEvent): ViewState {
 			return {...state, problem: {step: event.step, problem: event.problem}};
 		case 'fixed':
 			return state; // the token step's own success note says so on screen
+		case 'published':
+			return {...state, publish: {published: event}};
+		case 'verified':
+			return {...state, publish: {...state.publish, verified: event}};
 		case 'summary':
 			return {...state, summary: event.summary};
 		case 'plan':

@@ -77,7 +77,7 @@ describe('the built CLI without a terminal', () => {
 		expect(failure.stderr + failure.stdout).toContain(
 			`${settings}: ca-wizard cannot write in ${folder} (the new file, its backup and a temporary file go there). Nothing was created or written.`,
 		);
-		expect(failure.stdout).not.toContain('[2/9]');
+		expect(failure.stdout).not.toContain('[2/10]');
 		expect(readFileSync(settings, 'utf8')).toBe('<settings/>\n');
 	});
 
@@ -120,9 +120,13 @@ describe('the built CLI without a terminal', () => {
 				'token',
 				'settings',
 				'build',
+				'publish',
 				'summary',
 			]);
 			expect(events.some(e => e.type === 'package' && e.row?.state === 'confirmed')).toBe(true);
+			// --yes takes the publish: its row and its check, as JSON events of their own.
+			expect(events.find(e => e.type === 'published')).toMatchObject({package: 'hello-ca-wizard', version: '1.0.0', origin: 'INTERNAL'});
+			expect(events.find(e => e.type === 'verified')).toMatchObject({matches: true, files: ['hello-ca-wizard.txt']});
 			expect(events.filter(e => e.type === 'answer').length).toBeGreaterThanOrEqual(8);
 			// The summary line carries the structure, not text lines.
 			expect(events.find(e => e.type === 'summary')).toMatchObject({

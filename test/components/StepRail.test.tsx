@@ -11,9 +11,9 @@ it('shows every step with its status and which one is shown', () => {
 		domain: {...initialViewState.steps.domain, status: 'failed' as const},
 	};
 	const frame = renderInk(<StepRail steps={steps} active="domain" />).frame();
-	expect(frame.split('\n')[0]).toBe('ca-wizard · step 2 of 9');
+	expect(frame.split('\n')[0]).toBe('ca-wizard · step 2 of 10');
 	expect(frame.replace(/\s+/g, ' ')).toContain(
-		'✔ Preflight ✖ Domain ○ Repository ○ Upstream ○ Build host access ○ Token check ○ settings.xml ○ Build ○ Summary',
+		'✔ Preflight ✖ Domain ○ Repository ○ Upstream ○ Build host access ○ Token check ○ settings.xml ○ Build ○ Publish ○ Summary',
 	);
 });
 

@@ -139,12 +139,12 @@ describe('createPlainHost', () => {
 		expect(output()).toBe(
 			[
 				'',
-				'[2/9] Domain',
+				'[2/10] Domain',
 				'  Creating domain d…',
 				'  created domain d (arn:d)',
 				'  warning: Careful.',
 				'  Owner: 111122223333',
-				'[2/9] Domain: done',
+				'[2/10] Domain: done',
 				'  | [INFO] BUILD SUCCESS',
 				'  package junit:junit 4.13.2 is in the repository',
 				// A refusal the run fixed is a warning with its fix; only what stops the run is an error.

@@ -67,8 +67,10 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 			'UpdateRepository',
 			'CreatePolicy',
 			'AttachRolePolicy',
+			'PublishPackageVersion',
 		]);
-		expect(plan?.calls.at(-1)?.parameters).toMatchObject({roleName: 'build-host-role'}); // the fix, on the sandbox host's own role
+		expect(plan?.calls.find(call => call.operation === 'AttachRolePolicy')?.parameters).toMatchObject({roleName: 'build-host-role'}); // the fix, on the sandbox host's own role
+		expect(plan?.calls.at(-1)?.parameters).toMatchObject({package: 'ca-wizard/hello-ca-wizard', version: '1.0.0'}); // the publish, planned, not made
 		const settings = plan?.files.find(file => file.path === settingsPath);
 		expect(settings?.change).toBe('create');
 		expect(settings?.lines.some(line => line.startsWith('+') && line.includes('/d/ca-wizard-demo-'))).toBe(true);
@@ -89,8 +91,19 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 		expect(settingsDiff('', readFileSync(settingsPath, 'utf8'), settingsPath)).toEqual(plan?.files.find(file => file.path === settingsPath)?.lines);
 	});
 
-	it('on an account that already has everything, plans nothing', async () => {
+	it('on an account that already has everything, plans nothing but a publish, of the next free version', async () => {
 		const {value, operations} = await counted(() => journey(new ScriptedHost(), {workDir, endpoint: proxy.url, dryRun: true}));
+		expect(value.result.status).toBe('completed');
+		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
+		// A published version never changes: each run publishes one more.
+		expect(value.plan).toEqual({
+			calls: [expect.objectContaining({operation: 'PublishPackageVersion', parameters: expect.objectContaining({version: '1.0.1'})})],
+			files: [],
+		});
+	});
+
+	it('on an account that already has everything, told not to publish, plans nothing', async () => {
+		const {value, operations} = await counted(() => journey(new ScriptedHost({publish: false}), {workDir, endpoint: proxy.url, dryRun: true}));
 		expect(value.result.status).toBe('completed');
 		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
 		expect(value.plan).toEqual({calls: [], files: []});
@@ -99,7 +112,7 @@ describe('ca-wizard --dry-run on the sandbox', () => {
 	it("with another settings.xml, plans only its change: a diff with the user's secrets masked, the file left as it was", async () => {
 		const otherDir = temporaryDirectory('ca-wizard-dry-run-settings-');
 		const {value, operations} = await counted(() =>
-			journey(new ScriptedHost(), {workDir: otherDir, endpoint: proxy.url, dryRun: true, settings: canarySettings}),
+			journey(new ScriptedHost({publish: false}), {workDir: otherDir, endpoint: proxy.url, dryRun: true, settings: canarySettings}),
 		);
 		expect(value.result.status).toBe('completed');
 		expect(operations.filter(operation => !isRead(operation))).toEqual([]);
@@ -124,7 +137,14 @@ describe('ca-wizard --dry-run for a host with no instance profile', () => {
 		expect(dry.result.status).toBe('completed');
 		expect(proxy.operations.filter(operation => !isRead(operation))).toEqual([]);
 		const planned = dry.plan?.calls.map(call => call.operation);
-		expect(planned?.slice(-5)).toEqual(['CreateRole', 'AttachRolePolicy', 'CreateInstanceProfile', 'AddRoleToInstanceProfile', 'AssociateIamInstanceProfile']);
+		expect(planned?.slice(-6)).toEqual([
+			'CreateRole',
+			'AttachRolePolicy',
+			'CreateInstanceProfile',
+			'AddRoleToInstanceProfile',
+			'AssociateIamInstanceProfile',
+			'PublishPackageVersion',
+		]);
 
 		proxy.operations.length = 0;
 		const real = await journey(new ScriptedHost(), {workDir, endpoint: proxy.url});

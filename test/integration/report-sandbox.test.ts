@@ -90,7 +90,13 @@ describe.skipIf(unavailable !== undefined && !inCi)('the write-up of a whole san
 		expect(fixed).toBeDefined();
 		expect(access).toContain(`**${refusal?.problem.message}** (\`denied-token\``);
 		expect(access).toContain(`Fixed: ${fixed?.fix}`);
-		expect(report).toContain('Not published in this run.');
+		// The publish step, taken by default: what was published, its hash, its origin and the check of the download.
+		const [published] = scripted.of('published');
+		const publish = report.slice(report.indexOf('## Publish and verify'));
+		expect(publish).toContain('- Published `ca-wizard/hello-ca-wizard@1.0.0` (generic)');
+		expect(publish).toContain(`SHA-256 \`${published?.asset.sha256}\``);
+		expect(publish).toContain('- Origin INTERNAL; publish ALLOW, upstream BLOCK');
+		expect(publish).toContain('- Downloaded back: SHA-256 matches; the archive holds `hello-ca-wizard.txt`');
 		expect(report).toContain('completed: every step ran');
 
 		// Canary: the token the run got is in neither the log nor the report; nor is any password of the user's settings.xml.

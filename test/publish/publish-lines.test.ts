@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {fileListLines, packageTableLines, packedLines, publishedLine, sizeText, verifiedLines} from '../../source/publish/publish-lines.js';
+import {
+	fileListLines,
+	packageTableLines,
+	packedLines,
+	publishedEventLines,
+	publishedLine,
+	sizeText,
+	verifiedEventLines,
+	verifiedLines,
+} from '../../source/publish/publish-lines.js';
 
 describe("the publish's lines", () => {
 	it('shows the archive, its SHA-256 and what the hash is for', () => {
@@ -54,6 +63,49 @@ describe("the publish's lines", () => {
 		expect(verifiedLines('a.tar.gz', '0123456789abcdef')).toEqual([
 			'Downloaded a.tar.gz back from the repository:',
 			'  its SHA-256 matches the published one (0123456789ab…).',
+		]);
+	});
+
+	const sha256 = 'ab'.repeat(32);
+
+	it("the journey's events as lines: the row first, then the archive's hash and what it is for", () => {
+		const lines = publishedEventLines({
+			type: 'published',
+			step: 'publish',
+			domain: 'd',
+			repository: 'r',
+			format: 'generic',
+			namespace: 'ca-wizard',
+			package: 'hello',
+			version: '1.0.1',
+			asset: {name: 'hello-1.0.1.tar.gz', bytes: 2048, sha256},
+			origin: 'INTERNAL',
+			publish: 'ALLOW',
+			upstream: 'BLOCK',
+			publishedTime: '2026-12-02T17:00:00.000Z',
+		});
+		expect(lines.slice(0, 5)).toEqual([
+			'Published ca-wizard/hello 1.0.1 to d/r:',
+			'  package          version  published   origin    publish  upstream',
+			'  ca-wizard/hello  1.0.1    2026-12-02  INTERNAL  ALLOW    BLOCK',
+			'hello-1.0.1.tar.gz (2.0 KiB), SHA-256:',
+			`  ${sha256}`,
+		]);
+		expect(lines.join('\n')).toContain('origin INTERNAL: this version was published to the repository');
+	});
+
+	it('a matching download lists the unpacked files; an altered one says nothing was unpacked', () => {
+		const event = {type: 'verified' as const, step: 'publish', package: 'hello', version: '1.0.1', sha256, files: ['b.txt', 'a/c.txt'], unpackedInto: '/tmp/u'};
+		expect(verifiedEventLines({...event, matches: true})).toEqual([
+			'Downloaded hello 1.0.1 back from the repository:',
+			'  its SHA-256 matches the published one (abababababab…).',
+			'Unpacked into /tmp/u:',
+			'  a/c.txt',
+			'  b.txt',
+		]);
+		expect(verifiedEventLines({...event, matches: false})).toEqual([
+			'Downloaded hello 1.0.1 back from the repository:',
+			'  its SHA-256 (abababababab…) does NOT match the published one: nothing was unpacked.',
 		]);
 	});
 });

@@ -33,7 +33,7 @@ it('shows the policy with its reasons, and Enter accepts the default', async () 
 /** The rail on top, the question and the keys at the bottom, and no more rows than the terminal has. */
 function expectWhole(wizard: RenderedWizard, rows: number) {
 	const frame = wizard.frame();
-	expect(frame.split('\n')[0]).toBe('ca-wizard · step 5 of 9');
+	expect(frame.split('\n')[0]).toBe('ca-wizard · step 5 of 10');
 	expect(frame).toContain('? Create (or reuse) the policy');
 	expect(wizard.height()).toBeLessThan(rows);
 }

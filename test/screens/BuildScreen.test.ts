@@ -69,7 +69,7 @@ describe('at 80 columns', () => {
 		const rows = frame.split('\n').filter(line => line.startsWith('maven-resources-plugin-'));
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		expect(rows[0]?.split(/\s+/).slice(0, 3)).toEqual(['maven-resources-plugin-24', 'org.apache.maven.plugins', '3.3.24']);
-		expect(frame.split('\n')[0]).toBe('ca-wizard · step 8 of 9');
+		expect(frame.split('\n')[0]).toBe('ca-wizard · step 8 of 10');
 		expect(wizard.height()).toBeLessThan(24);
 	});
 

@@ -33,7 +33,7 @@ it('at 80×24 a long change is cut to fit, and v shows every line of it, the que
 	expect(seen).toContain('+</settings>');
 	expect(seen).toContain('+      <mirrorOf>*</mirrorOf>');
 	const frame = wizard.frame();
-	expect(frame.split('\n')[0]).toBe('ca-wizard · step 7 of 9');
+	expect(frame.split('\n')[0]).toBe('ca-wizard · step 7 of 10');
 	expect(frame).toContain('? Write this change to /tmp/ui-check-1/settings.xml?');
 	expect(wizard.height()).toBeLessThan(24);
 	await wizard.press(keys.enter);

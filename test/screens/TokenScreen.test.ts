@@ -75,7 +75,7 @@ it('at 80×24 the rail, the whole explanation, the choices and the keys fit; onl
 	void wizard.host.ask(tokenFix);
 	const frame = await wizard.waitForText('? How should the wizard fix this?');
 	const lines = frame.split('\n');
-	expect(lines[0]).toBe('ca-wizard · step 6 of 9');
+	expect(lines[0]).toBe('ca-wizard · step 6 of 10');
 	expect(wizard.height()).toBeLessThan(24);
 	// The step's explanation gives way to the problem; v shows it.
 	expect(lines.at(-1)).toBe('↑↓ choose · Enter select · v view all · q quit');

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {renderWizard} from '../helpers/render.js';
 import type {WizardEvent} from '../../source/wizard/events.js';
 import type {Question} from '../../source/wizard/questions.js';
-import {accessEvents, createAccess, reachStep, settingsEvents, tokenEvents, tokenFix, writeSettings} from './journey-fixtures.js';
+import {accessEvents, createAccess, hostPublish, publishEvents, reachStep, settingsEvents, tokenEvents, tokenFix, writeSettings} from './journey-fixtures.js';
 
 // Whatever the screen, the frame fits the terminal: the rail stays on top, the question and
 // the keys at the bottom (Ink redraws a taller frame from the top of the screen, rail gone).
@@ -125,6 +125,7 @@ const scenarios: Array<{name: string; events: WizardEvent[]; question?: Question
 			})),
 		],
 	},
+	{name: 'publish', events: publishEvents, question: hostPublish},
 ];
 
 describe.each([
@@ -137,7 +138,7 @@ describe.each([
 		if (question) void wizard.host.ask(question);
 		const frame = await wizard.waitForText(question ? `? ${question.message.slice(0, 20)}` : 'q quit');
 		const lines = frame.split('\n');
-		expect(lines[0]).toMatch(/^ca-wizard · step \d of 9$/);
+		expect(lines[0]).toMatch(/^ca-wizard · step \d{1,2} of 10$/);
 		expect(lines.at(-1)).toMatch(/q quit$/);
 		expect(wizard.height()).toBeLessThan(size.rows);
 		expect(lines.filter(line => stringWidth(line) > size.columns)).toEqual([]);
@@ -145,7 +146,7 @@ describe.each([
 		if (!frame.includes('v view all')) return;
 		await wizard.press('v');
 		const open = await wizard.waitForText('v close');
-		expect(open.split('\n')[0]).toMatch(/^ca-wizard · step \d of 9$/);
+		expect(open.split('\n')[0]).toMatch(/^ca-wizard · step \d{1,2} of 10$/);
 		expect(wizard.height()).toBeLessThan(size.rows);
 		expect(open.split('\n').filter(line => stringWidth(line) > size.columns)).toEqual([]);
 	});

@@ -141,3 +141,50 @@ export const writeSettings: ConfirmQuestion = {
 	message: 'Write this change to /tmp/ui-check-1/settings.xml?',
 	default: true,
 };
+
+/** The publish step as the journey reports it against a sandbox: packed, published, listed, downloaded and unpacked. */
+export const publishEvents: WizardEvent[] = [
+	...reachStep('publish'),
+	{type: 'progress', step: 'publish', message: 'Packed /tmp/ui-check-1/publish/hello-ca-wizard.txt into hello-ca-wizard-1.0.0.tar.gz', done: true},
+	{
+		type: 'resource',
+		step: 'publish',
+		resource: {kind: 'package-version', name: 'ca-wizard/hello-ca-wizard 1.0.0', details: {domain: 'ca-wizard-demo', repository: 'maven-repo'}},
+		reused: false,
+	},
+	{
+		type: 'published',
+		step: 'publish',
+		domain: 'ca-wizard-demo',
+		repository: 'maven-repo',
+		format: 'generic',
+		namespace: 'ca-wizard',
+		package: 'hello-ca-wizard',
+		version: '1.0.0',
+		asset: {name: 'hello-ca-wizard-1.0.0.tar.gz', bytes: 311, sha256: '5f0c2d8e4b7a1c9e3d6f8a2b4c7e9d1f3a5b7c9e2d4f6a8b1c3e5d7f9a2b4c6e'},
+		origin: 'INTERNAL',
+		publish: 'ALLOW',
+		upstream: 'BLOCK',
+		publishedTime: '2026-12-02T17:10:00.000Z',
+	},
+	{
+		type: 'verified',
+		step: 'publish',
+		package: 'hello-ca-wizard',
+		version: '1.0.0',
+		sha256: '5f0c2d8e4b7a1c9e3d6f8a2b4c7e9d1f3a5b7c9e2d4f6a8b1c3e5d7f9a2b4c6e',
+		matches: true,
+		files: ['hello-ca-wizard.txt'],
+		unpackedInto: '/tmp/ca-wizard-unpacked-Xy12ab',
+	},
+	{type: 'note', step: 'publish', tone: 'success', message: 'Published ca-wizard/hello-ca-wizard 1.0.0, downloaded it back and checked its SHA-256.'},
+];
+
+export const hostPublish: ConfirmQuestion = {
+	kind: 'confirm',
+	id: 'host-publish',
+	message: 'Let the build host publish generic packages too?',
+	detail:
+		'Adds the statement PublishGenericPackages to ca-wizard-codeartifact-read-ca-wizard-demo (a new policy version). No keeps it read-only: this step published with your own credentials.',
+	default: false,
+};

@@ -167,14 +167,15 @@ it('a repository that already holds packages shows its own count, not "Packages 
 	expect(again.of('summary')[0]?.summary.build.mavenCentralSource).toBe(sandbox.current.mavenCentralSource());
 	expect(sandbox.current.mavenCentralSource()).toMatch(/^local Maven repository \//);
 	const lines = await screenAt('local-repository', again);
-	expect(lines).toContain('Packages (3)');
-	expect(lines).toContain('3 already in the repository; those Maven fetches appear here.');
+	// The three, and the sample package the first journey here published.
+	expect(lines).toContain('Packages (4)');
+	expect(lines).toContain('4 already in the repository; those Maven fetches appear here.');
 	expect(lines.join('\n')).not.toContain('Packages (0)');
 
 	// The summary names where they came from as CodeArtifact recorded it: published there, not "from Maven Central".
 	const summary = renderWizard(again.events, {columns: 80, rows: 24});
 	const frame = await summary.waitForText('Created by ca-wizard');
 	fits(frame);
-	expect(words(frame)).toContain('Build: BUILD SUCCESS — 3 packages in maven-repo, all published to maven-repo.');
+	expect(words(frame)).toContain('Build: BUILD SUCCESS — 4 packages in maven-repo, all published to maven-repo.');
 	expect(frame).not.toContain('Maven Central');
 });

@@ -202,11 +202,11 @@ describe('a run killed between a create call and its record', () => {
 		expect(summary.undo.join('\n')).not.toContain('delete-domain --domain theirs');
 		expect(summary.undo.join('\n')).not.toContain('delete-role');
 		expect(recorded(ledgerPath).find(entry => entry.kind === 'domain')).toMatchObject({name: 'theirs', state: 'reused', foundAt: expect.any(String)});
-		// Only this run's own settings.xml (a new work folder) is its creation.
+		// Only this run's own settings.xml (a new work folder) and the package version it published are its creations.
 		expect(
 			recorded(ledgerPath)
 				.filter(entry => entry.state !== 'reused')
 				.map(entry => entry.kind),
-		).toEqual(['file']);
+		).toEqual(['file', 'package-version']);
 	});
 });

@@ -95,6 +95,10 @@ describe('every question the journey asks is its flag, declared once', () => {
 		const laptop = new ScriptedHost({domain: 'laptop'});
 		expect((await accessDenied(laptop, {metadataEndpoint: null})).result.status).toBe('completed');
 		asked.push(...laptop.questions);
+		// Run again there: the sample's 1.0.0 is published, so the version to take instead is asked.
+		const again = new ScriptedHost({domain: 'laptop'});
+		expect((await accessDenied(again, {metadataEndpoint: null})).result.status).toBe('completed');
+		asked.push(...again.questions);
 		// A repository and a policy someone else made: the questions that name a change to them.
 		await seedTeamDomain(accessDeniedSandbox.current, 'shared', [{name: 'team'}]);
 		await seedForeignPolicy(accessDeniedSandbox.current, 'shared', unrelatedPolicy);

@@ -35,8 +35,9 @@ const rank: Record<ResourceKind, number> = {
 	'upstream-link': 6,
 	'external-connection': 7,
 	repository: 8, // 8 downstream, 9 upstream of another one removed here
-	domain: 10,
-	file: 11,
+	'package-version': 10, // after the repositories: deleting its repository deletes it (destroy checks that it is gone)
+	domain: 11,
+	file: 12,
 };
 
 export function destroyPlan(entries: readonly LedgerEntry[]): DestroyPlan {

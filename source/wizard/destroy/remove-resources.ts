@@ -41,7 +41,7 @@ async function removeOne(removal: Removal, deps: RemovalDeps): Promise<RemovalOu
 		return {entry, status: 'removed'};
 	} catch (error) {
 		if (error instanceof AwsFailure && error.kind === 'not-found') return {entry, status: 'already-gone'};
-		if (error instanceof MissingDetail || error instanceof AwsFailure) return {entry, status: 'failed', reason: error.message};
+		if (error instanceof MissingDetail || error instanceof VersionKept || error instanceof AwsFailure) return {entry, status: 'failed', reason: error.message};
 		if (error instanceof Error && 'code' in error && typeof error.code === 'string')
 			return {entry, status: 'failed', reason: `${error.code}: ${error.message}`};
 		throw error;
@@ -90,8 +90,24 @@ async function removeFromAws({entry, restoreVersion}: Removal, {codeartifact, ia
 			return codeartifact.deleteDomain(d['domain'] ?? entry.name);
 		case 'file':
 			return; // undone by undoFile
+		case 'package-version': {
+			// ca-wizard deletes no package version on its own: one goes with its repository, removed
+			// before it when ca-wizard created that too. Still there (not-found: gone), it is said so.
+			const pkg = {format: 'generic', namespace: detail('namespace'), name: detail('package')};
+			await codeartifact.describePackageVersion(detail('domain'), detail('repository'), pkg, detail('version'));
+			throw new VersionKept(d);
+		}
 		default:
 			return assertNever(entry.kind);
+	}
+}
+
+/** A published version whose repository stays: destroy does not delete it, and names the command that does. */
+class VersionKept extends Error {
+	constructor(d: Record<string, string>) {
+		super(
+			`it stays in ${d['domain']}/${d['repository']}, which ca-wizard is not removing; delete it with aws codeartifact delete-package-versions --domain ${d['domain']} --repository ${d['repository']} --format generic --namespace ${d['namespace']} --package ${d['package']} --versions ${d['version']}`,
+		);
 	}
 }
 

@@ -21,6 +21,9 @@ export function dryRunFiles(real: JourneyFiles, plan: PlanRecorder): JourneyFile
 			plan.file({path, change: before === undefined ? 'create' : 'modify', lines: settingsDiff(text(before) ?? '', text(content) ?? '', path)});
 			return {};
 		},
+		async writeText(path, text) {
+			plan.file({path, change: (await real.exists(path)) ? 'modify' : 'create', lines: text.split('\n').map(line => `+${line}`)});
+		},
 		async prepareDemoProject(directory) {
 			if (await real.exists(join(directory, 'pom.xml'))) return;
 			plan.file({path: directory, change: 'copy', lines: ["ca-wizard's demo project (pom.xml and its sources)"]});

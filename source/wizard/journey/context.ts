@@ -5,6 +5,8 @@ import type {StepId} from '../steps.js';
 import type {ResourceNames} from '../resource-names.js';
 import {CliError} from '../../errors.js';
 import type {PlanRecorder} from '../plan.js';
+import type {PackedArchive} from '../../publish/archive.js';
+import type {ArchiveFile} from '../../publish/publish-lines.js';
 
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
 export interface JourneyTools {
@@ -33,6 +35,12 @@ export interface JourneyFiles {
 	prepareDemoProject(directory: string): Promise<void>;
 	makeTemporaryDirectory(prefix: string): Promise<string>;
 	removeDirectory(path: string): Promise<void>;
+	/** A file of ca-wizard's own in the work folder (the publish step's sample), its folders made as needed. */
+	writeText(path: string, text: string): Promise<void>;
+	/** `source` packed as `folder/assetName` (.tar.gz), with its bytes and SHA-256 (publish/archive.ts). */
+	packArchive(source: string, folder: string, assetName: string): Promise<PackedArchive>;
+	/** A .tar.gz's bytes unpacked into `folder` (written first to `scratch`), and the files that landed there. */
+	unpackArchive(bytes: Uint8Array, folder: string, scratch: string): Promise<ArchiveFile[]>;
 }
 
 /** The run ledger (RunLedger): what ca-wizard created here, this run and the runs before it. */
@@ -119,6 +127,8 @@ export interface JourneyFacts {
 	settingsWritten?: {path: string; backupPath?: string};
 	/** `origins`: where the repository's packages entered the domain (see PackageOrigin). */
 	build?: {success: boolean; packages: number; origins?: PackageOrigin[]};
+	/** The publish step's package version, once published and checked. */
+	published?: NonNullable<Summary['published']>;
 	/** Created by this run, or found and reused: both go in the summary. */
 	touched: {resource: CreatedResource; reused: boolean}[];
 	/** "What just happened" after each automatic fix, in order: the summary repeats them. */

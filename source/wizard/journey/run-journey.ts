@@ -4,6 +4,7 @@ import {accessStep} from './access-step.js';
 import {buildStep} from './build-step.js';
 import {domainStep} from './domain-step.js';
 import {preflightStep} from './preflight-step.js';
+import {publishStep} from './publish-step.js';
 import {repositoryStep} from './repository-step.js';
 import {settingsStep} from './settings-step.js';
 import {summaryStep} from './summary-step.js';
@@ -20,6 +21,7 @@ const runners: Record<StepId, (context: StepContext) => Promise<StepOutcome>> = 
 	token: tokenStep,
 	settings: settingsStep,
 	build: buildStep,
+	publish: publishStep,
 	summary: summaryStep,
 };
 

@@ -30,6 +30,7 @@ export async function summaryStep(context: StepContext): Promise<StepOutcome> {
 			...(facts.upstream ? {upstream: facts.upstream} : {}),
 			...standIn(options.mavenCentralSource?.()),
 		},
+		...(facts.published ? {published: facts.published} : {}),
 		created: created.map(resource => ({resource, earlierRun: !createdNow.has(identity(resource))})),
 		reused: unique(facts.touched.filter(t => t.reused && !ours.has(identity(t.resource))).map(t => t.resource)),
 		...(facts.fixAccounts?.length ? {happened: facts.fixAccounts} : {}),

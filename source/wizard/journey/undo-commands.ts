@@ -58,6 +58,11 @@ export function undoCommands(created: CreatedResource[], flags: string): string[
 			case 'file':
 				commands.push(d['backupPath'] ? `mv ${q(d['backupPath'])} ${q(d['path'])}` : `rm ${q(d['path'])}`);
 				break;
+			case 'package-version':
+				commands.push(
+					`aws codeartifact delete-package-versions --domain ${q(d['domain'])} --repository ${q(d['repository'])} --format generic --namespace ${q(d['namespace'])} --package ${q(d['package'])} --versions ${q(d['version'])}${flags}`,
+				);
+				break;
 			default:
 				assertNever(resource.kind);
 		}

@@ -92,6 +92,12 @@ async function lookUp({aws, files}: StepContext, intent: CreatedResource): Promi
 			// A new file is ours when it is there. Over an existing one, only the write knew its backup's name.
 			if (d['existed'] === 'no') return (await files.exists(d['path'] ?? intent.name)) ? found() : undefined;
 			return {cannotTell: `if it did, the earlier version of ${intent.name} is the newest ${intent.name}.bak-* file next to it`};
+		case 'package-version': {
+			// A version is published whole or not at all (unfinished=false); one that is not there answers not-found.
+			const pkg = {format: 'generic', namespace: recorded('namespace'), name: recorded('package')};
+			await aws.codeartifact.describePackageVersion(recorded('domain'), recorded('repository'), pkg, recorded('version'));
+			return found();
+		}
 		default:
 			return assertNever(intent.kind);
 	}

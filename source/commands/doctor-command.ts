@@ -11,7 +11,7 @@ import {checkSettings, type SettingsFile} from '../wizard/doctor/settings-check.
 import {ledgerFileName, RunLedger} from '../wizard/ledger.js';
 import {connectTarget, settingsPathFor, type Target} from './connect-target.js';
 import {workDirNameFor} from './defaults.js';
-import {applyLine, hostApis, requestHostToken} from './host-token.js';
+import {applyLine, hostApis, hostSetup, requestHostToken} from './host-token.js';
 import {invocationName} from './invocation-name.js';
 
 export interface DoctorCommandOptions {
@@ -36,18 +36,19 @@ export async function runDoctorCommand(options: DoctorCommandOptions, io: {out: 
 	const connection = await connectTarget({target: regional, settings: settingsPath, ...(address ? {domainOwner: address.domainOwner} : {})}, workDir, env);
 	try {
 		const {aws} = connection;
+		const setup = await hostSetup(workDir, settingsPath, address?.domain ?? '');
 		const results = await runDoctor({
 			aws,
 			host: hostApis(aws, regional),
 			settings,
 			requestToken: async found =>
-				(await requestHostToken(aws, {target: regional}, {domain: found.domain, domainOwner: found.domainOwner, from: settingsPath})).token,
+				(await requestHostToken(aws, {target: regional}, {domain: found.domain, domainOwner: found.domainOwner, from: settingsPath}, setup)).token,
 			probe: authenticatedGet,
 			tools: {detectJava, detectMaven},
 			envToken: env[tokenVariable] || undefined,
 			now: () => new Date(),
 			cliName: invocationName(env),
-			applyLine: domain => applyLine(domain, regional, env),
+			applyLine: domain => applyLine(domain, regional, setup, env),
 		});
 		const lines = options.json ? doctorJsonLines(results) : doctorLines(results);
 		io.out.write(`${lines.join('\n')}\n`);

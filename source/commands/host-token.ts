@@ -8,6 +8,7 @@ import process from 'node:process';
 import type {AuthorizationToken, AwsApis} from '../aws/apis.js';
 import {CliError, UsageError} from '../errors.js';
 import {configuredDomain, type ConfiguredDomain} from '../host-config/configured-domain.js';
+import {configuredRepository} from '../host-config/configured-repository.js';
 import {readHostConfiguration} from '../host-config/read-host-configuration.js';
 import {resourceNames} from '../wizard/resource-names.js';
 import {fixSentence, triageHost} from '../wizard/triage-fixes.js';
@@ -35,15 +36,46 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 	const connection = await connectTarget(options, workDir);
 	try {
 		const found = await findDomain(options, workDir, connection.settingsPath);
-		return await requestHostToken(connection.aws, options, found);
+		return await requestHostToken(connection.aws, options, found, await hostSetup(workDir, connection.settingsPath, found.domain));
 	} finally {
 		await connection.close();
 	}
 }
 
-/** The wizard line that applies a token fix on this host, as it would be pasted here (npx when not installed, the run's target flags). */
-export function applyLine(domain: string, target: Target, env: NodeJS.ProcessEnv = process.env): string {
-	return [invocationName(env), '--domain', shellQuote(domain), ...targetWords(target, '--sandbox')].join(' ');
+/** Where this host's set-up lives: what the wizard line that applies a fix needs to find it again. */
+export interface HostSetup {
+	workDir: string;
+	/** The workshop participant whose run set this host up (its run record says). */
+	participant?: string;
+	repository?: string;
+}
+
+/** This host's set-up as its work folder's run record and settings.xml name it; what cannot be read is left out. */
+export async function hostSetup(workDir: string, settingsPath: string, domain: string): Promise<HostSetup> {
+	const [{RunLedger, ledgerFileName}, sources] = await Promise.all([
+		import('../wizard/ledger.js'),
+		readHostConfiguration(workDir, settingsPath).catch(() => undefined),
+	]);
+	const participant = (await RunLedger.open(join(workDir, ledgerFileName)).catch(() => undefined))?.participant;
+	const repository = sources && configuredRepository(domain, {...sources, flags: {}})?.repository;
+	return {workDir, ...(participant ? {participant} : {}), ...(repository ? {repository} : {})};
+}
+
+/**
+ * The wizard line that applies a token fix on this host, as it would be pasted here (npx when not
+ * installed, the run's target flags), naming the same work folder, participant and repository: a
+ * bare `--domain D` would let the wizard choose another repository, or another participant's names.
+ */
+export function applyLine(domain: string, target: Target, setup?: HostSetup, env: NodeJS.ProcessEnv = process.env): string {
+	return [
+		invocationName(env),
+		...(setup?.participant ? ['--participant', shellQuote(setup.participant)] : []),
+		...(setup ? ['--workdir', shellQuote(resolve(setup.workDir))] : []),
+		'--domain',
+		shellQuote(domain),
+		...(setup?.repository ? ['--repository', shellQuote(setup.repository)] : []),
+		...targetWords(target, '--sandbox'),
+	].join(' ');
 }
 
 /** The calls made as this host: --profile names whose credentials to use; otherwise this host's own, as its builds will. */
@@ -59,6 +91,7 @@ export async function requestHostToken(
 	aws: AwsApis,
 	options: Pick<HostTokenOptions, 'target' | 'durationSeconds'>,
 	found: ConfiguredDomain,
+	setup?: HostSetup,
 ): Promise<HostToken> {
 	const asHost = hostApis(aws, options.target);
 	const domainOwner = found.domainOwner ?? (await asHost.sts.getCallerIdentity().catch(() => undefined))?.account;
@@ -74,11 +107,11 @@ export async function requestHostToken(
 			domain: found.domain,
 			domainOwner: domainOwner ?? 'unknown',
 			region: aws.region,
-			instanceProfile: resourceNames().instanceProfile,
+			instanceProfile: resourceNames(setup?.participant).instanceProfile,
 			host: triageHost(host),
 		});
 		const [first] = diagnosis.fixes;
-		const fix = first ? fixSentence(first, applyLine(found.domain, options.target)) : 'Fix the credentials this host uses, then ask again.';
+		const fix = first ? fixSentence(first, applyLine(found.domain, options.target, setup)) : 'Fix the credentials this host uses, then ask again.';
 		throw new CliError(
 			'TokenRefused',
 			[

@@ -37,7 +37,9 @@ describe('ca-wizard token and exec on a configured host', {timeout: 180_000}, ()
 		);
 		expect(refused.stderr).toMatch(/fix: Attach the CodeArtifact read policy to role \S+/);
 		// The wizard line that applies the fix, with this run's target, ready to paste (ca-wizard is on this PATH).
-		expect(refused.stderr).toContain(`Running \`ca-wizard --domain ca-wizard-demo --sandbox-url ${url()}\` on this host applies it.`);
+		expect(refused.stderr).toContain(
+			`Running \`ca-wizard --workdir ${join(workDir, 'ca-wizard-work')} --domain ca-wizard-demo --sandbox-url ${url()}\` on this host applies it.`,
+		);
 		expect(refused.stdout).toBe('');
 		const setup = await cli('--sandbox-url', url(), '--yes', '--local-repository', 'throwaway');
 		expect(setup.code, setup.stderr).toBe(0);

@@ -72,8 +72,10 @@ export function createPlainFormatter(): (event: WizardEvent) => string[] {
 			case 'diff':
 				return [`  ${event.path}:`, ...indent(event.lines)];
 			case 'progress': {
-				if (lastProgress.get(event.step) === event.message) return [];
-				lastProgress.set(event.step, event.message);
+				// A countdown ("up to 12 s more") is one line without a terminal, not one per tick.
+				const gist = event.message.replace(/\d+/g, '#');
+				if (lastProgress.get(event.step) === gist) return [];
+				lastProgress.set(event.step, gist);
 				return [`  ${event.message}`];
 			}
 			case 'maven-output':

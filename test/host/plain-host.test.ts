@@ -110,6 +110,14 @@ describe('createPlainHost', () => {
 		);
 	});
 
+	it("prints a countdown's progress once, not once per tick; a new message is printed again", () => {
+		const {host, output} = setup();
+		for (const left of [15, 14, 13])
+			host.notify({type: 'progress', step: 'token', message: `Waiting for the change to reach the build host (up to ${left} s more)…`});
+		host.notify({type: 'progress', step: 'token', message: 'The build host got a token', done: true});
+		expect(output()).toBe('  Waiting for the change to reach the build host (up to 15 s more)…\n  The build host got a token\n');
+	});
+
 	it('prints events as plain lines, without colours or spinners', () => {
 		const {host, output} = setup();
 		const events: WizardEvent[] = [

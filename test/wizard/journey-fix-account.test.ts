@@ -9,7 +9,7 @@ import {ScriptedHost} from '../helpers/scripted-host.js';
 // test's clock moves 7 s on when the build host asks again after the change, as the build
 // host's credentials would take on AWS, so the account must say 7 s.
 
-/** A host that moves the journey's clock on by `step` ms whenever a token request follows a fix. */
+/** A host that moves the journey's clock on by `step` ms when the token is granted after a fix. */
 class ClockedHost extends ScriptedHost {
 	time = Date.parse('2026-12-02T10:00:00Z');
 	private fixed = false;
@@ -25,7 +25,8 @@ class ClockedHost extends ScriptedHost {
 	override notify(event: WizardEvent): void {
 		super.notify(event);
 		if (event.type === 'resource' && event.step === 'token' && !event.reused) this.fixed = true;
-		if (this.fixed && event.type === 'progress' && event.message.startsWith('Asking for an authorization token')) this.time += this.step;
+		// The token granted after the fix arrives `step` ms after it was asked for, as credentials reach a host on AWS.
+		if (this.fixed && event.type === 'progress' && event.message === 'The build host got a token') this.time += this.step;
 	}
 }
 

@@ -111,9 +111,10 @@ function triageContext(context: TokenContext) {
 }
 
 /** One token request with the build host's own credentials; undefined when it worked. */
-async function tryToken(context: TokenContext): Promise<unknown> {
+/** `waiting`: one of the wait's repeated asks, which the wait's own progress line stands for (no ask/refused line each time). */
+async function tryToken(context: TokenContext, waiting = false): Promise<unknown> {
 	const {facts} = context;
-	progress(context, 'Asking for an authorization token as the build host…');
+	if (!waiting) progress(context, 'Asking for an authorization token as the build host…');
 	try {
 		const token: AuthorizationToken = await context.aws.buildHost().codeartifact.getAuthorizationToken(facts.domain, {domainOwner: facts.domainOwner});
 		facts.token = token; // kept in memory only: never shown, logged or written
@@ -124,7 +125,7 @@ async function tryToken(context: TokenContext): Promise<unknown> {
 		return undefined;
 	} catch (error) {
 		// Asked, and refused: a ✖, never a ✔ beside the refusal. The problem (shown below the screen's body) says why.
-		progress(context, 'Asked for a token as the build host: refused', true, 'failed');
+		if (!waiting) progress(context, 'Asked for a token as the build host: refused', true, 'failed');
 		return error;
 	}
 }
@@ -202,7 +203,7 @@ async function waitForToken(context: TokenContext): Promise<unknown> {
 	const deadline = context.now().getTime() + options.credentialWaitMs;
 	for (;;) {
 		context.facts.hostMetadata = (await context.aws.metadata.describeHost()) ?? context.facts.hostMetadata;
-		const failure = await tryToken(context);
+		const failure = await tryToken(context, true);
 		if (failure === undefined || context.now().getTime() >= deadline) return failure;
 		const left = Math.max(0, Math.round((deadline - context.now().getTime()) / 1000));
 		progress(context, `Waiting for the change to reach the build host (up to ${left} s more)…`);

@@ -44,6 +44,8 @@ export interface RunResult {
 	console?: ConsoleLinks;
 	/** A dry run: nothing was created or written; `plannedCalls` changes were planned. */
 	dryRun?: {plannedCalls: number};
+	/** The package the publish step published, and whether the copy fetched back matched its SHA-256. */
+	published?: {domain: string; repository: string; namespace: string; package: string; version: string; sha256: string; verified?: boolean};
 }
 
 /** How the command ended the run: the journey's outcome (a failure outside it is reported with failed()) and its exit code. */
@@ -69,6 +71,7 @@ export function createRunTracker(): RunTracker {
 	let plannedCalls: number | undefined;
 	let stop: {step?: StepId; problem: Problem} | undefined;
 	let failure = false;
+	let published: RunResult['published'];
 
 	return {
 		observe(event) {
@@ -92,6 +95,14 @@ export function createRunTracker(): RunTracker {
 					break;
 				case 'summary':
 					summary = event.summary;
+					break;
+				case 'published': {
+					const {domain, repository, namespace, version, asset} = event;
+					published = {domain, repository, namespace, package: event.package, version, sha256: asset.sha256};
+					break;
+				}
+				case 'verified':
+					if (published?.package === event.package && published.version === event.version) published.verified = event.matches;
 					break;
 				case 'plan':
 					plannedCalls = event.plan.calls.length;
@@ -120,6 +131,7 @@ export function createRunTracker(): RunTracker {
 				...(status !== 'succeeded' && stop ? {problem: problemOf(stop)} : {}),
 				...(summary?.console ? {console: summary.console} : {}),
 				...(dryRun ? {dryRun} : {}),
+				...(published ? {published: {...published}} : {}),
 			};
 		},
 	};

@@ -80,6 +80,8 @@ describe.skipIf(mavenUnavailable() !== undefined && process.env['CI'] !== 'true'
 				status: 'succeeded',
 				files: [{path: expect.stringMatching(/settings\.xml$/)}],
 				warnings: [{step: 'token', code: 'denied-token', fix: expect.stringContaining('build-host-role')}],
+				// --yes takes the publish step: the package, its SHA-256, and the copy fetched back matched it.
+				published: {domain: 'ca-wizard-demo', namespace: 'ca-wizard', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), verified: true},
 			});
 			expect(result['packages']).toBeGreaterThan(20);
 			expect(result['packages']).toBe((events.find(e => e.type === 'summary')!['summary'] as {build: {packages: number}}).build.packages);

@@ -100,3 +100,37 @@ it('carries the console links of a real-AWS summary, and none without them', () 
 	expect(resultOf([{type: 'summary', summary: {...exampleSummary, console}}], {outcome: 'completed', exitCode: 0}).console).toEqual(console);
 	expect(resultOf([{type: 'summary', summary: exampleSummary}], {outcome: 'completed', exitCode: 0})).not.toHaveProperty('console');
 });
+
+it('a run that published: the result names the package, its SHA-256 and whether the copy fetched back matched', () => {
+	const published: WizardEvent = {
+		type: 'published',
+		step: 'publish',
+		domain: 'ca-wizard-demo',
+		repository: 'maven-repo',
+		format: 'generic',
+		namespace: 'ca-wizard',
+		package: 'hello-ca-wizard',
+		version: '1.0.0',
+		asset: {name: 'hello-ca-wizard-1.0.0.tar.gz', bytes: 180, sha256: 'ab'.repeat(32)},
+	};
+	const verified: WizardEvent = {
+		type: 'verified',
+		step: 'publish',
+		package: 'hello-ca-wizard',
+		version: '1.0.0',
+		sha256: 'ab'.repeat(32),
+		matches: true,
+		files: ['hello.txt'],
+	};
+	expect(resultOf([published, verified, {type: 'summary', summary: exampleSummary}], {outcome: 'completed', exitCode: 0}).published).toEqual({
+		domain: 'ca-wizard-demo',
+		repository: 'maven-repo',
+		namespace: 'ca-wizard',
+		package: 'hello-ca-wizard',
+		version: '1.0.0',
+		sha256: 'ab'.repeat(32),
+		verified: true,
+	});
+	expect(resultOf([published], {outcome: 'stopped', exitCode: 1}).published).not.toHaveProperty('verified');
+	expect(resultOf([], {outcome: 'completed', exitCode: 0})).not.toHaveProperty('published');
+});

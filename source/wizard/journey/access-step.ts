@@ -1,3 +1,4 @@
+import {keepPublishStatement} from './host-publish.js';
 import {buildHostPolicy, policyCovers, type AccessTarget} from '../access-policy.js';
 import type {ResourceNames} from '../resource-names.js';
 import {goBack} from '../questions.js';
@@ -77,7 +78,8 @@ export async function accessStep(context: StepContext): Promise<StepOutcome> {
 		if (existing) {
 			// Ours (made by ca-wizard): an update keeps the repositories it granted before.
 			note(context, `${policyName} exists but does not allow: ${coverage?.missing.join('; ')}. Adding a new default version.`, 'warning');
-			await newDefaultVersion(context, {policyArn, policyName, previousVersion: existing.defaultVersionId, document: policy.text});
+			const document = keepPublishStatement(existing.document, policy.text);
+			await newDefaultVersion(context, {policyArn, policyName, previousVersion: existing.defaultVersionId, document});
 		} else {
 			progress(context, `Creating policy ${policyName}…`);
 			await createOrAdopt(

@@ -16,6 +16,18 @@ export function publishStatement(at: {region: string; owner: string; domain: str
 }
 
 /**
+ * A new version of ca-wizard's own policy (more repositories to read) keeps the publish
+ * statement the user once asked for: the template alone would take that right away unasked.
+ */
+export function keepPublishStatement(previousText: string, nextText: string): string {
+	const previous = JSON.parse(previousText) as PolicyJson;
+	const kept = previous.Statement.filter(statement => statement.Sid === publishStatementSid);
+	if (kept.length === 0) return nextText;
+	const next = JSON.parse(nextText) as PolicyJson;
+	return JSON.stringify({...next, Statement: [...next.Statement.filter(statement => statement.Sid !== publishStatementSid), ...kept]}, null, 2);
+}
+
+/**
  * The build host reads only. Publishing from it is the user's choice (default no), asked only
  * when the host's policy is ca-wizard's own: yes adds the publish statement as a new default
  * version, recorded so that destroy puts the previous version back (or removes the policy).

@@ -16,7 +16,12 @@ export function durationProblem(value: string): string | undefined {
 export const hostOptions = {
 	domain: {type: 'string', value: 'NAME', help: "the domain (default: the last wizard run's, or the one this host's settings.xml uses)"},
 	'domain-owner': {...targetOptions['domain-owner'], help: "the domain owner's account id (default: as found, else this host's account)"},
-	duration: {type: 'string', value: 'SECONDS', help: 'how long the token lasts: 900–43200, or 0 for as long as the credentials last (default 43200, 12 hours)', check: durationProblem},
+	duration: {
+		type: 'string',
+		value: 'SECONDS',
+		help: 'how long the token lasts: 900–43200, or 0 for as long as the credentials last (default 43200, 12 hours)',
+		check: durationProblem,
+	},
 	'sandbox-url': targetOptions['sandbox-url'],
 	profile: targetOptions.profile,
 	region: targetOptions.region,

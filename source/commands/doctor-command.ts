@@ -42,7 +42,7 @@ export async function runDoctorCommand(options: DoctorCommandOptions, io: {out: 
 			host: hostApis(aws, regional),
 			settings,
 			requestToken: async found =>
-				(await requestHostToken(aws, {target: regional}, {domain: found.domain, domainOwner: found.domainOwner, from: settingsPath}, setup)).token,
+				(await requestHostToken(aws, {target: regional}, {domain: found.domain, domainOwner: found.domainOwner, from: settingsPath}, async () => setup)).token,
 			probe: authenticatedGet,
 			tools: {detectJava, detectMaven},
 			envToken: env[tokenVariable] || undefined,

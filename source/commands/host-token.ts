@@ -36,7 +36,8 @@ export async function fetchHostToken(options: HostTokenOptions): Promise<HostTok
 	const connection = await connectTarget(options, workDir);
 	try {
 		const found = await findDomain(options, workDir, connection.settingsPath);
-		return await requestHostToken(connection.aws, options, found, await hostSetup(workDir, connection.settingsPath, found.domain));
+		// The set-up is read only if the token is refused: its fix line needs it, a granted token does not.
+		return await requestHostToken(connection.aws, options, found, () => hostSetup(workDir, connection.settingsPath, found.domain));
 	} finally {
 		await connection.close();
 	}
@@ -52,11 +53,8 @@ export interface HostSetup {
 
 /** This host's set-up as its work folder's run record and settings.xml name it; what cannot be read is left out. */
 export async function hostSetup(workDir: string, settingsPath: string, domain: string): Promise<HostSetup> {
-	const [{RunLedger, ledgerFileName}, sources] = await Promise.all([
-		import('../wizard/ledger.js'),
-		readHostConfiguration(workDir, settingsPath).catch(() => undefined),
-	]);
-	const participant = (await RunLedger.open(join(workDir, ledgerFileName)).catch(() => undefined))?.participant;
+	const sources = await readHostConfiguration(workDir, settingsPath).catch(() => undefined);
+	const participant = sources?.ledger?.participant;
 	const repository = sources && configuredRepository(domain, {...sources, flags: {}})?.repository;
 	return {workDir, ...(participant ? {participant} : {}), ...(repository ? {repository} : {})};
 }
@@ -91,7 +89,7 @@ export async function requestHostToken(
 	aws: AwsApis,
 	options: Pick<HostTokenOptions, 'target' | 'durationSeconds'>,
 	found: ConfiguredDomain,
-	setup?: HostSetup,
+	setupOf?: () => Promise<HostSetup>,
 ): Promise<HostToken> {
 	const asHost = hostApis(aws, options.target);
 	const domainOwner = found.domainOwner ?? (await asHost.sts.getCallerIdentity().catch(() => undefined))?.account;
@@ -103,6 +101,7 @@ export async function requestHostToken(
 		return {token, domain: {...found, domainOwner: domainOwner ?? ''}};
 	} catch (failure) {
 		const host = await aws.metadata.describeHost().catch(() => undefined);
+		const setup = await setupOf?.();
 		const diagnosis = triageTokenFailure(failure, {
 			domain: found.domain,
 			domainOwner: domainOwner ?? 'unknown',

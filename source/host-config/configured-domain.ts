@@ -15,7 +15,7 @@ export interface ConfiguredDomain {
 export interface DomainSources {
 	flags: {domain?: string; domainOwner?: string};
 	/** The work folder's run record, when there is one. */
-	ledger?: {path: string; entries: readonly LedgerEntry[]};
+	ledger?: {path: string; entries: readonly LedgerEntry[]; participant?: string};
 	/** Our mirror's URL in settings.xml (configuredUrl), when there is one. */
 	settings?: {path: string; url?: string};
 }

@@ -17,5 +17,8 @@ export async function readHostConfiguration(workDir: string, settingsPath: strin
 	const ledger = await RunLedger.open(ledgerPath);
 	const settingsText = await readFile(settingsPath, 'utf8').catch(() => undefined);
 	const url = configuredUrl(settingsText, settingsId);
-	return {ledger: {path: ledgerPath, entries: ledger.entries}, settings: {path: settingsPath, ...(url === undefined ? {} : {url})}};
+	return {
+		ledger: {path: ledgerPath, entries: ledger.entries, ...(ledger.participant ? {participant: ledger.participant} : {})},
+		settings: {path: settingsPath, ...(url === undefined ? {} : {url})},
+	};
 }

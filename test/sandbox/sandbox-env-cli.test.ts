@@ -1,9 +1,11 @@
 import {execFile, spawn} from 'node:child_process';
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:net';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectTarget} from '../../source/commands/connect-target.js';
+import {defaultSandboxPort} from '../../source/commands/defaults.js';
 import {invocationName} from '../../source/commands/invocation-name.js';
 import {requireE2eProject} from '../helpers/e2e-only.js';
 import {cliPath, exitOf, startSandboxProcess} from '../helpers/cli-process.js';
@@ -14,6 +16,15 @@ const children: {kill: (signal?: NodeJS.Signals) => boolean}[] = [];
 afterEach(() => {
 	for (const child of children.splice(0)) child.kill('SIGKILL');
 });
+
+/** Listens on PORT so nobody else can; undefined when someone already does (which holds it just as well). */
+async function holdPort(port: number): Promise<Server | undefined> {
+	const server = createServer();
+	return new Promise(resolve => {
+		server.once('error', () => resolve(undefined));
+		server.listen(port, '127.0.0.1', () => resolve(server));
+	});
+}
 
 /** A user's environment with a home of its own: no AWS_* variable, no aws config, the sandbox's default data folder inside it. */
 function userEnvironment(): NodeJS.ProcessEnv {
@@ -64,14 +75,23 @@ describe('ca-wizard sandbox env (the built CLI)', () => {
 		const bin = temporaryDirectory();
 		writeFileSync(join(bin, 'ca-wizard'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`, {mode: 0o755});
 		env['PATH'] = `${bin}:${env['PATH'] ?? ''}`;
-		const connection = await connectTarget({target: {kind: 'sandbox'}}, temporaryDirectory(), env); // the commands name ca-wizard as this PATH finds it
-		await connection.close();
-		const [start = '', point = ''] = connection.restartCommands ?? [];
+		// Other test files' embedded sandboxes take the usual port at any moment; holding it here makes this run fall
+		// back to a free port of its own, which nobody else asks for between the close and the restart.
+		let commands: string[] = [];
+		while ((commands[0] ?? `--port ${defaultSandboxPort}`).includes(`--port ${defaultSandboxPort}`)) {
+			const usual = await holdPort(defaultSandboxPort); // undefined: another file holds it, which serves as well unless it lets go first
+			const connection = await connectTarget({target: {kind: 'sandbox'}}, temporaryDirectory(), env); // the commands name ca-wizard as this PATH finds it
+			await connection.close();
+			usual?.close();
+			commands = connection.restartCommands ?? [];
+		}
+		const [start = '', point = ''] = commands;
 
 		const first = spawn('sh', ['-c', `exec ${start}`], {env, stdio: ['ignore', 'pipe', 'pipe']});
 		children.push(first);
 		let printed = '';
 		first.stdout.on('data', chunk => (printed += String(chunk)));
+		first.stderr.on('data', chunk => (printed += String(chunk))); // a refusal shows in the failure
 		await expect.poll(() => printed, {timeout: 20_000}).toMatch(/^endpoint: /m);
 		const {stdout} = await run('sh', ['-c', `${point} && aws sts get-caller-identity --output json`], {env});
 		expect(JSON.parse(stdout).Arn).toMatch(/^arn:aws:iam::\d{12}:user\//);

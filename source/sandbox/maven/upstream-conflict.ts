@@ -6,7 +6,8 @@
  * repository (upstream: BLOCK) reaches nothing upstream, so its versions may be published.
  */
 import type {SandboxContext} from '../context.js';
-import {findVersion, searchOrder, type PackageCoordinates} from '../codeartifact/package-store.js';
+import {findVersion, type PackageCoordinates} from '../codeartifact/package-store.js';
+import {mavenSearchOrder} from './upstream-graph.js';
 import {externalConnectionHolder, isServable, mavenCentralConnection, upstreamAllowed, upstreamPath, type ArtifactFile} from './resolve-artifact.js';
 import {MavenHttpError} from './responses.js';
 
@@ -15,7 +16,7 @@ export async function refuseUpstreamSuppliedVersion(context: SandboxContext, coo
 	const {state} = context.store;
 	const {domain, repository} = coordinates;
 	if (findVersion(state, coordinates, file.version) || !upstreamAllowed(state, coordinates)) return;
-	const order = searchOrder(state, domain, repository);
+	const order = mavenSearchOrder(state, domain, repository);
 	for (const name of order.slice(1)) {
 		const held = findVersion(state, {...coordinates, repository: name}, file.version);
 		if (held && isServable(held)) throw conflict(file, repository, `upstream repository ${name}`);

@@ -33,13 +33,18 @@ export const listPackageVersionDependencies: RestHandler = (input, call, context
 	};
 };
 
-/** Maven and generic packages carry no readme: the reply has every member but `readme`. */
+/**
+ * A Maven POM has no readme: as the API reference says, CodeArtifact then extracts the
+ * description from the metadata (<description>). A generic package, or a POM without one,
+ * answers without `readme`.
+ */
 export const getPackageVersionReadme: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion} = readPackageInputs(input, ['packageVersion']);
 	const {state} = context.store;
 	call.authorize('codeartifact:GetPackageVersionReadme', packageArn(state, coordinates));
 	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
-	return {json: versionHeader(pkg, record)};
+	const readme = versionDetails(context, pkg, record)?.summary;
+	return {json: {...versionHeader(pkg, record), ...(readme === undefined ? {} : {readme})}};
 };
 
 function versionHeader(pkg: PackageRecord, record: PackageVersionRecord) {

@@ -128,8 +128,11 @@ describe('Maven package versions through the endpoint and the API', () => {
 		expect(dependencies.nextToken).toBeUndefined();
 		const readme = await client.send(new GetPackageVersionReadmeCommand(widget));
 		expect(outputShapeProblems('codeartifact', 'GetPackageVersionReadme', readme)).toEqual([]);
-		expect(readme).toMatchObject({format: 'maven', namespace: 'com.example', package: 'widget', version: '2.0'});
-		expect(readme.readme).toBeUndefined();
+		// A POM has no readme: its <description> stands in, as the API reference says.
+		expect(readme).toMatchObject({format: 'maven', namespace: 'com.example', package: 'widget', version: '2.0', readme: 'Makes widgets.'});
+		expect(await deploy('solo', 'com.example', 'bare', '1.0')).toBe(201);
+		const bare = await client.send(new GetPackageVersionReadmeCommand({...coordinates('solo', 'com.example', 'bare'), packageVersion: '1.0'}));
+		expect(bare.readme).toBeUndefined();
 		await expect(client.send(new ListPackageVersionDependenciesCommand({...widget, packageVersion: '9.9'}))).rejects.toMatchObject({
 			name: 'ResourceNotFoundException',
 			resourceType: 'package-version',

@@ -103,6 +103,17 @@ export function versionDescription(pkg: PackageRecord, version: PackageVersionRe
 	};
 }
 
+/** The members that name a package version in the replies about it (assets, dependencies, readme, publish). */
+export function versionIdentity(pkg: PackageRecord, version: PackageVersionRecord) {
+	return {
+		format: pkg.format,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		package: pkg.name,
+		version: version.version,
+		versionRevision: version.revision,
+	};
+}
+
 export function assetSummary(asset: AssetRecord) {
 	return {name: asset.name, size: asset.size, hashes: {...asset.hashes}};
 }

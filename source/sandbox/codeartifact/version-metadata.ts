@@ -6,6 +6,7 @@ import {packageArn} from './arns.js';
 import {readPackageInputs} from './package-inputs.js';
 import {paginate} from './pagination.js';
 import {requireVersion} from './resources.js';
+import {versionIdentity} from './shapes.js';
 
 // What a package version says about itself, read from its own assets: for Maven, its POM.
 // Like AWS, only the repository asked is looked at, never its upstreams.
@@ -26,7 +27,7 @@ export const listPackageVersionDependencies: RestHandler = (input, call, context
 	const page = paginate(versionDetails(context, pkg, record)?.dependencies ?? [], 'ListPackageVersionDependencies', undefined, nextToken);
 	return {
 		json: {
-			...versionHeader(pkg, record),
+			...versionIdentity(pkg, record),
 			dependencies: page.items,
 			...(page.nextToken ? {nextToken: page.nextToken} : {}),
 		},
@@ -44,15 +45,5 @@ export const getPackageVersionReadme: RestHandler = (input, call, context) => {
 	call.authorize('codeartifact:GetPackageVersionReadme', packageArn(state, coordinates));
 	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
 	const readme = versionDetails(context, pkg, record)?.summary;
-	return {json: {...versionHeader(pkg, record), ...(readme === undefined ? {} : {readme})}};
+	return {json: {...versionIdentity(pkg, record), ...(readme === undefined ? {} : {readme})}};
 };
-
-function versionHeader(pkg: PackageRecord, record: PackageVersionRecord) {
-	return {
-		format: pkg.format,
-		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-		package: pkg.name,
-		version: record.version,
-		versionRevision: record.revision,
-	};
-}

@@ -28,7 +28,7 @@ const parser = new XMLParser({
 	parseTagValue: false,
 	trimValues: true,
 	processEntities: true,
-	htmlEntities: false,
+	htmlEntities: true, // numeric character references (&#169;) as well
 	isArray: (_name, jpath) => jpath === 'project.licenses.license' || jpath === 'project.dependencies.dependency',
 });
 

@@ -43,7 +43,7 @@ const richPom = `<?xml version="1.0" encoding="UTF-8"?>
   <artifactId>widget</artifactId>
   <version>2.0</version>
   <name>Widget &amp; Co</name>
-  <description>Makes widgets.</description>
+  <description>Makes widgets &#8212; fast.</description>
   <url>https://widget.example.com</url>
   <licenses><license><name>Apache-2.0</name><url>https://www.apache.org/licenses/LICENSE-2.0</url></license></licenses>
   <scm><url>https://github.com/example/widget</url></scm>
@@ -106,7 +106,7 @@ describe('Maven package versions through the endpoint and the API', () => {
 		expect(outputShapeProblems('codeartifact', 'DescribePackageVersion', described)).toEqual([]);
 		expect(described.packageVersion).toMatchObject({
 			displayName: 'Widget & Co',
-			summary: 'Makes widgets.',
+			summary: 'Makes widgets — fast.',
 			homePage: 'https://widget.example.com',
 			sourceCodeRepository: 'https://github.com/example/widget',
 			licenses: [{name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0'}],
@@ -129,7 +129,7 @@ describe('Maven package versions through the endpoint and the API', () => {
 		const readme = await client.send(new GetPackageVersionReadmeCommand(widget));
 		expect(outputShapeProblems('codeartifact', 'GetPackageVersionReadme', readme)).toEqual([]);
 		// A POM has no readme: its <description> stands in, as the API reference says.
-		expect(readme).toMatchObject({format: 'maven', namespace: 'com.example', package: 'widget', version: '2.0', readme: 'Makes widgets.'});
+		expect(readme).toMatchObject({format: 'maven', namespace: 'com.example', package: 'widget', version: '2.0', readme: 'Makes widgets — fast.'});
 		expect(await deploy('solo', 'com.example', 'bare', '1.0')).toBe(201);
 		const bare = await client.send(new GetPackageVersionReadmeCommand({...coordinates('solo', 'com.example', 'bare'), packageVersion: '1.0'}));
 		expect(bare.readme).toBeUndefined();

@@ -36,14 +36,13 @@ export const copyPackageVersions: RestHandler = (input, call, context) => {
 		const holder = reach.find(name => findPackage(state, {...source, repository: name})?.versions.some(v => v.version === version)) ?? sourceRepository;
 		const found = selectVersion(findPackage(state, {...source, repository: holder}), version, selection, undefined);
 		const failure = found instanceof VersionFailure ? found : refusal(state, found, destination, allowOverwrite === true);
-		if (failure) {
-			recordFailure(result, version, failure);
+		if (failure || found instanceof VersionFailure) {
+			if (failure) recordFailure(result, version, failure);
 			continue;
 		}
-		const copied = found as PackageVersionRecord; // not a failure: refusal() saw it
 		const pkg = ensurePackage(state, destination, 'published');
-		pkg.versions = [...pkg.versions.filter(v => v.version !== version), structuredClone(copied)];
-		recordSuccess(result, version, copied.revision, copied.status);
+		pkg.versions = [...pkg.versions.filter(v => v.version !== version), structuredClone(found)];
+		recordSuccess(result, version, found.revision, found.status);
 	}
 	if (Object.keys(result.successfulVersions).length > 0) context.store.commit();
 	return {json: result};

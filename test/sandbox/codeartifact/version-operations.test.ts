@@ -187,6 +187,8 @@ describe('package version operations through the real SDK', () => {
 		});
 		expect((await copy({versions: ['1.0'], allowOverwrite: true})).successfulVersions).toHaveProperty('1.0');
 		expect((await copy({versionRevisions: {'1.1': 'stale'}})).failedVersions?.['1.1']?.errorCode).toBe('MISMATCHED_REVISION');
+		await client.send(new DisposePackageVersionsCommand({...coordinates(pkg, 'staging'), versions: ['1.1']}));
+		expect((await copy({versions: ['1.1'], allowOverwrite: true})).failedVersions?.['1.1']?.errorCode).toBe('NOT_ALLOWED');
 
 		await expect(copy({versions: ['1.0'], versionRevisions: {'1.0': first.versionRevision ?? ''}})).rejects.toMatchObject({
 			name: 'ValidationException',

@@ -20,6 +20,8 @@ export interface RepositoryRecord {
 	description: string;
 	upstreams: string[]; // repository names, in look-up order
 	externalConnections: string[]; // e.g. 'public:maven-central'
+	/** Upstreams deleted since this repository's last UpdateRepository: its upstream graph still points at them (see upstream-graph.ts). */
+	danglingUpstreams?: string[];
 	createdTime: number;
 	tags: Tag[];
 }

@@ -3,7 +3,7 @@ import {packageArn} from './arns.js';
 import {readPackageInputs} from './package-inputs.js';
 import {compareText, paginate} from './pagination.js';
 import {notFound, requireVersion} from './resources.js';
-import {assetSummary} from './shapes.js';
+import {assetSummary, versionIdentity} from './shapes.js';
 import {invalid} from './validation.js';
 
 // Generic asset names, as the CodeArtifact user guide states them: Unicode letters and digits
@@ -69,11 +69,7 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 	);
 	return {
 		json: {
-			format: pkg.format,
-			...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-			package: pkg.name,
-			version: record.version,
-			versionRevision: record.revision,
+			...versionIdentity(pkg, record),
 			assets: page.items.map(assetSummary),
 			...(page.nextToken ? {nextToken: page.nextToken} : {}),
 		},

@@ -42,6 +42,7 @@ const patterns = {
 
 const packageFormats = ['npm', 'pypi', 'maven', 'nuget', 'generic', 'ruby', 'swift', 'cargo'] as const;
 const restriction = ['ALLOW', 'BLOCK'] as const;
+const versionStatuses = ['Published', 'Unfinished', 'Unlisted', 'Archived', 'Disposed', 'Deleted'] as const;
 
 const query = <const S extends Omit<FieldSpec, 'in' | 'type'>>(spec: S) => ({...spec, in: 'query', type: 'string'}) as const;
 const integer = <const S extends Omit<FieldSpec, 'type'>>(spec: S) => ({...spec, type: 'integer'}) as const;
@@ -52,6 +53,8 @@ export const fields = {
 	domainOwner: query({member: 'domainOwner', wire: 'domain-owner', pattern: patterns.account, min: 12, max: 12}),
 	administratorAccount: query({member: 'administratorAccount', wire: 'administrator-account', pattern: patterns.account, min: 12, max: 12}),
 	repository: query({member: 'repository', wire: 'repository', pattern: patterns.repository, min: 2, max: 100}),
+	sourceRepository: query({member: 'sourceRepository', wire: 'source-repository', pattern: patterns.repository, min: 2, max: 100}),
+	destinationRepository: query({member: 'destinationRepository', wire: 'destination-repository', pattern: patterns.repository, min: 2, max: 100}),
 	repositoryPrefix: query({member: 'repositoryPrefix', wire: 'repository-prefix', pattern: patterns.repository, min: 2, max: 100}),
 	externalConnection: query({member: 'externalConnection', wire: 'external-connection', pattern: patterns.externalConnection, min: 2, max: 100}),
 	format: query({member: 'format', wire: 'format', enum: packageFormats}),
@@ -62,7 +65,7 @@ export const fields = {
 	packageVersionRevision: query({member: 'packageVersionRevision', wire: 'revision', pattern: patterns.nonBlank, min: 1, max: 50}),
 	asset: query({member: 'asset', wire: 'asset', pattern: patterns.printable, min: 1, max: 255}),
 	assetName: query({member: 'assetName', wire: 'asset', pattern: patterns.printable, min: 1, max: 255}),
-	status: query({member: 'status', wire: 'status', enum: ['Published', 'Unfinished', 'Unlisted', 'Archived', 'Disposed', 'Deleted']}),
+	status: query({member: 'status', wire: 'status', enum: versionStatuses}),
 	sortBy: query({member: 'sortBy', wire: 'sortBy', enum: ['PUBLISHED_TIME']}),
 	originType: query({member: 'originType', wire: 'originType', enum: ['INTERNAL', 'EXTERNAL', 'UNKNOWN']}),
 	publish: query({member: 'publish', wire: 'publish', enum: restriction}),
@@ -75,6 +78,11 @@ export const fields = {
 	assetSHA256: {member: 'assetSHA256', in: 'header', wire: 'x-amz-content-sha256', type: 'string', pattern: patterns.sha256, min: 64, max: 64},
 	description: {member: 'description', in: 'body', wire: 'description', type: 'string', pattern: patterns.printableOrEmpty, max: 1000},
 	encryptionKey: {member: 'encryptionKey', in: 'body', wire: 'encryptionKey', type: 'string', pattern: patterns.nonBlank, min: 1, max: 1011},
+	// The package version batch operations (delete, dispose, status, copy) read these from the body.
+	expectedStatus: {member: 'expectedStatus', in: 'body', wire: 'expectedStatus', type: 'string', enum: versionStatuses},
+	targetStatus: {member: 'targetStatus', in: 'body', wire: 'targetStatus', type: 'string', enum: versionStatuses},
+	allowOverwrite: {member: 'allowOverwrite', in: 'body', wire: 'allowOverwrite', type: 'boolean'},
+	includeFromUpstream: {member: 'includeFromUpstream', in: 'body', wire: 'includeFromUpstream', type: 'boolean'},
 	// ListDomains alone takes its paging members in the JSON body.
 	bodyMaxResults: integer({member: 'maxResults', in: 'body', wire: 'maxResults', min: 1, max: 1000}),
 	bodyNextToken: {member: 'nextToken', in: 'body', wire: 'nextToken', type: 'string', pattern: patterns.nonBlank, min: 1, max: 2000},
@@ -86,6 +94,8 @@ export const nestedSpecs = {
 	tagKey: {type: 'string', pattern: patterns.printable, min: 1, max: 128},
 	tagValue: {type: 'string', pattern: patterns.printableOrEmpty, min: 0, max: 256},
 	restriction: {type: 'string', enum: restriction},
+	packageVersion: {type: 'string', pattern: patterns.packagePart, min: 1, max: 255, noControls: true},
+	packageVersionRevision: {type: 'string', pattern: patterns.nonBlank, min: 1, max: 50},
 } as const satisfies Record<string, Omit<FieldSpec, 'member' | 'in' | 'wire'>>;
 
 export type FieldName = keyof typeof fields;

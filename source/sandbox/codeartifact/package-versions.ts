@@ -5,6 +5,7 @@ import {readPackageInputs} from './package-inputs.js';
 import {compareText, paginate} from './pagination.js';
 import {requirePackage, requireVersion} from './resources.js';
 import {versionDescription, versionSummary} from './shapes.js';
+import {versionDetails} from './version-metadata.js';
 
 const versionOrder = new Intl.Collator('en', {numeric: true});
 
@@ -45,7 +46,7 @@ export const describePackageVersion: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:DescribePackageVersion', packageArn(state, coordinates));
 	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
-	return {json: {packageVersion: versionDescription(pkg, record)}};
+	return {json: {packageVersion: versionDescription(pkg, record, versionDetails(context, pkg, record))}};
 };
 
 export function latestPublished(pkg: PackageRecord): PackageVersionRecord | undefined {

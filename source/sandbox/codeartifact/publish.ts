@@ -7,7 +7,7 @@ import {checkGenericAssetName} from './assets.js';
 import {readPackageInputs} from './package-inputs.js';
 import {ensurePackage, findPackage, putVersionAsset} from './package-store.js';
 import {conflict, describeCoordinates, requireRepository} from './resources.js';
-import {assetSummary, epochSeconds} from './shapes.js';
+import {assetSummary, epochSeconds, versionIdentity} from './shapes.js';
 import {invalid} from './validation.js';
 
 /**
@@ -77,11 +77,7 @@ export const publishPackageVersion: RestHandler = (input, call, context) => {
 
 function output(pkg: PackageRecord, version: PackageVersionRecord, asset: AssetRecord) {
 	return {
-		format: pkg.format,
-		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
-		package: pkg.name,
-		version: version.version,
-		versionRevision: version.revision,
+		...versionIdentity(pkg, version),
 		status: version.status,
 		asset: assetSummary(asset),
 	};

@@ -51,25 +51,30 @@ export const updateRepository: RestHandler = (input, call, context) => {
 	if (upstreams) checkUpstreams(state, call, domain, repository, upstreams);
 	if (description !== undefined) record.description = description;
 	if (upstreams) record.upstreams = upstreams;
+	delete record.danglingUpstreams; // any UpdateRepository settles the graph on the upstreams that exist
 	context.store.commit();
 	return {json: {repository: repositoryDescription(state, record)}};
 };
 
-/** Deleting a repository deletes its packages; one that is still another's upstream is refused. */
+/**
+ * Deleting a repository deletes its packages. One that is another's upstream may be deleted too,
+ * as on AWS: each downstream stops listing it, but its upstream graph keeps pointing at it
+ * (danglingUpstreams) until its next UpdateRepository; until then its Maven endpoint refuses to
+ * search upstreams (maven/upstream-graph.ts). A repository made again under the same name is a
+ * new one, which the old reference does not reach.
+ */
 export const deleteRepository: RestHandler = (input, call, context) => {
 	const {domain, domainOwner, repository} = readInputs(input, ['domain', 'repository'], ['domainOwner']);
 	const {state} = context.store;
 	call.authorize('codeartifact:DeleteRepository', repositoryArn(state, domain, repository));
 	const record = requireRepository(state, domain, repository, domainOwner);
-	const downstreams = downstreamsOf(state, domain, repository);
-	if (downstreams.length > 0) {
-		throw conflict(
-			'repository',
-			repository,
-			`Repository ${repository} is an upstream repository of ${downstreams.join(', ')}. Remove it from their upstreams (UpdateRepository) before deleting it.`,
-		);
-	}
 	const description = repositoryDescription(state, record);
+	for (const name of downstreamsOf(state, domain, repository)) {
+		const downstream = findRepository(state, domain, name);
+		if (!downstream) continue;
+		downstream.upstreams = downstream.upstreams.filter(upstream => upstream !== repository);
+		downstream.danglingUpstreams = [...new Set([...(downstream.danglingUpstreams ?? []), repository])];
+	}
 	delete state.repositories[repositoryKey(domain, repository)];
 	for (const [key, pkg] of Object.entries(state.packages)) if (pkg.domain === domain && pkg.repository === repository) delete state.packages[key];
 	context.store.commit();

@@ -5,10 +5,14 @@ import {createDomain, deleteDomain, describeDomain, listDomains} from './domains
 import {associateExternalConnection, disassociateExternalConnection} from './external-connections.js';
 import {describePackageVersion, listPackageVersions} from './package-versions.js';
 import {describePackage, listPackages, putPackageOriginConfiguration} from './packages.js';
+import {copyPackageVersions} from './copy-versions.js';
+import {deletePackage} from './delete-package.js';
 import {publishPackageVersion} from './publish.js';
 import {createRepository, deleteRepository, describeRepository, listRepositories, listRepositoriesInDomain, updateRepository} from './repositories.js';
 import {getRepositoryEndpoint} from './repository-endpoint.js';
 import {listTagsForResource, tagResource, untagResource} from './tags.js';
+import {getPackageVersionReadme, listPackageVersionDependencies} from './version-metadata.js';
+import {deletePackageVersions, disposePackageVersions, updatePackageVersionsStatus} from './version-status.js';
 
 /** The CodeArtifact control plane (restJson1): method and path as the model's `http` traits give them. */
 export const codeArtifactRoutes: RestRoute[] = [
@@ -34,6 +38,13 @@ export const codeArtifactRoutes: RestRoute[] = [
 	{method: 'POST', path: '/v1/package/version/publish', operation: 'PublishPackageVersion', handler: publishPackageVersion},
 	{method: 'GET', path: '/v1/package/version/asset', operation: 'GetPackageVersionAsset', handler: getPackageVersionAsset},
 	{method: 'POST', path: '/v1/package/version/assets', operation: 'ListPackageVersionAssets', handler: listPackageVersionAssets},
+	{method: 'DELETE', path: '/v1/package', operation: 'DeletePackage', handler: deletePackage},
+	{method: 'POST', path: '/v1/package/versions/delete', operation: 'DeletePackageVersions', handler: deletePackageVersions},
+	{method: 'POST', path: '/v1/package/versions/dispose', operation: 'DisposePackageVersions', handler: disposePackageVersions},
+	{method: 'POST', path: '/v1/package/versions/update_status', operation: 'UpdatePackageVersionsStatus', handler: updatePackageVersionsStatus},
+	{method: 'POST', path: '/v1/package/versions/copy', operation: 'CopyPackageVersions', handler: copyPackageVersions},
+	{method: 'POST', path: '/v1/package/version/dependencies', operation: 'ListPackageVersionDependencies', handler: listPackageVersionDependencies},
+	{method: 'GET', path: '/v1/package/version/readme', operation: 'GetPackageVersionReadme', handler: getPackageVersionReadme},
 	{method: 'POST', path: '/v1/tag', operation: 'TagResource', handler: tagResource},
 	{method: 'POST', path: '/v1/untag', operation: 'UntagResource', handler: untagResource},
 	{method: 'POST', path: '/v1/tags', operation: 'ListTagsForResource', handler: listTagsForResource},

@@ -1,3 +1,4 @@
+import type {PomDetails} from '../maven/pom.js';
 import type {AssetRecord, DomainRecord, PackageRecord, PackageVersionRecord, RepositoryRecord, SandboxState} from '../state.js';
 import {domainArn, repositoryArn} from './arns.js';
 import {externalConnectionFormat} from './external-connection-names.js';
@@ -83,18 +84,33 @@ export function versionSummary(version: PackageVersionRecord) {
 	return {version: version.version, revision: version.revision, status: version.status, origin: origin(version)};
 }
 
-export function versionDescription(pkg: PackageRecord, version: PackageVersionRecord) {
+/** `details`: what the version's own metadata says (a Maven POM's name, description, URLs and licenses). */
+export function versionDescription(pkg: PackageRecord, version: PackageVersionRecord, details?: PomDetails) {
 	return {
 		format: pkg.format,
 		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
 		packageName: pkg.name,
-		displayName: pkg.name,
+		displayName: details?.displayName ?? pkg.name,
 		version: version.version,
+		...(details?.summary === undefined ? {} : {summary: details.summary}),
+		...(details?.homePage === undefined ? {} : {homePage: details.homePage}),
+		...(details?.sourceCodeRepository === undefined ? {} : {sourceCodeRepository: details.sourceCodeRepository}),
 		publishedTime: version.publishedTime,
-		licenses: [],
+		licenses: details?.licenses ?? [],
 		revision: version.revision,
 		status: version.status,
 		origin: origin(version),
+	};
+}
+
+/** The members that name a package version in the replies about it (assets, dependencies, readme, publish). */
+export function versionIdentity(pkg: PackageRecord, version: PackageVersionRecord) {
+	return {
+		format: pkg.format,
+		...(pkg.namespace ? {namespace: pkg.namespace} : {}),
+		package: pkg.name,
+		version: version.version,
+		versionRevision: version.revision,
 	};
 }
 

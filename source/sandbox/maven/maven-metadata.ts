@@ -4,8 +4,9 @@
  * versions the repository and its upstreams hold. Never stored as a package version.
  */
 import type {SandboxContext} from '../context.js';
-import {findPackage, searchOrder, type PackageCoordinates} from '../codeartifact/package-store.js';
+import {findPackage, type PackageCoordinates} from '../codeartifact/package-store.js';
 import type {PackageVersionRecord, SandboxState} from '../state.js';
+import {mavenSearchOrder} from './upstream-graph.js';
 import {externalConnectionHolder, isServable, mavenCoordinates, upstreamAllowed} from './resolve-artifact.js';
 
 export interface MetadataFile {
@@ -37,7 +38,7 @@ export async function resolveMetadata(context: SandboxContext, domain: string, r
 	const target = metadataTarget(path);
 	const coordinates = target && mavenCoordinates(domain, repository, target);
 	const allowUpstreams = !coordinates || upstreamAllowed(state, coordinates);
-	const order = allowUpstreams ? searchOrder(state, domain, repository) : [repository];
+	const order = allowUpstreams ? mavenSearchOrder(state, domain, repository) : [repository];
 	const passedThrough = target?.version === undefined ? await passThrough(context, order, domain, coordinates, path) : undefined;
 	if (passedThrough) return passedThrough;
 	if (!target || !coordinates) return undefined;

@@ -14,6 +14,7 @@ import type {MavenChecksum, MavenPath} from './maven-path.js';
 import {metadataTarget} from './maven-metadata.js';
 import {mavenCoordinates, type ArtifactFile} from './resolve-artifact.js';
 import {checksumOf, MavenHttpError, textResponse} from './responses.js';
+import {refuseUpstreamSuppliedVersion} from './upstream-conflict.js';
 
 export interface PublishTarget {
 	domain: string;
@@ -35,12 +36,18 @@ export function authorizePut(context: SandboxContext, target: PublishTarget, pat
 }
 
 /** Stores what a PUT carries; the caller has checked authorizePut() first. */
-export function publish(context: SandboxContext, target: PublishTarget, path: Exclude<MavenPath, {kind: 'invalid'}>, body: Buffer): WireResponse {
+export async function publish(
+	context: SandboxContext,
+	target: PublishTarget,
+	path: Exclude<MavenPath, {kind: 'invalid'}>,
+	body: Buffer,
+): Promise<WireResponse> {
 	if (path.kind === 'metadata') return publishMetadata(context, target, path.path, path.checksum, body);
-	return path.checksum ? verifyChecksum(context, target, path, path.checksum, body) : publishAsset(context, target, path, body);
+	if (path.checksum) return verifyChecksum(context, target, path, path.checksum, body);
+	return publishAsset(context, target, path, body);
 }
 
-function publishAsset(context: SandboxContext, target: PublishTarget, file: ArtifactFile, body: Buffer): WireResponse {
+async function publishAsset(context: SandboxContext, target: PublishTarget, file: ArtifactFile, body: Buffer): Promise<WireResponse> {
 	const {state} = context.store;
 	const coordinates = mavenCoordinates(target.domain, target.repository, file);
 	const pkg = findPackage(state, coordinates);
@@ -50,6 +57,7 @@ function publishAsset(context: SandboxContext, target: PublishTarget, file: Arti
 			`Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the package's origin configuration (publish: BLOCK); its versions come from upstream. Allow publishing with PutPackageOriginConfiguration first.`,
 		);
 	}
+	await refuseUpstreamSuppliedVersion(context, coordinates, file);
 	const existing = findVersion(state, coordinates, file.version);
 	const sameName = existing?.assets.find(a => a.name === file.fileName);
 	if (sameName) {

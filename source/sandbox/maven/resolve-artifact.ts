@@ -6,8 +6,9 @@
  * and the origin controls see it. Intermediate repositories keep nothing, as in AWS.
  */
 import type {SandboxContext} from '../context.js';
-import {ensurePackage, findPackage, findVersion, putVersionAsset, searchOrder, type PackageCoordinates} from '../codeartifact/package-store.js';
+import {ensurePackage, findPackage, findVersion, putVersionAsset, type PackageCoordinates} from '../codeartifact/package-store.js';
 import {entry, repositoryKey, type AssetRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
+import {mavenSearchOrder} from './upstream-graph.js';
 import {MavenHttpError} from './responses.js';
 import {SingleFlight} from './single-flight.js';
 
@@ -112,7 +113,7 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 	const {domain, repository} = coordinates;
 	// Dependency-confusion protection: a package blocked from upstreams only serves what it holds.
 	if (!upstreamAllowed(state, coordinates) || holdsUnservable(state, coordinates, file.version)) return undefined;
-	const order = searchOrder(state, domain, repository);
+	const order = mavenSearchOrder(state, domain, repository);
 	for (const name of order.slice(1)) {
 		const found = storedAsset(state, {...coordinates, repository: name}, file);
 		if (found) {

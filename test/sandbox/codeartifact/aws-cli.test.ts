@@ -125,6 +125,29 @@ describe('the aws CLI v1 against the sandbox, as a learner types it', () => {
 		expect(again.assetName).toBe('café ünïcödé.tar.gz');
 	});
 
+	it('cleans up what a learner published: status, dispose, delete versions, delete the package', {timeout: 180_000}, async () => {
+		const file = join(home, 'cleanup.bin');
+		writeFileSync(file, 'clean me up');
+		const hash = createHash('sha256').update('clean me up').digest('hex');
+		await aws('create-domain', '--domain', 'cli-cleanup');
+		await aws('create-repository', '--domain', 'cli-cleanup', '--repository', 'files');
+		const pkg = ['--domain', 'cli-cleanup', '--repository', 'files', '--format', 'generic', '--namespace', 'ns', '--package', 'tool'];
+		for (const version of ['1.0.0', '1.0.1', '1.0.2']) {
+			await aws('publish-package-version', ...pkg, '--package-version', version, '--asset-content', file, '--asset-name', 'tool.bin', '--asset-sha256', hash);
+		}
+		const archived = await aws('update-package-versions-status', ...pkg, '--versions', '1.0.0', '--target-status', 'Archived');
+		expect(archived).toMatchObject({successfulVersions: {'1.0.0': {status: 'Archived'}}, failedVersions: {}});
+		const disposed = await aws('dispose-package-versions', ...pkg, '--versions', '1.0.1', '--expected-status', 'Published');
+		expect(disposed).toMatchObject({successfulVersions: {'1.0.1': {status: 'Disposed'}}});
+		const deleted = await aws('delete-package-versions', ...pkg, '--versions', '1.0.2', '1.0.9');
+		expect(deleted).toMatchObject({successfulVersions: {'1.0.2': {status: 'Deleted'}}, failedVersions: {'1.0.9': {errorCode: 'NOT_FOUND'}}});
+		const listed = await aws('list-package-versions', ...pkg);
+		expect((listed.versions as {version: string; status: string}[]).map(v => `${v.version} ${v.status}`)).toEqual(['1.0.0 Archived', '1.0.1 Disposed']);
+		const gone = await aws('delete-package', ...pkg);
+		expect(gone.deletedPackage).toMatchObject({format: 'generic', namespace: 'ns', package: 'tool'});
+		expect((await aws('list-packages', '--domain', 'cli-cleanup', '--repository', 'files')).packages).toEqual([]);
+	});
+
 	it('lets the CLI paginate list-domains by itself', {timeout: 90_000}, async () => {
 		for (let i = 0; i < 4; i++) await aws('create-domain', '--domain', `cli-page-${i}`);
 		const listed = await aws('list-domains', '--page-size', '2');

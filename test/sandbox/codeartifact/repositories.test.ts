@@ -12,6 +12,7 @@ import {
 	type CodeartifactClient,
 } from '@aws-sdk/client-codeartifact';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {adminClient, uniqueName} from './client.js';
 
@@ -112,17 +113,18 @@ describe('CodeArtifact repositories through the real SDK', () => {
 		});
 	});
 
-	it("refuses to delete a repository that is another one's upstream", async () => {
+	it("deletes a repository that is another one's upstream, which then no longer lists it", async () => {
 		await create('d-up');
-		await create('d-down', ['d-up']);
-		await expect(client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}))).rejects.toMatchObject({
-			name: 'ConflictException',
-			message: expect.stringContaining('d-down'),
-		});
-		const deleted = await client.send(new DeleteRepositoryCommand({domain, repository: 'd-down'}));
-		expect(deleted.repository?.name).toBe('d-down');
-		await client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}));
+		await create('d-other');
+		await create('d-down', ['d-up', 'd-other']);
+		const deleted = await client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}));
+		expect(deleted.repository).toMatchObject({name: 'd-up', upstreams: []});
+		expect(outputShapeProblems('codeartifact', 'DeleteRepository', deleted)).toEqual([]);
+		expect(await upstreamsOf('d-down')).toEqual(['d-other']);
 		await expect(client.send(new DeleteRepositoryCommand({domain, repository: 'd-up'}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});
+		// A repository made again under the name is a new one: the downstream does not list it.
+		await create('d-up');
+		expect(await upstreamsOf('d-down')).toEqual(['d-other']);
 	});
 
 	it('associates one known external connection and disassociates it', async () => {

@@ -38,10 +38,12 @@ const patterns = {
 	nonBlank: '\\S+',
 	externalConnection: '[A-Za-z0-9][A-Za-z0-9._\\-:]{1,99}',
 	sha256: '[0-9a-f]+',
+	packageGroup: '[^\\p{C}\\p{IsWhitespace}]+',
 } as const;
 
 const packageFormats = ['npm', 'pypi', 'maven', 'nuget', 'generic', 'ruby', 'swift', 'cargo'] as const;
 const restriction = ['ALLOW', 'BLOCK'] as const;
+export const packageGroupRestrictionTypes = ['EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM', 'PUBLISH'] as const;
 
 const query = <const S extends Omit<FieldSpec, 'in' | 'type'>>(spec: S) => ({...spec, in: 'query', type: 'string'}) as const;
 const integer = <const S extends Omit<FieldSpec, 'type'>>(spec: S) => ({...spec, type: 'integer'}) as const;
@@ -75,6 +77,14 @@ export const fields = {
 	assetSHA256: {member: 'assetSHA256', in: 'header', wire: 'x-amz-content-sha256', type: 'string', pattern: patterns.sha256, min: 64, max: 64},
 	description: {member: 'description', in: 'body', wire: 'description', type: 'string', pattern: patterns.printableOrEmpty, max: 1000},
 	encryptionKey: {member: 'encryptionKey', in: 'body', wire: 'encryptionKey', type: 'string', pattern: patterns.nonBlank, min: 1, max: 1011},
+	packageGroup: query({member: 'packageGroup', wire: 'package-group', pattern: patterns.packageGroup, min: 2, max: 520}),
+	bodyPackageGroup: {member: 'packageGroup', in: 'body', wire: 'packageGroup', type: 'string', pattern: patterns.packageGroup, min: 2, max: 520},
+	// DeletePackageGroup's packageGroup is a plain String in the model.
+	anyPackageGroup: query({member: 'packageGroup', wire: 'package-group'}),
+	contactInfo: {member: 'contactInfo', in: 'body', wire: 'contactInfo', type: 'string', pattern: patterns.printableOrEmpty, min: 0, max: 1000},
+	prefix: query({member: 'prefix', wire: 'prefix', pattern: patterns.printableOrEmpty, min: 0, max: 520}),
+	originRestrictionType: query({member: 'originRestrictionType', wire: 'originRestrictionType', enum: packageGroupRestrictionTypes}),
+	preview: {member: 'preview', in: 'query', wire: 'preview', type: 'boolean'},
 	// ListDomains alone takes its paging members in the JSON body.
 	bodyMaxResults: integer({member: 'maxResults', in: 'body', wire: 'maxResults', min: 1, max: 1000}),
 	bodyNextToken: {member: 'nextToken', in: 'body', wire: 'nextToken', type: 'string', pattern: patterns.nonBlank, min: 1, max: 2000},
@@ -86,6 +96,8 @@ export const nestedSpecs = {
 	tagKey: {type: 'string', pattern: patterns.printable, min: 1, max: 128},
 	tagValue: {type: 'string', pattern: patterns.printableOrEmpty, min: 0, max: 256},
 	restriction: {type: 'string', enum: restriction},
+	packageGroupRestrictionType: {type: 'string', enum: packageGroupRestrictionTypes},
+	packageGroupRestrictionMode: {type: 'string', enum: ['ALLOW', 'ALLOW_SPECIFIC_REPOSITORIES', 'BLOCK', 'INHERIT']},
 } as const satisfies Record<string, Omit<FieldSpec, 'member' | 'in' | 'wire'>>;
 
 export type FieldName = keyof typeof fields;
@@ -121,7 +133,8 @@ const controlCharacter = /\p{Cc}/u;
 const compiled = new Map<string, RegExp>();
 function fullMatch(pattern: string): RegExp {
 	let regex = compiled.get(pattern);
-	if (!regex) compiled.set(pattern, (regex = new RegExp(`^(?:${pattern})$`, 'u')));
+	// Java's \p{IsWhitespace} is \p{White_Space} in JavaScript.
+	if (!regex) compiled.set(pattern, (regex = new RegExp(`^(?:${pattern.replaceAll('\\p{IsWhitespace}', '\\p{White_Space}')})$`, 'u')));
 	return regex;
 }
 

@@ -24,6 +24,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
+import {tamperingClient} from './client.js';
 
 // A package group's origin controls through the real SDK and the Maven endpoint: the modes and
 // allowed-repository lists, their inheritance down the hierarchy, which packages a group governs,
@@ -140,6 +141,15 @@ describe('package group origin controls', () => {
 			resourceType: 'repository',
 		});
 		await expect(configure('/npm/*', {PUBLISH: 'BLOCK'})).rejects.toMatchObject({name: 'ResourceNotFoundException', resourceType: 'package-group'});
+		const withoutType = tamperingClient(sandbox.current, request => {
+			delete request.query.originRestrictionType;
+		});
+		await expect(
+			withoutType.send(new ListAllowedRepositoriesForGroupCommand({domain, packageGroup: '/generic/tools/*', originRestrictionType: 'PUBLISH'})),
+		).rejects.toMatchObject({
+			name: 'ValidationException',
+			message: "1 validation error detected: Value null at 'originRestrictionType' failed to satisfy constraint: Member must not be null",
+		});
 	});
 
 	it('lists a group’s allowed repositories per restriction, page by page', async () => {

@@ -1,4 +1,5 @@
-import {CodeartifactClient} from '@aws-sdk/client-codeartifact';
+import {createHash} from 'node:crypto';
+import {CodeartifactClient, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
 import {adminConfig} from '../../helpers/sandbox.js';
 
@@ -42,4 +43,25 @@ let counter = 0;
 export function uniqueName(prefix: string): string {
 	counter += 1;
 	return `${prefix}-${process.pid % 1000}-${counter}`;
+}
+
+/** PublishPackageVersion of one small asset, a.bin, as the generic package tools/PKG: its bytes name it. */
+export function publishGenericCommand(
+	to: {domain: string; repository: string},
+	pkg: string,
+	version: string,
+	unfinished = false,
+): PublishPackageVersionCommand {
+	const bytes = Buffer.from(`${pkg}@${version} in ${to.repository}`);
+	return new PublishPackageVersionCommand({
+		...to,
+		format: 'generic',
+		namespace: 'tools',
+		package: pkg,
+		packageVersion: version,
+		assetName: 'a.bin',
+		assetContent: bytes,
+		assetSHA256: createHash('sha256').update(bytes).digest('hex'),
+		unfinished,
+	});
 }

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {
@@ -15,7 +14,6 @@ import {
 	ListPackagesCommand,
 	paginateListAllowedRepositoriesForGroup,
 	paginateListAssociatedPackages,
-	PublishPackageVersionCommand,
 	PutPackageOriginConfigurationCommand,
 	UpdatePackageGroupOriginConfigurationCommand,
 	type PackageGroupOriginRestrictionMode,
@@ -24,7 +22,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
-import {tamperingClient} from './client.js';
+import {publishGenericCommand, tamperingClient} from './client.js';
 
 // A package group's origin controls through the real SDK and the Maven endpoint: the modes and
 // allowed-repository lists, their inheritance down the hierarchy, which packages a group governs,
@@ -56,22 +54,7 @@ describe('package group origin controls', () => {
 		);
 	const maven = async (repository: string, path: string, init: {method?: string; body?: string} = {}) =>
 		(await fetch(`${endpoints[repository]}${path}`, {...init, headers: {authorization}})).status;
-	const publishGeneric = (repository: string, pkg: string) => {
-		const bytes = Buffer.from(`${pkg} in ${repository}`);
-		return client.send(
-			new PublishPackageVersionCommand({
-				domain,
-				repository,
-				format: 'generic',
-				namespace: 'tools',
-				package: pkg,
-				packageVersion: '1.0.0',
-				assetName: 'a.bin',
-				assetContent: bytes,
-				assetSHA256: createHash('sha256').update(bytes).digest('hex'),
-			}),
-		);
-	};
+	const publishGeneric = (repository: string, pkg: string) => client.send(publishGenericCommand({domain, repository}, pkg, '1.0.0'));
 	const packagesIn = async (repository: string) =>
 		((await client.send(new ListPackagesCommand({domain, repository}))).packages ?? []).map(p => `${p.namespace ?? ''}/${p.package}`);
 

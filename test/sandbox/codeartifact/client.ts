@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {Readable} from 'node:stream';
 import {CodeartifactClient, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
 import {adminConfig} from '../../helpers/sandbox.js';
@@ -64,4 +65,29 @@ export function publishGenericCommand(
 		assetSHA256: createHash('sha256').update(bytes).digest('hex'),
 		unfinished,
 	});
+}
+
+/**
+ * The admin client, keeping each reply's JSON body as it came on the wire (`bodies`, in order):
+ * the SDK drops members its model lacks, so a shape check of the wire needs the raw body.
+ */
+export function recordingClient(sandbox: RunningSandbox): {client: CodeartifactClient; bodies: unknown[]} {
+	const client = adminClient(sandbox);
+	const bodies: unknown[] = [];
+	client.middlewareStack.add(
+		next => async args => {
+			const result = await next(args);
+			const response = result.response as {body?: AsyncIterable<Uint8Array>};
+			if (response.body) {
+				const chunks: Uint8Array[] = [];
+				for await (const chunk of response.body) chunks.push(chunk);
+				const raw = Buffer.concat(chunks);
+				bodies.push(raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : {});
+				response.body = Readable.from([raw]);
+			}
+			return result;
+		},
+		{step: 'deserialize', priority: 'low', name: 'recordRawBodyForTest'},
+	);
+	return {client, bodies};
 }

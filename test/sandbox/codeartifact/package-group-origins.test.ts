@@ -22,7 +22,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
-import {publishGenericCommand, tamperingClient} from './client.js';
+import {publishGenericCommand, recordingClient, tamperingClient} from './client.js';
 
 // A package group's origin controls through the real SDK and the Maven endpoint: the modes and
 // allowed-repository lists, their inheritance down the hierarchy, which packages a group governs,
@@ -85,6 +85,21 @@ describe('package group origin controls', () => {
 			[{repositoryName: 'store', originRestrictionType: 'PUBLISH'}],
 		);
 		expect(outputShapeProblems('codeartifact', 'UpdatePackageGroupOriginConfiguration', reply)).toEqual([]);
+		// On the wire too, where the SDK would drop a member the model lacks.
+		const {client: recording, bodies} = recordingClient(sandbox.current);
+		await recording.send(new GetAssociatedPackageGroupCommand({domain, format: 'maven', namespace: 'com.example', package: 'lib'}));
+		await recording.send(new ListAssociatedPackagesCommand({domain, packageGroup: '/maven/com.example~', preview: true}));
+		await recording.send(
+			new UpdatePackageGroupOriginConfigurationCommand({
+				domain,
+				packageGroup: '/maven/com.example~',
+				addAllowedRepositories: [{repositoryName: 'app', originRestrictionType: 'PUBLISH'}],
+			}),
+		);
+		expect(bodies).toHaveLength(3);
+		expect(outputShapeProblems('codeartifact', 'GetAssociatedPackageGroup', bodies[0], 'wire')).toEqual([]);
+		expect(outputShapeProblems('codeartifact', 'ListAssociatedPackages', bodies[1], 'wire')).toEqual([]);
+		expect(outputShapeProblems('codeartifact', 'UpdatePackageGroupOriginConfiguration', bodies[2], 'wire')).toEqual([]);
 		expect(reply.allowedRepositoryUpdates).toEqual({PUBLISH: {ADDED: ['app', 'store'], REMOVED: ['store']}});
 		expect(reply.packageGroup?.originConfiguration?.restrictions).toEqual({
 			EXTERNAL_UPSTREAM: {mode: 'BLOCK', effectiveMode: 'BLOCK', repositoriesCount: 0},

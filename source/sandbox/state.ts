@@ -62,6 +62,21 @@ export interface Tag {
 	value: string;
 }
 
+export type PackageGroupRestrictionType = 'EXTERNAL_UPSTREAM' | 'INTERNAL_UPSTREAM' | 'PUBLISH';
+export type PackageGroupRestrictionMode = 'ALLOW' | 'ALLOW_SPECIFIC_REPOSITORIES' | 'BLOCK' | 'INHERIT';
+
+/** A package group: origin controls for every package its pattern matches most specifically. */
+export interface PackageGroupRecord {
+	domain: string;
+	pattern: string; // as given, e.g. '/maven/com.example~'
+	createdTime: number;
+	description?: string;
+	contactInfo?: string;
+	restrictions: Record<PackageGroupRestrictionType, PackageGroupRestrictionMode>;
+	allowedRepositories: Record<PackageGroupRestrictionType, string[]>;
+	tags: Tag[];
+}
+
 export interface ManagedPolicyRecord {
 	name: string;
 	id: string;
@@ -153,6 +168,8 @@ export interface SandboxState {
 	domains: Record<string, DomainRecord>;
 	repositories: Record<string, RepositoryRecord>; // key: `${domain}/${name}`
 	packages: Record<string, PackageRecord>; // key: packageKey()
+	/** Absent in a state written before package groups; a domain's root group `/*` is stored when first changed. */
+	packageGroups?: Record<string, PackageGroupRecord>; // key: packageGroupKey()
 	iam: {
 		policies: Record<string, ManagedPolicyRecord>; // key: policy name
 		roles: Record<string, RoleRecord>;
@@ -175,6 +192,10 @@ export function repositoryKey(domain: string, repository: string): string {
 
 export function packageKey(p: {domain: string; repository: string; format: string; namespace?: string | undefined; name: string}): string {
 	return [p.domain, p.repository, p.format, p.namespace ?? '', p.name].join('\u0000');
+}
+
+export function packageGroupKey(domain: string, pattern: string): string {
+	return `${domain}\u0000${pattern}`;
 }
 
 /** A record's own entry: names from requests (`constructor`, `__proto__`) never reach Object's prototype. */
@@ -202,6 +223,7 @@ export function protectRecords(state: SandboxState): SandboxState {
 	state.domains = withoutPrototype(state.domains);
 	state.repositories = withoutPrototype(state.repositories);
 	state.packages = withoutPrototype(state.packages);
+	if (state.packageGroups) state.packageGroups = withoutPrototype(state.packageGroups);
 	state.iam.policies = withoutPrototype(state.iam.policies);
 	state.iam.roles = withoutPrototype(state.iam.roles);
 	for (const role of Object.values(state.iam.roles)) role.inlinePolicies = withoutPrototype(role.inlinePolicies);

@@ -2,7 +2,7 @@ import {parseArn, taggableRecord} from '../codeartifact/arns.js';
 import {entry, type SandboxState, type Tag} from '../state.js';
 
 // aws:ResourceTag/… comes from the tags stored on the resource an action names. The sandbox
-// stores tags for roles, managed policies, instance profiles, domains and repositories.
+// stores tags for roles, managed policies, instance profiles, domains, repositories and package groups.
 
 const iamArn = /^arn:aws:iam::(\d{12}):(role|policy|instance-profile)(\/(?:[^/]*\/)*)([^/]*)$/;
 
@@ -21,6 +21,6 @@ export function resourceTags(state: SandboxState, arn: string): Tag[] | undefine
 		return record !== undefined && record.path === path ? record.tags : [];
 	}
 	const codeArtifact = parseArn(arn);
-	if (codeArtifact && ['domain', 'repository', 'package'].includes(codeArtifact.kind)) return taggableRecord(state, codeArtifact)?.tags ?? [];
+	if (codeArtifact && ['domain', 'repository', 'package', 'package-group'].includes(codeArtifact.kind)) return taggableRecord(state, codeArtifact)?.tags ?? [];
 	return undefined;
 }

@@ -38,11 +38,13 @@ const patterns = {
 	nonBlank: '\\S+',
 	externalConnection: '[A-Za-z0-9][A-Za-z0-9._\\-:]{1,99}',
 	sha256: '[0-9a-f]+',
+	packageGroup: '[^\\p{C}\\p{IsWhitespace}]+',
 } as const;
 
 const packageFormats = ['npm', 'pypi', 'maven', 'nuget', 'generic', 'ruby', 'swift', 'cargo'] as const;
 const restriction = ['ALLOW', 'BLOCK'] as const;
 const versionStatuses = ['Published', 'Unfinished', 'Unlisted', 'Archived', 'Disposed', 'Deleted'] as const;
+export const packageGroupRestrictionTypes = ['EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM', 'PUBLISH'] as const;
 
 const query = <const S extends Omit<FieldSpec, 'in' | 'type'>>(spec: S) => ({...spec, in: 'query', type: 'string'}) as const;
 const integer = <const S extends Omit<FieldSpec, 'type'>>(spec: S) => ({...spec, type: 'integer'}) as const;
@@ -83,6 +85,14 @@ export const fields = {
 	targetStatus: {member: 'targetStatus', in: 'body', wire: 'targetStatus', type: 'string', enum: versionStatuses},
 	allowOverwrite: {member: 'allowOverwrite', in: 'body', wire: 'allowOverwrite', type: 'boolean'},
 	includeFromUpstream: {member: 'includeFromUpstream', in: 'body', wire: 'includeFromUpstream', type: 'boolean'},
+	packageGroup: query({member: 'packageGroup', wire: 'package-group', pattern: patterns.packageGroup, min: 2, max: 520}),
+	bodyPackageGroup: {member: 'packageGroup', in: 'body', wire: 'packageGroup', type: 'string', pattern: patterns.packageGroup, min: 2, max: 520},
+	// DeletePackageGroup's packageGroup is a plain String in the model.
+	anyPackageGroup: query({member: 'packageGroup', wire: 'package-group'}),
+	contactInfo: {member: 'contactInfo', in: 'body', wire: 'contactInfo', type: 'string', pattern: patterns.printableOrEmpty, min: 0, max: 1000},
+	prefix: query({member: 'prefix', wire: 'prefix', pattern: patterns.printableOrEmpty, min: 0, max: 520}),
+	originRestrictionType: query({member: 'originRestrictionType', wire: 'originRestrictionType', enum: packageGroupRestrictionTypes}),
+	preview: {member: 'preview', in: 'query', wire: 'preview', type: 'boolean'},
 	// ListDomains alone takes its paging members in the JSON body.
 	bodyMaxResults: integer({member: 'maxResults', in: 'body', wire: 'maxResults', min: 1, max: 1000}),
 	bodyNextToken: {member: 'nextToken', in: 'body', wire: 'nextToken', type: 'string', pattern: patterns.nonBlank, min: 1, max: 2000},
@@ -96,6 +106,8 @@ export const nestedSpecs = {
 	restriction: {type: 'string', enum: restriction},
 	packageVersion: {type: 'string', pattern: patterns.packagePart, min: 1, max: 255, noControls: true},
 	packageVersionRevision: {type: 'string', pattern: patterns.nonBlank, min: 1, max: 50},
+	packageGroupRestrictionType: {type: 'string', enum: packageGroupRestrictionTypes},
+	packageGroupRestrictionMode: {type: 'string', enum: ['ALLOW', 'ALLOW_SPECIFIC_REPOSITORIES', 'BLOCK', 'INHERIT']},
 } as const satisfies Record<string, Omit<FieldSpec, 'member' | 'in' | 'wire'>>;
 
 export type FieldName = keyof typeof fields;
@@ -131,7 +143,8 @@ const controlCharacter = /\p{Cc}/u;
 const compiled = new Map<string, RegExp>();
 function fullMatch(pattern: string): RegExp {
 	let regex = compiled.get(pattern);
-	if (!regex) compiled.set(pattern, (regex = new RegExp(`^(?:${pattern})$`, 'u')));
+	// Java's \p{IsWhitespace} is \p{White_Space} in JavaScript.
+	if (!regex) compiled.set(pattern, (regex = new RegExp(`^(?:${pattern.replaceAll('\\p{IsWhitespace}', '\\p{White_Space}')})$`, 'u')));
 	return regex;
 }
 

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import type {RestHandler} from '../protocols/rest-json.js';
 import {entry, type DomainRecord, type SandboxState} from '../state.js';
 import {domainArn} from './arns.js';
+import {removeDomainGroups} from './package-group-store.js';
 import {compareText, paginate} from './pagination.js';
 import {checkTagCount, readTags} from './request-tags.js';
 import {conflict, requireDomain} from './resources.js';
@@ -57,6 +58,7 @@ export const deleteDomain: RestHandler = (input, call, context) => {
 	}
 	const description = domainDescription(state, record, 'Deleted');
 	delete state.domains[domain];
+	removeDomainGroups(state, domain);
 	context.store.commit();
 	return {json: {domain: description}};
 };

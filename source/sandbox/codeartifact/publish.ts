@@ -5,6 +5,7 @@ import type {AssetRecord, PackageRecord, PackageVersionRecord} from '../state.js
 import {packageArn} from './arns.js';
 import {checkGenericAssetName} from './assets.js';
 import {readPackageInputs} from './package-inputs.js';
+import {groupRefusal} from './package-group-store.js';
 import {ensurePackage, findPackage, putVersionAsset} from './package-store.js';
 import {conflict, describeCoordinates, requireRepository} from './resources.js';
 import {assetSummary, epochSeconds, versionIdentity} from './shapes.js';
@@ -44,6 +45,14 @@ export const publishPackageVersion: RestHandler = (input, call, context) => {
 			'AccessDeniedException',
 			403,
 			`Publishing package ${describeCoordinates(coordinates)} to repository ${coordinates.repository} is blocked by its package origin configuration (publish: BLOCK). Change it with PutPackageOriginConfiguration.`,
+		);
+	}
+	const blockedBy = groupRefusal(state, coordinates.domain, coordinates, 'PUBLISH', coordinates.repository);
+	if (blockedBy) {
+		throw new ServiceError(
+			'AccessDeniedException',
+			403,
+			`Publishing package ${describeCoordinates(coordinates)} to repository ${coordinates.repository} is blocked by the origin configuration of its ${blockedBy}. Change it with UpdatePackageGroupOriginConfiguration.`,
 		);
 	}
 	const version = existing?.versions.find(v => v.version === packageVersion);

@@ -2,7 +2,7 @@ import {ServiceError} from '../errors.js';
 import {entry, repositoryKey, type DomainRecord, type PackageRecord, type PackageVersionRecord, type RepositoryRecord, type SandboxState} from '../state.js';
 import {findPackage, type PackageCoordinates} from './package-store.js';
 
-export type ResourceType = 'domain' | 'repository' | 'package' | 'package-version' | 'asset';
+export type ResourceType = 'domain' | 'repository' | 'package' | 'package-version' | 'asset' | 'package-group';
 
 export function notFound(resourceType: ResourceType, resourceId: string, message: string): ServiceError {
 	return new ServiceError('ResourceNotFoundException', 404, message, {resourceId, resourceType});

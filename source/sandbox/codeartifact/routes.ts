@@ -3,6 +3,13 @@ import {getPackageVersionAsset, listPackageVersionAssets} from './assets.js';
 import {getAuthorizationToken} from './authorization.js';
 import {createDomain, deleteDomain, describeDomain, listDomains} from './domains.js';
 import {associateExternalConnection, disassociateExternalConnection} from './external-connections.js';
+import {
+	getAssociatedPackageGroup,
+	listAllowedRepositoriesForGroup,
+	listAssociatedPackages,
+	updatePackageGroupOriginConfiguration,
+} from './package-group-origins.js';
+import {createPackageGroup, deletePackageGroup, describePackageGroup, listPackageGroups, listSubPackageGroups, updatePackageGroup} from './package-groups.js';
 import {describePackageVersion, listPackageVersions} from './package-versions.js';
 import {describePackage, listPackages, putPackageOriginConfiguration} from './packages.js';
 import {copyPackageVersions} from './copy-versions.js';
@@ -48,4 +55,19 @@ export const codeArtifactRoutes: RestRoute[] = [
 	{method: 'POST', path: '/v1/tag', operation: 'TagResource', handler: tagResource},
 	{method: 'POST', path: '/v1/untag', operation: 'UntagResource', handler: untagResource},
 	{method: 'POST', path: '/v1/tags', operation: 'ListTagsForResource', handler: listTagsForResource},
+	{method: 'POST', path: '/v1/package-group', operation: 'CreatePackageGroup', handler: createPackageGroup},
+	{method: 'GET', path: '/v1/package-group', operation: 'DescribePackageGroup', handler: describePackageGroup},
+	{method: 'PUT', path: '/v1/package-group', operation: 'UpdatePackageGroup', handler: updatePackageGroup},
+	{method: 'DELETE', path: '/v1/package-group', operation: 'DeletePackageGroup', handler: deletePackageGroup},
+	{method: 'POST', path: '/v1/package-groups', operation: 'ListPackageGroups', handler: listPackageGroups},
+	{method: 'POST', path: '/v1/package-groups/sub-groups', operation: 'ListSubPackageGroups', handler: listSubPackageGroups},
+	{
+		method: 'PUT',
+		path: '/v1/package-group-origin-configuration',
+		operation: 'UpdatePackageGroupOriginConfiguration',
+		handler: updatePackageGroupOriginConfiguration,
+	},
+	{method: 'GET', path: '/v1/package-group-allowed-repositories', operation: 'ListAllowedRepositoriesForGroup', handler: listAllowedRepositoriesForGroup},
+	{method: 'GET', path: '/v1/list-associated-packages', operation: 'ListAssociatedPackages', handler: listAssociatedPackages},
+	{method: 'GET', path: '/v1/get-associated-package-group', operation: 'GetAssociatedPackageGroup', handler: getAssociatedPackageGroup},
 ];

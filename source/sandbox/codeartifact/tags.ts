@@ -2,16 +2,17 @@ import type {ContextValues} from '../../iam-policy/conditions.js';
 import type {ApiCall} from '../context.js';
 import {ServiceError} from '../errors.js';
 import type {RestHandler, RestInput} from '../protocols/rest-json.js';
-import type {DomainRecord, RepositoryRecord, SandboxState} from '../state.js';
+import type {SandboxState, Tag} from '../state.js';
 import {withoutKeys, withTags} from '../tags.js';
-import {parseArn, taggableRecord} from './arns.js';
+import {parseArn, patternOfArnPath, taggableRecord} from './arns.js';
+import {findGroup} from './package-group-store.js';
 import {checkTagCount, readTagKeys, readTags} from './request-tags.js';
 import {notFound, type ResourceType} from './resources.js';
 import {checkRequired} from './constraints.js';
 import {invalid, validationError} from './validation.js';
 
-// TagResource, UntagResource and ListTagsForResource: a domain or a repository, named by its ARN.
-// Package groups take tags on AWS, but the sandbox does not model them: their ARNs find nothing.
+// TagResource, UntagResource and ListTagsForResource: a domain, a repository or a package group,
+// named by its ARN.
 
 const resourceArnSpec = {type: 'string', pattern: '\\S+', min: 1, max: 1011} as const;
 
@@ -24,24 +25,32 @@ function authorizedArn(input: RestInput, call: ApiCall, action: string, context?
 	return arn;
 }
 
-/** The domain or repository the ARN names; ResourceNotFound for anything else (a package group, say). */
-function taggedResource(state: SandboxState, arn: string): {record: DomainRecord | RepositoryRecord; type: ResourceType} {
+/** The domain, repository or package group the ARN names; ResourceNotFound for anything else (a package, say). */
+function taggedResource(state: SandboxState, arn: string): {record: {tags: Tag[]}; type: ResourceType; id: string} {
 	const parsed = parseArn(arn);
 	if (!parsed) throw invalid(`Invalid ARN: ${arn} is not the ARN of a CodeArtifact resource.`);
-	const record = taggableRecord(state, parsed);
 	const message = `Resource ${arn} was not found.`;
+	if (parsed.kind === 'package-group') {
+		const [domain = ''] = parsed.path;
+		const pattern = patternOfArnPath(parsed.path.slice(1));
+		const inAccount = parsed.region === state.region && parsed.account === state.accountId;
+		const record = inAccount && pattern !== undefined ? findGroup(state, domain, pattern) : undefined;
+		if (!record || pattern === undefined) throw notFound('package-group', pattern ?? arn, message);
+		return {record, type: 'package-group', id: pattern};
+	}
+	const record = taggableRecord(state, parsed);
 	if (parsed.kind !== 'domain' && parsed.kind !== 'repository') throw new ServiceError('ResourceNotFoundException', 404, message, {resourceId: arn});
 	if (!record) throw notFound(parsed.kind, parsed.path.at(-1) ?? arn, message);
-	return {record, type: parsed.kind};
+	return {record, type: parsed.kind, id: parsed.path.at(-1) ?? arn};
 }
 
 export const tagResource: RestHandler = (input, call, context) => {
 	const tags = readTags(input, true);
 	const arn = authorizedArn(input, call, 'TagResource', tags.context);
 	tags.check();
-	const {record, type} = taggedResource(context.store.state, arn);
+	const {record, type, id} = taggedResource(context.store.state, arn);
 	const merged = withTags(record.tags, tags.items, 'exact');
-	checkTagCount(type, record.name, merged.length);
+	checkTagCount(type, id, merged.length);
 	record.tags = merged;
 	context.store.commit();
 	return {json: {}};

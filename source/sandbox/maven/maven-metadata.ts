@@ -4,6 +4,7 @@
  * versions the repository and its upstreams hold. Never stored as a package version.
  */
 import type {SandboxContext} from '../context.js';
+import {groupAllows} from '../codeartifact/package-group-store.js';
 import {findPackage, type PackageCoordinates} from '../codeartifact/package-store.js';
 import type {PackageVersionRecord, SandboxState} from '../state.js';
 import {mavenSearchOrder} from './upstream-graph.js';
@@ -37,7 +38,7 @@ export async function resolveMetadata(context: SandboxContext, domain: string, r
 	const {state} = context.store;
 	const target = metadataTarget(path);
 	const coordinates = target && mavenCoordinates(domain, repository, target);
-	const allowUpstreams = !coordinates || upstreamAllowed(state, coordinates);
+	const allowUpstreams = !coordinates || (upstreamAllowed(state, coordinates) && groupAllows(state, domain, coordinates, 'INTERNAL_UPSTREAM', repository));
 	const order = allowUpstreams ? mavenSearchOrder(state, domain, repository) : [repository];
 	const passedThrough = target?.version === undefined ? await passThrough(context, order, domain, coordinates, path) : undefined;
 	if (passedThrough) return passedThrough;
@@ -61,6 +62,7 @@ async function passThrough(
 	const holder = externalConnectionHolder(state, order, domain);
 	if (holder === undefined) return undefined;
 	if (coordinates && holder !== coordinates.repository && !upstreamAllowed(state, {...coordinates, repository: holder})) return undefined;
+	if (coordinates && !groupAllows(state, domain, coordinates, 'EXTERNAL_UPSTREAM', holder)) return undefined;
 	const encoded = path.split('/').map(encodeURIComponent).join('/');
 	try {
 		const file = await context.mavenCentral.fetch(encoded);

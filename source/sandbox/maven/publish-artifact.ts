@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import type {Authorize} from '../auth/authorize.js';
 import type {SandboxContext} from '../context.js';
 import {packageArn} from '../codeartifact/arns.js';
+import {groupRefusal} from '../codeartifact/package-group-store.js';
 import {ensurePackage, findPackage, findVersion, putVersionAsset} from '../codeartifact/package-store.js';
 import type {WireResponse} from '../protocols/wire-response.js';
 import type {MavenChecksum, MavenPath} from './maven-path.js';
@@ -55,6 +56,13 @@ async function publishAsset(context: SandboxContext, target: PublishTarget, file
 		throw new MavenHttpError(
 			409,
 			`Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the package's origin configuration (publish: BLOCK); its versions come from upstream. Allow publishing with PutPackageOriginConfiguration first.`,
+		);
+	}
+	const blockedBy = groupRefusal(state, target.domain, coordinates, 'PUBLISH', target.repository);
+	if (blockedBy) {
+		throw new MavenHttpError(
+			409,
+			`Publishing ${file.groupId}:${file.artifactId} to ${target.repository} is blocked by the origin configuration of its ${blockedBy}. Change it with UpdatePackageGroupOriginConfiguration first.`,
 		);
 	}
 	await refuseUpstreamSuppliedVersion(context, coordinates, file);

@@ -6,6 +6,7 @@
  * and the origin controls see it. Intermediate repositories keep nothing, as in AWS.
  */
 import type {SandboxContext} from '../context.js';
+import {groupAllows} from '../codeartifact/package-group-store.js';
 import {ensurePackage, findPackage, findVersion, putVersionAsset, type PackageCoordinates} from '../codeartifact/package-store.js';
 import {entry, repositoryKey, type AssetRecord, type PackageVersionRecord, type SandboxState, type VersionOrigin} from '../state.js';
 import {mavenSearchOrder} from './upstream-graph.js';
@@ -114,7 +115,9 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 	// Dependency-confusion protection: a package blocked from upstreams only serves what it holds.
 	if (!upstreamAllowed(state, coordinates) || holdsUnservable(state, coordinates, file.version)) return undefined;
 	const order = mavenSearchOrder(state, domain, repository);
-	for (const name of order.slice(1)) {
+	// The package's group may keep versions from being retained from upstream repositories, or ingested from outside.
+	const retainAllowed = groupAllows(state, domain, coordinates, 'INTERNAL_UPSTREAM', repository);
+	for (const name of retainAllowed ? order.slice(1) : []) {
 		const found = storedAsset(state, {...coordinates, repository: name}, file);
 		if (found) {
 			const {changed, ...retained} = retain(state, coordinates, file.version, found.asset, found.version.origin, nowSeconds(context));
@@ -126,7 +129,8 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 	const holder = file.version.endsWith('-SNAPSHOT') ? undefined : externalConnectionHolder(state, order, domain);
 	if (holder === undefined) return undefined;
 	const holderCoordinates = {...coordinates, repository: holder};
-	if (holder !== repository && !upstreamAllowed(state, holderCoordinates)) return undefined;
+	if (holder !== repository && (!retainAllowed || !upstreamAllowed(state, holderCoordinates))) return undefined;
+	if (!groupAllows(state, domain, coordinates, 'EXTERNAL_UPSTREAM', holder)) return undefined;
 	const ingestKey = [domain, holder, file.groupId, file.artifactId, file.version, file.fileName].join('\u0000');
 	const ingested = await flightsOf(ingesting, context.store).run(ingestKey, () => ingest(context, holderCoordinates, file));
 	if (!ingested) return undefined;

@@ -1,4 +1,6 @@
-import {CodeartifactClient} from '@aws-sdk/client-codeartifact';
+import {createHash} from 'node:crypto';
+import {Readable} from 'node:stream';
+import {CodeartifactClient, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
 import {adminConfig} from '../../helpers/sandbox.js';
 
@@ -42,4 +44,50 @@ let counter = 0;
 export function uniqueName(prefix: string): string {
 	counter += 1;
 	return `${prefix}-${process.pid % 1000}-${counter}`;
+}
+
+/** PublishPackageVersion of one small asset, a.bin, as the generic package tools/PKG: its bytes name it. */
+export function publishGenericCommand(
+	to: {domain: string; repository: string},
+	pkg: string,
+	version: string,
+	unfinished = false,
+): PublishPackageVersionCommand {
+	const bytes = Buffer.from(`${pkg}@${version} in ${to.repository}`);
+	return new PublishPackageVersionCommand({
+		...to,
+		format: 'generic',
+		namespace: 'tools',
+		package: pkg,
+		packageVersion: version,
+		assetName: 'a.bin',
+		assetContent: bytes,
+		assetSHA256: createHash('sha256').update(bytes).digest('hex'),
+		unfinished,
+	});
+}
+
+/**
+ * The admin client, keeping each reply's JSON body as it came on the wire (`bodies`, in order):
+ * the SDK drops members its model lacks, so a shape check of the wire needs the raw body.
+ */
+export function recordingClient(sandbox: RunningSandbox): {client: CodeartifactClient; bodies: unknown[]} {
+	const client = adminClient(sandbox);
+	const bodies: unknown[] = [];
+	client.middlewareStack.add(
+		next => async args => {
+			const result = await next(args);
+			const response = result.response as {body?: AsyncIterable<Uint8Array>};
+			if (response.body) {
+				const chunks: Uint8Array[] = [];
+				for await (const chunk of response.body) chunks.push(chunk);
+				const raw = Buffer.concat(chunks);
+				bodies.push(raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : {});
+				response.body = Readable.from([raw]);
+			}
+			return result;
+		},
+		{step: 'deserialize', priority: 'low', name: 'recordRawBodyForTest'},
+	);
+	return {client, bodies};
 }

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {
 	CreateDomainCommand,
 	CreateRepositoryCommand,
@@ -7,7 +6,6 @@ import {
 	ListPackageVersionsCommand,
 	paginateListPackages,
 	paginateListPackageVersions,
-	PublishPackageVersionCommand,
 	PutPackageOriginConfigurationCommand,
 	type CodeartifactClient,
 	type PackageFormat,
@@ -15,7 +13,7 @@ import {
 import {beforeAll, describe, expect, it} from 'vitest';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {TestClock} from '../../helpers/test-clock.js';
-import {adminClient} from './client.js';
+import {adminClient, publishGenericCommand} from './client.js';
 
 describe('CodeArtifact packages and package versions through the real SDK', () => {
 	const clock = new TestClock();
@@ -23,24 +21,7 @@ describe('CodeArtifact packages and package versions through the real SDK', () =
 	let client: CodeartifactClient;
 	const domain = 'pkgs';
 	const repository = 'mixed';
-	const publish = async (pkg: string, version: string, unfinished = false) => {
-		const bytes = Buffer.from(`${pkg}@${version}`);
-		const assetSHA256 = createHash('sha256').update(bytes).digest('hex');
-		return client.send(
-			new PublishPackageVersionCommand({
-				domain,
-				repository,
-				format: 'generic',
-				namespace: 'tools',
-				package: pkg,
-				packageVersion: version,
-				assetName: 'a.bin',
-				assetContent: bytes,
-				assetSHA256,
-				unfinished,
-			}),
-		);
-	};
+	const publish = (pkg: string, version: string, unfinished = false) => client.send(publishGenericCommand({domain, repository}, pkg, version, unfinished));
 	const declare = (format: PackageFormat, pkg: string, namespace: string | undefined, publishRule: 'ALLOW' | 'BLOCK', upstreamRule: 'ALLOW' | 'BLOCK') =>
 		client.send(
 			new PutPackageOriginConfigurationCommand({

@@ -121,7 +121,7 @@ describe('CodeArtifact tags through the real SDK', () => {
 		expect((await client.send(new ListTagsForResourceCommand({resourceArn: domain}))).tags).toEqual([{key: 'team', value: 'platform'}]);
 	});
 
-	it('finds nothing for an unknown domain or repository, a package group or another account; refuses text that is no ARN', async () => {
+	it('finds nothing for an unknown domain, repository or package group, or another account; refuses text that is no ARN', async () => {
 		const client = admin();
 		await expect(client.send(new ListTagsForResourceCommand({resourceArn: arn('domain/absent')}))).rejects.toMatchObject({
 			name: 'ResourceNotFoundException',
@@ -132,8 +132,10 @@ describe('CodeArtifact tags through the real SDK', () => {
 			name: 'ResourceNotFoundException',
 			resourceType: 'repository',
 		});
-		await expect(client.send(new UntagResourceCommand({resourceArn: arn('package-group/tagged/*'), tagKeys: ['a']}))).rejects.toMatchObject({
+		await expect(client.send(new UntagResourceCommand({resourceArn: arn('package-group/tagged/npm/%2a'), tagKeys: ['a']}))).rejects.toMatchObject({
 			name: 'ResourceNotFoundException',
+			resourceType: 'package-group',
+			resourceId: '/npm/*',
 		});
 		const elsewhere = `arn:aws:codeartifact:${sandbox.current.region}:111122223333:domain/tagged`;
 		await expect(client.send(new ListTagsForResourceCommand({resourceArn: elsewhere}))).rejects.toMatchObject({name: 'ResourceNotFoundException'});

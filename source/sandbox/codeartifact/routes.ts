@@ -5,6 +5,14 @@ import {createDomain, deleteDomain, describeDomain, listDomains} from './domains
 import {associateExternalConnection, disassociateExternalConnection} from './external-connections.js';
 import {describePackageVersion, listPackageVersions} from './package-versions.js';
 import {describePackage, listPackages, putPackageOriginConfiguration} from './packages.js';
+import {
+	deleteDomainPermissionsPolicy,
+	deleteRepositoryPermissionsPolicy,
+	getDomainPermissionsPolicy,
+	getRepositoryPermissionsPolicy,
+	putDomainPermissionsPolicy,
+	putRepositoryPermissionsPolicy,
+} from './permissions-policies.js';
 import {publishPackageVersion} from './publish.js';
 import {createRepository, deleteRepository, describeRepository, listRepositories, listRepositoriesInDomain, updateRepository} from './repositories.js';
 import {getRepositoryEndpoint} from './repository-endpoint.js';
@@ -37,4 +45,11 @@ export const codeArtifactRoutes: RestRoute[] = [
 	{method: 'POST', path: '/v1/tag', operation: 'TagResource', handler: tagResource},
 	{method: 'POST', path: '/v1/untag', operation: 'UntagResource', handler: untagResource},
 	{method: 'POST', path: '/v1/tags', operation: 'ListTagsForResource', handler: listTagsForResource},
+	{method: 'PUT', path: '/v1/domain/permissions/policy', operation: 'PutDomainPermissionsPolicy', handler: putDomainPermissionsPolicy},
+	{method: 'GET', path: '/v1/domain/permissions/policy', operation: 'GetDomainPermissionsPolicy', handler: getDomainPermissionsPolicy},
+	{method: 'DELETE', path: '/v1/domain/permissions/policy', operation: 'DeleteDomainPermissionsPolicy', handler: deleteDomainPermissionsPolicy},
+	{method: 'PUT', path: '/v1/repository/permissions/policy', operation: 'PutRepositoryPermissionsPolicy', handler: putRepositoryPermissionsPolicy},
+	{method: 'GET', path: '/v1/repository/permissions/policy', operation: 'GetRepositoryPermissionsPolicy', handler: getRepositoryPermissionsPolicy},
+	// The model's path for this one is plural.
+	{method: 'DELETE', path: '/v1/repository/permissions/policies', operation: 'DeleteRepositoryPermissionsPolicy', handler: deleteRepositoryPermissionsPolicy},
 ];

@@ -136,6 +136,9 @@ describe('domain and repository permissions policies through the real SDK', () =
 		);
 		expect(outputShapeProblems('codeartifact', 'PutRepositoryPermissionsPolicy', granted)).toEqual([]);
 		expect(granted.policy?.resourceArn).toBe(`arn:aws:codeartifact:${sandbox.current.region}:${accountId}:repository/${domain}/${repository}`);
+		const read = await admin().send(new GetRepositoryPermissionsPolicyCommand({domain, repository}));
+		expect(outputShapeProblems('codeartifact', 'GetRepositoryPermissionsPolicy', read)).toEqual([]);
+		expect(read.policy).toEqual(granted.policy);
 
 		const token = await tokenOf(outsider);
 		const fetched = await maven(jarPath, token);

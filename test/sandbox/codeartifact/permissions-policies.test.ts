@@ -12,6 +12,8 @@ import {
 	PutDomainPermissionsPolicyCommand,
 	PutRepositoryPermissionsPolicyCommand,
 } from '@aws-sdk/client-codeartifact';
+import {IAMClient, ListRolesCommand} from '@aws-sdk/client-iam';
+import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {adminConfig, temporaryDirectory, useSandbox} from '../../helpers/sandbox.js';
@@ -157,6 +159,17 @@ describe('domain and repository permissions policies through the real SDK', () =
 		await expect(outsider.send(new ListPackagesCommand({domain, repository}))).rejects.toMatchObject({
 			name: 'ResourceNotFoundException',
 			message: `Domain not found. Domain '${domain}' owned by account '${other.accountId}' does not exist`,
+		});
+		// It is who its keys say, in its own account; it has no IAM of its own to change.
+		const partnerKeys = {...adminConfig(sandbox.current), credentials: {...(other.users['partner-admin'] ?? {accessKeyId: '', secretAccessKey: ''})}};
+		expect(await new STSClient(partnerKeys).send(new GetCallerIdentityCommand({}))).toMatchObject({
+			Account: other.accountId,
+			Arn: other.users['partner-admin']?.arn,
+		});
+		await expect(new IAMClient(partnerKeys).send(new ListRolesCommand({}))).rejects.toMatchObject({
+			name: 'NotImplemented',
+			$metadata: {httpStatusCode: 501},
+			message: expect.stringContaining(`does not emulate IAM for its second account (${other.accountId})`),
 		});
 		await expect(outsider.send(new CreateDomainCommand({domain: 'partner-own'}))).rejects.toMatchObject({
 			name: 'NotImplementedException',

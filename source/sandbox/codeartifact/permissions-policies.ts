@@ -4,7 +4,7 @@ import type {ApiCall} from '../context.js';
 import type {RestHandler} from '../protocols/rest-json.js';
 import type {DomainRecord, RepositoryRecord, ResourcePolicyRecord} from '../state.js';
 import {domainArn, repositoryArn} from './arns.js';
-import {conflict, notFound, requireDomain, requireRepository, type ResourceType} from './resources.js';
+import {checkOwner, conflict, notFound, requireDomain, requireRepository, type ResourceType} from './resources.js';
 import {invalid, readInputs} from './validation.js';
 
 // Domain and repository policies: resource-based policies that auth/authorize.ts evaluates with
@@ -21,9 +21,11 @@ export const putDomainPermissionsPolicy: RestHandler = (input, call, context) =>
 		policyDocument,
 	} = readInputs(input, ['bodyDomain', 'policyDocument'], ['bodyDomainOwner', 'policyRevision']);
 	const {state} = context.store;
+	const owner = bodyDomainOwner ?? callerOwnedDomain(call, state.accountId);
+	checkOwner(state, domain, owner); // another account's domain is not found before anything is authorised, as api.ts does for the query's domain-owner
 	const arn = domainArn(state, domain);
 	call.authorize('codeartifact:PutDomainPermissionsPolicy', arn);
-	const record = requireDomain(state, domain, bodyDomainOwner ?? callerOwnedDomain(call, state.accountId));
+	const record = requireDomain(state, domain, owner);
 	return put(record, 'domain', domain, arn, policyDocument, policyRevision, () => context.store.commit());
 };
 

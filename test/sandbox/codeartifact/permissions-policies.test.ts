@@ -160,6 +160,11 @@ describe('domain and repository permissions policies through the real SDK', () =
 			name: 'ResourceNotFoundException',
 			message: `Domain not found. Domain '${domain}' owned by account '${other.accountId}' does not exist`,
 		});
+		// PutDomainPermissionsPolicy takes its domain and owner in the body: the same rule.
+		await expect(outsider.send(new PutDomainPermissionsPolicyCommand({domain, policyDocument: '{}'}))).rejects.toMatchObject({
+			name: 'ResourceNotFoundException',
+			message: `Domain not found. Domain '${domain}' owned by account '${other.accountId}' does not exist`,
+		});
 		// It is who its keys say, in its own account; it has no IAM of its own to change.
 		const partnerKeys = {...adminConfig(sandbox.current), credentials: {...(other.users['partner-admin'] ?? {accessKeyId: '', secretAccessKey: ''})}};
 		expect(await new STSClient(partnerKeys).send(new GetCallerIdentityCommand({}))).toMatchObject({

@@ -224,6 +224,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		adminSecretAccessKey: admin.secretAccessKey,
 		instanceId: firstInstance(state).instanceId,
 		instances: instances.map(({instanceId, name, metadataEndpoint}) => ({instanceId, name, metadataEndpoint})),
+		otherAccountUsers: Object.fromEntries(
+			Object.entries(otherAccountKeys(state).users).map(([name, {accessKeyId, secretAccessKey}]) => [name, {accessKeyId, secretAccessKey}]),
+		),
 	};
 	try {
 		writeRecord(dataDir, record);

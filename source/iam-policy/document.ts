@@ -4,8 +4,8 @@ import {isRecord, statementList, stringList} from './json.js';
 
 /** Parsed JSON of an IAM policy. */
 export type PolicyDocument = unknown;
-/** Identity policies forbid Principal; role trust policies require it and forbid Resource. */
-export type PolicyKind = 'identity' | 'trust';
+/** Identity policies forbid Principal; role trust policies require it and forbid Resource; resource policies require both. */
+export type PolicyKind = 'identity' | 'trust' | 'resource';
 export type ParseResult = {ok: true; document: PolicyDocument} | {ok: false; message: string};
 
 type Statement = Record<string, unknown>;
@@ -87,11 +87,12 @@ function conditionSyntax(block: unknown): boolean {
 }
 
 function firstProblem(statements: Statement[], kind: PolicyKind): string | undefined {
-	const stages: Array<Check | 'sids'> =
-		kind === 'identity'
-			? [legacyEffect, noPrincipal, 'sids', alphanumericSid, hasActions, hasResources, resourceFormat, actionFormat, conditionKeys]
-			: [legacyEffect, hasPrincipal, principalFormat, 'sids', hasActions, noResources, stsActions, conditionKeys];
-	for (const stage of stages) {
+	const stages: Record<PolicyKind, Array<Check | 'sids'>> = {
+		identity: [legacyEffect, noPrincipal, 'sids', alphanumericSid, hasActions, hasResources, resourceFormat, actionFormat, conditionKeys],
+		trust: [legacyEffect, hasPrincipal, principalFormat, 'sids', hasActions, noResources, stsActions, conditionKeys],
+		resource: [legacyEffect, hasPrincipal, principalFormat, 'sids', alphanumericSid, hasActions, hasResources, resourceFormat, actionFormat, conditionKeys],
+	};
+	for (const stage of stages[kind]) {
 		const message = stage === 'sids' ? duplicateSid(statements) : statements.map(stage).find(Boolean);
 		if (message) return message;
 	}

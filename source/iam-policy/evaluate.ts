@@ -29,6 +29,19 @@ export type {Decision} from './truth.js';
  * Malformed statements never match; documents are validated before they are stored.
  */
 export function evaluatePolicies(documents: PolicyDocument[], request: AuthorizationRequest): Decision {
+	// A principal has no meaning in an identity policy; IAM would have refused the document.
+	return evaluateStatements(documents, request, statement => !('Principal' in statement || 'NotPrincipal' in statement));
+}
+
+/**
+ * A resource-based policy's decision (a CodeArtifact domain or repository policy): only the
+ * statements whose Principal (or NotPrincipal) names the caller count, otherwise as above.
+ */
+export function evaluateResourcePolicies(documents: PolicyDocument[], request: AuthorizationRequest, principal: PolicyPrincipal): Decision {
+	return evaluateStatements(documents, request, statement => principalApplies(statement, principal));
+}
+
+function evaluateStatements(documents: PolicyDocument[], request: AuthorizationRequest, forCaller: (statement: Record<string, unknown>) => boolean): Decision {
 	const context = requestContext(request.context, request.modelled);
 	return decide(
 		documents.flatMap(document => {
@@ -38,31 +51,70 @@ export function evaluatePolicies(documents: PolicyDocument[], request: Authoriza
 			const variables = policy.Version === '2012-10-17';
 			return (statementList(policy.Statement) ?? []).filter(isRecord).map(statement => ({
 				effect: statement.Effect,
-				applies: () => statementApplies(statement, request, context, variables),
+				applies: () => forCaller(statement) && statementApplies(statement, request, context, variables),
 			}));
 		}),
 	);
 }
 
-/** Which kind of policy decided a denial: the identity's own policies, or its permissions boundary. */
-export type PolicySource = 'identity' | 'boundary';
+/** Which kind of policy decided a denial: the identity's own policies, its permissions boundary, or the resource's policy. */
+export type PolicySource = 'identity' | 'boundary' | 'resource';
 
-/** The AccessDenied message AWS returns for a denial by an identity policy or a permissions boundary. */
+const policyKinds: Record<PolicySource, string> = {
+	identity: 'an identity-based policy',
+	boundary: 'a permissions boundary',
+	resource: 'a resource-based policy',
+};
+
+/**
+ * The AccessDenied message AWS returns, in its words ("… because no identity-based policy allows
+ * the X action", "… with an explicit deny in a resource-based policy").
+ */
 export function denialMessage(
 	principalArn: string,
 	request: AuthorizationRequest,
 	decision: Exclude<Decision, 'Allow'>,
 	source: PolicySource = 'identity',
 ): string {
-	const kind = source === 'boundary' ? 'permissions boundary' : 'identity-based policy';
+	const kind = policyKinds[source];
 	const reason =
-		decision === 'ExplicitDeny' ? `an explicit deny in ${source === 'boundary' ? 'a' : 'an'} ${kind}` : `no ${kind} allows the ${request.action} action`;
-	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${reason}`;
+		decision === 'ExplicitDeny' ? `with an explicit deny in ${kind}` : `because no ${kind.replace(/^an? /, '')} allows the ${request.action} action`;
+	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} ${reason}`;
+}
+
+/** Who calls, as a resource policy's Principal element names them. */
+export interface PolicyPrincipal {
+	/** The user's ARN, or the assumed-role session's. */
+	arn: string;
+	account: string;
+	/** For a role session, the role's ARN (a policy naming the role names each of its sessions). */
+	roleArn?: string;
+}
+
+/** Exactly one of Principal / NotPrincipal; NotPrincipal applies to everyone it does not name. */
+function principalApplies(statement: Record<string, unknown>, principal: PolicyPrincipal): boolean {
+	const hasPrincipal = 'Principal' in statement;
+	if (hasPrincipal === 'NotPrincipal' in statement) return false;
+	const named = namesPrincipal(hasPrincipal ? statement.Principal : statement.NotPrincipal, principal);
+	return named !== undefined && named === hasPrincipal;
+}
+
+/** `*`, an account (`123456789012` or its `:root` ARN: everyone in it), a user, role or session ARN. */
+function namesPrincipal(element: unknown, principal: PolicyPrincipal): boolean | undefined {
+	if (element === '*') return true;
+	if (!isRecord(element)) return undefined;
+	const names = stringList(element.AWS) ?? [];
+	return names.some(
+		name =>
+			name === '*' ||
+			name === principal.account ||
+			name === `arn:aws:iam::${principal.account}:root` ||
+			name === principal.arn ||
+			(principal.roleArn !== undefined && name === principal.roleArn),
+	);
 }
 
 function statementApplies(statement: Record<string, unknown>, request: AuthorizationRequest, context: RequestContext, variables: boolean): Truth {
-	// A principal has no meaning in an identity policy; IAM would have refused the document.
-	if ('Principal' in statement || 'NotPrincipal' in statement) return false;
 	const actionMatches = (pattern: string): boolean => matchWildcard(pattern, request.action, {ignoreCase: true});
 	// A variable naming a key the caller does not model could stand for anything.
 	const resourceMatches = (pattern: string): Truth =>

@@ -1,6 +1,7 @@
 import type {IncomingMessage} from 'node:http';
 import FindMyWay from 'find-my-way';
 import {authorizerFor} from './auth/authorize.js';
+import {checkOtherAccountCall} from './auth/other-account-calls.js';
 import {resolveAccessKey} from './auth/principal.js';
 import {requestFacts} from './auth/request-context.js';
 import {checkScope, payloadMismatchMessage, readCredentialScope, verifySignature} from './auth/sigv4.js';
@@ -86,17 +87,20 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		if (!params) {
 			const found = restRouter.find(method as FindMyWay.HTTPMethod, url.pathname);
 			const route = (found?.store as {route?: RestRoute} | undefined)?.route;
-			if (!route) throw new CommonError('UnknownOperation', `No CodeArtifact operation matches ${method} ${url.pathname}.`);
+			if (!route) throw notEmulated(`CodeArtifact operation at ${method} ${url.pathname}`);
+			checkOtherAccountCall(principal, {service: 'codeartifact', operation: route.operation, query: url.searchParams});
 			// The asset's own hash check names the field; everywhere else a mismatch is a bad signature.
 			if (!payloadMatches && route.operation !== 'PublishPackageVersion') throw new CommonError('BadSignature', payloadMismatchMessage);
 			const output = await route.handler(restInput(method, url.searchParams, request.headers, body), call, context);
 			return restSuccess(output, requestId);
 		}
 		if (!payloadMatches) throw new CommonError('BadSignature', payloadMismatchMessage);
-		if (!queryService) throw new CommonError('UnknownOperation', `The sandbox does not emulate the service "${scope.service}".`);
+		if (!queryService) throw notEmulated(`service "${scope.service}"`);
+		checkOtherAccountCall(principal, {service: queryService.name});
 		const action = params.get('Action') ?? '';
+		if (action === '') throw new CommonError('UnknownOperation', `Could not find operation for version ${params.get('Version') ?? ''}`);
 		const handler = entry(queryService.actions, action);
-		if (!handler) throw new CommonError('UnknownOperation', `Could not find operation ${action} for version ${params.get('Version') ?? ''}`);
+		if (!handler) throw notEmulated(`${queryService.name.toUpperCase()} action ${action} (version ${params.get('Version') ?? ''})`);
 		return querySuccess(queryService, action, await handler(params, call, context), requestId);
 	} catch (error) {
 		if (error instanceof ServiceError || error instanceof CommonError) return fail(error);
@@ -105,6 +109,14 @@ export async function handleApi(request: IncomingMessage, url: URL, context: San
 		context.log(`internal error: ${(error as Error).stack ?? String(error)}`);
 		return fail(new CommonError('Internal', 'The sandbox could not complete the request; nothing was changed. See its log for the cause.'));
 	}
+}
+
+/**
+ * AWS may well have it (a newer model's operation, an action the sandbox leaves out): the sandbox
+ * says it does not emulate it rather than blame the caller's input with a ValidationException.
+ */
+function notEmulated(what: string): CommonError {
+	return new CommonError('NotEmulated', `The ca-wizard sandbox does not emulate the ${what}. It emulates the operations its README lists.`);
 }
 
 function serviceOfVersion(version: string | null): QueryService | undefined {

@@ -24,6 +24,8 @@ export type CommonFailure =
 	| 'Throttling'
 	| 'Internal'
 	| 'UnknownOperation'
+	/** A real operation, action, format or path the sandbox does not emulate: not the caller's mistake, so not a ValidationException. */
+	| 'NotEmulated'
 	| 'MalformedBody'
 	| 'TooLarge';
 

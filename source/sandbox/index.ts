@@ -10,7 +10,8 @@ import {parseFaults, type FaultSpec} from './faults.js';
 import {createMavenUpstream} from './maven/upstream.js';
 import {advertise, publicUrlProblem} from './public-url.js';
 import {createMetadataServer, createSandboxServer, defaultTimeouts, type ServerTimeouts} from './server.js';
-import {firstInstance, scenarios, type Scenario} from './state.js';
+import {firstInstance, scenarios, type SandboxState, type Scenario} from './state.js';
+import {otherAccount, otherAccountUserArn} from './auth/other-account.js';
 import {maxInstances} from './store/initial-state.js';
 import type {FileWriteError} from '../files/file-write-error.js';
 import {adminEnvironment, removeRecord, writeRecord, type SandboxRecord} from './running-record.js';
@@ -67,6 +68,12 @@ export interface RunningSandbox {
 	admin: {accessKeyId: string; secretAccessKey: string};
 	/** The environment a shell (or a child process) needs to reach the sandbox as the admin, with the first build host's metadata endpoint. */
 	env: Record<string, string>;
+	/**
+	 * The sandbox's second account (auth/other-account.ts): its users' keys, for trying what a
+	 * domain or repository policy grants another account. partner-admin has AdministratorAccess;
+	 * partner-reader may read but not ask for a token.
+	 */
+	otherAccount: {accountId: string; users: Record<string, {arn: string; accessKeyId: string; secretAccessKey: string}>};
 	/** Writes the snapshot now, including cache fills that would otherwise be written a moment later. */
 	flush(): void;
 	/** What serves its public:maven-central now: Maven Central's URL, another URL, or a local folder (offline, or after the probe fell back). */
@@ -217,6 +224,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		adminSecretAccessKey: admin.secretAccessKey,
 		instanceId: firstInstance(state).instanceId,
 		instances: instances.map(({instanceId, name, metadataEndpoint}) => ({instanceId, name, metadataEndpoint})),
+		otherAccountUsers: Object.fromEntries(
+			Object.entries(otherAccountKeys(state).users).map(([name, {accessKeyId, secretAccessKey}]) => [name, {accessKeyId, secretAccessKey}]),
+		),
 	};
 	try {
 		writeRecord(dataDir, record);
@@ -237,6 +247,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		instances,
 		dataDir,
 		admin,
+		otherAccount: otherAccountKeys(state),
 		env: adminEnvironment(record),
 		flush: () => store.flush(),
 		mavenCentralSource: () => mavenCentral.description,
@@ -259,4 +270,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			return stopping;
 		},
 	};
+}
+
+function otherAccountKeys(state: SandboxState): RunningSandbox['otherAccount'] {
+	const account = otherAccount(state);
+	const users = account.users.map(user => [
+		user.userName,
+		{arn: otherAccountUserArn(account, user), accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey},
+	]);
+	return {accountId: account.accountId, users: Object.fromEntries(users) as RunningSandbox['otherAccount']['users']};
 }

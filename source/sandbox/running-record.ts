@@ -18,6 +18,8 @@ export interface SandboxRecord {
 	/** The first build host's id (instances[0]). */
 	instanceId: string;
 	instances: Array<{instanceId: string; name: string; metadataEndpoint: string}>;
+	/** The second account's users' keys (auth/other-account.ts), by user name; absent in a record written before it. */
+	otherAccountUsers?: Record<string, {accessKeyId: string; secretAccessKey: string}>;
 }
 
 /** Throws a FileWriteError (with its fix) when the folder cannot take it. */
@@ -58,4 +60,10 @@ export function adminEnvironment(record: SandboxRecord): Record<string, string> 
 		AWS_DEFAULT_REGION: record.region, // the aws CLI v1 reads only this one
 		AWS_EC2_METADATA_SERVICE_ENDPOINT: `${record.endpoint}/`,
 	};
+}
+
+/** adminEnvironment() with the keys of one of the second account's users instead; undefined for a user the record does not hold. */
+export function otherAccountEnvironment(record: SandboxRecord, userName: string): Record<string, string> | undefined {
+	const keys = record.otherAccountUsers?.[userName];
+	return keys && {...adminEnvironment(record), AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey};
 }

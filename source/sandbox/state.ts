@@ -12,6 +12,14 @@ export interface DomainRecord {
 	createdTime: number; // epoch seconds
 	encryptionKey: string;
 	tags: Tag[];
+	/** Its domain policy (PutDomainPermissionsPolicy), evaluated with the caller's identity policies. */
+	permissionsPolicy?: ResourcePolicyRecord;
+}
+
+/** A CodeArtifact resource policy: the document as given, and its revision (optimistic locking). */
+export interface ResourcePolicyRecord {
+	document: string;
+	revision: string;
 }
 
 export interface RepositoryRecord {
@@ -24,6 +32,8 @@ export interface RepositoryRecord {
 	danglingUpstreams?: string[];
 	createdTime: number;
 	tags: Tag[];
+	/** Its repository policy (PutRepositoryPermissionsPolicy). */
+	permissionsPolicy?: ResourcePolicyRecord;
 }
 
 export interface AssetRecord {

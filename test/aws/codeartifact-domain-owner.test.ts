@@ -28,7 +28,7 @@ describe('the CodeArtifact adapter with a domain owner', () => {
 		const refused = await codeartifact.listRepositories('theirs').catch((error: unknown) => error);
 		expect(refused).toBeInstanceOf(AwsFailure);
 		expect(refused).toMatchObject({kind: 'not-found', code: 'ResourceNotFoundException'});
-		expect((refused as AwsFailure).message).toContain(`owned by account ${otherAccount}`);
+		expect((refused as AwsFailure).message).toContain(`Domain 'theirs' owned by account '${otherAccount}' does not exist`);
 		await expect(codeartifact.createRepository('theirs', 'libs', {})).rejects.toMatchObject({kind: 'not-found'});
 	});
 });

@@ -194,7 +194,7 @@ describe('denialMessage', () => {
 
 	it('words an explicit deny as AWS does, with nothing after it', () => {
 		expect(denialMessage(principal, req, 'ExplicitDeny')).toBe(
-			`User: arn:aws:iam::123456789012:user/alice is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:123456789012:domain/my-domain because an explicit deny in an identity-based policy`,
+			`User: arn:aws:iam::123456789012:user/alice is not authorized to perform: codeartifact:GetAuthorizationToken on resource: arn:aws:codeartifact:us-east-1:123456789012:domain/my-domain with an explicit deny in an identity-based policy`,
 		);
 	});
 });

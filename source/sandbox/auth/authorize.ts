@@ -1,5 +1,7 @@
+import {combineDecisions} from '../../iam-policy/combine.js';
 import type {ContextValues} from '../../iam-policy/conditions.js';
-import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
+import {denialMessage, evaluatePolicies, evaluateResourcePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
+import {resourceAccount, resourcePolicies} from '../codeartifact/resource-policies.js';
 import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import {principalRole, type Principal} from './principal.js';
@@ -9,27 +11,42 @@ import {authorizationContext, type RequestFacts} from './request-context.js';
 export type Authorize = (action: string, resource: string, context?: ContextValues) => void;
 
 /**
- * Identity-based policy evaluation, within the role's permissions boundary if it has one: an
- * action is allowed only when the role's policies allow it AND the boundary allows it, and an
- * explicit deny in either wins. A statement that depends on a condition key the sandbox does not
- * model fails closed: such a Deny applies, such an Allow does not. The admin is allowed
- * everything, like an AdministratorAccess user.
+ * AWS's evaluation of identity-based policies (within the role's permissions boundary, if it has
+ * one) together with CodeArtifact's domain and repository policies (combine.ts): an explicit deny
+ * anywhere wins; in the same account either an identity policy or a resource policy may allow;
+ * another account's principal needs both. A statement that depends on a condition key the sandbox
+ * does not model fails closed: such a Deny applies, such an Allow does not. The admin's identity
+ * allows everything, like an AdministratorAccess user; a resource policy's Deny still binds it.
  */
 export function authorizerFor(state: SandboxState, principal: Principal, facts: RequestFacts): Authorize {
 	return (action, resource, extra) => {
-		if (principal.kind === 'admin') return;
+		const resourceDocuments = resourcePolicies(state, resource).map(parseJson);
+		if (principal.kind === 'admin' && resourceDocuments.length === 0) return;
 		const {values, modelled} = authorizationContext(state, principal, facts, resource, extra);
 		const request = {action, resource, context: values, modelled};
 		const role = principalRole(state, principal);
-		const identity = evaluatePolicies(role ? rolePolicies(state, role) : [], request);
-		const boundary = role?.permissionsBoundary === undefined ? 'Allow' : evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request);
-		const deny = (decision: Exclude<Decision, 'Allow'>, source: 'identity' | 'boundary') =>
-			new CommonError('AccessDenied', denialMessage(principal.arn, request, decision, source));
-		if (identity === 'ExplicitDeny') throw deny(identity, 'identity');
-		if (boundary === 'ExplicitDeny') throw deny(boundary, 'boundary');
-		if (identity !== 'Allow') throw deny(identity, 'identity');
-		if (boundary !== 'Allow') throw deny(boundary, 'boundary');
+		const verdict = combineDecisions({
+			identity: identityDecision(state, principal, role, request),
+			...(role?.permissionsBoundary === undefined ? {} : {boundary: evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request)}),
+			...(resourceDocuments.length === 0
+				? {}
+				: {
+						resource: evaluateResourcePolicies(resourceDocuments, request, {
+							arn: principal.arn,
+							account: principal.accountId,
+							...(principal.kind === 'role-session' ? {roleArn: principal.roleArn} : {}),
+						}),
+					}),
+			crossAccount: principal.accountId !== (resourceAccount(resource) ?? principal.accountId),
+		});
+		if (!verdict.allowed) throw new CommonError('AccessDenied', denialMessage(principal.arn, request, verdict.decision, verdict.source));
 	};
+}
+
+function identityDecision(state: SandboxState, principal: Principal, role: RoleRecord | undefined, request: Parameters<typeof evaluatePolicies>[1]): Decision {
+	if (principal.kind === 'admin') return 'Allow';
+	if (principal.kind === 'other-account-user') return evaluatePolicies([parseJson(principal.policy)], request);
+	return evaluatePolicies(role ? rolePolicies(state, role) : [], request);
 }
 
 function rolePolicies(state: SandboxState, role: RoleRecord): PolicyDocument[] {

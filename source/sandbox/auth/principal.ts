@@ -1,9 +1,12 @@
 import {entry, firstInstance, type RoleRecord, type SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
+import {otherAccount, otherAccountUserArn, type OtherAccountUser} from './other-account.js';
 
 export type Principal =
 	| {kind: 'admin'; arn: string; userId: string; accountId: string}
-	| {kind: 'role-session'; arn: string; userId: string; accountId: string; roleName: string; roleArn: string; sessionName: string};
+	| {kind: 'role-session'; arn: string; userId: string; accountId: string; roleName: string; roleArn: string; sessionName: string}
+	/** A user of the sandbox's second account (other-account.ts), with its identity policy. */
+	| {kind: 'other-account-user'; arn: string; userId: string; accountId: string; userName: string; policy: string};
 
 /**
  * Finds who owns an access key, and the secret to check their signature with. Every refusal of
@@ -21,6 +24,11 @@ export function resolveAccessKey(
 		// Long-term keys have no session: a session token sent with them is one nobody issued.
 		if (sessionToken !== undefined) throw invalidToken();
 		return {principal: adminPrincipal(state), secretAccessKey: state.admin.secretAccessKey};
+	}
+	const other = otherAccountPrincipal(state, user => user.accessKeyId === accessKeyId);
+	if (other) {
+		if (sessionToken !== undefined) throw invalidToken();
+		return other;
 	}
 	const session = entry(state.sessions, accessKeyId);
 	if (!session || session.sessionToken !== sessionToken) throw invalidToken();
@@ -69,5 +77,20 @@ export function roleSessionPrincipal(state: SandboxState, roleName: string, sess
 		roleName,
 		roleArn: `arn:aws:iam::${state.accountId}:role${role?.path ?? '/'}${roleName}`,
 		sessionName,
+	};
+}
+
+/** The second account's user `matches` picks, as a principal with its signing secret. */
+export function otherAccountPrincipal(
+	state: SandboxState,
+	matches: (user: OtherAccountUser, arn: string) => boolean,
+): {principal: Principal; secretAccessKey: string} | undefined {
+	const account = otherAccount(state);
+	const user = account.users.find(each => matches(each, otherAccountUserArn(account, each)));
+	if (!user) return undefined;
+	const {userName, userId, policy, secretAccessKey} = user;
+	return {
+		principal: {kind: 'other-account-user', arn: otherAccountUserArn(account, user), userId, accountId: account.accountId, userName, policy},
+		secretAccessKey,
 	};
 }

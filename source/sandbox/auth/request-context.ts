@@ -56,7 +56,7 @@ export function authorizationContext(
 		'aws:PrincipalAccount': principal.accountId,
 		'aws:PrincipalType': principal.kind === 'role-session' ? 'AssumedRole' : 'User',
 		'aws:userid': principal.userId,
-		'aws:username': principal.kind === 'admin' ? state.admin.userName : undefined, // a role session has none
+		'aws:username': principal.kind === 'admin' ? state.admin.userName : principal.kind === 'other-account-user' ? principal.userName : undefined, // a role session has none
 		...tagKeys('aws:PrincipalTag/', role?.tags ?? []),
 		...tagKeys('aws:ResourceTag/', onResource ?? []),
 		// IAM is a global service: AWS reports us-east-1 for a request sent to it.

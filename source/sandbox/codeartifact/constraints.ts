@@ -96,6 +96,12 @@ export const fields = {
 	// ListDomains alone takes its paging members in the JSON body.
 	bodyMaxResults: integer({member: 'maxResults', in: 'body', wire: 'maxResults', min: 1, max: 1000}),
 	bodyNextToken: {member: 'nextToken', in: 'body', wire: 'nextToken', type: 'string', pattern: patterns.nonBlank, min: 1, max: 2000},
+	// PutDomainPermissionsPolicy alone takes the domain and its owner in the JSON body.
+	bodyDomain: {member: 'domain', in: 'body', wire: 'domain', type: 'string', pattern: patterns.domain, min: 2, max: 50},
+	bodyDomainOwner: {member: 'domainOwner', in: 'body', wire: 'domainOwner', type: 'string', pattern: patterns.account, min: 12, max: 12},
+	policyDocument: {member: 'policyDocument', in: 'body', wire: 'policyDocument', type: 'string', pattern: '[\\P{C}\\s]+', min: 1, max: 7168},
+	policyRevision: {member: 'policyRevision', in: 'body', wire: 'policyRevision', type: 'string', pattern: patterns.nonBlank, min: 1, max: 100},
+	policyRevisionQuery: query({member: 'policyRevision', wire: 'policy-revision', pattern: patterns.nonBlank, min: 1, max: 100}),
 } as const satisfies Record<string, FieldSpec>;
 
 /** Shapes of nested body members, checked with checkValue(). */

@@ -2,6 +2,7 @@ import type {RestHandler} from '../protocols/rest-json.js';
 import {repositoryArn} from './arns.js';
 import {externalConnections, isExternalConnection} from './external-connection-names.js';
 import {conflict, notFound, requireRepository} from './resources.js';
+import {checkServedConnection} from './served-formats.js';
 import {repositoryDescription} from './shapes.js';
 import {invalid, readInputs} from './validation.js';
 
@@ -27,6 +28,7 @@ export const associateExternalConnection: RestHandler = (input, call, context) =
 			`Repository ${repository} has upstream repositories (${record.upstreams.join(', ')}). A repository can have upstream repositories or an external connection, not both.`,
 		);
 	}
+	checkServedConnection(externalConnection);
 	record.externalConnections = [externalConnection];
 	context.store.commit();
 	return {json: {repository: repositoryDescription(state, record)}};

@@ -1,6 +1,7 @@
 import type {RestHandler} from '../protocols/rest-json.js';
 import {repositoryArn} from './arns.js';
 import {requireRepository} from './resources.js';
+import {checkServedFormat} from './served-formats.js';
 import {readInputs} from './validation.js';
 
 /**
@@ -15,6 +16,7 @@ export const getRepositoryEndpoint: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:GetRepositoryEndpoint', repositoryArn(state, domain, repository));
 	requireRepository(state, domain, repository, domainOwner);
+	checkServedFormat(format);
 	return {json: {repositoryEndpoint: repositoryEndpoint(context.endpoint, domain, state.accountId, format, repository)}};
 };
 

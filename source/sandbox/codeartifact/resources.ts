@@ -12,17 +12,20 @@ export function conflict(resourceType: ResourceType, resourceId: string, message
 	return new ServiceError('ConflictException', 409, message, {resourceId, resourceType});
 }
 
-/** The sandbox is one account: a domain-owner naming any other account finds nothing. */
+/** AWS's words, which people paste into a search engine. */
+export function domainNotFound(domain: string, owner: string): ServiceError {
+	return notFound('domain', domain, `Domain not found. Domain '${domain}' owned by account '${owner}' does not exist`);
+}
+
+/** Only the sandbox's account owns domains: a domain-owner naming any other account finds nothing. */
 export function checkOwner(state: SandboxState, domain: string, owner: string | undefined): void {
-	if (owner !== undefined && owner !== state.accountId) {
-		throw notFound('domain', domain, `Domain ${domain} owned by account ${owner} was not found. This sandbox emulates account ${state.accountId} only.`);
-	}
+	if (owner !== undefined && owner !== state.accountId) throw domainNotFound(domain, owner);
 }
 
 export function requireDomain(state: SandboxState, domain: string, owner?: string): DomainRecord {
 	checkOwner(state, domain, owner);
 	const record = entry(state.domains, domain);
-	if (!record) throw notFound('domain', domain, `Domain ${domain} was not found in account ${state.accountId}.`);
+	if (!record) throw domainNotFound(domain, state.accountId);
 	return record;
 }
 

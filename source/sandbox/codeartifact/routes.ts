@@ -14,6 +14,14 @@ import {describePackageVersion, listPackageVersions} from './package-versions.js
 import {describePackage, listPackages, putPackageOriginConfiguration} from './packages.js';
 import {copyPackageVersions} from './copy-versions.js';
 import {deletePackage} from './delete-package.js';
+import {
+	deleteDomainPermissionsPolicy,
+	deleteRepositoryPermissionsPolicy,
+	getDomainPermissionsPolicy,
+	getRepositoryPermissionsPolicy,
+	putDomainPermissionsPolicy,
+	putRepositoryPermissionsPolicy,
+} from './permissions-policies.js';
 import {publishPackageVersion} from './publish.js';
 import {createRepository, deleteRepository, describeRepository, listRepositories, listRepositoriesInDomain, updateRepository} from './repositories.js';
 import {getRepositoryEndpoint} from './repository-endpoint.js';
@@ -70,4 +78,11 @@ export const codeArtifactRoutes: RestRoute[] = [
 	{method: 'GET', path: '/v1/package-group-allowed-repositories', operation: 'ListAllowedRepositoriesForGroup', handler: listAllowedRepositoriesForGroup},
 	{method: 'GET', path: '/v1/list-associated-packages', operation: 'ListAssociatedPackages', handler: listAssociatedPackages},
 	{method: 'GET', path: '/v1/get-associated-package-group', operation: 'GetAssociatedPackageGroup', handler: getAssociatedPackageGroup},
+	{method: 'PUT', path: '/v1/domain/permissions/policy', operation: 'PutDomainPermissionsPolicy', handler: putDomainPermissionsPolicy},
+	{method: 'GET', path: '/v1/domain/permissions/policy', operation: 'GetDomainPermissionsPolicy', handler: getDomainPermissionsPolicy},
+	{method: 'DELETE', path: '/v1/domain/permissions/policy', operation: 'DeleteDomainPermissionsPolicy', handler: deleteDomainPermissionsPolicy},
+	{method: 'PUT', path: '/v1/repository/permissions/policy', operation: 'PutRepositoryPermissionsPolicy', handler: putRepositoryPermissionsPolicy},
+	{method: 'GET', path: '/v1/repository/permissions/policy', operation: 'GetRepositoryPermissionsPolicy', handler: getRepositoryPermissionsPolicy},
+	// The model's path for this one is plural.
+	{method: 'DELETE', path: '/v1/repository/permissions/policies', operation: 'DeleteRepositoryPermissionsPolicy', handler: deleteRepositoryPermissionsPolicy},
 ];

@@ -3,7 +3,7 @@
  * authorization token as the password (what Maven sends), or the token as a Bearer
  * credential (what npm and pip send). Tokens are never logged or echoed back.
  */
-import {adminPrincipal, roleSessionPrincipal, type Principal} from '../auth/principal.js';
+import {adminPrincipal, otherAccountPrincipal, roleSessionPrincipal, type Principal} from '../auth/principal.js';
 import {readAuthorizationToken} from '../codeartifact/auth-token.js';
 import type {SandboxState} from '../state.js';
 import {MavenHttpError} from './responses.js';
@@ -55,6 +55,8 @@ export function authenticate(state: SandboxState, authorization: string | undefi
 function tokenPrincipal(state: SandboxState, principalArn: string): Principal | undefined {
 	const admin = adminPrincipal(state);
 	if (principalArn === admin.arn) return admin;
+	const other = otherAccountPrincipal(state, (_user, arn) => arn === principalArn);
+	if (other) return other.principal;
 	const role = assumedRole.exec(principalArn);
 	return role && role[1] === state.accountId ? roleSessionPrincipal(state, role[2]!, role[3]!) : undefined;
 }

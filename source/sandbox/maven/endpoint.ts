@@ -48,7 +48,8 @@ async function route(request: IncomingMessage, url: URL, context: SandboxContext
 	const {domain, repository} = target;
 	if (target.owner !== state.accountId || !entry(state.domains, domain)) throw new MavenHttpError(404, `Domain ${domain} owned by ${target.owner} not found.`);
 	if (!entry(state.repositories, repositoryKey(domain, repository))) throw new MavenHttpError(404, `Repository ${repository} not found in domain ${domain}.`);
-	if (target.format !== 'maven') throw new MavenHttpError(404, `The sandbox serves only the maven format, not ${target.format}.`);
+	if (target.format !== 'maven')
+		throw new MavenHttpError(501, `The ca-wizard sandbox serves the maven and generic formats only; it has no ${target.format} repository endpoint.`);
 	const path = parseMavenPath(target.rest);
 	if (path.kind === 'invalid') throw new MavenHttpError(400, `Bad request: ${path.reason}.`);
 	const authorize = authorizerFor(context.effective(), principal, requestFacts(request, context.now()));

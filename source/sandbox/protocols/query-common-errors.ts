@@ -14,6 +14,7 @@ const awsQueryWords: CommonErrorTable = {
 	Throttling: ['Throttling', 400],
 	Internal: ['InternalFailure', 500],
 	UnknownOperation: ['InvalidAction', 400],
+	NotEmulated: ['NotImplemented', 501],
 	MalformedBody: ['MalformedQueryString', 400],
 	TooLarge: ['RequestEntityTooLarge', 413],
 };

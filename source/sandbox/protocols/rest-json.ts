@@ -67,6 +67,8 @@ const common: Record<CommonFailure, [string, number, Record<string, string>?]> =
 	Throttling: ['ThrottlingException', 429],
 	Internal: ['InternalServerException', 500],
 	UnknownOperation: ['ValidationException', 400, {reason: 'UNKNOWN_OPERATION'}],
+	// 501, which neither SDK retries: botocore prints it as "An error occurred (NotImplementedException) when calling the X operation: …".
+	NotEmulated: ['NotImplementedException', 501],
 	MalformedBody: ['ValidationException', 400, {reason: 'CANNOT_PARSE'}],
 	TooLarge: ['ValidationException', 413, {reason: 'OTHER'}],
 };

@@ -154,7 +154,7 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 		});
 	});
 
-	it('answers the repository endpoint for each format, with a trailing slash', async () => {
+	it('answers the repository endpoint for the formats it serves, with a trailing slash, and refuses the others by name', async () => {
 		const client = adminClient(sandbox.current);
 		const {endpoint, accountId} = sandbox.current;
 		const ask = async (format: 'maven' | 'npm' | 'generic' | 'pypi', endpointType?: 'ipv4' | 'dualstack') =>
@@ -162,8 +162,14 @@ describe('GetAuthorizationToken and GetRepositoryEndpoint through the real SDK',
 				.repositoryEndpoint;
 		expect(await ask('maven')).toBe(`${endpoint}/d/allowed-${accountId}/maven/releases/`);
 		expect(await ask('maven', 'dualstack')).toBe(`${endpoint}/d/allowed-${accountId}/maven/releases/`);
-		expect(await ask('npm', 'ipv4')).toBe(`${endpoint}/d/allowed-${accountId}/npm/releases/`);
-		expect(await ask('pypi')).toBe(`${endpoint}/d/allowed-${accountId}/pypi/releases/`);
+		expect(await ask('generic', 'ipv4')).toBe(`${endpoint}/d/allowed-${accountId}/generic/releases/`);
+		for (const format of ['npm', 'pypi'] as const) {
+			await expect(ask(format)).rejects.toMatchObject({
+				name: 'NotImplementedException',
+				$metadata: {httpStatusCode: 501},
+				message: expect.stringMatching(new RegExp(`serves the maven and generic formats only.*: it has no ${format} repository endpoint`)),
+			});
+		}
 		await expect(client.send(new GetRepositoryEndpointCommand({domain: 'allowed', repository: 'missing', format: 'maven'}))).rejects.toMatchObject({
 			name: 'ResourceNotFoundException',
 			resourceType: 'repository',

@@ -89,7 +89,7 @@ describe('global condition keys and policy variables in role policies, through t
 		if (denied)
 			await expect(listing).rejects.toMatchObject({
 				name: 'AccessDenied',
-				message: expect.stringContaining('because an explicit deny in an identity-based policy'),
+				message: expect.stringContaining('with an explicit deny in an identity-based policy'),
 			});
 		else await expect(listing).resolves.toBeDefined();
 	});

@@ -99,7 +99,7 @@ describe('role permissions boundaries through the real SDK', () => {
 		await iam().send(new PutRolePermissionsBoundaryCommand({RoleName: 'build-host-role', PermissionsBoundary: policyArn('no-listing')}));
 		await expect(host.iam.send(new ListRolesCommand({}))).rejects.toMatchObject({
 			name: 'AccessDenied',
-			message: expect.stringContaining('because an explicit deny in a permissions boundary'),
+			message: expect.stringContaining('with an explicit deny in a permissions boundary'),
 		});
 		await host.ec2.send(new DescribeInstancesCommand({}));
 		await iam().send(new DeleteRolePermissionsBoundaryCommand({RoleName: 'build-host-role'}));

@@ -187,7 +187,9 @@ describe('addressing', () => {
 		expect(ghost.status).toBe(404);
 		expect((await get('nowhere', 'com/example/lib/1.0/lib-1.0.pom')).status).toBe(404);
 		const npm = await fetch(`${sandbox.endpoint}/d/${domain}-${state.accountId}/npm/app/lodash`, {headers: {authorization: basic(token())}});
-		expect(npm.status).toBe(404);
+		// Not a missing file: a format the sandbox does not serve, said so.
+		expect(npm.status).toBe(501);
+		expect(await npm.text()).toContain('serves the maven and generic formats only');
 	});
 
 	it.each([

@@ -1,6 +1,7 @@
 import type {ContextValues} from '../../iam-policy/conditions.js';
 import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
-import {entry, type RoleRecord, type SandboxState} from '../state.js';
+import {lookupPolicy} from '../iam/shapes.js';
+import type {RoleRecord, SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import {principalRole, type Principal} from './principal.js';
 import {authorizationContext, type RequestFacts} from './request-context.js';
@@ -36,9 +37,9 @@ function rolePolicies(state: SandboxState, role: RoleRecord): PolicyDocument[] {
 	return [...role.attachedPolicyArns.flatMap(arn => managedPolicy(state, arn)), ...Object.values(role.inlinePolicies).map(parseJson)];
 }
 
-/** The default version of a managed policy, by ARN; none when it does not exist (grants nothing). */
+/** The default version of a managed policy (the account's or AWS's), by ARN; none when it does not exist (grants nothing). */
 function managedPolicy(state: SandboxState, arn: string): PolicyDocument[] {
-	const policy = entry(state.iam.policies, arn.slice(arn.lastIndexOf('/') + 1));
+	const policy = arn.startsWith('arn:') ? lookupPolicy(state, arn) : undefined;
 	return policy ? [parseJson(policy.document)] : [];
 }
 

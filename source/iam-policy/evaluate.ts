@@ -44,8 +44,14 @@ export function evaluatePolicies(documents: PolicyDocument[], request: Authoriza
 	);
 }
 
-/** Which kind of policy decided a denial: the identity's own policies, or its permissions boundary. */
-export type PolicySource = 'identity' | 'boundary';
+/** Which kind of policy decided a denial: the identity's own policies, its permissions boundary, or its session's policies. */
+export type PolicySource = 'identity' | 'boundary' | 'session';
+
+const sourceWords: Record<PolicySource, {kind: string; article: string}> = {
+	identity: {kind: 'identity-based policy', article: 'an'},
+	boundary: {kind: 'permissions boundary', article: 'a'},
+	session: {kind: 'session policy', article: 'a'},
+};
 
 /** The AccessDenied message AWS returns for a denial by an identity policy or a permissions boundary. */
 export function denialMessage(
@@ -54,9 +60,8 @@ export function denialMessage(
 	decision: Exclude<Decision, 'Allow'>,
 	source: PolicySource = 'identity',
 ): string {
-	const kind = source === 'boundary' ? 'permissions boundary' : 'identity-based policy';
-	const reason =
-		decision === 'ExplicitDeny' ? `an explicit deny in ${source === 'boundary' ? 'a' : 'an'} ${kind}` : `no ${kind} allows the ${request.action} action`;
+	const {kind, article} = sourceWords[source];
+	const reason = decision === 'ExplicitDeny' ? `an explicit deny in ${article} ${kind}` : `no ${kind} allows the ${request.action} action`;
 	return `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${reason}`;
 }
 

@@ -1,5 +1,5 @@
 import type {ContextValues} from '../../iam-policy/conditions.js';
-import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
+import {denialMessage, evaluatePolicies, type Decision, type PolicyDocument, type PolicySource} from '../../iam-policy/evaluate.js';
 import {lookupPolicy} from '../iam/shapes.js';
 import type {RoleRecord, SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
@@ -10,9 +10,9 @@ import {authorizationContext, type RequestFacts} from './request-context.js';
 export type Authorize = (action: string, resource: string, context?: ContextValues) => void;
 
 /**
- * Identity-based policy evaluation, within the role's permissions boundary if it has one: an
- * action is allowed only when the role's policies allow it AND the boundary allows it, and an
- * explicit deny in either wins. A statement that depends on a condition key the sandbox does not
+ * Identity-based policy evaluation, within the role's permissions boundary if it has one and the
+ * session's policies if AssumeRole was given any: an action is allowed only when the role's
+ * policies allow it AND the boundary and session policies allow it, and an explicit deny in any wins. A statement that depends on a condition key the sandbox does not
  * model fails closed: such a Deny applies, such an Allow does not. The admin is allowed
  * everything, like an AdministratorAccess user.
  */
@@ -24,12 +24,16 @@ export function authorizerFor(state: SandboxState, principal: Principal, facts: 
 		const role = principalRole(state, principal);
 		const identity = evaluatePolicies(role ? rolePolicies(state, role) : [], request);
 		const boundary = role?.permissionsBoundary === undefined ? 'Allow' : evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request);
-		const deny = (decision: Exclude<Decision, 'Allow'>, source: 'identity' | 'boundary') =>
+		const sessionPolicies = principal.kind === 'role-session' ? principal.sessionPolicies : undefined;
+		const session = sessionPolicies === undefined ? 'Allow' : evaluatePolicies(sessionPolicies.map(parseJson), request);
+		const deny = (decision: Exclude<Decision, 'Allow'>, source: PolicySource) =>
 			new CommonError('AccessDenied', denialMessage(principal.arn, request, decision, source));
 		if (identity === 'ExplicitDeny') throw deny(identity, 'identity');
 		if (boundary === 'ExplicitDeny') throw deny(boundary, 'boundary');
+		if (session === 'ExplicitDeny') throw deny(session, 'session');
 		if (identity !== 'Allow') throw deny(identity, 'identity');
 		if (boundary !== 'Allow') throw deny(boundary, 'boundary');
+		if (session !== 'Allow') throw deny(session, 'session');
 	};
 }
 

@@ -7,7 +7,7 @@ import {stsRules} from './rules.js';
 /**
  * sts:GetSessionToken: the admin's long-term keys lend a temporary set that acts as the admin.
  * It needs no permission (as in AWS); session credentials may not ask for more. The sandbox has
- * no MFA device, so a code is never valid.
+ * no MFA device, so a code is never valid, and IAM never takes the set (auth/authorize.ts).
  */
 export const GetSessionToken: QueryHandler = (params, call, {store, now}) => {
 	const input = new Input(params);

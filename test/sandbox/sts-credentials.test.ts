@@ -76,6 +76,21 @@ describe('STS AssumeRole and GetSessionToken through the real SDK', () => {
 		});
 	});
 
+	it('checks an external id a trust policy asks for', async () => {
+		const {accountId} = sandbox.current;
+		const document = JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [{Effect: 'Allow', Principal: {AWS: accountId}, Action: 'sts:AssumeRole', Condition: {StringEquals: {'sts:ExternalId': 'partner-42'}}}],
+		});
+		await iam().send(new CreateRoleCommand({RoleName: 'partner', AssumeRolePolicyDocument: document}));
+		await expect(sts().send(new AssumeRoleCommand({RoleArn: roleArn('partner'), RoleSessionName: 'pp', ExternalId: 'partner-41'}))).rejects.toMatchObject({
+			name: 'AccessDenied',
+		});
+		await expect(sts().send(new AssumeRoleCommand({RoleArn: roleArn('partner'), RoleSessionName: 'pp'}))).rejects.toMatchObject({name: 'AccessDenied'});
+		const output = await sts().send(new AssumeRoleCommand({RoleArn: roleArn('partner'), RoleSessionName: 'pp', ExternalId: 'partner-42'}));
+		expect(output.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/partner/pp`);
+	});
+
 	it('checks the request as the model and the role say', async () => {
 		await expect(sts().send(new AssumeRoleCommand({RoleArn: roleArn('learner-admin'), RoleSessionName: 'a b'}))).rejects.toMatchObject({
 			name: 'ValidationError',

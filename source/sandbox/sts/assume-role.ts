@@ -30,13 +30,15 @@ function notAuthorized(principal: Principal, arn: string): CommonError {
  * The role, once its trust policy lets the caller assume it. A role that does not exist is
  * refused in the same words as one that does not trust the caller: nobody learns which it is.
  */
-function trustingRole(state: SandboxState, principal: Principal, arn: string, authorize: () => void): RoleRecord {
+function trustingRole(state: SandboxState, principal: Principal, arn: string, externalId: string | undefined, authorize: () => void): RoleRecord {
 	const role = Object.values(state.iam.roles).find(candidate => roleArn(state, candidate) === arn);
 	if (!role) throw notAuthorized(principal, arn);
 	const names = callerNames(principal);
-	if (evaluateTrust(role.assumeRolePolicyDocument, {aws: names.all}) !== 'Allow') throw notAuthorized(principal, arn);
+	// A trust policy's condition may ask for the external id the caller gives.
+	const context: Record<string, string> = externalId === undefined ? {} : {'sts:ExternalId': externalId};
+	if (evaluateTrust(role.assumeRolePolicyDocument, {aws: names.all, context}) !== 'Allow') throw notAuthorized(principal, arn);
 	// Trusted only as one of the account's principals: the caller's own policies must allow it too.
-	if (evaluateTrust(role.assumeRolePolicyDocument, {aws: names.own}) !== 'Allow') authorize();
+	if (evaluateTrust(role.assumeRolePolicyDocument, {aws: names.own, context}) !== 'Allow') authorize();
 	return role;
 }
 
@@ -62,13 +64,13 @@ export const AssumeRole: QueryHandler = (params, call, {store, now, effective}) 
 	policyArns.forEach((_arn, index) => input.required(`PolicyArns.member.${index + 1}.arn`, stsRules.arn));
 	input.tags();
 	input.tagKeys('TransitiveTagKeys');
-	input.optional('ExternalId', stsRules.externalId);
+	const externalId = input.optional('ExternalId', stsRules.externalId);
 	input.optional('SerialNumber', stsRules.serialNumber);
 	input.optional('TokenCode', stsRules.tokenCode);
 	const sourceIdentity = input.optional('SourceIdentity', stsRules.sourceIdentity);
 	input.done();
 	const {principal} = call;
-	const role = trustingRole(effective(), principal, arn, () => call.authorize('sts:AssumeRole', arn));
+	const role = trustingRole(effective(), principal, arn, externalId, () => call.authorize('sts:AssumeRole', arn));
 	const seconds = duration ?? 3600;
 	// Credentials of a role assuming another role: AWS caps such a chain at one hour.
 	if (principal.kind === 'role-session' && seconds > 3600) {

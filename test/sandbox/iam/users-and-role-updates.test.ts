@@ -60,4 +60,25 @@ describe('IAM users (the admin) and UpdateRole through the real SDK', () => {
 		});
 		await expect(iam().send(new UpdateRoleCommand({RoleName: 'nobody', Description: 'x'}))).rejects.toMatchObject({name: 'NoSuchEntityException'});
 	});
+
+	it('asks a role session to name the user it wants', async () => {
+		const {accountId} = sandbox.current;
+		const sts = new STSClient(adminConfig(sandbox.current));
+		const {Credentials: credentials} = await sts.send(new AssumeRoleCommand({RoleArn: `arn:aws:iam::${accountId}:role/learner`, RoleSessionName: 'reader'}));
+		const asRole = new IAMClient({
+			...adminConfig(sandbox.current),
+			credentials: {
+				accessKeyId: credentials?.AccessKeyId ?? '',
+				secretAccessKey: credentials?.SecretAccessKey ?? '',
+				sessionToken: credentials?.SessionToken ?? '',
+			},
+		});
+		await expect(asRole.send(new GetUserCommand({}))).rejects.toMatchObject({
+			name: 'ValidationError',
+			message: 'Must specify userName when calling with non-User credentials',
+			$metadata: {httpStatusCode: 400},
+		});
+		// Named, it is a read like any other: the role has no policy that allows it.
+		await expect(asRole.send(new GetUserCommand({UserName: 'sandbox-admin'}))).rejects.toMatchObject({name: 'AccessDenied'});
+	});
 });

@@ -6,6 +6,8 @@ export interface PolicyDecisions {
 	identity: Decision;
 	/** Absent when the principal has no permissions boundary. */
 	boundary?: Decision;
+	/** Absent unless AssumeRole was given session policies. */
+	session?: Decision;
 	/** Absent when the resource has no resource-based policy. */
 	resource?: Decision;
 	/** The caller belongs to another account than the resource. */
@@ -18,11 +20,11 @@ export type Verdict = {allowed: true} | {allowed: false; decision: Exclude<Decis
  * AWS's evaluation logic for identity-based and resource-based policies together: an explicit
  * deny in any of them wins. Within one account either kind may allow; across accounts both must
  * (the resource's owner grants through its policy, the caller's account through its identity
- * policies). A permissions boundary limits whatever is allowed.
+ * policies). A permissions boundary and a session's policies limit whatever is allowed.
  */
 export function combineDecisions(decisions: PolicyDecisions): Verdict {
-	const {identity, boundary, resource, crossAccount} = decisions;
-	const explicit = (['identity', 'resource', 'boundary'] as const).find(source => decisions[source] === 'ExplicitDeny');
+	const {identity, boundary, session, resource, crossAccount} = decisions;
+	const explicit = (['identity', 'resource', 'boundary', 'session'] as const).find(source => decisions[source] === 'ExplicitDeny');
 	if (explicit) return {allowed: false, decision: 'ExplicitDeny', source: explicit};
 	const implicitly = (source: PolicySource): Verdict => ({allowed: false, decision: 'ImplicitDeny', source});
 	if (crossAccount) {
@@ -30,5 +32,6 @@ export function combineDecisions(decisions: PolicyDecisions): Verdict {
 		if (identity !== 'Allow') return implicitly('identity');
 	} else if (identity !== 'Allow' && resource !== 'Allow') return implicitly('identity');
 	if (boundary !== undefined && boundary !== 'Allow') return implicitly('boundary');
+	if (session !== undefined && session !== 'Allow') return implicitly('session');
 	return {allowed: true};
 }

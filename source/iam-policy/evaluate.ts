@@ -57,12 +57,13 @@ function evaluateStatements(documents: PolicyDocument[], request: AuthorizationR
 	);
 }
 
-/** Which kind of policy decided a denial: the identity's own policies, its permissions boundary, or the resource's policy. */
-export type PolicySource = 'identity' | 'boundary' | 'resource';
+/** Which kind of policy decided a denial: the identity's own policies, its permissions boundary, its session's policies, or the resource's policy. */
+export type PolicySource = 'identity' | 'boundary' | 'session' | 'resource';
 
 const policyKinds: Record<PolicySource, string> = {
 	identity: 'an identity-based policy',
 	boundary: 'a permissions boundary',
+	session: 'a session policy',
 	resource: 'a resource-based policy',
 };
 

@@ -157,6 +157,22 @@ export interface InstanceSessionRecord {
 	expiration: string;
 }
 
+/** Credentials STS issued on request: AssumeRole (a role session) or GetSessionToken (the admin's, for a while). */
+export interface StsSessionRecord {
+	kind: 'assumed-role' | 'session-token';
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken: string;
+	/** An assumed role, by name and unique id (a role created again under its name is another role). */
+	roleName?: string;
+	roleId?: string;
+	sessionName?: string;
+	/** Session policies (Policy, PolicyArns' documents as they were): the session may do only what they allow too. */
+	sessionPolicies?: string[];
+	issued: string;
+	expiration: string;
+}
+
 export interface InstanceRecord {
 	instanceId: string;
 	imageId: string;
@@ -172,7 +188,7 @@ export interface SandboxState {
 	region: string;
 	scenario: Scenario;
 	tokenSecret: string; // HMAC key that signs CodeArtifact authorization tokens
-	admin: {userName: string; userId: string; accessKeyId: string; secretAccessKey: string};
+	admin: {userName: string; userId: string; accessKeyId: string; secretAccessKey: string; createDate?: string};
 	/** The simulated EC2 build hosts, in launch order: the first is "the" build host of a single-host set-up. */
 	instances: InstanceRecord[];
 	domains: Record<string, DomainRecord>;
@@ -187,6 +203,8 @@ export interface SandboxState {
 	};
 	associations: Record<string, AssociationRecord>;
 	sessions: Record<string, InstanceSessionRecord>; // key: access key id
+	/** Absent in a state written before STS issued credentials on request. */
+	stsSessions?: Record<string, StsSessionRecord>; // key: access key id
 }
 
 /** The first instance: "the" build host of a single-host set-up. */
@@ -240,5 +258,6 @@ export function protectRecords(state: SandboxState): SandboxState {
 	state.iam.instanceProfiles = withoutPrototype(state.iam.instanceProfiles);
 	state.associations = withoutPrototype(state.associations);
 	state.sessions = withoutPrototype(state.sessions);
+	if (state.stsSessions) state.stsSessions = withoutPrototype(state.stsSessions);
 	return state;
 }

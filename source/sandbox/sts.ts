@@ -1,7 +1,9 @@
 import type {QueryService} from './protocols/aws-query.js';
 import {queryCommonErrors} from './protocols/query-common-errors.js';
+import {AssumeRole} from './sts/assume-role.js';
+import {GetSessionToken} from './sts/session-token.js';
 
-/** STS: only GetCallerIdentity is an API call here (GetServiceBearerToken is an IAM action only). */
+/** STS: who am I, and temporary credentials (GetServiceBearerToken is an IAM action only, not a call). */
 export const stsService: QueryService = {
 	name: 'sts',
 	version: '2011-06-15',
@@ -10,6 +12,8 @@ export const stsService: QueryService = {
 	actions: {
 		// Needs no permission, as in AWS: it is how anyone finds out who they are.
 		GetCallerIdentity: (_params, call) => ({UserId: call.principal.userId, Account: call.principal.accountId, Arn: call.principal.arn}),
+		AssumeRole,
+		GetSessionToken,
 	},
 	common: queryCommonErrors(),
 };

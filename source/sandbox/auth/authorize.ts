@@ -1,8 +1,9 @@
 import {combineDecisions} from '../../iam-policy/combine.js';
 import type {ContextValues} from '../../iam-policy/conditions.js';
 import {denialMessage, evaluatePolicies, evaluateResourcePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
+import {lookupPolicy} from '../iam/shapes.js';
 import {resourceAccount, resourcePolicies} from '../codeartifact/resource-policies.js';
-import {entry, type RoleRecord, type SandboxState} from '../state.js';
+import type {RoleRecord, SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';
 import {principalRole, type Principal} from './principal.js';
 import {authorizationContext, type RequestFacts} from './request-context.js';
@@ -12,22 +13,30 @@ export type Authorize = (action: string, resource: string, context?: ContextValu
 
 /**
  * AWS's evaluation of identity-based policies (within the role's permissions boundary, if it has
- * one) together with CodeArtifact's domain and repository policies (combine.ts): an explicit deny
- * anywhere wins; in the same account either an identity policy or a resource policy may allow;
- * another account's principal needs both. A statement that depends on a condition key the sandbox
- * does not model fails closed: such a Deny applies, such an Allow does not. The admin's identity
- * allows everything, like an AdministratorAccess user; a resource policy's Deny still binds it.
+ * one, and the session's policies, if AssumeRole was given any) together with CodeArtifact's
+ * domain and repository policies (combine.ts): an explicit deny anywhere wins; in the same account
+ * either an identity policy or a resource policy may allow; another account's principal needs
+ * both. A statement that depends on a condition key the sandbox does not model fails closed: such
+ * a Deny applies, such an Allow does not. The admin's identity allows everything, like an
+ * AdministratorAccess user; a resource policy's Deny still binds it.
  */
 export function authorizerFor(state: SandboxState, principal: Principal, facts: RequestFacts): Authorize {
 	return (action, resource, extra) => {
+		// GetSessionToken's credentials reach no IAM operation without MFA (which the sandbox never has):
+		// IAM does not take them at all.
+		if (principal.kind === 'admin' && principal.temporary === true && action.startsWith('iam:')) {
+			throw new CommonError('UnknownAccessKey', 'The security token included in the request is invalid');
+		}
 		const resourceDocuments = resourcePolicies(state, resource).map(parseJson);
 		if (principal.kind === 'admin' && resourceDocuments.length === 0) return;
 		const {values, modelled} = authorizationContext(state, principal, facts, resource, extra);
 		const request = {action, resource, context: values, modelled};
 		const role = principalRole(state, principal);
+		const sessionPolicies = principal.kind === 'role-session' ? principal.sessionPolicies : undefined;
 		const verdict = combineDecisions({
 			identity: identityDecision(state, principal, role, request),
 			...(role?.permissionsBoundary === undefined ? {} : {boundary: evaluatePolicies(managedPolicy(state, role.permissionsBoundary), request)}),
+			...(sessionPolicies === undefined ? {} : {session: evaluatePolicies(sessionPolicies.map(parseJson), request)}),
 			...(resourceDocuments.length === 0
 				? {}
 				: {
@@ -53,9 +62,9 @@ function rolePolicies(state: SandboxState, role: RoleRecord): PolicyDocument[] {
 	return [...role.attachedPolicyArns.flatMap(arn => managedPolicy(state, arn)), ...Object.values(role.inlinePolicies).map(parseJson)];
 }
 
-/** The default version of a managed policy, by ARN; none when it does not exist (grants nothing). */
+/** The default version of a managed policy (the account's or AWS's), by ARN; none when it does not exist (grants nothing). */
 function managedPolicy(state: SandboxState, arn: string): PolicyDocument[] {
-	const policy = entry(state.iam.policies, arn.slice(arn.lastIndexOf('/') + 1));
+	const policy = arn.startsWith('arn:') ? lookupPolicy(state, arn) : undefined;
 	return policy ? [parseJson(policy.document)] : [];
 }
 

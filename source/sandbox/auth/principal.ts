@@ -1,10 +1,12 @@
-import {entry, firstInstance, type RoleRecord, type SandboxState} from '../state.js';
+import {entry, firstInstance, type RoleRecord, type SandboxState, type StsSessionRecord} from '../state.js';
 import {CommonError} from '../errors.js';
 import {otherAccount, otherAccountUserArn, type OtherAccountUser} from './other-account.js';
 
 export type Principal =
-	| {kind: 'admin'; arn: string; userId: string; accountId: string}
-	| {kind: 'role-session'; arn: string; userId: string; accountId: string; roleName: string; roleArn: string; sessionName: string}
+	/** `temporary`: the admin's session credentials from GetSessionToken, not its long-term keys. */
+	| {kind: 'admin'; arn: string; userId: string; accountId: string; temporary?: boolean}
+	/** `sessionPolicies`: what AssumeRole's Policy and PolicyArns limited the session to. */
+	| {kind: 'role-session'; arn: string; userId: string; accountId: string; roleName: string; roleArn: string; sessionName: string; sessionPolicies?: string[]}
 	/** A user of the sandbox's second account (other-account.ts), with its identity policy. */
 	| {kind: 'other-account-user'; arn: string; userId: string; accountId: string; userName: string; policy: string};
 
@@ -30,6 +32,8 @@ export function resolveAccessKey(
 		if (sessionToken !== undefined) throw invalidToken();
 		return other;
 	}
+	const issued = entry(state.stsSessions ?? {}, accessKeyId);
+	if (issued) return {principal: stsSessionPrincipal(state, issued, sessionToken, now), secretAccessKey: issued.secretAccessKey};
 	const session = entry(state.sessions, accessKeyId);
 	if (!session || session.sessionToken !== sessionToken) throw invalidToken();
 	if (Date.parse(session.expiration) <= now.getTime()) throw new CommonError('ExpiredToken', 'The security token included in the request is expired');
@@ -48,6 +52,17 @@ export function resolveAccessKey(
 	};
 }
 
+/** Who credentials from AssumeRole or GetSessionToken act as: checked as instance sessions are. */
+function stsSessionPrincipal(state: SandboxState, session: StsSessionRecord, sessionToken: string | undefined, now: Date): Principal {
+	if (session.sessionToken !== sessionToken) throw invalidToken();
+	if (Date.parse(session.expiration) <= now.getTime()) throw new CommonError('ExpiredToken', 'The security token included in the request is expired');
+	if (session.kind === 'session-token') return {...adminPrincipal(state), temporary: true};
+	const role = session.roleName === undefined ? undefined : entry(state.iam.roles, session.roleName);
+	if (!role || role.id !== session.roleId || session.sessionName === undefined) throw invalidToken();
+	const principal = roleSessionPrincipal(state, role.name, session.sessionName);
+	return session.sessionPolicies === undefined ? principal : {...principal, sessionPolicies: session.sessionPolicies};
+}
+
 function invalidToken(): CommonError {
 	return new CommonError('UnknownAccessKey', 'The security token included in the request is invalid.');
 }
@@ -63,11 +78,11 @@ export function principalRole(state: SandboxState, principal: Principal): RoleRe
 	return role && principal.userId.startsWith(`${role.id}:`) ? role : undefined;
 }
 
-export function adminPrincipal(state: SandboxState): Principal {
+export function adminPrincipal(state: SandboxState): Extract<Principal, {kind: 'admin'}> {
 	return {kind: 'admin', arn: `arn:aws:iam::${state.accountId}:user/${state.admin.userName}`, userId: state.admin.userId, accountId: state.accountId};
 }
 
-export function roleSessionPrincipal(state: SandboxState, roleName: string, sessionName: string): Principal {
+export function roleSessionPrincipal(state: SandboxState, roleName: string, sessionName: string): Extract<Principal, {kind: 'role-session'}> {
 	const role = entry(state.iam.roles, roleName);
 	return {
 		kind: 'role-session',

@@ -1,3 +1,4 @@
+import type {ContextValues} from '../../iam-policy/conditions.js';
 import type {ApiCall} from '../context.js';
 import {CommonError, ServiceError} from '../errors.js';
 import {queryList, queryStructList} from '../protocols/aws-query.js';
@@ -19,13 +20,13 @@ export function requiredParameter(params: URLSearchParams, name: string): string
  * Checks `ec2:<action>` on the resource. EC2 words a denial as UnauthorizedOperation, and a
  * permitted request with DryRun=true ends here with DryRunOperation, as AWS does.
  */
-export function authorizeEc2(call: ApiCall, params: URLSearchParams, action: string, resource: string, context?: Record<string, string>): void {
+export function authorizeEc2(call: ApiCall, params: URLSearchParams, action: string, resource: string, context?: ContextValues): void {
 	permitEc2(call, action, resource, context);
 	dryRunEnds(params);
 }
 
 /** authorizeEc2() without the DryRun ending: for an operation that reads its lists once permitted, then ends a dry run. */
-export function permitEc2(call: ApiCall, action: string, resource: string, context?: Record<string, string>): void {
+export function permitEc2(call: ApiCall, action: string, resource: string, context?: ContextValues): void {
 	try {
 		call.authorize(`ec2:${action}`, resource, context);
 	} catch (error) {

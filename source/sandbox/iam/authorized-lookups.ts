@@ -1,6 +1,7 @@
 import type {ContextValues} from '../../iam-policy/conditions.js';
 import type {ApiCall} from '../context.js';
-import type {ServiceError} from '../errors.js';
+import {CommonError, type ServiceError} from '../errors.js';
+import {isAwsManaged} from './aws-managed-policies.js';
 import type {InstanceProfileRecord, ManagedPolicyRecord, RoleRecord, SandboxState} from '../state.js';
 import {findByName, instanceProfileArn, instanceProfileNotFound, lookupPolicy, policyNotFound, roleArn, roleNotFound} from './shapes.js';
 
@@ -36,10 +37,23 @@ export function authorizedInstanceProfile(state: SandboxState, call: ApiCall, ac
 	return authorizedByName(state.iam.instanceProfiles, call, action, name, profile => instanceProfileArn(state, profile), instanceProfileNotFound);
 }
 
-/** A policy is named by its ARN, so the check is on the ARN as given. */
+/** What anyone may do with an AWS managed policy: read it. Everything else changes it, which only AWS may. */
+const readsOfAPolicy = new Set(['GetPolicy', 'GetPolicyVersion', 'ListPolicyVersions', 'ListEntitiesForPolicy', 'ListPolicyTags']);
+
+/**
+ * A policy is named by its ARN, so the check is on the ARN as given. An AWS managed policy
+ * lives in AWS's account: a change to it (a version, a tag, its deletion) is refused as any
+ * change to another account's resource, whatever the caller's own policies allow.
+ */
 export function authorizedPolicy(state: SandboxState, call: ApiCall, action: string, arn: string): ManagedPolicyRecord {
 	call.authorize(`iam:${action}`, arn);
 	const policy = lookupPolicy(state, arn);
 	if (!policy) throw policyNotFound(arn);
+	if (isAwsManaged(policy) && !readsOfAPolicy.has(action)) {
+		throw new CommonError(
+			'AccessDenied',
+			`User: ${call.principal.arn} is not authorized to perform: iam:${action} on resource: policy ${arn} because no resource-based policy allows the iam:${action} action`,
+		);
+	}
 	return policy;
 }

@@ -13,6 +13,7 @@ export interface Rule {
 // Constraints from botocore's iam/2010-05-08 model.
 export const rules = {
 	roleName: {min: 1, max: 64, pattern: '[\\w+=,.@-]+'},
+	userName: {min: 1, max: 128, pattern: '[\\w+=,.@-]+'},
 	policyName: {min: 1, max: 128, pattern: '[\\w+=,.@-]+'},
 	instanceProfileName: {min: 1, max: 128, pattern: '[\\w+=,.@-]+'},
 	path: {min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)'},

@@ -3,6 +3,7 @@ import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
 import type {ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState} from '../state.js';
 import {authorizedPolicy} from './authorized-lookups.js';
+import {awsManagedPolicies} from './aws-managed-policies.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
 import {checkTags, requestTags} from './request-tags.js';
@@ -110,14 +111,12 @@ export const ListPolicies: QueryHandler = (params, call, {store}) => {
 	input.done();
 	const {state} = store;
 	call.authorize('iam:ListPolicies', '*');
-	// The sandbox holds no AWS managed policies: scope AWS is empty, All is the same as Local.
-	const policies =
-		scope === 'AWS'
-			? []
-			: Object.values(state.iam.policies)
-					.filter(policy => policy.path.startsWith(pathPrefix))
-					.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
-	const page = paginate(policies, policy => policy.name, paging);
+	const inScope = [...(scope === 'Local' ? [] : awsManagedPolicies), ...(scope === 'AWS' ? [] : Object.values(state.iam.policies))];
+	const policies = inScope
+		.filter(policy => policy.path.startsWith(pathPrefix))
+		.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
+	// By name, then ARN: the account may have a policy named as an AWS managed one.
+	const page = paginate(policies, policy => `${policy.name}\u0000${policyArn(state, policy)}`, paging);
 	return listXml('Policies', page, policy => policyXml(state, policy));
 };
 

@@ -125,3 +125,17 @@ export const UpdateAssumeRolePolicy: QueryHandler = (params, call, {store}) => {
 	store.commit();
 	return undefined;
 };
+
+/** Description and MaxSessionDuration; a member left out stays as it was. */
+export const UpdateRole: QueryHandler = (params, call, {store}) => {
+	const input = new Input(params);
+	const name = input.required('RoleName', rules.roleName);
+	const description = input.optional('Description', rules.roleDescription);
+	const maxSessionDuration = input.integer('MaxSessionDuration', {min: 3600, max: 43200});
+	input.done();
+	const role = authorizedRole(store.state, call, 'UpdateRole', name);
+	if (description !== undefined) role.description = description;
+	if (maxSessionDuration !== undefined) role.maxSessionDuration = maxSessionDuration;
+	store.commit();
+	return {};
+};

@@ -1,6 +1,7 @@
 import {ServiceError} from '../errors.js';
 import {xmlList, type XmlNode, type XmlValue} from '../protocols/xml.js';
 import {entry, type InstanceProfileRecord, type ManagedPolicyRecord, type PolicyVersionRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
+import {awsManagedPolicy, isAwsManaged} from './aws-managed-policies.js';
 import type {Page} from './input.js';
 
 // ARNs, look-ups and the XML shapes IAM answers with.
@@ -9,8 +10,14 @@ export function roleArn(state: SandboxState, role: {path: string; name: string})
 	return `arn:aws:iam::${state.accountId}:role${role.path}${role.name}`;
 }
 
+/** A customer managed policy's ARN names the account; an AWS managed one's names `aws`. */
 export function policyArn(state: SandboxState, policy: {path: string; name: string}): string {
-	return `arn:aws:iam::${state.accountId}:policy${policy.path}${policy.name}`;
+	const owner = isAwsManagedRecord(policy) ? 'aws' : state.accountId;
+	return `arn:aws:iam::${owner}:policy${policy.path}${policy.name}`;
+}
+
+function isAwsManagedRecord(policy: {path: string; name: string}): boolean {
+	return 'id' in policy && isAwsManaged(policy as ManagedPolicyRecord);
 }
 
 export function instanceProfileArn(state: SandboxState, profile: {path: string; name: string}): string {
@@ -49,10 +56,11 @@ export function parsePolicyArn(arn: string): {account: string; path: string; nam
 	return {account: match[1]!, path: match[2]!, name: match[3]!};
 }
 
-/** Resolves a policy ARN to this account's policy; InvalidInput for text that is not an ARN. */
+/** Resolves a policy ARN to this account's policy or an AWS managed one; InvalidInput for text that is not an ARN. */
 export function lookupPolicy(state: SandboxState, arn: string): ManagedPolicyRecord | undefined {
 	if (!arn.startsWith('arn:')) throw new ServiceError('InvalidInput', 400, `ARN ${arn} is not valid.`);
 	const parts = parsePolicyArn(arn);
+	if (parts?.account === 'aws') return awsManagedPolicy(parts.path, parts.name);
 	if (!parts || parts.account !== state.accountId) return undefined;
 	const policy = entry(state.iam.policies, parts.name);
 	return policy && policy.path === parts.path ? policy : undefined;

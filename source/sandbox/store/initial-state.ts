@@ -42,7 +42,7 @@ export function initialState(options: {region: string; scenario: Scenario; insta
 		region: options.region,
 		scenario: options.scenario,
 		tokenSecret: randomBytes(32).toString('hex'),
-		admin: {userName: 'sandbox-admin', userId: awsId('AIDA', 17), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey()},
+		admin: {userName: 'sandbox-admin', userId: awsId('AIDA', 17), accessKeyId: awsId('AKIA'), secretAccessKey: secretKey(), createDate: now},
 		instances: Array.from({length: count}, (_, index) => ({
 			instanceId: hexId('i-', 17),
 			imageId: hexId('ami-', 17),

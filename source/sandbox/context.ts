@@ -22,6 +22,8 @@ export interface SandboxContext extends SandboxClock {
 	effective(): SandboxState;
 	/** AWS's delays as --consistency and the delay options set them (consistency.ts): all zero by default. */
 	readonly delays: SandboxDelays;
+	/** Whether the role credentials of this association have reached its instance (imds/credentials-arrival.ts); always, by default. */
+	credentialsArrived(associationId: string): boolean;
 	/** Base URL clients reach this sandbox at, e.g. http://127.0.0.1:7717 (no trailing slash). */
 	readonly endpoint: string;
 	readonly mavenCentral: MavenUpstream;

@@ -16,6 +16,7 @@ import type {FileWriteError} from '../files/file-write-error.js';
 import {adminEnvironment, removeRecord, writeRecord, type SandboxRecord} from './running-record.js';
 import {acquireDataLock} from './store/data-lock.js';
 import {IamPropagation} from './iam/propagation.js';
+import {CredentialsArrival} from './imds/credentials-arrival.js';
 import {delaySecondsProblem, sandboxDelays, type Consistency, type SandboxDelays} from './consistency.js';
 import {SandboxStore} from './store/sandbox-store.js';
 
@@ -144,11 +145,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		store.onCommit(() => delayed.committed(state, clock.now()));
 		propagation = delayed;
 	}
+	let arrival: CredentialsArrival | undefined;
+	if (delays.credentialsMs > 0) {
+		const noting = new CredentialsArrival(delays.iamMs + delays.credentialsMs, state);
+		store.onCommit(() => noting.committed(state, clock.now()));
+		arrival = noting;
+	}
 	for (const line of delayLines(delays, options)) log(line);
 	const context: SandboxContext = {
 		store,
 		effective: () => propagation?.seenAt(state, clock.now()) ?? state,
 		delays,
+		credentialsArrived: id => arrival?.arrived(id, clock.now()) ?? true,
 		mavenCentral,
 		log,
 		now: () => clock.now(),

@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js';
 import {currentAssociation} from '../ec2/shapes.js';
 import {findByName, instanceProfileArn} from '../iam/shapes.js';
-import {entry, type AssociationRecord, type RoleRecord} from '../state.js';
+import {entry, type RoleRecord} from '../state.js';
 import {evaluateTrust} from '../../iam-policy/trust.js';
 import {instanceSession} from './credentials.js';
 
@@ -60,17 +60,8 @@ export function iamNode(context: SandboxContext, instanceId: string): MetadataNo
 	return {
 		info: () =>
 			refused() ?? json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
-		...(role && credentialsArrived(context, association) ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
+		...(role && context.credentialsArrived(association.associationId) ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
 	};
-}
-
-/**
- * On EC2 the role's credentials reach the instance a while after the association has taken
- * effect (--consistency aws): until then instance metadata answers 404 for them, as EC2 does.
- */
-function credentialsArrived(context: SandboxContext, association: AssociationRecord): boolean {
-	const {iamMs, credentialsMs} = context.delays;
-	return credentialsMs === 0 || Date.parse(association.timestamp) + iamMs + credentialsMs <= context.now().getTime();
 }
 
 export function json(value: unknown): string {

@@ -79,6 +79,7 @@ export const sandboxCommand = defineCommand({
 		{command: 'ca-wizard sandbox', about: 'start it, and keep it running in this shell'},
 		{command: 'eval "$(ca-wizard sandbox env)"', about: 'in another shell: point the aws CLI, the SDKs and ca-wizard --sandbox-url at it'},
 		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
+		{command: 'ca-wizard sandbox --consistency aws --listing-lag 180', about: "AWS's delays, with the full three minutes before a fetched package is listed"},
 		{command: 'ca-wizard sandbox --host 0.0.0.0 --public-url http://10.0.0.5:7717 --print-env', about: 'a workshop: reachable by the room'},
 	],
 	async run(values) {

@@ -94,6 +94,30 @@ describe('at 80 columns', () => {
 		expect(listed).toMatch(/^maven-resources-plugin-4\s+.*not listed yet$/m);
 	});
 
+	it('after the build, the wait for the listing shows whole with its countdown, above the rows still not listed', async () => {
+		const seen = longNames.slice(0, 6).map(event => (event.type === 'package' ? {...event, row: unlisted(event.row)} : event));
+		const waiting = 'Waiting for CodeArtifact to list 6 packages Maven fetched (up to 20 s more)…';
+		const wizard = renderWizard(
+			[
+				...building(seen),
+				{type: 'progress', step: 'build', message: 'BUILD SUCCESS', done: true},
+				{type: 'progress', step: 'build', message: 'Checking the repository for every package Maven fetched…'},
+				{
+					type: 'note',
+					step: 'build',
+					tone: 'info',
+					message: 'CodeArtifact lists a package it fetched from an upstream a while after the fetch (on AWS up to about three minutes); Maven got it at once.',
+				},
+				{type: 'progress', step: 'build', message: waiting},
+			],
+			{columns: 80, rows: 24},
+		);
+		const frame = await wizard.waitForText('up to 20 s more');
+		expect(frame).toContain(waiting);
+		expect(frame).toMatch(/^maven-resources-plugin-5\s+.*not listed yet$/m);
+		expect(wizard.height()).toBeLessThan(24);
+	});
+
 	it("Maven's lines show each artifact's path, not the repository URL they all share", async () => {
 		const wizard = renderWizard(building(longNames), {columns: 80, rows: 24});
 		const frame = await wizard.waitForText('Maven output');

@@ -15,6 +15,7 @@ const e2e = [
 	'test/cli/wizard-sigkill.test.ts',
 	'test/cli/workshop.test.ts',
 	'test/cli/iam-delay.test.ts',
+	'test/cli/consistency-aws.test.ts',
 	'test/cli/report.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import type {AwsApis} from '../aws/apis.js';
 import {createAwsApis} from '../aws/create-aws-apis.js';
 import {CliError} from '../errors.js';
+import type {DelayOptions} from '../sandbox/consistency.js';
 import type {Scenario} from '../sandbox/state.js';
 import {defaultSandboxPort} from './defaults.js';
 import {shellQuote} from '../text/shell-quote.js';
@@ -11,7 +12,7 @@ import {invocationName} from './invocation-name.js';
 /** Where the AWS calls go: real AWS, a sandbox started here, or one already running. */
 export type Target =
 	| {kind: 'aws'; profile?: string; region?: string}
-	| {kind: 'sandbox'; scenario?: string; mavenCentral?: string; iamDelaySeconds?: number}
+	| ({kind: 'sandbox'; scenario?: string; mavenCentral?: string} & DelayOptions)
 	| {kind: 'sandbox-url'; url: string};
 
 export interface TargetOptions {
@@ -54,7 +55,9 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 				port,
 				...(target.scenario ? {scenario: target.scenario as Scenario} : {}),
 				...(target.mavenCentral ? {mavenCentral: target.mavenCentral} : {}),
-				...(target.iamDelaySeconds ? {iamDelaySeconds: target.iamDelaySeconds} : {}),
+				...(target.consistency ? {consistency: target.consistency} : {}),
+				...(target.iamDelaySeconds === undefined ? {} : {iamDelaySeconds: target.iamDelaySeconds}),
+				...(target.listingLagSeconds === undefined ? {} : {listingLagSeconds: target.listingLagSeconds}),
 			});
 		// The usual port keeps settings.xml's URL valid for `ca-wizard sandbox` later; any free one if it is taken.
 		const sandbox = await start(defaultSandboxPort).catch((error: unknown) => {
@@ -70,7 +73,7 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 			sandboxEndpoint: sandbox.endpoint,
 			close: () => sandbox.stop(),
 			restartCommands: [
-				`${invocationName(env)} sandbox --data ${shellQuote(dataDir)} --port ${port}`,
+				`${invocationName(env)} sandbox --data ${shellQuote(dataDir)} --port ${port}${delayFlags(target)}`,
 				`eval "$(${invocationName(env)} sandbox env --data ${shellQuote(dataDir)})"`,
 			],
 			mavenCentralSource: () => sandbox.mavenCentralSource(),
@@ -120,4 +123,14 @@ export async function connectTarget(options: TargetOptions, workDir: string, env
 export function settingsPathFor(target: Target, workDir: string, settings: string | undefined): string {
 	if (settings !== undefined) return settings;
 	return target.kind === 'aws' ? join(homedir(), '.m2', 'settings.xml') : join(workDir, 'settings.xml');
+}
+
+/** The delay flags an embedded sandbox was started with, for the line that starts it again the same way. */
+function delayFlags(target: DelayOptions): string {
+	const flags = [
+		target.consistency ? ` --consistency ${target.consistency}` : '',
+		target.iamDelaySeconds !== undefined ? ` --iam-delay ${target.iamDelaySeconds}` : '',
+		target.listingLagSeconds !== undefined ? ` --listing-lag ${target.listingLagSeconds}` : '',
+	];
+	return flags.join('');
 }

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import process from 'node:process';
 import {startSandbox} from '../sandbox/index.js';
+import type {Consistency} from '../sandbox/consistency.js';
 import type {Scenario} from '../sandbox/state.js';
 import {invocationName} from './invocation-name.js';
 import {shellQuote} from '../text/shell-quote.js';
@@ -18,7 +19,9 @@ export interface SandboxCommandOptions {
 	instances: number | undefined;
 	region: string | undefined;
 	faults: string | undefined;
+	consistency: Consistency | undefined;
 	iamDelaySeconds: number | undefined;
+	listingLagSeconds: number | undefined;
 	printEnv: boolean;
 }
 
@@ -35,7 +38,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 		instances: options.instances,
 		region: options.region,
 		faults: options.faults,
+		...(options.consistency === undefined ? {} : {consistency: options.consistency}),
 		...(options.iamDelaySeconds === undefined ? {} : {iamDelaySeconds: options.iamDelaySeconds}),
+		...(options.listingLagSeconds === undefined ? {} : {listingLagSeconds: options.listingLagSeconds}),
 		log,
 	});
 	process.stdout.write(`endpoint: ${sandbox.endpoint}\n`);

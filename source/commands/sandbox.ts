@@ -3,7 +3,7 @@ import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {publicUrlProblem} from '../sandbox/public-url.js';
 import {scenarios, type Scenario} from '../sandbox/state.js';
 import {maxInstances} from '../sandbox/store/initial-state.js';
-import {iamDelayProblem} from '../sandbox/iam/propagation.js';
+import {awsDelaySeconds, consistencyProblem, delaySecondsProblem, type Consistency} from '../sandbox/consistency.js';
 import {defineCommand, type OptionDefinition} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 import {sandboxEnvCommand} from './sandbox-env.js';
@@ -12,8 +12,24 @@ import {sandboxEnvCommand} from './sandbox-env.js';
 export const iamDelayOption = {
 	type: 'string',
 	value: 'SECONDS',
-	help: "IAM and instance-profile changes take effect (for authorisation and the credentials instance metadata hands out) only this long after they are made, as AWS's propagation does (default 0)",
-	check: iamDelayProblem,
+	help: `IAM and instance-profile changes take effect (for authorisation and the credentials instance metadata hands out) only this long after they are made, as AWS's propagation does (default 0, ${awsDelaySeconds.iam} with --consistency aws)`,
+	check: delaySecondsProblem,
+} as const satisfies OptionDefinition;
+
+/** --consistency, for `ca-wizard sandbox` and the wizard's embedded --sandbox alike. */
+export const consistencyOption = {
+	type: 'string',
+	value: 'aws|instant',
+	help: `instant (default): every change takes effect at once; aws: AWS's documented delays — IAM changes and instance-profile associations usable after ${awsDelaySeconds.iam} s, the role's credentials at the instance ${awsDelaySeconds.credentials} s later, packages fetched from upstreams listed after ${awsDelaySeconds.listing} s (--iam-delay and --listing-lag set those)`,
+	check: consistencyProblem,
+} as const satisfies OptionDefinition;
+
+/** --listing-lag, for `ca-wizard sandbox` and the wizard's embedded --sandbox alike. */
+export const listingLagOption = {
+	type: 'string',
+	value: 'SECONDS',
+	help: `a package version fetched from an upstream is listed (ListPackages, ListPackageVersions, DescribePackage…) only this long after it was fetched, as on AWS (about 180 there); Maven gets it at once (default 0, ${awsDelaySeconds.listing} with --consistency aws)`,
+	check: delaySecondsProblem,
 } as const satisfies OptionDefinition;
 
 export const sandboxCommand = defineCommand({
@@ -50,7 +66,9 @@ export const sandboxCommand = defineCommand({
 			check: instancesProblem,
 		},
 		region: {type: 'string', value: 'R', help: 'region the sandbox answers as (default us-east-1)'},
+		consistency: consistencyOption,
 		'iam-delay': iamDelayOption,
+		'listing-lag': listingLagOption,
 		faults: {type: 'string', value: 'SPEC', help: 'inject failures, e.g. throttle=0.2,error=0.05,latency=200', check: faultsProblem},
 		'print-env': {
 			type: 'boolean',
@@ -61,6 +79,7 @@ export const sandboxCommand = defineCommand({
 		{command: 'ca-wizard sandbox', about: 'start it, and keep it running in this shell'},
 		{command: 'eval "$(ca-wizard sandbox env)"', about: 'in another shell: point the aws CLI, the SDKs and ca-wizard --sandbox-url at it'},
 		{command: 'ca-wizard sandbox --port 0 --data /tmp/workshop-1', about: 'a second sandbox beside the first, with its own state'},
+		{command: 'ca-wizard sandbox --consistency aws --listing-lag 180', about: "AWS's delays, with the full three minutes before a fetched package is listed"},
 		{command: 'ca-wizard sandbox --host 0.0.0.0 --public-url http://10.0.0.5:7717 --print-env', about: 'a workshop: reachable by the room'},
 	],
 	async run(values) {
@@ -75,7 +94,9 @@ export const sandboxCommand = defineCommand({
 			instances: values.instances === undefined ? undefined : Number(values.instances),
 			region: values.region,
 			faults: values.faults,
+			consistency: values.consistency as Consistency | undefined,
 			iamDelaySeconds: values['iam-delay'] === undefined ? undefined : Number(values['iam-delay']),
+			listingLagSeconds: values['listing-lag'] === undefined ? undefined : Number(values['listing-lag']),
 			printEnv: values['print-env'] ?? false,
 		});
 	},

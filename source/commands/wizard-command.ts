@@ -20,6 +20,7 @@ import {shellQuote} from '../text/shell-quote.js';
 import {openRunLog} from '../files/run-log-file.js';
 import {reportPathProblem} from '../files/report-file.js';
 import {withRunLog, type LoggedHost} from './run-log-host.js';
+import {sandboxDelays, type SandboxDelays} from '../sandbox/consistency.js';
 
 export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
 	const cwd = process.cwd();
@@ -78,8 +79,10 @@ export async function runWizardCommand(options: WizardCommandOptions): Promise<n
 				settingsPath: resolve(connection.settingsPath),
 				names: resourceNames(options.participant),
 				...(options.domainOwner ? {domainOwner: options.domainOwner} : {}),
-				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant, or --iam-delay late.
-				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 + iamDelayMs(target) : 180_000,
+				// IAM changes take seconds to minutes to reach an EC2 instance; the sandbox's are instant, or as late as its delays say.
+				credentialWaitMs: connection.kind === 'sandbox' ? 15_000 + credentialsDelayMs(target) : 180_000,
+				// AWS lists a package fetched from an upstream up to about three minutes later: a minute's wait, then a note says how to look later.
+				listingWaitMs: connection.kind === 'sandbox' ? 15_000 + embeddedDelays(target).listingMs : 60_000,
 				pollIntervalMs: connection.kind === 'sandbox' ? 500 : 5_000,
 				signal: session.signal,
 				...(connection.restartCommands ? {sandboxRestart: connection.restartCommands} : {}),
@@ -177,7 +180,13 @@ async function tellEarlierUndo(host: Session['host'], workDir: string, command: 
 	return {left: 'unsaid', lines: [undoLine(command)]}; // it ended before the journey: its problem says what to do first
 }
 
-/** How late an embedded sandbox makes IAM changes take effect (--iam-delay); a running one's is its own business. */
-function iamDelayMs(target: Target): number {
-	return target.kind === 'sandbox' ? (target.iamDelaySeconds ?? 0) * 1000 : 0;
+/** An embedded sandbox's delays (--consistency, --iam-delay, --listing-lag); a running one's are its own business. */
+function embeddedDelays(target: Target): SandboxDelays {
+	return sandboxDelays(target.kind === 'sandbox' ? target : {});
+}
+
+/** How late an embedded sandbox's build host has the credentials a fix gives it. */
+function credentialsDelayMs(target: Target): number {
+	const delays = embeddedDelays(target);
+	return delays.iamMs + delays.credentialsMs;
 }

@@ -1,3 +1,4 @@
+import type {Consistency} from '../sandbox/consistency.js';
 import {upstreamSpecProblem} from '../sandbox/maven/upstream-spec.js';
 import {scenarios} from '../sandbox/state.js';
 import {flagUsage, flagValueProblem, questionIds, type QuestionId} from '../wizard/question-flags.js';
@@ -7,7 +8,7 @@ import type {Target} from './connect-target.js';
 import {defineCommand, type OptionDefinition, type OptionValues} from './command.js';
 import {defaultSandboxPort} from './defaults.js';
 import {configOption} from './options-file.js';
-import {iamDelayOption} from './sandbox.js';
+import {consistencyOption, iamDelayOption, listingLagOption} from './sandbox.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
@@ -25,10 +26,9 @@ export const targetOptions = {
 		check: value => ((scenarios as readonly string[]).includes(value) ? undefined : `use ${scenarios.join(' or ')}`),
 	},
 	'maven-central': {type: 'string', value: 'URL|DIR', help: 'with --sandbox: where public:maven-central fetches from', check: upstreamSpecProblem},
-	'iam-delay': {
-		...iamDelayOption,
-		help: "with --sandbox: IAM changes take effect this many seconds after they are made, as AWS's propagation does (default 0)",
-	},
+	consistency: {...consistencyOption, help: `with --sandbox: ${consistencyOption.help}`},
+	'iam-delay': {...iamDelayOption, help: `with --sandbox: ${iamDelayOption.help}`},
+	'listing-lag': {...listingLagOption, help: `with --sandbox: ${listingLagOption.help}`},
 	profile: {type: 'string', value: 'NAME', help: "AWS profile (default: the SDK's default credential chain)"},
 	region: {type: 'string', value: 'R', help: 'AWS region'},
 	settings: {
@@ -111,8 +111,8 @@ export const wizardCommand = defineCommand({
 function conflicts(values: OptionValues<typeof options>): string | undefined {
 	const target = targetConflict(values);
 	if (target) return target;
-	if ((values.scenario || values['maven-central'] || values['iam-delay']) && !values.sandbox)
-		return '--scenario, --maven-central and --iam-delay go with --sandbox';
+	if ((values.scenario || values['maven-central'] || values.consistency || values['iam-delay'] || values['listing-lag']) && !values.sandbox)
+		return '--scenario, --maven-central, --consistency, --iam-delay and --listing-lag go with --sandbox';
 	if (values['report-account'] && !values.report) return '--report-account goes with --report FILE.md';
 	if (values.report && values['dry-run']) return '--report writes up what a run did; a dry run does nothing to write up (it prints its plan)';
 	if (values['project-choice'] !== undefined && values.project !== undefined)
@@ -130,7 +130,9 @@ export function targetConflict(values: OptionValues<Pick<typeof targetOptions, '
 
 /** Where the AWS calls go, from the target flags. */
 export function targetOf(
-	values: OptionValues<Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region' | 'scenario' | 'maven-central' | 'iam-delay'>>,
+	values: OptionValues<
+		Pick<typeof targetOptions, 'sandbox' | 'sandbox-url' | 'profile' | 'region' | 'scenario' | 'maven-central' | 'consistency' | 'iam-delay' | 'listing-lag'>
+	>,
 ): Target {
 	const url = values['sandbox-url'];
 	return values.sandbox
@@ -138,7 +140,9 @@ export function targetOf(
 				kind: 'sandbox',
 				...(values.scenario ? {scenario: values.scenario} : {}),
 				...(values['maven-central'] ? {mavenCentral: values['maven-central']} : {}),
+				...(values.consistency ? {consistency: values.consistency as Consistency} : {}),
 				...(values['iam-delay'] ? {iamDelaySeconds: Number(values['iam-delay'])} : {}),
+				...(values['listing-lag'] ? {listingLagSeconds: Number(values['listing-lag'])} : {}),
 			}
 		: url
 			? {kind: 'sandbox-url', url: url.replace(/\/$/, '')}

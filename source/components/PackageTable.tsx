@@ -11,6 +11,9 @@ interface Column {
 }
 
 const name: Column = {title: 'Package name', grow: 1, cell: row => row.name};
+/** Maven has the package, the repository does not list it yet (on AWS a fetched package is listed a while later). */
+export const notListedYet = 'not listed yet';
+const published = (row: PackageRow) => (row.state === 'seen' ? notListedYet : formatPublishDate(row.latestPublishDate));
 const namespace: Column = {title: 'Namespace', grow: 1, cell: row => row.namespace};
 
 // The CodeArtifact console's columns, in its order.
@@ -19,7 +22,7 @@ const wideColumns: Column[] = [
 	namespace,
 	{title: 'Format', width: 6, cell: row => row.format},
 	{title: 'Latest version', width: 14, cell: row => row.latestVersion},
-	{title: 'Latest publish date', width: 19, cell: row => formatPublishDate(row.latestPublishDate)},
+	{title: 'Latest publish date', width: 19, cell: published},
 	{title: 'Publish', width: 7, cell: row => row.publish},
 	{title: 'Upstream', width: 8, cell: row => row.upstream},
 ];
@@ -29,7 +32,7 @@ const narrowColumns: Column[] = [
 	name,
 	namespace,
 	{title: 'Version', width: 12, cell: row => row.latestVersion},
-	{title: 'Published', width: 13, cell: row => formatPublishDate(row.latestPublishDate)},
+	{title: 'Published', width: notListedYet.length, cell: published},
 ];
 
 /** Below this width the table drops the columns that are the same for every Maven package. */

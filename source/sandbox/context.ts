@@ -1,3 +1,4 @@
+import type {SandboxDelays} from './consistency.js';
 import type {Authorize} from './auth/authorize.js';
 import type {Principal} from './auth/principal.js';
 import type {MavenUpstream} from './maven/upstream.js';
@@ -19,6 +20,10 @@ export interface SandboxContext extends SandboxClock {
 	 * the instance-profile associations are as they were --iam-delay ago (iam/propagation.ts).
 	 */
 	effective(): SandboxState;
+	/** AWS's delays as --consistency and the delay options set them (consistency.ts): all zero by default. */
+	readonly delays: SandboxDelays;
+	/** Whether the role credentials of this association have reached its instance (imds/credentials-arrival.ts); always, by default. */
+	credentialsArrived(associationId: string): boolean;
 	/** Base URL clients reach this sandbox at, e.g. http://127.0.0.1:7717 (no trailing slash). */
 	readonly endpoint: string;
 	readonly mavenCentral: MavenUpstream;

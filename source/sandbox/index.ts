@@ -16,7 +16,9 @@ import {maxInstances} from './store/initial-state.js';
 import type {FileWriteError} from '../files/file-write-error.js';
 import {adminEnvironment, removeRecord, writeRecord, type SandboxRecord} from './running-record.js';
 import {acquireDataLock} from './store/data-lock.js';
-import {iamDelayProblem, IamPropagation} from './iam/propagation.js';
+import {IamPropagation} from './iam/propagation.js';
+import {CredentialsArrival} from './imds/credentials-arrival.js';
+import {delaySecondsProblem, sandboxDelays, type Consistency, type SandboxDelays} from './consistency.js';
 import {SandboxStore} from './store/sandbox-store.js';
 
 export interface SandboxOptions {
@@ -31,8 +33,12 @@ export interface SandboxOptions {
 	instances?: number;
 	region?: string;
 	faults?: string | FaultSpec;
-	/** Seconds before an IAM or instance-profile change takes effect for authorisation and instance metadata (--iam-delay; default 0). */
+	/** instant (the default): every change takes effect at once; aws: with AWS's documented delays (consistency.ts). */
+	consistency?: Consistency;
+	/** Seconds before an IAM or instance-profile change takes effect for authorisation and instance metadata (--iam-delay; default 0, 10 under aws consistency). */
 	iamDelaySeconds?: number;
+	/** Seconds before a package version fetched from an upstream is listed (--listing-lag; default 0, 5 under aws consistency). */
+	listingLagSeconds?: number;
 	maxBodyBytes?: number;
 	/** How long a connection may stall (see server.ts); tests shorten them. */
 	timeouts?: Partial<ServerTimeouts>;
@@ -107,9 +113,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const instanceCount = options.instances ?? 1;
 	if (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > maxInstances)
 		throw new SandboxError('BadInstances', `--instances takes a whole number from 1 to ${maxInstances}, not ${instanceCount}.`);
-	const iamDelaySeconds = options.iamDelaySeconds ?? 0;
-	const iamDelayRefused = iamDelayProblem(String(iamDelaySeconds));
-	if (iamDelayRefused) throw new SandboxError('BadIamDelay', `--iam-delay ${iamDelaySeconds} ${iamDelayRefused}.`);
+	for (const [flag, seconds] of [
+		['--iam-delay', options.iamDelaySeconds],
+		['--listing-lag', options.listingLagSeconds],
+	] as const) {
+		const refused = seconds === undefined ? undefined : delaySecondsProblem(String(seconds));
+		if (refused) throw new SandboxError(flag === '--iam-delay' ? 'BadIamDelay' : 'BadListingLag', `${flag} ${seconds} ${refused}.`);
+	}
+	if (options.consistency !== undefined && options.consistency !== 'aws' && options.consistency !== 'instant')
+		throw new SandboxError('BadConsistency', `Unknown consistency "${String(options.consistency)}". Use --consistency aws or --consistency instant.`);
+	const delays = sandboxDelays(options);
 	if (!loopbackHosts.has(host)) log(`warning: binding to ${host}, not loopback: anyone who can reach this address can use the sandbox's admin credentials.`);
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ca-wizard-sandbox-'));
@@ -134,15 +147,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	let endpoint = '';
 	const clock = options.clock ?? systemClock;
 	let propagation: IamPropagation | undefined;
-	if (iamDelaySeconds > 0) {
-		const delayed = new IamPropagation(iamDelaySeconds * 1000, state);
+	if (delays.iamMs > 0) {
+		const delayed = new IamPropagation(delays.iamMs, state);
 		store.onCommit(() => delayed.committed(state, clock.now()));
 		propagation = delayed;
-		log(`IAM and instance-profile changes take effect after ${iamDelaySeconds} s (--iam-delay), as AWS's propagation does.`);
 	}
+	let arrival: CredentialsArrival | undefined;
+	if (delays.credentialsMs > 0) {
+		const noting = new CredentialsArrival(delays.iamMs + delays.credentialsMs, state);
+		store.onCommit(() => noting.committed(state, clock.now()));
+		arrival = noting;
+	}
+	for (const line of delayLines(delays, options)) log(line);
 	const context: SandboxContext = {
 		store,
 		effective: () => propagation?.seenAt(state, clock.now()) ?? state,
+		delays,
+		credentialsArrived: id => arrival?.arrived(id, clock.now()) ?? true,
 		mavenCentral,
 		log,
 		now: () => clock.now(),
@@ -279,4 +300,21 @@ function otherAccountKeys(state: SandboxState): RunningSandbox['otherAccount'] {
 		{arn: otherAccountUserArn(account, user), accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey},
 	]);
 	return {accountId: account.accountId, users: Object.fromEntries(users) as RunningSandbox['otherAccount']['users']};
+}
+
+/** The banner's account of the delays in effect: none under instant consistency. */
+function delayLines(delays: SandboxDelays, options: SandboxOptions): string[] {
+	const seconds = (ms: number) => `${ms / 1000} s`;
+	const lines: string[] = [];
+	if (delays.iamMs > 0)
+		lines.push(
+			`IAM and instance-profile changes take effect after ${seconds(delays.iamMs)} (${options.iamDelaySeconds === undefined ? '--consistency aws' : '--iam-delay'}), as AWS's propagation does.`,
+		);
+	if (delays.credentialsMs > 0)
+		lines.push(`A newly associated instance profile's credentials reach the instance ${seconds(delays.credentialsMs)} after that (--consistency aws).`);
+	if (delays.listingMs > 0)
+		lines.push(
+			`A package fetched from an upstream is listed ${seconds(delays.listingMs)} after it was fetched (${options.listingLagSeconds === undefined ? '--consistency aws' : '--listing-lag'}); Maven gets it at once.`,
+		);
+	return lines;
 }

@@ -88,7 +88,12 @@ describe('the command line, read from the registry', () => {
 	it('options that exclude each other are refused together', () => {
 		expect(refusal('--sandbox', '--sandbox-url', 'http://127.0.0.1:7717')).toMatch(/not both/);
 		expect(refusal('--scenario', 'no-profile')).toMatch(/go with --sandbox/);
-		expect(refusal('--sandbox-url', 'http://127.0.0.1:7717', '--iam-delay', '5')).toMatch(/^--scenario, --maven-central and --iam-delay go with --sandbox\./);
+		const embeddedOnly = /^--scenario, --maven-central, --consistency, --iam-delay and --listing-lag go with --sandbox\./;
+		expect(refusal('--sandbox-url', 'http://127.0.0.1:7717', '--iam-delay', '5')).toMatch(embeddedOnly);
+		// A running sandbox's delays are its own: they are set where it is started.
+		expect(refusal('--sandbox-url', 'http://127.0.0.1:7717', '--consistency', 'aws')).toMatch(embeddedOnly);
+		expect(refusal('--listing-lag', '5')).toMatch(embeddedOnly);
+		expect(refusal('--sandbox', '--consistency', 'eventual')).toMatch(/--consistency "eventual" is not accepted: use instant or aws/);
 		expect(refusal('--sandbox', '--profile', 'dev')).toMatch(/are for real AWS/);
 	});
 });

@@ -62,14 +62,14 @@ describe('PackageTable', () => {
 		expect(table.frame()).toContain('Packages (9)');
 	});
 
-	it('shows every row when they fit, and a row Maven reported before the repository confirms it', () => {
+	it('shows every row when they fit, and a row Maven reported before the repository lists it as "not listed yet"', () => {
 		const table = renderInk(
 			<PackageTable rows={reported(row('seen-only', {state: 'seen', publish: '', upstream: '', latestPublishDate: undefined}), row('b'))} capacity={2} />,
 		);
 		expect(table.frame()).not.toContain('more');
 		expect(bodyLines(table.frame()).map(line => line.trim().split(/\s+/))).toEqual([
 			['b', 'org.example', 'maven', '1.0.0', '5', 'Mar', '2024', 'BLOCK', 'ALLOW'],
-			['seen-only', 'org.example', 'maven', '1.0.0'],
+			['seen-only', 'org.example', 'maven', '1.0.0', 'not', 'listed', 'yet'],
 		]);
 	});
 

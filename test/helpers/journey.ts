@@ -45,6 +45,10 @@ export interface JourneyRun {
 	dryRun?: boolean;
 	/** The journey's clock: the real one unless given. */
 	now?: () => Date;
+	/** The journey's waits: real ones unless given (a test moves a sandbox's clock on instead). */
+	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+	/** How long the journey waits for new credentials and for the listing (2 s and none unless given). */
+	waits?: {credentialWaitMs?: number; listingWaitMs?: number};
 	/** Tell the journey what serves the sandbox's public:maven-central, as an embedded sandbox does. */
 	mavenCentralSource?: boolean;
 }
@@ -71,7 +75,14 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 		const connection = {aws, kind: 'sandbox' as const, settingsPath, sandboxEndpoint: sandbox.current.endpoint, close: async () => {}};
 		const dryRun = options.dryRun ? await dryRunDeps(connection, real) : undefined;
 		const result = await runJourney(
-			{...real, ledger: options.ledger?.(ledger) ?? ledger, ...dryRun?.deps, tools: options.tools ?? noMaven, sleep, now: options.now ?? now},
+			{
+				...real,
+				ledger: options.ledger?.(ledger) ?? ledger,
+				...dryRun?.deps,
+				tools: options.tools ?? noMaven,
+				sleep: options.sleep ?? sleep,
+				now: options.now ?? now,
+			},
 			{
 				target: options.target ?? 'sandbox',
 				workDir,
@@ -81,7 +92,8 @@ export function journeyOn(sandbox: {readonly current: RunningSandbox}) {
 				...owner,
 				// The aws CLI undo lines as the CLI prints them for an embedded sandbox.
 				awsCliFlags: awsCliFlags({kind: 'sandbox'}, sandbox.current.region),
-				credentialWaitMs: 2_000,
+				credentialWaitMs: options.waits?.credentialWaitMs ?? 2_000,
+				...(options.waits?.listingWaitMs === undefined ? {} : {listingWaitMs: options.waits.listingWaitMs}),
 				pollIntervalMs: 100,
 				signal: (options.abort ?? new AbortController()).signal,
 				...(dryRun ? {dryRun: dryRun.recorder} : {}),

@@ -16,6 +16,11 @@ function download(index: number): WizardEvent {
 	return {type: 'package', row};
 }
 
+/** The row as Maven's log gives it: no publish date or origin controls before the repository lists it. */
+function unlisted(row: PackageRow): PackageRow {
+	return {name: row.name, namespace: row.namespace, format: row.format, latestVersion: row.latestVersion, publish: '', upstream: '', state: 'seen'};
+}
+
 const endpoint = 'http://127.0.0.1:7717/d/ca-wizard-demo-549480709600/maven/maven-repo/';
 
 function building(packages: WizardEvent[]): WizardEvent[] {
@@ -70,6 +75,46 @@ describe('at 80 columns', () => {
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		expect(rows[0]?.split(/\s+/).slice(0, 3)).toEqual(['maven-resources-plugin-24', 'org.apache.maven.plugins', '3.3.24']);
 		expect(frame.split('\n')[0]).toBe('ca-wizard · step 8 of 10');
+		expect(wizard.height()).toBeLessThan(24);
+	});
+
+	it('rows Maven fetched that the repository does not list yet say so, and turn into publish dates as it lists them', async () => {
+		// --consistency aws: CodeArtifact lists a package fetched from an upstream a while after Maven got it.
+		const seen = longNames.slice(0, 6).map(event => (event.type === 'package' ? {...event, row: unlisted(event.row)} : event));
+		const wizard = renderWizard(building(seen), {columns: 80, rows: 24});
+		const frame = await wizard.waitForText('Packages (6)');
+		const rows = frame.split('\n').filter(line => line.startsWith('maven-resources-plugin-'));
+		expect(rows.length).toBeGreaterThanOrEqual(5);
+		for (const row of rows) expect(row).toMatch(/^maven-resources-plugin-\d+\s+org\.apache\.maven\.plugins\s+3\.3\.\d+\s+not listed yet$/);
+		expect(wizard.height()).toBeLessThan(24);
+		// Listed: the row is confirmed and shows the console's publish date.
+		wizard.host.notify(longNames[5] as WizardEvent);
+		const listed = await wizard.waitForText('5 Mar 2024');
+		expect(listed).toMatch(/^maven-resources-plugin-5\s+org\.apache\.maven\.plugins\s+3\.3\.5\s+5 Mar 2024$/m);
+		expect(listed).toMatch(/^maven-resources-plugin-4\s+.*not listed yet$/m);
+	});
+
+	it('after the build, the wait for the listing shows whole with its countdown, above the rows still not listed', async () => {
+		const seen = longNames.slice(0, 6).map(event => (event.type === 'package' ? {...event, row: unlisted(event.row)} : event));
+		const waiting = 'Waiting for CodeArtifact to list 6 packages Maven fetched (up to 20 s more)…';
+		const wizard = renderWizard(
+			[
+				...building(seen),
+				{type: 'progress', step: 'build', message: 'BUILD SUCCESS', done: true},
+				{type: 'progress', step: 'build', message: 'Checking the repository for every package Maven fetched…'},
+				{
+					type: 'note',
+					step: 'build',
+					tone: 'info',
+					message: 'CodeArtifact lists a package it fetched from an upstream a while after the fetch (on AWS up to about three minutes); Maven got it at once.',
+				},
+				{type: 'progress', step: 'build', message: waiting},
+			],
+			{columns: 80, rows: 24},
+		);
+		const frame = await wizard.waitForText('up to 20 s more');
+		expect(frame).toContain(waiting);
+		expect(frame).toMatch(/^maven-resources-plugin-5\s+.*not listed yet$/m);
 		expect(wizard.height()).toBeLessThan(24);
 	});
 

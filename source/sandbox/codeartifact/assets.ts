@@ -2,6 +2,7 @@ import type {RestHandler} from '../protocols/rest-json.js';
 import {packageArn} from './arns.js';
 import {readPackageInputs} from './package-inputs.js';
 import {compareText, paginate} from './pagination.js';
+import {listingOf} from './listing-lag.js';
 import {notFound, requireVersion} from './resources.js';
 import {assetSummary, versionIdentity} from './shapes.js';
 import {invalid} from './validation.js';
@@ -60,7 +61,8 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion, maxResults, nextToken} = readPackageInputs(input, ['packageVersion'], ['maxResults', 'nextToken']);
 	const {state} = context.store;
 	call.authorize('codeartifact:ListPackageVersionAssets', packageArn(state, coordinates));
-	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
+	// A listing: it lags as the others do (GetPackageVersionAsset, a download, does not).
+	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner, listingOf(context));
 	const page = paginate(
 		[...record.assets].sort((a, b) => compareText(a.name, b.name)),
 		'ListPackageVersionAssets',

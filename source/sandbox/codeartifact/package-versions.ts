@@ -1,6 +1,7 @@
 import type {RestHandler} from '../protocols/rest-json.js';
 import type {PackageRecord, PackageVersionRecord} from '../state.js';
 import {packageArn} from './arns.js';
+import {listingOf} from './listing-lag.js';
 import {readPackageInputs} from './package-inputs.js';
 import {compareText, paginate} from './pagination.js';
 import {requirePackage, requireVersion} from './resources.js';
@@ -22,7 +23,7 @@ export const listPackageVersions: RestHandler = (input, call, context) => {
 	);
 	const {state} = context.store;
 	call.authorize('codeartifact:ListPackageVersions', packageArn(state, coordinates));
-	const pkg = requirePackage(state, coordinates, domainOwner);
+	const pkg = requirePackage(state, coordinates, domainOwner, listingOf(context));
 	const matching = pkg.versions
 		.filter(v => status === undefined || v.status === status)
 		.filter(v => originType === undefined || v.origin.originType === originType)
@@ -45,7 +46,7 @@ export const describePackageVersion: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion} = readPackageInputs(input, ['packageVersion']);
 	const {state} = context.store;
 	call.authorize('codeartifact:DescribePackageVersion', packageArn(state, coordinates));
-	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner);
+	const {pkg, record} = requireVersion(state, coordinates, packageVersion, domainOwner, listingOf(context));
 	return {json: {packageVersion: versionDescription(pkg, record, versionDetails(context, pkg, record))}};
 };
 

@@ -3,6 +3,7 @@ import type {PackageRecord} from '../state.js';
 import {packageArn, repositoryArn} from './arns.js';
 import {readRestrictions} from './body-members.js';
 import {readPackageInputs} from './package-inputs.js';
+import {listedPackage, listingOf} from './listing-lag.js';
 import {ensurePackage} from './package-store.js';
 import {compareText, paginate} from './pagination.js';
 import {requirePackage, requireRepository} from './resources.js';
@@ -19,8 +20,10 @@ export const listPackages: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:ListPackages', repositoryArn(state, domain, repository));
 	requireRepository(state, domain, repository, domainOwner);
+	const listing = listingOf(context);
 	const matching = Object.values(state.packages)
 		.filter(p => p.domain === domain && p.repository === repository)
+		.flatMap(p => listedPackage(p, listing) ?? [])
 		.filter(p => format === undefined || p.format === format)
 		.filter(p => namespace === undefined || (p.namespace ?? '').startsWith(namespace))
 		.filter(p => packagePrefix === undefined || p.name.startsWith(packagePrefix))
@@ -35,7 +38,7 @@ export const describePackage: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates} = readPackageInputs(input);
 	const {state} = context.store;
 	call.authorize('codeartifact:DescribePackage', packageArn(state, coordinates));
-	return {json: {package: packageDescription(requirePackage(state, coordinates, domainOwner))}};
+	return {json: {package: packageDescription(requirePackage(state, coordinates, domainOwner, listingOf(context)))}};
 };
 
 /** Works on a package that does not exist yet: AWS then creates it, with no versions. */

@@ -1,5 +1,6 @@
 import {ServiceError} from '../errors.js';
 import {entry, repositoryKey, type DomainRecord, type PackageRecord, type PackageVersionRecord, type RepositoryRecord, type SandboxState} from '../state.js';
+import {listedPackage, type Listing} from './listing-lag.js';
 import {findPackage, type PackageCoordinates} from './package-store.js';
 
 export type ResourceType = 'domain' | 'repository' | 'package' | 'package-version' | 'asset' | 'package-group';
@@ -40,9 +41,11 @@ export function requireRepository(state: SandboxState, domain: string, repositor
 	return record;
 }
 
-export function requirePackage(state: SandboxState, coordinates: PackageCoordinates, owner?: string): PackageRecord {
+/** With `listing`: the package as the listings show it (listing-lag.ts), not found while none of its versions is listed yet. */
+export function requirePackage(state: SandboxState, coordinates: PackageCoordinates, owner?: string, listing?: Listing): PackageRecord {
 	requireRepository(state, coordinates.domain, coordinates.repository, owner);
-	const record = findPackage(state, coordinates);
+	const stored = findPackage(state, coordinates);
+	const record = stored && listing ? listedPackage(stored, listing) : stored;
 	if (!record)
 		throw notFound('package', coordinates.name, `Package ${describeCoordinates(coordinates)} was not found in repository ${coordinates.repository}.`);
 	return record;
@@ -53,8 +56,9 @@ export function requireVersion(
 	coordinates: PackageCoordinates,
 	version: string,
 	owner?: string,
+	listing?: Listing,
 ): {pkg: PackageRecord; record: PackageVersionRecord} {
-	const pkg = requirePackage(state, coordinates, owner);
+	const pkg = requirePackage(state, coordinates, owner, listing);
 	const record = pkg.versions.find(v => v.version === version);
 	if (!record)
 		throw notFound(

@@ -32,6 +32,16 @@ function authorizePassRole(state: SandboxState, call: ApiCall, profile: Instance
 	}
 }
 
+/**
+ * The profile the request names, once EC2 knows of it: an instance profile made moments ago is
+ * refused as invalid until IAM's change has propagated (--iam-delay, --consistency aws), as on AWS.
+ */
+function usableProfile(state: SandboxState, effective: SandboxState, params: URLSearchParams): InstanceProfileRecord {
+	const profile = profileFromSpecification(state, params);
+	profileFromSpecification(effective, params);
+	return profile;
+}
+
 function associate(state: SandboxState, instanceId: string, profile: InstanceProfileRecord, now: Date): AssociationRecord {
 	const association: AssociationRecord = {
 		associationId: hexId('iip-assoc-', 17),
@@ -48,12 +58,12 @@ function endAssociation(state: SandboxState, association: AssociationRecord): vo
 	delete state.associations[association.associationId];
 }
 
-export const AssociateIamInstanceProfile: QueryHandler = (params, call, {store, now}) => {
+export const AssociateIamInstanceProfile: QueryHandler = (params, call, {store, now, effective}) => {
 	const {state} = store;
 	const instanceId = requiredParameter(params, 'InstanceId');
 	authorizeEc2(call, params, 'AssociateIamInstanceProfile', instanceArn(state, instanceId));
 	checkInstanceIds(state, [instanceId]);
-	const profile = profileFromSpecification(state, params);
+	const profile = usableProfile(state, effective(), params);
 	authorizePassRole(state, call, profile);
 	if (currentAssociation(state, instanceId)) throw new ServiceError('IncorrectState', 400, `There is an existing association for instance ${instanceId}`);
 	const association = associate(state, instanceId, profile, now());
@@ -95,13 +105,13 @@ function firstAtOrAfter(associations: AssociationRecord[], id: string): number {
 	return index < 0 ? associations.length : index;
 }
 
-export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call, {store, now}) => {
+export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call, {store, now, effective}) => {
 	const {state} = store;
 	const associationId = requiredParameter(params, 'AssociationId');
 	const existing = entry(state.associations, associationId);
 	authorizeEc2(call, params, 'ReplaceIamInstanceProfileAssociation', instanceArn(state, existing?.instanceId ?? firstInstance(state).instanceId));
 	const old = findAssociation(state, associationId);
-	const profile = profileFromSpecification(state, params);
+	const profile = usableProfile(state, effective(), params);
 	authorizePassRole(state, call, profile);
 	endAssociation(state, old);
 	const association = associate(state, old.instanceId, profile, now());

@@ -1,13 +1,5 @@
 import type {SandboxState} from '../state.js';
 
-/** The longest --iam-delay: AWS's own propagation takes seconds, rarely minutes. */
-export const maxIamDelaySeconds = 3600;
-
-/** Why a --iam-delay value is refused, or undefined when it is fine. */
-export function iamDelayProblem(value: string): string | undefined {
-	return /^\d+(\.\d+)?$/.test(value) && Number(value) <= maxIamDelaySeconds ? undefined : `takes seconds from 0 to ${maxIamDelaySeconds}, e.g. 5 or 0.5`;
-}
-
 /** What propagation delays: IAM (policies, roles, instance profiles) and the instances' profile associations. */
 type Propagated = Pick<SandboxState, 'iam' | 'associations'>;
 

@@ -60,7 +60,7 @@ export function iamNode(context: SandboxContext, instanceId: string): MetadataNo
 	return {
 		info: () =>
 			refused() ?? json({Code: 'Success', LastUpdated: lastUpdated(), InstanceProfileArn: instanceProfileArn(state, profile), InstanceProfileId: profile.id}),
-		...(role ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
+		...(role && context.credentialsArrived(association.associationId) ? {'security-credentials': {[role.name]: credentials(role)}} : {}),
 	};
 }
 

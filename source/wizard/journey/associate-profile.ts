@@ -1,3 +1,4 @@
+import {AwsFailure} from '../../aws/errors.js';
 import {profileName} from '../triage-fixes.js';
 import type {StepContext} from './context.js';
 import {createOrAdopt} from './create-or-adopt.js';
@@ -14,7 +15,7 @@ export async function associateProfile(context: StepContext, instanceId: string,
 		context,
 		{kind: 'instance-profile-association', name: `${profile} on ${instanceId}`, details: {instanceId, profile}},
 		{
-			create: () => ec2.associate(instanceId, profile),
+			create: () => onceEc2KnowsProfile(context, profile, () => ec2.associate(instanceId, profile)),
 			made: made => ({details: {associationId: made.associationId}}),
 			find: () => ec2.currentAssociation(instanceId),
 			clash: found =>
@@ -29,4 +30,25 @@ export async function associateProfile(context: StepContext, instanceId: string,
 			doing: 'Associating the instance profile',
 		},
 	);
+}
+
+/**
+ * EC2 refuses an instance profile IAM made moments ago ("Invalid IAM Instance Profile name")
+ * until IAM's change has reached it, usually seconds: the call is made again, showing the wait,
+ * for as long as the wait for new credentials may take; any other failure is the caller's.
+ */
+export async function onceEc2KnowsProfile<T>(context: StepContext, profile: string, call: () => Promise<T>): Promise<T> {
+	const {options} = context;
+	const deadline = context.now().getTime() + options.credentialWaitMs;
+	for (;;) {
+		try {
+			return await call();
+		} catch (error) {
+			const unknownYet = error instanceof AwsFailure && error.kind === 'validation' && /Invalid IAM Instance Profile/i.test(error.message);
+			const left = Math.round((deadline - context.now().getTime()) / 1000);
+			if (!unknownYet || left <= 0) throw error;
+			progress(context, `Waiting for EC2 to know the new instance profile ${profile} (up to ${left} s more)…`);
+			await context.sleep(options.pollIntervalMs, options.signal);
+		}
+	}
 }

@@ -4,6 +4,7 @@ import {ProcessError} from '../../process/process-error.js';
 import type {PackageRow} from '../events.js';
 import {packageKey, rowFromMavenDownload} from '../package-table.js';
 import type {StepContext, StepOutcome} from './context.js';
+import {waitForListing} from './listing-wait.js';
 import {PackageConfirmer} from './package-confirmer.js';
 import {answer, needs, note, progress, stop} from './step-helpers.js';
 
@@ -93,9 +94,10 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	}
 	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
 	progress(context, 'Checking the repository for every package Maven fetched…');
-	const listed = await confirmer.reconcile().catch(() => undefined);
-	if (listed !== undefined) count?.is(listed);
-	const packages = listed ?? confirmer.confirmedCount;
+	const listed = await waitForListing(context, confirmer, facts.domain, facts.repository);
+	// What the listing does not show yet is in the repository all the same: the build got it.
+	const packages = Math.max(listed ?? confirmer.confirmedCount, count?.known ?? 0);
+	if (listed !== undefined) count?.is(packages);
 	progress(context, `${packages} packages in ${facts.repository}`, true);
 	facts.build = {success: result.success, packages, origins: confirmer.origins};
 	if (!result.success) {
@@ -127,7 +129,11 @@ async function countPackages(context: StepContext, domain: string, repository: s
 			keys.add(packageKey(row));
 			if (keys.size > before) report();
 		},
-		/** The count ListPackages gives after the build. */
+		/** The packages held before the build and those Maven fetched. */
+		get known() {
+			return keys.size;
+		},
+		/** The count after the build (ListPackages', or more while its listing lags). */
 		is(count: number) {
 			context.host.notify({type: 'package-count', repository, count});
 		},

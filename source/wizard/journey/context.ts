@@ -77,6 +77,11 @@ export interface JourneyOptions {
 	/** How long to wait for new credentials to reach the build host. */
 	credentialWaitMs: number;
 	pollIntervalMs: number;
+	/**
+	 * How long the build step waits, after the build, for CodeArtifact to list every package Maven
+	 * fetched (AWS lists one fetched from an upstream a while later); none when not given.
+	 */
+	listingWaitMs?: number;
 	signal: AbortSignal;
 	/** An embedded sandbox stops with the wizard: the commands that bring it back (start it, then point a shell at it), for the summary. */
 	sandboxRestart?: string[];

@@ -35,6 +35,11 @@ export class PackageConfirmer {
 		return this.confirmed.size;
 	}
 
+	/** Packages seen (by Maven, or in the listing) that the repository has not listed with their version yet. */
+	get unconfirmedCount(): number {
+		return this.pending.size;
+	}
+
 	/** The confirmed packages counted by where they entered the domain, the most first. */
 	get origins(): PackageOrigin[] {
 		const counts = new Map<string, PackageOrigin>();

@@ -7,7 +7,7 @@ import {triageTokenFailure, type FixId, type TokenDiagnosis} from '../triage.js'
 import type {StepContext, StepOutcome} from './context.js';
 import {changesMade, tokenFixAccount} from '../fix-account.js';
 import {attachPolicy} from './attach-policy.js';
-import {associateProfile} from './associate-profile.js';
+import {associateProfile, onceEc2KnowsProfile} from './associate-profile.js';
 import {fixInstancesAccess} from './instances-access.js';
 import {ensureWizardProfile} from './wizard-profile.js';
 import {answer, create, needs, note, progress, stop, stopOnAws, tellWhatHappened, type Established} from './step-helpers.js';
@@ -174,7 +174,7 @@ async function applyFix(context: TokenContext, fix: FixId, diagnosis: TokenDiagn
 						name: `${profile} on ${host.instanceId}`,
 						details: {instanceId: host.instanceId, profile, previousProfileArn: current.instanceProfileArn},
 					},
-					() => aws.ec2.replace(current.associationId, profile).catch(fail('Replacing the instance profile')),
+					() => onceEc2KnowsProfile(context, profile, () => aws.ec2.replace(current.associationId, profile)).catch(fail('Replacing the instance profile')),
 					made => ({details: {associationId: made.associationId}}),
 				);
 			} else {

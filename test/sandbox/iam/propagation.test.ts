@@ -104,13 +104,21 @@ describe('--iam-delay: instance metadata hands out a new profile’s credentials
 	const clock = new TestClock();
 	const sandbox = useSandbox({scenario: 'no-profile', iamDelaySeconds: delayMs / 1000, clock});
 
-	it('an association and the role added to its profile: shown by EC2 at once, credentials after the delay', async () => {
+	it('a new profile is unknown to EC2 until the delay; its association is shown by EC2 at once, credentials after the delay', async () => {
 		const admin = new IAMClient(adminConfig(sandbox.current));
 		await admin.send(new CreateRoleCommand({RoleName: 'fresh-role', AssumeRolePolicyDocument: ec2Trust}));
 		await admin.send(new CreateInstanceProfileCommand({InstanceProfileName: 'fresh-profile'}));
 		await admin.send(new AddRoleToInstanceProfileCommand({InstanceProfileName: 'fresh-profile', RoleName: 'fresh-role'}));
 		const ec2 = new EC2Client(adminConfig(sandbox.current));
-		await ec2.send(new AssociateIamInstanceProfileCommand({InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'fresh-profile'}}));
+		const associate = () =>
+			ec2.send(new AssociateIamInstanceProfileCommand({InstanceId: sandbox.current.instanceId, IamInstanceProfile: {Name: 'fresh-profile'}}));
+		// As on AWS: a profile made moments ago is "invalid" to EC2 until IAM's change has reached it.
+		await expect(associate()).rejects.toMatchObject({
+			name: 'InvalidParameterValue',
+			message: 'Value (fresh-profile) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name',
+		});
+		clock.advance(delayMs);
+		await associate();
 		const {IamInstanceProfileAssociations: associations} = await ec2.send(new DescribeIamInstanceProfileAssociationsCommand({}));
 		expect(associations?.map(association => association.IamInstanceProfile?.Arn)).toEqual([expect.stringMatching(/:instance-profile\/fresh-profile$/)]);
 

@@ -6,13 +6,6 @@ import {describeFailure, failureEvent, failureLines} from './errors.js';
 import {plainJsonLine} from './text/plain-text.js';
 import {failedRunResult} from './wizard/run-result.js';
 
-// The SDK's notice about future Node versions would tear the wizard's frame; the engines
-// field already states what we support.
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-// NO_COLOR (no-color.org) turns the screens' colours off; chalk, which Ink colours with, reads
-// only FORCE_COLOR, and an explicit FORCE_COLOR stays the user's choice. Set before the screens load.
-if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-
 // The only place that exits: commands return an exit code, a failure becomes one clear message.
 async function main(argv: string[]): Promise<number> {
 	const invocation = parseInvocation(argv, commands, defaultCommand);
@@ -31,19 +24,21 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-const argv = process.argv.slice(2);
-main(argv).then(
-	code => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		const failure = describeFailure(error);
-		// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
-		if (argv.includes('--json')) {
-			process.stdout.write(plainJsonLine(failureEvent(failure)));
-			// The wizard's stream always ends with its result, even when the command line itself was refused.
-			if (!commands.some(command => command.name !== '' && command.name === argv[0])) process.stdout.write(plainJsonLine(failedRunResult(failure)));
-		} else process.stderr.write(failureLines(failure));
-		process.exitCode = failure.exitCode;
-	},
-);
+/** Runs the command argv names; the process's exit code says how it went. */
+export function runCli(argv: string[]): Promise<void> {
+	return main(argv).then(
+		code => {
+			process.exitCode = code;
+		},
+		(error: unknown) => {
+			const failure = describeFailure(error);
+			// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
+			if (argv.includes('--json')) {
+				process.stdout.write(plainJsonLine(failureEvent(failure)));
+				// The wizard's stream always ends with its result, even when the command line itself was refused.
+				if (!commands.some(command => command.name !== '' && command.name === argv[0])) process.stdout.write(plainJsonLine(failedRunResult(failure)));
+			} else process.stderr.write(failureLines(failure));
+			process.exitCode = failure.exitCode;
+		},
+	);
+}

@@ -103,8 +103,12 @@ export const wizardCommand = defineCommand({
 	],
 	validate: conflicts,
 	async run(values) {
+		const options = wizardOptions(values);
+		// The first frame comes first: the screens (or the line host) open before the journey's own code loads.
+		const {openSession} = await import('./session.js');
+		const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 		const {runWizardCommand} = await import('./wizard-command.js');
-		return runWizardCommand(wizardOptions(values));
+		return runWizardCommand(options, session);
 	},
 });
 

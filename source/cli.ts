@@ -1,5 +1,6 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
+import {loadScreensEarly} from './commands/session.js';
 import {asksVersionFirst} from './commands/version-first.js';
 
 // The entry point, kept to what `--version` needs: the commands, their options and everything a run
@@ -14,4 +15,7 @@ if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process
 
 const argv = process.argv.slice(2);
 if (asksVersionFirst(argv)) process.stdout.write(`${packageJson.version}\n`);
-else await (await import('./run-cli.js')).runCli(argv);
+else {
+	loadScreensEarly(argv);
+	await (await import('./run-cli.js')).runCli(argv);
+}

@@ -8,6 +8,7 @@ import {defineCommand, type OptionDefinition, type OptionValues} from './command
 import {defaultSandboxPort} from './defaults.js';
 import {configOption} from './options-file.js';
 import {iamDelayOption} from './sandbox.js';
+import {openSession} from './session.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
@@ -105,7 +106,6 @@ export const wizardCommand = defineCommand({
 	async run(values) {
 		const options = wizardOptions(values);
 		// The first frame comes first: the screens (or the line host) open before the journey's own code loads.
-		const {openSession} = await import('./session.js');
 		const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 		const {runWizardCommand} = await import('./wizard-command.js');
 		return runWizardCommand(options, session);

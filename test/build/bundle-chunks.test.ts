@@ -11,20 +11,20 @@ const inputsOf = (files: Iterable<string>) => [...files].flatMap(file => Object.
 const sourcesIn = (files: Iterable<string>) => inputsOf(files).filter(input => !input.includes('node_modules/'));
 
 describe('the bundle', () => {
-	it('dist/cli.js loads only what --version needs: no command, no parser, nothing that draws', () => {
+	it('dist/cli.js loads only what --version and the early start of the screens need: no command, no parser, nothing that draws', () => {
 		const loaded = staticallyLoaded(bundle, 'dist/cli.js');
-		expect(sourcesIn(loaded).sort()).toEqual(['package.json', 'source/cli.ts', 'source/commands/version-first.ts']);
+		expect(sourcesIn(loaded).sort()).toEqual(['package.json', 'source/cli.ts', 'source/commands/session.ts', 'source/commands/version-first.ts']);
 		expect([...loaded].filter(file => drawing.has(file))).toEqual([]);
 	});
 
-	it('holds Ink and React in files that only the app loads, and only the session imports the app', () => {
+	it('holds Ink and React in files that only the session at a terminal loads, and only session.ts imports it', () => {
 		expect(drawing.size).toBeGreaterThan(0);
-		const app = fileOfEntry(bundle, 'source/app.tsx');
-		expect([...drawing].every(file => staticallyLoaded(bundle, app).has(file))).toBe(true);
+		const screens = fileOfEntry(bundle, 'source/commands/ink-session.ts');
+		expect([...drawing].every(file => staticallyLoaded(bundle, screens).has(file))).toBe(true);
 		// Every other way in (each command, the sandbox, the AWS clients, the journey…) loads none of it.
 		const drawingEntries = entries.filter(entry => [...staticallyLoaded(bundle, entry)].some(file => drawing.has(file)));
-		expect(drawingEntries).toEqual([app]);
-		const importers = Object.entries(bundle).flatMap(([file, output]) => (output.imports.some(imported => imported.path === app) ? [file] : []));
+		expect(drawingEntries).toEqual([screens]);
+		const importers = Object.entries(bundle).flatMap(([file, output]) => (output.imports.some(imported => imported.path === screens) ? [file] : []));
 		expect(importers).toHaveLength(1);
 		expect(sourcesIn(importers)).toContain('source/commands/session.ts');
 	});

@@ -48,7 +48,7 @@ describe('the built CLI loads no Ink or React where it draws nothing', () => {
 		// No --yes: it stops at the first question it cannot ask (exit 2), after the journey began.
 		const run = await runRecorded(['--sandbox', '--workdir', temporaryDirectory()]);
 		expect(run.code).toBe(2);
-		expect(run.loaded).toEqual(expect.arrayContaining([file('source/commands/session.ts'), file('source/wizard/journey/run-journey.ts')]));
+		expect(run.loaded).toEqual(expect.arrayContaining([file('source/commands/line-session.ts'), file('source/wizard/journey/run-journey.ts')]));
 		expect(run.loaded.filter(loaded => drawing.has(loaded))).toEqual([]);
 	});
 
@@ -70,7 +70,7 @@ describe('the built CLI loads no Ink or React where it draws nothing', () => {
 		const terminal = new Terminal(process.execPath, [...recording.nodeArgs, cliPath, '--sandbox', '--workdir', workDir], {cwd: workDir, env: recording.env});
 		try {
 			expect(await terminal.printed(text => text.includes('ca-wizard · step'))).toBe(true);
-			expect(recording.files()).toContain(file('source/app.tsx'));
+			expect(recording.files()).toContain(file('source/commands/ink-session.ts'));
 		} finally {
 			terminal.kill();
 		}

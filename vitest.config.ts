@@ -17,6 +17,8 @@ const e2e = [
 	'test/cli/iam-delay.test.ts',
 	'test/cli/consistency-aws.test.ts',
 	'test/cli/report.test.ts',
+	'test/cli/nothing-drawn.test.ts',
+	'test/cli/package-install.test.ts',
 	'test/integration/**/*.test.ts',
 	'test/maven/maven-build.test.ts',
 	'test/maven/mvn.test.ts',

@@ -1,10 +1,10 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {parseInvocation} from './commands/parse-invocation.js';
-import {commands, defaultCommand} from './commands/registry.js';
-import {describeFailure, failureEvent, failureLines} from './errors.js';
-import {plainJsonLine} from './text/plain-text.js';
-import {failedRunResult} from './wizard/run-result.js';
+import {loadScreensEarly} from './commands/session.js';
+import {asksVersionFirst} from './commands/version-first.js';
+
+// The entry point, kept to what `--version` needs: the commands, their options and everything a run
+// loads come with run-cli.js, imported only when something is to run (bench/startup.mjs times this).
 
 // The SDK's notice about future Node versions would tear the wizard's frame; the engines
 // field already states what we support.
@@ -13,37 +13,9 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 // only FORCE_COLOR, and an explicit FORCE_COLOR stays the user's choice. Set before the screens load.
 if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
 
-// The only place that exits: commands return an exit code, a failure becomes one clear message.
-async function main(argv: string[]): Promise<number> {
-	const invocation = parseInvocation(argv, commands, defaultCommand);
-	switch (invocation.kind) {
-		case 'version':
-			process.stdout.write(`${packageJson.version}\n`);
-			return 0;
-		case 'help': {
-			// Help wraps its text with wrap-ansi: loaded only when help is asked for, so --version and a run stay light.
-			const {commandHelp, mainHelp} = await import('./commands/help.js');
-			process.stdout.write(invocation.command ? commandHelp(invocation.command) : mainHelp(commands, defaultCommand, packageJson.description));
-			return 0;
-		}
-		case 'run':
-			return invocation.command.run(invocation.values, invocation.positionals);
-	}
-}
-
 const argv = process.argv.slice(2);
-main(argv).then(
-	code => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		const failure = describeFailure(error);
-		// A --json reader gets the failure as the stream's last event, everyone else as a sentence.
-		if (argv.includes('--json')) {
-			process.stdout.write(plainJsonLine(failureEvent(failure)));
-			// The wizard's stream always ends with its result, even when the command line itself was refused.
-			if (!commands.some(command => command.name !== '' && command.name === argv[0])) process.stdout.write(plainJsonLine(failedRunResult(failure)));
-		} else process.stderr.write(failureLines(failure));
-		process.exitCode = failure.exitCode;
-	},
-);
+if (asksVersionFirst(argv)) process.stdout.write(`${packageJson.version}\n`);
+else {
+	loadScreensEarly(argv);
+	await (await import('./run-cli.js')).runCli(argv);
+}

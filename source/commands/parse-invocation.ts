@@ -4,6 +4,7 @@ import {refusedValue} from '../text/refused-value.js';
 import {closestSpelling} from './closest-spelling.js';
 import {lastWord, withSubcommands, type Command} from './command.js';
 import {withOptionsFile} from './options-file.js';
+import {asksVersionFirst} from './version-first.js';
 
 // Turns argv into the command to run and its checked values, from the registry alone. A
 // mistake is one line that names it, the closest valid spelling and where help is; exit 2.
@@ -22,7 +23,7 @@ export const globalOptions = {
 
 export function parseInvocation(argv: readonly string[], commands: readonly Command[], defaultCommand: Command): Invocation {
 	const [first, ...rest] = argv;
-	if (first === '--version' || first === '-v') return {kind: 'version'};
+	if (asksVersionFirst(argv)) return {kind: 'version'};
 	if (first === 'help') return {kind: 'help', ...(rest[0] === undefined ? {} : {command: namedCommand(rest, commands).command})};
 	const named = first !== undefined && !first.startsWith('-');
 	const {command, rest: all} = named ? namedCommand(argv, commands) : {command: defaultCommand, rest: argv};

@@ -1,13 +1,9 @@
 import process from 'node:process';
-import {describeFailure, failureEvent, failureLines, type Failure} from '../errors.js';
+import type {Failure} from '../errors.js';
 import type {FlagAnswers} from '../host/answers.js';
-import {withFlagAnswers} from '../host/flag-answers.js';
-import {createJsonHost} from '../host/json-host.js';
-import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
-import {createRunTracker, type RunEnding} from '../wizard/run-result.js';
+import type {RunEnding} from '../wizard/run-result.js';
 import type {Left} from '../wizard/view-state.js';
-import {plainJsonLine} from '../text/plain-text.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
 // lines otherwise; the signals that cancel; and the one way a failure is shown in each.
@@ -37,84 +33,19 @@ export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.Pro
 	return !options.json && Boolean(process.stdin.isTTY && process.stdout.isTTY) && env['CI'] !== 'true' && env['CI'] !== '1';
 }
 
+/**
+ * Starts loading the screens (Ink, React, the app) while the command line's own code loads, when
+ * the wizard is about to open them: at a terminal, no command named, no help asked for. The first
+ * frame then waits for one step of loading, not two. openSession's import finds them loaded.
+ */
+export function loadScreensEarly(argv: readonly string[]): void {
+	const wizard = argv[0] === undefined || argv[0].startsWith('-');
+	if (!wizard || argv.includes('--help') || argv.includes('-h') || !canPrompt({json: argv.includes('--json')})) return;
+	import('./ink-session.js').catch(() => undefined); // a failure shows where openSession imports it
+}
+
 /** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
 export async function openSession(options: SessionOptions): Promise<Session> {
-	if (canPrompt(options)) {
-		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await Promise.all([
-			import('../host/view-store.js'),
-			import('../host/ink-host.js'),
-			import('../app.js'),
-		]);
-		const store = createViewStore();
-		const inkHost = createInkHost(store);
-		const ink = renderApp({store, host: inkHost});
-		let failure: string | undefined;
-		return {
-			host: withFlagAnswers(inkHost, options.flags),
-			signal: inkHost.signal,
-			fail(error) {
-				const described = describeFailure(error);
-				// Written after the screens unmount: a frame drawn just before unmounting may never show.
-				failure = failureLines(described);
-				return described;
-			},
-			async close({outcome}, after, left) {
-				// The last frame says how the run ended, without key hints, and where its failure is printed.
-				await finishApp(ink, store, outcome, {failureBelow: failure !== undefined, ...(left ? {left} : {})});
-				if (after) process.stdout.write(`\n${after.join('\n')}\n`);
-				if (failure) process.stderr.write(failure);
-			},
-		};
-	}
-	const controller = new AbortController();
-	const tracker = createRunTracker();
-	let resultWritten = false;
-	const writeResult = (ending: RunEnding) => {
-		if (!options.json || resultWritten) return;
-		resultWritten = true;
-		process.stdout.write(plainJsonLine(tracker.result(ending)));
-	};
-	// Ctrl-C cancels: the run stops where it is, says how to undo, and ends with 130. It is heard
-	// all along (a once-listener would be gone while the signal is handled, and the work folder's
-	// lock would end the process as if nobody listened). A call that never answers may not hear
-	// the abort: a second Ctrl-C, like SIGTERM, ends the process at once, after the result.
-	const endNow = (signal: NodeJS.Signals) => {
-		writeResult({outcome: 'cancelled', exitCode: 128 + (signal === 'SIGINT' ? 2 : 15)}); // as the shell reports a death by signal
-		stopListening();
-		process.kill(process.pid, signal); // the work folder's lock, if held, is released by its own listener first
-	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		if (signal === 'SIGINT' && !controller.signal.aborted) controller.abort();
-		else endNow(signal);
-	};
-	const stopListening = () => {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
-	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
-	const lines = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
-	// Every event passes the tracker on its way out: the result event is read off the stream itself.
-	const host: WizardHost = {
-		notify(event) {
-			tracker.observe(event);
-			lines.notify(event);
-		},
-		ask: question => lines.ask(question),
-	};
-	return {
-		host,
-		signal: controller.signal,
-		fail(error) {
-			const described = describeFailure(error);
-			tracker.failed(described);
-			if (options.json) process.stdout.write(plainJsonLine(failureEvent(described)));
-			else process.stderr.write(failureLines(described));
-			return described;
-		},
-		async close(ending) {
-			stopListening();
-			writeResult(ending);
-		},
-	};
+	// One step from the command line to the screens: the Ink session, the app and Ink load together.
+	return canPrompt(options) ? (await import('./ink-session.js')).openInkSession(options) : (await import('./line-session.js')).openLineSession(options);
 }

@@ -7,7 +7,7 @@ import {planText} from '../wizard/plan.js';
 import {summaryText} from '../wizard/summary-lines.js';
 import type {JourneyResult} from '../wizard/journey/run-journey.js';
 import type {Connection, Target} from './connect-target.js';
-import {canPrompt, openSession, type Session} from './session.js';
+import {canPrompt, type Session} from './session.js';
 import {workDirNameFor} from './defaults.js';
 import {destroyInvocation} from './destroy.js';
 import {printedCommandOptions, resumeInvocation} from './printed-commands.js';
@@ -22,12 +22,12 @@ import {reportPathProblem} from '../files/report-file.js';
 import {withRunLog, type LoggedHost} from './run-log-host.js';
 import {sandboxDelays, type SandboxDelays} from '../sandbox/consistency.js';
 
-export async function runWizardCommand(options: WizardCommandOptions): Promise<number> {
+/** Runs the journey in a session the caller opened first, so that its first frame waits for none of this. */
+export async function runWizardCommand(options: WizardCommandOptions, session: Session): Promise<number> {
 	const cwd = process.cwd();
 	const cliName = invocationName();
 	const participant = options.participant === undefined ? {} : {participant: options.participant};
 	const workDir = resolve(options.workdir ?? join(cwd, workDirNameFor(options.participant)));
-	const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 	// Everything else loads after the first frame is on screen: the journey, Maven, the XML parser.
 	const [{connectOrOffline}, {RunLedger, ledgerFileName}, {runJourney}, {journeyFiles, journeyTools, sleep, now}] = await Promise.all([
 		import('./offline-offer.js'),

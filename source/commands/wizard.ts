@@ -9,6 +9,7 @@ import {defineCommand, type OptionDefinition, type OptionValues} from './command
 import {defaultSandboxPort} from './defaults.js';
 import {configOption} from './options-file.js';
 import {consistencyOption, iamDelayOption, listingLagOption} from './sandbox.js';
+import {openSession} from './session.js';
 
 export const targetOptions = {
 	sandbox: {type: 'boolean', help: 'the whole journey offline, on an embedded sandbox (no AWS account)'},
@@ -103,8 +104,11 @@ export const wizardCommand = defineCommand({
 	],
 	validate: conflicts,
 	async run(values) {
+		const options = wizardOptions(values);
+		// The first frame comes first: the screens (or the line host) open before the journey's own code loads.
+		const session = await openSession({json: options.json, flags: {answers: options.answers, yes: options.yes}});
 		const {runWizardCommand} = await import('./wizard-command.js');
-		return runWizardCommand(wizardOptions(values));
+		return runWizardCommand(options, session);
 	},
 });
 

@@ -49,7 +49,7 @@ export function staticCredentials(credentials: Credentials): CredentialsProvider
 export function defaultCredentialChain(profile?: string): CredentialsProvider {
 	let chain: Promise<CredentialsProvider> | undefined;
 	return async () => {
-		chain ??= import('@aws-sdk/credential-providers').then(({fromNodeProviderChain}) => fromNodeProviderChain(profile ? {profile} : {}));
+		chain ??= import('./node-provider-chain.js').then(({fromNodeProviderChain}) => fromNodeProviderChain(profile ? {profile} : {}));
 		return (await chain)();
 	};
 }

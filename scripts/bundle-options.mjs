@@ -1,0 +1,68 @@
+import {readFile} from 'node:fs/promises';
+
+// The esbuild settings every bundle of ours shares: the CLI (scripts/build.mjs) and the bare Ink app
+// the first-frame bench compares it with, so that the two are bundled alike.
+
+/** Ink imports its devtools (react-devtools-core, ws) only when DEV=true, and says so when they are missing: they are
+ * debugging aids, never shipped. The import is left to fail as "not installed", the case Ink already handles. */
+const noInkDevtools = {
+	name: 'no-ink-devtools',
+	setup(build) {
+		build.onResolve({filter: /^\.\/devtools\.js$/}, args =>
+			/[/\\]ink[/\\]build[/\\]/.test(args.importer) ? {path: 'react-devtools-core', external: true} : undefined,
+		);
+	},
+};
+
+/** wrap-ansi (which Ink wraps text with) asks for string-width 7, which measures emoji with a 14 kB regular expression
+ * of its own; everything else uses string-width 8. One measure for all: the same widths where Ink wraps and where our
+ * layout plans, and one expensive pattern compiled at the first non-ASCII text instead of two. The two share their API. */
+const oneStringWidth = {
+	name: 'one-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, async args =>
+			args.pluginData === 'top'
+				? undefined
+				: build.resolve('string-width', {kind: args.kind, resolveDir: build.initialOptions.absWorkingDir ?? process.cwd(), pluginData: 'top'}),
+		);
+	},
+};
+
+/** string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, a pattern of thousands of sequences that V8
+ * takes 20–80 ms to compile on its first use: the wizard's first frame (○ and ● in the step rail) paid it. Every RGI emoji
+ * sequence holds at least one Emoji code point, so a cheap \p{Emoji} test first answers the same, and the big pattern is
+ * compiled only when an emoji-like character is measured (✔, later). The build stops if string-width changes its code. */
+const emojiTestFirst = {
+	name: 'emoji-test-first',
+	setup(build) {
+		build.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const declaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+			if (!source.includes(declaration)) throw new Error(`${args.path}: its RGI emoji test changed; see emojiTestFirst in scripts/bundle-options.mjs`);
+			const cheapFirst =
+				'const rgiEmojiPattern = /^\\p{RGI_Emoji}$/v; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && rgiEmojiPattern.test(segment)};';
+			return {contents: source.replace(declaration, cheapFirst), loader: 'js'};
+		});
+	},
+};
+
+export const bundleOptions = {
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	treeShaking: true,
+	jsx: 'automatic',
+	legalComments: 'none',
+	// React and its reconciler pick their production builds by this (the development ones are several times larger
+	// and slower); bundled, the choice is made now and the other build is left out.
+	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst],
+	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
+	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
+	banner: {
+		js: "#!/usr/bin/env node\nimport{createRequire as __caCreateRequire}from'node:module';const require=__caCreateRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+};

@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest';
+import {drawingFiles, fileOfEntry, readBundle, staticallyLoaded} from '../helpers/bundle-chunks.js';
+
+// Nothing drawn, nothing loaded: read off the build's metafile, what each way into dist/ loads
+// before its first dynamic import. (test/cli/nothing-drawn.test.ts watches real runs load it.)
+
+const bundle = readBundle();
+const drawing = drawingFiles(bundle);
+const entries = Object.entries(bundle).flatMap(([file, output]) => (output.entryPoint === undefined ? [] : [file]));
+const inputsOf = (files: Iterable<string>) => [...files].flatMap(file => Object.keys(bundle[file]?.inputs ?? {}));
+const sourcesIn = (files: Iterable<string>) => inputsOf(files).filter(input => !input.includes('node_modules/'));
+
+describe('the bundle', () => {
+	it('dist/cli.js loads only what --version and the early start of the screens need: no command, no parser, nothing that draws', () => {
+		const loaded = staticallyLoaded(bundle, 'dist/cli.js');
+		expect(sourcesIn(loaded).sort()).toEqual(['package.json', 'source/cli.ts', 'source/commands/session.ts', 'source/commands/version-first.ts']);
+		expect([...loaded].filter(file => drawing.has(file))).toEqual([]);
+	});
+
+	it('holds Ink and React in files that only the session at a terminal loads, and only session.ts imports it', () => {
+		expect(drawing.size).toBeGreaterThan(0);
+		const screens = fileOfEntry(bundle, 'source/commands/ink-session.ts');
+		expect([...drawing].every(file => staticallyLoaded(bundle, screens).has(file))).toBe(true);
+		// Every other way in (each command, the sandbox, the AWS clients, the journey…) loads none of it.
+		const drawingEntries = entries.filter(entry => [...staticallyLoaded(bundle, entry)].some(file => drawing.has(file)));
+		expect(drawingEntries).toEqual([screens]);
+		const importers = Object.entries(bundle).flatMap(([file, output]) => (output.imports.some(imported => imported.path === screens) ? [file] : []));
+		expect(importers).toHaveLength(1);
+		expect(sourcesIn(importers)).toContain('source/commands/session.ts');
+	});
+
+	it('splits what runs later from what runs first: the sandbox, the AWS clients and each command load on their own', () => {
+		const first = staticallyLoaded(bundle, fileOfEntry(bundle, 'source/run-cli.ts'));
+		for (const later of [
+			'source/sandbox/index.ts',
+			'source/aws/sdk/codeartifact.ts',
+			'source/commands/wizard-command.ts',
+			'source/commands/sandbox-command.ts',
+		])
+			expect(first.has(fileOfEntry(bundle, later))).toBe(false);
+		expect(inputsOf(first).filter(input => /node_modules\/@aws-sdk\/|source\/sandbox\/server\.ts/.test(input))).toEqual([]);
+	});
+});

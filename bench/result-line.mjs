@@ -11,5 +11,5 @@ export function median(values) {
 /** Prints the result line: `ratio` is ours over the baseline, met when at most `most`. */
 export function printResult({figure, ours, baseline, ratio, most}) {
 	const rounded = Math.round(ratio * 100) / 100;
-	console.log(JSON.stringify({figure, ours, baseline, ratio: rounded, goal: `≤ ${most}`, ok: ratio <= most}));
+	console.log(JSON.stringify({figure, ours, baseline, ratio: rounded, goal: `≤ ${most.toFixed(2)}`, ok: ratio <= most}));
 }

@@ -32,6 +32,9 @@ export interface Session {
 	close(ending: RunEnding, after?: string[], left?: Left): Promise<void>;
 }
 
+/** The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not per log line. */
+const progressFrameMs = 80;
+
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
 export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.ProcessEnv = process.env): boolean {
 	return !options.json && Boolean(process.stdin.isTTY && process.stdout.isTTY) && env['CI'] !== 'true' && env['CI'] !== '1';
@@ -45,7 +48,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			import('../host/ink-host.js'),
 			import('../app.js'),
 		]);
-		const store = createViewStore();
+		const store = createViewStore(undefined, {progressFrameMs});
 		const inkHost = createInkHost(store);
 		const ink = renderApp({store, host: inkHost});
 		let failure: string | undefined;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Every goal of the bench in one run (`npm run bench` builds the CLI first): runs each script in
-// turn, shows its own lines as they come, and collects the one JSON line each ends with
+// turn, shows its own lines as they come, and collects the JSON line each ends with
 // ({"figure", "ours", "baseline", "ratio", "goal", "ok"}) into one table. A script that is not
 // there yet is skipped with a line saying so; one that fails or prints no JSON line is a row
 // marked failed, and the run exits 1.
@@ -36,22 +36,22 @@ const only = options.only?.split(',').map(name => name.trim());
 const unknown = only?.filter(name => !scripts.some(script => script.name === name)) ?? [];
 if (unknown.length > 0) throw new Error(`--only: no bench script named ${unknown.join(', ')} (there are ${scripts.map(script => script.name).join(', ')})`);
 
-/** Runs one script, echoing its lines; resolves to its exit code and the JSON result line it printed last. */
+/** Runs one script, echoing its lines; resolves to its exit code and the JSON result lines it printed (render-cost prints two). */
 async function run(path, args) {
 	const child = spawn(process.execPath, [path, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']});
-	let result;
+	const results = [];
 	for await (const line of createInterface({input: child.stdout})) {
 		console.log(`  ${line}`);
 		if (!line.startsWith('{')) continue;
 		try {
 			const parsed = JSON.parse(line);
-			if (typeof parsed.figure === 'string') result = parsed;
+			if (typeof parsed.figure === 'string') results.push(parsed);
 		} catch {
 			// A line that only looks like JSON is the script's own output.
 		}
 	}
 	const code = child.exitCode ?? (await new Promise(resolve => child.once('close', resolve)));
-	return {code, result};
+	return {code, results};
 }
 
 const rows = [];
@@ -63,8 +63,8 @@ for (const script of scripts) {
 		continue;
 	}
 	console.log(`${script.name}:`);
-	const {code, result} = await run(path, script.runs && options.runs ? ['--runs', options.runs] : []);
-	if (code === 0 && result) rows.push(result);
+	const {code, results} = await run(path, script.runs && options.runs ? ['--runs', options.runs] : []);
+	if (code === 0 && results.length > 0) rows.push(...results);
 	else rows.push({figure: script.name, ours: '', baseline: '', ratio: undefined, goal: '', ok: false, failed: code === 0 ? 'no JSON line' : `exit ${code}`});
 }
 

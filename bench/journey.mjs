@@ -22,6 +22,7 @@ import {homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {root} from './build-sandbox-bundle.mjs';
+import {cli, startCliSandbox} from './cli-sandbox.mjs';
 import {median, printResult} from './result-line.mjs';
 
 const goal = 0.35;
@@ -35,7 +36,6 @@ const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 40) throw new Error('--runs takes a whole number from 1 to 40');
 const mavenCentral = options['maven-central'];
 if (!existsSync(mavenCentral)) throw new Error(`${mavenCentral} does not exist: the bench needs a local Maven repository to serve as Maven Central.`);
-const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) throw new Error(`${cli} does not exist: run npm run build first.`);
 
 const work = mkdtempSync(join(tmpdir(), 'ca-wizard-journey-bench-'));
@@ -52,36 +52,15 @@ async function run(command, args, spawnOptions) {
 	return text;
 }
 
-/** The sandbox, started as a presenter would, with a build host for every run of either side. */
-async function startSandbox() {
-	const args = ['sandbox', '--port', '0', '--data', join(work, 'sandbox-data'), '--scenario', 'no-profile', '--instances', String(2 * runs + 2)];
-	const child = spawn(process.execPath, [cli, ...args, '--maven-central', mavenCentral, '--print-env'], {stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', chunk => (stdout += chunk));
-	child.stderr.on('data', chunk => (stderr += chunk));
-	await new Promise((resolve, reject) => {
-		child.stderr.on('data', () => stderr.includes('Press Ctrl-C to stop.') && resolve());
-		child.once('exit', code => reject(new Error(`the sandbox exited with ${code}:\n${stderr}`)));
-	});
-	const env = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [name, value.replace(/^'(.*)'$/, '$1')]));
-	const hosts = [...stderr.matchAll(/^(build-host-\d+)\s+(i-\S+)\s+(\S+)$/gm)].map(([, name, id, metadataEndpoint]) => ({name, id, metadataEndpoint}));
-	return {child, env, hosts};
-}
-
 async function wizard(sandbox, index) {
 	const dir = join(work, `wizard-${index}`);
 	mkdirSync(dir);
 	const env = {...process.env, ...sandbox.env, AWS_EC2_METADATA_SERVICE_ENDPOINT: sandbox.hosts[index].metadataEndpoint, CI: 'true'};
 	const started = performance.now();
-	const output = await run(
-		process.execPath,
-		[cli, '--sandbox-url', sandbox.env.AWS_ENDPOINT_URL, '--yes', '--json', '--domain', `wizard-${index}`, '--publish', 'no'],
-		{
-			cwd: dir,
-			env,
-		},
-	);
+	const output = await run(process.execPath, [cli, '--sandbox-url', sandbox.endpoint, '--yes', '--json', '--domain', `wizard-${index}`, '--publish', 'no'], {
+		cwd: dir,
+		env,
+	});
 	const seconds = (performance.now() - started) / 1000;
 	const summary = output
 		.split('\n')
@@ -161,7 +140,16 @@ async function byHand(sandbox, index, account) {
 	return seconds;
 }
 
-const sandbox = await startSandbox();
+const sandbox = await startCliSandbox([
+	'--data',
+	join(work, 'sandbox-data'),
+	'--scenario',
+	'no-profile',
+	'--instances',
+	String(2 * runs + 2),
+	'--maven-central',
+	mavenCentral,
+]);
 try {
 	const account = JSON.parse(await run('aws', ['sts', 'get-caller-identity', '--output', 'json'], {env: {...process.env, ...sandbox.env}})).Account;
 	// One unmeasured run each first: the JVM, Maven, Python and the page cache warm up for both.
@@ -190,7 +178,6 @@ try {
 		most: goal,
 	});
 } finally {
-	sandbox.child.kill('SIGTERM');
-	if (sandbox.child.exitCode === null) await once(sandbox.child, 'exit');
+	await sandbox.stop();
 	rmSync(work, {recursive: true, force: true});
 }

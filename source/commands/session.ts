@@ -2,6 +2,7 @@ import process from 'node:process';
 import {describeFailure, failureEvent, failureLines, type Failure} from '../errors.js';
 import type {FlagAnswers} from '../host/answers.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
+import {loadScreens} from '../host/production-react.js';
 import {createJsonHost} from '../host/json-host.js';
 import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
@@ -43,11 +44,9 @@ export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.Pro
 /** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
 export async function openSession(options: SessionOptions): Promise<Session> {
 	if (canPrompt(options)) {
-		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await Promise.all([
-			import('../host/view-store.js'),
-			import('../host/ink-host.js'),
-			import('../app.js'),
-		]);
+		const [{createViewStore}, {createInkHost}, {renderApp, finishApp}] = await loadScreens(() =>
+			Promise.all([import('../host/view-store.js'), import('../host/ink-host.js'), import('../app.js')]),
+		);
 		const store = createViewStore(undefined, {progressFrameMs});
 		const inkHost = createInkHost(store);
 		const ink = renderApp({store, host: inkHost});

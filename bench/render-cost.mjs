@@ -107,14 +107,17 @@ async function buildFigure(work) {
 	const sandbox = await startCliSandbox(['--data', join(work, 'sandbox-data'), '--instances', String(runs + 1), '--maven-central', options['maven-central']]);
 	try {
 		await buildCpu(sandbox, 0, work); // unmeasured: Maven, the JVM and the page cache warm up
-		const shares = [];
+		const wizard = [];
+		const maven = [];
 		for (let run = 1; run <= runs; run++) {
-			const {wizard, maven} = await buildCpu(sandbox, run, work);
-			shares.push({wizard, maven, share: wizard / maven});
-			console.log(`run ${run}: wizard ${wizard.toFixed(0)} ms CPU, Maven ${maven.toFixed(0)} ms CPU during the build: ${((100 * wizard) / maven).toFixed(1)}%`);
+			const cpu = await buildCpu(sandbox, run, work);
+			wizard.push(cpu.wizard);
+			maven.push(cpu.maven);
+			console.log(
+				`run ${run}: wizard ${cpu.wizard.toFixed(0)} ms CPU, Maven ${cpu.maven.toFixed(0)} ms CPU during the build: ${((100 * cpu.wizard) / cpu.maven).toFixed(1)}%`,
+			);
 		}
-		const middle = shares.find(run => run.share === median(shares.map(each => each.share))) ?? shares[0];
-		return middle;
+		return {wizard: median(wizard), maven: median(maven)};
 	} finally {
 		await sandbox.stop();
 	}

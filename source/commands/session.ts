@@ -33,8 +33,12 @@ export interface Session {
 	close(ending: RunEnding, after?: string[], left?: Left): Promise<void>;
 }
 
-/** The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not per log line. */
-const progressFrameMs = 80;
+/**
+ * The build's live view (Maven's lines, the package table) is drawn at most four times a
+ * second: a frame of the whole screen costs Ink about 10 ms of CPU, and at Ink's own rate the
+ * screens took a third as much CPU as Maven did. A key or a question is still drawn at once.
+ */
+const progressFrameMs = 250;
 
 /** Interactive only with a person at a terminal: pipes, CI and --json never wait for keys. */
 export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.ProcessEnv = process.env): boolean {

@@ -21,6 +21,7 @@ import {availableParallelism, homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {loadSandbox, root} from './build-sandbox-bundle.mjs';
+import {cli, startCliSandbox} from './cli-sandbox.mjs';
 import {startStaticMavenServer} from './static-maven-server.mjs';
 
 const {values: options} = parseArgs({
@@ -40,7 +41,6 @@ for (const [name, value] of [
 }
 const mavenCentral = options['maven-central'];
 if (!existsSync(mavenCentral)) throw new Error(`${mavenCentral} does not exist: the bench needs a local Maven repository to serve as Maven Central.`);
-const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) throw new Error(`${cli} does not exist: run npm run bench:workshop (it builds the CLI first).`);
 
 const work = mkdtempSync(join(tmpdir(), 'ca-wizard-workshop-bench-'));
@@ -60,23 +60,20 @@ async function timed(command, args, spawnOptions) {
 	return {code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), seconds: (performance.now() - started) / 1000};
 }
 
-/** The presenter's sandbox: its endpoint, admin environment and build hosts, from what it prints. */
+/** The presenter's sandbox: reachable by the room, a build host per participant. */
 async function startSandbox() {
-	const args = ['sandbox', '--host', '0.0.0.0', '--port', '0', '--data', join(work, 'sandbox-data'), '--instances', String(count)];
-	const child = spawn(process.execPath, [cli, ...args, '--maven-central', mavenCentral, '--print-env'], {stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', chunk => (stdout += chunk));
-	child.stderr.on('data', chunk => (stderr += chunk));
-	await new Promise((resolve, reject) => {
-		const ready = () => stderr.includes('Press Ctrl-C to stop.') && resolve();
-		child.stderr.on('data', ready);
-		child.once('exit', code => reject(new Error(`the sandbox exited with ${code}:\n${stderr}`)));
-	});
-	const env = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [name, value.replace(/^'(.*)'$/, '$1')]));
-	const hosts = [...stderr.matchAll(/^(build-host-\d+)\s+(i-\S+)\s+(\S+)$/gm)].map(([, name, id, metadataEndpoint]) => ({name, id, metadataEndpoint}));
-	if (hosts.length !== count) throw new Error(`the sandbox listed ${hosts.length} build hosts, not ${count}:\n${stderr}`);
-	return {child, endpoint: env.AWS_ENDPOINT_URL, env, hosts};
+	const sandbox = await startCliSandbox([
+		'--host',
+		'0.0.0.0',
+		'--data',
+		join(work, 'sandbox-data'),
+		'--instances',
+		String(count),
+		'--maven-central',
+		mavenCentral,
+	]);
+	if (sandbox.hosts.length !== count) throw new Error(`the sandbox listed ${sandbox.hosts.length} build hosts, not ${count}`);
+	return sandbox;
 }
 
 /** Linux's high-water mark of a process's resident memory, in MiB (undefined elsewhere). */
@@ -154,8 +151,7 @@ try {
 	);
 	if (failed.length > 0) process.exitCode = 1;
 } finally {
-	sandbox.child.kill('SIGTERM');
-	if (sandbox.child.exitCode === null) await once(sandbox.child, 'exit');
+	await sandbox.stop();
 	await staticServer.stop();
 	rmSync(work, {recursive: true, force: true});
 }

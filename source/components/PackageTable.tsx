@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {PackageRow} from '../wizard/events.js';
 import {formatPublishDate, visibleRows} from '../wizard/package-table.js';
 
@@ -53,12 +54,14 @@ export function PackageTable({rows, capacity, columns: width = wideTableColumns,
 	const visible = visibleRows(rows, capacity);
 	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
 	const count = Math.max(total ?? 0, rows.length);
+	// "2 minutes ago" moves on while rows stay: every row is drawn again once a minute.
+	const minute = Math.floor(Date.now() / 60_000);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Packages ({count})</Text>
 			<Line columns={columns} cells={columns.map(column => column.title)} bold />
 			{visible.rows.map(row => (
-				<Line key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />
+				<PackageLine key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} row={row} minute={minute} />
 			))}
 			{rows.length === 0 ? (
 				<Text dimColor wrap="truncate-end">
@@ -69,6 +72,15 @@ export function PackageTable({rows, capacity, columns: width = wideTableColumns,
 		</Box>
 	);
 }
+
+/**
+ * One package's row, drawn again only when the row itself changes: a download moves one row to
+ * the top, and the rows it pushes down stay as they were.
+ */
+// `minute` is only compared: a new minute draws the row's relative publish date again.
+const PackageLine = memo(function PackageLine({columns, row}: {columns: Column[]; row: PackageRow; minute: number}) {
+	return <Line columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />;
+});
 
 function Line({columns, cells, bold, dim}: {columns: Column[]; cells: string[]; bold?: boolean; dim?: boolean}) {
 	return (

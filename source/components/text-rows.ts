@@ -21,9 +21,24 @@ export function textWidth(text: string): number {
 	return stringWidth(text);
 }
 
+/**
+ * Texts already wrapped, by width: a screen is planned on every frame, and the same concept,
+ * notes and policy wrapped again each time were most of a frame of the build's live table.
+ */
+const wrapped = new Map<string, readonly string[]>();
+const wrappedMost = 1000;
+
 /** The rows Ink would draw `text` on in `width` columns; '' is one empty row. */
 export function wrapRows(text: string, width: number): string[] {
-	return wrapAnsi(text, Math.max(1, Math.floor(width)), {hard: true, trim: false}).split('\n');
+	const columns = Math.max(1, Math.floor(width));
+	const key = `${columns}\u0000${text}`;
+	let rows = wrapped.get(key);
+	if (!rows) {
+		rows = wrapAnsi(text, columns, {hard: true, trim: false}).split('\n');
+		if (wrapped.size >= wrappedMost) wrapped.clear();
+		wrapped.set(key, rows);
+	}
+	return [...rows];
 }
 
 /** How many rows `text` takes in `width` columns. */

@@ -7,9 +7,44 @@ export interface ViewStore {
 	dispatch(action: ViewAction): void;
 }
 
-export function createViewStore(initial: ViewState = initialViewState): ViewStore {
+/** The timers a coalescing store waits with: the real ones, or a test's fake clock. */
+export interface FrameTimers {
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+}
+
+export interface ViewStoreOptions {
+	/**
+	 * Build progress (Maven's lines, package rows, the count) is drawn at most once per this many
+	 * milliseconds: Maven prints hundreds of lines a second, and each listener call is a React
+	 * render. Anything else (a question, a key, a step) is drawn at once, with what waited.
+	 */
+	progressFrameMs?: number;
+	timers?: FrameTimers;
+}
+
+const realTimers: FrameTimers = {
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Events that only move the build's live view on: coalesced into one frame. */
+function isProgress(action: ViewAction): boolean {
+	if (action.type !== 'event') return false;
+	const {type} = action.event;
+	return type === 'maven-output' || type === 'package' || type === 'package-count';
+}
+
+export function createViewStore(initial: ViewState = initialViewState, options: ViewStoreOptions = {}): ViewStore {
 	let state = initial;
 	const listeners = new Set<() => void>();
+	const {progressFrameMs, timers = realTimers} = options;
+	let pending: unknown;
+	const notify = () => {
+		if (pending !== undefined) timers.clearTimeout(pending);
+		pending = undefined;
+		for (const listener of [...listeners]) listener();
+	};
 	return {
 		getState: () => state,
 		subscribe(listener) {
@@ -22,7 +57,8 @@ export function createViewStore(initial: ViewState = initialViewState): ViewStor
 			const next = reduceView(state, action);
 			if (next === state) return;
 			state = next;
-			for (const listener of [...listeners]) listener();
+			if (progressFrameMs === undefined || !isProgress(action)) notify();
+			else pending ??= timers.setTimeout(notify, progressFrameMs);
 		},
 	};
 }

@@ -15,8 +15,8 @@ export function packageKey(row: {format: string; namespace: string; name: string
  * 'seen', and the confirmed row's origin controls win over a seen row's blanks.
  */
 export function mergeRow(rows: PackageRow[], incoming: PackageRow): PackageRow[] {
-	const key = packageKey(incoming);
-	const index = rows.findIndex(row => packageKey(row) === key);
+	// Compared field by field, not by packageKey: this runs for every row on every Maven download.
+	const index = rows.findIndex(row => row.name === incoming.name && row.namespace === incoming.namespace && row.format === incoming.format);
 	const existing = rows[index];
 	if (!existing) return [incoming, ...rows];
 	const merged = combine(existing, incoming);

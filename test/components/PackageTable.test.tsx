@@ -90,3 +90,15 @@ describe('PackageTable', () => {
 		expect(renderInk(<PackageTable rows={[]} capacity={5} />).frame()).toContain('No packages yet');
 	});
 });
+
+describe('PackageTable with 5,000 packages', () => {
+	it('draws only the rows that fit, then the count of the rest', () => {
+		const rows = Array.from({length: 5000}, (_, index) => row(`artifact-${4999 - index}`));
+		const table = renderInk(<PackageTable rows={rows} capacity={12} />);
+		const lines = bodyLines(table.frame());
+		expect(lines).toHaveLength(12);
+		expect(lines.slice(0, 11).map(line => line.split(/\s+/)[0])).toEqual(Array.from({length: 11}, (_, index) => `artifact-${4999 - index}`));
+		expect(lines[11]).toBe('… 4989 more');
+		expect(table.frame()).toContain('Packages (5000)');
+	});
+});

@@ -133,3 +133,15 @@ it('at 120 columns the table has all of the console’s columns', async () => {
 	const frame = await wizard.waitForText('Packages (1)');
 	expect(frame).toMatch(/^Package name\s+Namespace\s+Format\s+Latest version\s+Latest publish date\s+Publish\s+Upstream$/m);
 });
+
+it('draws a window of 5,000 packages at 80×24: the newest that fit, and the count of the rest', async () => {
+	const count = 5000;
+	const wizard = renderWizard(building(Array.from({length: count}, (_, index) => download(index))), {columns: 80, rows: 24});
+	const frame = await wizard.waitForText('more');
+	expect(frame).toContain(`Packages (${count})`);
+	const names = [...frame.matchAll(/^(artifact-\d+)\s/gm)].map(match => match[1]);
+	expect(names.length).toBeGreaterThanOrEqual(3);
+	expect(names).toEqual(Array.from({length: names.length}, (_, index) => `artifact-${count - 1 - index}`));
+	expect(frame).toContain(`… ${count - names.length} more`);
+	expect(wizard.height()).toBeLessThanOrEqual(24);
+});

@@ -10,6 +10,13 @@ describe('the operations the sandbox emulates', () => {
 		expect(withOperationsList(readme)).toBe(readme);
 	});
 
+	it('CodeArtifact answers every operation of its botocore model', () => {
+		const codeArtifact = emulatedServices().find(service => service.model === 'codeartifact');
+		const model = modelOperations('codeartifact');
+		expect(model.length).toBeGreaterThanOrEqual(48);
+		expect(model.filter(operation => !codeArtifact?.operations.includes(operation))).toEqual([]);
+	});
+
 	it("every one is an operation of the service's botocore model, spelled as the model spells it", () => {
 		for (const {model, operations} of emulatedServices()) {
 			const known = new Set(modelOperations(model));

@@ -1,7 +1,7 @@
 import {combineDecisions} from '../../iam-policy/combine.js';
 import type {ContextValues} from '../../iam-policy/conditions.js';
 import {denialMessage, evaluatePolicies, evaluateResourcePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
-import {lookupPolicy} from '../iam/shapes.js';
+import {lookupPolicy} from '../iam/policy-arns.js';
 import {resourceAccount, resourcePolicies} from '../codeartifact/resource-policies.js';
 import type {RoleRecord, SandboxState} from '../state.js';
 import {CommonError} from '../errors.js';

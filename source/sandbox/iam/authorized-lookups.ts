@@ -3,7 +3,8 @@ import type {ApiCall} from '../context.js';
 import {CommonError, type ServiceError} from '../errors.js';
 import {isAwsManaged} from './aws-managed-policies.js';
 import type {InstanceProfileRecord, ManagedPolicyRecord, RoleRecord, SandboxState} from '../state.js';
-import {findByName, instanceProfileArn, instanceProfileNotFound, lookupPolicy, policyNotFound, roleArn, roleNotFound} from './shapes.js';
+import {findByName, instanceProfileArn, instanceProfileNotFound, policyNotFound, roleArn, roleNotFound} from './shapes.js';
+import {lookupPolicy} from './policy-arns.js';
 
 // Each finds a resource and checks the caller may act on it. The check comes first, on the ARN
 // the resource would have, so that a caller without permission cannot learn which ones exist.

@@ -4,7 +4,8 @@ import {entry, type RoleRecord, type SandboxState} from '../state.js';
 import {authorizedRole} from './authorized-lookups.js';
 import {checkDocument, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {encodeDocument, listXml, lookupPolicy, noSuchEntity, parsePolicyArn, policyNotFound} from './shapes.js';
+import {encodeDocument, listXml, noSuchEntity, policyNotFound} from './shapes.js';
+import {lookupPolicy, parsePolicyArn} from './policy-arns.js';
 
 // What a role may do: managed policies attached to it, and its inline policies.
 

@@ -4,7 +4,8 @@ import {emptyRecord, type RoleRecord, type SandboxState} from '../state.js';
 import {authorizedRole, withContext} from './authorized-lookups.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
-import {findByName, listXml, lookupPolicy, noSuchEntity, roleArn, roleXml} from './shapes.js';
+import {findByName, listXml, noSuchEntity, roleArn, roleXml} from './shapes.js';
+import {lookupPolicy} from './policy-arns.js';
 import {checkTags, requestTags} from './request-tags.js';
 
 // Roles: their lifecycle, trust policy and permissions boundary (their tags: tags.ts).

@@ -1,7 +1,7 @@
 import {ServiceError} from '../errors.js';
 import {xmlList, type XmlNode, type XmlValue} from '../protocols/xml.js';
 import {entry, type InstanceProfileRecord, type ManagedPolicyRecord, type PolicyVersionRecord, type RoleRecord, type SandboxState, type Tag} from '../state.js';
-import {awsManagedPolicy, isAwsManaged} from './aws-managed-policies.js';
+import {isAwsManaged} from './aws-managed-policies.js';
 import type {Page} from './input.js';
 
 // ARNs, look-ups and the XML shapes IAM answers with.
@@ -50,22 +50,6 @@ export function policyNotFound(arn: string): ServiceError {
 }
 
 /** The parts of a managed policy ARN, or undefined when the text is no policy ARN at all. */
-export function parsePolicyArn(arn: string): {account: string; path: string; name: string} | undefined {
-	const match = /^arn:aws:iam::(\d{12}|aws):policy(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/.exec(arn);
-	if (!match) return undefined;
-	return {account: match[1]!, path: match[2]!, name: match[3]!};
-}
-
-/** Resolves a policy ARN to this account's policy or an AWS managed one; InvalidInput for text that is not an ARN. */
-export function lookupPolicy(state: SandboxState, arn: string): ManagedPolicyRecord | undefined {
-	if (!arn.startsWith('arn:')) throw new ServiceError('InvalidInput', 400, `ARN ${arn} is not valid.`);
-	const parts = parsePolicyArn(arn);
-	if (parts?.account === 'aws') return awsManagedPolicy(parts.path, parts.name);
-	if (!parts || parts.account !== state.accountId) return undefined;
-	const policy = entry(state.iam.policies, parts.name);
-	return policy && policy.path === parts.path ? policy : undefined;
-}
-
 export function policyVersions(policy: ManagedPolicyRecord): PolicyVersionRecord[] {
 	return policy.versions ?? [{versionId: 'v1', document: policy.document, createDate: policy.createDate}];
 }

@@ -21,7 +21,16 @@ describe('ca-wizard sandbox (the built CLI)', () => {
 		await expect.poll(() => sandbox.stdout()).toContain('export AWS_EC2_METADATA_SERVICE_ENDPOINT=');
 		for (const name of ['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) expect(sandbox.stdout()).toContain(`export ${name}=`);
 		const description = JSON.parse(readFileSync(join(data, 'sandbox.json'), 'utf8'));
-		expect(Object.keys(description).sort()).toEqual(['accountId', 'adminAccessKeyId', 'adminSecretAccessKey', 'endpoint', 'instanceId', 'instances', 'otherAccountUsers', 'region']);
+		expect(Object.keys(description).sort()).toEqual([
+			'accountId',
+			'adminAccessKeyId',
+			'adminSecretAccessKey',
+			'endpoint',
+			'instanceId',
+			'instances',
+			'otherAccountUsers',
+			'region',
+		]);
 		expect(description.endpoint).toBe(sandbox.endpoint);
 		expect(statSync(join(data, 'sandbox.json')).mode & 0o777).toBe(0o600);
 

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {Readable} from 'node:stream';
 import {CodeartifactClient, PublishPackageVersionCommand} from '@aws-sdk/client-codeartifact';
 import type {RunningSandbox} from '../../../source/sandbox/index.js';
+import {outputShapeProblems} from '../../helpers/model-shape.js';
 import {adminConfig} from '../../helpers/sandbox.js';
 
 export interface TamperableRequest {
@@ -90,4 +91,46 @@ export function recordingClient(sandbox: RunningSandbox): {client: CodeartifactC
 		{step: 'deserialize', priority: 'low', name: 'recordRawBodyForTest'},
 	);
 	return {client, bodies};
+}
+
+/**
+ * The admin client, checking every reply against its operation's output shape in the model, both
+ * its JSON body as it came on the wire (where a member the model lacks shows, before the SDK drops
+ * it) and as the SDK parsed it: a reply that departs fails its call. `answered` notes each
+ * operation that replied, so that a tour of the API can show it called every one the model has.
+ */
+export function shapeCheckingClient(sandbox: RunningSandbox): {client: CodeartifactClient; answered: Set<string>} {
+	const client = adminClient(sandbox);
+	const answered = new Set<string>();
+	const check = (operation: string, reply: unknown, mode: 'sdk' | 'wire') => {
+		const problems = outputShapeProblems('codeartifact', operation, reply, mode);
+		if (problems.length > 0) throw new Error(`${operation}'s reply departs from the model (${mode}):\n${problems.join('\n')}`);
+	};
+	const operationOf = (context: {commandName?: string}) => String(context.commandName).replace(/Command$/, '');
+	client.middlewareStack.add(
+		(next, context) => async args => {
+			const result = await next(args);
+			check(operationOf(context), result.output, 'sdk');
+			answered.add(operationOf(context));
+			return result;
+		},
+		{step: 'initialize', name: 'checkParsedReplyForTest'},
+	);
+	client.middlewareStack.add(
+		(next, context) => async args => {
+			const result = await next(args);
+			const response = result.response as {statusCode: number; headers: Record<string, string>; body?: AsyncIterable<Uint8Array>};
+			// A streamed asset is no JSON body: its members come as headers, which the parsed check covers.
+			if (response.statusCode < 300 && response.body && (response.headers['content-type'] ?? '').startsWith('application/json')) {
+				const chunks: Uint8Array[] = [];
+				for await (const chunk of response.body) chunks.push(chunk);
+				const raw = Buffer.concat(chunks);
+				check(operationOf(context), raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as unknown) : {}, 'wire');
+				response.body = Readable.from([raw]);
+			}
+			return result;
+		},
+		{step: 'deserialize', priority: 'low', name: 'checkWireReplyForTest'},
+	);
+	return {client, answered};
 }

@@ -27,6 +27,7 @@ const e2e = [
 	'test/sandbox/codeartifact/aws-cli.test.ts',
 	'test/sandbox/codeartifact/package-groups-cli.test.ts',
 	'test/sandbox/codeartifact/aws-cli-formats.test.ts',
+	'test/sandbox/codeartifact/aws-cli-every-operation.test.ts',
 	'test/sandbox/sandbox-env-cli.test.ts',
 	'test/sandbox/maven/mvn-build.test.ts',
 	'test/sandbox/tags-cli.test.ts',

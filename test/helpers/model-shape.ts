@@ -5,9 +5,12 @@ import {gunzipSync} from 'node:zlib';
 
 // The botocore models the aws CLI v1 ships are the source of truth for request and reply shapes:
 // a reply is checked against its operation's output shape, as parsed by the official SDK v3
-// (`sdk`: timestamps as Date, blobs as bytes) or as the raw JSON body on the wire (`wire`:
+// (`sdk`: timestamps as Date, blobs as bytes), as the raw JSON body on the wire (`wire`:
 // timestamps as epoch seconds, blobs as base64), where a member the model lacks would be
-// silently dropped by every SDK.
+// silently dropped by every SDK, or as the aws CLI v1 prints it (`cli`: the wire's values, but
+// every member by its name, header-bound ones too, and a streamed payload written to a file).
+
+type Mode = 'sdk' | 'wire' | 'cli';
 
 interface Shape {
 	type: string;
@@ -60,7 +63,7 @@ export function serviceModel(service: string): Model {
 }
 
 /** Every way VALUE departs from SHAPE, as `path: problem` lines (none: it matches). */
-function problems(model: Model, shapeName: string, value: unknown, path: string, mode: 'sdk' | 'wire'): string[] {
+function problems(model: Model, shapeName: string, value: unknown, path: string, mode: Mode): string[] {
 	const shape = model.shapes[shapeName];
 	if (!shape) return [`${path}: the model has no shape ${shapeName}`];
 	const wrong = (expected: string) => [`${path}: expected ${expected} (${shapeName}), got ${JSON.stringify(value)?.slice(0, 80)}`];
@@ -112,7 +115,7 @@ function problems(model: Model, shapeName: string, value: unknown, path: string,
 }
 
 /** How OUTPUT departs from OPERATION's output shape in SERVICE's model; empty when it matches. */
-export function outputShapeProblems(service: string, operation: string, output: unknown, mode: 'sdk' | 'wire' = 'sdk'): string[] {
+export function outputShapeProblems(service: string, operation: string, output: unknown, mode: Mode = 'sdk'): string[] {
 	const model = serviceModel(service);
 	const spec = model.operations[operation];
 	if (!spec) return [`${service} has no operation ${operation}`];
@@ -123,6 +126,11 @@ export function outputShapeProblems(service: string, operation: string, output: 
 		const inBody = Object.fromEntries(Object.entries(shape.members).filter(([, member]) => !member.location));
 		model.shapes[`${spec.output.shape}$body`] = {...shape, members: inBody, required: (shape.required ?? []).filter(name => name in inBody)};
 		return problems(model, `${spec.output.shape}$body`, output, operation, mode);
+	}
+	if (mode === 'cli' && shape?.payload && model.shapes[shape.members?.[shape.payload]?.shape ?? '']?.streaming) {
+		const printed = Object.fromEntries(Object.entries(shape.members ?? {}).filter(([name]) => name !== shape.payload));
+		model.shapes[`${spec.output.shape}$printed`] = {...shape, members: printed, required: (shape.required ?? []).filter(name => name in printed)};
+		return problems(model, `${spec.output.shape}$printed`, output, operation, mode);
 	}
 	return problems(model, spec.output.shape, output, operation, mode);
 }

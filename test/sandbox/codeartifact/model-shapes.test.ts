@@ -39,4 +39,15 @@ describe('replies against the model’s output shapes', () => {
 		expect(outputShapeProblems('iam', 'GetRole', {})).toEqual(['GetRole.Role: required by GetRoleResponse, missing']);
 		expect(outputShapeProblems('codeartifact', 'NoSuchThing', {})).toEqual(['codeartifact has no operation NoSuchThing']);
 	});
+
+	it('checks what the aws CLI prints: header-bound members by name, the streamed payload left to its file', () => {
+		const printed = {assetName: 'a.bin', packageVersion: '1.0', packageVersionRevision: 'r1'};
+		expect(outputShapeProblems('codeartifact', 'GetPackageVersionAsset', printed, 'cli')).toEqual([]);
+		expect(outputShapeProblems('codeartifact', 'GetPackageVersionAsset', {...printed, asset: 'bytes'}, 'cli')).toEqual([
+			'GetPackageVersionAsset.asset: not a member of GetPackageVersionAssetResult$printed',
+		]);
+		// On the wire those members are headers, never the body.
+		expect(outputShapeProblems('codeartifact', 'GetPackageVersionAsset', printed, 'wire')).toHaveLength(3);
+		expect(outputShapeProblems('codeartifact', 'ListDomains', {domains: [{name: 'x', createdTime: 1_700_000_000}]}, 'cli')).toEqual([]);
+	});
 });

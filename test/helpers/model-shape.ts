@@ -47,19 +47,36 @@ function botocoreData(): string {
 	throw new Error(`No python next to ${aws} has botocore: the botocore models (the aws CLI v1) are needed`);
 }
 
+/** NAME (`service-2.json`, say) from the newest model folder botocore has for SERVICE, gzipped or not. */
+function readModelFile(service: string, name: string): unknown {
+	const folder = join(botocoreData(), service);
+	const version = readdirSync(folder).sort().at(-1) ?? '';
+	const file = readdirSync(join(folder, version)).includes(name) ? name : `${name}.gz`;
+	const raw = readFileSync(join(folder, version, file));
+	return JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+}
+
 const models = new Map<string, Model>();
 /** The newest model botocore has for SERVICE (`codeartifact`, `iam`, `sts`, `ec2`). */
 export function serviceModel(service: string): Model {
 	const cached = models.get(service);
 	if (cached) return cached;
-	const folder = join(botocoreData(), service);
-	const version = readdirSync(folder).sort().at(-1) ?? '';
-	const names = readdirSync(join(folder, version));
-	const file = names.includes('service-2.json') ? 'service-2.json' : 'service-2.json.gz';
-	const raw = readFileSync(join(folder, version, file));
-	const model = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as Model;
+	const model = readModelFile(service, 'service-2.json') as Model;
 	models.set(service, model);
 	return model;
+}
+
+/** How a paginated operation pages, as the model's paginators file says: `result_key` names the listed items. */
+export interface Paginator {
+	input_token: string;
+	output_token: string;
+	limit_key: string;
+	result_key: string;
+}
+
+/** SERVICE's paginated operations (the model's `paginators-1.json`), by operation name. */
+export function modelPaginators(service: string): Record<string, Paginator> {
+	return (readModelFile(service, 'paginators-1.json') as {pagination: Record<string, Paginator>}).pagination;
 }
 
 /** Every way VALUE departs from SHAPE, as `path: problem` lines (none: it matches). */

@@ -68,6 +68,7 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 		'ListPackageVersionAssets',
 		maxResults,
 		nextToken,
+		asset => asset.name,
 	);
 	return {
 		json: {

@@ -35,7 +35,7 @@ export const listDomains: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:ListDomains', '*');
 	const sorted = Object.values(state.domains).sort((a, b) => compareText(a.name, b.name));
-	const page = paginate(sorted, 'ListDomains', bodyMaxResults, bodyNextToken);
+	const page = paginate(sorted, 'ListDomains', bodyMaxResults, bodyNextToken, d => d.name);
 	return {json: {domains: page.items.map(d => domainSummary(state, d)), ...(page.nextToken ? {nextToken: page.nextToken} : {})}};
 };
 

@@ -53,7 +53,7 @@ export const listAllowedRepositoriesForGroup: RestHandler = (input, call, contex
 	call.authorize('codeartifact:ListAllowedRepositoriesForGroup', packageGroupArn(state, domain, packageGroup));
 	const record = requireGroup(state, domain, packageGroup, domainOwner);
 	const names = [...record.allowedRepositories[originRestrictionType as PackageGroupRestrictionType]].sort(compareText);
-	const page = paginate(names, 'ListAllowedRepositoriesForGroup', maxResults, nextToken);
+	const page = paginate(names, 'ListAllowedRepositoriesForGroup', maxResults, nextToken, name => name);
 	return {json: {allowedRepositories: page.items, ...(page.nextToken ? {nextToken: page.nextToken} : {})}};
 };
 
@@ -88,7 +88,7 @@ export const listAssociatedPackages: RestHandler = (input, call, context) => {
 		});
 	}
 	const sorted = [...packages.entries()].sort(([a], [b]) => compareText(a, b)).map(([, summary]) => ({...summary, associationType: associationType(group)}));
-	const page = paginate(sorted, 'ListAssociatedPackages', maxResults, nextToken);
+	const page = paginate(sorted, 'ListAssociatedPackages', maxResults, nextToken, p => [p.format, p.namespace ?? '', p.package].join('\u0000'));
 	return {json: {packages: page.items, ...(page.nextToken ? {nextToken: page.nextToken} : {})}};
 };
 

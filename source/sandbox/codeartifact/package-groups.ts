@@ -14,6 +14,7 @@ import {invalid, readInputs} from './validation.js';
 // specific other group whose pattern covers it, so it changes as groups come and go.
 
 const byPattern = (a: Group, b: Group) => compareText(a.record.pattern, b.record.pattern);
+const patternOf = (group: Group) => group.record.pattern;
 
 export const createPackageGroup: RestHandler = (input, call, context) => {
 	const {
@@ -92,7 +93,7 @@ export const listPackageGroups: RestHandler = (input, call, context) => {
 	requireDomain(state, domain, domainOwner);
 	const groups = domainGroups(state, domain);
 	const listed = groups.filter(group => prefix === undefined || group.record.pattern.startsWith(prefix)).sort(byPattern);
-	const page = paginate(listed, 'ListPackageGroups', maxResults, nextToken);
+	const page = paginate(listed, 'ListPackageGroups', maxResults, nextToken, patternOf);
 	return {
 		json: {packageGroups: page.items.map(group => groupDescription(state, groups, group)), ...(page.nextToken ? {nextToken: page.nextToken} : {})},
 	};
@@ -104,7 +105,7 @@ export const listSubPackageGroups: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:ListSubPackageGroups', packageGroupArn(state, domain, packageGroup));
 	const {groups, group} = withGroups(state, requireGroup(state, domain, packageGroup, domainOwner));
-	const page = paginate(childrenOf(groups, group).sort(byPattern), 'ListSubPackageGroups', maxResults, nextToken);
+	const page = paginate(childrenOf(groups, group).sort(byPattern), 'ListSubPackageGroups', maxResults, nextToken, patternOf);
 	return {
 		json: {packageGroups: page.items.map(child => groupDescription(state, groups, child)), ...(page.nextToken ? {nextToken: page.nextToken} : {})},
 	};

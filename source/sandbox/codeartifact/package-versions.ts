@@ -28,7 +28,7 @@ export const listPackageVersions: RestHandler = (input, call, context) => {
 		.filter(v => status === undefined || v.status === status)
 		.filter(v => originType === undefined || v.origin.originType === originType)
 		.sort(sortBy === 'PUBLISHED_TIME' ? newestFirst : byVersion);
-	const page = paginate(matching, 'ListPackageVersions', maxResults, nextToken);
+	const page = paginate(matching, 'ListPackageVersions', maxResults, nextToken, v => v.version);
 	const defaultDisplayVersion = latestPublished(pkg)?.version;
 	return {
 		json: {

@@ -1,5 +1,5 @@
 import type {RestHandler} from '../protocols/rest-json.js';
-import type {PackageRecord} from '../state.js';
+import {packageKey, type PackageRecord} from '../state.js';
 import {packageArn, repositoryArn} from './arns.js';
 import {readRestrictions} from './body-members.js';
 import {readPackageInputs} from './package-inputs.js';
@@ -30,7 +30,7 @@ export const listPackages: RestHandler = (input, call, context) => {
 		.filter(p => publish === undefined || p.originConfiguration.restrictions.publish === publish)
 		.filter(p => upstream === undefined || p.originConfiguration.restrictions.upstream === upstream)
 		.sort(byCoordinates);
-	const page = paginate(matching, 'ListPackages', maxResults, nextToken);
+	const page = paginate(matching, 'ListPackages', maxResults, nextToken, packageKey);
 	return {json: {packages: page.items.map(packageSummary), ...(page.nextToken ? {nextToken: page.nextToken} : {})}};
 };
 

@@ -86,7 +86,10 @@ export const listRepositories: RestHandler = (input, call, context) => {
 	const {state} = context.store;
 	call.authorize('codeartifact:ListRepositories', '*');
 	const matching = sortedRepositories(state, r => repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix));
-	return listOutput(state, paginate(matching, 'ListRepositories', maxResults, nextToken));
+	return listOutput(
+		state,
+		paginate(matching, 'ListRepositories', maxResults, nextToken, r => repositoryKey(r.domain, r.name)),
+	);
 };
 
 export const listRepositoriesInDomain: RestHandler = (input, call, context) => {
@@ -106,7 +109,10 @@ export const listRepositoriesInDomain: RestHandler = (input, call, context) => {
 			(administratorAccount === undefined || administratorAccount === state.accountId) &&
 			(repositoryPrefix === undefined || r.name.startsWith(repositoryPrefix)),
 	);
-	return listOutput(state, paginate(matching, 'ListRepositoriesInDomain', maxResults, nextToken));
+	return listOutput(
+		state,
+		paginate(matching, 'ListRepositoriesInDomain', maxResults, nextToken, r => repositoryKey(r.domain, r.name)),
+	);
 };
 
 function sortedRepositories(state: SandboxState, keep: (r: RepositoryRecord) => boolean): RepositoryRecord[] {

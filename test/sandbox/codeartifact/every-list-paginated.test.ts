@@ -3,6 +3,10 @@ import {
 	CreateDomainCommand,
 	CreatePackageGroupCommand,
 	CreateRepositoryCommand,
+	DeletePackageCommand,
+	DeletePackageVersionsCommand,
+	ListPackagesCommand,
+	ListPackageVersionsCommand,
 	paginateListAllowedRepositoriesForGroup,
 	paginateListAssociatedPackages,
 	paginateListDomains,
@@ -152,4 +156,27 @@ describe('every paginated List operation, page by page through the SDK', () => {
 			await expect(list(operation, {pageSize: 2, startingToken: foreign})).rejects.toMatchObject(refused);
 		});
 	}
+
+	it('a clean-up that deletes each page before asking for the next skips nothing: the token names where to go on, not how many went before', async () => {
+		const repository = 'r4';
+		for (const pkg of five(index => `gone${index}`)) await client.send(publishGenericCommand({domain, repository}, pkg, '1.0'));
+		const deleted: string[] = [];
+		let nextToken: string | undefined;
+		do {
+			const page = await client.send(new ListPackagesCommand({domain, repository, maxResults: 2, nextToken}));
+			for (const {format, namespace, package: pkg} of page.packages ?? []) {
+				await client.send(new DeletePackageCommand({domain, repository, format, namespace, package: pkg}));
+				deleted.push(pkg ?? '');
+			}
+			nextToken = page.nextToken;
+		} while (nextToken);
+		expect(deleted).toEqual(five(index => `gone${index}`));
+
+		const versions = {domain, repository, format: 'generic' as const, namespace: 'tools', package: 'kept'};
+		for (const version of five(index => `2.${index}`)) await client.send(publishGenericCommand({domain, repository}, 'kept', version));
+		const first = await client.send(new ListPackageVersionsCommand({...versions, maxResults: 2}));
+		await client.send(new DeletePackageVersionsCommand({...versions, versions: (first.versions ?? []).map(v => v.version ?? '')}));
+		const second = await client.send(new ListPackageVersionsCommand({...versions, maxResults: 2, nextToken: first.nextToken}));
+		expect(second.versions?.map(v => v.version)).toEqual(['2.2', '2.3']);
+	});
 });

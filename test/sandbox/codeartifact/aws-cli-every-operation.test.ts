@@ -85,7 +85,7 @@ describe('every CodeArtifact operation through the aws CLI, in one tour', () => 
 		expect(readFileSync(downloaded, 'utf8')).toBe('the cli, version 1.0');
 
 		expect(await codeartifact('list-packages', ...app)).toMatchObject({
-			packages: [{package: 'cli'}, {package: 'widget'}, {package: 'lib', originConfiguration: {restrictions: {upstream: 'ALLOW'}}}],
+			packages: [{package: 'cli'}, {package: 'widget'}, {package: 'lib', originConfiguration: {restrictions: {publish: 'BLOCK', upstream: 'ALLOW'}}}],
 		});
 		expect(await codeartifact('describe-package', ...app, ...widget)).toMatchObject({package: {originConfiguration: {restrictions: {upstream: 'BLOCK'}}}});
 		expect(await codeartifact('list-package-versions', ...app, ...widget)).toMatchObject({versions: [{version: '1.0', status: 'Published'}]});
@@ -182,7 +182,7 @@ describe('every CodeArtifact operation through the aws CLI, in one tour', () => 
 		});
 		for (const repository of ['app', 'promoted']) await aws('codeartifact', 'delete-repository', ...domain, '--repository', repository);
 		expect(await codeartifact('delete-repository', ...domain, '--repository', 'central-store')).toMatchObject({repository: {name: 'central-store'}});
-		expect(await codeartifact('delete-domain', ...domain)).toMatchObject({domain: {name: 'tour', repositoryCount: 0}});
+		expect(await codeartifact('delete-domain', ...domain)).toMatchObject({domain: {name: 'tour', status: 'Deleted', repositoryCount: 0}});
 	});
 
 	it("ran every operation of the model, and each one's printed reply matched its output shape", () => {

@@ -124,6 +124,8 @@ describe('every CodeArtifact operation through the SDK v3, in one tour', () => {
 			'maven com.example/widget',
 			'maven org.acme/lib',
 		]);
+		// Fetched from Maven Central: AWS then blocks publishing over it.
+		expect(packages.packages?.at(-1)?.originConfiguration?.restrictions).toEqual({publish: 'BLOCK', upstream: 'ALLOW'});
 		// Published here first: the package takes nothing from upstreams, as AWS sets it.
 		expect((await client.send(new DescribePackageCommand(widget))).package?.originConfiguration?.restrictions).toEqual({publish: 'ALLOW', upstream: 'BLOCK'});
 		expect((await client.send(new ListPackageVersionsCommand(widget))).versions?.map(v => `${v.version} ${v.status} ${v.origin?.originType}`)).toEqual([
@@ -241,7 +243,7 @@ describe('every CodeArtifact operation through the SDK v3, in one tour', () => {
 		for (const repository of ['app', 'promoted', 'central-store']) {
 			expect((await client.send(new DeleteRepositoryCommand({domain, repository}))).repository?.name).toBe(repository);
 		}
-		expect((await client.send(new DeleteDomainCommand({domain}))).domain).toMatchObject({name: domain, repositoryCount: 0});
+		expect((await client.send(new DeleteDomainCommand({domain}))).domain).toMatchObject({name: domain, status: 'Deleted', repositoryCount: 0});
 		expect((await client.send(new ListDomainsCommand({}))).domains).toEqual([]);
 	});
 

@@ -73,7 +73,6 @@ describe('every CodeArtifact operation through the SDK v3, in one tour', () => {
 	const widget = {...widgetPackage, repository: 'app'};
 	const cli = {...cliPackage, repository: 'app'};
 	const arn = (resource: string) => `arn:aws:codeartifact:${sandbox.current.region}:${sandbox.current.accountId}:${resource}`;
-	let maven: ReturnType<typeof mavenClient>;
 
 	beforeAll(() => {
 		({client, answered} = shapeCheckingClient(sandbox.current));
@@ -109,7 +108,7 @@ describe('every CodeArtifact operation through the SDK v3, in one tour', () => {
 		expect(token.expiration?.getTime()).toBeGreaterThan(Date.now());
 		const {repositoryEndpoint} = await client.send(new GetRepositoryEndpointCommand({domain, repository: 'app', format: 'maven'}));
 		expect(repositoryEndpoint).toBe(`${sandbox.current.endpoint}/d/${domain}-${sandbox.current.accountId}/maven/app/`);
-		maven = mavenClient(repositoryEndpoint ?? '', token.authorizationToken ?? '');
+		const maven = mavenClient(repositoryEndpoint ?? '', token.authorizationToken ?? '');
 		expect(await maven.deployWidget()).toEqual([201, 201, 201]);
 		expect(await maven.get('org/acme/lib/1.0/lib-1.0.jar')).toEqual({status: 200, text: 'PK central lib'});
 	});

@@ -46,6 +46,41 @@ const emojiTestFirst = {
 	},
 };
 
+/** Ink turns every line of a frame, cell by cell (a screen of 120 columns is thousands of cells), back into a string with
+ * @alcalzone/ansi-tokenize's styledCharsToString, which works out the style change between each two neighbouring cells
+ * with three Sets and four arrays, also when nothing changes, as between two cells of one word. That was a third of
+ * the wizard's first frame. Neighbours with the same styles need no change: the same string, with the work only where a
+ * style starts or ends. The build stops if the library changes its code. */
+const styleChangesOnly = {
+	name: 'style-changes-only',
+	setup(build) {
+		build.onLoad({filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]styledChars\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const original = /export function styledCharsToString\(chars\) \{\n[^]*?\n\}\n/;
+			const found = source.match(original)?.[0];
+			if (!found?.includes('ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles))'))
+				throw new Error(`${args.path}: styledCharsToString changed; see styleChangesOnly in scripts/bundle-options.mjs`);
+			const changesOnly = `export function styledCharsToString(chars) {
+	let ret = "";
+	let active = [];
+	for (const char of chars) {
+		if (!sameCodes(active, char.styles)) ret += ansiCodesToString(diffAnsiCodes(active, char.styles));
+		ret += char.value;
+		active = char.styles;
+	}
+	return ret + ansiCodesToString(diffAnsiCodes(active, []));
+}
+function sameCodes(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+	return true;
+}
+`;
+			return {contents: source.replace(found, changesOnly), loader: 'js'};
+		});
+	},
+};
+
 export const bundleOptions = {
 	bundle: true,
 	format: 'esm',
@@ -58,7 +93,7 @@ export const bundleOptions = {
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst],
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
 	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
 	banner: {

@@ -4,6 +4,7 @@ import {describeFailure, failureLines} from '../errors.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
 import {createInkHost, type InkHost} from '../host/ink-host.js';
 import {createViewStore, type ViewStore} from '../host/view-store.js';
+import {initialViewState} from '../wizard/view-state.js';
 import {dismissApp, finishApp, renderApp} from '../app.js';
 import type {Session, SessionOptions} from './session.js';
 
@@ -18,7 +19,9 @@ export interface Screens {
 }
 
 export function mountScreens(): Screens {
-	const store = createViewStore();
+	// Sized to the terminal from the first frame on: drawn for 80 columns, it would be drawn again at once, wrapped anew.
+	const {columns, rows} = process.stdout;
+	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState);
 	const host = createInkHost(store);
 	return {store, host, ink: renderApp({store, host})};
 }

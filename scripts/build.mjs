@@ -13,15 +13,16 @@ import {bundleOptions} from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What the run and the screens share by identity (an error class the run recognises, the go-back symbol, a class
- * checked with instanceof): one module for both. Everything else the screens use, they carry in their own file. */
-const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts', 'source/host/answers.ts', 'source/wizard/plan.ts'];
+/** What the run and the screens share by identity (the error class the run recognises with instanceof, the go-back
+ * symbol): one module for both. Everything else the screens use, they carry in their own file. */
+const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts'];
 
 /** The screens are the wizard's first frame: every file they load stands between the start and that frame. Split as
  * the rest, they loaded a dozen small chunks, each shared with some command (the step list, the summary's lines…), in
- * three rounds of reading. Resolved under their own namespace, the pure helpers they use are copied into their chunk,
- * and the first frame loads that chunk and a few shared ones. A copy must be harmless: the build stops when a module the
- * screens copy also runs elsewhere and declares a class or a symbol (its identity would differ); list it above instead. */
+ * three rounds of reading. Resolved under their own namespace, the modules they use are copied into their chunk, and
+ * the first frame loads that chunk and the few shared ones. A copy must be harmless: the build stops when a module the
+ * screens copy also runs elsewhere and makes a symbol, or a class that some code tells apart with instanceof (the two
+ * copies' would differ); list it above instead. */
 const screensInOneChunk = {
 	name: 'screens-in-one-chunk',
 	setup(build) {
@@ -41,11 +42,18 @@ const screensInOneChunk = {
 			resolveDir: dirname(args.path),
 		}));
 		build.onEnd(async result => {
-			const elsewhere = new Set(Object.keys(result.metafile?.inputs ?? {}).map(input => join(root, input)));
-			for (const path of copied) {
-				if (!elsewhere.has(path)) continue;
-				if (/^(export )?(abstract )?class |Symbol\(/m.test(await readFile(path, 'utf8')))
-					throw new Error(`${path}: the screens copy it, and its class or symbol would differ from the run's; add it to sharedWithScreens`);
+			const inputs = Object.keys(result.metafile?.inputs ?? {});
+			const elsewhere = new Set(inputs.map(input => join(root, input)));
+			const sources = await Promise.all(inputs.filter(input => input.startsWith('source/')).map(input => readFile(join(root, input), 'utf8')));
+			for (const path of [...copied].filter(copy => elsewhere.has(copy))) {
+				const source = await readFile(path, 'utf8');
+				const told = [...source.matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm)].find(([, name]) =>
+					sources.some(text => text.includes(`instanceof ${name}`)),
+				);
+				if (told || /\bSymbol\(/.test(source))
+					throw new Error(
+						`${path}: the screens copy it, and its ${told ? `class ${told[1]}` : 'symbol'} would differ from the run's; add it to sharedWithScreens`,
+					);
 			}
 		});
 	},

@@ -30,7 +30,9 @@ const screensInOneChunk = {
 		const copied = new Set();
 		build.onResolve({filter: /^\.\.?\//}, async args => {
 			const screensEntry = args.namespace === 'file' && /[/\\]commands[/\\]session\.ts$/.test(args.importer) && args.path === './ink-session.js';
-			if ((!screensEntry && args.namespace !== 'screens') || args.pluginData === 'plain') return undefined;
+			// Only static imports: a dynamic one is a chunk of its own, and copying it would copy all it loads.
+			const screensImport = args.namespace === 'screens' && args.kind === 'import-statement';
+			if ((!screensEntry && !screensImport) || args.pluginData === 'plain') return undefined;
 			const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'plain'});
 			if (resolved.errors.length > 0 || shared.has(resolved.path) || !resolved.path.startsWith(join(root, 'source'))) return resolved;
 			copied.add(resolved.path);

@@ -6,11 +6,61 @@
 // implementation, the AWS clients, the Ink app) stays behind its dynamic import(), as its own chunk.
 import {build} from 'esbuild';
 import {chmodSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {readFile} from 'node:fs/promises';
+import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bundleOptions} from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What the run and the screens share by identity (the error class the run recognises with instanceof, the go-back
+ * symbol): one module for both. Everything else the screens use, they carry in their own file. */
+const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts'];
+
+/** The screens are the wizard's first frame: every file they load stands between the start and that frame. Split as
+ * the rest, they loaded a dozen small chunks, each shared with some command (the step list, the summary's lines…), in
+ * three rounds of reading. Resolved under their own namespace, the modules they use are copied into their chunk, and
+ * the first frame loads that chunk and the few shared ones. A copy must be harmless: the build stops when a module the
+ * screens copy also runs elsewhere and makes a symbol, or a class that some code tells apart with instanceof (the two
+ * copies' would differ); list it above instead. */
+const screensInOneChunk = {
+	name: 'screens-in-one-chunk',
+	setup(build) {
+		const shared = new Set(sharedWithScreens.map(path => join(root, path)));
+		const copied = new Set();
+		build.onResolve({filter: /^\.\.?\//}, async args => {
+			const screensEntry = args.namespace === 'file' && /[/\\]commands[/\\]session\.ts$/.test(args.importer) && args.path === './ink-session.js';
+			// Only static imports: a dynamic one is a chunk of its own, and copying it would copy all it loads.
+			const screensImport = args.namespace === 'screens' && args.kind === 'import-statement';
+			if ((!screensEntry && !screensImport) || args.pluginData === 'plain') return undefined;
+			const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'plain'});
+			if (resolved.errors.length > 0 || shared.has(resolved.path) || !resolved.path.startsWith(join(root, 'source'))) return resolved;
+			copied.add(resolved.path);
+			return {path: resolved.path, namespace: 'screens'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'screens'}, async args => ({
+			contents: await readFile(args.path, 'utf8'),
+			loader: extname(args.path).slice(1),
+			resolveDir: dirname(args.path),
+		}));
+		build.onEnd(async result => {
+			const inputs = Object.keys(result.metafile?.inputs ?? {});
+			const elsewhere = new Set(inputs.map(input => join(root, input)));
+			const sources = await Promise.all(inputs.filter(input => input.startsWith('source/')).map(input => readFile(join(root, input), 'utf8')));
+			for (const path of [...copied].filter(copy => elsewhere.has(copy))) {
+				const source = await readFile(path, 'utf8');
+				const told = [...source.matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm)].find(([, name]) =>
+					sources.some(text => text.includes(`instanceof ${name}`)),
+				);
+				if (told || /\bSymbol\(/.test(source))
+					throw new Error(
+						`${path}: the screens copy it, and its ${told ? `class ${told[1]}` : 'symbol'} would differ from the run's; add it to sharedWithScreens`,
+					);
+			}
+		});
+	},
+};
+
 /** Which inputs each chunk holds and which chunks each imports (test/build reads it): beside dist/, never packed. */
 const metafilePath = join(root, '.build', 'meta.json');
 
@@ -26,7 +76,9 @@ const result = await build({
 	// reads; tests and a debugger run the TypeScript sources.
 	sourcemap: false,
 	metafile: true,
+	plugins: [...bundleOptions.plugins, screensInOneChunk],
 });
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 mkdirSync(dirname(metafilePath), {recursive: true});
-writeFileSync(metafilePath, JSON.stringify(result.metafile));
+// The screens' own copies under their source's name, as every other input: the tests read the chunks by source.
+writeFileSync(metafilePath, JSON.stringify(result.metafile).replaceAll(`"screens:${join(root, '/')}`, '"'));

@@ -28,7 +28,9 @@ const oneStringWidth = {
 	},
 };
 
-/** string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, a pattern of thousands of sequences that V8
+/** string-width measures a string with any non-ASCII character cluster by cluster, each through half a dozen Unicode
+ * property tests; a one-character ASCII cluster needs none of them (see below).
+ * string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, a pattern of thousands of sequences that V8
  * takes 20–80 ms to compile on its first use: the wizard's first frame (○ and ● in the step rail) paid it. Every RGI emoji
  * sequence holds at least one Emoji code point, so a cheap \p{Emoji} test first answers the same, and the big pattern is
  * compiled only when an emoji-like character is measured (✔, later). The build stops if string-width changes its code. */
@@ -41,7 +43,47 @@ const emojiTestFirst = {
 			if (!source.includes(declaration)) throw new Error(`${args.path}: its RGI emoji test changed; see emojiTestFirst in scripts/bundle-options.mjs`);
 			const cheapFirst =
 				'const rgiEmojiPattern = /^\\p{RGI_Emoji}$/v; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && rgiEmojiPattern.test(segment)};';
-			return {contents: source.replace(declaration, cheapFirst), loader: 'js'};
+			// Most clusters of a mixed string ("○ Build host access") are one printable ASCII character, one column
+			// wide by every rule below (visible, no emoji or Hangul, narrow, nothing trailing): counted without them.
+			const loop = 'for (const {segment} of segmenter.segment(string)) {';
+			if (!source.includes(loop)) throw new Error(`${args.path}: its loop over clusters changed; see emojiTestFirst in scripts/bundle-options.mjs`);
+			const asciiFirst = `${loop} if (segment.length === 1 && segment >= ' ' && segment <= '~') { width += 1; continue; }`;
+			return {contents: source.replace(declaration, cheapFirst).replace(loop, asciiFirst), loader: 'js'};
+		});
+	},
+};
+
+/** Ink turns every line of a frame, cell by cell (a screen of 120 columns is thousands of cells), back into a string with
+ * @alcalzone/ansi-tokenize's styledCharsToString, which works out the style change between each two neighbouring cells
+ * with three Sets and four arrays, also when nothing changes, as between two cells of one word. That was a third of
+ * the wizard's first frame. Neighbours with the same styles need no change: the same string, with the work only where a
+ * style starts or ends. The build stops if the library changes its code. */
+const styleChangesOnly = {
+	name: 'style-changes-only',
+	setup(build) {
+		build.onLoad({filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]styledChars\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const original = /export function styledCharsToString\(chars\) \{\n[^]*?\n\}\n/;
+			const found = source.match(original)?.[0];
+			if (!found?.includes('ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles))'))
+				throw new Error(`${args.path}: styledCharsToString changed; see styleChangesOnly in scripts/bundle-options.mjs`);
+			const changesOnly = `export function styledCharsToString(chars) {
+	let ret = "";
+	let active = [];
+	for (const char of chars) {
+		if (!sameCodes(active, char.styles)) ret += ansiCodesToString(diffAnsiCodes(active, char.styles));
+		ret += char.value;
+		active = char.styles;
+	}
+	return ret + ansiCodesToString(diffAnsiCodes(active, []));
+}
+function sameCodes(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+	return true;
+}
+`;
+			return {contents: source.replace(found, changesOnly), loader: 'js'};
 		});
 	},
 };
@@ -58,7 +100,7 @@ export const bundleOptions = {
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst],
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
 	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
 	banner: {

@@ -139,6 +139,12 @@ export function renderApp({store, host}: AppProps, options: Pick<RenderOptions, 
 	return render(<App store={store} host={host} />, {...options, exitOnCtrlC: false, maxFps: 20});
 }
 
+/** Unmounts the screens and erases them: an empty last frame, so that nothing of them stays above what is printed next. */
+export function dismissApp(instance: Instance): void {
+	instance.rerender(null);
+	instance.unmount();
+}
+
 /**
  * Ends the screens: shows how the run ended, then unmounts. React draws a store update one
  * microtask later, so an unmount in the same tick would leave the previous frame (with its

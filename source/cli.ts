@@ -1,6 +1,6 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {loadScreensEarly} from './commands/session.js';
+import {openScreensFirst} from './commands/session.js';
 import {asksVersionFirst} from './commands/version-first.js';
 
 // The entry point, kept to what `--version` needs: the commands, their options and everything a run
@@ -16,6 +16,7 @@ if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process
 const argv = process.argv.slice(2);
 if (asksVersionFirst(argv)) process.stdout.write(`${packageJson.version}\n`);
 else {
-	loadScreensEarly(argv);
+	// At a terminal the wizard's first frame is drawn before the command line's own code loads.
+	await openScreensFirst(argv);
 	await (await import('./run-cli.js')).runCli(argv);
 }

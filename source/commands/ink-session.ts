@@ -1,18 +1,38 @@
 import process from 'node:process';
+import type {Instance} from 'ink';
 import {describeFailure, failureLines} from '../errors.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
-import {createInkHost} from '../host/ink-host.js';
-import {createViewStore} from '../host/view-store.js';
-import {finishApp, renderApp} from '../app.js';
+import {createInkHost, type InkHost} from '../host/ink-host.js';
+import {createViewStore, type ViewStore} from '../host/view-store.js';
+import {initialViewState} from '../wizard/view-state.js';
+import {dismissApp, finishApp, renderApp} from '../app.js';
 import type {Session, SessionOptions} from './session.js';
 
 // The session at a terminal: the Ink screens. Only session.ts imports this, and only at a terminal:
 // nothing else ever loads Ink or React.
 
-export function openInkSession(options: SessionOptions): Session {
-	const store = createViewStore();
-	const inkHost = createInkHost(store);
-	const ink = renderApp({store, host: inkHost});
+/** The screens on the terminal, not yet given to a run: the wizard's first frame, drawn before the command line is read. */
+export interface Screens {
+	store: ViewStore;
+	host: InkHost;
+	ink: Instance;
+}
+
+export function mountScreens(): Screens {
+	// Sized to the terminal from the first frame on: drawn for 80 columns, it would be drawn again at once, wrapped anew.
+	const {columns, rows} = process.stdout;
+	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState);
+	const host = createInkHost(store);
+	return {store, host, ink: renderApp({store, host})};
+}
+
+/** Takes the screens away, leaving nothing on the terminal: the command line asked for something else (help, or a mistake to print). */
+export function dismissScreens(screens: Screens): void {
+	dismissApp(screens.ink);
+}
+
+/** A run's session on screens already mounted: the flags answer its questions from here on. */
+export function sessionOnScreens({store, host: inkHost, ink}: Screens, options: SessionOptions): Session {
 	let failure: string | undefined;
 	return {
 		host: withFlagAnswers(inkHost, options.flags),

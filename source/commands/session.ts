@@ -4,6 +4,7 @@ import type {FlagAnswers} from '../host/answers.js';
 import type {WizardHost} from '../wizard/host.js';
 import type {RunEnding} from '../wizard/run-result.js';
 import type {Left} from '../wizard/view-state.js';
+import type * as InkSession from './ink-session.js';
 
 // What any command that talks to the user opens: the Ink screens at a terminal, plain or JSON
 // lines otherwise; the signals that cancel; and the one way a failure is shown in each.
@@ -33,19 +34,40 @@ export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.Pro
 	return !options.json && Boolean(process.stdin.isTTY && process.stdout.isTTY) && env['CI'] !== 'true' && env['CI'] !== '1';
 }
 
+/** The screens cli.ts drew before the command line was read, until a run takes them or they are dismissed. */
+let early: Promise<{screens: InkSession.Screens; module: typeof InkSession} | undefined> | undefined;
+
 /**
- * Starts loading the screens (Ink, React, the app) while the command line's own code loads, when
- * the wizard is about to open them: at a terminal, no command named, no help asked for. The first
- * frame then waits for one step of loading, not two. openSession's import finds them loaded.
+ * Draws the wizard's first frame before anything else loads, when the wizard is about to open its
+ * screens: at a terminal, no command named, no help asked for. The command line, the commands and
+ * the journey load while it shows; openSession hands these screens to the run.
  */
-export function loadScreensEarly(argv: readonly string[]): void {
+export async function openScreensFirst(argv: readonly string[]): Promise<void> {
 	const wizard = argv[0] === undefined || argv[0].startsWith('-');
 	if (!wizard || argv.includes('--help') || argv.includes('-h') || !canPrompt({json: argv.includes('--json')})) return;
-	import('./ink-session.js').catch(() => undefined); // a failure shows where openSession imports it
+	// A failure to load them shows where openSession imports them.
+	early = import('./ink-session.js').then(
+		module => ({screens: module.mountScreens(), module}),
+		() => undefined,
+	);
+	await early;
+}
+
+/** Takes the early screens away (the command line asked for help, or was refused): what is printed next stands alone. */
+export async function dismissEarlyScreens(): Promise<void> {
+	const drawn = await early;
+	early = undefined;
+	drawn?.module.dismissScreens(drawn.screens);
 }
 
 /** Mounts the screens (interactive) or a line host, before anything slow happens: the first frame comes first. */
 export async function openSession(options: SessionOptions): Promise<Session> {
-	// One step from the command line to the screens: the Ink session, the app and Ink load together.
-	return canPrompt(options) ? (await import('./ink-session.js')).openInkSession(options) : (await import('./line-session.js')).openLineSession(options);
+	if (!canPrompt(options)) {
+		await dismissEarlyScreens();
+		return (await import('./line-session.js')).openLineSession(options);
+	}
+	const drawn = await early;
+	early = undefined;
+	const {mountScreens, sessionOnScreens} = drawn?.module ?? (await import('./ink-session.js'));
+	return sessionOnScreens(drawn?.screens ?? mountScreens(), options);
 }

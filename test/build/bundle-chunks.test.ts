@@ -29,6 +29,13 @@ describe('the bundle', () => {
 		expect(sourcesIn(importers)).toContain('source/commands/session.ts');
 	});
 
+	it("draws the first frame from the screens' own file and the few modules they share with the run by identity", () => {
+		const screens = fileOfEntry(bundle, 'source/commands/ink-session.ts');
+		const loaded = [...staticallyLoaded(bundle, screens)].filter(file => file !== screens);
+		// The error class the run recognises, the go-back symbol, and what those import.
+		expect(sourcesIn(loaded).sort()).toEqual(['source/errors.ts', 'source/text/plain-text.ts', 'source/wizard/questions.ts']);
+	});
+
 	it('splits what runs later from what runs first: the sandbox, the AWS clients and each command load on their own', () => {
 		const first = staticallyLoaded(bundle, fileOfEntry(bundle, 'source/run-cli.ts'));
 		for (const later of [

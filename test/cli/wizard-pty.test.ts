@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cliPath} from '../helpers/cli-process.js';
 import {mavenUnavailable} from '../helpers/mvn.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
-import {plain, Terminal} from '../helpers/terminal.js';
+import {linesLeft, plain, Terminal} from '../helpers/terminal.js';
 
 const unavailable = mavenUnavailable();
 const terminals: Terminal[] = [];
@@ -100,5 +100,19 @@ describe('plain `ca-wizard` at a terminal with no AWS credentials or region', ()
 		expect(shown).toContain('Stopped at the problem below.');
 		expect(shown).not.toContain('What was created is kept');
 		expect(shown).not.toContain('To undo');
+	});
+});
+
+describe('a command line refused at a terminal', () => {
+	it('takes the first frame (drawn before the command line is read) away again: the mistake stands alone', {timeout: 60_000}, async () => {
+		const workDir = temporaryDirectory('ca-wizard-pty-');
+		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color'};
+		delete env['CI'];
+		const terminal = new Terminal(process.execPath, [cliPath, '--sandbox', '--bogus', '--workdir', workDir], {cwd: workDir, env});
+		terminals.push(terminal);
+		expect(await terminal.printed(text => text.includes('See ca-wizard --help.'))).toBe(true);
+		expect((await terminal.exited).exitCode).toBe(2);
+		expect(plain(terminal.text)).toContain('ca-wizard · step 1 of 10');
+		expect(linesLeft(terminal.text)).toEqual(['ca-wizard: unknown option --bogus. See ca-wizard --help.']);
 	});
 });

@@ -91,3 +91,22 @@ const exitMark = '<<terminal-test: exit ';
 export function plain(text: string): string {
 	return text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B[()][A-Z0-9]|\u001B[=>]/g, '');
 }
+
+/**
+ * The lines a terminal still shows once everything was printed, for output that moves only as
+ * Ink's does: text, line breaks, a line erased (ESC[2K), the cursor a line up (ESC[1A) or back
+ * to the line's start (ESC[G). Other escapes (colours, the cursor shown) change no text.
+ */
+export function linesLeft(text: string): string[] {
+	const lines: string[] = [];
+	let row = 0;
+	for (const [, escape, character = ''] of text.matchAll(/(\u001B\[[0-9;?]*[ -/]*[@-~])|([^])/g)) {
+		if (escape === '\u001B[2K') lines[row] = '';
+		else if (escape === '\u001B[1A') row = Math.max(0, row - 1);
+		else if (escape !== undefined || character === '\r')
+			continue; // ESC[G and \r: the next text overwrites from the start
+		else if (character === '\n') row++;
+		else lines[row] = (lines[row] ?? '') + character;
+	}
+	return lines.filter(line => line !== undefined && line.trim() !== '');
+}

@@ -1,0 +1,100 @@
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
+import {build} from 'esbuild';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import {beforeAll, describe, expect, it} from 'vitest';
+// @ts-expect-error -- the build's plain JavaScript settings, shared with scripts/build.mjs
+import {bundleOptions} from '../../scripts/bundle-options.mjs';
+import {checkout} from '../helpers/bundle-chunks.js';
+import {temporaryDirectory} from '../helpers/sandbox.js';
+
+// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles, for speed: the
+// rewritten ones must answer exactly as the libraries do, for any input.
+
+interface Patched {
+	stringWidth: typeof stringWidth;
+	styledCharsToString: typeof styledCharsToString;
+}
+
+let patched: Patched;
+beforeAll(async () => {
+	const outfile = join(temporaryDirectory('ca-wizard-bundle-patches-'), 'patched.mjs');
+	await build({
+		...(bundleOptions as object),
+		stdin: {
+			contents: "export {default as stringWidth} from 'string-width'; export {styledCharsToString} from '@alcalzone/ansi-tokenize';",
+			resolveDir: checkout,
+			loader: 'js',
+		},
+		outfile,
+	});
+	patched = (await import(pathToFileURL(outfile).href)) as Patched;
+});
+
+/** Text as screens hold it: ASCII words, marks and symbols, accents, CJK, emoji (with ZWJ and keycaps), controls. */
+const pieces = fc.constantFrom(
+	'a',
+	'Build ',
+	' ',
+	'~',
+	'○',
+	'●',
+	'·',
+	'✔',
+	'–',
+	'é',
+	'e\u0301',
+	'漢字',
+	'ｶﾞ',
+	'👍',
+	'👨‍👩‍👧',
+	'1\u20E3',
+	'#️⃣',
+	'\u200B',
+	'\t',
+	'\u0007',
+	'ᄀ',
+	'ᅡ',
+	'\u00AD',
+);
+const screenText = fc.oneof(
+	fc.array(pieces, {maxLength: 12}).map(parts => parts.join('')),
+	fc.string({unit: 'grapheme', maxLength: 20}),
+	fc.string({unit: 'binary', maxLength: 20}),
+);
+
+describe('the libraries as bundled', () => {
+	it('string-width measures every text as the library does', () => {
+		fc.assert(
+			fc.property(screenText, fc.boolean(), (text, ambiguousIsNarrow) => {
+				expect(patched.stringWidth(text, {ambiguousIsNarrow})).toBe(stringWidth(text, {ambiguousIsNarrow}));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it("ansi-tokenize turns styled cells into the library's very string", () => {
+		const style = fc.constantFrom(
+			'\u001B[1m',
+			'\u001B[2m',
+			'\u001B[22m',
+			'\u001B[36m',
+			'\u001B[39m',
+			'\u001B[31m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[0m',
+			'\u001B[38;5;208m',
+		);
+		const styled = fc.array(fc.oneof(style, pieces), {maxLength: 24}).map(parts => parts.join(''));
+		fc.assert(
+			fc.property(styled, line => {
+				const cells = styledCharsFromTokens(tokenize(line));
+				expect(patched.styledCharsToString(cells)).toBe(styledCharsToString(cells));
+			}),
+			{numRuns: 2000},
+		);
+	});
+});

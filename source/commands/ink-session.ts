@@ -11,6 +11,9 @@ import type {Session, SessionOptions} from './session.js';
 // The session at a terminal: the Ink screens. Only session.ts imports this, and only at a terminal:
 // nothing else ever loads Ink or React.
 
+/** The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not per log line. */
+const progressFrameMs = 80;
+
 /** The screens on the terminal, not yet given to a run: the wizard's first frame, drawn before the command line is read. */
 export interface Screens {
 	store: ViewStore;
@@ -21,7 +24,7 @@ export interface Screens {
 export function mountScreens(): Screens {
 	// Sized to the terminal from the first frame on: drawn for 80 columns, it would be drawn again at once, wrapped anew.
 	const {columns, rows} = process.stdout;
-	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState);
+	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState, {progressFrameMs});
 	const host = createInkHost(store);
 	return {store, host, ink: renderApp({store, host})};
 }

@@ -5,16 +5,24 @@ import {compareMavenVersions} from '../../maven/maven-version.js';
 import {packageKey} from '../package-table.js';
 
 /**
- * Confirms rows that Maven reported against the repository itself (ListPackages, then the
- * package's versions), in batches so a burst of downloads costs one listing, not one each.
+ * Confirms the rows Maven reported against the repository itself. While Maven runs, one
+ * ListPackages per refresh confirms every row it lists (no call per package: each SDK call costs
+ * the wizard CPU that Maven would use); what it does not list yet stays "not listed yet". Once,
+ * after the build, each listed package's latest version is read (its publish date and where it
+ * entered the domain), which the listing does not carry.
  */
-const confirmConcurrency = 4;
+const detailConcurrency = 4;
+
+type Coordinates = {format: string; namespace: string; name: string};
 
 export class PackageConfirmer {
+	/** Rows Maven reported that the listing has not shown yet, at the highest version reported. */
 	private readonly pending = new Map<string, PackageRow>();
-	/** Confirmed packages and the version their row was confirmed with. */
-	private readonly confirmed = new Map<string, string>();
-	/** Where each confirmed package's latest version entered the domain, as CodeArtifact says. */
+	/** Listed packages: the row they were confirmed with (its version is Maven's until read). */
+	private readonly listed = new Map<string, PackageRow>();
+	/** Listed packages whose latest version has been read, and that version. */
+	private readonly detailed = new Map<string, string>();
+	/** Where each detailed package's latest version entered the domain, as CodeArtifact says. */
 	private readonly entries = new Map<string, PackageOrigin>();
 	private running: Promise<void> | undefined;
 
@@ -27,20 +35,28 @@ export class PackageConfirmer {
 
 	add(row: PackageRow): void {
 		const key = packageKey(row);
-		// A package seen again at another version (junit-bom 5.10.0, then 5.10.2) is confirmed again.
-		if (this.confirmed.get(key) !== row.latestVersion) this.pending.set(key, row);
+		const listed = this.listed.get(key);
+		if (listed) {
+			// Listed already: the listing confirms the package; its latest version is read after the build.
+			if (isHigher(row.latestVersion, listed.latestVersion)) this.listed.set(key, {...listed, latestVersion: row.latestVersion});
+			return;
+		}
+		const waiting = this.pending.get(key);
+		if (!waiting || isHigher(row.latestVersion, waiting.latestVersion)) this.pending.set(key, row);
 	}
 
 	get confirmedCount(): number {
-		return this.confirmed.size;
+		return this.listed.size;
 	}
 
-	/** Packages seen (by Maven, or in the listing) that the repository has not listed with their version yet. */
+	/** Packages seen (by Maven, or in the listing) that are not confirmed yet: not listed, or listed without a readable latest version. */
 	get unconfirmedCount(): number {
-		return this.pending.size;
+		let unread = 0;
+		for (const key of this.listed.keys()) if (!this.detailed.has(key)) unread++;
+		return this.pending.size + unread;
 	}
 
-	/** The confirmed packages counted by where they entered the domain, the most first. */
+	/** The detailed packages counted by where they entered the domain, the most first. */
 	get origins(): PackageOrigin[] {
 		const counts = new Map<string, PackageOrigin>();
 		for (const {kind, name} of this.entries.values()) {
@@ -51,52 +67,61 @@ export class PackageConfirmer {
 		return [...counts.values()].sort((a, b) => b.packages - a.packages);
 	}
 
-	/** One batch; concurrent callers share it. */
+	/** While Maven runs: one listing confirms what it shows of the waiting rows. Concurrent callers share it; nothing waiting, no call. */
 	async flush(): Promise<void> {
-		this.running ??= this.confirmBatch().finally(() => {
-			this.running = undefined;
-		});
+		if (this.pending.size === 0) return this.running;
+		this.running ??= this.codeartifact
+			.listPackages(this.domain, this.repository)
+			.then(packages => this.confirmListed(packages, true))
+			.finally(() => {
+				this.running = undefined;
+			});
 		return this.running;
 	}
 
 	/**
-	 * Once, after the build: confirms every package the repository lists, reported by Maven or
-	 * not, so the table matches ListPackages.
+	 * After the build (again while the listing lags): one listing confirms every package it
+	 * shows, reported by Maven or not, so the table matches ListPackages; then each listed
+	 * package's latest version is read, once. Returns how many packages the listing holds.
 	 */
 	async reconcile(): Promise<number> {
+		await this.running;
 		const packages = await this.codeartifact.listPackages(this.domain, this.repository);
-		for (const info of packages) {
-			const key = packageKey(rowKeyOf(info));
-			if (!this.confirmed.has(key)) this.pending.set(key, placeholderRow(info));
-		}
-		await this.flush();
+		// Drawn once, with what the versions say: a row confirmed here and again a moment later would show twice in a log.
+		this.confirmListed(packages, false);
+		const unread = [...this.listed].filter(([key]) => !this.detailed.has(key));
+		await inBatches(unread, detailConcurrency, ([key, row]) => this.readLatest(key, row));
 		return packages.length;
 	}
 
-	private async confirmBatch(): Promise<void> {
-		// Per pending package (DescribePackage), never the whole repository: a real one may hold thousands.
-		await inBatches([...this.pending], confirmConcurrency, async ([key, row]) => {
-			const info = await this.codeartifact.describePackage(this.domain, this.repository, {
-				format: row.format,
-				...(row.namespace ? {namespace: row.namespace} : {}),
-				name: row.name,
-			});
-			if (info) await this.confirm(key, row, info); // else not ingested yet: next batch
-		});
+	private confirmListed(packages: PackageInfo[], draw: boolean): void {
+		for (const info of packages) {
+			const coordinates = coordinatesOf(info);
+			const key = packageKey(coordinates);
+			if (this.listed.has(key)) continue;
+			const seen = this.pending.get(key);
+			// A package Maven did not report (the repository held it already) is confirmed all the same: its version comes with its details.
+			if (!seen && draw) continue;
+			const row: PackageRow = {
+				...(seen ?? {...coordinates, latestVersion: ''}),
+				publish: info.publish ?? '',
+				upstream: info.upstream ?? '',
+				state: 'confirmed',
+			};
+			this.pending.delete(key);
+			this.listed.set(key, row);
+			if (draw) this.publish(row);
+		}
 	}
 
-	private async confirm(key: string, row: PackageRow, info: PackageInfo): Promise<void> {
-		const coordinates = {format: info.format, ...(info.namespace ? {namespace: info.namespace} : {}), name: info.name};
+	private async readLatest(key: string, row: PackageRow): Promise<void> {
+		const coordinates = {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name};
 		// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
 		const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
-		const newest = versions.reduce<(typeof versions)[number] | undefined>(
-			(best, v) => (!best || compareMavenVersions(v.version, best.version) > 0 ? v : best),
-			undefined,
-		);
+		const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || isHigher(v.version, best.version) ? v : best), undefined);
 		const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
-		if (!latest?.publishedTime) return; // listed before its first version is: ask again next batch
-		this.pending.delete(key);
-		this.confirmed.set(key, latest.version);
+		if (!latest?.publishedTime) return; // listed before its first version is: read again next time
+		this.detailed.set(key, latest.version);
 		if (latest.origin) {
 			this.entries.set(
 				key,
@@ -105,21 +130,14 @@ export class PackageConfirmer {
 					: {kind: 'repository', name: latest.origin.repository, packages: 1},
 			);
 		}
-		this.publish({
-			...row,
-			latestVersion: latest.version,
-			latestPublishDate: latest.publishedTime.toISOString(),
-			publish: info.publish ?? '',
-			upstream: info.upstream ?? '',
-			state: 'confirmed',
-		});
+		this.publish({...row, latestVersion: latest.version, latestPublishDate: latest.publishedTime.toISOString(), state: 'confirmed'});
 	}
 }
 
-function rowKeyOf(info: PackageInfo): {format: string; namespace: string; name: string} {
-	return {format: info.format, namespace: info.namespace ?? '', name: info.name};
+function isHigher(version: string, than: string): boolean {
+	return than === '' || (version !== '' && compareMavenVersions(version, than) > 0);
 }
 
-function placeholderRow(info: PackageInfo): PackageRow {
-	return {...rowKeyOf(info), latestVersion: '', publish: info.publish ?? '', upstream: info.upstream ?? '', state: 'seen'};
+function coordinatesOf(info: PackageInfo): Coordinates {
+	return {format: info.format, namespace: info.namespace ?? '', name: info.name};
 }

@@ -12,7 +12,7 @@ import type {Session, SessionOptions} from './session.js';
 // nothing else ever loads Ink or React.
 
 /** The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not per log line. */
-const progressFrameMs = 80;
+const progressFrameMs = 250;
 
 /** The screens on the terminal, not yet given to a run: the wizard's first frame, drawn before the command line is read. */
 export interface Screens {

@@ -1,5 +1,6 @@
 import type {AwsApis, CodeArtifactApi, CodeArtifactOptions, Ec2Api, IamApi, InstanceMetadataApi, StsApi} from './apis.js';
 import {AwsFailure} from './errors.js';
+import {preloadKey} from './preload.js';
 import {defaultCredentialChain, staticCredentials, type ClientSettings, type CredentialsProvider} from './sdk/client-config.js';
 
 // Builds every AWS API the journey uses from one target. Nothing from the SDK loads here:
@@ -157,16 +158,18 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 /** An API whose implementation is loaded by the first call of any of its methods (and again if loading failed). */
 function deferred<Api extends object>(methods: Methods<Api>, load: () => Promise<Api>): Api {
 	let loading: Promise<Api> | undefined;
-	const standIn: Record<string, AnyMethod> = {};
+	const loaded = () =>
+		(loading ??= load().catch((error: unknown) => {
+			loading = undefined;
+			throw error;
+		}));
+	const standIn: Record<string, AnyMethod> & {[preloadKey]?: () => void} = {};
 	for (const name of Object.keys(methods)) {
 		standIn[name] = async (...args) => {
-			loading ??= load().catch((error: unknown) => {
-				loading = undefined;
-				throw error;
-			});
-			const api = (await loading) as Record<string, AnyMethod>;
+			const api = (await loaded()) as Record<string, AnyMethod>;
 			return api[name]!(...args);
 		};
 	}
+	standIn[preloadKey] = () => void loaded().catch(() => {});
 	return standIn as Api;
 }

@@ -1,4 +1,5 @@
 import {join} from 'node:path';
+import {preload} from '../../aws/preload.js';
 import type {Fact} from '../events.js';
 import type {StepContext, StepOutcome} from './context.js';
 import {JourneyStop} from './context.js';
@@ -9,7 +10,12 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 	const {aws, tools, facts} = context;
 	const [identity, hostMetadata, java, maven] = await Promise.all([
 		aws.sts.getCallerIdentity().catch((error: unknown) => stopOnAws(error, 'NoIdentity', 'Asking AWS who you are (sts:GetCallerIdentity)')),
-		aws.metadata.describeHost(),
+		aws.metadata.describeHost().then(host => {
+			// A build host without an instance profile: the token step's fix is EC2's association, whose SDK client takes
+			// a good half second to load. It loads now, while Java and Maven answer their version checks.
+			if (host && !host.instanceProfileArn) preload(aws.ec2);
+			return host;
+		}),
 		tools.detectJava(),
 		tools.detectMaven(),
 	]);

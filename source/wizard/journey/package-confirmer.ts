@@ -85,7 +85,7 @@ export class PackageConfirmer {
 	 * package's latest version is read, once. Returns how many packages the listing holds.
 	 */
 	async reconcile(): Promise<number> {
-		await this.running;
+		await this.running?.catch(() => {}); // a refresh that failed is the listing below's to retry
 		const packages = await this.codeartifact.listPackages(this.domain, this.repository);
 		// Drawn once, with what the versions say: a row confirmed here and again a moment later would show twice in a log.
 		this.confirmListed(packages, false);

@@ -110,6 +110,12 @@ describe('every paginated IAM operation, page by page through the SDK', () => {
 		return {items, sizes, problems};
 	};
 
+	/** The Marker of the first page of OPERATION's list, two items long. */
+	const firstMarker = async (operation: string) => {
+		for await (const page of cases[operation]?.pages({client, pageSize: 2}) ?? []) return (page as {Marker?: string}).Marker;
+		return undefined;
+	};
+
 	beforeAll(async () => {
 		client = new IAMClient(adminConfig(sandbox.current));
 		for (const name of roles) await client.send(new CreateRoleCommand({RoleName: name, AssumeRolePolicyDocument: ec2Trust}));
@@ -149,12 +155,12 @@ describe('every paginated IAM operation, page by page through the SDK', () => {
 			expect([...whole.problems, ...paged.problems]).toEqual([]);
 		});
 
-		it(`${operation}: refuses a Marker it never issued`, async () => {
-			await expect(list(operation, {pageSize: 2, startingToken: Buffer.from('page 2, please').toString('base64')})).rejects.toMatchObject({
-				name: 'InvalidInputException',
-				message: 'Invalid Marker.',
-				$metadata: expect.objectContaining({httpStatusCode: 400}),
-			});
+		it(`${operation}: refuses a Marker it never issued, and one issued for another operation`, async () => {
+			const refused = {name: 'InvalidInputException', message: 'Invalid Marker.', $metadata: expect.objectContaining({httpStatusCode: 400})};
+			await expect(list(operation, {pageSize: 2, startingToken: Buffer.from('page 2, please').toString('base64')})).rejects.toMatchObject(refused);
+			const foreign = await firstMarker(operation === 'ListRoles' ? 'ListEntitiesForPolicy' : 'ListRoles');
+			expect(foreign).toBeDefined();
+			await expect(list(operation, {pageSize: 2, startingToken: foreign})).rejects.toMatchObject(refused);
 		});
 	}
 

@@ -24,7 +24,7 @@ export const DescribeInstances: QueryHandler = (params, call, {store}) => {
 		.filter(instance => ids.length === 0 || ids.includes(instance.instanceId))
 		.filter(instance => matchesFilters(filters, name => instanceFilterValues(state, instance, name)));
 	// Pages follow launch order (the order of `instances`); the token names the next page's first instance.
-	const start = nextToken === undefined ? 0 : pageStart(matching, decodeNextToken(nextToken));
+	const start = nextToken === undefined ? 0 : pageStart(matching, decodeNextToken('DescribeInstances', nextToken));
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
 	const reservations = matching.slice(start, end).map(instance => ({
@@ -33,7 +33,7 @@ export const DescribeInstances: QueryHandler = (params, call, {store}) => {
 		groupSet: '',
 		instancesSet: xmlList([instanceXml(state, instance)], 'item'),
 	}));
-	return {reservationSet: xmlList(reservations, 'item'), nextToken: next ? encodeNextToken(next.instanceId) : undefined};
+	return {reservationSet: xmlList(reservations, 'item'), nextToken: next ? encodeNextToken('DescribeInstances', next.instanceId) : undefined};
 };
 
 function pageStart(instances: InstanceRecord[], instanceId: string): number {

@@ -111,7 +111,8 @@ export const DescribeTags: QueryHandler = (params, call, {store}) => {
 	);
 	// In the order of instances, then of their tags; the token names the first of the next page.
 	const keyOf = ({instance, tag}: (typeof all)[number]) => `${instance.instanceId}\u0000${tag.key}`;
-	const start = nextToken === undefined ? 0 : matching.findIndex(item => keyOf(item) === decodeNextToken(nextToken));
+	const from = nextToken === undefined ? undefined : decodeNextToken('DescribeTags', nextToken);
+	const start = from === undefined ? 0 : matching.findIndex(item => keyOf(item) === from);
 	if (start < 0) throw new ServiceError('InvalidPaginationToken', 400, 'The pagination token is invalid.');
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
@@ -120,6 +121,6 @@ export const DescribeTags: QueryHandler = (params, call, {store}) => {
 			matching.slice(start, end).map(({instance, tag}) => ({resourceId: instance.instanceId, resourceType: 'instance', key: tag.key, value: tag.value})),
 			'item',
 		),
-		nextToken: next ? encodeNextToken(keyOf(next)) : undefined,
+		nextToken: next ? encodeNextToken('DescribeTags', keyOf(next)) : undefined,
 	};
 };

@@ -72,6 +72,12 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 		return {items, sizes, problems};
 	};
 
+	/** The NextToken of the first page of OPERATION's list, five items long. */
+	const firstToken = async (operation: string) => {
+		for await (const page of cases[operation]?.pages({client, pageSize: 5}) ?? []) return (page as {NextToken?: string}).NextToken;
+		return undefined;
+	};
+
 	beforeAll(async () => {
 		client = new EC2Client(adminConfig(sandbox.current));
 		await client.send(new CreateTagsCommand({Resources: [sandbox.current.instanceId], Tags: extraTags.map(Key => ({Key, Value: Key}))}));
@@ -102,11 +108,12 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 			expect([...whole.problems, ...paged.problems]).toEqual([]);
 		});
 
-		it(`${operation}: refuses a NextToken it never issued`, async () => {
-			await expect(list(operation, {pageSize: 5, startingToken: Buffer.from('page 2, please').toString('base64')})).rejects.toMatchObject({
-				name: 'InvalidPaginationToken',
-				$metadata: expect.objectContaining({httpStatusCode: 400}),
-			});
+		it(`${operation}: refuses a NextToken it never issued, and one issued for another operation`, async () => {
+			const refused = {name: 'InvalidPaginationToken', $metadata: expect.objectContaining({httpStatusCode: 400})};
+			await expect(list(operation, {pageSize: 5, startingToken: Buffer.from('page 2, please').toString('base64')})).rejects.toMatchObject(refused);
+			const foreign = await firstToken(operation === 'DescribeTags' ? 'DescribeInstances' : 'DescribeTags');
+			expect(foreign).toBeDefined();
+			await expect(list(operation, {pageSize: 5, startingToken: foreign})).rejects.toMatchObject(refused);
 		});
 	}
 

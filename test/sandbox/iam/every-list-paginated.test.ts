@@ -5,8 +5,10 @@ import {
 	CreatePolicyCommand,
 	CreatePolicyVersionCommand,
 	CreateRoleCommand,
+	DeletePolicyCommand,
 	DeleteRoleCommand,
 	IAMClient,
+	ListPoliciesCommand,
 	ListRolesCommand,
 	ListRoleTagsCommand,
 	paginateListAttachedRolePolicies,
@@ -163,6 +165,17 @@ describe('every paginated IAM operation, page by page through the SDK', () => {
 			await expect(list(operation, {pageSize: 2, startingToken: foreign})).rejects.toMatchObject(refused);
 		});
 	}
+
+	it("a Marker stays within the model's 320 characters, even one naming a policy of the longest name", async () => {
+		const longest = 'p'.repeat(128);
+		for (const name of ['a', longest]) await client.send(new CreatePolicyCommand({PolicyName: name, Path: '/long/', PolicyDocument: document('long')}));
+		const first = await client.send(new ListPoliciesCommand({PathPrefix: '/long/', MaxItems: 1}));
+		expect(first.Policies?.map(({PolicyName}) => PolicyName)).toEqual(['a']);
+		expect(first.Marker?.length).toBeLessThanOrEqual(320);
+		const rest = await client.send(new ListPoliciesCommand({PathPrefix: '/long/', Marker: first.Marker}));
+		expect(rest.Policies?.map(({PolicyName}) => PolicyName)).toEqual([longest]);
+		for (const {Arn} of [...(first.Policies ?? []), ...(rest.Policies ?? [])]) await client.send(new DeletePolicyCommand({PolicyArn: Arn}));
+	});
 
 	it('a clean-up that deletes each page before asking for the next skips nothing: the Marker names where to go on', async () => {
 		const gone = five(index => `gone-${index}`);

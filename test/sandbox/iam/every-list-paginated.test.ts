@@ -39,7 +39,7 @@ import {ec2Trust} from '../../helpers/trust-policies.js';
 // Issue 12: every paginated IAM operation the sandbox emulates (the model's paginators file ∩ the
 // sandbox's routes), paged through the SDK's own paginators with pages smaller than the list:
 // each item comes back exactly once, in the whole list's order, every page a reply the model
-// allows, and a Marker the sandbox never issued is refused.
+// allows, and a Marker the sandbox never issued, or one another operation issued, is refused.
 
 const five = (name: (index: number) => string) => Array.from({length: 5}, (_, index) => name(index));
 const roles = five(index => `page-role-${index}`);
@@ -70,6 +70,7 @@ describe('every paginated IAM operation, page by page through the SDK', () => {
 
 	const cases: Record<string, ListCase> = {
 		ListRoles: {made: roles, label: member('RoleName'), pages: config => paginateListRoles(config, {})},
+		// The sandbox has one user, its admin (it emulates no CreateUser): a list of one page.
 		ListUsers: {made: ['sandbox-admin'], label: member('UserName'), pages: config => paginateListUsers(config, {})},
 		ListPolicies: {made: policies, label: member('PolicyName'), pages: config => paginateListPolicies(config, {Scope: 'Local'})},
 		ListPolicyVersions: {

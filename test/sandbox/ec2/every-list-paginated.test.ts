@@ -131,6 +131,20 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 		} while (NextToken);
 		expect(untagged).toEqual(gone);
 
+		// A clean-up may delete all of an instance's tags at once, the next page's first among them.
+		const [, second = '', third = ''] = instanceIds();
+		const temporary = (count: number) => Array.from({length: count}, (_, index) => `temp-${index}`);
+		await client.send(new CreateTagsCommand({Resources: [second], Tags: temporary(7).map(Key => ({Key, Value: ''}))}));
+		await client.send(new CreateTagsCommand({Resources: [third], Tags: temporary(3).map(Key => ({Key, Value: ''}))}));
+		const seen: string[] = [];
+		do {
+			const page = await client.send(new DescribeTagsCommand({Filters: [{Name: 'key', Values: ['temp-*']}], MaxResults: 5, NextToken}));
+			seen.push(...(page.Tags ?? []).map(({ResourceId, Key}) => `${ResourceId} ${Key}`));
+			await client.send(new DeleteTagsCommand({Resources: [...new Set((page.Tags ?? []).map(({ResourceId}) => ResourceId ?? ''))]}));
+			NextToken = page.NextToken;
+		} while (NextToken);
+		expect(seen).toEqual([...temporary(5).map(key => `${second} ${key}`), ...temporary(3).map(key => `${third} ${key}`)]);
+
 		const disassociated: string[] = [];
 		do {
 			const page = await client.send(new DescribeIamInstanceProfileAssociationsCommand({MaxResults: 5, NextToken}));

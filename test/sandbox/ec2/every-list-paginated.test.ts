@@ -2,6 +2,7 @@ import {
 	CreateTagsCommand,
 	DeleteTagsCommand,
 	DescribeIamInstanceProfileAssociationsCommand,
+	DescribeInstancesCommand,
 	DescribeTagsCommand,
 	DisassociateIamInstanceProfileCommand,
 	EC2Client,
@@ -144,6 +145,24 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 			NextToken = page.NextToken;
 		} while (NextToken);
 		expect(seen).toEqual([...temporary(5).map(key => `${second} ${key}`), ...temporary(3).map(key => `${third} ${key}`)]);
+
+		// Or untag the next page's first host too, when the list asks for that tag.
+		await client.send(new CreateTagsCommand({Resources: instanceIds(), Tags: [{Key: 'cleanup', Value: 'yes'}]}));
+		const hosts: string[] = [];
+		do {
+			const page = await client.send(new DescribeInstancesCommand({Filters: [{Name: 'tag:cleanup', Values: ['yes']}], MaxResults: 5, NextToken}));
+			const ids = (page.Reservations ?? []).map(({Instances}) => Instances?.[0]?.InstanceId ?? '');
+			hosts.push(...ids);
+			const untag = [
+				...ids,
+				...instanceIds()
+					.filter(id => !hosts.includes(id))
+					.slice(0, 1),
+			];
+			await client.send(new DeleteTagsCommand({Resources: untag, Tags: [{Key: 'cleanup'}]}));
+			NextToken = page.NextToken;
+		} while (NextToken);
+		expect(hosts).toEqual([...instanceIds().slice(0, 5), ...instanceIds().slice(6)]);
 
 		const disassociated: string[] = [];
 		do {

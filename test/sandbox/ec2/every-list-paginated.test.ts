@@ -118,7 +118,8 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 		});
 	}
 
-	it('a clean-up that deletes each page before asking for the next skips nothing: the NextToken names where to go on', async () => {
+	// A clean-up that deletes each page before asking for the next: the NextToken names where to go on, not how many went before.
+	it('deleting each page of tags before asking for the next skips none', async () => {
 		const gone = Array.from({length: 7}, (_, index) => `gone-${index}`);
 		await client.send(new CreateTagsCommand({Resources: [sandbox.current.instanceId], Tags: gone.map(Key => ({Key, Value: ''}))}));
 		const untagged: string[] = [];
@@ -131,13 +132,15 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 			NextToken = page.NextToken;
 		} while (NextToken);
 		expect(untagged).toEqual(gone);
+	});
 
-		// A clean-up may delete all of an instance's tags at once, the next page's first among them.
+	it("deleting all of each page's instances' tags, the next page's first among them, skips none", async () => {
 		const [, second = '', third = ''] = instanceIds();
 		const temporary = (count: number) => Array.from({length: count}, (_, index) => `temp-${index}`);
 		await client.send(new CreateTagsCommand({Resources: [second], Tags: temporary(7).map(Key => ({Key, Value: ''}))}));
 		await client.send(new CreateTagsCommand({Resources: [third], Tags: temporary(3).map(Key => ({Key, Value: ''}))}));
 		const seen: string[] = [];
+		let NextToken: string | undefined;
 		do {
 			const page = await client.send(new DescribeTagsCommand({Filters: [{Name: 'key', Values: ['temp-*']}], MaxResults: 5, NextToken}));
 			seen.push(...(page.Tags ?? []).map(({ResourceId, Key}) => `${ResourceId} ${Key}`));
@@ -145,10 +148,12 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 			NextToken = page.NextToken;
 		} while (NextToken);
 		expect(seen).toEqual([...temporary(5).map(key => `${second} ${key}`), ...temporary(3).map(key => `${third} ${key}`)]);
+	});
 
-		// Or untag the next page's first host too, when the list asks for that tag.
+	it("untagging each page's hosts and the next page's first, when the list asks for that tag, skips no other", async () => {
 		await client.send(new CreateTagsCommand({Resources: instanceIds(), Tags: [{Key: 'cleanup', Value: 'yes'}]}));
 		const hosts: string[] = [];
+		let NextToken: string | undefined;
 		do {
 			const page = await client.send(new DescribeInstancesCommand({Filters: [{Name: 'tag:cleanup', Values: ['yes']}], MaxResults: 5, NextToken}));
 			const ids = (page.Reservations ?? []).map(({Instances}) => Instances?.[0]?.InstanceId ?? '');
@@ -163,8 +168,11 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 			NextToken = page.NextToken;
 		} while (NextToken);
 		expect(hosts).toEqual([...instanceIds().slice(0, 5), ...instanceIds().slice(6)]);
+	});
 
+	it('disassociating each page of associations before asking for the next skips none', async () => {
 		const disassociated: string[] = [];
+		let NextToken: string | undefined;
 		do {
 			const page = await client.send(new DescribeIamInstanceProfileAssociationsCommand({MaxResults: 5, NextToken}));
 			for (const {AssociationId, InstanceId} of page.IamInstanceProfileAssociations ?? []) {

@@ -71,7 +71,8 @@ export interface Paginator {
 	input_token: string;
 	output_token: string;
 	limit_key: string;
-	result_key: string;
+	/** One member, or several (IAM's ListEntitiesForPolicy lists groups, users and roles). */
+	result_key: string | string[];
 }
 
 /** SERVICE's paginated operations (the model's `paginators-1.json`), by operation name. */

@@ -88,7 +88,7 @@ export const DescribeIamInstanceProfileAssociations: QueryHandler = (params, cal
 		.filter(a => ids.length === 0 || ids.includes(a.associationId))
 		.filter(a => matchesFilters(filters, name => [name === 'state' ? a.state : a.instanceId]))
 		.sort((a, b) => (a.associationId < b.associationId ? -1 : a.associationId > b.associationId ? 1 : 0));
-	const start = nextToken === undefined ? 0 : firstAtOrAfter(matching, decodeNextToken(nextToken));
+	const start = nextToken === undefined ? 0 : firstAtOrAfter(matching, decodeNextToken('DescribeIamInstanceProfileAssociations', nextToken));
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
 	return {
@@ -96,7 +96,7 @@ export const DescribeIamInstanceProfileAssociations: QueryHandler = (params, cal
 			matching.slice(start, end).map(a => associationXml(state, a)),
 			'item',
 		),
-		nextToken: next ? encodeNextToken(next.associationId) : undefined,
+		nextToken: next ? encodeNextToken('DescribeIamInstanceProfileAssociations', next.associationId) : undefined,
 	};
 };
 

@@ -23,8 +23,9 @@ export const DescribeInstances: QueryHandler = (params, call, {store}) => {
 	const matching = state.instances
 		.filter(instance => ids.length === 0 || ids.includes(instance.instanceId))
 		.filter(instance => matchesFilters(filters, name => instanceFilterValues(state, instance, name)));
-	// Pages follow launch order (the order of `instances`); the token names the next page's first instance.
-	const start = nextToken === undefined ? 0 : pageStart(matching, decodeNextToken(nextToken));
+	// Pages follow launch order (the order of `instances`); the token names the next page's first
+	// instance, and a page starts there or, when it no longer matches, at the next that does.
+	const start = nextToken === undefined ? 0 : pageStart(state.instances, matching, decodeNextToken('DescribeInstances', nextToken));
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
 	const reservations = matching.slice(start, end).map(instance => ({
@@ -33,11 +34,12 @@ export const DescribeInstances: QueryHandler = (params, call, {store}) => {
 		groupSet: '',
 		instancesSet: xmlList([instanceXml(state, instance)], 'item'),
 	}));
-	return {reservationSet: xmlList(reservations, 'item'), nextToken: next ? encodeNextToken(next.instanceId) : undefined};
+	return {reservationSet: xmlList(reservations, 'item'), nextToken: next ? encodeNextToken('DescribeInstances', next.instanceId) : undefined};
 };
 
-function pageStart(instances: InstanceRecord[], instanceId: string): number {
-	const index = instances.findIndex(instance => instance.instanceId === instanceId);
-	if (index < 0) throw new ServiceError('InvalidPaginationToken', 400, 'The pagination token is invalid.');
-	return index;
+function pageStart(instances: InstanceRecord[], matching: InstanceRecord[], instanceId: string): number {
+	const from = instances.findIndex(instance => instance.instanceId === instanceId);
+	if (from < 0) throw new ServiceError('InvalidPaginationToken', 400, 'The pagination token is invalid.');
+	const start = matching.findIndex(instance => instances.indexOf(instance) >= from);
+	return start < 0 ? matching.length : start;
 }

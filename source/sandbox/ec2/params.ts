@@ -105,13 +105,17 @@ export function readMaxResults(params: URLSearchParams, min: number, max: number
 	return value;
 }
 
-/** Opaque NextToken naming the first item of the next page. */
-export function encodeNextToken(key: string): string {
-	return Buffer.from(`sbx1:${key}`, 'utf8').toString('base64');
+/**
+ * Opaque NextToken naming the operation that issued it and the first item of the next page: a
+ * token of another list is refused rather than taken as a place in this one.
+ */
+export function encodeNextToken(operation: string, key: string): string {
+	return Buffer.from(`sbx2:${operation}:${key}`, 'utf8').toString('base64');
 }
 
-export function decodeNextToken(token: string): string {
+export function decodeNextToken(operation: string, token: string): string {
 	const text = Buffer.from(token, 'base64').toString('utf8');
-	if (!text.startsWith('sbx1:')) throw new ServiceError('InvalidPaginationToken', 400, `The pagination token ${token} is invalid.`);
-	return text.slice('sbx1:'.length);
+	const prefix = `sbx2:${operation}:`;
+	if (!text.startsWith(prefix)) throw new ServiceError('InvalidPaginationToken', 400, `The pagination token ${token} is invalid.`);
+	return text.slice(prefix.length);
 }

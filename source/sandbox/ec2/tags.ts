@@ -95,6 +95,7 @@ export const DeleteTags: QueryHandler = (params, call, {store}) => {
 };
 
 const tagFilters = ['key', 'resource-id', 'resource-type', 'value'] as const;
+const byKey = (a: Tag, b: Tag) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export const DescribeTags: QueryHandler = (params, call, {store}) => {
 	const {state} = store;
@@ -102,17 +103,26 @@ export const DescribeTags: QueryHandler = (params, call, {store}) => {
 	const nextToken = params.get('NextToken') || undefined;
 	authorizeEc2(call, params, 'DescribeTags', '*');
 	const filters = readFilters(params, tagFilters, isTagFilter);
-	const all = state.instances.flatMap(instance => instance.tags.map(tag => ({instance, tag})));
+	// In the order of instances, then of tag keys (EC2 promises no order). The token names the
+	// first tag of the next page, and a page starts at the first tag at or after it: when that tag
+	// went in between (a DeleteTags of all the instance's tags, say), the list goes on after it.
+	const all = state.instances.flatMap((instance, index) => [...instance.tags].sort(byKey).map(tag => ({instance, index, tag})));
 	const matching = all.filter(({instance, tag}) =>
 		matchesFilters(filters, name => {
 			if (isTagFilter(name)) return tag.key === name.slice('tag:'.length) ? [tag.value] : [];
 			return [{key: tag.key, value: tag.value, 'resource-id': instance.instanceId, 'resource-type': 'instance'}[name]];
 		}),
 	);
-	// In the order of instances, then of their tags; the token names the first of the next page.
-	const keyOf = ({instance, tag}: (typeof all)[number]) => `${instance.instanceId}\u0000${tag.key}`;
-	const start = nextToken === undefined ? 0 : matching.findIndex(item => keyOf(item) === decodeNextToken(nextToken));
-	if (start < 0) throw new ServiceError('InvalidPaginationToken', 400, 'The pagination token is invalid.');
+	let start = 0;
+	if (nextToken !== undefined) {
+		const named = decodeNextToken('DescribeTags', nextToken);
+		const cut = named.indexOf('\u0000'); // an instance ID has none; a tag key might
+		const key = named.slice(cut + 1);
+		const index = cut < 0 ? -1 : state.instances.findIndex(instance => instance.instanceId === named.slice(0, cut));
+		if (index < 0) throw new ServiceError('InvalidPaginationToken', 400, 'The pagination token is invalid.');
+		const found = matching.findIndex(item => item.index > index || (item.index === index && item.tag.key >= key));
+		start = found < 0 ? matching.length : found;
+	}
 	const end = maxResults === undefined ? matching.length : start + maxResults;
 	const next = matching[end];
 	return {
@@ -120,6 +130,6 @@ export const DescribeTags: QueryHandler = (params, call, {store}) => {
 			matching.slice(start, end).map(({instance, tag}) => ({resourceId: instance.instanceId, resourceType: 'instance', key: tag.key, value: tag.value})),
 			'item',
 		),
-		nextToken: next ? encodeNextToken(keyOf(next)) : undefined,
+		nextToken: next ? encodeNextToken('DescribeTags', `${next.instance.instanceId}\u0000${next.tag.key}`) : undefined,
 	};
 };

@@ -85,11 +85,11 @@ export class Input {
 		return text === 'true';
 	}
 
-	/** `Marker` and `MaxItems`, which every IAM list operation takes. */
+	/** `Marker` and `MaxItems`, which every IAM list operation takes, and the operation (`Action`) a Marker belongs to. */
 	paging(): Paging {
 		const marker = this.optional('Marker', rules.marker);
 		const maxItems = this.integer('MaxItems', {min: 1, max: 1000});
-		return {marker, maxItems};
+		return {marker, maxItems, operation: this.params.get('Action') ?? ''};
 	}
 
 	/**
@@ -152,6 +152,8 @@ function member(name: string): string {
 export interface Paging {
 	marker?: string | undefined;
 	maxItems?: number | undefined;
+	/** The list operation asked: a Marker it did not issue is refused. */
+	operation: string;
 }
 
 export interface Page<T> {
@@ -161,34 +163,37 @@ export interface Page<T> {
 }
 
 /**
- * IAM's Marker/MaxItems paging over items sorted by `key`. The marker names the first item of
- * the next page, so a page stays correct when items are added or removed in between.
+ * IAM's Marker/MaxItems paging over items sorted by `key`. The marker names the operation that
+ * issued it and the first item of the next page, so a page stays correct when items are added or
+ * removed in between, and a marker from another list is refused (as IAM refuses a ListUsers
+ * marker given to ListAccessKeys) instead of starting this list at a key of that one.
  */
-export function paginate<T>(items: T[], key: (item: T) => string, {marker, maxItems = 100}: Paging): Page<T> {
+export function paginate<T>(items: T[], key: (item: T) => string, {marker, maxItems = 100, operation}: Paging): Page<T> {
 	const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
 	let start = 0;
 	if (marker !== undefined) {
-		const from = decodeMarker(marker);
+		const from = decodeMarker(operation, marker);
 		start = sorted.findIndex(item => compare(key(item), from) >= 0);
 		if (start < 0) start = sorted.length;
 	}
 	const pageItems = sorted.slice(start, start + maxItems);
 	const next = sorted[start + maxItems];
-	return next === undefined ? {items: pageItems, isTruncated: false} : {items: pageItems, isTruncated: true, marker: encodeMarker(key(next))};
+	return next === undefined ? {items: pageItems, isTruncated: false} : {items: pageItems, isTruncated: true, marker: encodeMarker(operation, key(next))};
 }
 
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const markerPrefix = 'sbx1:';
+const markerPrefix = 'sbx2:';
 
-function encodeMarker(key: string): string {
-	return Buffer.from(markerPrefix + key, 'utf8').toString('base64');
+function encodeMarker(operation: string, key: string): string {
+	return Buffer.from(`${markerPrefix}${operation}:${key}`, 'utf8').toString('base64');
 }
 
-function decodeMarker(marker: string): string {
+function decodeMarker(operation: string, marker: string): string {
 	const text = Buffer.from(marker, 'base64').toString('utf8');
-	if (!text.startsWith(markerPrefix)) throw new ServiceError('InvalidInput', 400, 'Invalid Marker.');
-	return text.slice(markerPrefix.length);
+	const prefix = `${markerPrefix}${operation}:`;
+	if (!text.startsWith(prefix)) throw new ServiceError('InvalidInput', 400, 'Invalid Marker.');
+	return text.slice(prefix.length);
 }

@@ -3,7 +3,7 @@ import {awsId, isoNow} from '../ids.js';
 import type {QueryHandler} from '../protocols/aws-query.js';
 import type {ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, SandboxState} from '../state.js';
 import {authorizedPolicy} from './authorized-lookups.js';
-import {awsManagedPolicies} from './aws-managed-policies.js';
+import {awsManagedPolicies, isAwsManaged} from './aws-managed-policies.js';
 import {alreadyExists, checkDocument, deleteConflict, limitExceeded, policySize, quotas} from './documents.js';
 import {Input, paginate, rules} from './input.js';
 import {checkTags, requestTags} from './request-tags.js';
@@ -115,8 +115,10 @@ export const ListPolicies: QueryHandler = (params, call, {store}) => {
 	const policies = inScope
 		.filter(policy => policy.path.startsWith(pathPrefix))
 		.filter(policy => !onlyAttached || attachmentCount(state, policyArn(state, policy)) > 0);
-	// By name, then ARN: the account may have a policy named as an AWS managed one.
-	const page = paginate(policies, policy => `${policy.name}\u0000${policyArn(state, policy)}`, paging);
+	// By name, then ARN: the account may have a policy named as an AWS managed one (whose ARN,
+	// arn:aws:iam::aws:…, sorts after the account's). Names are unique on each side, so the key
+	// says which side rather than the whole ARN, which made a Marker outgrow the model's 320.
+	const page = paginate(policies, policy => `${policy.name}\u0000${isAwsManaged(policy) ? 1 : 0}`, paging);
 	return listXml('Policies', page, policy => policyXml(state, policy));
 };
 

@@ -88,7 +88,7 @@ describe('every paginated List operation, page by page through the SDK', () => {
 		const items: string[] = [];
 		const sizes: number[] = [];
 		for await (const page of pages({client, ...config})) {
-			const found = ((page as Record<string, unknown>)[paginators[operation]?.result_key ?? ''] ?? []) as (string | Record<string, string>)[];
+			const found = ((page as Record<string, unknown>)[String(paginators[operation]?.result_key)] ?? []) as (string | Record<string, string>)[];
 			items.push(...found.map(item => (typeof item === 'string' ? item : (item[label ?? ''] ?? ''))));
 			sizes.push(found.length);
 		}

@@ -6,6 +6,7 @@ const e2e = [
 	'test/cli/wizard-pty.test.ts',
 	'test/cli/destroy-pty.test.ts',
 	'test/cli/stop-undo-pty.test.ts',
+	'test/cli/stop-signals-pty.test.ts',
 	'test/cli/wizard-no-tty.test.ts',
 	'test/cli/wizard-json-result.test.ts',
 	'test/cli/no-color-pty.test.ts',

@@ -14,8 +14,8 @@ import {bundleOptions} from './bundle-options.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What the run and the screens share by identity (the error class the run recognises with instanceof, the go-back
- * symbol): one module for both. Everything else the screens use, they carry in their own file. */
-const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts'];
+ * symbol, who owns the stop signals): one module for both. Everything else the screens use, they carry in their own file. */
+const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts', 'source/process/stop-signals.ts'];
 
 /** The screens are the wizard's first frame: every file they load stands between the start and that frame. Split as
  * the rest, they loaded a dozen small chunks, each shared with some command (the step list, the summary's lines…), in
@@ -52,10 +52,10 @@ const screensInOneChunk = {
 				const told = [...source.matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm)].find(([, name]) =>
 					sources.some(text => text.includes(`instanceof ${name}`)),
 				);
-				if (told || /\bSymbol\(/.test(source))
-					throw new Error(
-						`${path}: the screens copy it, and its ${told ? `class ${told[1]}` : 'symbol'} would differ from the run's; add it to sharedWithScreens`,
-					);
+				// State kept at the module's top (a let, a Map or Set filled later) would be two states, each half the truth.
+				const state = /^(?:export )?(?:let|var) |^(?:export )?const \w+(?::[^=]+)? = (?:new (?:Map|Set|WeakMap|WeakSet)\b|\[\];)/m.exec(source);
+				const why = told ? `class ${told[1]}` : /\bSymbol\(/.test(source) ? 'symbol' : state ? `state (${state[0].trim()})` : undefined;
+				if (why) throw new Error(`${path}: the screens copy it, and its ${why} would differ from the run's; add it to sharedWithScreens`);
 			}
 		});
 	},

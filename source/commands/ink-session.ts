@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {Instance} from 'ink';
 import {describeFailure, failureLines} from '../errors.js';
 import {withFlagAnswers} from '../host/flag-answers.js';
+import {listenForStop} from '../process/stop-signals.js';
 import {createInkHost, type InkHost} from '../host/ink-host.js';
 import {createViewStore, type ViewStore} from '../host/view-store.js';
 import {initialViewState} from '../wizard/view-state.js';
@@ -37,6 +38,13 @@ export function dismissScreens(screens: Screens): void {
 /** A run's session on screens already mounted: the flags answer its questions from here on. */
 export function sessionOnScreens({store, host: inkHost, ink}: Screens, options: SessionOptions): Session {
 	let failure: string | undefined;
+	// q and Ctrl-C are keys at the screens. A signal (kill, or the terminal closing) is heard too:
+	// SIGINT quits as Ctrl-C does and a second ends at once, as SIGTERM and SIGHUP do; Ink's exit
+	// hook then restores the terminal as the process goes. The run record is already on disk.
+	const stopListening = listenForStop((signal, endBy) => {
+		if (signal === 'SIGINT' && !inkHost.signal.aborted) inkHost.quit();
+		else endBy(signal);
+	});
 	return {
 		host: withFlagAnswers(inkHost, options.flags),
 		signal: inkHost.signal,
@@ -47,6 +55,7 @@ export function sessionOnScreens({store, host: inkHost, ink}: Screens, options: 
 			return described;
 		},
 		async close({outcome}, after, left) {
+			stopListening();
 			// The last frame says how the run ended, without key hints, and where its failure is printed.
 			await finishApp(ink, store, outcome, {failureBelow: failure !== undefined, ...(left ? {left} : {})});
 			if (after) process.stdout.write(`\n${after.join('\n')}\n`);

@@ -1,3 +1,4 @@
+import {constants} from 'node:os';
 import process from 'node:process';
 import {describeFailure, failureEvent, failureLines} from '../errors.js';
 import {createJsonHost} from '../host/json-host.js';
@@ -5,6 +6,7 @@ import {createPlainHost} from '../host/plain-host.js';
 import type {WizardHost} from '../wizard/host.js';
 import {createRunTracker, type RunEnding} from '../wizard/run-result.js';
 import {plainJsonLine} from '../text/plain-text.js';
+import {listenForStop} from '../process/stop-signals.js';
 import type {Session, SessionOptions} from './session.js';
 
 // The session without a terminal, or with --json: plain lines or JSON lines, never waiting for keys.
@@ -18,25 +20,16 @@ export function openLineSession(options: SessionOptions): Session {
 		resultWritten = true;
 		process.stdout.write(plainJsonLine(tracker.result(ending)));
 	};
-	// Ctrl-C cancels: the run stops where it is, says how to undo, and ends with 130. It is heard
-	// all along (a once-listener would be gone while the signal is handled, and the work folder's
-	// lock would end the process as if nobody listened). A call that never answers may not hear
-	// the abort: a second Ctrl-C, like SIGTERM, ends the process at once, after the result.
-	const endNow = (signal: NodeJS.Signals) => {
-		writeResult({outcome: 'cancelled', exitCode: 128 + (signal === 'SIGINT' ? 2 : 15)}); // as the shell reports a death by signal
-		stopListening();
-		process.kill(process.pid, signal); // the work folder's lock, if held, is released by its own listener first
-	};
-	const onSignal = (signal: NodeJS.Signals) => {
+	// Ctrl-C cancels: the run stops where it is, says how to undo, and ends with 130. A call that
+	// never answers may not hear the abort: a second Ctrl-C, like SIGTERM or SIGHUP, ends the
+	// process at once, after the result.
+	const stopListening = listenForStop((signal, endBy) => {
 		if (signal === 'SIGINT' && !controller.signal.aborted) controller.abort();
-		else endNow(signal);
-	};
-	const stopListening = () => {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
-	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
+		else {
+			writeResult({outcome: 'cancelled', exitCode: 128 + constants.signals[signal]}); // as the shell reports a death by signal
+			endBy(signal);
+		}
+	});
 	const lines = options.json ? createJsonHost({out: process.stdout, ...options.flags}) : createPlainHost({out: process.stdout, ...options.flags});
 	// Every event passes the tracker on its way out: the result event is read off the stream itself.
 	const host: WizardHost = {

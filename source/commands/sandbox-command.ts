@@ -4,6 +4,7 @@ import {startSandbox} from '../sandbox/index.js';
 import type {Consistency} from '../sandbox/consistency.js';
 import type {Scenario} from '../sandbox/state.js';
 import {invocationName} from './invocation-name.js';
+import {ownStopSignals} from '../process/stop-signals.js';
 import {shellQuote} from '../text/shell-quote.js';
 import {defaultSandboxData} from './defaults.js';
 import {exportLines} from './export-lines.js';
@@ -48,12 +49,15 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	else log(`data: ${sandbox.dataDir}. In another shell, ${envCommand(options.dataDir)} points the aws CLI and the SDKs at this sandbox.`);
 	for (const line of instanceTable(sandbox.instances)) log(line);
 	log('Press Ctrl-C to stop.');
+	// The data folder's lock waits for the snapshot to be written: the sandbox ends the process itself.
+	const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	const disown = ownStopSignals(stopSignals);
 	await new Promise<void>(resolve => {
 		const stop = () => resolve();
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
+		for (const signal of stopSignals) process.once(signal, stop);
 	});
 	await sandbox.stop();
+	disown();
 	log('sandbox stopped');
 	return 0;
 }

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describeOwner, identify, isAlive, type Owner} from './process-identity.js';
 import {CliError} from '../errors.js';
 import {ensureFolder} from './ensure-folder.js';
+import {stopSignalOwned} from '../process/stop-signals.js';
 
 /** The folder, inside the locked one, that holds the lock files. */
 export const lockFolderName = '.ca-wizard.lock';
@@ -140,12 +141,12 @@ const releaseAll = (): void => {
 const stopSignals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 /**
- * A signal nobody else handles would end the process without running JavaScript: release,
- * then let the signal end it as it would have. A program that handles the signal itself
- * (the sandbox, the wizard's line mode) stops in its own time and releases then.
+ * A signal would end the process without running JavaScript: release, then let the signal end it
+ * as it would have. A program that owns the stop signals (the sandbox, the wizard's sessions: see
+ * stop-signals.ts) stops in its own time and releases on exit.
  */
 function onStopSignal(signal: NodeJS.Signals): void {
-	if (process.listenerCount(signal) > 1) return;
+	if (stopSignalOwned(signal)) return;
 	releaseAll();
 	process.kill(process.pid, signal);
 }

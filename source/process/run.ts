@@ -3,6 +3,7 @@ import {constants} from 'node:os';
 import {stripVTControlCharacters} from 'node:util';
 import {execa} from 'execa';
 import {ProcessError} from './process-error.js';
+import {ownStopSignals} from './stop-signals.js';
 
 // The one module that starts processes: every command goes through runProcess, so streaming,
 // capped output, cancellation and "command not found" behave the same everywhere.
@@ -127,11 +128,13 @@ export async function runForeground(command: string, args: readonly string[], op
 		if (!(atTerminal && keyboardSignals.has(signal))) subprocess.kill(signal);
 	};
 	const handlers = forwardedSignals.map(signal => [signal, forward(signal)] as const);
+	const disown = ownStopSignals(forwardedSignals); // we end when the command does, with its status
 	for (const [signal, handler] of handlers) process.on(signal, handler);
 	// Signal callbacks run on a later turn of the event loop, by when the subprocess is assigned.
 	const subprocess = execa(command, args, {env: options.env ?? {}, stdio: 'inherit', reject: false});
 	const result = await subprocess.finally(() => {
 		for (const [signal, handler] of handlers) process.off(signal, handler);
+		disown();
 	});
 	if (result.failed && result.exitCode === undefined && result.signal === undefined) throw spawnError(command, result.code, result.shortMessage, options);
 	return result.exitCode ?? 128 + (result.signal ? constants.signals[result.signal] : 0);

@@ -78,6 +78,11 @@ export class Terminal {
 		});
 	}
 
+	/** Sends `signal` to the command, as kill(1) would (SIGHUP: as its terminal closing would). */
+	signal(signal: NodeJS.Signals): void {
+		this.pty.kill(signal);
+	}
+
 	kill(): void {
 		try {
 			this.pty.kill('SIGKILL');

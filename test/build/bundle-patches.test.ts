@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error -- the build's plain JavaScript settings, shared with scripts/build.mjs
-import {bundleOptions} from '../../scripts/bundle-options.mjs';
+import {bundleOptions, cliOnlyPlugins} from '../../scripts/bundle-options.mjs';
 import {checkout} from '../helpers/bundle-chunks.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
-// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles, for speed: the
+// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles (and when string-width builds a pattern), for speed: the
 // rewritten ones must answer exactly as the libraries do, for any input.
 
 interface Patched {
@@ -23,6 +23,8 @@ beforeAll(async () => {
 	const outfile = join(temporaryDirectory('ca-wizard-bundle-patches-'), 'patched.mjs');
 	await build({
 		...(bundleOptions as object),
+		// As the CLI bundles them: its own rewrites, then the ones it shares with the bench's bare Ink app.
+		plugins: [...(cliOnlyPlugins as []), ...(bundleOptions as {plugins: []}).plugins],
 		stdin: {
 			contents: "export {default as stringWidth} from 'string-width'; export {styledCharsToString} from '@alcalzone/ansi-tokenize';",
 			resolveDir: checkout,

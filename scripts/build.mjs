@@ -13,10 +13,9 @@ import {bundleOptions, cliOnlyPlugins} from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What the run and the screens share by identity (the error class the run recognises with instanceof): one module for
- * both. Everything else the screens use, they carry in their own file (the go-back symbol is Symbol.for's, the same in
- * every copy). */
-const sharedWithScreens = ['source/errors.ts'];
+/** What the run and the screens share by identity (the error class the run recognises with instanceof, the go-back
+ * symbol): one module for both. Everything else the screens use, they carry in their own file. */
+const sharedWithScreens = ['source/errors.ts', 'source/wizard/questions.ts'];
 
 /** The screens are the wizard's first frame: every file they load stands between the start and that frame. Split as
  * the rest, they loaded a dozen small chunks, each shared with some command (the step list, the summary's lines…), in

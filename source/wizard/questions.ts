@@ -65,9 +65,8 @@ export function chosenValues(answer: string): string[] {
 	return answer === 'none' ? [] : [...new Set(answer.split(',').map(value => value.trim()))].filter(value => value !== '');
 }
 
-/** What a host returns when the user pressed Esc instead of answering. From the global registry: the screens' chunk
- * carries its own copy of this module (scripts/build.mjs), and both copies must hold the one symbol. */
-export const goBack: unique symbol = Symbol.for('ca-wizard.go-back');
+/** What a host returns when the user pressed Esc instead of answering. */
+export const goBack = Symbol('go back');
 export type GoBack = typeof goBack;
 
 const yes = new Set(['yes', 'y', 'true']);

@@ -32,8 +32,8 @@ describe('the bundle', () => {
 	it("draws the first frame from the screens' own file and the few modules they share with the run by identity", () => {
 		const screens = fileOfEntry(bundle, 'source/commands/ink-session.ts');
 		const loaded = [...staticallyLoaded(bundle, screens)].filter(file => file !== screens);
-		// The error class the run recognises, and what it imports.
-		expect(sourcesIn(loaded).sort()).toEqual(['source/errors.ts', 'source/text/plain-text.ts']);
+		// The error class the run recognises, the go-back symbol, and what those import.
+		expect(sourcesIn(loaded).sort()).toEqual(['source/errors.ts', 'source/text/plain-text.ts', 'source/wizard/questions.ts']);
 	});
 
 	it('splits what runs later from what runs first: the sandbox, the AWS clients and each command load on their own', () => {

@@ -110,8 +110,25 @@ const emojiPatternAtFirstUse = {
 	},
 };
 
+/** Yoga (Ink's layout) carries its WebAssembly as a base64 data: URL and, wherever fetch exists, reads it with fetch(),
+ * which in Node loads and compiles undici, Node's fetch, on the spot: 40 ms of the 160 before the first frame here.
+ * Where fetch fails or is missing, Yoga decodes the same URL itself, synchronously; the CLI always does that. The build
+ * stops if Yoga changes this code. Not among bundleOptions' plugins, as emojiPatternAtFirstUse. */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const readsWithFetch = 'function ya(){return w||"function"!=typeof fetch?';
+			if (source.split(readsWithFetch).length !== 2)
+				throw new Error(`${args.path}: how Yoga reads its WebAssembly changed; see yogaWithoutFetch in scripts/bundle-options.mjs`);
+			return {contents: source.replace(readsWithFetch, 'function ya(){return true?'), loader: 'js'};
+		});
+	},
+};
+
 /** The CLI's own rewrites, on top of bundleOptions' (scripts/build.mjs lists them first). */
-export const cliOnlyPlugins = [emojiPatternAtFirstUse];
+export const cliOnlyPlugins = [emojiPatternAtFirstUse, yogaWithoutFetch];
 
 export const bundleOptions = {
 	bundle: true,

@@ -9,7 +9,7 @@ import {chmodSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {bundleOptions} from './bundle-options.mjs';
+import {bundleOptions, cliOnlyPlugins} from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,7 +76,7 @@ const result = await build({
 	// reads; tests and a debugger run the TypeScript sources.
 	sourcemap: false,
 	metafile: true,
-	plugins: [...bundleOptions.plugins, screensInOneChunk],
+	plugins: [...cliOnlyPlugins, ...bundleOptions.plugins, screensInOneChunk],
 });
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 mkdirSync(dirname(metafilePath), {recursive: true});

@@ -37,21 +37,26 @@ const oneStringWidth = {
 const emojiTestFirst = {
 	name: 'emoji-test-first',
 	setup(build) {
-		build.onLoad({filter: /[/\\]string-width[/\\]index\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			const declaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-			if (!source.includes(declaration)) throw new Error(`${args.path}: its RGI emoji test changed; see emojiTestFirst in scripts/bundle-options.mjs`);
-			const cheapFirst =
-				'const rgiEmojiPattern = /^\\p{RGI_Emoji}$/v; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && rgiEmojiPattern.test(segment)};';
-			// Most clusters of a mixed string ("○ Build host access") are one printable ASCII character, one column
-			// wide by every rule below (visible, no emoji or Hangul, narrow, nothing trailing): counted without them.
-			const loop = 'for (const {segment} of segmenter.segment(string)) {';
-			if (!source.includes(loop)) throw new Error(`${args.path}: its loop over clusters changed; see emojiTestFirst in scripts/bundle-options.mjs`);
-			const asciiFirst = `${loop} if (segment.length === 1 && segment >= ' ' && segment <= '~') { width += 1; continue; }`;
-			return {contents: source.replace(declaration, cheapFirst).replace(loop, asciiFirst), loader: 'js'};
-		});
+		build.onLoad({filter: stringWidthModule}, async args => ({contents: await stringWidthEmojiTestFirst(args.path), loader: 'js'}));
 	},
 };
+
+const stringWidthModule = /[/\\]string-width[/\\]index\.js$/;
+const emojiTestDeclaration =
+	'const rgiEmojiPattern = /^\\p{RGI_Emoji}$/v; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && rgiEmojiPattern.test(segment)};';
+
+/** string-width's source as emojiTestFirst rewrites it (emojiPatternAtFirstUse rewrites it further for the CLI alone). */
+async function stringWidthEmojiTestFirst(path) {
+	const source = await readFile(path, 'utf8');
+	const declaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+	if (!source.includes(declaration)) throw new Error(`${path}: its RGI emoji test changed; see emojiTestFirst in scripts/bundle-options.mjs`);
+	// Most clusters of a mixed string ("○ Build host access") are one printable ASCII character, one column
+	// wide by every rule below (visible, no emoji or Hangul, narrow, nothing trailing): counted without them.
+	const loop = 'for (const {segment} of segmenter.segment(string)) {';
+	if (!source.includes(loop)) throw new Error(`${path}: its loop over clusters changed; see emojiTestFirst in scripts/bundle-options.mjs`);
+	const asciiFirst = `${loop} if (segment.length === 1 && segment >= ' ' && segment <= '~') { width += 1; continue; }`;
+	return source.replace(declaration, emojiTestDeclaration).replace(loop, asciiFirst);
+}
 
 /** Ink turns every line of a frame, cell by cell (a screen of 120 columns is thousands of cells), back into a string with
  * @alcalzone/ansi-tokenize's styledCharsToString, which works out the style change between each two neighbouring cells
@@ -87,6 +92,43 @@ function sameCodes(a, b) {
 		});
 	},
 };
+
+/** string-width builds /^\p{RGI_Emoji}$/v as it loads (esbuild writes the literal as new RegExp(…, 'v') for Node 20, and
+ * V8 parses that pattern of thousands of sequences there and then): 30-50 ms before the first frame, which measures no
+ * emoji. The CLI builds it when a cluster first passes the cheap \p{Emoji} test. Not among bundleOptions' plugins: the
+ * bare Ink app the first-frame bench compares with stays bundled as it was. Listed before them, as esbuild takes the
+ * first onLoad that answers. */
+const emojiPatternAtFirstUse = {
+	name: 'emoji-pattern-at-first-use',
+	setup(build) {
+		build.onLoad({filter: stringWidthModule}, async args => {
+			const source = await stringWidthEmojiTestFirst(args.path);
+			const atFirstUse =
+				'let rgiEmojiPattern; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(segment)};';
+			return {contents: source.replace(emojiTestDeclaration, atFirstUse), loader: 'js'};
+		});
+	},
+};
+
+/** Yoga (Ink's layout) carries its WebAssembly as a base64 data: URL and, wherever fetch exists, reads it with fetch(),
+ * which in Node loads and compiles undici, Node's fetch, on the spot: 40 ms of the 160 before the first frame here.
+ * Where fetch fails or is missing, Yoga decodes the same URL itself, synchronously; the CLI always does that. The build
+ * stops if Yoga changes this code. Not among bundleOptions' plugins, as emojiPatternAtFirstUse. */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const readsWithFetch = 'function ya(){return w||"function"!=typeof fetch?';
+			if (source.split(readsWithFetch).length !== 2)
+				throw new Error(`${args.path}: how Yoga reads its WebAssembly changed; see yogaWithoutFetch in scripts/bundle-options.mjs`);
+			return {contents: source.replace(readsWithFetch, 'function ya(){return true?'), loader: 'js'};
+		});
+	},
+};
+
+/** The CLI's own rewrites, on top of bundleOptions' (scripts/build.mjs lists them first). */
+export const cliOnlyPlugins = [emojiPatternAtFirstUse, yogaWithoutFetch];
 
 export const bundleOptions = {
 	bundle: true,

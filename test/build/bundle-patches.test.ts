@@ -4,18 +4,20 @@ import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/a
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
+import Yoga, {type Node as YogaNode} from 'yoga-layout';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error -- the build's plain JavaScript settings, shared with scripts/build.mjs
-import {bundleOptions} from '../../scripts/bundle-options.mjs';
+import {bundleOptions, cliOnlyPlugins} from '../../scripts/bundle-options.mjs';
 import {checkout} from '../helpers/bundle-chunks.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
-// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles, for speed: the
+// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles (and when string-width builds a pattern), for speed: the
 // rewritten ones must answer exactly as the libraries do, for any input.
 
 interface Patched {
 	stringWidth: typeof stringWidth;
 	styledCharsToString: typeof styledCharsToString;
+	Yoga: typeof Yoga;
 }
 
 let patched: Patched;
@@ -23,8 +25,11 @@ beforeAll(async () => {
 	const outfile = join(temporaryDirectory('ca-wizard-bundle-patches-'), 'patched.mjs');
 	await build({
 		...(bundleOptions as object),
+		// As the CLI bundles them: its own rewrites, then the ones it shares with the bench's bare Ink app.
+		plugins: [...(cliOnlyPlugins as []), ...(bundleOptions as {plugins: []}).plugins],
 		stdin: {
-			contents: "export {default as stringWidth} from 'string-width'; export {styledCharsToString} from '@alcalzone/ansi-tokenize';",
+			contents:
+				"export {default as stringWidth} from 'string-width'; export {styledCharsToString} from '@alcalzone/ansi-tokenize'; export {default as Yoga} from 'yoga-layout';",
 			resolveDir: checkout,
 			loader: 'js',
 		},
@@ -73,6 +78,25 @@ describe('the libraries as bundled', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+
+	it('Yoga, its WebAssembly decoded without fetch, lays out as the library does', () => {
+		const layout = (yoga: typeof Yoga) => {
+			const root: YogaNode = yoga.Node.create();
+			root.setWidth(120);
+			root.setFlexDirection(yoga.FLEX_DIRECTION_ROW);
+			for (const width of [10, 30]) {
+				const child = yoga.Node.create();
+				child.setWidth(width);
+				child.setHeight(2);
+				root.insertChild(child, root.getChildCount());
+			}
+			root.calculateLayout(undefined, undefined, yoga.DIRECTION_LTR);
+			const boxes = [0, 1].map(index => root.getChild(index).getComputedLayout());
+			root.freeRecursive();
+			return boxes;
+		};
+		expect(layout(patched.Yoga)).toEqual(layout(Yoga));
 	});
 
 	it("ansi-tokenize turns styled cells into the library's very string", () => {

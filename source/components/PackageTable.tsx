@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 import type {PackageRow} from '../wizard/events.js';
 import {formatPublishDate, visibleRows} from '../wizard/package-table.js';
 import {textWidth} from './text-rows.js';
@@ -54,7 +54,8 @@ export interface PackageTableProps {
 export function PackageTable({rows, capacity, columns: width = wideTableColumns, total}: PackageTableProps) {
 	const visible = visibleRows(rows, capacity);
 	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
-	const widths = columnWidths(columns, width);
+	// The same array while the width stays: each row's memo compares it.
+	const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
 	const count = Math.max(total ?? 0, rows.length);
 	// "2 minutes ago" moves on while rows stay: every row is drawn again once a minute.
 	const minute = Math.floor(Date.now() / 60_000);

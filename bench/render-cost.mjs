@@ -21,7 +21,7 @@ import {parseArgs} from 'node:util';
 /* global setInterval, clearInterval, setImmediate */
 import {build} from 'esbuild';
 import {spawn} from 'node-pty';
-import {root} from './build-sandbox-bundle.mjs';
+import {benchBundle, root} from './build-sandbox-bundle.mjs';
 import {cli, startCliSandbox} from './cli-sandbox.mjs';
 import {median, printResult} from './result-line.mjs';
 
@@ -125,7 +125,7 @@ async function buildFigure(work) {
 
 /** The App and its store from the current sources, bundled as the CLI is (dependencies external). */
 async function loadApp() {
-	const outfile = join(root, 'node_modules', '.cache', 'ca-wizard-bench', 'app.mjs');
+	const outfile = benchBundle('app.mjs');
 	mkdirSync(dirname(outfile), {recursive: true});
 	await build({
 		stdin: {

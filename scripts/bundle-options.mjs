@@ -127,6 +127,38 @@ const yogaWithoutFetch = {
 	},
 };
 
+/** Ink draws every frame into a new Output, whose caches (each line's styled cells, each text's width) start empty: a
+ * frame tokenized every line of the screen again, though a frame of the build's live view changes a few of them. One set
+ * of caches for every frame (emptied when it grows large) tokenizes only the lines that changed. The cached cells are
+ * only read (placed in the frame's grid, then turned back into a string), so sharing them is safe. The blank cells the
+ * grid starts with are one shared cell too, not a new object and array for each of a screen's thousands of cells. The
+ * build stops if Ink changes this code. */
+const framesShareCaches = {
+	name: 'frames-share-caches',
+	setup(build) {
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const perFrame = 'caches = new OutputCaches();';
+			const blank = /row\.push\(\{\s*type: 'char',\s*value: ' ',\s*fullWidth: false,\s*styles: \[\],\s*\}\);/;
+			if (!source.includes(perFrame) || !blank.test(source) || !source.includes('class OutputCaches {'))
+				throw new Error(`${args.path}: Ink's Output changed; see framesShareCaches in scripts/bundle-options.mjs`);
+			const shared = `const cacheEntriesMost = 5000;
+let sharedCaches;
+function framesCaches() {
+	const caches = (sharedCaches ??= new OutputCaches());
+	if (caches.styledChars.size + caches.widths.size + caches.blockWidths.size > cacheEntriesMost) sharedCaches = new OutputCaches();
+	return sharedCaches;
+}
+const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+export default class Output {`;
+			return {
+				contents: source.replace(perFrame, 'caches = framesCaches();').replace(blank, 'row.push(blankCell);').replace('export default class Output {', shared),
+				loader: 'js',
+			};
+		});
+	},
+};
+
 /** The CLI's own rewrites, on top of bundleOptions' (scripts/build.mjs lists them first). */
 export const cliOnlyPlugins = [emojiPatternAtFirstUse, yogaWithoutFetch];
 
@@ -142,7 +174,7 @@ export const bundleOptions = {
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly],
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, framesShareCaches],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
 	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
 	banner: {

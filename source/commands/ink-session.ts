@@ -14,6 +14,11 @@ import type {Session, SessionOptions} from './session.js';
 
 /** The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not per log line. */
 const progressFrameMs = 250;
+/**
+ * Maven's lines and the count alone (no new row) are drawn at most this often: a frame is about
+ * 10 ms of the wizard's CPU, and the build's frames were most of what it took from Maven (issue 11 goal 4a).
+ */
+const quietFrameMs = 1000;
 
 /** The screens on the terminal, not yet given to a run: the wizard's first frame, drawn before the command line is read. */
 export interface Screens {
@@ -25,7 +30,7 @@ export interface Screens {
 export function mountScreens(): Screens {
 	// Sized to the terminal from the first frame on: drawn for 80 columns, it would be drawn again at once, wrapped anew.
 	const {columns, rows} = process.stdout;
-	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState, {progressFrameMs});
+	const store = createViewStore(columns > 0 && rows > 0 ? {...initialViewState, terminal: {columns, rows}} : initialViewState, {progressFrameMs, quietFrameMs});
 	const host = createInkHost(store);
 	return {store, host, ink: renderApp({store, host})};
 }

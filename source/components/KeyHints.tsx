@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import {assertNever} from '../errors.js';
 import type {Question} from '../wizard/questions.js';
 import type {Left, Outcome} from '../wizard/view-state.js';
@@ -22,12 +23,12 @@ export interface KeyHintsProps {
 	fullText: FullTextStatus;
 }
 
-/** The last line: which keys do what right now, or, once the run is over, how it ended. */
-export function KeyHints(props: KeyHintsProps) {
+/** The last line: which keys do what right now, or, once the run is over, how it ended. Rendered again only when one of those changes. */
+export const KeyHints = memo(function KeyHints(props: KeyHintsProps) {
 	const ending = endingLine(props.finished, props.problem, props.left);
 	if (ending !== undefined) return ending ? <Text>{ending}</Text> : null;
 	return <Text dimColor>{keyHints(props).join(' · ')}</Text>;
-}
+});
 
 /**
  * What the last frame says once the run is over ('' for nothing); undefined while it runs. A

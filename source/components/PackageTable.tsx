@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 import type {PackageRow} from '../wizard/events.js';
 import {formatPublishDate, visibleRows} from '../wizard/package-table.js';
+import {textWidth} from './text-rows.js';
 
 interface Column {
 	title: string;
@@ -53,15 +54,22 @@ export interface PackageTableProps {
 export function PackageTable({rows, capacity, columns: width = wideTableColumns, total}: PackageTableProps) {
 	const visible = visibleRows(rows, capacity);
 	const columns = width >= wideTableColumns ? wideColumns : narrowColumns;
+	// The same array while the width stays: each row's memo compares it.
+	const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
 	const count = Math.max(total ?? 0, rows.length);
 	// "2 minutes ago" moves on while rows stay: every row is drawn again once a minute.
 	const minute = Math.floor(Date.now() / 60_000);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Packages ({count})</Text>
-			<Line columns={columns} cells={columns.map(column => column.title)} bold />
+			<Text bold wrap="truncate-end">
+				{lineText(
+					widths,
+					columns.map(column => column.title),
+				)}
+			</Text>
 			{visible.rows.map(row => (
-				<PackageLine key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} row={row} minute={minute} />
+				<PackageLine key={`${row.format}:${row.namespace}:${row.name}`} columns={columns} widths={widths} row={row} minute={minute} />
 			))}
 			{rows.length === 0 ? (
 				<Text dimColor wrap="truncate-end">
@@ -74,24 +82,65 @@ export function PackageTable({rows, capacity, columns: width = wideTableColumns,
 }
 
 /**
- * One package's row, drawn again only when the row itself changes: a download moves one row to
- * the top, and the rows it pushes down stay as they were.
+ * One package's row as one text, its cells cut and padded here: a Box per cell made each frame
+ * of the build's live view lay out, wrap and draw eight nodes a row. Drawn again only when the
+ * row itself changes: a download moves one row to the top, the rows it pushes down stay as they were.
  */
 // `minute` is only compared: a new minute draws the row's relative publish date again.
-const PackageLine = memo(function PackageLine({columns, row}: {columns: Column[]; row: PackageRow; minute: number}) {
-	return <Line columns={columns} cells={columns.map(column => column.cell(row))} dim={row.state === 'seen'} />;
+const PackageLine = memo(function PackageLine({columns, widths, row}: {columns: Column[]; widths: readonly number[]; row: PackageRow; minute: number}) {
+	return (
+		<Text dimColor={row.state === 'seen'} wrap="truncate-end">
+			{lineText(
+				widths,
+				columns.map(column => column.cell(row)),
+			)}
+		</Text>
+	);
 });
 
-function Line({columns, cells, bold, dim}: {columns: Column[]; cells: string[]; bold?: boolean; dim?: boolean}) {
-	return (
-		<Box columnGap={1}>
-			{columns.map((column, index) => (
-				<Box key={column.title} width={column.width} flexGrow={column.grow ?? 0} flexShrink={column.grow ? 1 : 0} flexBasis={column.grow ? 0 : undefined}>
-					<Text bold={bold} dimColor={dim} wrap="truncate-end">
-						{cells[index] ?? ''}
-					</Text>
-				</Box>
-			))}
-		</Box>
-	);
+const columnGap = 1;
+
+/**
+ * Each column's width in `width` columns, as the flex layout of a Box per cell gave them: the
+ * fixed ones theirs, the growing ones an equal share of the rest, the first of them the odd
+ * column (Yoga rounds each cell's edges to whole columns).
+ */
+export function columnWidths(columns: readonly Column[], width: number): number[] {
+	const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0) + columnGap * (columns.length - 1);
+	const growing = columns.filter(column => !column.width).length;
+	const share = Math.max(0, width - fixed) / Math.max(1, growing);
+	let edge = 0;
+	return columns.map(column => {
+		if (column.width) return column.width;
+		const next = edge + share;
+		const cell = Math.round(next) - Math.round(edge);
+		edge = next;
+		return cell;
+	});
+}
+
+/** The cells side by side, each cut (with "…") or padded to its column; nothing after the last cell's text. */
+function lineText(widths: readonly number[], cells: readonly string[]): string {
+	return widths
+		.map((cellWidth, index) => fitCell(cells[index] ?? '', cellWidth))
+		.join(' '.repeat(columnGap))
+		.trimEnd();
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** `text` in exactly `width` columns: padded, or cut with "…" as Ink's truncate-end cuts it. */
+function fitCell(text: string, width: number): string {
+	const textColumns = textWidth(text);
+	if (textColumns <= width) return text + ' '.repeat(width - textColumns);
+	if (width <= 0) return '';
+	let kept = '';
+	let used = 0;
+	for (const {segment} of segmenter.segment(text)) {
+		const segmentColumns = textWidth(segment);
+		if (used + segmentColumns > width - 1) break;
+		kept += segment;
+		used += segmentColumns;
+	}
+	return `${kept}…${' '.repeat(width - 1 - used)}`;
 }

@@ -22,6 +22,13 @@ export interface FramePlan {
 	gap: 0 | 1;
 }
 
+/**
+ * In the Build step the spinner waits this long for a frame before drawing one: Maven's lines are
+ * drawn once a second there (a new package row at once), and a spinner drawing the whole screen
+ * every 300 ms in between was most of the wizard's frames during the build (issue 11 goal 4a).
+ */
+const buildSpinnerIdleMs = 1000;
+
 const roomy: FramePlan = {concept: Number.POSITIVE_INFINITY, notes: 'all', progress: true, gap: 1};
 
 export interface StepFrameProps {
@@ -53,7 +60,14 @@ export function StepFrame({id, view, columns, plan = roomy, waiting = false, chi
 				))}
 			</Box>
 			{children}
-			<Activity view={view} columns={columns} notes={plan.notes} progress={plan.progress} waiting={waiting} />
+			<Activity
+				view={view}
+				columns={columns}
+				notes={plan.notes}
+				progress={plan.progress}
+				waiting={waiting}
+				spinnerIdle={id === 'build' ? buildSpinnerIdleMs : undefined}
+			/>
 		</Box>
 	);
 }
@@ -63,6 +77,7 @@ function Activity({
 	columns,
 	notes,
 	waiting,
+	spinnerIdle,
 	...shows
 }: {
 	view: StepView;
@@ -70,6 +85,7 @@ function Activity({
 	notes: FramePlan['notes'];
 	progress: boolean;
 	waiting: boolean;
+	spinnerIdle: number | undefined;
 }) {
 	const progress = shows.progress ? view.progress : undefined;
 	const shown = notes === 'all' ? view.notes : view.notes.filter((_, index) => notes.includes(index));
@@ -81,7 +97,7 @@ function Activity({
 			))}
 			{progress ? (
 				<Text>
-					<ProgressMark progress={progress} running={view.status === 'active' && !waiting} /> {progress.message}
+					<ProgressMark progress={progress} running={view.status === 'active' && !waiting} spinnerIdle={spinnerIdle} /> {progress.message}
 				</Text>
 			) : null}
 		</Box>
@@ -89,11 +105,11 @@ function Activity({
 }
 
 /** ✔ for a success only: a search that found nothing is neutral, a refusal is a ✖. */
-function ProgressMark({progress, running}: {progress: Progress; running: boolean}) {
+function ProgressMark({progress, running, spinnerIdle}: {progress: Progress; running: boolean; spinnerIdle: number | undefined}) {
 	if (progress.done && progress.tone === 'failed') return <Text color="red">✖</Text>;
 	if (progress.done && progress.tone === 'info') return <Text color="blue">ℹ</Text>;
 	if (progress.done) return <Text color="green">✔</Text>;
-	if (running) return <Spinner />;
+	if (running) return <Spinner {...(spinnerIdle === undefined ? {} : {idle: spinnerIdle})} />;
 	return <Text dimColor>·</Text>;
 }
 

@@ -1,11 +1,21 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {steps} from '../wizard/steps.js';
 import type {StepResult} from '../wizard/view-state.js';
 import {Rows} from './Rows.js';
 import {gutterRows, type Row} from './text-rows.js';
 
-/** One line per finished step, so what it found or made stays in sight: the latest `rows` of them. */
-export function StepLog({log, rows, columns}: {log: StepResult[]; rows: number; columns: number}) {
+interface StepLogProps {
+	log: StepResult[];
+	rows: number;
+	columns: number;
+}
+
+/**
+ * One line per finished step, so what it found or made stays in sight: the latest `rows` of them.
+ * Rendered again only when an entry, the rows or the width change: the log is filtered anew on each frame.
+ */
+export const StepLog = memo(function StepLog({log, rows, columns}: StepLogProps) {
 	const shown = rows > 0 ? log.slice(-rows) : [];
 	if (shown.length === 0) return null;
 	return (
@@ -21,6 +31,15 @@ export function StepLog({log, rows, columns}: {log: StepResult[]; rows: number; 
 				),
 			)}
 		</Box>
+	);
+}, sameLog);
+
+function sameLog(before: StepLogProps, after: StepLogProps): boolean {
+	return (
+		before.rows === after.rows &&
+		before.columns === after.columns &&
+		before.log.length === after.log.length &&
+		before.log.every((entry, index) => entry === after.log[index])
 	);
 }
 

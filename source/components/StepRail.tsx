@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {StepStatus} from '../wizard/events.js';
 import {stepIds, stepIndex, steps, type StepId} from '../wizard/steps.js';
 import {textWidth} from './text-rows.js';
@@ -33,8 +34,11 @@ export interface StepRailProps {
 	active: StepId;
 }
 
-/** Every step with its status, the shown one in bold: always on screen, wrapping on narrow terminals. */
-export function StepRail({steps: views, active}: StepRailProps) {
+/**
+ * Every step with its status, the shown one in bold: always on screen, wrapping on narrow terminals.
+ * Rendered again only when a step's status or the shown step changes, not on each frame of a build.
+ */
+export const StepRail = memo(function StepRail({steps: views, active}: StepRailProps) {
 	return (
 		<Box flexDirection="column">
 			<Text dimColor>
@@ -54,4 +58,4 @@ export function StepRail({steps: views, active}: StepRailProps) {
 			</Box>
 		</Box>
 	);
-}
+});

@@ -20,6 +20,12 @@ export interface ViewStoreOptions {
 	 * render. Anything else (a question, a key, a step) is drawn at once, with what waited.
 	 */
 	progressFrameMs?: number;
+	/**
+	 * Progress that shows no new package row (Maven's lines, the count, a row's listing
+	 * confirmed) waits up to this long instead (progressFrameMs by default): each frame is Ink
+	 * drawing the whole screen again. A new row still shows within progressFrameMs.
+	 */
+	quietFrameMs?: number;
 	timers?: FrameTimers;
 }
 
@@ -38,11 +44,15 @@ function isProgress(action: ViewAction): boolean {
 export function createViewStore(initial: ViewState = initialViewState, options: ViewStoreOptions = {}): ViewStore {
 	let state = initial;
 	const listeners = new Set<() => void>();
-	const {progressFrameMs, timers = realTimers} = options;
+	const {progressFrameMs, quietFrameMs = progressFrameMs, timers = realTimers} = options;
+	// The frame a new row waits for, and the later one the rest of the progress waits for: whichever comes first draws both.
 	let pending: unknown;
+	let quiet: unknown;
 	const notify = () => {
 		if (pending !== undefined) timers.clearTimeout(pending);
+		if (quiet !== undefined) timers.clearTimeout(quiet);
 		pending = undefined;
+		quiet = undefined;
 		for (const listener of [...listeners]) listener();
 	};
 	return {
@@ -56,9 +66,11 @@ export function createViewStore(initial: ViewState = initialViewState, options: 
 		dispatch(action) {
 			const next = reduceView(state, action);
 			if (next === state) return;
+			const newRow = next.packages.length !== state.packages.length;
 			state = next;
 			if (progressFrameMs === undefined || !isProgress(action)) notify();
-			else pending ??= timers.setTimeout(notify, progressFrameMs);
+			else if (newRow) pending ??= timers.setTimeout(notify, progressFrameMs);
+			else quiet ??= timers.setTimeout(notify, quietFrameMs ?? progressFrameMs);
 		},
 	};
 }

@@ -11,14 +11,24 @@ import {bundleOptions, cliOnlyPlugins} from '../../scripts/bundle-options.mjs';
 import {checkout} from '../helpers/bundle-chunks.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
 
-// scripts/bundle-options.mjs rewrites two functions of the libraries it bundles (and when string-width builds a pattern), for speed: the
-// rewritten ones must answer exactly as the libraries do, for any input.
+// scripts/bundle-options.mjs rewrites code of the libraries it bundles, for speed: the rewritten
+// code must answer exactly as the libraries do, for any input.
+
+/** Ink's Output (not exported by its package): the writes of one frame, then the frame's text. */
+interface InkOutput {
+	write(x: number, y: number, text: string, options: {transformers: ((line: string, index: number) => string)[]}): void;
+	get(): {output: string; height: number};
+}
+type OutputClass = new (size: {width: number; height: number}) => InkOutput;
 
 interface Patched {
 	stringWidth: typeof stringWidth;
 	styledCharsToString: typeof styledCharsToString;
 	Yoga: typeof Yoga;
+	Output: OutputClass;
 }
+
+const inkOutput = './node_modules/ink/build/output.js';
 
 let patched: Patched;
 beforeAll(async () => {
@@ -28,8 +38,12 @@ beforeAll(async () => {
 		// As the CLI bundles them: its own rewrites, then the ones it shares with the bench's bare Ink app.
 		plugins: [...(cliOnlyPlugins as []), ...(bundleOptions as {plugins: []}).plugins],
 		stdin: {
-			contents:
-				"export {default as stringWidth} from 'string-width'; export {styledCharsToString} from '@alcalzone/ansi-tokenize'; export {default as Yoga} from 'yoga-layout';",
+			contents: [
+				"export {default as stringWidth} from 'string-width';",
+				"export {styledCharsToString} from '@alcalzone/ansi-tokenize';",
+				"export {default as Yoga} from 'yoga-layout';",
+				`export {default as Output} from '${inkOutput}';`,
+			].join('\n'),
 			resolveDir: checkout,
 			loader: 'js',
 		},
@@ -119,6 +133,27 @@ describe('the libraries as bundled', () => {
 				expect(patched.styledCharsToString(cells)).toBe(styledCharsToString(cells));
 			}),
 			{numRuns: 2000},
+		);
+	});
+
+	it("Ink's frames, drawn one after another with shared caches, are Ink's very frames", async () => {
+		const {default: Output} = (await import(pathToFileURL(join(checkout, inkOutput)).href)) as {default: OutputClass};
+		const style = fc.constantFrom('', '\u001B[1m', '\u001B[2m', '\u001B[36m', '\u001B[39m', '\u001B[22m');
+		const text = fc.array(fc.oneof(style, pieces), {minLength: 1, maxLength: 10}).map(parts => parts.join(''));
+		const write = fc.record({x: fc.nat(30), y: fc.nat(6), text, dim: fc.boolean()});
+		// Few distinct texts, so that later frames draw lines the caches hold.
+		const frames = fc.array(fc.array(write, {maxLength: 8}), {minLength: 2, maxLength: 6});
+		fc.assert(
+			fc.property(frames, fc.integer({min: 10, max: 40}), (writes, width) => {
+				const draw = (Class: OutputClass) =>
+					writes.map(frame => {
+						const output = new Class({width, height: 6});
+						for (const {x, y, text, dim} of frame) output.write(x, y, text, {transformers: dim ? [line => `\u001B[2m${line}\u001B[22m`] : []});
+						return output.get().output;
+					});
+				expect(draw(patched.Output)).toEqual(draw(Output));
+			}),
+			{numRuns: 500},
 		);
 	});
 });

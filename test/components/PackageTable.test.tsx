@@ -86,6 +86,32 @@ describe('PackageTable', () => {
 		expect(first?.split(/\s+/)).toEqual(['maven-resources-plugin', 'org.apache.maven.plugins', '3.3.1', '5', 'Mar', '2024']);
 	});
 
+	it('cuts a long cell with "…" and keeps the gap: every cell starts under its title, at any width', () => {
+		const long = row('maven-resources-plugin-with-a-long-name', {
+			namespace: 'org.apache.maven.plugins.with.a.long.namespace',
+			latestVersion: '1.0.0-SNAPSHOT-long',
+		});
+		for (const width of [80, 81, 99, 100, 101, 120, 121]) {
+			const [, header = '', first = ''] = renderInk(
+				<Box width={width} flexDirection="column">
+					<PackageTable rows={reported(long)} capacity={5} columns={width} />
+				</Box>,
+			)
+				.frame()
+				.split('\n');
+			const starts = (line: string) => [...line.matchAll(/(?<=^| )\S/g)].map(match => match.index);
+			const titles = [...header.matchAll(/(?<=^| )(Package|Namespace|Format|Latest version|Latest publish|Version|Published|Publish|Upstream)/g)].map(
+				match => match.index,
+			);
+			expect(
+				starts(first).filter(start => titles.includes(start)),
+				`${width} columns`,
+			).toEqual(titles);
+			expect(first, `${width} columns`).toMatch(/^maven-resources-\S*… org\.apache\.\S*… /);
+			expect(first.length, `${width} columns`).toBeLessThanOrEqual(width);
+		}
+	});
+
 	it('says so when there is nothing yet', () => {
 		expect(renderInk(<PackageTable rows={[]} capacity={5} />).frame()).toContain('No packages yet');
 	});

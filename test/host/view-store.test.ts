@@ -25,7 +25,8 @@ class FakeTimers implements FrameTimers {
 	advance(ms: number): void {
 		this.now += ms;
 		for (const [handle, timer] of [...this.due]) {
-			if (timer.at > this.now) continue;
+			// A timer an earlier callback cleared does not fire, as with the real ones.
+			if (timer.at > this.now || !this.due.has(handle)) continue;
 			this.due.delete(handle);
 			timer.callback();
 		}
@@ -79,6 +80,35 @@ describe('createViewStore with progressFrameMs', () => {
 		expect(timers.waiting).toBe(0);
 		timers.advance(1000);
 		expect(frames).toEqual([1]);
+	});
+
+	it('draws a new package row within progressFrameMs, but Maven lines, the count and a listed row only within quietFrameMs', () => {
+		const timers = new FakeTimers();
+		const store = createViewStore(undefined, {progressFrameMs: 250, quietFrameMs: 1000, timers});
+		const frames: {lines: number; rows: number}[] = [];
+		store.subscribe(() => frames.push({lines: store.getState().maven.total, rows: store.getState().packages.length}));
+		store.dispatch({type: 'event', event: {type: 'maven-output', line: 'Downloading from codeartifact: x/a.pom'}});
+		store.dispatch({type: 'event', event: {type: 'package-count', repository: 'maven-repo', count: 3}});
+		timers.advance(999);
+		expect(frames).toEqual([]);
+		timers.advance(1);
+		expect(frames).toEqual([{lines: 1, rows: 0}]);
+		// A row Maven reported: on screen within 250 ms, with the lines that waited for the slower frame.
+		store.dispatch({type: 'event', event: {type: 'maven-output', line: 'Downloaded from codeartifact: x/a.pom'}});
+		timers.advance(100);
+		store.dispatch({type: 'event', event: {type: 'package', row: row('a')}});
+		timers.advance(250);
+		expect(frames).toEqual([
+			{lines: 1, rows: 0},
+			{lines: 2, rows: 1},
+		]);
+		expect(timers.waiting).toBe(0);
+		// The same row listed: no new row, so the quiet frame.
+		store.dispatch({type: 'event', event: {type: 'package', row: {...row('a'), state: 'confirmed', latestPublishDate: '2026-01-05T10:00:00Z'}}});
+		timers.advance(250);
+		expect(frames).toHaveLength(2);
+		timers.advance(750);
+		expect(frames).toHaveLength(3);
 	});
 
 	it('draws every change at once without progressFrameMs (the default)', () => {

@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ignores: ['dist/', 'coverage/', 'node_modules/', 'assets/', '**/*.d.ts']},
+	{ignores: ['dist/', '.build/', 'coverage/', 'node_modules/', 'assets/', '**/*.d.ts']},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

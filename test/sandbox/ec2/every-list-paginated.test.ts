@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {emulatedServices} from '../../../source/sandbox/emulated-operations.js';
-import {modelPaginators, outputShapeProblems} from '../../helpers/model-shape.js';
+import {collectPages} from '../../helpers/collect-pages.js';
+import {modelPaginators} from '../../helpers/model-shape.js';
 import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
 
 // Issue 12: every paginated EC2 operation the sandbox emulates (the model's paginators file ∩ the
@@ -60,17 +61,7 @@ describe('every paginated EC2 operation, page by page through the SDK', () => {
 	/** The labels of every item over all pages, the size of each page, and how each page departs from the model. */
 	const list = async (operation: string, config: Omit<EC2PaginationConfiguration, 'client'>) => {
 		const {label, pages} = cases[operation] ?? {label: String, pages: () => []};
-		const resultKey = String(paginators[operation]?.result_key);
-		const items: string[] = [];
-		const sizes: number[] = [];
-		const problems: string[] = [];
-		for await (const page of pages({client, ...config})) {
-			const found = ((page as Record<string, unknown>)[resultKey] ?? []) as Item[];
-			items.push(...found.map(label));
-			sizes.push(found.length);
-			problems.push(...outputShapeProblems('ec2', operation, page));
-		}
-		return {items, sizes, problems};
+		return collectPages('ec2', operation, pages({client, ...config}), [String(paginators[operation]?.result_key)], label);
 	};
 
 	/** The NextToken of the first page of OPERATION's list, five items long. */

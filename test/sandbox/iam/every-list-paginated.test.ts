@@ -32,7 +32,8 @@ import {
 } from '@aws-sdk/client-iam';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {emulatedServices} from '../../../source/sandbox/emulated-operations.js';
-import {modelPaginators, outputShapeProblems} from '../../helpers/model-shape.js';
+import {collectPages} from '../../helpers/collect-pages.js';
+import {modelPaginators} from '../../helpers/model-shape.js';
 import {adminConfig, useSandbox} from '../../helpers/sandbox.js';
 import {ec2Trust} from '../../helpers/trust-policies.js';
 
@@ -100,17 +101,7 @@ describe('every paginated IAM operation, page by page through the SDK', () => {
 	/** The labels of every item over all pages, the size of each page, and how each page departs from the model. */
 	const list = async (operation: string, config: Omit<IAMPaginationConfiguration, 'client'>) => {
 		const {label, pages} = cases[operation] ?? {label: String, pages: () => []};
-		const resultKeys = [paginators[operation]?.result_key ?? []].flat();
-		const items: string[] = [];
-		const sizes: number[] = [];
-		const problems: string[] = [];
-		for await (const page of pages({client, ...config})) {
-			const found = resultKeys.flatMap(key => ((page as Record<string, unknown>)[key] ?? []) as Item[]);
-			items.push(...found.map(label));
-			sizes.push(found.length);
-			problems.push(...outputShapeProblems('iam', operation, page));
-		}
-		return {items, sizes, problems};
+		return collectPages('iam', operation, pages({client, ...config}), [paginators[operation]?.result_key ?? []].flat(), label);
 	};
 
 	/** The Marker of the first page of OPERATION's list, two items long. */

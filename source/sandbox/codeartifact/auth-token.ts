@@ -23,7 +23,22 @@ export function issueAuthorizationToken(state: SandboxState, claims: TokenClaims
 	return `${payload}.${sign(state, payload)}`;
 }
 
+/**
+ * Tokens whose signature was checked, with the secret that checked them: Maven presents one
+ * token on every request of a build, and an HMAC and a JSON parse each time were most of what
+ * authentication cost. Only a token signed with the current secret is reused; expiry is checked
+ * every time. Bounded: a flood of distinct tokens only empties it.
+ */
+const verified = new Map<string, {secret: string; claims: TokenClaims}>();
+const verifiedLimit = 64;
+
 export function readAuthorizationToken(state: SandboxState, token: string, now = new Date()): TokenClaims | undefined {
+	const known = verified.get(token);
+	const claims = known?.secret === state.tokenSecret ? known.claims : verifiedClaims(state, token);
+	return claims && claims.expiration * 1000 > now.getTime() ? {...claims} : undefined;
+}
+
+function verifiedClaims(state: SandboxState, token: string): TokenClaims | undefined {
 	const [payload, signature, extra] = token.split('.');
 	if (!payload || !signature || extra !== undefined) return undefined;
 	const expected = Buffer.from(sign(state, payload));
@@ -37,7 +52,9 @@ export function readAuthorizationToken(state: SandboxState, token: string, now =
 	}
 	// A token issued before principalId was recorded cannot be tied to a principal: refused.
 	if (typeof claims.principalId !== 'string' || typeof claims.expiration !== 'number') return undefined;
-	return claims.expiration * 1000 > now.getTime() ? claims : undefined;
+	if (verified.size >= verifiedLimit) verified.clear();
+	verified.set(token, {secret: state.tokenSecret, claims});
+	return claims;
 }
 
 function sign(state: SandboxState, payload: string): string {

@@ -14,7 +14,7 @@ import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
 import {spawn} from 'node-pty';
 import {bundleOptions, cliOnlyPlugins} from '../scripts/bundle-options.mjs';
-import {root} from './build-sandbox-bundle.mjs';
+import {benchBundle, root} from './build-sandbox-bundle.mjs';
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}});
 const runs = Number(values.runs);
@@ -22,8 +22,8 @@ const runs = Number(values.runs);
 // Self-contained, like dist/: it can live in the checkout's own .build/ (node_modules may be shared).
 // The goal's baseline is Ink as published. The CLI also patches two of its libraries' load costs
 // (cliOnlyPlugins); the same bare app with those patches is timed too, for a like-for-like figure.
-const bare = join(root, '.build', 'bench', 'bare-ink.mjs');
-const barePatched = join(root, '.build', 'bench', 'bare-ink-patched.mjs');
+const bare = benchBundle('bare-ink.mjs');
+const barePatched = benchBundle('bare-ink-patched.mjs');
 mkdirSync(dirname(bare), {recursive: true});
 const bareApp = {
 	contents: "import {render, Text} from 'ink';\nrender(<Text>first frame</Text>);\n",

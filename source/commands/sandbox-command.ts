@@ -4,7 +4,7 @@ import {startSandbox} from '../sandbox/index.js';
 import type {Consistency} from '../sandbox/consistency.js';
 import type {Scenario} from '../sandbox/state.js';
 import {invocationName} from './invocation-name.js';
-import {ownStopSignals} from '../process/stop-signals.js';
+import {ownStopSignals, stopSignals} from '../process/stop-signals.js';
 import {shellQuote} from '../text/shell-quote.js';
 import {defaultSandboxData} from './defaults.js';
 import {exportLines} from './export-lines.js';
@@ -50,7 +50,6 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
 	for (const line of instanceTable(sandbox.instances)) log(line);
 	log('Press Ctrl-C to stop.');
 	// The data folder's lock waits for the snapshot to be written: the sandbox ends the process itself.
-	const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	const disown = ownStopSignals(stopSignals);
 	await new Promise<void>(resolve => {
 		const stop = () => resolve();

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {describeOwner, identify, isAlive, type Owner} from './process-identity.js';
 import {CliError} from '../errors.js';
 import {ensureFolder} from './ensure-folder.js';
-import {stopSignalOwned} from '../process/stop-signals.js';
+import {stopSignalOwned, stopSignals} from '../process/stop-signals.js';
 
 /** The folder, inside the locked one, that holds the lock files. */
 export const lockFolderName = '.ca-wizard.lock';
@@ -138,7 +138,6 @@ const held = new Set<() => void>();
 const releaseAll = (): void => {
 	for (const release of [...held]) release();
 };
-const stopSignals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 /**
  * A signal would end the process without running JavaScript: release, then let the signal end it

@@ -25,7 +25,8 @@ export function ownStopSignals(signals: readonly NodeJS.Signals[]): () => void {
 	};
 }
 
-const stopSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** The signals that ask a process to stop: Ctrl-C or kill -INT, kill, and the terminal closing. */
+export const stopSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Hears SIGINT, SIGTERM and SIGHUP, owning them (above), until the returned stop. `heard` decides:

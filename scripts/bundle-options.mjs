@@ -159,6 +159,34 @@ export default class Output {`;
 	},
 };
 
+/** The AWS SDK clients describe each shape as an array whose traits are objects with computed keys naming the file's
+ * string constants (`{[_eQN]: \`Min\`}`). esbuild cannot tell such a key has no side effect, so it kept every shape of a
+ * service: EC2's 2,580 structures where the wizard's five operations use a few hundred, half a megabyte that evaluated on
+ * the way to the token step. Written as the strings they are, the shapes nobody reaches are left out. The build stops on
+ * a computed key of any other kind. */
+const sdkSchemaKeysLiteral = {
+	name: 'sdk-schema-keys-literal',
+	setup(build) {
+		build.onLoad({filter: sdkSchemaModule}, async args => ({contents: schemaKeysLiteral(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
+	},
+};
+
+const sdkSchemaModule = /[/\\]@aws-sdk[/\\]client-[\w-]+[/\\]dist-es[/\\]schemas[/\\]schemas_\d+\.js$/;
+
+/** A schemas module's source with each computed key `[_name]:` written as the string constant `_name` holds. */
+export function schemaKeysLiteral(source, path) {
+	const strings = new Map([...source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)].map(([, name, literal]) => [name, literal]));
+	const rewritten = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (_, before, name) => {
+		const literal = strings.get(name);
+		if (literal === undefined)
+			throw new Error(`${path}: the computed key [${name}] is not a string constant; see sdkSchemaKeysLiteral in scripts/bundle-options.mjs`);
+		return `${before}${literal}:`;
+	});
+	const other = /[{,]\s*\[[^\]]*\]\s*:/.exec(rewritten);
+	if (other) throw new Error(`${path}: a computed key of a new kind (${other[0].trim()}); see sdkSchemaKeysLiteral in scripts/bundle-options.mjs`);
+	return rewritten;
+}
+
 /** The CLI's own rewrites, on top of bundleOptions' (scripts/build.mjs lists them first). */
 export const cliOnlyPlugins = [emojiPatternAtFirstUse, yogaWithoutFetch];
 
@@ -169,12 +197,15 @@ export const bundleOptions = {
 	target: 'node20',
 	minify: true,
 	treeShaking: true,
+	// A package's ES module build before its CommonJS one (esbuild's default for Node is the reverse): the AWS SDK's
+	// CommonJS build is one file per client, kept whole; its ES modules let the bundle keep only the commands we call.
+	mainFields: ['module', 'main'],
 	jsx: 'automatic',
 	legalComments: 'none',
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, framesShareCaches],
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, framesShareCaches, sdkSchemaKeysLiteral],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
 	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
 	banner: {

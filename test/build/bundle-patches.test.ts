@@ -1,7 +1,7 @@
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
-import {build} from 'esbuild';
+import {build, type Plugin} from 'esbuild';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import Yoga, {type Node as YogaNode} from 'yoga-layout';
@@ -155,5 +155,49 @@ describe('the libraries as bundled', () => {
 			}),
 			{numRuns: 500},
 		);
+	});
+});
+
+/** A schemas module's exports as plain data: each thunk (`() => Other$`) by the export it returns, or what it returns. */
+function schemaData(exports: Record<string, unknown>): Record<string, unknown> {
+	const names = new Map(Object.entries(exports).map(([name, value]) => [value, name]));
+	const data = (value: unknown, seen: Set<unknown>, top: boolean): unknown => {
+		if (typeof value === 'function') {
+			// Arrow functions (the thunks) have no prototype; an error class is named.
+			return value.prototype === undefined ? {thunk: data((value as () => unknown)(), seen, false)} : `class ${value.name}`;
+		}
+		if (typeof value !== 'object' || value === null) return value;
+		if (!top && names.has(value)) return `export ${names.get(value)}`;
+		if (seen.has(value)) return 'cycle';
+		const inner = new Set(seen).add(value);
+		if (Array.isArray(value)) return value.map(item => data(item, inner, false));
+		if (value instanceof Map) return [...value].map(([key, item]) => [data(key, inner, false), data(item, inner, false)]);
+		return {
+			constructor: value.constructor?.name,
+			...Object.fromEntries(Object.entries(value).map(([key, item]) => [key, data(item, inner, false)])),
+		};
+	};
+	return Object.fromEntries(Object.entries(exports).map(([name, value]) => [name, data(value, new Set(), true)]));
+}
+
+describe("the AWS SDK clients' schemas as bundled", () => {
+	// The clients the CLI bundles. Their computed trait keys become the strings they hold; every shape must stay as it was.
+	it.each(['client-codeartifact', 'client-iam', 'client-sts', 'client-ec2'])('%s: every shape, written with literal keys, is the same data', async client => {
+		const directory = temporaryDirectory('ca-wizard-sdk-schemas-');
+		const bundle = async (name: string, plugins: Plugin[]) => {
+			const outfile = join(directory, `${name}.mjs`);
+			await build({
+				...(bundleOptions as object),
+				// Unminified, so that the two bundles' classes keep the same names.
+				minify: false,
+				plugins,
+				stdin: {contents: `export * from '@aws-sdk/${client}/dist-es/schemas/schemas_0.js';`, resolveDir: checkout, loader: 'js'},
+				outfile,
+			});
+			return (await import(pathToFileURL(outfile).href)) as Record<string, unknown>;
+		};
+		const [rewritten, original] = await Promise.all([bundle('rewritten', (bundleOptions as {plugins: Plugin[]}).plugins), bundle('original', [])]);
+		expect(Object.keys(rewritten).length).toBeGreaterThan(10);
+		expect(schemaData(rewritten)).toEqual(schemaData(original));
 	});
 });

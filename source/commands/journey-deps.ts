@@ -9,8 +9,26 @@ import {packageRoot} from '../files/package-root.js';
 import {packArchive, unpackArchive} from '../publish/archive.js';
 import type {JourneyFiles, JourneyTools} from '../wizard/journey/context.js';
 
-/** The real files, processes and clock behind the journey's interfaces. */
-export const journeyTools: JourneyTools = {detectJava, detectMaven, runMaven};
+/**
+ * The real processes behind the journey's tools, for one run. Java's and Maven's version checks
+ * start a JVM each (a quarter of a second): each is made once, and `startVersionChecks` starts
+ * them early, so that the preflight finds them answered.
+ */
+export function journeyTools(): JourneyTools & {startVersionChecks(): void} {
+	let java: Promise<string | undefined> | undefined;
+	let maven: Promise<string | undefined> | undefined;
+	const tools = {
+		detectJava: () => (java ??= detectJava()),
+		detectMaven: () => (maven ??= detectMaven()),
+		runMaven,
+		startVersionChecks() {
+			// Their answers (or failures) are the preflight's to read.
+			tools.detectJava().catch(() => {});
+			tools.detectMaven().catch(() => {});
+		},
+	};
+	return tools;
+}
 
 export const journeyFiles: JourneyFiles = {
 	async readBytes(path) {

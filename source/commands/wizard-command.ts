@@ -35,6 +35,9 @@ export async function runWizardCommand(options: WizardCommandOptions, session: S
 		import('../wizard/journey/run-journey.js'),
 		import('./journey-deps.js'),
 	]);
+	const tools = journeyTools();
+	// Before connecting: the preflight waits for these more than for anything else.
+	tools.startVersionChecks();
 	let connection: Connection | undefined;
 	let target = options.target;
 	let releaseWorkDir: (() => void) | undefined;
@@ -70,7 +73,7 @@ export async function runWizardCommand(options: WizardCommandOptions, session: S
 		const dryRun = options.dryRun ? await (await import('./dry-run-deps.js')).dryRunDeps(connection, real) : undefined;
 		journeyRan = true; // from here on the journey itself says how to undo (run-journey.ts)
 		const result: JourneyResult = await runJourney(
-			{...real, ...dryRun?.deps, tools: journeyTools, sleep, now},
+			{...real, ...dryRun?.deps, tools, sleep, now},
 			{
 				target: connection.kind,
 				workDir,

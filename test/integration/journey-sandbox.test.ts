@@ -41,7 +41,7 @@ async function walk(scenario: Scenario) {
 	const controller = new AbortController();
 	writeFileSync(join(workDir, 'settings.xml'), canarySettings);
 	const result = await runJourney(
-		{aws, host, tools: journeyTools, files: journeyFiles, ledger, sleep, now},
+		{aws, host, tools: journeyTools(), files: journeyFiles, ledger, sleep, now},
 		{
 			target: 'sandbox',
 			workDir,
@@ -124,7 +124,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('the whole journey against t
 		// No publish: each one is a new version, the one thing a second run would make.
 		const host = new ScriptedHost({'local-repository': 'throwaway', publish: false});
 		const again = await runJourney(
-			{aws: first.aws, host, tools: journeyTools, files: journeyFiles, ledger: first.ledger, sleep, now},
+			{aws: first.aws, host, tools: journeyTools(), files: journeyFiles, ledger: first.ledger, sleep, now},
 			{
 				target: 'sandbox',
 				workDir: first.workDir,

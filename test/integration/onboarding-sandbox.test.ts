@@ -59,7 +59,7 @@ describe.skipIf(unavailable !== undefined && !inCi)('onboarding a host to a team
 		expect(before).toHaveLength(2);
 
 		const host = new ScriptedHost({domain: 'acme', repository: 'libs'}); // --domain acme --repository libs --yes
-		const {result} = await journey(host, {tools: journeyTools});
+		const {result} = await journey(host, {tools: journeyTools()});
 		expect(result.status, JSON.stringify(host.of('problem'))).toBe('completed');
 		expect(result.facts.build?.success).toBe(true);
 		expect(host.of('maven-output').some(event => event.line.includes('BUILD SUCCESS'))).toBe(true);

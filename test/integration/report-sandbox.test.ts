@@ -62,7 +62,7 @@ async function loggedRun(options: {tools: JourneyTools; script?: Record<string, 
 
 describe.skipIf(unavailable !== undefined && !inCi)('the write-up of a whole sandbox run, every default taken', () => {
 	it('names every resource the run created with its ARN, the package table, the refusal and its fix; no token, no password', {timeout: 180_000}, async () => {
-		const {logPath, scripted, result, ledger, account} = await loggedRun({tools: journeyTools});
+		const {logPath, scripted, result, ledger, account} = await loggedRun({tools: journeyTools()});
 		expect(result.status).toBe('completed');
 		const report = await reportFromLog(logPath, {showAccount: false});
 		const full = await reportFromLog(logPath, {showAccount: true});

@@ -15,8 +15,18 @@ import {versionIdentity} from './shapes.js';
 export function versionDetails(context: SandboxContext, pkg: PackageRecord, version: PackageVersionRecord): PomDetails | undefined {
 	if (pkg.format !== 'maven') return undefined;
 	const pom = pomAsset(pkg.name, version);
-	return pom && readPom(context.store.blobs.get(pom.blob));
+	if (!pom) return undefined;
+	// A blob is named by its SHA-256, so its details never change: read and parsed once (AWS, too, keeps
+	// them from when the version arrived). A build's ~40 DescribePackageVersion calls parsed 40 POMs each time.
+	if (!readPoms.has(pom.blob)) {
+		if (readPoms.size >= readPomsLimit) readPoms.delete(readPoms.keys().next().value as string);
+		readPoms.set(pom.blob, readPom(context.store.blobs.get(pom.blob)));
+	}
+	return readPoms.get(pom.blob);
 }
+
+const readPoms = new Map<string, PomDetails | undefined>();
+const readPomsLimit = 2048;
 
 export const listPackageVersionDependencies: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion, nextToken} = readPackageInputs(input, ['packageVersion'], ['nextToken']);

@@ -73,6 +73,10 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		}
 	};
 
+	// A throwaway repository has done its job once the packages are in CodeArtifact.
+	const removeThrowaway = async () => {
+		if (where === 'throwaway' && localRepository) await files.removeDirectory(localRepository).catch(() => {});
+	};
 	let result;
 	try {
 		result = await run();
@@ -83,19 +87,19 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 			result = await run();
 		}
 	} catch (error) {
+		await removeThrowaway();
 		if (!(error instanceof ProcessError) || options.signal.aborted) throw error;
 		stop({
 			code: 'MavenDidNotRun',
 			message: `Maven could not run: ${error.message}`,
 			fix: error.fix ?? 'Install Maven 3.8+ and a JDK 17+, then run ca-wizard again: it reuses everything it created.',
 		});
-	} finally {
-		// A throwaway repository has done its job once the packages are in CodeArtifact.
-		if (where === 'throwaway' && localRepository) await files.removeDirectory(localRepository).catch(() => {});
 	}
+	// Its files go while the repository is checked (the two wait on different things: the disk, the network).
+	const removed = removeThrowaway();
 	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
 	progress(context, 'Checking the repository for every package Maven fetched…');
-	const listed = await waitForListing(context, confirmer, facts.domain, facts.repository);
+	const listed = await waitForListing(context, confirmer, facts.domain, facts.repository).finally(() => removed);
 	// What the listing does not show yet is in the repository all the same: the build got it.
 	const packages = Math.max(listed ?? confirmer.confirmedCount, count?.known ?? 0);
 	if (listed !== undefined) count?.is(packages);

@@ -38,6 +38,10 @@ export function codeArtifactNodes({id, url}: CodeArtifactSettings): {server: Xml
 				['id', id],
 				['username', 'aws'],
 				['password', tokenPlaceholder],
+				// Maven (its HTTP wagon) otherwise asks for every file without the token first and sends it after
+				// CodeArtifact's 401: one round trip more per file, about 170 for the demo build. Sent at once, the token
+				// goes only where it would go anyway (this server's repositories).
+				['configuration', [['httpConfiguration', [['all', [['usePreemptive', 'true']]]]]]],
 			],
 		],
 		mirror: [

@@ -189,7 +189,12 @@ describe('mergeSettings on generated settings files', () => {
 					expect(idsIn(after, list, item).sort()).toEqual([...otherIds, ours.id].sort());
 				}
 				const ourServer = after['servers'].flatMap((container: any) => container.server ?? []).find((server: any) => server.id[0] === ours.id);
-				expect(ourServer).toEqual({id: [ours.id], username: ['aws'], password: ['${env.CODEARTIFACT_AUTH_TOKEN}']});
+				expect(ourServer).toEqual({
+					id: [ours.id],
+					username: ['aws'],
+					password: ['${env.CODEARTIFACT_AUTH_TOKEN}'],
+					configuration: [{httpConfiguration: [{all: [{usePreemptive: ['true']}]}]}],
+				});
 				const activeProfiles = after['activeProfiles'].flatMap((container: any) => container.activeProfile ?? []).map((id: unknown) => String(id).trim());
 				expect(activeProfiles).toContain(ours.id);
 			}),

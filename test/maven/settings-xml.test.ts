@@ -22,7 +22,9 @@ function read(text: string): Record<string, any> {
 
 function expectOurConfiguration(text: string, {id, url} = settings): void {
 	const document = read(text);
-	expect(document.servers.server.filter((server: any) => server.id === id)).toEqual([{id, username: 'aws', password: '${env.CODEARTIFACT_AUTH_TOKEN}'}]);
+	expect(document.servers.server.filter((server: any) => server.id === id)).toEqual([
+		{id, username: 'aws', password: '${env.CODEARTIFACT_AUTH_TOKEN}', configuration: {httpConfiguration: {all: {usePreemptive: 'true'}}}},
+	]);
 	expect(document.mirrors.mirror.filter((mirror: any) => mirror.id === id)).toEqual([{id, name: 'CodeArtifact', url, mirrorOf: '*'}]);
 	expect(document.profiles.profile.filter((profile: any) => profile.id === id)).toEqual([
 		{id, repositories: {repository: [{id, url}]}, pluginRepositories: {pluginRepository: [{id, url}]}},
@@ -106,7 +108,7 @@ describe('mergeSettings', () => {
 		const twice = merged(once);
 		expect(twice).toMatchObject({changed: false, text: once});
 		expect(once).toBe(
-			'<settings><servers><server><id>a</id></server>\n    <server>\n      <id>codeartifact</id>\n      <username>aws</username>\n      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>\n    </server>\n  </servers>\n  <mirrors>\n    <mirror>\n      <id>codeartifact</id>\n      <name>CodeArtifact</name>\n      <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n      <mirrorOf>*</mirrorOf>\n    </mirror>\n  </mirrors>\n  <profiles>\n    <profile>\n      <id>codeartifact</id>\n      <repositories>\n        <repository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </repository>\n      </repositories>\n      <pluginRepositories>\n        <pluginRepository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </pluginRepository>\n      </pluginRepositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>codeartifact</activeProfile>\n  </activeProfiles>\n</settings>',
+			'<settings><servers><server><id>a</id></server>\n    <server>\n      <id>codeartifact</id>\n      <username>aws</username>\n      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>\n      <configuration>\n        <httpConfiguration>\n          <all>\n            <usePreemptive>true</usePreemptive>\n          </all>\n        </httpConfiguration>\n      </configuration>\n    </server>\n  </servers>\n  <mirrors>\n    <mirror>\n      <id>codeartifact</id>\n      <name>CodeArtifact</name>\n      <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n      <mirrorOf>*</mirrorOf>\n    </mirror>\n  </mirrors>\n  <profiles>\n    <profile>\n      <id>codeartifact</id>\n      <repositories>\n        <repository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </repository>\n      </repositories>\n      <pluginRepositories>\n        <pluginRepository>\n          <id>codeartifact</id>\n          <url>https://demo-123456789012.d.codeartifact.us-east-1.amazonaws.com/maven/my-repo/</url>\n        </pluginRepository>\n      </pluginRepositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>codeartifact</activeProfile>\n  </activeProfiles>\n</settings>',
 		);
 	});
 

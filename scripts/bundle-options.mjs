@@ -174,7 +174,7 @@ const sdkSchemaKeysLiteral = {
 const sdkSchemaModule = /[/\\]@aws-sdk[/\\]client-[\w-]+[/\\]dist-es[/\\]schemas[/\\]schemas_\d+\.js$/;
 
 /** A schemas module's source with each computed key `[_name]:` written as the string constant `_name` holds. */
-export function schemaKeysLiteral(source, path) {
+function schemaKeysLiteral(source, path) {
 	const strings = new Map([...source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)].map(([, name, literal]) => [name, literal]));
 	const rewritten = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (_, before, name) => {
 		const literal = strings.get(name);

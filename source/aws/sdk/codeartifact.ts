@@ -30,7 +30,7 @@ import type {CodeArtifactApi, CodeArtifactOptions, DomainSummary, PackageInfo, R
 import {attemptMember, attemptPages, findMember} from './answer-members.js';
 import {attempt, present} from './classify-error.js';
 import {clientConfig, type ClientSettings} from './client-config.js';
-import {inBatches} from '../in-batches.js';
+import {mapConcurrently} from '../map-concurrently.js';
 
 /** How many repositories listRepositories describes at once (the list itself omits upstreams). */
 const describeConcurrency = 4;
@@ -80,7 +80,7 @@ export function createCodeArtifactApi(settings: ClientSettings, options: CodeArt
 				() => paginateListRepositoriesInDomain({client}, {domain, ...owner}),
 				page => (page.repositories ?? []).flatMap(repository => (repository.name ? [repository.name] : [])),
 			);
-			const described = await inBatches(names, describeConcurrency, name => describeRepository(domain, name));
+			const described = await mapConcurrently(names, describeConcurrency, name => describeRepository(domain, name));
 			return described.filter(repository => repository !== undefined); // one deleted in between is gone
 		},
 

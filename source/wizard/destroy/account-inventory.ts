@@ -1,6 +1,6 @@
 import type {AwsApis, Tags} from '../../aws/apis.js';
 import {AwsFailure} from '../../aws/errors.js';
-import {inBatches} from '../../aws/in-batches.js';
+import {mapConcurrently} from '../../aws/map-concurrently.js';
 import type {LedgerEntry} from '../ledger.js';
 import {createdByTag, runTag} from '../ownership-tags.js';
 
@@ -46,7 +46,7 @@ async function readDomains({codeartifact}: Pick<AwsApis, 'codeartifact'>): Promi
 		});
 		const repositories = await codeartifact.listRepositories(domain.name).catch(goneAsEmpty);
 		standing.push(
-			...(await inBatches(repositories, tagConcurrency, async repository => {
+			...(await mapConcurrently(repositories, tagConcurrency, async repository => {
 				const at = {domain: domain.name, repository: repository.name};
 				return {
 					entry: created({kind: 'repository', name: repository.name, arn: repository.arn, details: at}),
@@ -65,7 +65,7 @@ async function readDomains({codeartifact}: Pick<AwsApis, 'codeartifact'>): Promi
 }
 
 async function readRoles({iam}: Pick<AwsApis, 'iam'>): Promise<Standing[]> {
-	return inBatches(await iam.listRoles(), tagConcurrency, async role => ({
+	return mapConcurrently(await iam.listRoles(), tagConcurrency, async role => ({
 		entry: created({kind: 'iam-role', name: role.name, arn: role.arn}),
 		tags: await tagsOrNone(() => iam.listRoleTags(role.name)),
 		parts: [],
@@ -73,7 +73,7 @@ async function readRoles({iam}: Pick<AwsApis, 'iam'>): Promise<Standing[]> {
 }
 
 async function readPolicies({iam}: Pick<AwsApis, 'iam'>): Promise<Standing[]> {
-	return inBatches(await iam.listLocalPolicies(), tagConcurrency, async policy => ({
+	return mapConcurrently(await iam.listLocalPolicies(), tagConcurrency, async policy => ({
 		entry: created({kind: 'iam-policy', name: policy.name, arn: policy.arn}),
 		tags: await tagsOrNone(() => iam.listPolicyTags(policy.arn)),
 		parts: [],
@@ -81,7 +81,7 @@ async function readPolicies({iam}: Pick<AwsApis, 'iam'>): Promise<Standing[]> {
 }
 
 async function readProfiles({iam}: Pick<AwsApis, 'iam'>): Promise<Standing[]> {
-	return inBatches(await iam.listInstanceProfiles(), tagConcurrency, async profile => ({
+	return mapConcurrently(await iam.listInstanceProfiles(), tagConcurrency, async profile => ({
 		entry: created({kind: 'instance-profile', name: profile.name, arn: profile.arn}),
 		tags: await tagsOrNone(() => iam.listInstanceProfileTags(profile.name)),
 		parts: profile.roleNames.map(role => created({kind: 'instance-profile-role', name: `${role} in ${profile.name}`, details: {profile: profile.name, role}})),

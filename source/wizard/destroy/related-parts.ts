@@ -1,5 +1,5 @@
 import type {AwsApis} from '../../aws/apis.js';
-import {inBatches} from '../../aws/in-batches.js';
+import {mapConcurrently} from '../../aws/map-concurrently.js';
 import type {LedgerEntry} from '../ledger.js';
 import {created, type Standing} from './account-inventory.js';
 
@@ -25,12 +25,12 @@ export async function relatedParts(aws: Pick<AwsApis, 'iam' | 'ec2'>, chosen: re
 			.filter(standing => standing.entry.kind === 'instance-profile')
 			.flatMap(standing => standing.parts.filter(part => profileArns.has(standing.entry.arn ?? '') || roles.has(part.details?.['role'] ?? ''))),
 		...(
-			await inBatches(of('iam-policy'), concurrency, async policy =>
+			await mapConcurrently(of('iam-policy'), concurrency, async policy =>
 				(await aws.iam.listPolicyRoles(policy.arn ?? '')).map(role => attachment(policy.name, policy.arn ?? '', role)),
 			)
 		).flat(),
 		...(
-			await inBatches([...roles], concurrency, async role =>
+			await mapConcurrently([...roles], concurrency, async role =>
 				(await aws.iam.listAttachedRolePolicies(role)).map(policy => attachment(policy.name, policy.arn, role)),
 			)
 		).flat(),

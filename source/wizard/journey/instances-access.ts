@@ -1,6 +1,6 @@
 import type {AwsApis, InstanceSummary} from '../../aws/apis.js';
 import {AwsFailure} from '../../aws/errors.js';
-import {inBatches} from '../../aws/in-batches.js';
+import {mapConcurrently} from '../../aws/map-concurrently.js';
 import {policyCovers, type AccessTarget} from '../access-policy.js';
 import {accessVerdict, fixPreview, instancesQuestion, instanceShortName, instanceTitle, mayRead, type InstanceAccess} from '../instance-choice.js';
 import {chosenValues} from '../questions.js';
@@ -96,7 +96,7 @@ async function evaluateAll(
 		]);
 		return documents.filter((document): document is string => document !== undefined);
 	};
-	return inBatches(instances, lookupBatch, async instance => {
+	return mapConcurrently(instances, lookupBatch, async instance => {
 		const access: InstanceAccess = {instanceId: instance.instanceId, state: instance.state, missing: [], ...(instance.name ? {name: instance.name} : {})};
 		// Asked afresh, not taken from the list: after a fix the instance may wear another profile.
 		const association = await aws.ec2.currentAssociation(instance.instanceId).catch(fail(`Looking up the instance profile of ${instance.instanceId}`));

@@ -1,6 +1,6 @@
 import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
 import type {PackageOrigin, PackageRow} from '../events.js';
-import {inBatches} from '../../aws/in-batches.js';
+import {mapConcurrently} from '../../aws/map-concurrently.js';
 import {compareMavenVersions} from '../../maven/maven-version.js';
 import {packageKey} from '../package-table.js';
 
@@ -90,7 +90,7 @@ export class PackageConfirmer {
 		// Drawn once, with what the versions say: a row confirmed here and again a moment later would show twice in a log.
 		this.confirmListed(packages, false);
 		const unread = [...this.listed].filter(([key]) => !this.detailed.has(key));
-		await inBatches(unread, detailConcurrency, ([key, row]) => this.readLatest(key, row));
+		await mapConcurrently(unread, detailConcurrency, ([key, row]) => this.readLatest(key, row));
 		return packages.length;
 	}
 

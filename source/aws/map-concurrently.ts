@@ -3,7 +3,7 @@
  * on an API's rate limits. A call starts as soon as one ends (not once a whole batch has), so one
  * slow answer does not hold the others back; after a failure no new call starts.
  */
-export async function inBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
 	const results: R[] = new Array<R>(items.length);
 	let next = 0;
 	let failed = false;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {inBatches} from '../../source/aws/in-batches.js';
+import {mapConcurrently} from '../../source/aws/map-concurrently.js';
 
 /** A call the test ends by hand: which items are in flight is known at every moment. */
 function controlledCalls() {
@@ -22,10 +22,10 @@ function controlledCalls() {
 	return {map, settle, started, inFlight: () => [...pending.keys()].sort((a, b) => a - b)};
 }
 
-describe('inBatches', () => {
+describe('mapConcurrently', () => {
 	it('keeps at most `size` calls in flight, starts the next as soon as one ends, and answers in order', async () => {
 		const calls = controlledCalls();
-		const result = inBatches([1, 2, 3, 4, 5], 2, calls.map);
+		const result = mapConcurrently([1, 2, 3, 4, 5], 2, calls.map);
 		expect(calls.inFlight()).toEqual([1, 2]);
 		await calls.settle(2); // the second ends first: the third starts without waiting for the first
 		expect(calls.inFlight()).toEqual([1, 3]);
@@ -39,7 +39,7 @@ describe('inBatches', () => {
 
 	it('rejects with the first failure and starts no call after it', async () => {
 		const calls = controlledCalls();
-		const result = inBatches([1, 2, 3, 4], 2, calls.map);
+		const result = mapConcurrently([1, 2, 3, 4], 2, calls.map);
 		const failure = new Error('throttled');
 		await calls.settle(1, failure);
 		await expect(result).rejects.toBe(failure);
@@ -48,6 +48,6 @@ describe('inBatches', () => {
 	});
 
 	it('maps an empty list to an empty list', async () => {
-		await expect(inBatches([], 4, async () => 1)).resolves.toEqual([]);
+		await expect(mapConcurrently([], 4, async () => 1)).resolves.toEqual([]);
 	});
 });

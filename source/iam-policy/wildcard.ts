@@ -19,31 +19,65 @@ const ARN_PREFIX_COLONS = 5;
 /**
  * Matches `value` against an IAM pattern with `*` and `?` wildcards.
  * Uses a dynamic-programming table rather than a RegExp so that
- * pathological patterns (`*a*a*a*…`) cannot backtrack exponentially.
+ * pathological patterns (`*a*a*a*…`) cannot backtrack exponentially. The sandbox asks this for
+ * every statement of every request (each file Maven fetches), so a pattern is compiled once
+ * and a pattern without wildcards is a plain comparison.
  */
 export function matchWildcard(pattern: string, value: string, options: MatchOptions = {}): boolean {
-	const units = compile(pattern, options);
-	if (!units) return false;
-	const chars = Array.from(options.ignoreCase ? value.toLowerCase() : value);
-	if (options.arn && chars.filter(char => char === ':').length < ARN_PREFIX_COLONS) return false;
+	const compiled = compileCached(pattern, options);
+	if (!compiled) return false;
+	const folded = options.ignoreCase ? value.toLowerCase() : value;
+	if (options.arn && colonCount(folded) < ARN_PREFIX_COLONS) return false;
+	if (compiled.literal !== undefined) return compiled.literal === folded;
+	// Code points, so `?` takes a character outside the BMP whole; a string without surrogates is its own.
+	const chars: ArrayLike<string> = /[\uD800-\uDFFF]/.test(folded) ? Array.from(folded) : folded;
+	const length = chars.length;
 	// row[j]: the units consumed so far match the first j characters.
-	let row = chars.map(() => false).concat(false);
-	row[0] = true;
-	for (const unit of units) {
-		const next = row.map(() => false);
+	let row = new Uint8Array(length + 1);
+	let next = new Uint8Array(length + 1);
+	row[0] = 1;
+	for (const unit of compiled.units) {
 		if (typeof unit !== 'string' && unit.wildcard === '*') {
 			next[0] = row[0]!;
-			for (let j = 1; j <= chars.length; j++) {
-				next[j] = row[j]! || (next[j - 1]! && !(unit.inSegment && chars[j - 1] === ':'));
-			}
+			for (let j = 1; j <= length; j++) next[j] = row[j] || (next[j - 1] && !(unit.inSegment && chars[j - 1] === ':')) ? 1 : 0;
 		} else {
-			for (let j = 1; j <= chars.length; j++) {
-				next[j] = row[j - 1]! && unitMatches(unit, chars[j - 1]!);
-			}
+			next[0] = 0;
+			for (let j = 1; j <= length; j++) next[j] = row[j - 1] && unitMatches(unit, chars[j - 1]!) ? 1 : 0;
 		}
-		row = next;
+		[row, next] = [next, row];
 	}
-	return row[chars.length]!;
+	return row[length] === 1;
+}
+
+interface Compiled {
+	units: Unit[];
+	/** The whole pattern when it holds no wildcard: the value must equal it. */
+	literal: string | undefined;
+}
+
+/** Compiled patterns without policy variables (those depend on the request), by options and text. */
+const compiledPatterns = new Map<string, Compiled>();
+const compiledLimit = 2048;
+
+function compileCached(pattern: string, options: MatchOptions): Compiled | undefined {
+	const cacheable = !(options.lookup && pattern.includes('${'));
+	const key = `${options.ignoreCase ? 'i' : ''}${options.arn ? 'a' : ''}${options.escapes ? 'e' : ''}\u0000${pattern}`;
+	const cached = cacheable ? compiledPatterns.get(key) : undefined;
+	if (cached) return cached;
+	const units = compile(pattern, options);
+	if (!units) return undefined;
+	const compiled = {units, literal: units.every(unit => typeof unit === 'string') ? units.join('') : undefined};
+	if (cacheable) {
+		if (compiledPatterns.size >= compiledLimit) compiledPatterns.clear(); // policies are few: a full cache means churn
+		compiledPatterns.set(key, compiled);
+	}
+	return compiled;
+}
+
+function colonCount(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf(':'); index !== -1; index = text.indexOf(':', index + 1)) count++;
+	return count;
 }
 
 /** Resolves policy variables and leaves `*`/`?` literal, for the *Equals operators. */

@@ -142,6 +142,32 @@ describe('matchWildcard properties', () => {
 		);
 	});
 
+	// A RegExp is a fine oracle on short inputs (its backtracking only hurts on long ones).
+	it('agrees with a RegExp built from the pattern, ARN mode and case folding included', () => {
+		const text = fc.string({unit: fc.constantFrom('a', 'B', ':', '/', '*', '?', '📦', 'İ'), maxLength: 14});
+		const asRegExp = (pattern: string, arn: boolean, ignoreCase: boolean) => {
+			let colons = 0;
+			const source = Array.from(ignoreCase ? pattern.toLowerCase() : pattern)
+				.map(char => {
+					const inSegment = arn && colons < 5;
+					if (char === '*') return inSegment ? '[^:]*' : '.*';
+					if (char === '?') return inSegment ? '[^:]' : '.';
+					if (char === ':') colons++;
+					return char.replace(/[/\\^$+.()|[\]{}]/g, '\\$&');
+				})
+				.join('');
+			return new RegExp(`^${source}$`, 'su');
+		};
+		fc.assert(
+			fc.property(text, text, fc.boolean(), fc.boolean(), (pattern, value, arn, ignoreCase) => {
+				const folded = ignoreCase ? value.toLowerCase() : value;
+				const expected = (!arn || folded.split(':').length > 5) && asRegExp(pattern, arn, ignoreCase).test(folded);
+				expect(matchWildcard(pattern, value, {arn, ignoreCase})).toBe(expected);
+			}),
+			{numRuns: 2000},
+		);
+	});
+
 	it('replacing characters with ? or a slice with * keeps the match', () => {
 		fc.assert(
 			fc.property(plain, fc.nat(), fc.nat(), (value, a, b) => {

@@ -13,15 +13,17 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where a bench writes a bundle of this checkout's sources (git ignores .build/). */
 export const benchBundle = name => join(root, '.build', 'bench', name);
 
-/** Builds and imports {startSandbox, createMavenUpstream} from the current sources. */
+/** Builds and imports {startSandbox, createMavenUpstream, mergeSettings} from the current sources. */
 export async function loadSandbox() {
 	const outfile = benchBundle('sandbox.mjs');
 	mkdirSync(dirname(outfile), {recursive: true});
 	await build({
 		stdin: {
-			contents: ["export {startSandbox} from './source/sandbox/index.ts';", "export {createMavenUpstream} from './source/sandbox/maven/upstream.ts';"].join(
-				'\n',
-			),
+			contents: [
+				"export {startSandbox} from './source/sandbox/index.ts';",
+				"export {createMavenUpstream} from './source/sandbox/maven/upstream.ts';",
+				"export {mergeSettings} from './source/maven/settings-xml.ts';",
+			].join('\n'),
 			resolveDir: root,
 			sourcefile: 'bench-entry.ts',
 			loader: 'ts',

@@ -6,13 +6,16 @@
 // the public:maven-central external connection, token, all set up with the official SDK) and N
 // times against a plain static file server over the same ~/.m2/repository, interleaved, and
 // prints both medians and their ratio. Both sides serve the same bytes, and both serve .sha1/.md5
-// checksums (computed from the bytes), so Maven does the same requests against each.
+// checksums (computed from the bytes), so Maven does the same requests against each. Maven reads
+// the settings.xml ca-wizard writes (from the current sources), which sends the token with each
+// request (the static server ignores it): the endpoint is measured as ca-wizard's builds use it.
 //
-// With --static-challenge the static server also answers requests without credentials with a
-// 401 Basic challenge, as CodeArtifact does: it isolates what the sandbox itself costs from what
-// the authentication handshake costs Maven (one extra round trip per artifact, on either side).
+// With --plain-settings Maven reads a settings.xml as AWS's instructions give it instead, which
+// sends the token only after a 401 challenge: one round trip more per file through the sandbox;
+// add --static-challenge to make the static server answer requests without credentials with a
+// 401 Basic challenge too, as CodeArtifact does.
 //
-//   node bench/maven-through-sandbox.mjs [--runs N] [--maven-central DIR] [--static-challenge]
+//   node bench/maven-through-sandbox.mjs [--runs N] [--maven-central DIR] [--plain-settings [--static-challenge]]
 import {spawn} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
@@ -36,6 +39,7 @@ const {values: options} = parseArgs({
 		runs: {type: 'string', default: '5'},
 		'maven-central': {type: 'string', default: join(homedir(), '.m2', 'repository')},
 		'static-challenge': {type: 'boolean', default: false},
+		'plain-settings': {type: 'boolean', default: false},
 	},
 });
 const runs = Number(options.runs);
@@ -46,17 +50,22 @@ const mavenCentral = options['maven-central'];
 if (!existsSync(mavenCentral)) throw new Error(`${mavenCentral} does not exist: the bench needs a local Maven repository to serve as Maven Central.`);
 
 const work = mkdtempSync(join(tmpdir(), 'ca-wizard-bench-'));
-const {startSandbox, createMavenUpstream} = await loadSandbox();
+const {startSandbox, createMavenUpstream, mergeSettings} = await loadSandbox();
 const staticServer = await startStaticMavenServer(createMavenUpstream(mavenCentral), {challenge: options['static-challenge']});
 console.log(
-	`static server: ${options['static-challenge'] ? 'challenges requests without credentials (401), like CodeArtifact' : 'no authentication'}; both sides serve .sha1/.md5 computed from the bytes`,
+	`static server: ${options['static-challenge'] ? 'challenges requests without credentials (401), like CodeArtifact' : 'no authentication'}; both sides serve .sha1/.md5 computed from the bytes; ` +
+		`Maven reads ${options['plain-settings'] ? "AWS's plain settings.xml (the token after a 401)" : 'the settings.xml ca-wizard writes (the token with each request)'}`,
 );
 
 function settings(path, url) {
+	const merged = mergeSettings(undefined, {id: 'codeartifact', url});
+	if (!merged.ok) throw new Error(`ca-wizard's settings.xml did not render: ${merged.message}`);
 	writeFileSync(
 		path,
-		`<settings><servers><server><id>bench</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>
-<mirrors><mirror><id>bench</id><url>${url}</url><mirrorOf>*</mirrorOf></mirror></mirrors></settings>\n`,
+		options['plain-settings']
+			? `<settings><servers><server><id>bench</id><username>aws</username><password>\${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>
+<mirrors><mirror><id>bench</id><url>${url}</url><mirrorOf>*</mirrorOf></mirror></mirrors></settings>\n`
+			: merged.text,
 	);
 	return path;
 }

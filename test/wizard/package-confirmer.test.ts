@@ -106,4 +106,35 @@ describe('PackageConfirmer', () => {
 		await confirmer.reconcile();
 		expect(calls).toEqual(['listPackages']);
 	});
+
+	it('reads a package new in this build with one call, at the highest version Maven reported', async () => {
+		const {api, calls} = counted(aws.codeartifact);
+		const published: PackageRow[] = [];
+		// The repository held "held" before the build; "notes" came with it.
+		const confirmer = new PackageConfirmer(api, domain, repository, published.push.bind(published), key => !key.includes('notes'));
+		confirmer.add(row('notes', '1.0.0'));
+		confirmer.add(row('notes', '1.2.0'));
+		expect(await confirmer.reconcile()).toBe(2);
+		expect(calls.filter(call => call !== 'listPackages').sort()).toEqual(['describePackageVersion', 'describePackageVersion', 'listPackageVersions']);
+		const byName = new Map(published.map(published => [published.name, published]));
+		expect(byName.get('notes')).toMatchObject({latestVersion: '1.2.0', state: 'confirmed'});
+		expect(byName.get('held')).toMatchObject({latestVersion: '3.0.0', state: 'confirmed'});
+	});
+
+	it('lists the versions after all when the version Maven reported cannot be read', async () => {
+		const {api, calls} = counted(aws.codeartifact);
+		const published: PackageRow[] = [];
+		const confirmer = new PackageConfirmer(api, domain, repository, published.push.bind(published), () => false);
+		confirmer.add(row('notes', '9.9.9')); // not in the repository: DescribePackageVersion fails
+		await confirmer.reconcile();
+		// notes: the failed read, its versions, the newest of them; held (no version reported): its versions, the newest.
+		expect(calls.filter(call => call !== 'listPackages').sort()).toEqual([
+			'describePackageVersion',
+			'describePackageVersion',
+			'describePackageVersion',
+			'listPackageVersions',
+			'listPackageVersions',
+		]);
+		expect(published.find(confirmed => confirmed.name === 'notes')).toMatchObject({latestVersion: '1.2.0', state: 'confirmed'});
+	});
 });

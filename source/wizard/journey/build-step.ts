@@ -38,7 +38,13 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		default: 'throwaway',
 	});
 	const localRepository = where === 'throwaway' ? await files.makeTemporaryDirectory('ca-wizard-m2-') : keptRepository;
-	const confirmer = new PackageConfirmer(context.aws.codeartifact, facts.domain, facts.repository, row => context.host.notify({type: 'package', row}));
+	const confirmer = new PackageConfirmer(
+		context.aws.codeartifact,
+		facts.domain,
+		facts.repository,
+		row => context.host.notify({type: 'package', row}),
+		count && (key => count.heldBefore(key)),
+	);
 
 	const run = async () => {
 		const lines: string[] = [];
@@ -125,7 +131,8 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 async function countPackages(context: StepContext, domain: string, repository: string) {
 	const held = await context.aws.codeartifact.listPackages(domain, repository).catch(() => undefined);
 	if (!held) return undefined;
-	const keys = new Set(held.map(info => packageKey({format: info.format, namespace: info.namespace ?? '', name: info.name})));
+	const before: ReadonlySet<string> = new Set(held.map(info => packageKey({format: info.format, namespace: info.namespace ?? '', name: info.name})));
+	const keys = new Set(before);
 	const report = () => context.host.notify({type: 'package-count', repository, count: keys.size});
 	report();
 	return {
@@ -134,6 +141,7 @@ async function countPackages(context: StepContext, domain: string, repository: s
 			keys.add(packageKey(row));
 			if (keys.size > before) report();
 		},
+		heldBefore: (key: string) => before.has(key),
 		/** The packages held before the build and those Maven fetched. */
 		get known() {
 			return keys.size;

@@ -1,4 +1,4 @@
-import type {CodeArtifactApi, PackageInfo} from '../../aws/apis.js';
+import type {CodeArtifactApi, PackageInfo, PackageVersionInfo} from '../../aws/apis.js';
 import type {PackageOrigin, PackageRow} from '../events.js';
 import {mapConcurrently} from '../../aws/map-concurrently.js';
 import {compareMavenVersions} from '../../maven/maven-version.js';
@@ -9,7 +9,9 @@ import {packageKey} from '../package-table.js';
  * ListPackages per refresh confirms every row it lists (no call per package: each SDK call costs
  * the wizard CPU that Maven would use); what it does not list yet stays "not listed yet". Once,
  * after the build, each listed package's latest version is read (its publish date and where it
- * entered the domain), which the listing does not carry.
+ * entered the domain), which the listing does not carry: for a package the repository did not
+ * hold before the build, every version it has came from this build, so the highest Maven
+ * reported is its latest and one call reads it; for any other, its versions are listed first.
  */
 const detailConcurrency = 4;
 
@@ -31,6 +33,8 @@ export class PackageConfirmer {
 		private readonly domain: string,
 		private readonly repository: string,
 		private readonly publish: (row: PackageRow) => void,
+		/** Whether the repository held the package before the build; unknown (undefined) counts as held. */
+		private readonly heldBefore: (key: string) => boolean = () => true,
 	) {}
 
 	add(row: PackageRow): void {
@@ -116,10 +120,15 @@ export class PackageConfirmer {
 
 	private async readLatest(key: string, row: PackageRow): Promise<void> {
 		const coordinates = {format: row.format, ...(row.namespace ? {namespace: row.namespace} : {}), name: row.name};
-		// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
-		const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
-		const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || isHigher(v.version, best.version) ? v : best), undefined);
-		const latest = newest && (await this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, newest.version));
+		const describe = (version: string) => this.codeartifact.describePackageVersion(this.domain, this.repository, coordinates, version);
+		let latest: PackageVersionInfo | undefined;
+		if (row.latestVersion !== '' && !this.heldBefore(key)) latest = await describe(row.latestVersion).catch(() => undefined);
+		if (!latest) {
+			// "Latest version" as the table merges it: the highest in Maven's order, not the last fetched.
+			const versions = await this.codeartifact.listPackageVersions(this.domain, this.repository, coordinates);
+			const newest = versions.reduce<(typeof versions)[number] | undefined>((best, v) => (!best || isHigher(v.version, best.version) ? v : best), undefined);
+			latest = newest && (await describe(newest.version));
+		}
 		if (!latest?.publishedTime) return; // listed before its first version is: read again next time
 		this.detailed.set(key, latest.version);
 		if (latest.origin) {

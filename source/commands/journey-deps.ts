@@ -4,27 +4,27 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {writeFileSafely} from '../files/write-file-safely.js';
-import {detectJava, detectMaven, runMaven} from '../maven/mvn.js';
+import {detectJava, locateMaven, runMaven} from '../maven/mvn.js';
 import {packageRoot} from '../files/package-root.js';
 import {packArchive, unpackArchive} from '../publish/archive.js';
 import type {JourneyFiles, JourneyTools} from '../wizard/journey/context.js';
 
 /**
- * The real processes behind the journey's tools, for one run. Java's and Maven's version checks
- * start a JVM each (a quarter of a second): each is made once, and `startVersionChecks` starts
- * them early, so that the preflight finds them answered.
+ * The real processes behind the journey's tools, for one run. Java's version check starts a JVM:
+ * it is made once, and `startVersionChecks` starts it (and the PATH lookup for mvn) early, so
+ * that the preflight finds them answered.
  */
 export function journeyTools(): JourneyTools & {startVersionChecks(): void} {
 	let java: Promise<string | undefined> | undefined;
 	let maven: Promise<string | undefined> | undefined;
 	const tools = {
 		detectJava: () => (java ??= detectJava()),
-		detectMaven: () => (maven ??= detectMaven()),
+		locateMaven: () => (maven ??= locateMaven()),
 		runMaven,
 		startVersionChecks() {
 			// Their answers (or failures) are the preflight's to read.
 			tools.detectJava().catch(() => {});
-			tools.detectMaven().catch(() => {});
+			tools.locateMaven().catch(() => {});
 		},
 	};
 	return tools;

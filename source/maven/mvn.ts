@@ -1,5 +1,6 @@
 import {accessSync, constants, statSync} from 'node:fs';
 import {join} from 'node:path';
+import which from 'which';
 import {commandVersion, runProcess, type OutputStream} from '../process/run.js';
 
 export interface MavenRunOptions {
@@ -46,6 +47,7 @@ export async function runMaven(options: MavenRunOptions): Promise<MavenRunResult
 	const {command} = mavenCommand(options.projectDir);
 	const args = [
 		'-B',
+		'-V', // Maven's and Java's versions first: the preflight only found mvn, it did not start a JVM for them
 		'-s',
 		options.settingsPath,
 		...(options.localRepository === undefined ? [] : [`-Dmaven.repo.local=${options.localRepository}`]),
@@ -65,6 +67,15 @@ export async function runMaven(options: MavenRunOptions): Promise<MavenRunResult
 /** `java -version`'s first line, e.g. `openjdk version "17.0.15" 2025-04-15`, or undefined. */
 export async function detectJava(): Promise<string | undefined> {
 	return commandVersion('java', ['-version']);
+}
+
+/**
+ * Where `mvn` is on the PATH, or undefined. Found without starting it: `mvn -v` starts a JVM (a
+ * fifth of a second and more of CPU) that the build starts again moments later, printing the
+ * same version (-V).
+ */
+export async function locateMaven(): Promise<string | undefined> {
+	return (await which('mvn', {nothrow: true})) ?? undefined;
 }
 
 /** `mvn -v`'s first line, e.g. `Apache Maven 3.8.7`, or undefined. */

@@ -16,7 +16,7 @@ import {resourceNames, type ResourceNames} from '../../source/wizard/resource-na
 // point (the build path has its own tests with real mvn).
 export const noMaven: JourneyTools = {
 	detectJava: async () => 'java 17',
-	detectMaven: async () => 'Apache Maven 3.8.7',
+	locateMaven: async () => '/usr/bin/mvn',
 	runMaven: async () => ({exitCode: 0, success: true}),
 };
 

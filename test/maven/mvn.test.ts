@@ -2,7 +2,7 @@ import {chmod, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {detectJava, detectMaven, mavenCommand, runMaven} from '../../source/maven/mvn.js';
+import {detectJava, detectMaven, locateMaven, mavenCommand, runMaven} from '../../source/maven/mvn.js';
 
 let project: string;
 const token = 'eyJ2ZXIiOjEsImlzdSI6MTcwMDAwMDAwMH0.secret-token-value';
@@ -36,6 +36,7 @@ describe('runMaven', () => {
 		expect(result).toEqual({exitCode: 0, success: true});
 		expect(lines).toEqual([
 			'arg: -B',
+			'arg: -V',
 			'arg: -s',
 			'arg: /home/me/.m2/settings.xml',
 			`arg: -Dmaven.repo.local=${join(project, 'repo')}`,
@@ -89,6 +90,18 @@ describe('mavenCommand', () => {
 describe('detection', () => {
 	test('detectMaven reads `mvn -v`', async () => {
 		expect(await detectMaven()).toMatch(/^Apache Maven \d+\.\d+\.\d+/);
+	});
+
+	test('locateMaven finds mvn on the PATH without running it, and nothing on a PATH without it', async () => {
+		const found = await locateMaven();
+		expect(found).toMatch(/[/\\]mvn(\.cmd)?$/);
+		const path = process.env.PATH;
+		try {
+			process.env.PATH = project;
+			expect(await locateMaven()).toBeUndefined();
+		} finally {
+			process.env.PATH = path;
+		}
 	});
 
 	test('detectJava reads `java -version` from stderr', async () => {

@@ -61,7 +61,7 @@ describe('journey transitions', () => {
 
 	it('stops in preflight, before creating anything, when Maven is missing', async () => {
 		const host = new ScriptedHost({domain: 'no-maven'});
-		const {result, ledger} = await journey(host, {tools: {...noMaven, detectMaven: async () => undefined}});
+		const {result, ledger} = await journey(host, {tools: {...noMaven, locateMaven: async () => undefined}});
 		expect(result).toMatchObject({status: 'stopped', step: 'preflight'});
 		expect(host.of('problem').at(-1)!.problem).toMatchObject({code: 'MavenMissing', fix: expect.stringContaining('apt-get install maven')});
 		expect(ledger.resources).toEqual([]);

@@ -11,7 +11,8 @@ import type {ArchiveFile} from '../../publish/publish-lines.js';
 /** Effects the journey needs besides AWS, behind interfaces so the core stays testable. */
 export interface JourneyTools {
 	detectJava(): Promise<string | undefined>;
-	detectMaven(): Promise<string | undefined>;
+	/** Where mvn is on the PATH (the build prints its version). */
+	locateMaven(): Promise<string | undefined>;
 	runMaven(options: {
 		projectDir: string;
 		settingsPath: string;

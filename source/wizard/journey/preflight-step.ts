@@ -17,7 +17,7 @@ export async function preflightStep(context: StepContext): Promise<StepOutcome> 
 			return host;
 		}),
 		tools.detectJava(),
-		tools.detectMaven(),
+		tools.locateMaven(),
 	]);
 	facts.identity = identity;
 	facts.hostMetadata = hostMetadata;

@@ -68,10 +68,20 @@ function managedPolicy(state: SandboxState, arn: string): PolicyDocument[] {
 	return policy ? [parseJson(policy.document)] : [];
 }
 
+/** Parsed documents by text: the build host's policies are read for every file Maven fetches. The evaluator does not change them. */
+const parsedDocuments = new Map<string, PolicyDocument>();
+const parsedLimit = 512;
+
 function parseJson(text: string): PolicyDocument {
+	const cached = parsedDocuments.get(text);
+	if (cached) return cached;
+	let document: PolicyDocument;
 	try {
-		return JSON.parse(text) as PolicyDocument;
+		document = JSON.parse(text) as PolicyDocument;
 	} catch {
-		return {}; // documents are validated when stored; an unreadable one grants nothing
+		document = {}; // documents are validated when stored; an unreadable one grants nothing
 	}
+	if (parsedDocuments.size >= parsedLimit) parsedDocuments.clear();
+	parsedDocuments.set(text, document);
+	return document;
 }

@@ -36,8 +36,22 @@ const readWithoutToken = {
 	],
 };
 
+/** Derived once per sandbox: a token's principal is looked up on every request Maven makes, and each derivation is seven HMACs. */
+const derived = new Map<string, OtherAccount>();
+
 /** The two users: `partner-admin` (AdministratorAccess) and `partner-reader` (reads, but no GetAuthorizationToken). */
 export function otherAccount(state: SandboxState): OtherAccount {
+	const key = `${state.tokenSecret}\u0000${state.accountId}`;
+	let account = derived.get(key);
+	if (!account) {
+		if (derived.size >= 16) derived.clear(); // one per sandbox in this process: tests start many
+		account = deriveOtherAccount(state);
+		derived.set(key, account);
+	}
+	return account;
+}
+
+function deriveOtherAccount(state: SandboxState): OtherAccount {
 	const derive = (label: string) => createHmac('sha256', state.tokenSecret).update(`other-account:${label}`).digest();
 	const digits = [...derive('account')].map(byte => byte % 10);
 	let accountId = [1 + ((digits[0] ?? 0) % 9), ...digits.slice(1, 12)].join(''); // 12 digits, no leading zero

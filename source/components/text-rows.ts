@@ -1,3 +1,4 @@
+import {BoundedCache} from '../bounded-cache.js';
 // How many terminal rows a text takes, computed with the very functions Ink wraps a <Text> with
 // (wrap-ansi with {hard: true, trim: false}, string-width), so that a screen can be planned to
 // fit the terminal before it is drawn — wide characters and emoji included.
@@ -25,19 +26,12 @@ export function textWidth(text: string): number {
  * Texts already wrapped, by width: a screen is planned on every frame, and the same concept,
  * notes and policy wrapped again each time were most of a frame of the build's live table.
  */
-const wrapped = new Map<string, readonly string[]>();
-const wrappedMost = 1000;
+const wrapped = new BoundedCache<string, readonly string[]>(1000);
 
 /** The rows Ink would draw `text` on in `width` columns; '' is one empty row. */
 export function wrapRows(text: string, width: number): string[] {
 	const columns = Math.max(1, Math.floor(width));
-	const key = `${columns}\u0000${text}`;
-	let rows = wrapped.get(key);
-	if (!rows) {
-		rows = wrapAnsi(text, columns, {hard: true, trim: false}).split('\n');
-		if (wrapped.size >= wrappedMost) wrapped.clear();
-		wrapped.set(key, rows);
-	}
+	const rows = wrapped.getOrCompute(`${columns}\u0000${text}`, () => wrapAnsi(text, columns, {hard: true, trim: false}).split('\n'));
 	return [...rows];
 }
 

@@ -1,3 +1,4 @@
+import {BoundedCache} from '../bounded-cache.js';
 /** Case-insensitive context lookup; an absent key is `undefined`. */
 export type ContextLookup = (key: string) => string[] | undefined;
 
@@ -56,22 +57,16 @@ interface Compiled {
 }
 
 /** Compiled patterns without policy variables (those depend on the request), by options and text. */
-const compiledPatterns = new Map<string, Compiled>();
-const compiledLimit = 2048;
+const compiledPatterns = new BoundedCache<string, Compiled | undefined>(2048);
 
 function compileCached(pattern: string, options: MatchOptions): Compiled | undefined {
-	const cacheable = !(options.lookup && pattern.includes('${'));
+	const compileNow = (): Compiled | undefined => {
+		const units = compile(pattern, options);
+		return units && {units, literal: units.every(unit => typeof unit === 'string') ? units.join('') : undefined};
+	};
+	if (options.lookup && pattern.includes('${')) return compileNow();
 	const key = `${options.ignoreCase ? 'i' : ''}${options.arn ? 'a' : ''}${options.escapes ? 'e' : ''}\u0000${pattern}`;
-	const cached = cacheable ? compiledPatterns.get(key) : undefined;
-	if (cached) return cached;
-	const units = compile(pattern, options);
-	if (!units) return undefined;
-	const compiled = {units, literal: units.every(unit => typeof unit === 'string') ? units.join('') : undefined};
-	if (cacheable) {
-		if (compiledPatterns.size >= compiledLimit) compiledPatterns.clear(); // policies are few: a full cache means churn
-		compiledPatterns.set(key, compiled);
-	}
-	return compiled;
+	return compiledPatterns.getOrCompute(key, compileNow);
 }
 
 function colonCount(text: string): number {

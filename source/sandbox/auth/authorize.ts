@@ -1,3 +1,4 @@
+import {BoundedCache} from '../../bounded-cache.js';
 import {combineDecisions} from '../../iam-policy/combine.js';
 import type {ContextValues} from '../../iam-policy/conditions.js';
 import {denialMessage, evaluatePolicies, evaluateResourcePolicies, type Decision, type PolicyDocument} from '../../iam-policy/evaluate.js';
@@ -69,19 +70,14 @@ function managedPolicy(state: SandboxState, arn: string): PolicyDocument[] {
 }
 
 /** Parsed documents by text: the build host's policies are read for every file Maven fetches. The evaluator does not change them. */
-const parsedDocuments = new Map<string, PolicyDocument>();
-const parsedLimit = 512;
+const parsedDocuments = new BoundedCache<string, PolicyDocument>(512);
 
 function parseJson(text: string): PolicyDocument {
-	const cached = parsedDocuments.get(text);
-	if (cached) return cached;
-	let document: PolicyDocument;
-	try {
-		document = JSON.parse(text) as PolicyDocument;
-	} catch {
-		document = {}; // documents are validated when stored; an unreadable one grants nothing
-	}
-	if (parsedDocuments.size >= parsedLimit) parsedDocuments.clear();
-	parsedDocuments.set(text, document);
-	return document;
+	return parsedDocuments.getOrCompute(text, () => {
+		try {
+			return JSON.parse(text) as PolicyDocument;
+		} catch {
+			return {}; // documents are validated when stored; an unreadable one grants nothing
+		}
+	});
 }

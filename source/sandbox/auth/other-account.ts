@@ -1,3 +1,4 @@
+import {BoundedCache} from '../../bounded-cache.js';
 import {createHmac} from 'node:crypto';
 import type {SandboxState} from '../state.js';
 
@@ -36,19 +37,12 @@ const readWithoutToken = {
 	],
 };
 
-/** Derived once per sandbox: a token's principal is looked up on every request Maven makes, and each derivation is seven HMACs. */
-const derived = new Map<string, OtherAccount>();
+/** Derived once per sandbox (tests start many in one process): a token's principal is looked up on every request Maven makes, and each derivation is seven HMACs. */
+const derived = new BoundedCache<string, OtherAccount>(16);
 
 /** The two users: `partner-admin` (AdministratorAccess) and `partner-reader` (reads, but no GetAuthorizationToken). */
 export function otherAccount(state: SandboxState): OtherAccount {
-	const key = `${state.tokenSecret}\u0000${state.accountId}`;
-	let account = derived.get(key);
-	if (!account) {
-		if (derived.size >= 16) derived.clear(); // one per sandbox in this process: tests start many
-		account = deriveOtherAccount(state);
-		derived.set(key, account);
-	}
-	return account;
+	return derived.getOrCompute(`${state.tokenSecret}\u0000${state.accountId}`, () => deriveOtherAccount(state));
 }
 
 function deriveOtherAccount(state: SandboxState): OtherAccount {

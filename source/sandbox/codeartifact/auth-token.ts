@@ -1,3 +1,4 @@
+import {BoundedCache} from '../../bounded-cache.js';
 import {createHmac, timingSafeEqual} from 'node:crypto';
 import type {SandboxState} from '../state.js';
 
@@ -27,10 +28,9 @@ export function issueAuthorizationToken(state: SandboxState, claims: TokenClaims
  * Tokens whose signature was checked, with the secret that checked them: Maven presents one
  * token on every request of a build, and an HMAC and a JSON parse each time were most of what
  * authentication cost. Only a token signed with the current secret is reused; expiry is checked
- * every time. Bounded: a flood of distinct tokens only empties it.
+ * every time. Bounded: a flood of distinct tokens only pushes the oldest out.
  */
-const verified = new Map<string, {secret: string; claims: TokenClaims}>();
-const verifiedLimit = 64;
+const verified = new BoundedCache<string, {secret: string; claims: TokenClaims}>(64);
 
 export function readAuthorizationToken(state: SandboxState, token: string, now = new Date()): TokenClaims | undefined {
 	const known = verified.get(token);
@@ -52,7 +52,6 @@ function verifiedClaims(state: SandboxState, token: string): TokenClaims | undef
 	}
 	// A token issued before principalId was recorded cannot be tied to a principal: refused.
 	if (typeof claims.principalId !== 'string' || typeof claims.expiration !== 'number') return undefined;
-	if (verified.size >= verifiedLimit) verified.clear();
 	verified.set(token, {secret: state.tokenSecret, claims});
 	return claims;
 }

@@ -1,3 +1,4 @@
+import {BoundedCache} from '../../bounded-cache.js';
 import type {SandboxContext} from '../context.js';
 import {pomAsset, readPom, type PomDetails} from '../maven/pom.js';
 import type {RestHandler} from '../protocols/rest-json.js';
@@ -18,15 +19,10 @@ export function versionDetails(context: SandboxContext, pkg: PackageRecord, vers
 	if (!pom) return undefined;
 	// A blob is named by its SHA-256, so its details never change: read and parsed once (AWS, too, keeps
 	// them from when the version arrived). A build's ~40 DescribePackageVersion calls parsed 40 POMs each time.
-	if (!readPoms.has(pom.blob)) {
-		if (readPoms.size >= readPomsLimit) readPoms.delete(readPoms.keys().next().value as string);
-		readPoms.set(pom.blob, readPom(context.store.blobs.get(pom.blob)));
-	}
-	return readPoms.get(pom.blob);
+	return readPoms.getOrCompute(pom.blob, () => readPom(context.store.blobs.get(pom.blob)));
 }
 
-const readPoms = new Map<string, PomDetails | undefined>();
-const readPomsLimit = 2048;
+const readPoms = new BoundedCache<string, PomDetails | undefined>(2048);
 
 export const listPackageVersionDependencies: RestHandler = (input, call, context) => {
 	const {domainOwner, coordinates, packageVersion, nextToken} = readPackageInputs(input, ['packageVersion'], ['nextToken']);

@@ -131,8 +131,8 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 async function countPackages(context: StepContext, domain: string, repository: string) {
 	const held = await context.aws.codeartifact.listPackages(domain, repository).catch(() => undefined);
 	if (!held) return undefined;
-	const before: ReadonlySet<string> = new Set(held.map(info => packageKey({format: info.format, namespace: info.namespace ?? '', name: info.name})));
-	const keys = new Set(before);
+	const heldAtStart: ReadonlySet<string> = new Set(held.map(info => packageKey({format: info.format, namespace: info.namespace ?? '', name: info.name})));
+	const keys = new Set(heldAtStart);
 	const report = () => context.host.notify({type: 'package-count', repository, count: keys.size});
 	report();
 	return {
@@ -141,7 +141,7 @@ async function countPackages(context: StepContext, domain: string, repository: s
 			keys.add(packageKey(row));
 			if (keys.size > before) report();
 		},
-		heldBefore: (key: string) => before.has(key),
+		heldBefore: (key: string) => heldAtStart.has(key),
 		/** The packages held before the build and those Maven fetched. */
 		get known() {
 			return keys.size;

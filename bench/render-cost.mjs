@@ -7,7 +7,7 @@
 //    wizard's). /proc is read every 20 ms: the build is the time the wizard has a child running
 //    `compile`; the wizard's CPU is its utime+stime over that time, Maven's is what the wizard's
 //    cutime+cstime grew by once it reaped mvn (mvn execs java, so that is the whole JVM).
-// 2. The live package table fed 5,000 packages: the real App (the Build step) rendered by Ink
+// 2. The live package table fed 5,000 packages: the real App (the Build step) bundled with Ink as the CLI is, rendered
 //    to a fake 120×40 stdout; a frame is the CPU time from one more package row dispatched to
 //    the frame written, against the 16 ms of a 60 Hz frame (goal: at most 1×).
 //
@@ -21,6 +21,7 @@ import {parseArgs} from 'node:util';
 /* global setInterval, clearInterval, setImmediate */
 import {build} from 'esbuild';
 import {spawn} from 'node-pty';
+import {bundleOptions, cliOnlyPlugins} from '../scripts/bundle-options.mjs';
 import {benchBundle, root} from './build-sandbox-bundle.mjs';
 import {cli, startCliSandbox} from './cli-sandbox.mjs';
 import {median, printResult} from './result-line.mjs';
@@ -123,29 +124,27 @@ async function buildFigure(work) {
 	}
 }
 
-/** The App and its store from the current sources, bundled as the CLI is (dependencies external). */
+/** The App, its store, and Ink and React, from the current sources, bundled as the CLI is: Ink inlined, with the CLI's rewrites of it. */
 async function loadApp() {
 	const outfile = benchBundle('app.mjs');
 	mkdirSync(dirname(outfile), {recursive: true});
 	await build({
+		...bundleOptions,
+		plugins: [...cliOnlyPlugins, ...bundleOptions.plugins],
 		stdin: {
 			contents: [
 				"export {App} from './source/app.tsx';",
 				"export {createViewStore} from './source/host/view-store.ts';",
 				"export {createInkHost} from './source/host/ink-host.ts';",
+				"export {render} from 'ink';",
+				"export {createElement} from 'react';",
 			].join('\n'),
 			resolveDir: root,
 			sourcefile: 'bench-app.ts',
 			loader: 'ts',
 		},
 		outfile,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		packages: 'external',
-		jsx: 'automatic',
-		logLevel: 'warning',
+		minify: false,
 	});
 	return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }
@@ -189,9 +188,7 @@ const packageRow = index => ({
 
 async function tableFigure(count = 5000, frames = 200) {
 	process.env.CI = 'false'; // Ink in CI writes only the last frame
-	// React's production build, as the bundled CLI has it (scripts/bundle-options.mjs defines NODE_ENV).
-	process.env.NODE_ENV ??= 'production';
-	const [{App, createViewStore, createInkHost}, {render}, {createElement}] = await Promise.all([loadApp(), import('ink'), import('react')]);
+	const {App, createViewStore, createInkHost, render, createElement} = await loadApp();
 	const store = createViewStore();
 	const host = createInkHost(store);
 	host.notify({type: 'step', step: 'build', status: 'active'});

@@ -1,4 +1,7 @@
+import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 // The esbuild settings every bundle of ours shares: the CLI (scripts/build.mjs) and the bare Ink app
 // the first-frame bench compares it with, so that the two are bundled alike.
@@ -127,34 +130,27 @@ const yogaWithoutFetch = {
 	},
 };
 
-/** Ink draws every frame into a new Output, whose caches (each line's styled cells, each text's width) start empty: a
- * frame tokenized every line of the screen again, though a frame of the build's live view changes a few of them. One set
- * of caches for every frame (emptied when it grows large) tokenizes only the lines that changed. The cached cells are
- * only read (placed in the frame's grid, then turned back into a string), so sharing them is safe. The blank cells the
- * grid starts with are one shared cell too, not a new object and array for each of a screen's thousands of cells. The
- * build stops if Ink changes this code. */
-const framesShareCaches = {
-	name: 'frames-share-caches',
+/** Ink draws every frame into a new Output: a grid of one object per cell (thousands on a 120-column screen), each row
+ * turned back into a string, every row on every frame, with caches (each line's styled cells, each text's width) that
+ * start empty each time. source/host/ink-frame-output.ts takes its place: it notes what each row was given, makes the
+ * rows a frame before did not have as Ink does, and takes the others' strings from the frames before; its caches outlive
+ * the frame. Its test compares it with Ink's. Ink's module is checked by its hash: the build stops when Ink changes it,
+ * for the replacement to be compared with the new one. */
+const inkOutputHash = 'de9078c7fc647c40cf9e32d6658fcbbee91dae9e3f6334e5f4ebfc5905fc401d';
+const frameRowsCached = {
+	name: 'frame-rows-cached',
 	setup(build) {
-		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			const perFrame = 'caches = new OutputCaches();';
-			const blank = /row\.push\(\{\s*type: 'char',\s*value: ' ',\s*fullWidth: false,\s*styles: \[\],\s*\}\);/;
-			if (!source.includes(perFrame) || !blank.test(source) || !source.includes('class OutputCaches {'))
-				throw new Error(`${args.path}: Ink's Output changed; see framesShareCaches in scripts/bundle-options.mjs`);
-			const shared = `const cacheEntriesMost = 5000;
-let sharedCaches;
-function framesCaches() {
-	const caches = (sharedCaches ??= new OutputCaches());
-	if (caches.styledChars.size + caches.widths.size + caches.blockWidths.size > cacheEntriesMost) sharedCaches = new OutputCaches();
-	return sharedCaches;
-}
-const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
-export default class Output {`;
-			return {
-				contents: source.replace(perFrame, 'caches = framesCaches();').replace(blank, 'row.push(blankCell);').replace('export default class Output {', shared),
-				loader: 'js',
-			};
+		build.onResolve({filter: /^\.\/output\.js$/}, async args => {
+			if (!/[/\\]ink[/\\]build[/\\]renderer\.js$/.test(args.importer)) return undefined;
+			const original = join(dirname(args.importer), 'output.js');
+			const hash = createHash('sha256')
+				.update(await readFile(original))
+				.digest('hex');
+			if (hash !== inkOutputHash)
+				throw new Error(
+					`${original}: Ink's Output changed; compare source/host/ink-frame-output.ts with it, then update inkOutputHash in scripts/bundle-options.mjs`,
+				);
+			return {path: fileURLToPath(new URL('../source/host/ink-frame-output.ts', import.meta.url))};
 		});
 	},
 };
@@ -205,7 +201,7 @@ export const bundleOptions = {
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, framesShareCaches, sdkSchemaKeysLiteral],
+	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, frameRowsCached, sdkSchemaKeysLiteral],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
 	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
 	banner: {

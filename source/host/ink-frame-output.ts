@@ -1,4 +1,5 @@
 import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import ansiStyles from 'ansi-styles';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 
@@ -120,6 +121,8 @@ export default class Output {
 
 /** A row as Ink makes it: blank cells `width` wide, each segment's characters laid from its x, turned into a string. */
 function rowFromSegments([width, segments]: [number, Segment[]]): string {
+	const quick = oneTextRow(width, segments);
+	if (quick !== undefined) return quick;
 	const cells: StyledChar[] = Array.from({length: width}, () => blankCell);
 	for (const {x, line} of segments) {
 		let offsetX = x;
@@ -132,4 +135,28 @@ function rowFromSegments([width, segments]: [number, Segment[]]): string {
 		}
 	}
 	return styledCharsToString(cells.filter(cell => cell !== undefined)).trimEnd();
+}
+
+/** One column each, and one cell each as the tokenizer reads them: printable ASCII, the log's bar and the ellipsis. */
+const narrowText = /^[\u0020-\u007E│…]*$/;
+const oneStyle = /^\u001B\[(\d+)m([\u0020-\u007E│…]*)\u001B\[(\d+)m$/;
+
+/**
+ * Most rows of a frame are one line of narrow text, plain or in one style (a dim log line, a
+ * bold title): the string Ink makes of their cells is known without them. Undefined for any
+ * other row. The test holds it to Ink's output.
+ */
+function oneTextRow(width: number, segments: Segment[]): string | undefined {
+	if (segments.length !== 1) return undefined;
+	const [{x, line}] = segments as [Segment];
+	if (!Number.isInteger(x) || x < 0) return undefined;
+	// Blank cells up to x; past the width there are no cells, and nothing is drawn there.
+	const lead = ' '.repeat(Math.min(x, width));
+	if (narrowText.test(line)) return (lead + line).trimEnd();
+	const [, open, text, close] = oneStyle.exec(line) ?? [];
+	if (open === undefined || text === undefined || close === undefined) return undefined;
+	// A style and its own end: the cells carry the style, and the row ends it where the text ends.
+	const end = ansiStyles.codes.get(Number(open));
+	if (end === undefined || end === Number(open) || Number(close) !== end) return undefined;
+	return text === '' ? '' : `${lead}${line}`;
 }

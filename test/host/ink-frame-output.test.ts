@@ -20,7 +20,15 @@ interface FrameOutput {
 
 const style = fc.constantFrom('', '\u001B[31m', '\u001B[39m', '\u001B[1m', '\u001B[22m', '\u001B[44m', '\u001B[49m', '\u001B[7m', '\u001B[27m', '\u001B[0m');
 const piece = fc.constantFrom('a', 'b', ' ', 'word', '●', '✔', '界', '…', '│', 'e\u0301', '  ', '🙂');
-const line = fc.array(fc.tuple(style, piece), {maxLength: 12}).map(parts => parts.map(([code, text]) => code + text).join(''));
+const anyLine = fc.array(fc.tuple(style, piece), {maxLength: 12}).map(parts => parts.map(([code, text]) => code + text).join(''));
+// The rows most frames are made of: narrow text, plain or in one style and its end (or an end of another style).
+const narrow = fc.array(fc.constantFrom('a', 'Z', ' ', '~', '[INFO]', '│', '…', '0'), {maxLength: 10}).map(parts => parts.join(''));
+const styleCode = fc.constantFrom(0, 1, 2, 7, 22, 27, 32, 36, 39, 44, 49, 90);
+const line = fc.oneof(
+	anyLine,
+	narrow,
+	fc.tuple(styleCode, narrow, styleCode).map(([open, text, close]) => `\u001B[${open}m${text}\u001B[${close}m`),
+);
 const text = fc.array(line, {minLength: 1, maxLength: 4}).map(lines => lines.join('\n'));
 const transformers: Transformer[][] = [[], [line => line.toUpperCase()], [(line, index) => `${index}${line}`], [line => `\u001B[32m${line}\u001B[39m`]];
 const coordinate = fc.integer({min: -3, max: 24});

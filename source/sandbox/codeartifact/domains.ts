@@ -19,7 +19,7 @@ export const createDomain: RestHandler = (input, call, context) => {
 	if (entry(state.domains, domain)) throw conflict('domain', domain, `Domain ${domain} already exists in account ${state.accountId}.`);
 	const record: DomainRecord = {name: domain, createdTime: epochSeconds(context.now()), encryptionKey: encryptionKey ?? managedKeyArn(state), tags: tags.items};
 	state.domains[domain] = record;
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {domain: domainDescription(state, record)}};
 };
 

@@ -30,7 +30,7 @@ export const associateExternalConnection: RestHandler = (input, call, context) =
 	}
 	checkServedConnection(externalConnection);
 	record.externalConnections = [externalConnection];
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {repository: repositoryDescription(state, record)}};
 };
 
@@ -43,6 +43,6 @@ export const disassociateExternalConnection: RestHandler = (input, call, context
 		throw notFound('repository', repository, `Repository ${repository} has no external connection ${externalConnection}.`);
 	}
 	record.externalConnections = record.externalConnections.filter(name => name !== externalConnection);
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {repository: repositoryDescription(state, record)}};
 };

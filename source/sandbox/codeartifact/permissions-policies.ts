@@ -26,7 +26,7 @@ export const putDomainPermissionsPolicy: RestHandler = (input, call, context) =>
 	const arn = domainArn(state, domain);
 	call.authorize('codeartifact:PutDomainPermissionsPolicy', arn);
 	const record = requireDomain(state, domain, owner);
-	return put(record, 'domain', domain, arn, policyDocument, policyRevision, () => context.store.commit());
+	return put(record, 'domain', domain, arn, policyDocument, policyRevision, () => context.store.commit({packagesUnchanged: true}));
 };
 
 export const getDomainPermissionsPolicy: RestHandler = (input, call, context) => {
@@ -42,7 +42,7 @@ export const deleteDomainPermissionsPolicy: RestHandler = (input, call, context)
 	const {state} = context.store;
 	const arn = domainArn(state, domain);
 	call.authorize('codeartifact:DeleteDomainPermissionsPolicy', arn);
-	return remove(requireDomain(state, domain, domainOwner), 'domain', domain, arn, policyRevisionQuery, () => context.store.commit());
+	return remove(requireDomain(state, domain, domainOwner), 'domain', domain, arn, policyRevisionQuery, () => context.store.commit({packagesUnchanged: true}));
 };
 
 export const putRepositoryPermissionsPolicy: RestHandler = (input, call, context) => {
@@ -55,7 +55,7 @@ export const putRepositoryPermissionsPolicy: RestHandler = (input, call, context
 	const arn = repositoryArn(state, domain, repository);
 	call.authorize('codeartifact:PutRepositoryPermissionsPolicy', arn);
 	const record = requireRepository(state, domain, repository, domainOwner);
-	return put(record, 'repository', repository, arn, policyDocument, policyRevision, () => context.store.commit());
+	return put(record, 'repository', repository, arn, policyDocument, policyRevision, () => context.store.commit({packagesUnchanged: true}));
 };
 
 export const getRepositoryPermissionsPolicy: RestHandler = (input, call, context) => {
@@ -72,7 +72,7 @@ export const deleteRepositoryPermissionsPolicy: RestHandler = (input, call, cont
 	const arn = repositoryArn(state, domain, repository);
 	call.authorize('codeartifact:DeleteRepositoryPermissionsPolicy', arn);
 	const record = requireRepository(state, domain, repository, domainOwner);
-	return remove(record, 'repository', repository, arn, policyRevisionQuery, () => context.store.commit());
+	return remove(record, 'repository', repository, arn, policyRevisionQuery, () => context.store.commit({packagesUnchanged: true}));
 };
 
 type PolicyHolder = DomainRecord | RepositoryRecord;

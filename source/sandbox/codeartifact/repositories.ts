@@ -30,7 +30,7 @@ export const createRepository: RestHandler = (input, call, context) => {
 		tags: tags.items,
 	};
 	state.repositories[repositoryKey(domain, repository)] = record;
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {repository: repositoryDescription(state, record)}};
 };
 
@@ -52,7 +52,7 @@ export const updateRepository: RestHandler = (input, call, context) => {
 	if (description !== undefined) record.description = description;
 	if (upstreams) record.upstreams = upstreams;
 	delete record.danglingUpstreams; // any UpdateRepository settles the graph on the upstreams that exist
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {repository: repositoryDescription(state, record)}};
 };
 

@@ -52,7 +52,7 @@ export const tagResource: RestHandler = (input, call, context) => {
 	const merged = withTags(record.tags, tags.items, 'exact');
 	checkTagCount(type, id, merged.length);
 	record.tags = merged;
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {}};
 };
 
@@ -62,7 +62,7 @@ export const untagResource: RestHandler = (input, call, context) => {
 	keys.check();
 	const {record} = taggedResource(context.store.state, arn);
 	record.tags = withoutKeys(record.tags, keys.items, 'exact');
-	context.store.commit();
+	context.store.commit({packagesUnchanged: true});
 	return {json: {}};
 };
 

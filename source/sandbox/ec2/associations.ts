@@ -67,7 +67,7 @@ export const AssociateIamInstanceProfile: QueryHandler = (params, call, {store, 
 	authorizePassRole(state, call, profile);
 	if (currentAssociation(state, instanceId)) throw new ServiceError('IncorrectState', 400, `There is an existing association for instance ${instanceId}`);
 	const association = associate(state, instanceId, profile, now());
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	// The change is immediate here; AWS reports it as under way.
 	return {iamInstanceProfileAssociation: associationXml(state, association, 'associating')};
 };
@@ -115,7 +115,7 @@ export const ReplaceIamInstanceProfileAssociation: QueryHandler = (params, call,
 	authorizePassRole(state, call, profile);
 	endAssociation(state, old);
 	const association = associate(state, old.instanceId, profile, now());
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {iamInstanceProfileAssociation: associationXml(state, association, 'associating')};
 };
 
@@ -127,6 +127,6 @@ export const DisassociateIamInstanceProfile: QueryHandler = (params, call, {stor
 	const association = findAssociation(state, associationId);
 	const reply = associationXml(state, association, 'disassociating');
 	endAssociation(state, association);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {iamInstanceProfileAssociation: reply};
 };

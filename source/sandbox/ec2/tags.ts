@@ -65,7 +65,7 @@ export const CreateTags: QueryHandler = (params, call, {store}) => {
 	if (merged.some(list => list.length > maxTagsPerResource))
 		throw new ServiceError('TagLimitExceeded', 400, 'The maximum number of Tags for a resource has been reached.');
 	instances.forEach((instance, index) => (instance.tags = merged[index] ?? instance.tags));
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {return: true};
 };
 
@@ -90,7 +90,7 @@ export const DeleteTags: QueryHandler = (params, call, {store}) => {
 			);
 		}
 	}
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {return: true};
 };
 

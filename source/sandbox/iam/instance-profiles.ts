@@ -23,7 +23,7 @@ export const CreateInstanceProfile: QueryHandler = (params, call, {store, now}) 
 	if (findByName(state.iam.instanceProfiles, name)) throw alreadyExists(`Instance Profile ${name} already exists.`);
 	const profile: InstanceProfileRecord = {name, id: awsId('AIPA', 17), path, createDate: isoNow(now()), roleNames: [], tags};
 	state.iam.instanceProfiles[name] = profile;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {InstanceProfile: instanceProfileXml(state, profile, true)};
 };
 
@@ -67,7 +67,7 @@ export const DeleteInstanceProfile: QueryHandler = (params, call, {store}) => {
 	const profile = authorizedInstanceProfile(state, call, 'DeleteInstanceProfile', name);
 	if (profile.roleNames.length > 0) throw deleteConflict('Cannot delete entity, must remove roles from instance profile first.');
 	delete state.iam.instanceProfiles[profile.name];
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -89,7 +89,7 @@ export const AddRoleToInstanceProfile: QueryHandler = (params, call, {store}) =>
 		throw limitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${quotas.rolesPerInstanceProfile}`);
 	}
 	profile.roleNames.push(role.name);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -99,6 +99,6 @@ export const RemoveRoleFromInstanceProfile: QueryHandler = (params, call, {store
 	const role = findByName(state.iam.roles, roleName);
 	if (!role || !profile.roleNames.includes(role.name)) throw roleNotFound(roleName);
 	profile.roleNames = profile.roleNames.filter(member => member !== role.name);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };

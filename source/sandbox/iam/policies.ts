@@ -73,7 +73,7 @@ export const CreatePolicy: QueryHandler = (params, call, {store, now}) => {
 		nextVersionNumber: 2,
 	};
 	state.iam.policies[name] = policy;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {Policy: policyXml(state, policy, true)};
 };
 
@@ -97,7 +97,7 @@ export const DeletePolicy: QueryHandler = (params, call, {store}) => {
 		);
 	}
 	delete state.iam.policies[policy.name];
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -143,7 +143,7 @@ export const CreatePolicyVersion: QueryHandler = (params, call, {store, now}) =>
 	policy.nextVersionNumber = number + 1;
 	policy.defaultVersionId = defaultVersionId(policy);
 	if (setAsDefault) makeDefault(policy, version.versionId, date);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {PolicyVersion: policyVersionXml(policy, version, false)};
 };
 
@@ -168,14 +168,14 @@ export const DeletePolicyVersion: QueryHandler = (params, call, {store}) => {
 	const {policy, version} = requestedVersion(params, call, store.state, 'DeletePolicyVersion');
 	if (version.versionId === defaultVersionId(policy)) throw deleteConflict('Cannot delete the default version of a policy.');
 	policy.versions = policyVersions(policy).filter(v => v.versionId !== version.versionId);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
 export const SetDefaultPolicyVersion: QueryHandler = (params, call, {store, now}) => {
 	const {policy, version} = requestedVersion(params, call, store.state, 'SetDefaultPolicyVersion');
 	makeDefault(policy, version.versionId, isoNow(now()));
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 

@@ -39,7 +39,7 @@ export const AttachRolePolicy: QueryHandler = (params, call, {store}) => {
 	if (role.attachedPolicyArns.length >= quotas.managedPoliciesPerRole)
 		throw limitExceeded(`Cannot exceed quota for PoliciesPerRole: ${quotas.managedPoliciesPerRole}`);
 	role.attachedPolicyArns.push(arn);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -49,7 +49,7 @@ export const DetachRolePolicy: QueryHandler = (params, call, {store}) => {
 	if (!arn.startsWith('arn:')) lookupPolicy(state, arn); // throws IAM's InvalidInput for a non-ARN
 	if (!role.attachedPolicyArns.includes(arn)) throw policyNotFound(arn);
 	role.attachedPolicyArns = role.attachedPolicyArns.filter(attached => attached !== arn);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -80,7 +80,7 @@ export const PutRolePolicy: QueryHandler = (params, call, {store}) => {
 	const total = others.reduce((sum, [, text]) => sum + policySize(text), policySize(document));
 	if (total > quotas.inlinePoliciesPerRole) throw limitExceeded(`Maximum policy size of ${quotas.inlinePoliciesPerRole} bytes exceeded for role ${role.name}`);
 	role.inlinePolicies[policyName] = document;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -112,6 +112,6 @@ export const DeleteRolePolicy: QueryHandler = (params, call, {store}) => {
 	const role = authorizedRole(store.state, call, 'DeleteRolePolicy', name);
 	requireInlinePolicy(role, policyName);
 	delete role.inlinePolicies[policyName];
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };

@@ -46,7 +46,7 @@ export const CreateRole: QueryHandler = (params, call, {store, now}) => {
 		...(boundary === undefined ? {} : {permissionsBoundary: boundary}),
 	};
 	state.iam.roles[name] = role;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {Role: roleXml(state, role, true)};
 };
 
@@ -64,7 +64,7 @@ export const PutRolePermissionsBoundary: QueryHandler = (params, call, {store}) 
 	const role = authorizedRole(state, withContext(call, {'iam:PermissionsBoundary': boundary}), 'PutRolePermissionsBoundary', name);
 	checkBoundary(state, boundary);
 	role.permissionsBoundary = boundary;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -76,7 +76,7 @@ export const DeleteRolePermissionsBoundary: QueryHandler = (params, call, {store
 	const role = authorizedRole(store.state, call, 'DeleteRolePermissionsBoundary', name);
 	if (role.permissionsBoundary === undefined) return undefined;
 	delete role.permissionsBoundary;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -111,7 +111,7 @@ export const DeleteRole: QueryHandler = (params, call, {store}) => {
 	if (role.attachedPolicyArns.length > 0) throw deleteConflict('Cannot delete entity, must detach all policies first.');
 	if (Object.keys(role.inlinePolicies).length > 0) throw deleteConflict('Cannot delete entity, must delete policies first.');
 	delete state.iam.roles[role.name];
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -123,7 +123,7 @@ export const UpdateAssumeRolePolicy: QueryHandler = (params, call, {store}) => {
 	const role = authorizedRole(store.state, call, 'UpdateAssumeRolePolicy', name);
 	checkTrustDocument(trust);
 	role.assumeRolePolicyDocument = trust;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return undefined;
 };
 
@@ -137,6 +137,6 @@ export const UpdateRole: QueryHandler = (params, call, {store}) => {
 	const role = authorizedRole(store.state, call, 'UpdateRole', name);
 	if (description !== undefined) role.description = description;
 	if (maxSessionDuration !== undefined) role.maxSessionDuration = maxSessionDuration;
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {};
 };

@@ -43,7 +43,7 @@ function tagHandler(kind: TaggableKind): QueryHandler {
 		const merged = withTags(record.tags, tags, 'ignoring-case');
 		if (merged.length > quotas.tagsPerResource) throw limitExceeded(`Cannot exceed quota for TagsPer${kind.name}: ${quotas.tagsPerResource}`);
 		record.tags = merged;
-		store.commit();
+		store.commit({packagesUnchanged: true});
 		return undefined;
 	};
 }
@@ -57,7 +57,7 @@ function untagHandler(kind: TaggableKind): QueryHandler {
 		const record = kind.find(store.state, withContext(call, tagKeysContext(keys)), `Untag${kind.name}`, id);
 		input.done();
 		record.tags = withoutKeys(record.tags, keys, 'ignoring-case');
-		store.commit();
+		store.commit({packagesUnchanged: true});
 		return undefined;
 	};
 }

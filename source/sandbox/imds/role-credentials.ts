@@ -46,7 +46,7 @@ export function iamNode(context: SandboxContext, instanceId: string): MetadataNo
 		const refusal = refused();
 		if (refusal) return refusal;
 		const {session, issued} = instanceSession(state, association, assumed, context.now());
-		if (issued) context.store.commit();
+		if (issued) context.store.commit({packagesUnchanged: true});
 		return json({
 			Code: 'Success',
 			LastUpdated: session.issued,

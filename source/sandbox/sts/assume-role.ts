@@ -86,7 +86,7 @@ export const AssumeRole: QueryHandler = (params, call, {store, now, effective}) 
 		now(),
 		seconds,
 	);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {
 		Credentials: credentialsXml(session),
 		AssumedRoleUser: {AssumedRoleId: `${role.id}:${sessionName}`, Arn: `arn:aws:sts::${principal.accountId}:assumed-role/${role.name}/${sessionName}`},

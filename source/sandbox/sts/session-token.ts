@@ -29,6 +29,6 @@ export const GetSessionToken: QueryHandler = (params, call, {store, now}) => {
 		throw new CommonError('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ');
 	}
 	const session = issueSession(store.state, {kind: 'session-token'}, now(), duration ?? 43200);
-	store.commit();
+	store.commit({packagesUnchanged: true});
 	return {Credentials: credentialsXml(session)};
 };

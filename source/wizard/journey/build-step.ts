@@ -46,6 +46,8 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 		count && (key => count.heldBefore(key)),
 	);
 
+	// The repository is read once Maven says BUILD SUCCESS: its JVM takes a while more to exit, and every package is fetched by then.
+	let readAfterSuccess: Promise<number> | undefined;
 	const run = async () => {
 		const lines: string[] = [];
 		let notFound = false;
@@ -68,6 +70,10 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 						context.host.notify({type: 'package', row});
 						confirmer.add(row);
 						count?.saw(row);
+					}
+					if (event.kind === 'result' && event.success && !readAfterSuccess) {
+						readAfterSuccess = confirmer.reconcile();
+						readAfterSuccess.catch(() => {}); // waitForListing takes its failure; a run stopped before then has none to take
 					}
 					if (event.kind === 'http-status' && event.status === 404) notFound = true;
 					if (event.kind === 'error' && /Could not find artifact|was not found in/.test(event.line)) notFound = true;
@@ -105,7 +111,7 @@ export async function buildStep(context: StepContext): Promise<StepOutcome> {
 	const removed = removeThrowaway();
 	progress(context, result.success ? 'BUILD SUCCESS' : 'BUILD FAILURE', true);
 	progress(context, 'Checking the repository for every package Maven fetched…');
-	const listed = await waitForListing(context, confirmer, facts.domain, facts.repository).finally(() => removed);
+	const listed = await waitForListing(context, confirmer, facts.domain, facts.repository, result.success ? readAfterSuccess : undefined).finally(() => removed);
 	// What the listing does not show yet is in the repository all the same: the build got it.
 	const packages = Math.max(listed ?? confirmer.confirmedCount, count?.known ?? 0);
 	if (listed !== undefined) count?.is(packages);

@@ -10,12 +10,21 @@ import {note, progress} from './step-helpers.js';
  * the build got it at once; when the listing has not caught up by then, a note says so plainly and
  * how to look later. Returns how many packages ListPackages counted last (undefined: it failed).
  */
-export async function waitForListing(context: StepContext, confirmer: PackageConfirmer, domain: string, repository: string): Promise<number | undefined> {
+export async function waitForListing(
+	context: StepContext,
+	confirmer: PackageConfirmer,
+	domain: string,
+	repository: string,
+	/** A first reading already under way (started when Maven printed its result), taken as the first of the loop's. */
+	started?: Promise<number>,
+): Promise<number | undefined> {
 	const {options} = context;
 	const deadline = context.now().getTime() + (options.listingWaitMs ?? 0);
 	let explained = false;
+	let first = started;
 	for (;;) {
-		const listed = await confirmer.reconcile().catch(() => undefined);
+		const listed = await (first ?? confirmer.reconcile()).catch(() => undefined);
+		first = undefined;
 		const unlisted = confirmer.unconfirmedCount;
 		if (listed === undefined || unlisted === 0) return listed;
 		const left = Math.round((deadline - context.now().getTime()) / 1000);

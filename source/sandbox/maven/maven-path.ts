@@ -78,13 +78,12 @@ function splitChecksum(fileName: string): {base: string; checksum?: MavenChecksu
 function fileNameMatches(fileName: string, artifactId: string, version: string): boolean {
 	// After the artifactId-version prefix there must be a classifier ("-...") or an
 	// extension ("."): a bare prefix test would accept "foo-1.0X.jar" for version 1.0.
-	const rest = String.raw`[.-].+$`;
-	const prefixes = [escapeRegExp(`${artifactId}-${version}`)];
-	if (version.endsWith('-SNAPSHOT')) {
-		const base = version.slice(0, -'-SNAPSHOT'.length);
-		prefixes.push(escapeRegExp(`${artifactId}-${base}`) + snapshotTimestamp);
-	}
-	return prefixes.some(prefix => new RegExp(`^${prefix}${rest}`, 's').test(fileName));
+	const prefix = `${artifactId}-${version}`;
+	const next = fileName[prefix.length];
+	if (fileName.length > prefix.length + 1 && fileName.startsWith(prefix) && (next === '.' || next === '-')) return true;
+	if (!version.endsWith('-SNAPSHOT')) return false;
+	const base = version.slice(0, -'-SNAPSHOT'.length);
+	return new RegExp(`^${escapeRegExp(`${artifactId}-${base}`)}${snapshotTimestamp}[.-].+$`, 's').test(fileName);
 }
 
 /**

@@ -98,6 +98,8 @@ describe('parseMavenPath', () => {
 			'com/example/app/1.0/other-1.0.jar',
 			'com/example/app/1.0/app-1.0X.jar',
 			'com/example/app/1.0/app-1.0',
+			'com/example/app/1.0/app-1.0.',
+			'com/example/app/1.0/app-1.0-',
 			'com/example/app/1.0/_remote.repositories',
 			'com/example/app/1.0/resolver-status.properties',
 		]) {

@@ -22,26 +22,30 @@ type Segment = {x: number; line: string};
 
 /**
  * A frame's memo of pure work, emptied when it holds `most` entries (a screen's worth is a few
- * hundred). Not source/bounded-cache.ts: a module of the run's would be loaded as a chunk of its
- * own before the first frame, which this file is part of (see test/build/bundle-chunks.test.ts).
+ * hundred): the value kept for a key, else `compute()`'s. Not source/bounded-cache.ts: a module of
+ * the run's would be loaded as a chunk of its own before the first frame, which this file is part
+ * of (see test/build/bundle-chunks.test.ts).
  */
-function frameMemo<V>(compute: (key: string) => V, most = 5000): (key: string) => V {
+function frameMemo<V>(most = 5000): (key: string, compute: () => V) => V {
 	let entries = new Map<string, V>();
-	return key => {
+	return (key, compute) => {
 		let value = entries.get(key);
 		if (value === undefined) {
 			if (entries.size >= most) entries = new Map();
-			value = compute(key);
+			value = compute();
 			entries.set(key, value);
 		}
 		return value;
 	};
 }
 
-const styledCharsOf = frameMemo(line => styledCharsFromTokens(tokenize(line)));
-const widthOf = frameMemo(text => stringWidth(text));
-const widestLine = frameMemo(text => Math.max(0, ...text.split('\n').map(widthOf)));
-const rowString = frameMemo(key => rowFromSegments(JSON.parse(key) as [number, Segment[]]));
+const styledLines = frameMemo<StyledChar[]>();
+const widths = frameMemo<number>();
+const blockWidths = frameMemo<number>();
+const rowStrings = frameMemo<string>();
+const styledCharsOf = (line: string) => styledLines(line, () => styledCharsFromTokens(tokenize(line)));
+const widthOf = (text: string) => widths(text, () => stringWidth(text));
+const widestLine = (text: string) => blockWidths(text, () => text.split('\n').reduce((widest, line) => Math.max(widest, widthOf(line)), 0));
 
 // Made as the tokenizer makes every other cell, and not frozen: a cell of another shape (a
 // frozen one has a map of its own) made V8 throw away and redo its optimized code for the grid.
@@ -79,7 +83,9 @@ export default class Output {
 			else this.place(operation, clips.at(-1), rows);
 		}
 		// A row without writes is blank cells only, which Ink trims away.
-		const text = rows.map(segments => (segments.length === 0 ? '' : rowString(JSON.stringify([this.width, segments]))));
+		const text = rows.map(segments =>
+			segments.length === 0 ? '' : rowStrings(JSON.stringify([this.width, segments]), () => rowFromSegments(this.width, segments)),
+		);
 		return {output: text.join('\n'), height: rows.length};
 	}
 
@@ -120,7 +126,7 @@ export default class Output {
 }
 
 /** A row as Ink makes it: blank cells `width` wide, each segment's characters laid from its x, turned into a string. */
-function rowFromSegments([width, segments]: [number, Segment[]]): string {
+function rowFromSegments(width: number, segments: Segment[]): string {
 	const quick = oneTextRow(width, segments);
 	if (quick !== undefined) return quick;
 	const cells: StyledChar[] = Array.from({length: width}, () => blankCell);

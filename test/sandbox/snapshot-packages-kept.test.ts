@@ -18,6 +18,11 @@ const addPackage = (store: SandboxStore, name: string) =>
 		{origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'}, publishedTime: 1},
 	);
 
+// A change that touches no package, as CreateDomain makes.
+const addDomain = (store: SandboxStore, name: string) => {
+	store.state.domains[name] = {name, createdTime: 2, encryptionKey: name, tags: []};
+};
+
 let dataDir: string | undefined;
 afterEach(() => {
 	if (dataDir) rmSync(dataDir, {recursive: true, force: true});
@@ -38,7 +43,7 @@ describe('a snapshot that keeps the packages of the one before', () => {
 		const {store, onDisk} = storeWithWrites();
 		addPackage(store, 'a');
 		store.commit();
-		store.state.domains['d2'] = {name: 'd2', createdTime: 2, encryptionKey: 'k', tags: []};
+		addDomain(store, 'd2');
 		store.commit({packagesUnchanged: true});
 		expect(onDisk()).toBe(JSON.stringify(store.state));
 	});
@@ -48,7 +53,7 @@ describe('a snapshot that keeps the packages of the one before', () => {
 		store.commit();
 		addPackage(store, 'fetched');
 		store.commitLater(60_000);
-		store.state.domains['d2'] = {name: 'd2', createdTime: 2, encryptionKey: 'k', tags: []};
+		addDomain(store, 'd2');
 		store.commit({packagesUnchanged: true});
 		expect(onDisk()).toBe(JSON.stringify(store.state));
 		expect(onDisk()).toContain('fetched-1.0.pom');
@@ -63,7 +68,7 @@ describe('a snapshot that keeps the packages of the one before', () => {
 		failing = true;
 		expect(() => store.commit()).toThrow('ENOSPC');
 		failing = false;
-		store.state.domains['d2'] = {name: 'd2', createdTime: 2, encryptionKey: 'k', tags: []};
+		addDomain(store, 'd2');
 		store.commit({packagesUnchanged: true});
 		expect(onDisk()).toBe(JSON.stringify(store.state));
 		expect(onDisk()).not.toContain('lost-1.0.pom');
@@ -73,7 +78,7 @@ describe('a snapshot that keeps the packages of the one before', () => {
 		const {store, onDisk} = storeWithWrites();
 		addPackage(store, 'a');
 		store.commit();
-		store.state.domains['\uD800packages'] = {name: '\uD800packages', createdTime: 2, encryptionKey: '\uD800packages', tags: []};
+		addDomain(store, '\uD800packages');
 		store.commit({packagesUnchanged: true});
 		expect(onDisk()).toBe(JSON.stringify(store.state));
 	});

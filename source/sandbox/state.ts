@@ -36,10 +36,22 @@ export interface RepositoryRecord {
 	permissionsPolicy?: ResourcePolicyRecord;
 }
 
+/**
+ * An asset's hashes as recorded. SHA-1 (what Maven checks) and SHA-256 (the blob's address) are
+ * always there; a cache fill leaves out MD5 and SHA-512, which few ever ask for and which are
+ * most of the hashing of a large jar: BlobStore.hashesOf makes them on first use.
+ */
+export interface AssetHashes {
+	'SHA-1': string;
+	'SHA-256': string;
+	MD5?: string;
+	'SHA-512'?: string;
+}
+
 export interface AssetRecord {
 	name: string;
 	size: number;
-	hashes: {MD5: string; 'SHA-1': string; 'SHA-256': string; 'SHA-512': string};
+	hashes: AssetHashes;
 	blob: string; // SHA-256 of the content: the blob's address in the store
 }
 

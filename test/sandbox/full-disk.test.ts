@@ -1,11 +1,15 @@
+import type {ChildProcess} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {
+	AssociateExternalConnectionCommand,
 	CodeartifactClient,
 	CreateDomainCommand,
 	CreateRepositoryCommand,
+	GetAuthorizationTokenCommand,
 	GetPackageVersionAssetCommand,
+	GetRepositoryEndpointCommand,
 	PublishPackageVersionCommand,
 } from '@aws-sdk/client-codeartifact';
 import {CreatePolicyCommand, IAMClient, paginateListPolicies} from '@aws-sdk/client-iam';
@@ -37,8 +41,21 @@ async function sandboxOn(disk: SmallDisk) {
 	return {dataDir, child, config};
 }
 
-async function restart(dataDir: string): Promise<RunningSandbox> {
-	const sandbox = await startSandbox({dataDir, mavenCentral: offlineMavenCentral});
+/** A sandbox with the domain `full` and its repository `store`, before the disk fills up. */
+async function sandboxWithStore(disk: SmallDisk) {
+	const started = await sandboxOn(disk);
+	const client = new CodeartifactClient(started.config);
+	await client.send(new CreateDomainCommand({domain: 'full'}));
+	await client.send(new CreateRepositoryCommand({domain: 'full', repository: 'store'}));
+	return {...started, client};
+}
+
+/** kill -9, room on the disk again, and the sandbox started afresh on the same data. */
+async function killAndRestart(started: {dataDir: string; child: {child: ChildProcess}}, disk: SmallDisk): Promise<RunningSandbox> {
+	started.child.child.kill('SIGKILL');
+	await exitOf(started.child.child);
+	disk.free();
+	const sandbox = await startSandbox({dataDir: started.dataDir, mavenCentral: offlineMavenCentral});
 	cleanups.push(() => sandbox.stop());
 	return sandbox;
 }
@@ -80,22 +97,43 @@ describe('a full disk under the sandbox', () => {
 		expect(acknowledged.length).toBeGreaterThan(0);
 		expect(temporaryFiles(dataDir)).toEqual([]);
 
-		child.child.kill('SIGKILL');
-		await exitOf(child.child);
-		small.free();
-		const restarted = new IAMClient(adminConfig(await restart(dataDir)));
+		const restarted = new IAMClient(adminConfig(await killAndRestart({dataDir, child}, small)));
 		const listed = new Set<string>();
 		for await (const page of paginateListPolicies({client: restarted}, {Scope: 'Local'}))
 			for (const policy of page.Policies ?? []) listed.add(policy.PolicyName!);
 		for (const name of acknowledged) expect(listed.has(name), name).toBe(true);
 	});
 
+	it('serves a file Maven asks for while its cache fill cannot be written, and a restart after kill -9 serves it whole', async () => {
+		const small = disk();
+		const started = await sandboxWithStore(small);
+		const {dataDir, client} = started;
+		await client.send(new AssociateExternalConnectionCommand({domain: 'full', repository: 'store', externalConnection: 'public:maven-central'}));
+		const jar = 'org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar'; // ~650 kB: more than is left
+		const bytes = readFileSync(join(offlineMavenCentral, jar));
+		const fetchJar = async (from: CodeartifactClient) => {
+			const {authorizationToken} = await from.send(new GetAuthorizationTokenCommand({domain: 'full'}));
+			const {repositoryEndpoint} = await from.send(new GetRepositoryEndpointCommand({domain: 'full', repository: 'store', format: 'maven'}));
+			const response = await fetch(`${repositoryEndpoint}${jar}`, {
+				headers: {authorization: `Basic ${Buffer.from(`aws:${authorizationToken}`).toString('base64')}`},
+			});
+			return {status: response.status, body: Buffer.from(await response.arrayBuffer())};
+		};
+		small.fill(48 * 1024);
+		const served = await fetchJar(client);
+		expect(served.status).toBe(200);
+		expect(served.body.equals(bytes)).toBe(true);
+		expect(temporaryFiles(dataDir)).toEqual([]);
+
+		const again = await fetchJar(new CodeartifactClient(adminConfig(await killAndRestart(started, small))));
+		expect(again.status).toBe(200);
+		expect(again.body.equals(bytes)).toBe(true);
+	});
+
 	it('never acknowledges or serves a cut-off blob; publishing the same bytes again stores them whole', async () => {
 		const small = disk();
-		const {dataDir, child, config} = await sandboxOn(small);
-		const client = new CodeartifactClient(config);
-		await client.send(new CreateDomainCommand({domain: 'full'}));
-		await client.send(new CreateRepositoryCommand({domain: 'full', repository: 'store'}));
+		const started = await sandboxWithStore(small);
+		const {dataDir, client} = started;
 		small.fill(48 * 1024);
 		const bytes = Buffer.from(Array.from({length: 150_000}, (_, index) => (index * 7) % 251));
 		const asset = {
@@ -116,10 +154,7 @@ describe('a full disk under the sandbox', () => {
 		await expect(publish(client)).rejects.toSatisfy(error => statusOf(error) === 500);
 		expect(temporaryFiles(dataDir)).toEqual([]);
 
-		child.child.kill('SIGKILL');
-		await exitOf(child.child);
-		small.free();
-		const again = new CodeartifactClient(adminConfig(await restart(dataDir)));
+		const again = new CodeartifactClient(adminConfig(await killAndRestart(started, small)));
 		await expect(get(again)).rejects.toMatchObject({name: 'ResourceNotFoundException'});
 		await publish(again);
 		expect((await get(again)).equals(bytes)).toBe(true);

@@ -73,7 +73,7 @@ export const listPackageVersionAssets: RestHandler = (input, call, context) => {
 	return {
 		json: {
 			...versionIdentity(pkg, record),
-			assets: page.items.map(assetSummary),
+			assets: page.items.map(asset => assetSummary(context.store.blobs, asset)),
 			...(page.nextToken ? {nextToken: page.nextToken} : {}),
 		},
 	};

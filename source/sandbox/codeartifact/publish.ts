@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {ServiceError} from '../errors.js';
 import type {RestHandler} from '../protocols/rest-json.js';
+import type {SandboxContext} from '../context.js';
 import type {AssetRecord, PackageRecord, PackageVersionRecord} from '../state.js';
 import {packageArn} from './arns.js';
 import {checkGenericAssetName} from './assets.js';
@@ -65,7 +66,7 @@ export const publishPackageVersion: RestHandler = (input, call, context) => {
 		);
 	}
 	if (existing && version && version.status !== 'Unfinished') {
-		if (same) return {json: output(existing, version, same)};
+		if (same) return {json: output(context, existing, version, same)};
 		throw conflict(
 			'package-version',
 			packageVersion,
@@ -81,13 +82,13 @@ export const publishPackageVersion: RestHandler = (input, call, context) => {
 		publishedTime: epochSeconds(context.now()),
 	});
 	context.store.commit();
-	return {json: output(pkg, record, asset)};
+	return {json: output(context, pkg, record, asset)};
 };
 
-function output(pkg: PackageRecord, version: PackageVersionRecord, asset: AssetRecord) {
+function output(context: SandboxContext, pkg: PackageRecord, version: PackageVersionRecord, asset: AssetRecord) {
 	return {
 		...versionIdentity(pkg, version),
 		status: version.status,
-		asset: assetSummary(asset),
+		asset: assetSummary(context.store.blobs, asset),
 	};
 }

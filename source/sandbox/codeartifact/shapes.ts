@@ -1,5 +1,6 @@
 import type {PomDetails} from '../maven/pom.js';
 import type {AssetRecord, DomainRecord, PackageRecord, PackageVersionRecord, RepositoryRecord, SandboxState} from '../state.js';
+import type {BlobStore} from '../store/blob-store.js';
 import {domainArn, repositoryArn} from './arns.js';
 import {externalConnectionFormat} from './external-connection-names.js';
 
@@ -114,8 +115,9 @@ export function versionIdentity(pkg: PackageRecord, version: PackageVersionRecor
 	};
 }
 
-export function assetSummary(asset: AssetRecord) {
-	return {name: asset.name, size: asset.size, hashes: {...asset.hashes}};
+export function assetSummary(blobs: BlobStore, asset: AssetRecord) {
+	const {MD5, 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-512': sha512} = blobs.hashesOf(asset);
+	return {name: asset.name, size: asset.size, hashes: {MD5, 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-512': sha512}};
 }
 
 function origin(version: PackageVersionRecord) {

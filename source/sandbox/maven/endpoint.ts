@@ -74,6 +74,6 @@ async function read(context: SandboxContext, domain: string, repository: string,
 	if (!resolved)
 		throw new MavenHttpError(404, `Not found: ${path.groupId}:${path.artifactId}:${path.version} has no ${path.fileName} in ${repository} or its upstreams.`);
 	const lastModified = new Date(resolved.version.publishedTime * 1000);
-	if (path.checksum) return checksumResponse(checksumOf(resolved.asset.hashes, path.checksum), lastModified);
+	if (path.checksum) return checksumResponse(checksumOf(context.store.blobs, resolved.asset, path.checksum), lastModified);
 	return fileResponse(path.fileName, resolved.body ?? context.store.blobs.get(resolved.asset.blob), lastModified);
 }

@@ -96,7 +96,7 @@ function verifyChecksum(context: SandboxContext, target: PublishTarget, file: Ar
 	const {state} = context.store;
 	const coordinates = mavenCoordinates(target.domain, target.repository, file);
 	const asset = findVersion(state, coordinates, file.version)?.assets.find(a => a.name === file.fileName);
-	if (asset && readDigest(body) !== checksumOf(asset.hashes, checksum)) {
+	if (asset && readDigest(body) !== checksumOf(context.store.blobs, asset, checksum)) {
 		throw new MavenHttpError(400, `Checksum mismatch: the ${checksum} given for ${file.fileName} does not match the stored asset.`);
 	}
 	return textResponse(asset ? 200 : 201, 'OK');

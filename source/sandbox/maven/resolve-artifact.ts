@@ -160,7 +160,8 @@ async function ingest(context: SandboxContext, holder: PackageCoordinates, file:
 		throw new MavenHttpError(502, `The external connection ${mavenCentralConnection} could not be reached.`);
 	}
 	if (!fetched || holdsUnservable(state, holder, file.version)) return undefined;
-	const asset = context.store.blobs.put(file.fileName, fetched.body);
+	// A cache fill: written once the reply is out (see BlobStore.stage), persisted with the next snapshot.
+	const asset = context.store.blobs.stage(file.fileName, fetched.body);
 	retain(state, holder, file.version, asset, externalOrigin(), nowSeconds(context));
 	return {asset, body: fetched.body};
 }

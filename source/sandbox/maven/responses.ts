@@ -1,5 +1,6 @@
 import type {MavenChecksum} from './maven-path.js';
-import type {AssetRecord} from '../state.js';
+import type {AssetHashes, AssetRecord} from '../state.js';
+import type {BlobStore} from '../store/blob-store.js';
 import type {WireResponse} from '../protocols/wire-response.js';
 
 /** A refusal the Maven endpoint answers with: plain text, as a repository manager sends. */
@@ -29,10 +30,11 @@ export function contentTypeFor(fileName: string): string {
 	return 'application/octet-stream';
 }
 
-const hashNames: Record<MavenChecksum, keyof AssetRecord['hashes']> = {sha1: 'SHA-1', md5: 'MD5', sha256: 'SHA-256', sha512: 'SHA-512'};
+const hashNames: Record<MavenChecksum, keyof AssetHashes> = {sha1: 'SHA-1', md5: 'MD5', sha256: 'SHA-256', sha512: 'SHA-512'};
 
-export function checksumOf(hashes: AssetRecord['hashes'], checksum: MavenChecksum): string {
-	return hashes[hashNames[checksum]];
+export function checksumOf(blobs: BlobStore, asset: AssetRecord, checksum: MavenChecksum): string {
+	const name = hashNames[checksum];
+	return asset.hashes[name] ?? blobs.hashesOf(asset)[name];
 }
 
 /** The body of a GET: the file itself, or one of its checksums as bare lowercase hex. */

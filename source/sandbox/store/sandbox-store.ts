@@ -118,10 +118,12 @@ export class SandboxStore {
 		const packagesJson = packagesKept ? (this.packagesJson as string) : JSON.stringify(this.state.packages);
 		const text = withPackages(this.state, packagesJson);
 		try {
+			this.blobs.writeStaged(); // before any snapshot can name them
 			this.keepPrevious();
 			this.write(this.statePath, text);
 		} catch (error) {
 			this.restore();
+			this.blobs.dropStaged();
 			throw error;
 		}
 		this.lastSnapshot = text;
@@ -156,7 +158,7 @@ export class SandboxStore {
 
 	/** Writes what commitLater() still holds; stopping the sandbox calls it. */
 	flush(): void {
-		if (!this.pending) return;
+		if (!this.pending) return; // staged blobs always come with a pending commit, which writes them
 		clearTimeout(this.pending);
 		this.pending = undefined;
 		this.commit();

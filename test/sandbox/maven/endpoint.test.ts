@@ -14,6 +14,7 @@ import {
 	GetPackageVersionAssetCommand,
 	GetRepositoryEndpointCommand,
 	ListPackagesCommand,
+	ListPackageVersionAssetsCommand,
 	ListPackageVersionsCommand,
 	PutPackageOriginConfigurationCommand,
 } from '@aws-sdk/client-codeartifact';
@@ -101,6 +102,29 @@ describe.skipIf(skipReason !== undefined)('the Maven repository endpoint', () =>
 			const bytes = readFileSync(join(offlineMavenCentral, `${lang3}.jar`));
 			for (const algorithm of ['sha1', 'md5', 'sha256', 'sha512']) {
 				expect(await (await get(`${appUrl}${lang3}.jar.${algorithm}`)).text()).toBe(createHash(algorithm).update(bytes).digest('hex'));
+			}
+		});
+
+		it('lists the fetched assets with all four hashes of their bytes', async () => {
+			const bytes = readFileSync(join(offlineMavenCentral, `${lang3}.jar`));
+			expect((await get(`${appUrl}${lang3}.jar`)).status).toBe(200);
+			const hash = (algorithm: string) => createHash(algorithm).update(bytes).digest('hex');
+			for (const repository of ['app', 'maven-central-store']) {
+				const {assets} = await client.send(
+					new ListPackageVersionAssetsCommand({
+						domain,
+						repository,
+						format: 'maven',
+						namespace: 'org.apache.commons',
+						package: 'commons-lang3',
+						packageVersion: '3.14.0',
+					}),
+				);
+				expect(assets?.find(asset => asset.name === 'commons-lang3-3.14.0.jar')).toEqual({
+					name: 'commons-lang3-3.14.0.jar',
+					size: bytes.length,
+					hashes: {MD5: hash('md5'), 'SHA-1': hash('sha1'), 'SHA-256': hash('sha256'), 'SHA-512': hash('sha512')},
+				});
 			}
 		});
 

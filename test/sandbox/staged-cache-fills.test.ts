@@ -1,0 +1,93 @@
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {ensurePackage, putVersionAsset} from '../../source/sandbox/codeartifact/package-store.js';
+import type {AssetRecord} from '../../source/sandbox/state.js';
+import {SandboxStore} from '../../source/sandbox/store/sandbox-store.js';
+import {temporaryDirectory} from '../helpers/sandbox.js';
+
+// A cache fill is served from memory and written just after its reply; no snapshot may name a
+// blob the disk does not hold, and the hashes a cache fill leaves out are made when asked for.
+
+const defaults = {region: 'us-east-1', scenario: 'no-profile'} as const;
+const bytes = Buffer.from(Array.from({length: 70_000}, (_, index) => (index * 13) % 251));
+const hex = (algorithm: string) => createHash(algorithm).update(bytes).digest('hex');
+const nextTurn = () => new Promise(resolve => setImmediate(resolve));
+
+let dataDir: string | undefined;
+afterEach(() => {
+	if (dataDir) rmSync(dataDir, {recursive: true, force: true});
+});
+
+function newStore() {
+	const folder = temporaryDirectory('ca-wizard-staged-');
+	dataDir = folder;
+	return {
+		store: new SandboxStore(folder, defaults),
+		blobPath: join(folder, 'blobs', hex('sha256').slice(0, 2), hex('sha256')),
+		snapshot: () => readFileSync(join(folder, 'state.json'), 'utf8'),
+	};
+}
+
+function record(store: SandboxStore, asset: AssetRecord): void {
+	const coordinates = {domain: 'd', repository: 'r', format: 'maven', namespace: 'org.example', name: 'kit'} as const;
+	putVersionAsset(ensurePackage(store.state, coordinates, 'external'), '1.0', asset, {
+		origin: {domainEntryPoint: {externalConnectionName: 'public:maven-central'}, originType: 'EXTERNAL'},
+		publishedTime: 1,
+	});
+	store.commitLater(60_000);
+}
+
+describe('a staged cache fill', () => {
+	it('is served from memory at once and on disk after this turn of the event loop', async () => {
+		const {store, blobPath} = newStore();
+		const asset = store.blobs.stage('kit-1.0.jar', bytes);
+		expect(asset).toMatchObject({size: bytes.length, blob: hex('sha256'), hashes: {'SHA-1': hex('sha1'), 'SHA-256': hex('sha256')}});
+		expect(existsSync(blobPath)).toBe(false);
+		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
+		await nextTurn();
+		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
+	});
+
+	it('is written before a snapshot that names it, even when that comes first', () => {
+		const {store, blobPath, snapshot} = newStore();
+		record(store, store.blobs.stage('kit-1.0.jar', bytes));
+		store.flush();
+		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
+		expect(snapshot()).toContain(hex('sha256'));
+	});
+
+	it('that cannot be written is still served, and the snapshot that would name it is refused and forgotten', async () => {
+		const {store, blobPath, snapshot} = newStore();
+		const before = snapshot();
+		writeFileSync(join(blobPath, '..'), 'not a folder'); // the blob's fan-out folder cannot be made
+		const asset = store.blobs.stage('kit-1.0.jar', bytes);
+		record(store, asset);
+		await nextTurn(); // the write after the reply fails quietly: the blob stays staged
+		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
+		expect(() => store.flush()).toThrow(/EEXIST|ENOTDIR/);
+		expect(snapshot()).toBe(before);
+		expect(store.state.packages).toEqual(JSON.parse(before).packages);
+		expect(() => store.blobs.get(asset.blob)).toThrow(/ENOTDIR|ENOENT/);
+	});
+
+	it('has its MD5 and SHA-512 made from the bytes when first asked for, and kept in the record', async () => {
+		const {store} = newStore();
+		const asset = store.blobs.stage('kit-1.0.jar', bytes);
+		expect(asset.hashes.MD5).toBeUndefined();
+		expect(asset.hashes['SHA-512']).toBeUndefined();
+		await nextTurn();
+		const all = {MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')};
+		expect(store.blobs.hashesOf(asset)).toEqual(all);
+		expect(asset.hashes).toEqual(all);
+	});
+
+	it('is replaced by a publish of the same bytes, which is written before it returns', () => {
+		const {store, blobPath} = newStore();
+		store.blobs.stage('kit-1.0.jar', bytes);
+		const published = store.blobs.put('kit-1.0.jar', bytes);
+		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
+		expect(published.hashes).toEqual({MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')});
+	});
+});

@@ -5,7 +5,7 @@ import {once} from 'node:events';
 import {join} from 'node:path';
 import {root} from './build-sandbox-bundle.mjs';
 
-export const cli = join(root, 'dist', 'cli.js');
+export const cli = join(root, 'dist', 'cli.cjs');
 
 /**
  * Starts it with `args` (after `sandbox --port 0 --print-env`); resolves to the process, its

@@ -2,7 +2,7 @@
 // How close the wizard's first frame comes to a bare bundled Ink app's (the design's goal).
 //
 // Starts, under a pseudo-terminal, N times each and interleaved: the built CLI
-// (`dist/cli.js --sandbox`) until its first screen shows, and a bare Ink app bundled with the
+// (`dist/cli.cjs --sandbox`) until its first screen shows, and a bare Ink app bundled with the
 // same esbuild settings (ink and react inlined, as in the CLI) until its text shows. Prints both
 // medians and their ratio, then the figure as one JSON line (bench/all.mjs collects those).
 //
@@ -65,7 +65,7 @@ const bareTimes = [];
 const patchedTimes = [];
 for (let run = 0; run < runs; run++) {
 	const workDir = mkdtempSync(join(tmpdir(), 'ca-wizard-first-frame-'));
-	const wizard = () => timeToText([join(root, 'dist', 'cli.js'), '--sandbox', '--workdir', workDir], 'ca-wizard · step');
+	const wizard = () => timeToText([join(root, 'dist', 'cli.cjs'), '--sandbox', '--workdir', workDir], 'ca-wizard · step');
 	const sides = [
 		async () => wizardTimes.push(await wizard()),
 		async () => bareTimes.push(await timeToText([bare], 'first frame')),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// How much ca-wizard adds to starting Node: `dist/cli.js --version` against bare `node -e 0`, each
+// How much ca-wizard adds to starting Node: `dist/cli.cjs --version` against bare `node -e 0`, each
 // run N times, alternately (neither always goes first). Goal: at most 1.3× bare Node.
 //
 //   npm run build && node bench/startup.mjs [--runs N]
@@ -21,7 +21,7 @@ function timeOf(args) {
 }
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const cli = () => timeOf([join(root, 'dist', 'cli.js'), '--version']);
+const cli = () => timeOf([join(root, 'dist', 'cli.cjs'), '--version']);
 const bare = () => timeOf(['-e', '0']);
 const cliTimes = [];
 const bareTimes = [];

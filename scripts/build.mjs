@@ -68,7 +68,7 @@ rmSync(join(root, 'dist'), {recursive: true, force: true});
 const result = await build({
 	...bundleOptions,
 	absWorkingDir: root,
-	entryPoints: ['source/cli.ts'],
+	entryPoints: ['source/main.ts'],
 	outdir: 'dist',
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
@@ -78,7 +78,25 @@ const result = await build({
 	metafile: true,
 	plugins: [...cliOnlyPlugins, ...bundleOptions.plugins, screensInOneChunk],
 });
-chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+// The command (package.json's bin): one CommonJS file that answers --version by itself, and otherwise imports
+// main.js. No ES module loader, no second file: Node starts it about as fast as `node -e 0`.
+const entry = await build({
+	absWorkingDir: root,
+	entryPoints: ['source/cli.ts'],
+	outfile: 'dist/cli.cjs',
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: bundleOptions.target,
+	minify: true,
+	define: {CA_WIZARD_VERSION: bundleOptions.define.CA_WIZARD_VERSION},
+	external: ['./main.js'],
+	banner: {js: '#!/usr/bin/env node'},
+	metafile: true,
+	logLevel: 'warning',
+});
+chmodSync(join(root, 'dist', 'cli.cjs'), 0o755);
 mkdirSync(dirname(metafilePath), {recursive: true});
+const metafile = {inputs: {...result.metafile.inputs, ...entry.metafile.inputs}, outputs: {...result.metafile.outputs, ...entry.metafile.outputs}};
 // The screens' own copies under their source's name, as every other input: the tests read the chunks by source.
-writeFileSync(metafilePath, JSON.stringify(result.metafile).replaceAll(`"screens:${join(root, '/')}`, '"'));
+writeFileSync(metafilePath, JSON.stringify(metafile).replaceAll(`"screens:${join(root, '/')}`, '"'));

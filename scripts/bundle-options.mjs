@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -200,10 +201,15 @@ export const bundleOptions = {
 	legalComments: 'none',
 	// React and its reconciler pick their production builds by this (the development ones are several times larger
 	// and slower); bundled, the choice is made now and the other build is left out.
-	define: {'process.env.NODE_ENV': '"production"'},
+	// CA_WIZARD_VERSION: what `--version` prints, written into dist/cli.cjs so that the answer loads no other file.
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		CA_WIZARD_VERSION: JSON.stringify(JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')).version),
+	},
 	plugins: [noInkDevtools, oneStringWidth, emojiTestFirst, styleChangesOnly, frameRowsCached, sdkSchemaKeysLiteral],
 	// Bundled CommonJS (react, the SDK's helpers) calls require() for Node's built-ins; an ES module has none, so
-	// every output file makes its own. The shebang makes dist/cli.js runnable (a hashbang is valid in any module).
+	// every output file makes its own. The shebang is harmless in a module (a hashbang is valid in any), and the
+	// bare Ink app the first-frame bench bundles with these settings runs as a command with it.
 	banner: {
 		js: "#!/usr/bin/env node\nimport{createRequire as __caCreateRequire}from'node:module';const require=__caCreateRequire(import.meta.url);",
 	},

@@ -1,22 +1,8 @@
-import process from 'node:process';
-import packageJson from '../package.json' with {type: 'json'};
-import {openScreensFirst} from './commands/session.js';
 import {asksVersionFirst} from './commands/version-first.js';
 
-// The entry point, kept to what `--version` needs: the commands, their options and everything a run
-// loads come with run-cli.js, imported only when something is to run (bench/startup.mjs times this).
-
-// The SDK's notice about future Node versions would tear the wizard's frame; the engines
-// field already states what we support.
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-// NO_COLOR (no-color.org) turns the screens' colours off; chalk, which Ink colours with, reads
-// only FORCE_COLOR, and an explicit FORCE_COLOR stays the user's choice. Set before the screens load.
-if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-
-const argv = process.argv.slice(2);
-if (asksVersionFirst(argv)) process.stdout.write(`${packageJson.version}\n`);
-else {
-	// At a terminal the wizard's first frame is drawn before the command line's own code loads.
-	await openScreensFirst(argv);
-	await (await import('./run-cli.js')).runCli(argv);
-}
+// The entry point (dist/cli.cjs), kept to what `--version` needs: its rule and the version, which
+// the bundler writes in. It is CommonJS, one file: Node starts an ES module's loader for an ES
+// module entry and reads each file it imports, which made `--version` a fifth slower than bare
+// Node (bench/startup.mjs). Everything else is the ES modules of dist/, from main.js on.
+if (asksVersionFirst(process.argv.slice(2))) process.stdout.write(`${CA_WIZARD_VERSION}\n`);
+else void import('./main.js');

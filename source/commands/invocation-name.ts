@@ -7,7 +7,7 @@ import {shellQuote} from '../text/shell-quote.js';
  * - `ca-wizard` when a shell would find that name on the PATH (installed);
  * - `npx ca-wizard` when this run came through npx (its script in npx's `_npx` cache, or npm's
  *   exec with no script to name): npx fetches the same package again;
- * - else `node /abs/dist/cli.js`, the script this run is (a clone, or a local install run by
+ * - else `node /abs/dist/cli.cjs`, the script this run is (a clone, or a local install run by
  *   path): `npx ca-wizard` there would fail outside the clone (E404) or run another package.
  * Folders npm puts on the PATH only while it runs a package — a node_modules/.bin, npx's cache —
  * do not count: the name found there is gone once the wizard ends. The one place this rule lives.

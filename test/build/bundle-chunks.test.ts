@@ -11,9 +11,16 @@ const inputsOf = (files: Iterable<string>) => [...files].flatMap(file => Object.
 const sourcesIn = (files: Iterable<string>) => inputsOf(files).filter(input => !input.includes('node_modules/'));
 
 describe('the bundle', () => {
-	it('dist/cli.js loads only what --version and the early start of the screens need: no command, no parser, nothing that draws', () => {
-		const loaded = staticallyLoaded(bundle, 'dist/cli.js');
-		expect(sourcesIn(loaded).sort()).toEqual(['package.json', 'source/cli.ts', 'source/commands/session.ts', 'source/commands/version-first.ts']);
+	it('dist/cli.cjs holds only what --version needs, in one file, and imports main.js for everything else', () => {
+		const loaded = staticallyLoaded(bundle, 'dist/cli.cjs');
+		expect([...loaded]).toEqual(['dist/cli.cjs']);
+		expect(sourcesIn(loaded).sort()).toEqual(['source/cli.ts', 'source/commands/version-first.ts']);
+		expect(bundle['dist/cli.cjs']?.imports).toEqual([{path: './main.js', kind: 'dynamic-import', external: true}]);
+	});
+
+	it('dist/main.js loads only what the early start of the screens needs: no command, no parser, nothing that draws', () => {
+		const loaded = staticallyLoaded(bundle, 'dist/main.js');
+		expect(sourcesIn(loaded).sort()).toEqual(['source/commands/session.ts', 'source/main.ts']);
 		expect([...loaded].filter(file => drawing.has(file))).toEqual([]);
 	});
 

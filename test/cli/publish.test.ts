@@ -62,7 +62,7 @@ describe('ca-wizard publish, the built CLI', {timeout: 60_000}, () => {
 		expect(again.stdout).toBe('');
 		expect(again.stderr).toMatch(/^ca-wizard: ca-wizard\/hello-ca-wizard 1\.0\.0 is already published in shop\/tools\./);
 		expect(again.stderr).toMatch(
-			/ {2}fix: Publish it as the next free version: (?:ca-wizard|node \S+cli\.js) publish --domain shop --repository tools --sandbox-url \S+ --version 1\.0\.1\n$/,
+			/ {2}fix: Publish it as the next free version: (?:ca-wizard|node \S+cli\.cjs) publish --domain shop --repository tools --sandbox-url \S+ --version 1\.0\.1\n$/,
 		);
 
 		const json = await cli('publish', ...target(), '--json');

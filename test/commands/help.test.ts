@@ -8,7 +8,7 @@ import {tableMarkers, withOptionTables} from '../../source/commands/option-table
 import {commands, defaultCommand} from '../../source/commands/registry.js';
 
 const run = promisify(execFile);
-const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname;
+const cliPath = new URL('../../dist/cli.cjs', import.meta.url).pathname;
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
 
 describe('help, made from the registry', () => {

@@ -12,11 +12,11 @@ function folderWithCaWizard(under: string, executable = true): string {
 	return under;
 }
 
-/** A built CLI script at `dist/cli.js` under `root`, as a clone or an install holds it. */
+/** A built CLI script at `dist/cli.cjs` under `root`, as a clone or an install holds it. */
 function scriptUnder(root: string): string {
 	mkdirSync(join(root, 'dist'), {recursive: true});
-	writeFileSync(join(root, 'dist', 'cli.js'), '');
-	return join(root, 'dist', 'cli.js');
+	writeFileSync(join(root, 'dist', 'cli.cjs'), '');
+	return join(root, 'dist', 'cli.cjs');
 }
 
 it('prints `ca-wizard` when a shell would find it on the PATH (installed, globally or by a package manager)', () => {
@@ -36,7 +36,7 @@ it('prints `npx ca-wizard` when run through npx: the script in npx cache, whose 
 	expect(invocationName({PATH: '/usr/bin', npm_command: 'exec'}, '')).toBe('npx ca-wizard');
 });
 
-it('prints `node /abs/dist/cli.js` for a clone (npm start, node dist/cli.js): npx there would fetch from the registry', () => {
+it('prints `node /abs/dist/cli.cjs` for a clone (npm start, node dist/cli.cjs): npx there would fetch from the registry', () => {
 	const clone = join(temporaryDirectory(), 'my clone');
 	const script = scriptUnder(clone);
 	// npm start puts the clone's node_modules/.bin on the PATH; it does not count.

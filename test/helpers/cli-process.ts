@@ -2,7 +2,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
 import {join} from 'node:path';
 
-export const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+export const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 
 type Wrap = (command: string, args: string[]) => [string, string[]];
 

@@ -49,7 +49,7 @@ const stringWidthModule = /[/\\]string-width[/\\]index\.js$/;
 const emojiTestDeclaration =
 	'const rgiEmojiPattern = /^\\p{RGI_Emoji}$/v; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && rgiEmojiPattern.test(segment)};';
 
-/** string-width's source as emojiTestFirst rewrites it (emojiPatternAtFirstUse rewrites it further for the CLI alone). */
+/** string-width's source as emojiTestFirst rewrites it (stringWidthForCli rewrites it further for the CLI alone). */
 async function stringWidthEmojiTestFirst(path) {
 	const source = await readFile(path, 'utf8');
 	const declaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
@@ -97,19 +97,38 @@ function sameCodes(a, b) {
 	},
 };
 
-/** string-width builds /^\p{RGI_Emoji}$/v as it loads (esbuild writes the literal as new RegExp(…, 'v') for Node 20, and
- * V8 parses that pattern of thousands of sequences there and then): 30-50 ms before the first frame, which measures no
- * emoji. The CLI builds it when a cluster first passes the cheap \p{Emoji} test. Not among bundleOptions' plugins: the
- * bare Ink app the first-frame bench compares with stays bundled as it was. Listed before them, as esbuild takes the
- * first onLoad that answers. */
-const emojiPatternAtFirstUse = {
-	name: 'emoji-pattern-at-first-use',
+/** The CLI's own string-width, on top of emojiTestFirst, in two ways; not among bundleOptions' plugins: the bare Ink app
+ * the first-frame bench compares with stays bundled as it was. Listed before them, as esbuild takes the first onLoad
+ * that answers.
+ * - string-width builds /^\p{RGI_Emoji}$/v as it loads (esbuild writes the literal as new RegExp(…, 'v') for Node 20,
+ *   and V8 parses that pattern of thousands of sequences there and then): 30-50 ms before the first frame, which
+ *   measures no emoji. The CLI builds it when a cluster first passes the cheap \p{Emoji} test.
+ * - Ink measures every text of the screen on every frame (renderNodeToOutput asks each one's widest line), and a text
+ *   with one character past ASCII (│, ✔, ○, ·) is measured cluster by cluster through Intl.Segmenter: a few
+ *   milliseconds of each frame of the build's live view went to texts that had not changed. A width is kept by its text
+ *   (the call without options, as Ink and its libraries make it; the memo is emptied when it holds many). */
+const stringWidthForCli = {
+	name: 'string-width-for-cli',
 	setup(build) {
 		build.onLoad({filter: stringWidthModule}, async args => {
 			const source = await stringWidthEmojiTestFirst(args.path);
 			const atFirstUse =
 				'let rgiEmojiPattern; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(segment)};';
-			return {contents: source.replace(emojiTestDeclaration, atFirstUse), loader: 'js'};
+			const exported = 'export default function stringWidth(input, options = {}) {';
+			if (source.split(exported).length !== 2) throw new Error(`${args.path}: its export changed; see stringWidthForCli in scripts/bundle-options.mjs`);
+			const memo = `const knownWidths = new Map();
+export default function stringWidth(input, options) {
+	if (options !== undefined || typeof input !== 'string' || input.length > 512) return measuredWidth(input, options);
+	let width = knownWidths.get(input);
+	if (width === undefined) {
+		if (knownWidths.size >= 4096) knownWidths.clear();
+		width = measuredWidth(input);
+		knownWidths.set(input, width);
+	}
+	return width;
+}
+function measuredWidth(input, options = {}) {`;
+			return {contents: source.replace(emojiTestDeclaration, atFirstUse).replace(exported, memo), loader: 'js'};
 		});
 	},
 };
@@ -117,7 +136,7 @@ const emojiPatternAtFirstUse = {
 /** Yoga (Ink's layout) carries its WebAssembly as a base64 data: URL and, wherever fetch exists, reads it with fetch(),
  * which in Node loads and compiles undici, Node's fetch, on the spot: 40 ms of the 160 before the first frame here.
  * Where fetch fails or is missing, Yoga decodes the same URL itself, synchronously; the CLI always does that. The build
- * stops if Yoga changes this code. Not among bundleOptions' plugins, as emojiPatternAtFirstUse. */
+ * stops if Yoga changes this code. Not among bundleOptions' plugins, as stringWidthForCli. */
 const yogaWithoutFetch = {
 	name: 'yoga-without-fetch',
 	setup(build) {
@@ -185,7 +204,7 @@ function schemaKeysLiteral(source, path) {
 }
 
 /** The CLI's own rewrites, on top of bundleOptions' (scripts/build.mjs lists them first). */
-export const cliOnlyPlugins = [emojiPatternAtFirstUse, yogaWithoutFetch];
+export const cliOnlyPlugins = [stringWidthForCli, yogaWithoutFetch];
 
 export const bundleOptions = {
 	bundle: true,

@@ -14,15 +14,13 @@ import type {Session, SessionOptions} from './session.js';
 
 /**
  * The build's live view (Maven's lines, the package table) is drawn at most this often: one React render per frame, not
- * per log line. Twice a second still reads as live; each frame is CPU taken from Maven (issue 11 goal 4a), and Maven
- * takes less of it since the wizard's settings.xml spares it a 401 per file.
+ * per log line. Once a second still reads as live (the table grows by a handful of rows each time); each frame is CPU
+ * taken from Maven (issue 11 goal 4a): 7-10 ms of mostly cold code, and with the JIT work it sets off, twice a second
+ * was about a quarter of the wizard's CPU during the demo build (measured alternately: ~190 -> ~140 ms at 120x40).
  */
-const progressFrameMs = 500;
-/**
- * Maven's lines and the count alone (no new row) are drawn at most this often: a frame is about
- * 10 ms of the wizard's CPU, and the build's frames were most of what it took from Maven (issue 11 goal 4a).
- */
-const quietFrameMs = 1000;
+const progressFrameMs = 1000;
+/** Maven's lines and the count alone (no new row) are drawn at most this often. */
+const quietFrameMs = 2000;
 
 /** The screens on the terminal, not yet given to a run: the wizard's first frame, drawn before the command line is read. */
 export interface Screens {

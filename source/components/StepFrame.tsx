@@ -24,10 +24,10 @@ export interface FramePlan {
 
 /**
  * In the Build step the spinner waits this long for a frame before drawing one: Maven's lines are
- * drawn once a second there (a new package row within half a second), and a spinner drawing the whole screen
+ * drawn every two seconds there (a new package row within one), and a spinner drawing the whole screen
  * every 300 ms in between was most of the wizard's frames during the build (issue 11 goal 4a).
  */
-const buildSpinnerIdleMs = 1000;
+const buildSpinnerIdleMs = 2000;
 
 const roomy: FramePlan = {concept: Number.POSITIVE_INFINITY, notes: 'all', progress: true, gap: 1};
 

@@ -89,6 +89,9 @@ describe('the libraries as bundled', () => {
 		fc.assert(
 			fc.property(screenText, fc.boolean(), (text, ambiguousIsNarrow) => {
 				expect(patched.stringWidth(text, {ambiguousIsNarrow})).toBe(stringWidth(text, {ambiguousIsNarrow}));
+				// Without options, as Ink asks: measured once, then answered from the CLI's memo.
+				expect(patched.stringWidth(text)).toBe(stringWidth(text));
+				expect(patched.stringWidth(text)).toBe(stringWidth(text));
 			}),
 			{numRuns: 2000},
 		);

@@ -31,7 +31,15 @@ export function matchWildcard(pattern: string, value: string, options: MatchOpti
 	if (options.arn && colonCount(folded) < ARN_PREFIX_COLONS) return false;
 	if (compiled.literal !== undefined) return compiled.literal === folded;
 	// Code points, so `?` takes a character outside the BMP whole; a string without surrogates is its own.
-	const chars: ArrayLike<string> = /[\uD800-\uDFFF]/.test(folded) ? Array.from(folded) : folded;
+	const surrogates = /[\uD800-\uDFFF]/.test(folded);
+	if (!surrogates && !compiled.surrogates) {
+		// What the table would find, found directly: the literal text before the first wildcard must
+		// open the value, and a pattern whose only wildcard is a final star (`…:repository/shop/*`,
+		// the shape of most Resource patterns) needs nothing more, bar a colon in an ARN segment.
+		if (!folded.startsWith(compiled.prefix)) return false;
+		if (compiled.finalStar !== undefined) return !compiled.finalStar.inSegment || !folded.includes(':', compiled.prefix.length);
+	}
+	const chars: ArrayLike<string> = surrogates ? Array.from(folded) : folded;
 	const length = chars.length;
 	// row[j]: the units consumed so far match the first j characters.
 	let row = new Uint8Array(length + 1);
@@ -54,6 +62,12 @@ interface Compiled {
 	units: Unit[];
 	/** The whole pattern when it holds no wildcard: the value must equal it. */
 	literal: string | undefined;
+	/** The literal units before the first wildcard. */
+	prefix: string;
+	/** The star, when it is the pattern's only wildcard and its last unit. */
+	finalStar: {inSegment: boolean} | undefined;
+	/** Whether a literal unit is a lone surrogate (the fast paths compare code units). */
+	surrogates: boolean;
 }
 
 /** Compiled patterns without policy variables (those depend on the request), by options and text. */
@@ -62,7 +76,17 @@ const compiledPatterns = new BoundedCache<string, Compiled | undefined>(2048);
 function compileCached(pattern: string, options: MatchOptions): Compiled | undefined {
 	const compileNow = (): Compiled | undefined => {
 		const units = compile(pattern, options);
-		return units && {units, literal: units.every(unit => typeof unit === 'string') ? units.join('') : undefined};
+		if (!units) return undefined;
+		const first = units.findIndex(unit => typeof unit !== 'string');
+		const last = units.at(-1);
+		const prefix = (first === -1 ? units : units.slice(0, first)).join('');
+		return {
+			units,
+			literal: first === -1 ? prefix : undefined,
+			prefix,
+			finalStar: first === units.length - 1 && typeof last !== 'string' && last?.wildcard === '*' ? {inSegment: last.inSegment} : undefined,
+			surrogates: units.some(unit => typeof unit === 'string' && /[\uD800-\uDFFF]/.test(unit)),
+		};
 	};
 	if (options.lookup && pattern.includes('${')) return compileNow();
 	const key = `${options.ignoreCase ? 'i' : ''}${options.arn ? 'a' : ''}${options.escapes ? 'e' : ''}\u0000${pattern}`;

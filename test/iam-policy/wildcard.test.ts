@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
 import {expandVariables, matchWildcard} from '../../source/iam-policy/wildcard.js';
 import {bestTimes} from '../helpers/best-times.js';
 
@@ -107,5 +108,41 @@ describe('expandVariables', () => {
 
 	it('leaves text untouched without a lookup', () => {
 		expect(expandVariables('${aws:username}')).toBe('${aws:username}');
+	});
+});
+
+describe('matchWildcard against a reference matcher', () => {
+	// A backtracking RegExp, fine for short strings: `*` any run of code points (none with `:` in
+	// the first five ARN components in ARN mode), `?` one code point, everything else itself.
+	function reference(pattern: string, value: string, options: {ignoreCase?: boolean; arn?: boolean}): boolean {
+		const folded = options.ignoreCase ? value.toLowerCase() : value;
+		if (options.arn && folded.split(':').length - 1 < 5) return false;
+		let colons = 0;
+		let source = '';
+		for (const char of pattern) {
+			const inSegment = options.arn === true && colons < 5;
+			if (char === '*') source += inSegment ? '[^:]*' : '[^]*';
+			else if (char === '?') source += inSegment ? '[^:]' : '[^]';
+			else {
+				const literal = options.ignoreCase ? char.toLowerCase() : char;
+				source += [...literal].map(unit => `\\u{${unit.codePointAt(0)!.toString(16)}}`).join('');
+				if (char === ':') colons++;
+			}
+		}
+		return new RegExp(`^${source}$`, 'u').test(folded);
+	}
+
+	it('answers as the reference for any pattern and value, the final-star and prefix shortcuts included', () => {
+		const piece = fc.constantFrom('a', 'B', 'shop', ':', '/', '*', '?', 'arn:aws:codeartifact:us-east-1:111122223333:', 'repository/', '😀', 'Σ');
+		const text = fc.array(piece, {maxLength: 8}).map(pieces => pieces.join(''));
+		fc.assert(
+			fc.property(text, text, fc.boolean(), fc.boolean(), (pattern, value, ignoreCase, arn) => {
+				expect(matchWildcard(pattern, value.replace(/[*?]/g, ''), {ignoreCase, arn})).toBe(reference(pattern, value.replace(/[*?]/g, ''), {ignoreCase, arn}));
+				// A value that the pattern's own text (wildcards as written) opens.
+				const opened = `${pattern.replace(/[*?]/g, '')}x/y`;
+				expect(matchWildcard(pattern, opened, {ignoreCase, arn})).toBe(reference(pattern, opened, {ignoreCase, arn}));
+			}),
+			{numRuns: 3000},
+		);
 	});
 });

@@ -125,7 +125,7 @@ describe('matchWildcard against a reference matcher', () => {
 			else if (char === '?') source += inSegment ? '[^:]' : '[^]';
 			else {
 				const literal = options.ignoreCase ? char.toLowerCase() : char;
-				source += [...literal].map(unit => `\\u{${unit.codePointAt(0)!.toString(16)}}`).join('');
+				source += [...literal].map(unit => `\\u{${(unit.codePointAt(0) ?? 0).toString(16)}}`).join('');
 				if (char === ':') colons++;
 			}
 		}

@@ -8,6 +8,10 @@ import {answer, note, stopOnAws} from './step-helpers.js';
 
 export async function preflightStep(context: StepContext): Promise<StepOutcome> {
 	const {aws, tools, facts} = context;
+	// The next steps call CodeArtifact, then IAM: their SDK clients load while this step waits for
+	// STS, the instance metadata and Java's version check, not on the way to the first call.
+	preload(aws.codeartifact);
+	preload(aws.iam);
 	const [identity, hostMetadata, java, maven] = await Promise.all([
 		aws.sts.getCallerIdentity().catch((error: unknown) => stopOnAws(error, 'NoIdentity', 'Asking AWS who you are (sts:GetCallerIdentity)')),
 		aws.metadata.describeHost().then(host => {

@@ -27,9 +27,12 @@ export function openRunLog(path: string, clock: () => Date = () => new Date()): 
 	return {
 		append(record) {
 			if (closed) return;
-			const line = Buffer.from(`${JSON.stringify({time: clock().toISOString(), ...record})}\n`);
+			const line = `${JSON.stringify({time: clock().toISOString(), ...record})}\n`;
 			try {
-				for (let offset = 0; offset < line.length;) offset += writeSync(open, line, offset);
+				// A line is written whole in one call (a short write, as on a full disk, goes on with the rest);
+				// the string as it is, without a Buffer of its own: this runs for each of Maven's lines.
+				const written = writeSync(open, line);
+				if (written < Buffer.byteLength(line)) writeRest(open, Buffer.from(line), written);
 			} catch (error) {
 				throw new FileWriteError(path, error);
 			}
@@ -40,4 +43,8 @@ export function openRunLog(path: string, clock: () => Date = () => new Date()): 
 			closeSync(open);
 		},
 	};
+}
+
+function writeRest(fd: number, bytes: Buffer, offset: number): void {
+	while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
 }

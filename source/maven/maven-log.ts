@@ -76,7 +76,8 @@ export function firstErrorLines(lines: string[], count = 5): string[] {
 
 /** Colours off, then the level of `[ERROR] …` (Maven sometimes doubles it: `[ERROR] [ERROR] …`). */
 function splitLevel(line: string): {plain: string; level?: string; message: string} {
-	const plain = stripVTControlCharacters(line).replace(/\r?\n$/, '');
+	// Batch mode prints no colours: the escape-sequence pattern runs only on a line that has an escape.
+	const plain = (line.includes('\u001b') || line.includes('\u009b') ? stripVTControlCharacters(line) : line).replace(/\r?\n$/, '');
 	let level: string | undefined;
 	let message = plain;
 	for (let match = levelPrefix.exec(message); match; match = levelPrefix.exec(message)) {

@@ -96,6 +96,9 @@ const entry = await build({
 	logLevel: 'warning',
 });
 chmodSync(join(root, 'dist', 'cli.cjs'), 0o755);
+// The command's name until it became cli.cjs: the commands earlier runs printed for a clone (node …/dist/cli.js …,
+// in their reports and undo lines) still work after a rebuild.
+writeFileSync(join(root, 'dist', 'cli.js'), "#!/usr/bin/env node\n// The command's former name: see dist/cli.cjs.\nimport './cli.cjs';\n", {mode: 0o755});
 mkdirSync(dirname(metafilePath), {recursive: true});
 const metafile = {inputs: {...result.metafile.inputs, ...entry.metafile.inputs}, outputs: {...result.metafile.outputs, ...entry.metafile.outputs}};
 // The screens' own copies under their source's name, as every other input: the tests read the chunks by source.

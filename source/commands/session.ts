@@ -34,7 +34,7 @@ export function canPrompt(options: Pick<SessionOptions, 'json'>, env: NodeJS.Pro
 	return !options.json && Boolean(process.stdin.isTTY && process.stdout.isTTY) && env['CI'] !== 'true' && env['CI'] !== '1';
 }
 
-/** The screens cli.ts drew before the command line was read, until a run takes them or they are dismissed. */
+/** The screens main.ts drew before the command line was read, until a run takes them or they are dismissed. */
 let early: Promise<{screens: InkSession.Screens; module: typeof InkSession} | undefined> | undefined;
 
 /**

@@ -66,7 +66,7 @@ interface Compiled {
 	prefix: string;
 	/** The star, when it is the pattern's only wildcard and its last unit. */
 	finalStar: {inSegment: boolean} | undefined;
-	/** Whether a literal unit is a lone surrogate (the fast paths compare code units). */
+	/** Whether a literal unit holds a surrogate (the fast paths compare code units, the table code points). */
 	surrogates: boolean;
 }
 

@@ -282,7 +282,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 						}),
 				),
 			)
-				.then(() => store.flush())
+				.then(() => store.close())
 				.finally(() => {
 					// Stopped: nobody is to be sent here any more (the record goes before the lock, so a new sandbox's is never removed).
 					removeRecord(dataDir);

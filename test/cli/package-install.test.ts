@@ -1,5 +1,6 @@
 import {execFile, spawn, type ExecFileOptions} from 'node:child_process';
-import {dirname} from 'node:path';
+import {realpathSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
 import packageJson from '../../package.json' with {type: 'json'};
@@ -30,6 +31,9 @@ describe('the packed package, installed into an empty folder', () => {
 
 	it('answers --version and --help', async () => {
 		expect((await run(['--version'])).stdout).toBe(`${packageJson.version}\n`);
+		// By the command's former name too, as commands printed by earlier runs have it.
+		const formerName = join(dirname(realpathSync(installed.bin)), 'cli.js');
+		expect((await execFileAsync(process.execPath, [formerName, '--version'], {env, encoding: 'utf8'})).stdout).toBe(`${packageJson.version}\n`);
 		const help = (await run(['--help'])).stdout;
 		expect(help).toContain('Usage:');
 		expect(help).toContain('sandbox');

@@ -98,8 +98,9 @@ function holdsUnservable(state: SandboxState, coordinates: PackageCoordinates, v
 /**
  * The stored asset for `file` as seen from `repository`, fetching (and retaining) it through
  * upstreams on a miss; undefined when nothing in reach has it. Concurrent requests for one file
- * share one fetch, so a burst of them never records two versions. Whatever was recorded is
- * persisted before this resolves.
+ * share one fetch, so a burst of them never records two versions. What was recorded is a cache
+ * fill: its bytes are written just after the reply (BlobStore.stage), its records with the next
+ * snapshot (commitLater).
  */
 export async function resolveArtifact(context: SandboxContext, domain: string, repository: string, file: ArtifactFile): Promise<ResolvedAsset | undefined> {
 	const coordinates = mavenCoordinates(domain, repository, file);
@@ -145,7 +146,7 @@ async function resolveThroughUpstreams(context: SandboxContext, coordinates: Pac
 
 /**
  * Fetches a file from the external connection into the blob store and records it in the
- * repository that holds the connection (persisted by the caller, before it replies).
+ * repository that holds the connection (persisted with the next snapshot, as the caller's).
  */
 async function ingest(context: SandboxContext, holder: PackageCoordinates, file: ArtifactFile): Promise<{asset: AssetRecord; body?: Buffer} | undefined> {
 	const {state} = context.store;

@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, statSync} from 'node:fs';
+import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {AssetHashes, AssetRecord} from '../state.js';
-import {writeFileAtomic} from '../../files/atomic-file.js';
+import {writeFileAtomic, writeFileAtomicInBackground} from '../../files/atomic-file.js';
 
 /** A stored blob whose bytes no longer hash to its name (cut off by a full disk in an older version, or damaged since). */
 export class DamagedBlobError extends Error {
@@ -24,19 +25,24 @@ export class DamagedBlobError extends Error {
  * served and the next publish of the same bytes repairs them.
  *
  * What a client publishes is written before it is acknowledged (put). A cache fill (a file
- * fetched from an upstream as Maven asks for it) is staged instead: held in memory and written
- * just after the reply that serves it has gone out, so the folder, the temporary file and the
- * rename (half a millisecond a file on this kind of disk, a hundred files a build) overlap with
- * the client's own work instead of adding to its wait. The store writes staged blobs before any
- * snapshot that could name them (SandboxStore.commit), so state.json never names a blob the disk
- * does not hold.
+ * fetched from an upstream as Maven asks for it) is staged instead: held in memory, served from
+ * there, and written in the background once the reply that serves it has gone out, so the
+ * folder, the temporary file and the rename (about a millisecond a file on this kind of disk, a
+ * hundred files a build) neither delay that reply nor the next request. Its MD5 and SHA-512
+ * (which few ever ask for, and most of the hashing of a large jar) are made after the reply too:
+ * the reply waits only for SHA-1 (Maven's checksum) and SHA-256 (the blob's name). A snapshot
+ * (SandboxStore.commit) first writes, synchronously, whatever is still staged (a background
+ * write of the same blob may land too: same bytes, each through its own temporary file), so
+ * state.json never names a blob the disk does not hold, nor an asset without all four hashes.
  */
 export class BlobStore {
 	/** Fan-out folders known to exist: a build stores dozens of blobs, each needing one. */
 	private readonly folders = new Set<string>();
-	/** Cache fills not written yet, by address; served from here until they are. */
-	private readonly staged = new Map<string, Buffer>();
-	private writing: NodeJS.Immediate | undefined;
+	/** Cache fills not written yet, by address, with their records; served from here until they are written. */
+	private readonly staged = new Map<string, StagedBlob>();
+	private scheduledWrite: NodeJS.Immediate | undefined;
+	/** Background writes under way, also of blobs no longer staged (a commit wrote them meanwhile). */
+	private readonly backgroundWrites = new Set<Promise<void>>();
 
 	constructor(private readonly directory: string) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
@@ -51,30 +57,54 @@ export class BlobStore {
 	}
 
 	/**
-	 * As put, but the write waits for the end of this turn of the event loop (after the reply
-	 * under way is sent). A write that fails there stays staged: the next commit tries it again,
-	 * fails the same way, and takes memory back to its last snapshot, which names none of them.
+	 * As put, but the last two hashes and the write wait for the end of this turn of the event loop
+	 * (after the reply under way is sent); the record returned gets the hashes in place, before any
+	 * other request can read it. A write that fails stays staged: the next commit tries it again
+	 * and, if it fails again, takes memory back to its last snapshot, which names none of them.
 	 */
 	stage(name: string, body: Buffer): AssetRecord {
 		const asset = assetOf(name, body, cacheFillHashes);
-		this.staged.set(asset.blob, body);
-		this.writing ??= setImmediate(() => {
-			this.writing = undefined;
-			try {
-				this.writeStaged();
-			} catch {
-				// Left staged: see above.
+		this.staged.set(asset.blob, {body, asset});
+		this.scheduledWrite ??= setImmediate(() => {
+			this.scheduledWrite = undefined;
+			for (const [blob, entry] of this.staged) {
+				completeHashes(entry.asset, entry.body);
+				if (!entry.writing) this.writeInBackground(blob, entry);
 			}
 		});
 		return asset;
 	}
 
-	/** Writes every staged blob; throws on the first that cannot be written, which stays staged with those after it. */
+	private writeInBackground(blob: string, entry: StagedBlob): void {
+		const path = this.pathOf(blob);
+		const folder = join(path, '..');
+		const writing = (this.folders.has(folder) ? Promise.resolve() : mkdir(folder, {recursive: true, mode: 0o700}).then(() => void this.folders.add(folder)))
+			.then(() => writeFileAtomicInBackground(path, entry.body))
+			.then(
+				() => {
+					if (this.staged.get(blob) === entry) this.staged.delete(blob);
+				},
+				() => {
+					entry.writing = undefined; // left staged: see stage()
+				},
+			)
+			.finally(() => this.backgroundWrites.delete(writing));
+		entry.writing = writing;
+		this.backgroundWrites.add(writing);
+	}
+
+	/** Completes and writes every staged blob, now; throws on the first that cannot be written, which stays staged with those after it. */
 	writeStaged(): void {
-		for (const [blob, body] of this.staged) {
+		for (const [blob, {body, asset}] of this.staged) {
+			completeHashes(asset, body);
 			this.write(blob, body);
 			this.staged.delete(blob);
 		}
+	}
+
+	/** Resolves once no background write is under way (each has landed or failed). */
+	async idle(): Promise<void> {
+		while (this.backgroundWrites.size > 0) await Promise.all(this.backgroundWrites);
 	}
 
 	/** Forgets staged blobs that could not be written: the snapshot memory went back to names none of them. */
@@ -82,16 +112,19 @@ export class BlobStore {
 		this.staged.clear();
 	}
 
-	/** All four of the asset's hashes, making (and keeping, in the record) those a cache fill left out. */
+	/**
+	 * All four of the asset's hashes. A staged cache fill gets its last two at the end of the turn
+	 * that stored it, before another request can ask; a record without them (another copy of the
+	 * asset's record, say) has them made from the bytes and kept.
+	 */
 	hashesOf(asset: AssetRecord): Required<AssetHashes> {
-		const {hashes} = asset;
-		if (hashes.MD5 === undefined || hashes['SHA-512'] === undefined) Object.assign(hashes, hashesOf(this.get(asset.blob), ['MD5', 'SHA-512']));
-		return hashes as Required<AssetHashes>;
+		completeHashes(asset, () => this.get(asset.blob));
+		return asset.hashes as Required<AssetHashes>;
 	}
 
 	get(blob: string): Buffer {
 		const staged = this.staged.get(blob);
-		if (staged) return staged;
+		if (staged) return staged.body;
 		const path = this.pathOf(blob);
 		const bytes = readFileSync(path);
 		if (createHash('sha256').update(bytes).digest('hex') !== blob) throw new DamagedBlobError(path, bytes.length);
@@ -116,6 +149,13 @@ export class BlobStore {
 	}
 }
 
+interface StagedBlob {
+	body: Buffer;
+	asset: AssetRecord;
+	/** The background write under way. */
+	writing?: Promise<void>;
+}
+
 /** Whether `path` already holds exactly `body`: the size first (cheap), then the bytes. */
 function holds(path: string, body: Buffer): boolean {
 	const size = statSync(path, {throwIfNoEntry: false})?.size;
@@ -127,10 +167,16 @@ const allHashes = Object.keys(algorithms) as (keyof AssetHashes)[];
 const cacheFillHashes: (keyof AssetHashes)[] = ['SHA-1', 'SHA-256'];
 
 function assetOf(name: string, body: Buffer, which = allHashes): AssetRecord {
-	const hashes = hashesOf(body, which) as AssetHashes;
+	const hashes = digests(body, which) as AssetHashes;
 	return {name, size: body.length, hashes, blob: hashes['SHA-256']};
 }
 
-function hashesOf(body: Buffer, which: readonly (keyof AssetHashes)[]): Partial<AssetHashes> {
+function digests(body: Buffer, which: readonly (keyof AssetHashes)[]): Partial<AssetHashes> {
 	return Object.fromEntries(which.map(name => [name, createHash(algorithms[name]).update(body).digest('hex')]));
+}
+
+/** Adds the MD5 and SHA-512 a cache fill's record was stored without, from its bytes (read only when needed). */
+function completeHashes(asset: AssetRecord, bytes: Buffer | (() => Buffer)): void {
+	if (asset.hashes.MD5 !== undefined && asset.hashes['SHA-512'] !== undefined) return;
+	Object.assign(asset.hashes, digests(typeof bytes === 'function' ? bytes() : bytes, ['MD5', 'SHA-512']));
 }

@@ -109,6 +109,7 @@ export class SandboxStore {
 	 * a snapshot of many domains cost every CreateRepository or CreateRole milliseconds.
 	 */
 	commit(options: {packagesUnchanged?: boolean} = {}): void {
+		if (this.closed) throw new Error('The sandbox has stopped: nothing more is stored.');
 		// Cache fills still waiting changed packages: this snapshot writes them too.
 		const packagesKept = options.packagesUnchanged === true && !this.pending && this.packagesJson !== undefined;
 		if (this.pending) {
@@ -145,6 +146,7 @@ export class SandboxStore {
 	 * the snapshot on disk stays whole either way.
 	 */
 	commitLater(delayMs = 250): void {
+		if (this.closed) return;
 		this.pending ??= setTimeout(() => {
 			this.pending = undefined;
 			try {
@@ -156,7 +158,20 @@ export class SandboxStore {
 		this.pending.unref();
 	}
 
-	/** Writes what commitLater() still holds; stopping the sandbox calls it. */
+	private closed = false;
+
+	/**
+	 * Writes what commitLater() still holds and takes no more commits: the sandbox stops, its data
+	 * lock goes, and a cache fill whose upstream answers only now must not write over the state of
+	 * a sandbox started on the same folder since.
+	 */
+	async close(): Promise<void> {
+		this.flush();
+		this.closed = true;
+		await this.blobs.idle(); // nothing of this store is written once the data folder is released
+	}
+
+	/** Writes what commitLater() still holds. */
 	flush(): void {
 		if (!this.pending) return; // staged blobs always come with a pending commit, which writes them
 		clearTimeout(this.pending);

@@ -110,3 +110,18 @@ describe('a staged cache fill', () => {
 		expect(published.hashes).toEqual({MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')});
 	});
 });
+
+describe('a store once closed (the sandbox stopped)', () => {
+	it('has written what waited, writes nothing more, and refuses a commit', async () => {
+		const {store, blobPath, snapshot} = newStore();
+		record(store, store.blobs.stage('kit-1.0.jar', bytes));
+		await store.close();
+		const closed = snapshot();
+		expect(closed).toContain(hex('sha256'));
+		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
+		// A cache fill whose upstream answered only now: its record never reaches state.json.
+		record(store, store.blobs.stage('late-1.0.jar', Buffer.from('late')));
+		expect(() => store.commit()).toThrow(/stopped/);
+		expect(snapshot()).toBe(closed);
+	});
+});

@@ -141,11 +141,13 @@ export class SandboxStore {
 
 	/**
 	 * For cache fills only (a version retained from an upstream as Maven reads it): one snapshot
-	 * for a burst of them instead of one each, a few hundred milliseconds later. Nothing a client
-	 * wrote waits here, so a kill -9 in between loses only cache entries, fetched again on demand;
-	 * the snapshot on disk stays whole either way.
+	 * for a burst of them instead of one each, a second later. Nothing a client wrote waits here,
+	 * so a kill -9 in between loses only cache entries, fetched again on demand; the snapshot on
+	 * disk stays whole either way. A second, not a quarter: each snapshot stringifies and writes
+	 * every package of the sandbox (a demo build's domain alone holds ~130 kB of them), and a
+	 * 3-second build took a dozen of them, CPU that the build's JVM wanted.
 	 */
-	commitLater(delayMs = 250): void {
+	commitLater(delayMs = 1000): void {
 		if (this.closed) return;
 		this.pending ??= setTimeout(() => {
 			this.pending = undefined;

@@ -19,7 +19,7 @@ import {FileWriteError} from './file-write-error.js';
  * blobs (a local emulator, written on every request) do not — see SandboxStore.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: {mode?: number; fsync?: boolean} = {}): void {
-	const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+	const temporary = temporarySibling(path);
 	try {
 		const fd = openSync(temporary, 'wx', options.mode ?? 0o600);
 		try {
@@ -41,7 +41,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
  * rename run on libuv's threads, so a process serving requests goes on serving meanwhile.
  */
 export async function writeFileAtomicInBackground(path: string, data: Uint8Array): Promise<void> {
-	const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+	const temporary = temporarySibling(path);
 	try {
 		const handle = await open(temporary, 'wx', 0o600);
 		try {
@@ -54,6 +54,11 @@ export async function writeFileAtomicInBackground(path: string, data: Uint8Array
 		await unlink(temporary).catch(() => {});
 		throw new FileWriteError(path, error);
 	}
+}
+
+/** A new name beside `path` for the bytes on their way there (hidden, and never one a reader asks for). */
+function temporarySibling(path: string): string {
+	return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** writeSync may write less than asked (a full disk, a file-size limit): go on until all is written or it throws. */

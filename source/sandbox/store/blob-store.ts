@@ -76,10 +76,7 @@ export class BlobStore {
 	}
 
 	private writeInBackground(blob: string, entry: StagedBlob): void {
-		const path = this.pathOf(blob);
-		const folder = join(path, '..');
-		const writing = (this.folders.has(folder) ? Promise.resolve() : mkdir(folder, {recursive: true, mode: 0o700}).then(() => void this.folders.add(folder)))
-			.then(() => writeFileAtomicInBackground(path, entry.body))
+		const writing = this.writeOffTheLoop(blob, entry.body)
 			.then(
 				() => {
 					if (this.staged.get(blob) === entry) this.staged.delete(blob);
@@ -129,6 +126,17 @@ export class BlobStore {
 		const bytes = readFileSync(path);
 		if (createHash('sha256').update(bytes).digest('hex') !== blob) throw new DamagedBlobError(path, bytes.length);
 		return bytes;
+	}
+
+	/** As write, on libuv's threads (no check for the bytes already there: a second copy is the same bytes). */
+	private async writeOffTheLoop(blob: string, body: Buffer): Promise<void> {
+		const path = this.pathOf(blob);
+		const folder = join(path, '..');
+		if (!this.folders.has(folder)) {
+			await mkdir(folder, {recursive: true, mode: 0o700});
+			this.folders.add(folder);
+		}
+		await writeFileAtomicInBackground(path, body);
 	}
 
 	private write(blob: string, body: Buffer): void {

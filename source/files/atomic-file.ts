@@ -62,8 +62,8 @@ function temporarySibling(path: string): string {
 }
 
 /** writeSync may write less than asked (a full disk, a file-size limit): go on until all is written or it throws. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-	for (let offset = 0; offset < bytes.length;) {
+export function writeAll(fd: number, bytes: Uint8Array, from = 0): void {
+	for (let offset = from; offset < bytes.length;) {
 		const written = writeSync(fd, bytes, offset, bytes.length - offset);
 		if (written <= 0) throw Object.assign(new Error('the file system accepted no more bytes'), {code: 'EIO'});
 		offset += written;

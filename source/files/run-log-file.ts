@@ -1,6 +1,7 @@
 import {chmodSync, closeSync, mkdirSync, openSync, writeSync} from 'node:fs';
 import {dirname} from 'node:path';
 import type {UntimedRecord} from '../report/run-log.js';
+import {writeAll} from './atomic-file.js';
 import {FileWriteError} from './file-write-error.js';
 
 // The run log on disk: appended a line at a time with an unbuffered write (a run killed later
@@ -32,7 +33,7 @@ export function openRunLog(path: string, clock: () => Date = () => new Date()): 
 				// A line is written whole in one call (a short write, as on a full disk, goes on with the rest);
 				// the string as it is, without a Buffer of its own: this runs for each of Maven's lines.
 				const written = writeSync(open, line);
-				if (written < Buffer.byteLength(line)) writeRest(open, Buffer.from(line), written);
+				if (written < Buffer.byteLength(line)) writeAll(open, Buffer.from(line), written);
 			} catch (error) {
 				throw new FileWriteError(path, error);
 			}
@@ -43,8 +44,4 @@ export function openRunLog(path: string, clock: () => Date = () => new Date()): 
 			closeSync(open);
 		},
 	};
-}
-
-function writeRest(fd: number, bytes: Buffer, offset: number): void {
-	while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
 }

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ensurePackage, putVersionAsset} from '../../source/sandbox/codeartifact/package-store.js';
@@ -25,7 +25,7 @@ function newStore() {
 	dataDir = folder;
 	return {
 		store: new SandboxStore(folder, defaults),
-		blobPath: join(folder, 'blobs', hex('sha256').slice(0, 2), hex('sha256')),
+		blobPath: join(folder, 'blobs', hex('sha256')),
 		snapshot: () => readFileSync(join(folder, 'state.json'), 'utf8'),
 	};
 }
@@ -74,32 +74,49 @@ describe('a staged cache fill', () => {
 	it('that cannot be written is still served, and the snapshot that would name it is refused and forgotten', async () => {
 		const {store, blobPath, snapshot} = newStore();
 		const before = snapshot();
-		writeFileSync(join(blobPath, '..'), 'not a folder'); // the blob's fan-out folder cannot be made
+		mkdirSync(blobPath); // a folder in the blob's place: the blob cannot be renamed there
+		writeFileSync(join(blobPath, 'in the way'), '');
 		const asset = store.blobs.stage('kit-1.0.jar', bytes);
 		record(store, asset);
 		await nextTurn();
 		await store.blobs.idle(); // the background write failed quietly: the blob stays staged
 		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
-		expect(() => store.flush()).toThrow(/EEXIST|ENOTDIR/);
+		expect(() => store.flush()).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
 		expect(snapshot()).toBe(before);
 		expect(store.state.packages).toEqual(JSON.parse(before).packages);
-		expect(() => store.blobs.get(asset.blob)).toThrow(/ENOTDIR|ENOENT/);
+		expect(() => store.blobs.get(asset.blob)).toThrow(/EISDIR/);
 	});
 
-	it('gets its MD5 and SHA-512 after the reply, before any snapshot; a record without them has them made when asked', async () => {
+	it('keeps SHA-1 and SHA-256 only; its MD5 and SHA-512 are made from the bytes when asked for, and kept', async () => {
 		const {store, snapshot} = newStore();
 		const asset = store.blobs.stage('kit-1.0.jar', bytes);
-		expect(asset.hashes.MD5).toBeUndefined();
-		expect(asset.hashes['SHA-512']).toBeUndefined();
-		const copy = structuredClone(asset); // as a record read back from an older snapshot might be
+		const copy = structuredClone(asset); // as the record is read back from a snapshot
 		record(store, asset);
 		await nextTurn();
-		const all = {MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')};
-		expect(asset.hashes).toEqual(all);
 		store.flush();
-		expect(snapshot()).toContain(hex('sha512'));
-		expect(store.blobs.hashesOf(copy)).toEqual(all);
+		await store.blobs.idle();
+		expect(asset.hashes).toEqual({'SHA-1': hex('sha1'), 'SHA-256': hex('sha256')});
+		expect(snapshot()).not.toContain(hex('sha512'));
+		const all = {MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')};
+		expect(store.blobs.hashesOf(copy)).toEqual(all); // from the blob on disk
 		expect(copy.hashes).toEqual(all);
+		expect(store.blobs.hashesOf(asset)).toEqual(all);
+		store.commit();
+		expect(snapshot()).toContain(hex('sha512'));
+	});
+
+	it('a blob kept in a fan-out folder (the layout before one folder) is still read, and still checked', async () => {
+		const {store, blobPath} = newStore();
+		const asset = store.blobs.put('kit-1.0.jar', bytes);
+		const fanned = join(blobPath, '..', hex('sha256').slice(0, 2), hex('sha256'));
+		mkdirSync(join(fanned, '..'));
+		renameSync(blobPath, fanned);
+		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
+		writeFileSync(fanned, bytes.subarray(1));
+		expect(() => store.blobs.get(asset.blob)).toThrow(expect.objectContaining({name: 'DamagedBlobError', path: fanned}));
+		store.blobs.put('kit-1.0.jar', bytes); // a publish of the same bytes repairs it, in the one folder
+		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
+		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
 	});
 
 	it('is replaced by a publish of the same bytes, which is written before it returns', () => {

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, statSync} from 'node:fs';
-import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {AssetHashes, AssetRecord} from '../state.js';
 import {writeFileAtomic, writeFileAtomicInBackground} from '../../files/atomic-file.js';
@@ -22,23 +21,26 @@ export class DamagedBlobError extends Error {
  * Content-addressed asset bytes: a blob's name is its SHA-256, so a write is idempotent. A blob
  * is written completely or not at all (writeFileAtomic; no fsync: see SandboxStore), checked
  * before a write is skipped, and checked again whenever it is read, so damaged bytes are never
- * served and the next publish of the same bytes repairs them.
+ * served and the next publish of the same bytes repairs them. Blobs lie side by side in one
+ * folder (`blobs/<sha256>`); stores written before kept each in a fan-out folder named by its
+ * first two hex digits (`blobs/ab/<sha256>`), which is still read. One folder spares a build's
+ * hundred cache fills a folder each (a directory with tens of thousands of entries is indexed
+ * by the file system all the same).
  *
  * What a client publishes is written before it is acknowledged (put). A cache fill (a file
  * fetched from an upstream as Maven asks for it) is staged instead: held in memory, served from
  * there, and written in the background once the reply that serves it has gone out, so the
- * folder, the temporary file and the rename (about a millisecond a file on this kind of disk, a
- * hundred files a build) neither delay that reply nor the next request. Its MD5 and SHA-512
- * (which few ever ask for, and most of the hashing of a large jar) are made after the reply too:
- * the reply waits only for SHA-1 (Maven's checksum) and SHA-256 (the blob's name). A snapshot
- * (SandboxStore.commit) first writes, synchronously, whatever is still staged (a background
- * write of the same blob may land too: same bytes, each through its own temporary file), so
- * state.json never names a blob the disk does not hold, nor an asset without all four hashes.
+ * temporary file and the rename (about a millisecond a file on this kind of disk, a hundred
+ * files a build) neither delay that reply nor the next request. A cache fill's record holds
+ * SHA-1 (Maven's checksum) and SHA-256 (the blob's name); its MD5 and SHA-512 (which only
+ * ListPackageVersionAssets and a Maven client asking for .md5 or .sha512 want, and which are
+ * most of the hashing of a large jar) are made from the bytes when first asked for and kept in
+ * the record. A snapshot (SandboxStore.commit) first writes, synchronously, whatever is still
+ * staged (a background write of the same blob may land too: same bytes, each through its own
+ * temporary file), so state.json never names a blob the disk does not hold.
  */
 export class BlobStore {
-	/** Fan-out folders known to exist: a build stores dozens of blobs, each needing one. */
-	private readonly folders = new Set<string>();
-	/** Cache fills not written yet, by address, with their records; served from here until they are written. */
+	/** Cache fills not written yet, by address; served from here until they are written. */
 	private readonly staged = new Map<string, StagedBlob>();
 	private scheduledWrite: NodeJS.Immediate | undefined;
 	/** Background writes under way, also of blobs no longer staged (a commit wrote them meanwhile). */
@@ -57,26 +59,24 @@ export class BlobStore {
 	}
 
 	/**
-	 * As put, but the last two hashes and the write wait for the end of this turn of the event loop
-	 * (after the reply under way is sent); the record returned gets the hashes in place, before any
-	 * other request can read it. A write that fails stays staged: the next commit tries it again
-	 * and, if it fails again, takes memory back to its last snapshot, which names none of them.
+	 * As put, but the write waits for the end of this turn of the event loop (after the reply under
+	 * way is sent), and the record has only SHA-1 and SHA-256 (see hashesOf). A write that fails
+	 * stays staged: the next commit tries it again and, if it fails again, takes memory back to its
+	 * last snapshot, which names none of them.
 	 */
 	stage(name: string, body: Buffer): AssetRecord {
 		const asset = assetOf(name, body, cacheFillHashes);
-		this.staged.set(asset.blob, {body, asset});
+		this.staged.set(asset.blob, {body});
 		this.scheduledWrite ??= setImmediate(() => {
 			this.scheduledWrite = undefined;
-			for (const [blob, entry] of this.staged) {
-				completeHashes(entry.asset, entry.body);
-				if (!entry.writing) this.writeInBackground(blob, entry);
-			}
+			for (const [blob, entry] of this.staged) if (!entry.writing) this.writeInBackground(blob, entry);
 		});
 		return asset;
 	}
 
 	private writeInBackground(blob: string, entry: StagedBlob): void {
-		const writing = this.writeOffTheLoop(blob, entry.body)
+		// On libuv's threads, and without write's check for the bytes already there: a second copy is the same bytes.
+		const writing = writeFileAtomicInBackground(this.pathOf(blob), entry.body)
 			.then(
 				() => {
 					if (this.staged.get(blob) === entry) this.staged.delete(blob);
@@ -92,8 +92,7 @@ export class BlobStore {
 
 	/** Completes and writes every staged blob, now; throws on the first that cannot be written, which stays staged with those after it. */
 	writeStaged(): void {
-		for (const [blob, {body, asset}] of this.staged) {
-			completeHashes(asset, body);
+		for (const [blob, {body}] of this.staged) {
 			this.write(blob, body);
 			this.staged.delete(blob);
 		}
@@ -109,11 +108,7 @@ export class BlobStore {
 		this.staged.clear();
 	}
 
-	/**
-	 * All four of the asset's hashes. A staged cache fill gets its last two at the end of the turn
-	 * that stored it, before another request can ask; a record without them (another copy of the
-	 * asset's record, say) has them made from the bytes and kept.
-	 */
+	/** All four of the asset's hashes: those a cache fill's record was stored without are made from its bytes now, and kept in it. */
 	hashesOf(asset: AssetRecord): Required<AssetHashes> {
 		completeHashes(asset, () => this.get(asset.blob));
 		return asset.hashes as Required<AssetHashes>;
@@ -122,46 +117,44 @@ export class BlobStore {
 	get(blob: string): Buffer {
 		const staged = this.staged.get(blob);
 		if (staged) return staged.body;
-		const path = this.pathOf(blob);
-		const bytes = readFileSync(path);
+		let path = this.pathOf(blob);
+		let bytes = readBlob(path);
+		if (!bytes) {
+			path = this.pathOf(blob, true);
+			bytes = readFileSync(path);
+		}
 		if (createHash('sha256').update(bytes).digest('hex') !== blob) throw new DamagedBlobError(path, bytes.length);
 		return bytes;
-	}
-
-	/** As write, on libuv's threads (no check for the bytes already there: a second copy is the same bytes). */
-	private async writeOffTheLoop(blob: string, body: Buffer): Promise<void> {
-		const path = this.pathOf(blob);
-		const folder = join(path, '..');
-		if (!this.folders.has(folder)) {
-			await mkdir(folder, {recursive: true, mode: 0o700});
-			this.folders.add(folder);
-		}
-		await writeFileAtomicInBackground(path, body);
 	}
 
 	private write(blob: string, body: Buffer): void {
 		const path = this.pathOf(blob);
 		if (holds(path, body)) return;
-		const folder = join(path, '..');
-		if (!this.folders.has(folder)) {
-			mkdirSync(folder, {recursive: true, mode: 0o700});
-			this.folders.add(folder);
-		}
 		writeFileAtomic(path, body);
 	}
 
-	private pathOf(blob: string): string {
+	/** The blob's file; `fanned`: where a store written before the flat layout kept it. */
+	private pathOf(blob: string, fanned = false): string {
 		// The address comes from our own hash, never from a request: it cannot name another file.
 		if (!/^[0-9a-f]{64}$/.test(blob)) throw new Error(`bad blob address ${blob}`);
-		return join(this.directory, blob.slice(0, 2), blob);
+		return fanned ? join(this.directory, blob.slice(0, 2), blob) : join(this.directory, blob);
 	}
 }
 
 interface StagedBlob {
 	body: Buffer;
-	asset: AssetRecord;
 	/** The background write under way. */
 	writing?: Promise<void>;
+}
+
+/** The file's bytes, or undefined when there is no such file. */
+function readBlob(path: string): Buffer | undefined {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
 }
 
 /** Whether `path` already holds exactly `body`: the size first (cheap), then the bytes. */
@@ -184,7 +177,7 @@ function digests(body: Buffer, which: readonly (keyof AssetHashes)[]): Partial<A
 }
 
 /** Adds the MD5 and SHA-512 a cache fill's record was stored without, from its bytes (read only when needed). */
-function completeHashes(asset: AssetRecord, bytes: Buffer | (() => Buffer)): void {
+function completeHashes(asset: AssetRecord, bytes: () => Buffer): void {
 	if (asset.hashes.MD5 !== undefined && asset.hashes['SHA-512'] !== undefined) return;
-	Object.assign(asset.hashes, digests(typeof bytes === 'function' ? bytes() : bytes, ['MD5', 'SHA-512']));
+	Object.assign(asset.hashes, digests(bytes(), ['MD5', 'SHA-512']));
 }

@@ -1,6 +1,5 @@
 import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync} from 'node:fs';
-import {open, rename, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {FileWriteError} from './file-write-error.js';
 
@@ -34,26 +33,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
 		throw new FileWriteError(path, error);
 	}
 	if (options.fsync) syncFolder(dirname(path));
-}
-
-/**
- * writeFileAtomic without fsync, off the event loop: the temporary file's open, write, close and
- * rename run on libuv's threads, so a process serving requests goes on serving meanwhile.
- */
-export async function writeFileAtomicInBackground(path: string, data: Uint8Array): Promise<void> {
-	const temporary = temporarySibling(path);
-	try {
-		const handle = await open(temporary, 'wx', 0o600);
-		try {
-			await handle.writeFile(data); // goes on after a short write until all is written or it throws
-		} finally {
-			await handle.close();
-		}
-		await rename(temporary, path);
-	} catch (error) {
-		await unlink(temporary).catch(() => {});
-		throw new FileWriteError(path, error);
-	}
 }
 
 /** A new name beside `path` for the bytes on their way there (hidden, and never one a reader asks for). */

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AssetHashes, AssetRecord} from '../state.js';
-import {writeFileAtomic, writeFileAtomicInBackground} from '../../files/atomic-file.js';
+import {writeFileAtomic} from '../../files/atomic-file.js';
 
 /** A stored blob whose bytes no longer hash to its name (cut off by a full disk in an older version, or damaged since). */
 export class DamagedBlobError extends Error {
@@ -29,22 +29,23 @@ export class DamagedBlobError extends Error {
  *
  * What a client publishes is written before it is acknowledged (put). A cache fill (a file
  * fetched from an upstream as Maven asks for it) is staged instead: held in memory, served from
- * there, and written in the background once the reply that serves it has gone out, so the
- * temporary file and the rename (about a millisecond a file on this kind of disk, a hundred
- * files a build) neither delay that reply nor the next request. A cache fill's record holds
- * SHA-1 (Maven's checksum) and SHA-256 (the blob's name); its MD5 and SHA-512 (which only
- * ListPackageVersionAssets and a Maven client asking for .md5 or .sha512 want, and which are
- * most of the hashing of a large jar) are made from the bytes when first asked for and kept in
- * the record. A snapshot (SandboxStore.commit) first writes, synchronously, whatever is still
- * staged (a background write of the same blob may land too: same bytes, each through its own
- * temporary file), so state.json never names a blob the disk does not hold.
+ * there, and written at the end of that turn of the event loop, once the reply that serves it has
+ * been handed to the socket, so the write (a tenth of a millisecond for a typical jar into the
+ * page cache) never delays that reply. It is written synchronously: libuv's threads would take
+ * the event loop off the write, but a file's four hand-offs to them (open, write, close, rename)
+ * cost three to four times the CPU of the write itself, CPU the build's JVM wants. A cache
+ * fill's record holds SHA-1 (Maven's checksum) and SHA-256 (the blob's name); its MD5 and SHA-512
+ * (which only ListPackageVersionAssets and a Maven client asking for .md5 or .sha512 want, and
+ * which are most of the hashing of a large jar) are made from the bytes when first asked for and
+ * kept in the record. A snapshot (SandboxStore.commit) first writes whatever is still staged, so
+ * state.json never names a blob the disk does not hold.
  */
 export class BlobStore {
 	/** Cache fills not written yet, by address; served from here until they are written. */
-	private readonly staged = new Map<string, StagedBlob>();
+	private readonly staged = new Map<string, Buffer>();
 	private scheduledWrite: NodeJS.Immediate | undefined;
-	/** Background writes under way, also of blobs no longer staged (a commit wrote them meanwhile). */
-	private readonly backgroundWrites = new Set<Promise<void>>();
+	/** Once the sandbox has stopped: its data folder is no longer ours to write. */
+	private closed = false;
 
 	constructor(private readonly directory: string) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
@@ -66,41 +67,32 @@ export class BlobStore {
 	 */
 	stage(name: string, body: Buffer): AssetRecord {
 		const asset = assetOf(name, body, cacheFillHashes);
-		this.staged.set(asset.blob, {body});
-		this.scheduledWrite ??= setImmediate(() => {
-			this.scheduledWrite = undefined;
-			for (const [blob, entry] of this.staged) if (!entry.writing) this.writeInBackground(blob, entry);
-		});
+		this.staged.set(asset.blob, body);
+		if (!this.closed)
+			this.scheduledWrite ??= setImmediate(() => {
+				this.scheduledWrite = undefined;
+				try {
+					this.writeStaged();
+				} catch {
+					// Left staged: see above.
+				}
+			});
 		return asset;
 	}
 
-	private writeInBackground(blob: string, entry: StagedBlob): void {
-		// On libuv's threads, and without write's check for the bytes already there: a second copy is the same bytes.
-		const writing = writeFileAtomicInBackground(this.pathOf(blob), entry.body)
-			.then(
-				() => {
-					if (this.staged.get(blob) === entry) this.staged.delete(blob);
-				},
-				() => {
-					entry.writing = undefined; // left staged: see stage()
-				},
-			)
-			.finally(() => this.backgroundWrites.delete(writing));
-		entry.writing = writing;
-		this.backgroundWrites.add(writing);
-	}
-
-	/** Completes and writes every staged blob, now; throws on the first that cannot be written, which stays staged with those after it. */
+	/** Writes every staged blob, now; throws on the first that cannot be written, which stays staged with those after it. */
 	writeStaged(): void {
-		for (const [blob, {body}] of this.staged) {
+		for (const [blob, body] of this.staged) {
 			this.write(blob, body);
 			this.staged.delete(blob);
 		}
 	}
 
-	/** Resolves once no background write is under way (each has landed or failed). */
-	async idle(): Promise<void> {
-		while (this.backgroundWrites.size > 0) await Promise.all(this.backgroundWrites);
+	/** Writes nothing more (what is staged stays in memory): the sandbox has stopped, and its data folder may be another's now. */
+	close(): void {
+		this.closed = true;
+		if (this.scheduledWrite) clearImmediate(this.scheduledWrite);
+		this.scheduledWrite = undefined;
 	}
 
 	/** Forgets staged blobs that could not be written: the snapshot memory went back to names none of them. */
@@ -116,7 +108,7 @@ export class BlobStore {
 
 	get(blob: string): Buffer {
 		const staged = this.staged.get(blob);
-		if (staged) return staged.body;
+		if (staged) return staged;
 		let path = this.pathOf(blob);
 		let bytes = readBlob(path);
 		if (!bytes) {
@@ -139,12 +131,6 @@ export class BlobStore {
 		if (!/^[0-9a-f]{64}$/.test(blob)) throw new Error(`bad blob address ${blob}`);
 		return fanned ? join(this.directory, blob.slice(0, 2), blob) : join(this.directory, blob);
 	}
-}
-
-interface StagedBlob {
-	body: Buffer;
-	/** The background write under way. */
-	writing?: Promise<void>;
 }
 
 /** The file's bytes, or undefined when there is no such file. */

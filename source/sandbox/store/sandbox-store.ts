@@ -165,12 +165,12 @@ export class SandboxStore {
 	/**
 	 * Writes what commitLater() still holds and takes no more commits: the sandbox stops, its data
 	 * lock goes, and a cache fill whose upstream answers only now must not write over the state of
-	 * a sandbox started on the same folder since.
+	 * a sandbox started on the same folder since, nor add blobs to it.
 	 */
-	async close(): Promise<void> {
+	close(): void {
 		this.flush();
 		this.closed = true;
-		await this.blobs.idle(); // nothing of this store is written once the data folder is released
+		this.blobs.close();
 	}
 
 	/** Writes what commitLater() still holds. */

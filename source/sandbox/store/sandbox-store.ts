@@ -168,9 +168,12 @@ export class SandboxStore {
 	 * a sandbox started on the same folder since, nor add blobs to it.
 	 */
 	close(): void {
-		this.flush();
-		this.closed = true;
-		this.blobs.close();
+		try {
+			this.flush();
+		} finally {
+			this.closed = true;
+			this.blobs.close();
+		}
 	}
 
 	/** Writes what commitLater() still holds. */

@@ -130,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const releaseLock = acquireDataLock(dataDir);
 	let store: SandboxStore;
 	try {
-		store = new SandboxStore(dataDir, {region, scenario, instances: instanceCount});
+		store = new SandboxStore(dataDir, {region, scenario, instances: instanceCount}, undefined, log);
 	} catch (error) {
 		releaseLock();
 		throw error;

@@ -107,7 +107,7 @@ describe('a full disk under the sandbox', () => {
 	it('serves a file Maven asks for while its cache fill cannot be written, and a restart after kill -9 serves it whole', async () => {
 		const small = disk();
 		const started = await sandboxWithStore(small);
-		const {dataDir, client} = started;
+		const {dataDir, client, child} = started;
 		await client.send(new AssociateExternalConnectionCommand({domain: 'full', repository: 'store', externalConnection: 'public:maven-central'}));
 		const jar = 'org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar'; // ~650 kB: more than is left
 		const bytes = readFileSync(join(offlineMavenCentral, jar));
@@ -123,8 +123,9 @@ describe('a full disk under the sandbox', () => {
 		const served = await fetchJar(client);
 		expect(served.status).toBe(200);
 		expect(served.body.equals(bytes)).toBe(true);
-		// The cache fill's write, in the background, fails and leaves no temporary file.
-		await vi.waitFor(() => expect(temporaryFiles(dataDir)).toEqual([]), {timeout: 10_000});
+		// The cache fill's write, just after the reply, fails: the log says so, and no temporary file is left.
+		await vi.waitFor(() => expect(child.stderr()).toContain('cannot be stored yet'), {timeout: 10_000});
+		expect(temporaryFiles(dataDir)).toEqual([]);
 
 		const again = await fetchJar(new CodeartifactClient(adminConfig(await killAndRestart(started, small))));
 		expect(again.status).toBe(200);

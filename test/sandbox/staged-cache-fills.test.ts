@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ensurePackage, putVersionAsset} from '../../source/sandbox/codeartifact/package-store.js';
+import {assetSummary} from '../../source/sandbox/codeartifact/shapes.js';
 import type {AssetRecord} from '../../source/sandbox/state.js';
 import {SandboxStore} from '../../source/sandbox/store/sandbox-store.js';
 import {temporaryDirectory} from '../helpers/sandbox.js';
@@ -23,9 +24,16 @@ afterEach(() => {
 function newStore() {
 	const folder = temporaryDirectory('ca-wizard-staged-');
 	dataDir = folder;
+	const reported: string[] = [];
 	return {
-		store: new SandboxStore(folder, defaults),
-		blobPath: join(folder, 'blobs', hex('sha256')),
+		store: new SandboxStore(folder, defaults, undefined, message => reported.push(message)),
+		reported,
+		blobPath: join(folder, 'blobs', hex('sha256').slice(0, 2), hex('sha256')),
+		/** Where the store keeps the blob of `data`. */
+		blobPathOf: (data: Buffer) => {
+			const sha = createHash('sha256').update(data).digest('hex');
+			return join(folder, 'blobs', sha.slice(0, 2), sha);
+		},
 		snapshot: () => readFileSync(join(folder, 'state.json'), 'utf8'),
 	};
 }
@@ -60,18 +68,20 @@ describe('a staged cache fill', () => {
 	});
 
 	it('that cannot be written is still served, and the snapshot that would name it is refused and forgotten', async () => {
-		const {store, blobPath, snapshot} = newStore();
+		const {store, blobPath, snapshot, reported} = newStore();
 		const before = snapshot();
-		mkdirSync(blobPath); // a folder in the blob's place: the blob cannot be renamed there
-		writeFileSync(join(blobPath, 'in the way'), '');
+		writeFileSync(join(blobPath, '..'), 'not a folder'); // the blob's fan-out folder cannot be made
 		const asset = store.blobs.stage('kit-1.0.jar', bytes);
 		record(store, asset);
-		await nextTurn(); // the write failed quietly: the blob stays staged
+		await nextTurn(); // the write failed: the blob stays staged, and the log says so once
 		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
-		expect(() => store.flush()).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+		store.blobs.stage('kit-1.0.jar', bytes);
+		await nextTurn();
+		expect(reported).toEqual([expect.stringMatching(/^warning: files fetched from an upstream cannot be stored yet \(.*(EEXIST|ENOTDIR)/)]);
+		expect(() => store.flush()).toThrow(/EEXIST|ENOTDIR/);
 		expect(snapshot()).toBe(before);
 		expect(store.state.packages).toEqual(JSON.parse(before).packages);
-		expect(() => store.blobs.get(asset.blob)).toThrow(/EISDIR/);
+		expect(() => store.blobs.get(asset.blob)).toThrow(/ENOTDIR|ENOENT/);
 	});
 
 	it('keeps SHA-1 and SHA-256 only; its MD5 and SHA-512 are made from the bytes when asked for, and kept', async () => {
@@ -91,18 +101,16 @@ describe('a staged cache fill', () => {
 		expect(snapshot()).toContain(hex('sha512'));
 	});
 
-	it('a blob kept in a fan-out folder (the layout before one folder) is still read, and still checked', async () => {
+	it('whose blob is damaged still lists, with the hashes its record holds', () => {
 		const {store, blobPath} = newStore();
-		const asset = store.blobs.put('kit-1.0.jar', bytes);
-		const fanned = join(blobPath, '..', hex('sha256').slice(0, 2), hex('sha256'));
-		mkdirSync(join(fanned, '..'));
-		renameSync(blobPath, fanned);
-		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
-		writeFileSync(fanned, bytes.subarray(1));
-		expect(() => store.blobs.get(asset.blob)).toThrow(expect.objectContaining({name: 'DamagedBlobError', path: fanned}));
-		store.blobs.put('kit-1.0.jar', bytes); // a publish of the same bytes repairs it, in the one folder
-		expect(store.blobs.get(asset.blob).equals(bytes)).toBe(true);
-		expect(readFileSync(blobPath).equals(bytes)).toBe(true);
+		const asset = store.blobs.stage('kit-1.0.jar', bytes);
+		record(store, asset);
+		store.flush();
+		writeFileSync(blobPath, bytes.subarray(1));
+		expect(assetSummary(store.blobs, asset).hashes).toEqual({'SHA-1': hex('sha1'), 'SHA-256': hex('sha256')});
+		expect(() => store.blobs.get(asset.blob)).toThrow(expect.objectContaining({name: 'DamagedBlobError'}));
+		writeFileSync(blobPath, bytes);
+		expect(assetSummary(store.blobs, asset).hashes).toEqual({MD5: hex('md5'), 'SHA-1': hex('sha1'), 'SHA-256': hex('sha256'), 'SHA-512': hex('sha512')});
 	});
 
 	it('is replaced by a publish of the same bytes, which is written before it returns', () => {
@@ -116,7 +124,7 @@ describe('a staged cache fill', () => {
 
 describe('a store once closed (the sandbox stopped)', () => {
 	it('has written what waited, writes nothing more, and refuses a commit', async () => {
-		const {store, blobPath, snapshot} = newStore();
+		const {store, blobPath, blobPathOf, snapshot} = newStore();
 		record(store, store.blobs.stage('kit-1.0.jar', bytes));
 		store.close();
 		const closed = snapshot();
@@ -126,8 +134,23 @@ describe('a store once closed (the sandbox stopped)', () => {
 		const late = Buffer.from('late');
 		record(store, store.blobs.stage('late-1.0.jar', late));
 		await nextTurn();
-		expect(existsSync(join(blobPath, '..', createHash('sha256').update(late).digest('hex')))).toBe(false);
+		expect(existsSync(blobPathOf(late))).toBe(false);
 		expect(() => store.commit()).toThrow(/stopped/);
 		expect(snapshot()).toBe(closed);
+		expect(() => store.blobs.put('late-1.0.jar', late)).toThrow(/stopped/);
+	});
+
+	it('writes nothing more even when its last snapshot fails', async () => {
+		const {store, blobPath, blobPathOf, snapshot} = newStore();
+		const before = snapshot();
+		writeFileSync(join(blobPath, '..'), 'not a folder'); // the waiting blob cannot be written
+		record(store, store.blobs.stage('kit-1.0.jar', bytes));
+		expect(() => store.close()).toThrow(/EEXIST|ENOTDIR/);
+		const late = Buffer.from('late');
+		store.blobs.stage('late-1.0.jar', late);
+		await nextTurn();
+		expect(existsSync(blobPathOf(late))).toBe(false);
+		expect(() => store.commit()).toThrow(/stopped/);
+		expect(snapshot()).toBe(before);
 	});
 });

@@ -1,6 +1,6 @@
 import type {PomDetails} from '../maven/pom.js';
-import type {AssetRecord, DomainRecord, PackageRecord, PackageVersionRecord, RepositoryRecord, SandboxState} from '../state.js';
-import type {BlobStore} from '../store/blob-store.js';
+import type {AssetHashes, AssetRecord, DomainRecord, PackageRecord, PackageVersionRecord, RepositoryRecord, SandboxState} from '../state.js';
+import {DamagedBlobError, type BlobStore} from '../store/blob-store.js';
 import {domainArn, repositoryArn} from './arns.js';
 import {externalConnectionFormat} from './external-connection-names.js';
 
@@ -116,8 +116,22 @@ export function versionIdentity(pkg: PackageRecord, version: PackageVersionRecor
 }
 
 export function assetSummary(blobs: BlobStore, asset: AssetRecord) {
-	const {MD5, 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-512': sha512} = blobs.hashesOf(asset);
+	const {MD5, 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-512': sha512} = listedHashes(blobs, asset);
 	return {name: asset.name, size: asset.size, hashes: {MD5, 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-512': sha512}};
+}
+
+/**
+ * All four hashes when the bytes can be read for those a cache fill's record was stored without;
+ * otherwise (a blob damaged or gone) the ones the record holds: a listing shows the asset all the
+ * same, and fetching it says what is wrong.
+ */
+function listedHashes(blobs: BlobStore, asset: AssetRecord): AssetHashes {
+	try {
+		return blobs.hashesOf(asset);
+	} catch (error) {
+		if (error instanceof DamagedBlobError || (error as NodeJS.ErrnoException).code === 'ENOENT') return asset.hashes;
+		throw error;
+	}
 }
 
 function origin(version: PackageVersionRecord) {

@@ -21,11 +21,7 @@ export class DamagedBlobError extends Error {
  * Content-addressed asset bytes: a blob's name is its SHA-256, so a write is idempotent. A blob
  * is written completely or not at all (writeFileAtomic; no fsync: see SandboxStore), checked
  * before a write is skipped, and checked again whenever it is read, so damaged bytes are never
- * served and the next publish of the same bytes repairs them. Blobs lie side by side in one
- * folder (`blobs/<sha256>`); stores written before kept each in a fan-out folder named by its
- * first two hex digits (`blobs/ab/<sha256>`), which is still read. One folder spares a build's
- * hundred cache fills a folder each (a directory with tens of thousands of entries is indexed
- * by the file system all the same).
+ * served and the next publish of the same bytes repairs them.
  *
  * What a client publishes is written before it is acknowledged (put). A cache fill (a file
  * fetched from an upstream as Maven asks for it) is staged instead: held in memory, served from
@@ -41,18 +37,27 @@ export class DamagedBlobError extends Error {
  * state.json never names a blob the disk does not hold.
  */
 export class BlobStore {
+	/** Fan-out folders known to exist: a build stores dozens of blobs, each needing one. */
+	private readonly folders = new Set<string>();
 	/** Cache fills not written yet, by address; served from here until they are written. */
 	private readonly staged = new Map<string, Buffer>();
 	private scheduledWrite: NodeJS.Immediate | undefined;
 	/** Once the sandbox has stopped: its data folder is no longer ours to write. */
 	private closed = false;
+	/** The last write of staged blobs failed: reported once until one succeeds. */
+	private failing = false;
 
-	constructor(private readonly directory: string) {
+	constructor(
+		private readonly directory: string,
+		/** Told when cache fills could not be written (a full disk): the sandbox's log says so once, not per file. */
+		private readonly report: (message: string) => void = () => {},
+	) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 	}
 
 	/** Stores the bytes and returns the asset's sizes and hashes (the blob is named by SHA-256). */
 	put(name: string, body: Buffer): AssetRecord {
+		if (this.closed) throw new Error('The sandbox has stopped: nothing more is stored.');
 		const asset = assetOf(name, body);
 		this.write(asset.blob, body);
 		this.staged.delete(asset.blob);
@@ -73,8 +78,14 @@ export class BlobStore {
 				this.scheduledWrite = undefined;
 				try {
 					this.writeStaged();
-				} catch {
+					this.failing = false;
+				} catch (error) {
 					// Left staged: see above.
+					if (!this.failing)
+						this.report(
+							`warning: files fetched from an upstream cannot be stored yet (${(error as Error).message}); they are served from memory, and the next snapshot tries again.`,
+						);
+					this.failing = true;
 				}
 			});
 		return asset;
@@ -109,12 +120,8 @@ export class BlobStore {
 	get(blob: string): Buffer {
 		const staged = this.staged.get(blob);
 		if (staged) return staged;
-		let path = this.pathOf(blob);
-		let bytes = readBlob(path);
-		if (!bytes) {
-			path = this.pathOf(blob, true);
-			bytes = readFileSync(path);
-		}
+		const path = this.pathOf(blob);
+		const bytes = readFileSync(path);
 		if (createHash('sha256').update(bytes).digest('hex') !== blob) throw new DamagedBlobError(path, bytes.length);
 		return bytes;
 	}
@@ -122,24 +129,18 @@ export class BlobStore {
 	private write(blob: string, body: Buffer): void {
 		const path = this.pathOf(blob);
 		if (holds(path, body)) return;
+		const folder = join(path, '..');
+		if (!this.folders.has(folder)) {
+			mkdirSync(folder, {recursive: true, mode: 0o700});
+			this.folders.add(folder);
+		}
 		writeFileAtomic(path, body);
 	}
 
-	/** The blob's file; `fanned`: where a store written before the flat layout kept it. */
-	private pathOf(blob: string, fanned = false): string {
+	private pathOf(blob: string): string {
 		// The address comes from our own hash, never from a request: it cannot name another file.
 		if (!/^[0-9a-f]{64}$/.test(blob)) throw new Error(`bad blob address ${blob}`);
-		return fanned ? join(this.directory, blob.slice(0, 2), blob) : join(this.directory, blob);
-	}
-}
-
-/** The file's bytes, or undefined when there is no such file. */
-function readBlob(path: string): Buffer | undefined {
-	try {
-		return readFileSync(path);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
+		return join(this.directory, blob.slice(0, 2), blob);
 	}
 }
 

@@ -55,11 +55,13 @@ export class SandboxStore {
 		readonly directory: string,
 		defaults: {region: string; scenario: Scenario; instances?: number},
 		private readonly write: SnapshotWriter = writeFileAtomic,
+		/** The sandbox's log, for what fails where no request can be told: a cache fill's write, a delayed snapshot. */
+		private readonly report: (message: string) => void = () => {},
 	) {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 		this.statePath = join(directory, 'state.json');
 		this.previousPath = `${this.statePath}.prev`;
-		this.blobs = new BlobStore(join(directory, 'blobs'));
+		this.blobs = new BlobStore(join(directory, 'blobs'), report);
 		if (existsSync(this.statePath)) {
 			const loaded = this.load();
 			this.state = loaded.state;
@@ -153,8 +155,11 @@ export class SandboxStore {
 			this.pending = undefined;
 			try {
 				this.commit();
-			} catch {
+			} catch (error) {
 				// commit() has already restored memory to the last good snapshot: the cache entries are simply gone.
+				this.report(
+					`warning: the sandbox's state could not be written (${(error as Error).message}); the files fetched from an upstream since the last snapshot are forgotten, and fetched again when asked for.`,
+				);
 			}
 		}, delayMs);
 		this.pending.unref();

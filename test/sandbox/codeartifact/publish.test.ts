@@ -155,7 +155,7 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 		const listed = await client.send(new ListPackageVersionsCommand({...coordinates, package: 'tampered'}));
 		expect(listed.versions).toEqual([]);
 		expect(listed.defaultDisplayVersion).toBeUndefined();
-		expect(existsSync(join(sandbox.current.dataDir, 'blobs', sha256(bytes)))).toBe(false);
+		expect(existsSync(join(sandbox.current.dataDir, 'blobs', sha256(bytes).slice(0, 2), sha256(bytes)))).toBe(false);
 	});
 
 	it('publishes generic packages only, with a namespace', async () => {
@@ -222,7 +222,9 @@ describe('PublishPackageVersion and GetPackageVersionAsset through the real SDK'
 				message: expect.stringContaining('Latin-1 only'),
 			});
 		}
-		const unexpected = filesUnder(dataDir).filter(path => !/^(state\.json(\.prev)?|sandbox\.json|\.ca-wizard\.lock\/\d+|blobs\/[0-9a-f]{64})$/.test(path));
+		const unexpected = filesUnder(dataDir).filter(
+			path => !/^(state\.json(\.prev)?|sandbox\.json|\.ca-wizard\.lock\/\d+|blobs\/[0-9a-f]{2}\/[0-9a-f]{64})$/.test(path),
+		);
 		expect(unexpected).toEqual([]);
 	});
 });

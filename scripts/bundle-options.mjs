@@ -102,7 +102,10 @@ function sameCodes(a, b) {
  * that answers.
  * - string-width builds /^\p{RGI_Emoji}$/v as it loads (esbuild writes the literal as new RegExp(…, 'v') for Node 20,
  *   and V8 parses that pattern of thousands of sequences there and then): 30-50 ms before the first frame, which
- *   measures no emoji. The CLI builds it when a cluster first passes the cheap \p{Emoji} test.
+ *   measures no emoji, and ~30 ms more when the first ✔ (the end of the first step) was measured. A cluster of one
+ *   code point is an RGI emoji exactly when it has Emoji_Presentation and is not a lone regional indicator (the bundle
+ *   test checks every code point of the first two planes), which a small pattern tells; the big one is built only for
+ *   a sequence (a flag, a keycap, a ZWJ family) that passes the cheap \p{Emoji} test.
  * - Ink measures every text of the screen on every frame (renderNodeToOutput asks each one's widest line), and a text
  *   with one character past ASCII (│, ✔, ○, ·) is measured cluster by cluster through Intl.Segmenter: a few
  *   milliseconds of each frame of the build's live view went to texts that had not changed. A width is kept by its text
@@ -112,8 +115,13 @@ const stringWidthForCli = {
 	setup(build) {
 		build.onLoad({filter: stringWidthModule}, async args => {
 			const source = await stringWidthEmojiTestFirst(args.path);
-			const atFirstUse =
-				'let rgiEmojiPattern; const anyEmoji = /\\p{Emoji}/u; const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(segment)};';
+			const atFirstUse = [
+				'let rgiEmojiPattern; const anyEmoji = /\\p{Emoji}/u; const presentation = /^\\p{Emoji_Presentation}$/u;',
+				// One code point is an RGI emoji exactly when it has Emoji_Presentation and is not a lone regional indicator.
+				'const oneCodePoint = segment => segment.length === 1 || (segment.length === 2 && segment.codePointAt(0) > 0xffff);',
+				'const regionalIndicator = segment => segment.codePointAt(0) >= 0x1f1e6 && segment.codePointAt(0) <= 0x1f1ff;',
+				'const rgiEmojiRegex = {test: segment => anyEmoji.test(segment) && (oneCodePoint(segment) ? presentation.test(segment) && !regionalIndicator(segment) : (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(segment))};',
+			].join(' ');
 			const exported = 'export default function stringWidth(input, options = {}) {';
 			if (source.split(exported).length !== 2) throw new Error(`${args.path}: its export changed; see stringWidthForCli in scripts/bundle-options.mjs`);
 			const memo = `const knownWidths = new Map();

@@ -69,6 +69,9 @@ const pieces = fc.constantFrom(
 	'ｶﾞ',
 	'👍',
 	'👨‍👩‍👧',
+	'🇩🇪',
+	'🇩',
+	'☺️',
 	'1\u20E3',
 	'#️⃣',
 	'\u200B',
@@ -95,6 +98,16 @@ describe('the libraries as bundled', () => {
 			}),
 			{numRuns: 2000},
 		);
+	});
+
+	it('string-width measures every code point of the first two planes alone as the library does', () => {
+		const differ: string[] = [];
+		for (let codePoint = 0; codePoint <= 0x1ffff; codePoint++) {
+			if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+			const text = String.fromCodePoint(codePoint);
+			if (patched.stringWidth(text, {}) !== stringWidth(text)) differ.push(codePoint.toString(16));
+		}
+		expect(differ).toEqual([]);
 	});
 
 	it('Yoga, its WebAssembly decoded without fetch, lays out as the library does', () => {

@@ -57,6 +57,10 @@ export async function runMaven(options: MavenRunOptions): Promise<MavenRunResult
 	const result = await runProcess(command, args, {
 		cwd: options.projectDir,
 		env: {[tokenVariable]: options.token},
+		// In our process group: the mvn script execs its JVM, so stopping the process stops the build,
+		// and the JVM is not scheduled apart from this process (and an embedded sandbox serving it):
+		// a cold build of the demo project took ~0.1 s longer in a session of its own (9 of 12 pairs).
+		ownGroup: false,
 		...(options.signal && {signal: options.signal}),
 		...(onLine && {onLine: (line: string, stream: OutputStream) => onLine(maskLine(line, options.token), stream)}),
 		missingCommandFix: installMaven,

@@ -24,6 +24,14 @@ export interface RunOptions {
 	timeoutMs?: number;
 	/** What to tell the user when the command is missing, e.g. how to install it. */
 	missingCommandFix?: string;
+	/**
+	 * In a process group of its own (the default), so that an abort or a timeout stops the whole
+	 * tree. false: in ours, as a shell runs a command; an abort then stops the process itself.
+	 * A group of its own is a session of its own (Node can only setsid), and Linux schedules each
+	 * session as one group (autogroup): a JVM there got at most one core of two whenever this
+	 * process was busy too.
+	 */
+	ownGroup?: boolean;
 }
 
 export interface RunResult {
@@ -61,7 +69,7 @@ export async function runProcess(command: string, args: readonly string[], optio
 	const timeout = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
 	const stop = [options.signal, timeout].filter(signal => signal !== undefined);
 	const cancelSignal = stop.length > 0 ? AbortSignal.any(stop) : undefined;
-	const ownGroup = process.platform !== 'win32';
+	const ownGroup = options.ownGroup !== false && process.platform !== 'win32';
 
 	const subprocess = execa(command, args, {
 		...(options.cwd !== undefined && {cwd: options.cwd}),

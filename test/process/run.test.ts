@@ -134,6 +134,29 @@ describe('runProcess', () => {
 		await expect.poll(() => isRunning(pid), {timeout: 10_000}).toBe(false);
 	});
 
+	test('in our process group when asked (ownGroup: false), and an abort still stops it with SIGTERM', async () => {
+		const groupOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+		const ours = groupOf(readFileSync('/proc/self/stat', 'utf8'));
+		const received = join(folder, 'received');
+		const script = `process.on('SIGTERM', () => { require('node:fs').writeFileSync(${JSON.stringify(received)}, 'SIGTERM'); process.exit(0); }); console.log('group ' + require('node:fs').readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]); setInterval(() => {}, 1000);`;
+		const controller = new AbortController();
+		let group = 0;
+		const run = runProcess(node, ['-e', script], {
+			ownGroup: false,
+			signal: controller.signal,
+			onLine(line) {
+				group = Number(/^group (\d+)$/.exec(line)?.[1] ?? 0);
+				if (group) controller.abort();
+			},
+		});
+		await expect(run).rejects.toMatchObject({name: 'ProcessError', code: 'Aborted'});
+		expect(group).toBe(ours);
+		expect(readFileSync(received, 'utf8')).toBe('SIGTERM');
+		// By default, a group of its own.
+		const own = await runProcess(node, ['-e', "console.log(require('node:fs').readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2])"]);
+		expect(Number(own.stdout.trim())).not.toBe(ours);
+	});
+
 	test('a timeout stops the process and rejects with TimedOut', async () => {
 		await expect(runProcess(node, ['-e', 'setInterval(() => {}, 1000)'], {timeoutMs: 200})).rejects.toMatchObject({
 			code: 'TimedOut',

@@ -113,8 +113,9 @@ export class BlobStore {
 
 	/** All four of the asset's hashes: those a cache fill's record was stored without are made from its bytes now, and kept in it. */
 	hashesOf(asset: AssetRecord): Required<AssetHashes> {
-		completeHashes(asset, () => this.get(asset.blob));
-		return asset.hashes as Required<AssetHashes>;
+		const {hashes} = asset;
+		if (hashes.MD5 === undefined || hashes['SHA-512'] === undefined) Object.assign(hashes, digests(this.get(asset.blob), ['MD5', 'SHA-512']));
+		return hashes as Required<AssetHashes>;
 	}
 
 	get(blob: string): Buffer {
@@ -161,10 +162,4 @@ function assetOf(name: string, body: Buffer, which = allHashes): AssetRecord {
 
 function digests(body: Buffer, which: readonly (keyof AssetHashes)[]): Partial<AssetHashes> {
 	return Object.fromEntries(which.map(name => [name, createHash(algorithms[name]).update(body).digest('hex')]));
-}
-
-/** Adds the MD5 and SHA-512 a cache fill's record was stored without, from its bytes (read only when needed). */
-function completeHashes(asset: AssetRecord, bytes: () => Buffer): void {
-	if (asset.hashes.MD5 !== undefined && asset.hashes['SHA-512'] !== undefined) return;
-	Object.assign(asset.hashes, digests(bytes(), ['MD5', 'SHA-512']));
 }

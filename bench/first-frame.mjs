@@ -15,6 +15,7 @@ import {build} from 'esbuild';
 import {spawn} from 'node-pty';
 import {bundleOptions, cliOnlyPlugins} from '../scripts/bundle-options.mjs';
 import {benchBundle, root} from './build-sandbox-bundle.mjs';
+import {cli} from './cli-sandbox.mjs';
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}});
 const runs = Number(values.runs);
@@ -65,7 +66,7 @@ const bareTimes = [];
 const patchedTimes = [];
 for (let run = 0; run < runs; run++) {
 	const workDir = mkdtempSync(join(tmpdir(), 'ca-wizard-first-frame-'));
-	const wizard = () => timeToText([join(root, 'dist', 'cli.cjs'), '--sandbox', '--workdir', workDir], 'ca-wizard · step');
+	const wizard = () => timeToText([cli, '--sandbox', '--workdir', workDir], 'ca-wizard · step');
 	const sides = [
 		async () => wizardTimes.push(await wizard()),
 		async () => bareTimes.push(await timeToText([bare], 'first frame')),

@@ -4,9 +4,8 @@
 //
 //   npm run build && node bench/startup.mjs [--runs N]
 import {spawnSync} from 'node:child_process';
-import {join} from 'node:path';
 import {parseArgs} from 'node:util';
-import {root} from './build-sandbox-bundle.mjs';
+import {cli} from './cli-sandbox.mjs';
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '21'}}});
 const runs = Number(values.runs);
@@ -21,17 +20,17 @@ function timeOf(args) {
 }
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const cli = () => timeOf([join(root, 'dist', 'cli.cjs'), '--version']);
+const cliVersion = () => timeOf([cli, '--version']);
 const bare = () => timeOf(['-e', '0']);
 const cliTimes = [];
 const bareTimes = [];
 for (let run = 0; run < runs; run++) {
 	if (run % 2 === 0) {
-		cliTimes.push(cli());
+		cliTimes.push(cliVersion());
 		bareTimes.push(bare());
 	} else {
 		bareTimes.push(bare());
-		cliTimes.push(cli());
+		cliTimes.push(cliVersion());
 	}
 }
 const ours = median(cliTimes);
